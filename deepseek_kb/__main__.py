@@ -1,0 +1,3 @@
+from deepseek_kb.cli import main
+
+main()
