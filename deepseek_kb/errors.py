@@ -1,0 +1,81 @@
+"""Exit codes and the one exception family the logic raises and the CLI converts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Every exit status dskb uses; documented in the README and in `dskb --help`."""
+
+    OK = 0
+    NOT_FOUND = 1
+    USAGE = 2
+    DATA = 3
+    IO = 4
+    INTERRUPTED = 130
+
+
+class DskbError(Exception):
+    """A problem the user can act on; the CLI prints its message and exits with its code."""
+
+    exit_code: ExitCode = ExitCode.IO
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class NotFoundError(DskbError):
+    """Nothing matched; `hint` says what to try instead."""
+
+    exit_code = ExitCode.NOT_FOUND
+
+    def __init__(
+        self, message: str, hint: str | None = None, suggestions: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__(message, hint)
+        self.suggestions = suggestions
+
+
+class UsageError(DskbError):
+    """An option value that cannot work, found after parsing (e.g. an unknown model list)."""
+
+    exit_code = ExitCode.USAGE
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the data, located as precisely as the data allows."""
+
+    file: str
+    line: int | None
+    message: str
+    record: str | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        parts = [where]
+        if self.record:
+            parts.append(f"record '{self.record}'")
+        if self.field:
+            parts.append(f"field {self.field}")
+        return f"{', '.join(parts)}: {self.message}"
+
+
+class DataError(DskbError):
+    """The data folder has problems; all of them are listed, not only the first."""
+
+    exit_code = ExitCode.DATA
+
+    def __init__(self, problems: list[Problem]) -> None:
+        count = len(problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(
+            f"the data has {count} {noun}",
+            hint="fix the files named above, then run `dskb validate` to check them",
+        )
+        self.problems = problems

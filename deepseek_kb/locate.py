@@ -1,0 +1,122 @@
+"""Where the data and the cache live; cheap enough for every start-up (no YAML, no pydantic)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from deepseek_kb.errors import DskbError
+
+# File stem -> record type, in load order: a file `<stem>.yaml` or files `<stem>/*.yaml`.
+TYPE_STEMS: dict[str, str] = {
+    "sources": "source",
+    "topics": "topic",
+    "organizations": "organization",
+    "people": "person",
+    "models": "model",
+    "events": "event",
+    "quotes": "quote",
+    "facts": "fact",
+}
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """One YAML file of records, with the record type its name gives."""
+
+    type: str
+    path: Path
+    layer: int
+
+    @property
+    def display(self) -> str:
+        """The path as a person would type it: relative to the current folder when inside it."""
+        try:
+            return str(self.path.relative_to(Path.cwd()))
+        except ValueError:
+            return str(self.path)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The data folders in use, lowest layer first, and the files found in them."""
+
+    folders: tuple[Path, ...]
+    files: tuple[DataFile, ...]
+    strays: tuple[Path, ...]
+    bundled: bool
+
+
+def bundled_data_dir() -> Path:
+    """The data shipped with the package: inside it when installed, beside it in a checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "data"
+    return installed if installed.is_dir() else here.parent / "data"
+
+
+def data_folders() -> tuple[tuple[Path, ...], bool]:
+    """DSKB_DATA_DIR replaces the bundled data; otherwise DSKB_PATH folders overlay it."""
+    replaced = os.environ.get("DSKB_DATA_DIR")
+    if replaced:
+        return (Path(replaced).expanduser(),), False
+    overlays = [
+        Path(p).expanduser() for p in os.environ.get("DSKB_PATH", "").split(os.pathsep) if p
+    ]
+    return (bundled_data_dir(), *overlays), True
+
+
+def discover(folders: tuple[Path, ...] | None = None) -> Layout:
+    """List the record files of every data folder; a missing or unreadable folder is an error."""
+    bundled = True
+    if folders is None:
+        folders, bundled = data_folders()
+    files: list[DataFile] = []
+    strays: list[Path] = []
+    for layer, folder in enumerate(folders):
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except FileNotFoundError:
+            raise DskbError(
+                f"data folder {folder} does not exist",
+                hint="check DSKB_DATA_DIR / DSKB_PATH, or unset them to use the bundled data",
+            ) from None
+        except NotADirectoryError:
+            raise DskbError(f"data folder {folder} is a file, not a folder") from None
+        except OSError as error:
+            raise DskbError(f"cannot read data folder {folder}: {error.strerror}") from None
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            stem, dot, ext = name.partition(".")
+            if entry.is_dir() and stem in TYPE_STEMS and not dot:
+                files.extend(_folder_files(Path(entry.path), TYPE_STEMS[stem], layer))
+            elif ext == "yaml" and stem in TYPE_STEMS:
+                files.append(DataFile(TYPE_STEMS[stem], Path(entry.path), layer))
+            elif ext in ("yaml", "yml"):
+                strays.append(Path(entry.path))
+    return Layout(tuple(folders), tuple(files), tuple(strays), bundled)
+
+
+def _folder_files(folder: Path, record_type: str, layer: int) -> list[DataFile]:
+    try:
+        names = sorted(e.name for e in os.scandir(folder) if e.name.endswith(".yaml"))
+    except OSError as error:
+        raise DskbError(f"cannot read data folder {folder}: {error.strerror}") from None
+    return [DataFile(record_type, folder / name, layer) for name in names]
+
+
+def cache_dir() -> Path:
+    """XDG_CACHE_HOME, then the platform's own cache folder."""
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg:
+        return Path(xdg) / "dskb"
+    home = Path.home()
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches" / "dskb"
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA")
+        return (Path(local) if local else home / "AppData" / "Local") / "dskb" / "Cache"
+    return home / ".cache" / "dskb"
