@@ -272,9 +272,7 @@ def _compose(text: str, name: str, problems: list[Problem]) -> yaml.SequenceNode
         )
         return None
     if not isinstance(root, yaml.SequenceNode):
-        problems.append(
-            Problem(name, 1, "file holds a single value, not a list of records")
-        )
+        problems.append(Problem(name, 1, "file holds a single value, not a list of records"))
         return None
     return root
 
@@ -393,9 +391,7 @@ def _explain(
         elif kind in _TYPE_WORDS:
             message = f"expected {_TYPE_WORDS[kind]}, got {_yaml_kind(value)}"
         elif kind == "string_pattern_mismatch" and ctx.get("pattern") == SLUG_PATTERN:
-            message = (
-                f"'{value}' is not a valid id: use lower-case letters, digits, '-' and '.'"
-            )
+            message = f"'{value}' is not a valid id: use lower-case letters, digits, '-' and '.'"
         elif kind == "string_pattern_mismatch" and ctx.get("pattern") == DATE_PATTERN:
             message = f"'{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
         elif kind == "string_pattern_mismatch":
@@ -417,7 +413,7 @@ def _explain(
 
 
 def _register(record: Record, data_file: DataFile, line: int, check: _Check) -> bool:
-    """Note the id; an id seen before is an error in the same layer, a replacement in a later one."""
+    """Note an id; a repeat is an error in the same layer and a replacement in a later one."""
     name = data_file.display
     previous = check.ids.get(record.id)
     record_type = data_file.type
@@ -468,7 +464,9 @@ def _references(record: Record, node: yaml.MappingNode, name: str) -> Iterator[_
             yield _Ref(target, allowed, name, line, record.id, path)
 
 
-def _walk_sources(value: Any, loc: tuple[int | str, ...]) -> Iterator[tuple[tuple[int | str, ...], SourceRef]]:
+def _walk_sources(
+    value: Any, loc: tuple[int | str, ...]
+) -> Iterator[tuple[tuple[int | str, ...], SourceRef]]:
     if isinstance(value, SourceRef):
         yield loc, value
     elif isinstance(value, BaseModel):

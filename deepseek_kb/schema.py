@@ -18,6 +18,8 @@ from pydantic import (
     model_validator,
 )
 
+from deepseek_kb.formatting import SPEC_FIELDS, UNITS
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
 
@@ -113,36 +115,6 @@ Unit = Literal[
     "count",
 ]
 
-# unit -> (dimension, factor to the dimension's base unit)
-UNITS: dict[str, tuple[str, float]] = {
-    "params": ("params", 1),
-    "M params": ("params", 1e6),
-    "B params": ("params", 1e9),
-    "tokens": ("tokens", 1),
-    "K tokens": ("tokens", 1e3),
-    "B tokens": ("tokens", 1e9),
-    "T tokens": ("tokens", 1e12),
-    "tokens/s": ("throughput", 1),
-    "GPU hours": ("gpu-hours", 1),
-    "K GPU hours": ("gpu-hours", 1e3),
-    "M GPU hours": ("gpu-hours", 1e6),
-    "GPUs": ("gpus", 1),
-    "USD": ("usd", 1),
-    "M USD": ("usd", 1e6),
-    "CNY": ("cny", 1),
-    "M CNY": ("cny", 1e6),
-    "B CNY": ("cny", 1e9),
-    "USD per M tokens": ("usd-per-mtok", 1),
-    "CNY per M tokens": ("cny-per-mtok", 1),
-    "%": ("percent", 1),
-    "x": ("times", 1),
-    "days": ("days", 1),
-    "people": ("people", 1),
-    "experts": ("experts", 1),
-    "layers": ("layers", 1),
-    "nodes": ("nodes", 1),
-    "count": ("count", 1),
-}
 assert set(UNITS) == set(get_args(Unit))
 
 Qualifier = Literal["about", "nearly", "under", "over", "at-most", "at-least"]
@@ -218,38 +190,6 @@ class Dated(Frozen):
     sources: Sources
     note: Text | None = None
     superseded: list[Superseded] = []
-
-
-SpecGroup = Literal["size", "architecture", "training", "cost", "access"]
-
-# The compare table's rows, in order: field -> (group, zh label, en label).
-SPEC_FIELDS: dict[str, tuple[SpecGroup, str, str]] = {
-    "total_params": ("size", "总参数", "Total parameters"),
-    "active_params": ("size", "激活参数", "Activated parameters"),
-    "context_length": ("size", "上下文长度", "Context length"),
-    "architecture": ("architecture", "架构", "Architecture"),
-    "attention": ("architecture", "注意力", "Attention"),
-    "ffn": ("architecture", "前馈网络", "Feed-forward"),
-    "layers": ("architecture", "层数", "Layers"),
-    "hidden_size": ("architecture", "隐藏维度", "Hidden size"),
-    "routed_experts": ("architecture", "路由专家", "Routed experts"),
-    "shared_experts": ("architecture", "共享专家", "Shared experts"),
-    "activated_experts": ("architecture", "每 token 激活专家", "Experts activated per token"),
-    "load_balancing": ("architecture", "负载均衡", "Load balancing"),
-    "mtp": ("architecture", "多 token 预测", "Multi-token prediction"),
-    "base_model": ("architecture", "基座模型", "Base model"),
-    "training_tokens": ("training", "训练 token", "Training tokens"),
-    "training_method": ("training", "训练方法", "Training method"),
-    "precision": ("training", "训练精度", "Training precision"),
-    "gpu_type": ("training", "GPU 型号", "GPU type"),
-    "gpu_hours": ("training", "GPU 小时", "GPU hours"),
-    "training_cost": ("cost", "训练成本", "Training cost"),
-    "api_price_input": ("cost", "API 输入价格", "API input price"),
-    "api_price_output": ("cost", "API 输出价格", "API output price"),
-    "license_code": ("access", "代码许可", "Code licence"),
-    "license_model": ("access", "模型许可", "Model licence"),
-    "paper": ("access", "论文", "Paper"),
-}
 
 
 class ModelSpecs(Frozen):

@@ -1,0 +1,582 @@
+"""The only module that knows Rich and owns the terminal: records and hits in, text out.
+
+Human output goes through Rich on stdout; messages for people go to stderr; machine formats
+(JSON) are written plainly, never through Rich. Rich is imported only when something is drawn
+for a person, so `--json` runs never pay for it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from deepseek_kb.formatting import (
+    SPEC_FIELDS,
+    SPEC_GROUPS,
+    Record,
+    base_value,
+    cite,
+    cites,
+    dimension,
+    format_value,
+    name_of,
+    pick,
+    scale_for,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.text import Text
+
+    from deepseek_kb.errors import Problem
+    from deepseek_kb.search import Hit
+
+
+class OutputClosed(BaseException):
+    """The reader of stdout went away (`dskb timeline | head -n 1`); stop quietly."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to draw: the language of text, colour and paging."""
+
+    lang: str = "en"
+    color: str = "auto"
+    pager: bool | None = None
+
+
+_options = Options()
+DASH = "—"
+MARK = "†"
+
+
+def configure(options: Options) -> None:
+    """Set the drawing options for this run (called once by the CLI)."""
+    global _options
+    _options = options
+
+
+def _utf8(stream: Any) -> bool:
+    encoding = (getattr(stream, "encoding", None) or "ascii").lower().replace("_", "-")
+    try:
+        "中—".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def _console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    if not _utf8(stream) and hasattr(stream, "reconfigure"):
+        stream.reconfigure(errors="replace")
+    color = _options.color
+    if color == "never" or (color == "auto" and os.environ.get("NO_COLOR")):
+        return Console(file=stream, no_color=True, color_system=None, highlight=False)
+    force = True if color == "always" else None
+    return Console(file=stream, force_terminal=force, highlight=False, soft_wrap=False)
+
+
+@contextmanager
+def _guard() -> Iterator[None]:
+    try:
+        yield
+    except BrokenPipeError:
+        raise OutputClosed from None
+
+
+def show(renderables: Sequence[RenderableType]) -> None:
+    """Print to stdout, through a pager when asked or when long output meets a terminal."""
+    console = _console()
+    with _guard():
+        if _use_pager(console, renderables):
+            with console.pager(styles=console.color_system is not None):
+                for item in renderables:
+                    console.print(item)
+        else:
+            for item in renderables:
+                console.print(item)
+
+
+def _use_pager(console: Console, renderables: Sequence[RenderableType]) -> bool:
+    if _options.pager is False or not console.is_terminal or not sys.stdin.isatty():
+        return False
+    if _options.pager:
+        return True
+    lines = sum(len(console.render_lines(r, pad=False)) for r in renderables)
+    return lines > console.height
+
+
+def write_json(data: Any) -> None:
+    """Plain UTF-8 JSON on stdout; escaped to ASCII only if stdout cannot carry Chinese."""
+    text = json.dumps(data, ensure_ascii=not _utf8(sys.stdout), indent=2)
+    with _guard():
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+
+
+def write_text(text: str) -> None:
+    """Plain text on stdout, no markup (CSV, Markdown, completion scripts)."""
+    with _guard():
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def error(message: str, hint: str | None = None) -> None:
+    """An error for a person, on stderr, with what to try next."""
+    console = _console(stderr=True)
+    console.print(f"[bold red]error:[/] {_escape(message)}")
+    if hint:
+        console.print(f"[dim]hint:[/] {_escape(hint)}")
+
+
+def note(message: str) -> None:
+    """A side remark on stderr (a cache that could not be written, a slow first run)."""
+    _console(stderr=True).print(f"[dim]note:[/] {_escape(message)}")
+
+
+def problems(items: Iterable[Problem]) -> None:
+    """Every problem of the data, one per line, on stderr."""
+    console = _console(stderr=True)
+    for problem in items:
+        console.print(_escape(str(problem)), soft_wrap=True)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _text(value: str, style: str = "", highlight: Sequence[str] = ()) -> Text:
+    from rich.text import Text
+
+    text = Text(value, style=style)
+    for word in highlight:
+        if word:
+            text.highlight_words([word], "bold yellow", case_sensitive=False)
+    return text
+
+
+def _lang() -> str:
+    return _options.lang
+
+
+def _label(zh: str, en: str) -> str:
+    lang = _lang()
+    return zh if lang == "zh" else en if lang == "en" else f"{zh} {en}"
+
+
+# --- models -------------------------------------------------------------------------------------
+
+
+def models_table(models: list[Record]) -> None:
+    """One row per model: name, release date, size, context and what it introduced."""
+    from rich.table import Table
+
+    lang = _lang()
+    table = Table(title=_label("DeepSeek 模型", "DeepSeek models"), title_justify="left")
+    table.add_column(_label("模型", "Model"), no_wrap=True)
+    table.add_column(_label("发布", "Released"), no_wrap=True)
+    table.add_column(_label("总参数", "Total"), justify="right")
+    table.add_column(_label("激活", "Active"), justify="right")
+    table.add_column(_label("上下文", "Context"), justify="right")
+    table.add_column(_label("主要贡献", "Introduced"), ratio=1)
+    for model in models:
+        specs = model.get("specs", {})
+        released = model.get("released")
+        table.add_row(
+            _text(name_of(model, lang), "bold" if model.get("main") else ""),
+            _date_cell(released),
+            _spec_cell(specs.get("total_params")),
+            _spec_cell(specs.get("active_params")),
+            _spec_cell(specs.get("context_length")),
+            pick(model.get("summary"), lang),
+        )
+    show([table, _footnote_text(_superseded_notes(models, ("released",)))])
+
+
+def _date_cell(released: Record | None) -> str:
+    if not released:
+        return DASH
+    return released["date"] + (MARK if released.get("superseded") else "")
+
+
+def _spec_cell(spec: Record | None, scale: tuple[float, str] | None = None) -> str:
+    if not spec:
+        return DASH
+    text = format_value(spec["value"], _lang() if _lang() != "both" else "en", scale)
+    return text + (MARK if spec.get("superseded") else "")
+
+
+def compare_table(models: list[Record]) -> None:
+    """Specs side by side: one column per model, one row per spec, grouped, units per row."""
+    from rich.table import Table
+
+    lang = _lang()
+    table = Table(title=_label("模型对比", "Model comparison"), title_justify="left")
+    table.add_column(_label("规格", "Spec"), style="bold", no_wrap=True)
+    for model in models:
+        table.add_column(name_of(model, lang), overflow="fold")
+    table.add_row(
+        _label("发布日期", "Released"), *[_date_cell(m.get("released")) for m in models]
+    )
+    current_group = None
+    for field, (group, zh, en) in SPEC_FIELDS.items():
+        specs = [m.get("specs", {}).get(field) for m in models]
+        if not any(specs):
+            continue
+        if group != current_group:
+            current_group = group
+            gzh, gen = SPEC_GROUPS[group]
+            table.add_section()
+            table.add_row(_text(_label(gzh, gen), "bold cyan"), *[""] * len(models))
+        table.add_row(_label(zh, en), *_row_cells(specs))
+    notes = _superseded_notes(models, ("released", *SPEC_FIELDS))
+    show([table, _footnote_text(notes)])
+
+
+def _row_cells(specs: list[Record | None]) -> list[str]:
+    """One scale per row, so a row reads 4K … 128K rather than 4,096 … 128K."""
+    quantities = [s["value"] for s in specs if s and isinstance(s["value"], dict)]
+    quantities = [q for q in quantities if "unit" in q]
+    dims = {dimension(q) for q in quantities}
+    scale = scale_for([base_value(q) for q in quantities]) if len(dims) == 1 else None
+    return [_spec_cell(spec, scale) for spec in specs]
+
+
+def _superseded_notes(models: list[Record], fields: Iterable[str]) -> list[str]:
+    lang = "en" if _lang() == "both" else _lang()
+    notes = []
+    for model in models:
+        for field in fields:
+            spec = model.get("released") if field == "released" else model.get("specs", {}).get(field)
+            for old in (spec or {}).get("superseded", []):
+                label = _label("发布日期", "release date") if field == "released" else (
+                    SPEC_FIELDS[field][1] if lang == "zh" else SPEC_FIELDS[field][2].lower()
+                )
+                current = spec["date"] if field == "released" else format_value(spec["value"], lang)
+                notes.append(
+                    f"{MARK} {name_of(model, lang)} {label}: {current} "
+                    f"({_label('原文', 'the article said')} {format_value(old['value'], lang)}; "
+                    f"{cites(old['sources'])}) — {pick(old['reason'], lang)}"
+                )
+    return notes
+
+
+def _footnote_text(notes: list[str]) -> Text:
+    return _text("\n".join(notes), "dim") if notes else _text("")
+
+
+def model_detail(model: Record, mentions: list[tuple[str, Record]]) -> None:
+    """Everything about one model: specs with sources, claims, errata, events and quotes."""
+    from rich.panel import Panel
+    from rich.table import Table
+
+    lang = _lang()
+    head = [
+        f"[bold]{_escape(name_of(model, lang))}[/]  [dim]{model['id']}[/]",
+        _escape(pick(model.get("summary"), lang)),
+    ]
+    if model.get("aliases"):
+        head.append(f"[dim]{_label('别名', 'aliases')}:[/] {_escape(', '.join(model['aliases']))}")
+    released = model.get("released")
+    if released:
+        head.append(
+            f"[dim]{_label('发布', 'released')}:[/] {released['date']}  "
+            f"[dim]{_escape(cites(released['sources']))}[/]"
+        )
+    if model.get("variant_of"):
+        head.append(f"[dim]{_label('属于', 'variant of')}:[/] {model['variant_of']}")
+    if model.get("note"):
+        head.append(_escape(pick(model["note"], lang)))
+    parts: list[RenderableType] = [Panel("\n".join(head), expand=False)]
+
+    specs = Table(title=_label("规格", "Specifications"), title_justify="left", expand=False)
+    specs.add_column(_label("规格", "Spec"), no_wrap=True)
+    specs.add_column(_label("值", "Value"))
+    specs.add_column(_label("来源", "Source"), style="dim")
+    for field, (_, zh, en) in SPEC_FIELDS.items():
+        spec = model.get("specs", {}).get(field)
+        if spec:
+            specs.add_row(_label(zh, en), _spec_cell(spec), cites(spec["sources"]))
+    if model.get("huggingface"):
+        for repo in model["huggingface"]:
+            specs.add_row("Hugging Face", repo["repo"], cites(repo["sources"]))
+    parts.append(specs)
+
+    if model.get("claims"):
+        claims = Table(title=_label("要点", "Claims"), title_justify="left", show_header=False)
+        claims.add_column()
+        claims.add_column(style="dim")
+        for claim in model["claims"]:
+            text = pick(claim["text"], lang)
+            if claim.get("superseded"):
+                text += f" {MARK}"
+            if claim.get("note"):
+                text += f"\n[{pick(claim['note'], lang)}]"
+            claims.add_row(text, cites(claim["sources"]))
+        parts.append(claims)
+
+    errata = list(_errata(model, lang))
+    if errata:
+        parts.append(_text(_label("勘误（原文说法已被取代）", "Errata (the article's value, superseded)"), "bold"))
+        parts.extend(_text(line) for line in errata)
+
+    if mentions:
+        table = Table(title=_label("相关记录", "Mentioned in"), title_justify="left", show_header=False)
+        table.add_column(style="dim", no_wrap=True)
+        table.add_column()
+        for rtype, record in mentions:
+            date = record.get("date", "")
+            body = record.get("title") or record.get("text")
+            table.add_row(f"{rtype} {date}".strip(), pick(body, lang))
+        parts.append(table)
+    show(parts)
+
+
+def _errata(model: Record, lang: str) -> Iterator[str]:
+    items: list[tuple[str, Record]] = []
+    if model.get("released"):
+        items.append((_label("发布日期", "Release date"), model["released"]))
+    for field, (_, zh, en) in SPEC_FIELDS.items():
+        spec = model.get("specs", {}).get(field)
+        if spec:
+            items.append((_label(zh, en), spec))
+    for claim in model.get("claims", []):
+        items.append((pick(claim["text"], lang)[:60], claim))
+    for label, holder in items:
+        for old in holder.get("superseded", []):
+            yield (
+                f"{MARK} {label}: {_label('原文', 'article')} «{format_value(old['value'], lang)}» "
+                f"({cites(old['sources'])}) — {pick(old['reason'], lang)}"
+            )
+
+
+# --- timeline, quotes, search -------------------------------------------------------------------
+
+
+def timeline(events: list[Record]) -> None:
+    """Events grouped by year, dates at their own precision."""
+    from rich.table import Table
+
+    lang = _lang()
+    parts: list[RenderableType] = []
+    table = None
+    year = None
+    for event in events:
+        if event["date"][:4] != year:
+            year = event["date"][:4]
+            table = Table(title=year, title_justify="left", show_header=False, box=None)
+            table.add_column(no_wrap=True, style="cyan")
+            table.add_column(no_wrap=True, style="dim")
+            table.add_column(ratio=1)
+            parts.append(table)
+        assert table is not None
+        title = pick(event["title"], lang)
+        body = _text(title + (f" {MARK}" if event.get("superseded") else ""), "bold")
+        if event.get("description"):
+            body.append("\n" + pick(event["description"], lang), style="")
+        table.add_row(event["date"], event["type"], body)
+    notes = []
+    for event in events:
+        for old in event.get("superseded", []):
+            notes.append(
+                f"{MARK} {pick(event['title'], lang)}: {event['date']} "
+                f"({_label('原文', 'the article said')} {format_value(old['value'], lang)}) — "
+                f"{pick(old['reason'], lang)}"
+            )
+    show([*parts, _footnote_text(notes)])
+
+
+def quotes(items: list[tuple[Record, Sequence[str]]], names: dict[str, Record], group: bool) -> None:
+    """Quotes with speaker, date, context and source; the Chinese original always first."""
+    from rich.padding import Padding
+
+    lang = _lang()
+    parts: list[RenderableType] = []
+    current: str | None = None
+    for record, words in items:
+        if group:
+            topic = record["topics"][0]
+            if topic != current:
+                current = topic
+                parts.append(_text(name_of(names.get(topic, {"id": topic}), lang), "bold cyan"))
+        text = _text(f"“{record['text']['zh']}”", "", words)
+        if lang != "zh":
+            text.append("\n")
+            text.append_text(_text(record["text"]["en"], "italic", words))
+        speaker = names.get(record["speaker"], {"id": record["speaker"]})
+        meta = [f"— {pick(speaker.get('name'), lang) if speaker.get('name') else speaker['id']}"]
+        if record.get("date"):
+            meta.append(record["date"])
+        meta.append(cites(record["sources"]))
+        meta.append(record["id"])
+        text.append("\n" + " · ".join(meta), style="dim")
+        if record.get("context"):
+            text.append("\n" + _label("问：", "Q: ") + pick(record["context"], lang), style="dim")
+        parts.append(Padding(text, (0, 0, 1, 2)))
+    show(parts)
+
+
+def hits(results: list[Hit]) -> None:
+    """Search results: type, the best-matching text with the match highlighted, id and score."""
+    from rich.table import Table
+
+    lang = _lang()
+    table = Table(show_lines=False)
+    table.add_column(_label("类型", "Type"), no_wrap=True, style="dim")
+    table.add_column(_label("匹配", "Match"), ratio=1)
+    table.add_column("id", no_wrap=True)
+    table.add_column(_label("分", "Score"), justify="right", style="dim")
+    for hit in results:
+        shown = hit.text
+        if len(shown) > 160:
+            shown = shown[:157] + "…"
+        title = name_of(hit.record, lang) if hit.record.get("name") or hit.record.get("title") else ""
+        cell = _text(title + "\n" if title and title != shown else "", "bold")
+        cell.append_text(_text(shown, "", hit.matched))
+        table.add_row(hit.type, cell, hit.id, f"{hit.score:.0f}")
+    show([table])
+
+
+# --- people, company, sources, validate, info ---------------------------------------------------
+
+
+def people_table(people: list[Record], quote_counts: dict[str, int]) -> None:
+    """Everyone the KB names, with the article's description of them."""
+    from rich.table import Table
+
+    lang = _lang()
+    table = Table(title=_label("人物", "People"), title_justify="left")
+    table.add_column(_label("姓名", "Name"), no_wrap=True)
+    table.add_column(_label("身份", "Role"), ratio=1)
+    table.add_column(_label("引语", "Quotes"), justify="right")
+    table.add_column("id", style="dim", no_wrap=True)
+    for person in people:
+        name = pick(person["name"], lang)
+        table.add_row(name, pick(person["role"], lang), str(quote_counts.get(person["id"], 0)), person["id"])
+    show([table])
+
+
+def person_detail(person: Record, names: dict[str, Record], said: list[Record], mentions: list[tuple[str, Record]]) -> None:
+    """One person: role, affiliations, biography, their quotes and where they appear."""
+    from rich.panel import Panel
+
+    lang = _lang()
+    lines = [f"[bold]{_escape(pick(person['name'], 'both'))}[/]  [dim]{person['id']}[/]", _escape(pick(person["role"], lang))]
+    if person.get("affiliations"):
+        orgs = ", ".join(name_of(names.get(a, {"id": a}), lang) for a in person["affiliations"])
+        lines.append(f"[dim]{_label('所属', 'affiliations')}:[/] {_escape(orgs)}")
+    for item in person.get("bio", []):
+        lines.append("• " + _escape(pick(item, lang)))
+    lines.append(f"[dim]{_escape(cites(person['sources']))}[/]")
+    parts: list[RenderableType] = [Panel("\n".join(lines), expand=False)]
+    show(parts)
+    if said:
+        quotes([(q, ()) for q in said], names, group=False)
+    others = [(t, r) for t, r in mentions if t != "quote" or r.get("speaker") != person["id"]]
+    if others:
+        from rich.table import Table
+
+        table = Table(title=_label("相关记录", "Mentioned in"), title_justify="left", show_header=False)
+        table.add_column(style="dim", no_wrap=True)
+        table.add_column()
+        for rtype, record in others:
+            table.add_row(rtype, pick(record.get("title") or record.get("text") or record.get("name"), lang))
+        show([table])
+
+
+def company(sections: list[tuple[str, str, list[tuple[str, Record]]]]) -> None:
+    """High-Flyer and DeepSeek: one titled block per section, each line cited."""
+    from rich.table import Table
+
+    lang = _lang()
+    parts: list[RenderableType] = []
+    for zh, en, rows in sections:
+        table = Table(title=_label(zh, en), title_justify="left", show_header=False, expand=True)
+        table.add_column(ratio=1)
+        table.add_column(style="dim", no_wrap=True)
+        for rtype, record in rows:
+            table.add_row(_company_line(rtype, record, lang), record["id"])
+        parts.append(table)
+    show(parts)
+
+
+def _company_line(rtype: str, record: Record, lang: str) -> str:
+    if rtype == "organization":
+        line = f"[bold]{_escape(pick(record['name'], 'both'))}[/]"
+        if record.get("founded"):
+            line += f" ({record['founded']})"
+        if record.get("description"):
+            line += " " + _escape(pick(record["description"], lang))
+        for figure in record.get("figures", []):
+            line += f"\n  {_escape(pick(figure['label'], lang))}: {format_value(figure['value'], lang)}"
+        return line
+    if rtype == "person":
+        return f"[bold]{_escape(pick(record['name'], 'both'))}[/] {_escape(pick(record['role'], lang))}"
+    if rtype == "event":
+        return f"[cyan]{record['date']}[/] {_escape(pick(record['title'], lang))}"
+    body = _escape(pick(record.get("text"), lang))
+    if record.get("date"):
+        body = f"[cyan]{record['date']}[/] " + body
+    return body
+
+
+def sources_table(sources: list[Record]) -> None:
+    """Every source: the article, the links it cites, the official files."""
+    from rich.table import Table
+
+    lang = _lang()
+    table = Table(title=_label("来源", "Sources"), title_justify="left")
+    table.add_column("id", no_wrap=True)
+    table.add_column(_label("类型", "Kind"), style="dim", no_wrap=True)
+    table.add_column(_label("标题", "Title"), ratio=1)
+    table.add_column(_label("日期", "Date"), no_wrap=True)
+    for source in sources:
+        title = pick(source["title"], lang)
+        if source.get("url"):
+            title += f"\n[dim]{source['url']}[/]"
+        table.add_row(source["id"], source["kind"], title, source.get("date", DASH))
+    show([table])
+
+
+def paths_table(rows: list[tuple[str, str, int]]) -> None:
+    """Where each data file came from: folder layer, file, record count."""
+    from rich.table import Table
+
+    table = Table(title=_label("数据文件", "Data files"), title_justify="left")
+    table.add_column(_label("层", "Layer"), justify="right")
+    table.add_column(_label("文件", "File"))
+    table.add_column(_label("记录", "Records"), justify="right")
+    for layer, path, count in rows:
+        table.add_row(layer, path, str(count))
+    show([table])
+
+
+def key_values(title: str, rows: list[tuple[str, str]]) -> None:
+    """A two-column listing (dskb info, dskb validate)."""
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", show_header=False)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for key, value in rows:
+        table.add_row(key, value)
+    show([table])
+
+
+def count_line(counts: dict[str, int]) -> str:
+    """'48 sources, 22 topics, …' for one-line summaries."""
+    return ", ".join(f"{n} {t}" for t, n in counts.items())
+
+
+def cite_of(ref: Record) -> str:
+    """Re-exported for commands that print a single citation."""
+    return cite(ref)

@@ -1,0 +1,54 @@
+"""JSON Schema of the data files, generated from the pydantic models."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from deepseek_kb.errors import DskbError, UsageError
+from deepseek_kb.locate import TYPE_STEMS
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def file_schema(stem: str) -> dict[str, Any]:
+    """The schema of one data file: a list of records of its type."""
+    from pydantic import TypeAdapter
+
+    from deepseek_kb.schema import RECORD_TYPES
+
+    model = RECORD_TYPES[TYPE_STEMS[stem]]
+    schema = TypeAdapter(list[model]).json_schema()  # type: ignore[valid-type]
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "title": f"dskb {stem}.yaml",
+        "description": f"A list of {TYPE_STEMS[stem]} records. See docs/DATA.md.",
+        **schema,
+    }
+
+
+def schemas(which: str | None, output_dir: Path | None) -> dict[str, Any] | list[Path]:
+    """One file's schema, all of them by file name, or the files written to `output_dir`."""
+    stems = list(TYPE_STEMS)
+    if which is not None:
+        wanted = which.removesuffix(".yaml")
+        match = next((s for s in stems if wanted in (s, TYPE_STEMS[s])), None)
+        if match is None:
+            raise UsageError(f"no data file called {which!r}", hint="one of: " + ", ".join(stems))
+        stems = [match]
+    if output_dir is None:
+        if which is not None:
+            return file_schema(stems[0])
+        return {f"{s}.yaml": file_schema(s) for s in stems}
+    written = []
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        for stem in stems:
+            path = output_dir / f"{stem}.schema.json"
+            text = json.dumps(file_schema(stem), ensure_ascii=False, indent=2) + "\n"
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+    except OSError as error:
+        raise DskbError(f"cannot write into {output_dir}: {error.strerror or error}") from None
+    return written

@@ -1,0 +1,104 @@
+"""Text normalisation and the word pieces the index stores and queries look up.
+
+Shared by the index builder and the query path, so both sides cut text the same way: Latin
+words lower-cased and lightly stemmed, numbers with their unit suffix (671b, 93.3%), and Han
+text as overlapping two-character pieces (创新就是 -> 创新 新就 就是), which finds a Chinese word
+inside a longer sentence without a word segmenter.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TOKEN = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?(?:%|[a-z]{1,2}(?![a-z0-9]))?)"
+    r"|(?P<word>[a-z][a-z0-9]*)"
+    r"|(?P<han>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)"
+)
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f]")
+
+_STOPWORDS = """a an the of to in on at for by with and or is are was were be been do does did what
+when where who whom which why how about from as that this it its into than then there their they
+he she his her we our you your i me my not no can could would should will shall 的 了 是"""
+STOPWORDS = frozenset(_STOPWORDS.split())
+
+
+def normalize(text: str) -> str:
+    """NFKC, case-folded, control characters and zero-width marks removed, spaces collapsed."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _CONTROL.sub(" ", text)
+    return " ".join(text.split())
+
+
+def has_han(text: str) -> bool:
+    """Whether the text holds any Chinese character."""
+    return _HAN.search(text) is not None
+
+
+def stem(word: str) -> str:
+    """A deliberately small English stemmer: plurals and -ed/-ing, nothing clever."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("ing") and len(word) > 5:
+        return word[:-3]
+    if word.endswith("ed") and len(word) > 4:
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "is")):
+        return word[:-1]
+    return word
+
+
+def terms(text: str) -> list[str]:
+    """The query's terms: whole Han runs, stemmed Latin words and numbers, stopwords dropped."""
+    found: list[str] = []
+    for match in _TOKEN.finditer(normalize(text)):
+        kind = match.lastgroup
+        value = match.group()
+        if kind == "word":
+            if value in STOPWORDS:
+                continue
+            value = stem(value)
+        if value not in found:
+            found.append(value)
+    return found
+
+
+def han_pieces(run: str) -> list[str]:
+    """Overlapping two-character pieces of a Han run; a single character stays itself."""
+    if len(run) == 1:
+        return [run]
+    return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def index_tokens(text: str) -> list[str]:
+    """What the index stores for a text: words, numbers with and without unit, Han pieces."""
+    out: list[str] = []
+    for match in _TOKEN.finditer(normalize(text)):
+        kind = match.lastgroup
+        value = match.group()
+        if kind == "han":
+            out.extend(han_pieces(value))
+        elif kind == "num":
+            out.append(value)
+            bare = value.rstrip("%abcdefghijklmnopqrstuvwxyz")
+            if bare != value:
+                out.append(bare)
+        else:
+            out.append(stem(value))
+    return out
+
+
+def query_tokens(term: str) -> list[str]:
+    """The index tokens one query term must find."""
+    if has_han(term):
+        return [t for t in index_tokens(term) if t]
+    return [term]
+
+
+def fts_literal(token: str) -> str:
+    """Quote a token for an FTS5 MATCH expression, whatever characters it holds."""
+    return '"' + token.replace('"', '""') + '"'

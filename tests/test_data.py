@@ -1,0 +1,248 @@
+"""The bundled data, tested like code: clean, cited, bilingual, verbatim, complete, errata kept."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Any, get_args
+
+import yaml
+from pydantic import BaseModel
+
+from deepseek_kb import formatting, schema
+from deepseek_kb.loader import KB
+from deepseek_kb.schema import Model, Record, SourceRef, Superseded, Text
+
+from .conftest import FIXTURES
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@cache
+def article_lines() -> list[str]:
+    """The article, line by line, cleaned as the data rules say: markdown marks and list markers gone."""
+    out = []
+    for raw in (FIXTURES / "deepseek-article.md").read_text(encoding="utf-8").splitlines():
+        line = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", raw)
+        line = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)
+        line = line.replace("**", "").replace("`", "").strip()
+        line = re.sub(r"^(?:[-*>] )+", "", line).strip()
+        out.append(line)
+    return out
+
+
+@cache
+def official_quotes() -> frozenset[str]:
+    """Every verbatim quote the official-facts file records."""
+    found: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("quote", "commit_subject") and isinstance(value, str):
+                    found.add(value)
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(yaml.safe_load((FIXTURES / "official-model-facts.yaml").read_text(encoding="utf-8")))
+    return frozenset(found)
+
+
+def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
+    """Every nested value of a record with its dotted path."""
+    yield path, value
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from walk(getattr(value, name), f"{path}.{name}" if path else name)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from walk(item, f"{path}[{i}]")
+
+
+def article_refs(refs: list[SourceRef]) -> list[SourceRef]:
+    return [r for r in refs if r.source == "article" and r.line]
+
+
+def test_bundled_data_loads_clean_with_a_realistic_number_of_records(kb: KB) -> None:
+    """The real data/ folder validates and holds 150–300 records of every type."""
+    counts = {t: len(r) for t, r in kb.records.items()}
+    assert all(counts.values()), counts
+    assert 150 <= sum(counts.values()) <= 400, counts
+
+
+def test_ids_are_unique_across_the_whole_kb(kb: KB) -> None:
+    """No two records share an id, whatever their type."""
+    ids = [r.id for r in kb.all()]
+    assert len(ids) == len(set(ids))
+
+
+def test_every_record_and_every_spec_cites_a_defined_source(kb: KB) -> None:
+    """Each record has sources, and every citation anywhere names a source record."""
+    source_ids = {s.id for s in kb.records["source"]}
+    for record in kb.all():
+        assert record.sources, record.id
+        for path, value in walk(record):
+            if isinstance(value, SourceRef):
+                assert value.source in source_ids, (record.id, path)
+
+
+def test_every_text_is_bilingual_with_a_real_translation(kb: KB) -> None:
+    """zh and en are both present; English is not Chinese copied over."""
+    for record in kb.all():
+        for path, value in walk(record):
+            if isinstance(value, Text):
+                assert value.zh.strip() and value.en.strip(), (record.id, path)
+                han = len(HAN.findall(value.en))
+                assert han <= max(4, len(value.en) // 5), (record.id, path, value.en)
+
+
+def _verbatim_texts(record: Record) -> Iterator[tuple[str, Text, list[SourceRef]]]:
+    """The texts that must be the article's own words: main texts of article-cited records."""
+    refs = article_refs(record.sources)
+    if refs:
+        for name in ("text", "description"):
+            value = getattr(record, name, None)
+            if isinstance(value, Text):
+                yield name, value, refs
+        for i, bio in enumerate(getattr(record, "bio", [])):
+            yield f"bio[{i}]", bio, refs
+    for path, value in walk(record):
+        if isinstance(value, Superseded) and isinstance(value.value, Text):
+            old_refs = article_refs(value.sources)
+            if old_refs:
+                yield f"{path}.value", value.value, old_refs
+    if isinstance(record, Model):
+        for i, claim in enumerate(record.claims):
+            refs = article_refs(claim.sources)
+            if refs:
+                yield f"claims[{i}].text", claim.text, refs
+
+
+def test_chinese_text_from_the_article_is_verbatim_and_on_the_cited_line(kb: KB) -> None:
+    """Every line of such a zh text occurs in the cleaned article; the first on a cited line."""
+    lines = article_lines()
+    whole = "\n".join(lines)
+    checked = 0
+    for record in kb.all():
+        for path, text, refs in _verbatim_texts(record):
+            pieces = [p for p in text.zh.split("\n") if p.strip()]
+            for piece in pieces:
+                assert piece in whole, f"{record.id} {path}: not verbatim: {piece!r}"
+            cited = [lines[r.line - 1] for r in refs if r.line and r.line <= len(lines)]
+            assert any(pieces[0] in line for line in cited), (
+                f"{record.id} {path}: first line not on cited lines {[r.line for r in refs]}"
+            )
+            checked += 1
+    assert checked > 100
+
+
+def test_source_records_that_cite_an_article_line_find_their_link_there(kb: KB) -> None:
+    """A linked source's URL (or title) is on the article line it says it was found on."""
+    raw = (FIXTURES / "deepseek-article.md").read_text(encoding="utf-8").splitlines()
+    for source in kb.records["source"]:
+        assert isinstance(source, schema.Source)
+        for ref in article_refs(source.sources):
+            if source.id == "article":
+                continue
+            line = raw[ref.line - 1]  # type: ignore[operator]
+            needle = (source.url or "").removeprefix("https://")
+            assert needle in line or source.title.zh in line, (source.id, ref.line)
+
+
+def test_quotes_from_official_files_are_verbatim(kb: KB) -> None:
+    """Every `quote` on a citation of an official file is a line the reference file recorded."""
+    quotes = official_quotes()
+    checked = 0
+    for record in kb.all():
+        for path, value in walk(record):
+            if isinstance(value, SourceRef) and value.quote and value.source != "article":
+                assert value.quote in quotes, (record.id, path, value.quote)
+                checked += 1
+    assert checked > 50
+
+
+def test_article_errata_are_kept_as_superseded_claims(kb: KB) -> None:
+    """The article's wrong values stay in the KB beside the official ones, with reasons."""
+    models = {m.id: m for m in kb.records["model"] if isinstance(m, Model)}
+    v2 = models["deepseek-v2"]
+    assert v2.specs.active_params is not None
+    assert v2.specs.active_params.value == schema.Quantity(value=21, unit="B params")
+    (old,) = v2.specs.active_params.superseded
+    assert old.value == schema.Quantity(value=2.1, unit="B params")
+    assert old.reason.en and article_refs(old.sources)
+    r1 = models["deepseek-r1"]
+    assert r1.released is not None and r1.released.date == "2025-01-20"
+    assert [s.value for s in r1.released.superseded] == ["2024-11-20"]
+    assert v2.released is not None and v2.released.date == "2024-05-06"
+    assert [s.value for s in v2.released.superseded] == ["2024-05-07"]
+    superseded_texts = [
+        s.value.zh
+        for m in models.values()
+        for c in m.claims
+        for s in c.superseded
+        if isinstance(s.value, Text)
+    ]
+    assert any("3.7天" in t for t in superseded_texts)
+    assert any("5%-13%" in t for t in superseded_texts)
+
+
+def test_main_models_are_the_seven_flagships(kb: KB) -> None:
+    """`models --compare` defaults to LLM, Coder, VL, V2, Coder-V2, V3 and R1."""
+    main = {m.id for m in kb.records["model"] if isinstance(m, Model) and m.main}
+    assert main == {
+        "deepseek-llm-67b",
+        "deepseek-coder",
+        "deepseek-vl-7b",
+        "deepseek-v2",
+        "deepseek-coder-v2",
+        "deepseek-v3",
+        "deepseek-r1",
+    }
+
+
+def test_the_founder_has_well_over_thirty_quotes(kb: KB) -> None:
+    """The vision points, interview answers and culture statements are separate quotes."""
+    liang = [q for q in kb.records["quote"] if getattr(q, "speaker", None) == "liang-wenfeng"]
+    assert len(liang) > 35
+
+
+def test_units_of_the_schema_and_of_the_formatter_agree() -> None:
+    """The query path formats every unit the schema accepts."""
+    assert set(get_args(schema.Unit)) == set(formatting.UNITS)
+
+
+# Lines the KB deliberately does not carry: front matter, headings, link-only lines, pictures,
+# empty bullets and the sample API code (recorded as facts about the API, not line by line).
+_NOT_FACTS = re.compile(
+    r"^(---|layout:|title:|date:|categories:|tags:|excerpt:|mathjax:|permalink:|\* content|\{:toc\}"
+    r"|#|```|梁文锋：$|注$|模型结构$|特点$|事实：$|成见：$|默认版本:|联网搜索版本:)"
+)
+
+
+def test_every_line_of_the_article_is_in_the_kb(kb: KB) -> None:
+    """Nothing the article says is dropped: each content line is cited or quoted by a record."""
+    lines = article_lines()
+    cited: set[int] = set()
+    texts: list[str] = []
+    for record in kb.all():
+        for _, value in walk(record):
+            if isinstance(value, SourceRef) and value.source == "article" and value.line:
+                cited.add(value.line)
+            elif isinstance(value, Text):
+                texts.append(value.zh)
+    corpus = "\n".join(texts)
+    code = False
+    missing = []
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("```"):
+            code = not code
+            continue
+        if code or not line or _NOT_FACTS.match(line):
+            continue
+        core = line[:12]
+        if number not in cited and core not in corpus:
+            missing.append(f"{number}: {line[:60]}")
+    assert not missing, "article lines not in the KB:\n" + "\n".join(missing)
