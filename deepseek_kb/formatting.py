@@ -137,7 +137,9 @@ def format_quantity(
     """671 'B params' -> '671B'; 2.788 'M GPU hours' -> '2.788M GPU hours'."""
     dim = dimension(quantity)
     value = base_value(quantity)
-    if dim in _SCALED:
+    if dim == "tokens" and value < 1e6 and value % 1024 == 0 and value % 1000:
+        text = number(value / 1024) + "K"  # context windows: 4096 tokens is written 4K
+    elif dim in _SCALED:
         factor, suffix = scale or scale_for([value])
         text = number(value / factor) + suffix
     else:

@@ -104,7 +104,7 @@ def iter_records(layout: Layout | None = None) -> Iterator[Loaded]:
         yield from _load_file(data_file, check)
     _check_references(check)
     if check.problems:
-        raise DataError(check.problems)
+        raise DataError(sorted(check.problems, key=lambda p: (p.file, p.line or 0)))
 
 
 @dataclass(frozen=True)
@@ -449,7 +449,7 @@ def _register(record: Record, data_file: DataFile, line: int, check: _Check) -> 
 def _references(record: Record, node: yaml.MappingNode, name: str) -> Iterator[_Ref]:
     """Every id this record mentions: its citations anywhere inside it, and its link fields."""
     for loc, ref in _walk_sources(record, ()):
-        line, path = _locate(node, loc)
+        line, path = _locate(node, (*loc, "source"))
         yield _Ref(ref.source, ("source",), name, line, record.id, path)
     for (model, field_name), allowed in _REFERENCES.items():
         if not isinstance(record, model):
@@ -477,11 +477,17 @@ def _walk_sources(
             yield from _walk_sources(item, (*loc, index))
 
 
+def _any_of(kinds: tuple[str, ...], article: str = "any") -> str:
+    """('model', 'person', 'topic') -> 'any model, person or topic'."""
+    words = ", ".join(kinds[:-1]) + f" or {kinds[-1]}" if len(kinds) > 1 else kinds[0]
+    return f"{article} {words}"
+
+
 def _check_references(check: _Check) -> None:
     for ref in check.refs:
         found = check.ids.get(ref.target)
         if found is None:
-            kinds = " or ".join(ref.allowed)
+            kinds = _any_of(ref.allowed)
             close = difflib.get_close_matches(
                 ref.target, [i for i, v in check.ids.items() if v[0] in ref.allowed], n=3
             )
@@ -490,7 +496,7 @@ def _check_references(check: _Check) -> None:
                 Problem(
                     ref.file,
                     ref.line,
-                    f"'{ref.target}' is not the id of any {kinds}{hint}",
+                    f"'{ref.target}' is not the id of {kinds}{hint}",
                     ref.record,
                     ref.field,
                 )
@@ -500,8 +506,7 @@ def _check_references(check: _Check) -> None:
                 Problem(
                     ref.file,
                     ref.line,
-                    f"'{ref.target}' is a {found[0]}, but this field takes a "
-                    f"{' or '.join(ref.allowed)}",
+                    f"'{ref.target}' is a {found[0]}, but this field takes {_any_of(ref.allowed, 'a')}",
                     ref.record,
                     ref.field,
                 )

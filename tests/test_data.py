@@ -48,7 +48,7 @@ def official_quotes() -> frozenset[str]:
                 walk(item)
 
     walk(yaml.safe_load((FIXTURES / "official-model-facts.yaml").read_text(encoding="utf-8")))
-    return frozenset(found)
+    return frozenset(q.strip() for q in found)
 
 
 def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
@@ -90,13 +90,12 @@ def test_every_record_and_every_spec_cites_a_defined_source(kb: KB) -> None:
 
 
 def test_every_text_is_bilingual_with_a_real_translation(kb: KB) -> None:
-    """zh and en are both present; English is not Chinese copied over."""
+    """zh and en are both present, and the English holds no Chinese at all."""
     for record in kb.all():
         for path, value in walk(record):
             if isinstance(value, Text):
                 assert value.zh.strip() and value.en.strip(), (record.id, path)
-                han = len(HAN.findall(value.en))
-                assert han <= max(4, len(value.en) // 5), (record.id, path, value.en)
+                assert not HAN.search(value.en), (record.id, path, value.en)
 
 
 def _verbatim_texts(record: Record) -> Iterator[tuple[str, Text, list[SourceRef]]]:
@@ -149,7 +148,8 @@ def test_source_records_that_cite_an_article_line_find_their_link_there(kb: KB) 
                 continue
             line = raw[ref.line - 1]  # type: ignore[operator]
             needle = (source.url or "").removeprefix("https://")
-            assert needle in line or source.title.zh in line, (source.id, ref.line)
+            path = source.path or source.title.zh
+            assert needle in line or path in line, (source.id, ref.line)
 
 
 def test_quotes_from_official_files_are_verbatim(kb: KB) -> None:
@@ -159,7 +159,7 @@ def test_quotes_from_official_files_are_verbatim(kb: KB) -> None:
     for record in kb.all():
         for path, value in walk(record):
             if isinstance(value, SourceRef) and value.quote and value.source != "article":
-                assert value.quote in quotes, (record.id, path, value.quote)
+                assert value.quote.strip() in quotes, (record.id, path, value.quote)
                 checked += 1
     assert checked > 50
 
@@ -234,10 +234,11 @@ def test_every_line_of_the_article_is_in_the_kb(kb: KB) -> None:
             elif isinstance(value, Text):
                 texts.append(value.zh)
     corpus = "\n".join(texts)
+    raw = (FIXTURES / "deepseek-article.md").read_text(encoding="utf-8").splitlines()
     code = False
     missing = []
     for number, line in enumerate(lines, start=1):
-        if line.startswith("```"):
+        if raw[number - 1].startswith("```"):
             code = not code
             continue
         if code or not line or _NOT_FACTS.match(line):
