@@ -339,8 +339,12 @@ def _pinyin_rows(han_words: set[str], conn: sqlite3.Connection) -> Iterator[tupl
             cache[char] = lazy_pinyin(char)[0]
         return cache[char]
 
+    chars: set[str] = set()
     for word in sorted(han_words):
+        chars.update(word)
         yield "".join(syllable(c) for c in word), word, "piece"
+    for char in sorted(chars):
+        yield syllable(char), char, "char"
     for (name,) in conn.execute("SELECT DISTINCT name FROM names"):
         if not has_han(name) or len(name) > 12:
             continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -208,11 +209,34 @@ def _date_cell(released: Record | None) -> str:
     return released["date"] + (MARK if released.get("superseded") else "")
 
 
-def _spec_cell(spec: Record | None, scale: tuple[float, str] | None = None) -> str:
+def _spec_cell(
+    spec: Record | None, scale: tuple[float, str] | None = None, short: bool = False
+) -> str:
     if not spec:
         return DASH
-    text = format_value(spec["value"], _lang() if _lang() != "both" else "en", scale)
+    value = spec["value"]
+    if short and isinstance(value, dict) and "unit" in value and value["unit"] in _ROW_UNITS:
+        value = {**value, "unit": "count"}  # the row label already says "experts", "layers"
+    text = format_value(value, _lang() if _lang() != "both" else "en", scale)
+    if short:
+        text = _shorten(text)
     return text + (MARK if spec.get("superseded") else "")
+
+
+_ROW_UNITS = frozenset({"experts", "layers", "nodes"})
+_CUTS = (" (", "（", "; ", "；", ", ", "，", "：", ": ")
+
+
+def _shorten(text: str, limit: int = 36) -> str:
+    """A compare cell keeps the head of a long description: its acronym, or its first clause."""
+    acronym = re.search(r"[(（]([A-Z][A-Za-z0-9+-]{1,7})[)）]", text)
+    if acronym and len(text) > 12:
+        return acronym.group(1)
+    for cut in _CUTS:
+        head = text.split(cut, 1)[0]
+        if len(head) >= 3:
+            text = head
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def compare_table(models: list[Record]) -> None:
@@ -220,15 +244,26 @@ def compare_table(models: list[Record]) -> None:
     from rich.table import Table
 
     lang = _lang()
-    table = Table(title=_label("模型对比", "Model comparison"), title_justify="left")
-    table.add_column(_label("规格", "Spec"), style="bold", no_wrap=True)
-    for model in models:
-        table.add_column(name_of(model, lang), overflow="fold")
+    from rich import box
+
+    table = Table(
+        title=_label("DeepSeek 模型对比", "DeepSeek models compared"),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+    )
+    table.add_column(_label("规格", "Spec"), style="bold", max_width=24)
+    names = [name_of(m, lang) for m in models]
+    if all(n.startswith("DeepSeek") for n in names):
+        names = [n.removeprefix("DeepSeek").lstrip(" -") or n for n in names]
+    for name in names:
+        table.add_column(name, overflow="fold")
     table.add_row(
         _label("发布日期", "Released"), *[_date_cell(m.get("released")) for m in models]
     )
     current_group = None
     for field, (group, zh, en) in SPEC_FIELDS.items():
+        if field in _DETAIL_ONLY:
+            continue
         specs = [m.get("specs", {}).get(field) for m in models]
         if not any(specs):
             continue
@@ -242,13 +277,16 @@ def compare_table(models: list[Record]) -> None:
     show([table, _footnote_text(notes)])
 
 
+_DETAIL_ONLY = frozenset({"training_method"})
+
+
 def _row_cells(specs: list[Record | None]) -> list[str]:
     """One scale per row, so a row reads 4K … 128K rather than 4,096 … 128K."""
     quantities = [s["value"] for s in specs if s and isinstance(s["value"], dict)]
     quantities = [q for q in quantities if "unit" in q]
     dims = {dimension(q) for q in quantities}
     scale = scale_for([base_value(q) for q in quantities]) if len(dims) == 1 else None
-    return [_spec_cell(spec, scale) for spec in specs]
+    return [_spec_cell(spec, scale, short=True) for spec in specs]
 
 
 def _superseded_notes(models: list[Record], fields: Iterable[str]) -> list[str]:
@@ -366,24 +404,29 @@ def timeline(events: list[Record]) -> None:
     """Events grouped by year, dates at their own precision."""
     from rich.table import Table
 
+    from rich import box
+
     lang = _lang()
-    parts: list[RenderableType] = []
-    table = None
+    table = Table(
+        title=_label("DeepSeek 大事记", "DeepSeek timeline"),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_header=False,
+    )
+    table.add_column(no_wrap=True, style="cyan", min_width=10)
+    table.add_column(no_wrap=True, style="dim")
+    table.add_column(ratio=1, overflow="fold")
     year = None
     for event in events:
         if event["date"][:4] != year:
             year = event["date"][:4]
-            table = Table(title=year, title_justify="left", show_header=False, box=None)
-            table.add_column(no_wrap=True, style="cyan")
-            table.add_column(no_wrap=True, style="dim")
-            table.add_column(ratio=1)
-            parts.append(table)
-        assert table is not None
+            table.add_row(_text(year, "bold magenta"), "", "")
         title = pick(event["title"], lang)
         body = _text(title + (f" {MARK}" if event.get("superseded") else ""), "bold")
         if event.get("description"):
-            body.append("\n" + pick(event["description"], lang), style="")
+            body.append("\n" + pick(event["description"], lang), style="dim")
         table.add_row(event["date"], event["type"], body)
+    parts: list[RenderableType] = [table]
     notes = []
     for event in events:
         for old in event.get("superseded", []):
@@ -420,7 +463,10 @@ def quotes(items: list[tuple[Record, Sequence[str]]], names: dict[str, Record], 
         meta.append(record["id"])
         text.append("\n" + " · ".join(meta), style="dim")
         if record.get("context"):
-            text.append("\n" + _label("问：", "Q: ") + pick(record["context"], lang), style="dim")
+            context = pick(record["context"], lang)
+            asked = context.rstrip().endswith(("?", "？"))
+            prefix = _label("问：", "Q: ") if asked else _label("背景：", "Context: ")
+            text.append("\n" + prefix + context, style="dim")
         parts.append(Padding(text, (0, 0, 1, 2)))
     show(parts)
 
@@ -429,21 +475,34 @@ def hits(results: list[Hit]) -> None:
     """Search results: type, the best-matching text with the match highlighted, id and score."""
     from rich.table import Table
 
+    from rich import box
+
     lang = _lang()
-    table = Table(show_lines=False)
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True)
     table.add_column(_label("类型", "Type"), no_wrap=True, style="dim")
-    table.add_column(_label("匹配", "Match"), ratio=1)
-    table.add_column("id", no_wrap=True)
+    table.add_column(_label("匹配", "Match"), ratio=1, overflow="fold")
     table.add_column(_label("分", "Score"), justify="right", style="dim")
     for hit in results:
-        shown = hit.text
-        if len(shown) > 160:
-            shown = shown[:157] + "…"
+        shown = _snippet(hit.text, hit.matched)
         title = name_of(hit.record, lang) if hit.record.get("name") or hit.record.get("title") else ""
-        cell = _text(title + "\n" if title and title != shown else "", "bold")
+        cell = _text(title if title and title != shown else "", "bold")
+        cell.append(("  " if cell.plain else "") + hit.id + "\n", style="dim")
         cell.append_text(_text(shown, "", hit.matched))
-        table.add_row(hit.type, cell, hit.id, f"{hit.score:.0f}")
+        cell.append(f"\n{hit.field} · {hit.match}", style="dim italic")
+        table.add_row(hit.type, cell, f"{hit.score:.0f}")
     show([table])
+
+
+def _snippet(text: str, words: Sequence[str], width: int = 140) -> str:
+    """The part of a long text around its first match."""
+    if len(text) <= width:
+        return text
+    lowered = text.casefold()
+    positions = [lowered.find(w.casefold()) for w in words if w]
+    first = min((p for p in positions if p >= 0), default=0)
+    start = max(0, min(first - width // 3, len(text) - width))
+    piece = text[start : start + width]
+    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
 
 
 # --- people, company, sources, validate, info ---------------------------------------------------

@@ -124,13 +124,50 @@ def _expand(index: Index, term: str) -> Term:
     known = bool(index.query("SELECT 1 FROM vocab WHERE term = ?", (term,)))
     if known:
         return Term(term, tuple(variants))
-    for (word, kind) in index.query(
-        "SELECT word, kind FROM pinyin WHERE key = ? LIMIT 20", (term,)
-    ):
+    readings = index.query("SELECT word, kind FROM pinyin WHERE key = ? LIMIT 20", (term,))
+    for word, kind in readings:
         variants.append(Variant(word, PINYIN_PENALTY if kind != "initials" else 0.75, "pinyin"))
+    if not readings and len(term) >= 5:
+        variants.extend(Variant(w, PINYIN_PENALTY, "pinyin") for w in _pinyin_chains(index, term))
     if len(term) >= 4:
         variants.extend(_typos(index, term))
     return Term(term, tuple(variants))
+
+
+def _pinyin_chains(index: Index, term: str, limit: int = 8) -> list[str]:
+    """Han words for pinyin of three or more syllables: huchenghe -> 护城 + 城河 -> 护城河."""
+    syllables = {row[0] for row in index.query("SELECT DISTINCT key FROM pinyin WHERE kind = 'char'")}
+    words: list[str] = []
+    for parts in _segment(term, syllables, 4):
+        if len(parts) < 3:
+            continue
+        options = [
+            [row[0] for row in index.query(
+                "SELECT word FROM pinyin WHERE key = ? AND kind = 'piece' LIMIT 12",
+                (parts[i] + parts[i + 1],),
+            )]
+            for i in range(len(parts) - 1)
+        ]
+        chains = options[0]
+        for pieces in options[1:]:
+            chains = [c + p[1] for c in chains for p in pieces if c[-1] == p[0]][:limit]
+        words.extend(chains)
+    return list(dict.fromkeys(words))[:limit]
+
+
+def _segment(text: str, syllables: set[str], limit: int) -> list[list[str]]:
+    """Ways to cut a run of letters into known syllables, longest syllables first."""
+    if not text:
+        return [[]]
+    found: list[list[str]] = []
+    for size in range(min(6, len(text)), 0, -1):
+        head = text[:size]
+        if head in syllables:
+            for rest in _segment(text[size:], syllables, limit - len(found)):
+                found.append([head, *rest])
+                if len(found) >= limit:
+                    return found
+    return found
 
 
 def _typos(index: Index, term: str) -> list[Variant]:
@@ -235,50 +272,72 @@ def score_record(
     phrase: str,
     query_terms: list[Term],
 ) -> tuple[float, str, str, str, tuple[str, ...]] | None:
-    """The best score of a record over its fields, with the field, its text and the match kind."""
+    """The best score of a record over its fields, with the field, its text and the match kind.
+
+    A record whose fields only together hold every term (a name in one field, a figure in
+    another) scores on that union too: highest for a model, person or organisation whose own
+    name matched, lower for other records.
+    """
     best: tuple[float, str, str, str, tuple[str, ...]] | None = None
     union: dict[str, float] = {}
+    union_words: dict[str, str] = {}
     name_terms: set[str] = set()
-    entity = record_type in ENTITY_TYPES
+    fields_hit = 0
     for label, text, weight in fields:
         norm = normalize(text)
         words = set(index_tokens(text))
+        credits = {t.text: _credit(t, norm, words) for t in query_terms}
+        for key, (credit, _, word) in credits.items():
+            if credit > union.get(key, 0.0):
+                union[key], union_words[key] = credit, word
+            if credit and weight == NAME:
+                name_terms.add(key)
+        coverage = sum(c for c, _, _ in credits.values()) / len(query_terms)
         if norm == phrase:
             score, how, matched = 100.0, "exact", (text,)
         elif len(phrase) >= 2 and phrase in norm:
             score, how, matched = 92.0, "phrase", (phrase,)
+        elif coverage <= 0:
+            continue
         else:
-            credits = {t.text: _credit(t, norm, words) for t in query_terms}
-            for key, (credit, _) in credits.items():
-                union[key] = max(union.get(key, 0.0), credit)
-                if credit and weight == NAME:
-                    name_terms.add(key)
-            coverage = sum(c for c, _ in credits.values()) / len(query_terms)
-            if coverage <= 0:
-                continue
-            full = all(c > 0 for c, _ in credits.values())
-            score = 85.0 * coverage if full else 45.0 + 40.0 * coverage - 20.0 * (coverage < 1)
-            kinds = {how for _, how in credits.values() if how}
-            how = "all-terms" if full else "some-terms"
-            if kinds - {"direct"}:
-                how += "+" + "+".join(sorted(kinds - {"direct"}))
-            matched = tuple(w for _, w in credits.values() if w)
+            full = all(c > 0 for c, _, _ in credits.values())
+            kinds = {how for _, how, _ in credits.values() if how and how != "direct"}
+            exact_variant = len(query_terms) == 1 and any(w == norm for _, _, w in credits.values())
+            if exact_variant:
+                score, how = 100.0 * coverage, "exact"
+            elif full:
+                score, how = 85.0 * coverage, "all-terms"
+            else:
+                score, how = 25.0 + 40.0 * coverage, "some-terms"
+            if kinds:
+                how += "+" + "+".join(sorted(kinds))
+            matched = tuple(w for _, _, w in credits.values() if w)
+        fields_hit += 1
         score *= weight
         if best is None or score > best[0]:
             best = (score, label, text, how, matched)
     if best is None:
         return None
-    if entity and name_terms and union:
-        coverage = sum(union.values()) / len(query_terms)
-        score = 88.0 * coverage - (0 if coverage >= 1 else 15)
+    coverage = sum(union.values()) / len(query_terms)
+    words = tuple(w for w in union_words.values() if w)
+    if record_type in ENTITY_TYPES and name_terms:
+        score = 60.0 + 28.0 * coverage
         if score > best[0]:
-            best = (score, best[1], best[2], "name+fields", best[4])
-    return best
+            best = (score, best[1], best[2], "name+fields", words)
+    elif len(query_terms) > 1 and all(union.values()):
+        score = 75.0 * coverage
+        if score > best[0]:
+            best = (score, best[1], best[2], "all-terms-across-fields", words)
+    bonus = min(4.0, 0.5 * (fields_hit - 1))
+    return (min(100.0, best[0] + bonus), *best[1:])
 
 
-def _credit(term: Term, norm: str, words: set[str]) -> tuple[float, str]:
-    """How well one term is found in one field: 1.0 directly, less as typo, pinyin or in part."""
-    best, how = 0.0, ""
+def _credit(term: Term, norm: str, words: set[str]) -> tuple[float, str, str]:
+    """How well one term is found in one field: 1.0 directly, less as typo, pinyin or in part.
+
+    Returns the credit, how it was found, and the word that was found.
+    """
+    best, how, word = 0.0, "", ""
     for variant in term.variants:
         text = variant.text
         if has_han(text):
@@ -292,8 +351,8 @@ def _credit(term: Term, norm: str, words: set[str]) -> tuple[float, str]:
             found = 1.0 if text in words else 0.0
         credit = found * variant.weight
         if credit > best:
-            best, how = credit, variant.how if variant.how != "direct" else "direct"
-    return best, how
+            best, how, word = credit, variant.how, text
+    return best, how, word
 
 
 def resolve(index: Index, name: str, record_type: str) -> tuple[str | None, list[str]]:
