@@ -132,7 +132,7 @@ def scale_for(values: list[float]) -> tuple[float, str]:
 
 
 def format_quantity(
-    quantity: Record, scale: tuple[float, str] | None = None, lang: str = "en"
+    quantity: Record, scale: tuple[float, str] | None = None, lang: str = "en", bare: bool = False
 ) -> str:
     """671 'B params' -> '671B'; 2.788 'M GPU hours' -> '2.788M GPU hours'."""
     dim = dimension(quantity)
@@ -148,7 +148,8 @@ def format_quantity(
         text = "$" + text
     elif dim in ("cny", "cny-per-mtok"):
         text = "¥" + text
-    text += _SUFFIX.get(dim, "")
+    if not bare or dim in ("percent", "times"):
+        text += _SUFFIX.get(dim, "")
     qualifier = quantity.get("qualifier")
     if qualifier:
         zh, en = _QUALIFIERS[qualifier]
@@ -167,10 +168,12 @@ def pick(text: Record | None, lang: str) -> str:
     return f"{text['zh']} / {text['en']}" if text["zh"] != text["en"] else str(text["zh"])
 
 
-def format_value(value: Any, lang: str = "en", scale: tuple[float, str] | None = None) -> str:
+def format_value(
+    value: Any, lang: str = "en", scale: tuple[float, str] | None = None, bare: bool = False
+) -> str:
     """A spec value of any kind: quantity, bilingual text or a name."""
     if isinstance(value, dict) and "unit" in value:
-        return format_quantity(value, scale, lang)
+        return format_quantity(value, scale, lang, bare)
     if isinstance(value, dict):
         return pick(value, lang)
     return str(value)

@@ -214,20 +214,17 @@ def _spec_cell(
 ) -> str:
     if not spec:
         return DASH
-    value = spec["value"]
-    if short and isinstance(value, dict) and "unit" in value and value["unit"] in _ROW_UNITS:
-        value = {**value, "unit": "count"}  # the row label already says "experts", "layers"
-    text = format_value(value, _lang() if _lang() != "both" else "en", scale)
+    # In the compare table the row label names the unit ("GPU hours", "Routed experts").
+    text = format_value(spec["value"], _lang() if _lang() != "both" else "en", scale, bare=short)
     if short:
         text = _shorten(text)
     return text + (MARK if spec.get("superseded") else "")
 
 
-_ROW_UNITS = frozenset({"experts", "layers", "nodes"})
 _CUTS = (" (", "（", "; ", "；", ", ", "，", "：", ": ")
 
 
-def _shorten(text: str, limit: int = 36) -> str:
+def _shorten(text: str, limit: int = 24) -> str:
     """A compare cell keeps the head of a long description: its acronym, or its first clause."""
     acronym = re.search(r"[(（]([A-Z][A-Za-z0-9+-]{1,7})[)）]", text)
     if acronym and len(text) > 12:
@@ -251,12 +248,12 @@ def compare_table(models: list[Record]) -> None:
         title_justify="left",
         box=box.SIMPLE_HEAD,
     )
-    table.add_column(_label("规格", "Spec"), style="bold", max_width=24)
+    table.add_column(_label("规格", "Spec"), style="bold", no_wrap=True, max_width=18)
     names = [name_of(m, lang) for m in models]
     if all(n.startswith("DeepSeek") for n in names):
         names = [n.removeprefix("DeepSeek").lstrip(" -") or n for n in names]
     for name in names:
-        table.add_column(name, overflow="fold")
+        table.add_column(name, overflow="fold", ratio=1, min_width=6)
     table.add_row(
         _label("发布日期", "Released"), *[_date_cell(m.get("released")) for m in models]
     )
