@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -24,6 +24,7 @@ EXIT_CODES = (
     "Exit codes: 0 ok · 1 nothing found · 2 usage error · 3 problems in the data · "
     "4 file or cache error · 130 interrupted."
 )
+
 
 class _DskbGroup(TyperGroup):
     """The top-level group: the one place where a DskbError becomes a message and an exit code."""
@@ -61,7 +62,7 @@ app = typer.Typer(
 )
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     """The language of printed text."""
 
     zh = "zh"
@@ -69,7 +70,7 @@ class Lang(str, Enum):
     both = "both"
 
 
-class Color(str, Enum):
+class Color(StrEnum):
     """When to use colour."""
 
     auto = "auto"
@@ -77,7 +78,7 @@ class Color(str, Enum):
     never = "never"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     """What `dskb export` writes."""
 
     json = "json"
@@ -104,7 +105,9 @@ LangOpt = Annotated[
         show_default=False,
     ),
 ]
-LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=1, max=10000, help="At most N results.")]
+LimitOpt = Annotated[
+    int, typer.Option("--limit", "-n", min=1, max=10000, help="At most N results.")
+]
 
 
 class _ModelsGroup(TyperGroup):
@@ -113,7 +116,7 @@ class _ModelsGroup(TyperGroup):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if not args or (args[0] not in self.commands and args[0] not in ctx.help_option_names):
             args = ["list", *args]
-        return super().parse_args(ctx, args)  # type: ignore[no-any-return]
+        return super().parse_args(ctx, args)
 
 
 models_app = typer.Typer(
@@ -146,11 +149,18 @@ def _main(
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = None,
     color: Annotated[
-        Color, typer.Option("--color", help="Colour: auto (only on a terminal, never with NO_COLOR), always, never.")
+        Color,
+        typer.Option(
+            "--color", help="Colour: auto (only on a terminal, never with NO_COLOR), always, never."
+        ),
     ] = Color.auto,
     pager: Annotated[
         bool | None,
-        typer.Option("--pager/--no-pager", help="Page long output (default: only on a terminal).", show_default=False),
+        typer.Option(
+            "--pager/--no-pager",
+            help="Page long output (default: only on a terminal).",
+            show_default=False,
+        ),
     ] = None,
     data_dir: Annotated[
         Path | None,
@@ -186,21 +196,32 @@ def _not_found(json: bool, message: str, hint: str, suggestions: tuple[str, ...]
 # --- models ---------------------------------------------------------------------------------------
 
 
-@models_app.command("list", epilog="Examples: dskb models · dskb models --compare · dskb models --compare V2 V3 Coder-V2")
+@models_app.command(
+    "list",
+    epilog="Examples: dskb models · dskb models --compare · dskb models --compare V2 V3 Coder-V2",
+)
 def models_list(
     names: Annotated[
         list[str] | None,
-        typer.Argument(help="Models to show or compare (V3, deepseek v3, Coder V2, an id).", show_default=False, autocompletion=_complete("model")),
+        typer.Argument(
+            help="Models to show or compare (V3, deepseek v3, Coder V2, an id).",
+            show_default=False,
+            autocompletion=_complete("model"),
+        ),
     ] = None,
     compare: Annotated[bool, typer.Option("--compare", help="Side-by-side spec table.")] = False,
-    all_models: Annotated[bool, typer.Option("--all", help="Compare every model and variant, not only the main ones.")] = False,
+    all_models: Annotated[
+        bool, typer.Option("--all", help="Compare every model and variant, not only the main ones.")
+    ] = False,
     json: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """List the models, or compare their specs side by side."""
     _lang(lang)
     index = _open()
-    models = queries.pick_models(index, names or [], main_only=compare and not names and not all_models)
+    models = queries.pick_models(
+        index, names or [], main_only=compare and not names and not all_models
+    )
     if json:
         render.write_json(models)
     elif compare:
@@ -209,9 +230,17 @@ def models_list(
         render.models_table(models)
 
 
-@models_app.command("show", epilog="Examples: dskb models show V3 · dskb models show 'deepseek coder v2' --lang zh")
+@models_app.command(
+    "show", epilog="Examples: dskb models show V3 · dskb models show 'deepseek coder v2' --lang zh"
+)
 def models_show(
-    name: Annotated[str, typer.Argument(help="A model: V3, DeepSeek-V3, deepseek v3, Coder V2, an id.", autocompletion=_complete("model"))],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="A model: V3, DeepSeek-V3, deepseek v3, Coder V2, an id.",
+            autocompletion=_complete("model"),
+        ),
+    ],
     json: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
@@ -228,12 +257,37 @@ def models_show(
 # --- timeline, quote, search ----------------------------------------------------------------------
 
 
-@app.command(epilog="Examples: dskb timeline · dskb timeline --since 2024 --type model-release · dskb timeline --about V3 --lang en")
+@app.command(
+    epilog="Examples: dskb timeline · dskb timeline --since 2024 --type model-release · dskb timeline --about V3 --lang en"
+)
 def timeline(
-    since: Annotated[str | None, typer.Option("--since", help="From this date on: YYYY, YYYY-MM or YYYY-MM-DD.", show_default=False)] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Up to this date (inclusive).", show_default=False)] = None,
-    event_type: Annotated[str | None, typer.Option("--type", help="Only events of this type (model-release, founding, …).", autocompletion=_complete("event-type"), show_default=False)] = None,
-    about: Annotated[str | None, typer.Option("--about", help="Only events about this model, person or organisation.", autocompletion=_complete("entity"), show_default=False)] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help="From this date on: YYYY, YYYY-MM or YYYY-MM-DD.", show_default=False
+        ),
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Up to this date (inclusive).", show_default=False)
+    ] = None,
+    event_type: Annotated[
+        str | None,
+        typer.Option(
+            "--type",
+            help="Only events of this type (model-release, founding, …).",
+            autocompletion=_complete("event-type"),
+            show_default=False,
+        ),
+    ] = None,
+    about: Annotated[
+        str | None,
+        typer.Option(
+            "--about",
+            help="Only events about this model, person or organisation.",
+            autocompletion=_complete("entity"),
+            show_default=False,
+        ),
+    ] = None,
     json: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
@@ -249,12 +303,46 @@ def timeline(
         render.timeline(events)
 
 
-@app.command(epilog="Examples: dskb quote 创新 · dskb quote moat --lang both · dskb quote --speaker Karpathy · dskb quote --topic hiring")
+@app.command(
+    epilog="Examples: dskb quote 创新 · dskb quote moat --lang both · dskb quote --speaker Karpathy · dskb quote --topic hiring"
+)
 def quote(
-    query: Annotated[str | None, typer.Argument(help="Words to look for (中文 or English); none lists every quote by topic.", show_default=False)] = None,
-    speaker: Annotated[str | None, typer.Option("--speaker", help="Only this person's words (name, alias or id).", autocompletion=_complete("person"), show_default=False)] = None,
-    topic: Annotated[str | None, typer.Option("--topic", help="Only quotes on this topic (创新, innovation, hiring…).", autocompletion=_complete("topic"), show_default=False)] = None,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, max=10000, help="At most N quotes (default: every match).", show_default=False)] = None,
+    query: Annotated[
+        str | None,
+        typer.Argument(
+            help="Words to look for (中文 or English); none lists every quote by topic.",
+            show_default=False,
+        ),
+    ] = None,
+    speaker: Annotated[
+        str | None,
+        typer.Option(
+            "--speaker",
+            help="Only this person's words (name, alias or id).",
+            autocompletion=_complete("person"),
+            show_default=False,
+        ),
+    ] = None,
+    topic: Annotated[
+        str | None,
+        typer.Option(
+            "--topic",
+            help="Only quotes on this topic (创新, innovation, hiring…).",
+            autocompletion=_complete("topic"),
+            show_default=False,
+        ),
+    ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            "-n",
+            min=1,
+            max=10000,
+            help="At most N quotes (default: every match).",
+            show_default=False,
+        ),
+    ] = None,
     json: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
@@ -270,10 +358,22 @@ def quote(
         render.quotes(found.items, found.names, group=query is None)
 
 
-@app.command(epilog="Examples: dskb search V3 · dskb search 护城河 · dskb search '671B' --type model · dskb search chuangxin")
+@app.command(
+    epilog="Examples: dskb search V3 · dskb search 护城河 · dskb search '671B' --type model · dskb search chuangxin"
+)
 def search(
-    query: Annotated[str, typer.Argument(help="Words, names, numbers or pinyin, in Chinese or English.")],
-    record_type: Annotated[str | None, typer.Option("--type", help="Only this record type (model, person, quote, fact, event, …).", autocompletion=_complete("type"), show_default=False)] = None,
+    query: Annotated[
+        str, typer.Argument(help="Words, names, numbers or pinyin, in Chinese or English.")
+    ],
+    record_type: Annotated[
+        str | None,
+        typer.Option(
+            "--type",
+            help="Only this record type (model, person, quote, fact, event, …).",
+            autocompletion=_complete("type"),
+            show_default=False,
+        ),
+    ] = None,
     limit: LimitOpt = 10,
     json: JsonOpt = False,
     lang: LangOpt = None,
@@ -295,7 +395,14 @@ def search(
 
 @app.command(epilog="Examples: dskb people · dskb people 梁文锋 · dskb people karpathy --json")
 def people(
-    name: Annotated[str | None, typer.Argument(help="One person (name, alias or id); none lists everyone.", autocompletion=_complete("person"), show_default=False)] = None,
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            help="One person (name, alias or id); none lists everyone.",
+            autocompletion=_complete("person"),
+            show_default=False,
+        ),
+    ] = None,
     json: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
@@ -314,7 +421,9 @@ def people(
         render.write_json(person)
         return
     said = [q for q in index.records("quote") if q["speaker"] == person["id"]]
-    render.person_detail(person, queries.names_for(index, [person], said), said, index.mentions(person["id"]))
+    render.person_detail(
+        person, queries.names_for(index, [person], said), said, index.mentions(person["id"])
+    )
 
 
 @app.command(epilog="Examples: dskb company · dskb company --lang zh · dskb company --json")
@@ -331,7 +440,9 @@ def company(json: JsonOpt = False, lang: LangOpt = None) -> None:
 
 @app.command(epilog="Examples: dskb sources · dskb sources --paths · dskb sources --json")
 def sources(
-    paths: Annotated[bool, typer.Option("--paths", help="Show the data folders and files in use instead.")] = False,
+    paths: Annotated[
+        bool, typer.Option("--paths", help="Show the data folders and files in use instead.")
+    ] = False,
     json: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
@@ -341,7 +452,9 @@ def sources(
     if paths:
         rows = queries.data_files(index)
         if json:
-            render.write_json([{"layer": layer, "file": path, "records": n} for layer, path, n in rows])
+            render.write_json(
+                [{"layer": layer, "file": path, "records": n} for layer, path, n in rows]
+            )
         else:
             render.paths_table(rows)
         return
@@ -355,10 +468,27 @@ def sources(
 # --- export, validate, schema, info -------------------------------------------------------------
 
 
-@app.command(epilog="Examples: dskb export --format json > kb.json · dskb export --format sqlite -o kb.db · dskb export --format csv -o kb-csv/")
+@app.command(
+    epilog="Examples: dskb export --format json > kb.json · dskb export --format sqlite -o kb.db · dskb export --format csv -o kb-csv/"
+)
 def export(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="json or markdown (a file or stdout), csv (a folder, one file per type), sqlite (a file).")] = ExportFormat.json,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Where to write; json and markdown default to stdout.", show_default=False)] = None,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json or markdown (a file or stdout), csv (a folder, one file per type), sqlite (a file).",
+        ),
+    ] = ExportFormat.json,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write; json and markdown default to stdout.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Export the whole KB: JSON, CSV, Markdown or SQLite (datasette-ready)."""
     from deepseek_kb import export as exporter
@@ -370,9 +500,16 @@ def export(
         render.write_text(text)
 
 
-@app.command(epilog="Examples: dskb validate · dskb validate --data-dir ./my-data · dskb validate --json")
+@app.command(
+    epilog="Examples: dskb validate · dskb validate --data-dir ./my-data · dskb validate --json"
+)
 def validate(
-    data_dir: Annotated[Path | None, typer.Option("--data-dir", help="Check this folder instead of the data in use.", show_default=False)] = None,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-dir", help="Check this folder instead of the data in use.", show_default=False
+        ),
+    ] = None,
     json: JsonOpt = False,
 ) -> None:
     """Check the data: syntax, types, dates, unique ids, references and sources."""
@@ -385,13 +522,32 @@ def validate(
         return
     if report.problems:
         raise DataError(report.problems)
-    render.key_values("dskb validate: ok", [(k, str(v)) for k, v in report.counts.items()] + [("folders", "\n".join(report.folders))])
+    render.key_values(
+        "dskb validate: ok",
+        [(k, str(v)) for k, v in report.counts.items()] + [("folders", "\n".join(report.folders))],
+    )
 
 
-@app.command(epilog="Examples: dskb schema · dskb schema quotes · dskb schema --output-dir data/schema")
+@app.command(
+    epilog="Examples: dskb schema · dskb schema quotes · dskb schema --output-dir data/schema"
+)
 def schema(
-    record_type: Annotated[str | None, typer.Argument(help="One data file's schema (quotes, models, …); none prints all.", show_default=False, autocompletion=_complete("file"))] = None,
-    output_dir: Annotated[Path | None, typer.Option("--output-dir", help="Write <file>.schema.json files into this folder.", show_default=False)] = None,
+    record_type: Annotated[
+        str | None,
+        typer.Argument(
+            help="One data file's schema (quotes, models, …); none prints all.",
+            show_default=False,
+            autocompletion=_complete("file"),
+        ),
+    ] = None,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir",
+            help="Write <file>.schema.json files into this folder.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """The JSON Schema of the data files, for editors and CI validators."""
     from deepseek_kb import schema_export
@@ -414,7 +570,20 @@ def info(json: JsonOpt = False) -> None:
     if json:
         render.write_json(details)
     else:
-        render.key_values(f"dskb {__version__}", [(k, v if isinstance(v, str) else render.count_line(v) if isinstance(v, dict) else "\n".join(v)) for k, v in details.items()])
+        render.key_values(
+            f"dskb {__version__}",
+            [
+                (
+                    k,
+                    v
+                    if isinstance(v, str)
+                    else render.count_line(v)
+                    if isinstance(v, dict)
+                    else "\n".join(v),
+                )
+                for k, v in details.items()
+            ],
+        )
 
 
 # --- entry point ------------------------------------------------------------------------------------

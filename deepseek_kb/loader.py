@@ -457,10 +457,10 @@ def _references(record: Record, node: yaml.MappingNode, name: str) -> Iterator[_
         value = getattr(record, field_name)
         targets = value if isinstance(value, list) else [value] if value else []
         for index, target in enumerate(targets):
-            loc: tuple[int | str, ...] = (
+            where: tuple[int | str, ...] = (
                 (field_name, index) if isinstance(value, list) else (field_name,)
             )
-            line, path = _locate(node, loc)
+            line, path = _locate(node, where)
             yield _Ref(target, allowed, name, line, record.id, path)
 
 

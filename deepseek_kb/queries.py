@@ -113,7 +113,9 @@ def _check_date(option: str, value: str | None) -> str | None:
         return None
     value = value.strip()
     if not _DATE.match(value):
-        raise UsageError(f"{option} {value!r} is not a date", hint="write YYYY, YYYY-MM or YYYY-MM-DD")
+        raise UsageError(
+            f"{option} {value!r} is not a date", hint="write YYYY, YYYY-MM or YYYY-MM-DD"
+        )
     return value
 
 
@@ -258,7 +260,12 @@ def quote_counts(index: Index) -> dict[str, int]:
 _COMPANY_SECTIONS: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("history", "成立与沿革", "Founding and history", ("company", "strategy")),
     ("compute", "算力", "Compute", ("compute",)),
-    ("money", "资金、成本与价格", "Money: investment, costs and prices", ("investment", "funding", "cost", "price")),
+    (
+        "money",
+        "资金、成本与价格",
+        "Money: investment, costs and prices",
+        ("investment", "funding", "cost", "price"),
+    ),
     ("team", "团队与招人", "Team and hiring", ("team", "hiring")),
     ("culture", "文化与管理", "Culture and management", ("culture", "management")),
 ]
@@ -279,9 +286,7 @@ def company(index: Index) -> list[tuple[str, tuple[str, str], list[tuple[str, Re
         ("events", ("大事记", "Milestones"), [("event", e) for e in events]),
     ]
     people = [
-        ("person", p)
-        for p in index.records("person")
-        if set(p.get("affiliations", [])) & org_ids
+        ("person", p) for p in index.records("person") if set(p.get("affiliations", [])) & org_ids
     ]
     for key, zh, en, categories in _COMPANY_SECTIONS:
         rows = [("fact", f) for f in facts if f["category"] in categories]
@@ -293,9 +298,13 @@ def company(index: Index) -> list[tuple[str, tuple[str, str], list[tuple[str, Re
 
 def data_files(index: Index) -> list[tuple[str, str, int]]:
     """(layer, file, records) for every file the index was built from."""
-    rows = index.query("SELECT layer, file, count(*) FROM records GROUP BY layer, file ORDER BY layer, min(ord)")
+    rows = index.query(
+        "SELECT layer, file, count(*) FROM records GROUP BY layer, file ORDER BY layer, min(ord)"
+    )
     folders = index.layout.folders
-    label = {i: ("bundled" if i == 0 and index.layout.bundled else str(f)) for i, f in enumerate(folders)}
+    label = {
+        i: ("bundled" if i == 0 and index.layout.bundled else str(f)) for i, f in enumerate(folders)
+    }
     return [(label.get(layer, str(layer)), file, count) for layer, file, count in rows]
 
 
@@ -325,7 +334,13 @@ class Report:
             "records": self.counts,
             "folders": self.folders,
             "problems": [
-                {"file": p.file, "line": p.line, "record": p.record, "field": p.field, "message": p.message}
+                {
+                    "file": p.file,
+                    "line": p.line,
+                    "record": p.record,
+                    "field": p.field,
+                    "message": p.message,
+                }
                 for p in self.problems
             ],
         }

@@ -206,7 +206,7 @@ def models_table(models: list[Record]) -> None:
 def _date_cell(released: Record | None) -> str:
     if not released:
         return DASH
-    return released["date"] + (MARK if released.get("superseded") else "")
+    return str(released["date"]) + (MARK if released.get("superseded") else "")
 
 
 def _spec_cell(
@@ -254,9 +254,7 @@ def compare_table(models: list[Record]) -> None:
         names = [n.removeprefix("DeepSeek").lstrip(" -") or n for n in names]
     for name in names:
         table.add_column(name, overflow="fold", ratio=1, min_width=6)
-    table.add_row(
-        _label("发布日期", "Released"), *[_date_cell(m.get("released")) for m in models]
-    )
+    table.add_row(_label("发布日期", "Released"), *[_date_cell(m.get("released")) for m in models])
     current_group = None
     for field, (group, zh, en) in SPEC_FIELDS.items():
         if field in _DETAIL_ONLY:
@@ -291,10 +289,16 @@ def _superseded_notes(models: list[Record], fields: Iterable[str]) -> list[str]:
     notes = []
     for model in models:
         for field in fields:
-            spec = model.get("released") if field == "released" else model.get("specs", {}).get(field)
-            for old in (spec or {}).get("superseded", []):
-                label = _label("发布日期", "release date") if field == "released" else (
-                    SPEC_FIELDS[field][1] if lang == "zh" else SPEC_FIELDS[field][2].lower()
+            spec = (
+                model.get("released") if field == "released" else model.get("specs", {}).get(field)
+            )
+            if not spec:
+                continue
+            for old in spec.get("superseded", []):
+                label = (
+                    _label("发布日期", "release date")
+                    if field == "released"
+                    else (SPEC_FIELDS[field][1] if lang == "zh" else SPEC_FIELDS[field][2].lower())
                 )
                 current = spec["date"] if field == "released" else format_value(spec["value"], lang)
                 notes.append(
@@ -361,11 +365,18 @@ def model_detail(model: Record, mentions: list[tuple[str, Record]]) -> None:
 
     errata = list(_errata(model, lang))
     if errata:
-        parts.append(_text(_label("勘误（原文说法已被取代）", "Errata (the article's value, superseded)"), "bold"))
+        parts.append(
+            _text(
+                _label("勘误（原文说法已被取代）", "Errata (the article's value, superseded)"),
+                "bold",
+            )
+        )
         parts.extend(_text(line) for line in errata)
 
     if mentions:
-        table = Table(title=_label("相关记录", "Mentioned in"), title_justify="left", show_header=False)
+        table = Table(
+            title=_label("相关记录", "Mentioned in"), title_justify="left", show_header=False
+        )
         table.add_column(style="dim", no_wrap=True)
         table.add_column()
         for rtype, record in mentions:
@@ -399,9 +410,8 @@ def _errata(model: Record, lang: str) -> Iterator[str]:
 
 def timeline(events: list[Record]) -> None:
     """Events grouped by year, dates at their own precision."""
-    from rich.table import Table
-
     from rich import box
+    from rich.table import Table
 
     lang = _lang()
     table = Table(
@@ -435,7 +445,9 @@ def timeline(events: list[Record]) -> None:
     show([*parts, _footnote_text(notes)])
 
 
-def quotes(items: list[tuple[Record, Sequence[str]]], names: dict[str, Record], group: bool) -> None:
+def quotes(
+    items: Sequence[tuple[Record, Sequence[str]]], names: dict[str, Record], group: bool
+) -> None:
     """Quotes with speaker, date, context and source; the Chinese original always first."""
     from rich.padding import Padding
 
@@ -470,9 +482,8 @@ def quotes(items: list[tuple[Record, Sequence[str]]], names: dict[str, Record], 
 
 def hits(results: list[Hit]) -> None:
     """Search results: type, the best-matching text with the match highlighted, id and score."""
-    from rich.table import Table
-
     from rich import box
+    from rich.table import Table
 
     lang = _lang()
     table = Table(box=box.SIMPLE_HEAD, show_lines=True)
@@ -481,7 +492,9 @@ def hits(results: list[Hit]) -> None:
     table.add_column(_label("分", "Score"), justify="right", style="dim")
     for hit in results:
         shown = _snippet(hit.text, hit.matched)
-        title = name_of(hit.record, lang) if hit.record.get("name") or hit.record.get("title") else ""
+        title = (
+            name_of(hit.record, lang) if hit.record.get("name") or hit.record.get("title") else ""
+        )
         cell = _text(title if title and title != shown else "", "bold")
         cell.append(("  " if cell.plain else "") + hit.id + "\n", style="dim")
         cell.append_text(_text(shown, "", hit.matched))
@@ -517,16 +530,23 @@ def people_table(people: list[Record], quote_counts: dict[str, int]) -> None:
     table.add_column("id", style="dim", no_wrap=True)
     for person in people:
         name = pick(person["name"], lang)
-        table.add_row(name, pick(person["role"], lang), str(quote_counts.get(person["id"], 0)), person["id"])
+        table.add_row(
+            name, pick(person["role"], lang), str(quote_counts.get(person["id"], 0)), person["id"]
+        )
     show([table])
 
 
-def person_detail(person: Record, names: dict[str, Record], said: list[Record], mentions: list[tuple[str, Record]]) -> None:
+def person_detail(
+    person: Record, names: dict[str, Record], said: list[Record], mentions: list[tuple[str, Record]]
+) -> None:
     """One person: role, affiliations, biography, their quotes and where they appear."""
     from rich.panel import Panel
 
     lang = _lang()
-    lines = [f"[bold]{_escape(pick(person['name'], 'both'))}[/]  [dim]{person['id']}[/]", _escape(pick(person["role"], lang))]
+    lines = [
+        f"[bold]{_escape(pick(person['name'], 'both'))}[/]  [dim]{person['id']}[/]",
+        _escape(pick(person["role"], lang)),
+    ]
     if person.get("affiliations"):
         orgs = ", ".join(name_of(names.get(a, {"id": a}), lang) for a in person["affiliations"])
         lines.append(f"[dim]{_label('所属', 'affiliations')}:[/] {_escape(orgs)}")
@@ -541,11 +561,15 @@ def person_detail(person: Record, names: dict[str, Record], said: list[Record], 
     if others:
         from rich.table import Table
 
-        table = Table(title=_label("相关记录", "Mentioned in"), title_justify="left", show_header=False)
+        table = Table(
+            title=_label("相关记录", "Mentioned in"), title_justify="left", show_header=False
+        )
         table.add_column(style="dim", no_wrap=True)
         table.add_column()
         for rtype, record in others:
-            table.add_row(rtype, pick(record.get("title") or record.get("text") or record.get("name"), lang))
+            table.add_row(
+                rtype, pick(record.get("title") or record.get("text") or record.get("name"), lang)
+            )
         show([table])
 
 
@@ -573,7 +597,9 @@ def _company_line(rtype: str, record: Record, lang: str) -> str:
         if record.get("description"):
             line += " " + _escape(pick(record["description"], lang))
         for figure in record.get("figures", []):
-            line += f"\n  {_escape(pick(figure['label'], lang))}: {format_value(figure['value'], lang)}"
+            line += (
+                f"\n  {_escape(pick(figure['label'], lang))}: {format_value(figure['value'], lang)}"
+            )
         return line
     if rtype == "person":
         return f"[bold]{_escape(pick(record['name'], 'both'))}[/] {_escape(pick(record['role'], lang))}"

@@ -18,15 +18,15 @@ the relevance floor are dropped, so nonsense finds nothing rather than noise.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from deepseek_kb.formatting import Record
 from deepseek_kb.index import NAME, Index
 from deepseek_kb.tokens import (
     fts_literal,
-    has_han,
     han_pieces,
+    has_han,
     index_tokens,
     normalize,
     query_tokens,
@@ -69,7 +69,6 @@ class Hit:
     match: str
     matched: tuple[str, ...]
     record: Record
-    details: dict[str, Any] = field(default_factory=dict)
 
     def as_json(self) -> Record:
         """The hit as scripts see it: id, type, score, the reason and the whole record."""
@@ -136,16 +135,21 @@ def _expand(index: Index, term: str) -> Term:
 
 def _pinyin_chains(index: Index, term: str, limit: int = 8) -> list[str]:
     """Han words for pinyin of three or more syllables: huchenghe -> 护城 + 城河 -> 护城河."""
-    syllables = {row[0] for row in index.query("SELECT DISTINCT key FROM pinyin WHERE kind = 'char'")}
+    syllables = {
+        row[0] for row in index.query("SELECT DISTINCT key FROM pinyin WHERE kind = 'char'")
+    }
     words: list[str] = []
     for parts in _segment(term, syllables, 4):
         if len(parts) < 3:
             continue
         options = [
-            [row[0] for row in index.query(
-                "SELECT word FROM pinyin WHERE key = ? AND kind = 'piece' LIMIT 12",
-                (parts[i] + parts[i + 1],),
-            )]
+            [
+                row[0]
+                for row in index.query(
+                    "SELECT word FROM pinyin WHERE key = ? AND kind = 'piece' LIMIT 12",
+                    (parts[i] + parts[i + 1],),
+                )
+            ]
             for i in range(len(parts) - 1)
         ]
         chains = options[0]
@@ -293,6 +297,7 @@ def score_record(
             if credit and weight == NAME:
                 name_terms.add(key)
         coverage = sum(c for c, _, _ in credits.values()) / len(query_terms)
+        matched: tuple[str, ...]
         if norm == phrase:
             score, how, matched = 100.0, "exact", (text,)
         elif len(phrase) >= 2 and phrase in norm:
@@ -319,15 +324,15 @@ def score_record(
     if best is None:
         return None
     coverage = sum(union.values()) / len(query_terms)
-    words = tuple(w for w in union_words.values() if w)
+    found = tuple(w for w in union_words.values() if w)
     if record_type in ENTITY_TYPES and name_terms:
         score = 60.0 + 28.0 * coverage
         if score > best[0]:
-            best = (score, best[1], best[2], "name+fields", words)
+            best = (score, best[1], best[2], "name+fields", found)
     elif len(query_terms) > 1 and all(union.values()):
         score = 75.0 * coverage
         if score > best[0]:
-            best = (score, best[1], best[2], "all-terms-across-fields", words)
+            best = (score, best[1], best[2], "all-terms-across-fields", found)
     bonus = min(4.0, 0.5 * (fields_hit - 1))
     return (min(100.0, best[0] + bonus), *best[1:])
 
@@ -381,5 +386,5 @@ def resolve(index: Index, name: str, record_type: str) -> tuple[str | None, list
 
 
 def _squash(text: str) -> str:
-    """Compare names without case, spaces, hyphens or underscores: 'DeepSeek-V3' == 'deepseek v3'."""
+    """Names compared without case, spaces, hyphens or dots: 'DeepSeek-V3' == 'deepseek v3'."""
     return "".join(ch for ch in normalize(text) if ch not in " -_·・.")

@@ -18,9 +18,19 @@ DATA = Path(__file__).parent.parent / "data"
 
 
 @pytest.fixture(autouse=True)
-def pinned_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+def pinned_terminal(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     """Same width, language, colour and cache for every test, whatever the developer's shell says."""
-    for var in ("DSKB_LANG", "DSKB_DATA_DIR", "DSKB_PATH", "FORCE_COLOR", "PAGER", "LC_ALL", "LC_MESSAGES"):
+    for var in (
+        "DSKB_LANG",
+        "DSKB_DATA_DIR",
+        "DSKB_PATH",
+        "FORCE_COLOR",
+        "PAGER",
+        "LC_ALL",
+        "LC_MESSAGES",
+    ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     monkeypatch.setenv("COLUMNS", "120")

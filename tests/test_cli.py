@@ -151,7 +151,9 @@ def test_timeline_lang_en_is_entirely_english() -> None:
     assert not HAN.search(result.stdout), HAN.findall(result.stdout)[:10]
 
 
-@pytest.mark.parametrize("bad", [["--since", "last year"], ["--until", "2024-13-99x"], ["--type", "party"]])
+@pytest.mark.parametrize(
+    "bad", [["--since", "last year"], ["--until", "2024-13-99x"], ["--type", "party"]]
+)
 def test_timeline_bad_options_are_usage_errors(bad: list[str]) -> None:
     """A --since that is not a date, or an unknown --type, exits 2 with a hint."""
     result = run("timeline", *bad)
@@ -267,7 +269,16 @@ def test_export_json_is_every_record_by_type() -> None:
     """export --format json is {type: [records]} with every record."""
     result = run("export", "--format", "json")
     data = json.loads(result.stdout)
-    assert set(data) == {"source", "topic", "organization", "person", "model", "event", "quote", "fact"}
+    assert set(data) == {
+        "source",
+        "topic",
+        "organization",
+        "person",
+        "model",
+        "event",
+        "quote",
+        "fact",
+    }
     counts = ok_json("info")
     assert isinstance(counts, dict)
     assert {t: len(v) for t, v in data.items()} == counts["records"]
@@ -301,7 +312,7 @@ def _commands() -> list[list[str]]:
     import typer.main
 
     group = typer.main.get_command(app)
-    found = []
+    found: list[list[str]] = []
     for name, command in group.commands.items():  # type: ignore[attr-defined]
         if hasattr(command, "commands"):
             found.extend([name, sub] for sub in command.commands)

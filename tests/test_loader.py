@@ -142,7 +142,9 @@ def test_dangling_reference_and_missing_source(tmp_path: Path) -> None:
         " did you mean 'liang-wenfeng'?" in p
         for p in problems
     ), problems
-    assert any("field sources[0].source: 'artcle' is not the id of any source" in p for p in problems)
+    assert any(
+        "field sources[0].source: 'artcle' is not the id of any source" in p for p in problems
+    )
 
 
 def test_reference_to_the_wrong_kind_of_record(tmp_path: Path) -> None:
@@ -181,7 +183,9 @@ def test_anchors_and_aliases_are_refused(tmp_path: Path) -> None:
 def test_empty_file_is_an_error_that_says_what_to_write(tmp_path: Path) -> None:
     """An empty file is not silently zero records."""
     (problem,) = problems_of(mini(tmp_path, quotes="# nothing yet\n"))
-    assert problem.endswith("quotes.yaml: file is empty; a file with no records holds an empty list: []")
+    assert problem.endswith(
+        "quotes.yaml: file is empty; a file with no records holds an empty list: []"
+    )
 
 
 def test_file_holding_a_mapping_instead_of_a_list(tmp_path: Path) -> None:
@@ -194,7 +198,9 @@ def test_non_utf8_bytes_name_their_line(tmp_path: Path) -> None:
     """Latin-1 bytes are reported on the line they sit on."""
     folder = mini(tmp_path)
     path = folder / "quotes.yaml"
-    path.write_bytes(QUOTES.encode("utf-8").replace("创新就是".encode(), "caf\xe9".encode("latin-1")))
+    path.write_bytes(
+        QUOTES.encode("utf-8").replace("创新就是".encode(), "caf\xe9".encode("latin-1"))
+    )
     (problem,) = problems_of(folder)
     assert problem == f"{path}:4: byte 0xe9 is not UTF-8; save the file as UTF-8"
 
