@@ -150,9 +150,16 @@ def _links(record: Record) -> set[str]:
     return linked
 
 
+_INDEX_CODE = ("index.py", "tokens.py", "loader.py", "schema.py", "formatting.py")
+
+
 def fingerprint(layout: Layout) -> str:
     """What the index depends on: the package version, the index format and every data file."""
     parts: list[Any] = [__version__, INDEX_FORMAT, [str(f) for f in layout.folders]]
+    for module in _INDEX_CODE:  # a source checkout's edits change the index without a release
+        with contextlib.suppress(OSError):
+            st = (Path(__file__).parent / module).stat()
+            parts.append((module, st.st_size, st.st_mtime_ns))
     for path in [f.path for f in layout.files] + list(layout.strays):
         try:
             st = path.stat()

@@ -33,10 +33,12 @@ from deepseek_kb.tokens import (
     terms,
 )
 
-FLOOR = 60.0
+FLOOR = 55.0
 CANDIDATES = 400
 TYPO_PENALTY = 0.85
 PINYIN_PENALTY = 0.8
+COMMON_SHARE = 0.1
+NAME_FUZZY = 85
 ENTITY_TYPES = frozenset({"model", "person", "organization", "topic"})
 
 
@@ -55,6 +57,7 @@ class Term:
 
     text: str
     variants: tuple[Variant, ...]
+    weight: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,8 @@ def search(
     phrase = normalize(query)
     if not phrase:
         return []
-    query_terms = [_expand(index, t) for t in terms(query)] or [
+    records = int(index.meta("count") or 1)
+    query_terms = [_expand(index, t, records) for t in terms(query)] or [
         Term(phrase, (Variant(phrase, 1.0, "direct"),))
     ]
     rowids = _candidates(index, query_terms, phrase, types)
@@ -115,14 +119,19 @@ _TYPE_ORDER = {
 }
 
 
-def _expand(index: Index, term: str) -> Term:
-    """Add typo corrections and pinyin readings for a term the index does not know as it is."""
+def _expand(index: Index, term: str, records: int) -> Term:
+    """Add typo corrections and pinyin readings for a term the index does not know as it is.
+
+    A word found in more than a tenth of all records ("deepseek") says little about which
+    record is meant, so it counts half.
+    """
     variants = [Variant(term, 1.0, "direct")]
     if has_han(term) or not term[:1].isalpha():
         return Term(term, tuple(variants))
-    known = bool(index.query("SELECT 1 FROM vocab WHERE term = ?", (term,)))
+    known = index.query("SELECT df FROM vocab WHERE term = ?", (term,))
     if known:
-        return Term(term, tuple(variants))
+        common = known[0][0] > COMMON_SHARE * records
+        return Term(term, tuple(variants), 0.5 if common else 1.0)
     readings = index.query("SELECT word, kind FROM pinyin WHERE key = ? LIMIT 20", (term,))
     for word, kind in readings:
         variants.append(Variant(word, PINYIN_PENALTY if kind != "initials" else 0.75, "pinyin"))
@@ -279,57 +288,68 @@ def score_record(
     """The best score of a record over its fields, with the field, its text and the match kind.
 
     A record whose fields only together hold every term (a name in one field, a figure in
-    another) scores on that union too: highest for a model, person or organisation whose own
-    name matched, lower for other records.
+    another) scores on that union too: a model, person or organisation by how much of the
+    query its own name covers, other records a little below a single-field match.
     """
+    from rapidfuzz import fuzz
+
+    total = sum(t.weight for t in query_terms)
     best: tuple[float, str, str, str, tuple[str, ...]] | None = None
     union: dict[str, float] = {}
     union_words: dict[str, str] = {}
-    name_terms: set[str] = set()
+    name_coverage = 0.0
+    name_precision = 0.0
+    query_words = {t.text for t in query_terms}
     fields_hit = 0
     for label, text, weight in fields:
         norm = normalize(text)
         words = set(index_tokens(text))
-        credits = {t.text: _credit(t, norm, words) for t in query_terms}
-        for key, (credit, _, word) in credits.items():
+        credits = {t.text: (_credit(t, norm, words), t.weight) for t in query_terms}
+        for key, ((credit, _, word), _) in credits.items():
             if credit > union.get(key, 0.0):
                 union[key], union_words[key] = credit, word
-            if credit and weight == NAME:
-                name_terms.add(key)
-        coverage = sum(c for c, _, _ in credits.values()) / len(query_terms)
+        coverage = sum(c * w for (c, _, _), w in credits.values()) / total
+        if weight == NAME:
+            name_coverage = max(name_coverage, coverage)
+            if words:
+                name_precision = max(name_precision, len(words & query_words) / len(words))
         matched: tuple[str, ...]
         if norm == phrase:
             score, how, matched = 100.0, "exact", (text,)
         elif len(phrase) >= 2 and phrase in norm:
             score, how, matched = 92.0, "phrase", (phrase,)
+        elif weight == NAME and len(phrase) <= 40 and fuzz.ratio(phrase, norm) >= NAME_FUZZY:
+            score, how, matched = 0.9 * fuzz.ratio(phrase, norm), "name-fuzzy", (text,)
         elif coverage <= 0:
             continue
         else:
-            full = all(c > 0 for c, _, _ in credits.values())
-            kinds = {how for _, how, _ in credits.values() if how and how != "direct"}
-            exact_variant = len(query_terms) == 1 and any(w == norm for _, _, w in credits.values())
+            full = all(c > 0 for (c, _, _), _ in credits.values())
+            kinds = {h for (_, h, _), _ in credits.values() if h and h != "direct"}
+            exact_variant = len(query_terms) == 1 and any(
+                w == norm for (_, _, w), _ in credits.values()
+            )
             if exact_variant:
                 score, how = 100.0 * coverage, "exact"
             elif full:
                 score, how = 85.0 * coverage, "all-terms"
             else:
-                score, how = 25.0 + 40.0 * coverage, "some-terms"
+                score, how = 40.0 + 40.0 * coverage, "some-terms"
             if kinds:
                 how += "+" + "+".join(sorted(kinds))
-            matched = tuple(w for _, _, w in credits.values() if w)
+            matched = tuple(w for (_, _, w), _ in credits.values() if w)
         fields_hit += 1
         score *= weight
         if best is None or score > best[0]:
             best = (score, label, text, how, matched)
     if best is None:
         return None
-    coverage = sum(union.values()) / len(query_terms)
+    coverage = sum(union.get(t.text, 0.0) * t.weight for t in query_terms) / total
     found = tuple(w for w in union_words.values() if w)
-    if record_type in ENTITY_TYPES and name_terms:
-        score = 60.0 + 28.0 * coverage
+    if record_type in ENTITY_TYPES and name_coverage > 0:
+        score = 55.0 + 20.0 * coverage + 13.0 * name_coverage + 4.0 * name_precision
         if score > best[0]:
             best = (score, best[1], best[2], "name+fields", found)
-    elif len(query_terms) > 1 and all(union.values()):
+    elif len(query_terms) > 1 and all(union.get(t.text) for t in query_terms):
         score = 75.0 * coverage
         if score > best[0]:
             best = (score, best[1], best[2], "all-terms-across-fields", found)

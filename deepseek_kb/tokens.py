@@ -41,6 +41,8 @@ def stem(word: str) -> str:
     """A deliberately small English stemmer: plurals and -ed/-ing, nothing clever."""
     if len(word) <= 3 or not word.isalpha():
         return word
+    if word.endswith("able") and len(word) > 7:
+        return word[:-4]
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("ing") and len(word) > 5:
