@@ -6,6 +6,7 @@ stderr and their exit code in one place, `main`.
 
 from __future__ import annotations
 
+import copy
 import os
 import signal
 import sys
@@ -288,6 +289,9 @@ def timeline(
             show_default=False,
         ),
     ] = None,
+    details: Annotated[
+        bool, typer.Option("--details", "-d", help="Show each event's description too.")
+    ] = False,
     json: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
@@ -300,7 +304,7 @@ def timeline(
     if json:
         render.write_json(events)
     else:
-        render.timeline(events)
+        render.timeline(events, details)
 
 
 @app.command(
@@ -333,16 +337,9 @@ def quote(
         ),
     ] = None,
     limit: Annotated[
-        int | None,
-        typer.Option(
-            "--limit",
-            "-n",
-            min=1,
-            max=10000,
-            help="At most N quotes (default: every match).",
-            show_default=False,
-        ),
-    ] = None,
+        int,
+        typer.Option("--limit", "-n", min=1, max=100000, help="At most N quotes."),
+    ] = 100,
     json: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
@@ -352,6 +349,8 @@ def quote(
     found = queries.find_quotes(index, query, speaker, topic, limit)
     if not found.items:
         _not_found(json, f"no quote matches {query!r}" if query else "no quote matches", found.hint)
+    if found.total > len(found.items):
+        render.note(f"showing {len(found.items)} of {found.total} quotes; --limit N shows more")
     if json:
         render.write_json(found.as_json())
     else:
@@ -602,7 +601,7 @@ def main() -> None:
     signal.signal(signal.SIGINT, _on_sigint)
     code: int = ExitCode.OK
     try:
-        app(prog_name="dskb")
+        only_the_command_invoked(sys.argv[1:])(prog_name="dskb")
     except SystemExit as done:
         code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
     except DskbError as failure:  # raised outside a command, e.g. by shell completion
@@ -618,6 +617,41 @@ def main() -> None:
     except BrokenPipeError:
         _silence_stdout()
     sys.exit(code)
+
+
+# Global options that take a value, so the command name can be found after them.
+_VALUED_OPTIONS = frozenset({"--color", "--data-dir"})
+
+
+def only_the_command_invoked(argv: list[str]) -> typer.Typer:
+    """The app with just the subcommand this run invokes, when that is clear.
+
+    Typer turns every registered command into a Click command at start-up, about 1 ms per
+    command; a lookup needs only its own. Help, completion and anything unrecognised get the
+    whole app, so what the user sees never changes.
+    """
+    if "_DSKB_COMPLETE" in os.environ:
+        return app
+    words = iter(argv)
+    for word in words:
+        if word in _VALUED_OPTIONS:
+            next(words, None)
+        elif not word.startswith("-"):
+            commands = [c for c in app.registered_commands if _command_name(c) == word]
+            groups = [g for g in app.registered_groups if g.name == word]
+            if not commands and not groups:
+                return app
+            pruned = copy.copy(app)
+            pruned.registered_commands = commands
+            pruned.registered_groups = groups
+            return pruned
+        elif word.startswith(("--help", "-h", "--version", "--install", "--show")):
+            return app
+    return app
+
+
+def _command_name(info: Any) -> str:
+    return str(info.name or info.callback.__name__.replace("_", "-"))
 
 
 def _silence_stdout() -> None:

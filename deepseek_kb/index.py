@@ -10,19 +10,18 @@ one small query; YAML and pydantic are imported only to rebuild.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sqlite3
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from deepseek_kb import __version__
-from deepseek_kb.formatting import SPEC_FIELDS, Record, format_quantity, number
+from deepseek_kb.formatting import Record
 from deepseek_kb.locate import Layout, cache_dir, discover
-from deepseek_kb.tokens import has_han, index_tokens
 
 INDEX_FORMAT = 3
 RECORD_TYPES = ("source", "topic", "organization", "person", "model", "event", "quote", "fact")
@@ -30,7 +29,7 @@ RECORD_TYPES = ("source", "topic", "organization", "person", "model", "event", "
 # Field weights used by search: names outrank main texts, which outrank side texts.
 NAME, MAIN, SIDE, RELATED = 1.0, 0.95, 0.85, 0.7
 
-_SCHEMA = """
+SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE records (
     rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL, ord INTEGER NOT NULL,
@@ -45,7 +44,7 @@ CREATE VIRTUAL TABLE fts USING fts5(
     names, body, content='', tokenize="unicode61 remove_diacritics 0 tokenchars '.%'"
 );
 """
-_INDEXES = """
+INDEXES = """
 CREATE INDEX records_by_type ON records (type, sort, ord);
 CREATE INDEX names_by_type ON names (type);
 CREATE INDEX pinyin_by_key ON pinyin (key);
@@ -150,7 +149,7 @@ def _links(record: Record) -> set[str]:
     return linked
 
 
-_INDEX_CODE = ("index.py", "tokens.py", "loader.py", "schema.py", "formatting.py")
+_INDEX_CODE = ("build.py", "index.py", "tokens.py", "loader.py", "schema.py", "formatting.py")
 
 
 def fingerprint(layout: Layout) -> str:
@@ -166,13 +165,13 @@ def fingerprint(layout: Layout) -> str:
             parts.append((str(path), st.st_size, st.st_mtime_ns, st.st_ino))
         except OSError:
             parts.append((str(path), None))
-    return hashlib.sha256(repr(parts).encode()).hexdigest()
+    return repr(parts)
 
 
 def index_path(layout: Layout) -> Path:
     """The cache file for this set of data folders; DSKB_DATA_DIR gets its own."""
-    key = hashlib.sha256(repr([str(f.resolve()) for f in layout.folders]).encode()).hexdigest()
-    return cache_dir() / f"index-{key[:16]}.sqlite"
+    key = zlib.crc32(repr([str(f.resolve()) for f in layout.folders]).encode())
+    return cache_dir() / f"index-{key:08x}.sqlite"
 
 
 def open_index(layout: Layout | None = None) -> Index:
@@ -253,191 +252,6 @@ def _lock(path: Path) -> Iterator[None]:
 
 
 def _build(layout: Layout, key: str, target: str) -> sqlite3.Connection:
-    """Load and validate the YAML, then write records, search texts and lookup tables."""
-    from deepseek_kb.loader import iter_records
+    from deepseek_kb.build import build
 
-    conn = sqlite3.connect(target)
-    try:
-        conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-        with conn:
-            for ord_, loaded in enumerate(iter_records(layout)):
-                data = loaded.record.model_dump(mode="json", exclude_none=True)
-                sort = data.get("date", "") if loaded.type == "event" else ""
-                conn.execute(
-                    "INSERT OR REPLACE INTO records (id, type, ord, sort, layer, file, line, json)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        data["id"],
-                        loaded.type,
-                        ord_,
-                        sort,
-                        loaded.file.layer,
-                        loaded.file.display,
-                        loaded.line,
-                        json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-                    ),
-                )
-            _build_search_tables(conn)
-            count = conn.execute("SELECT count(*) FROM records").fetchone()[0]
-            conn.executemany(
-                "INSERT INTO meta VALUES (?, ?)",
-                [
-                    ("fingerprint", key),
-                    ("count", str(count)),
-                    ("version", __version__),
-                    ("folders", json.dumps([str(f) for f in layout.folders])),
-                ],
-            )
-        conn.executescript(_INDEXES)
-        return conn
-    except BaseException:
-        conn.close()
-        raise
-
-
-def _build_search_tables(conn: sqlite3.Connection) -> None:
-    labels: dict[str, list[str]] = {}
-    for rid, text in conn.execute(
-        "SELECT id, json FROM records WHERE type IN ('person', 'organization', 'model', 'topic')"
-    ):
-        record = json.loads(text)
-        labels[rid] = [record["name"]["zh"], record["name"]["en"]]
-    vocab: dict[str, int] = {}
-    han_words: set[str] = set()
-    rows = conn.execute("SELECT rowid, type, json FROM records").fetchall()
-    for rowid, rtype, text in rows:
-        record = json.loads(text)
-        fields = search_fields(rtype, record, labels)
-        name_text = " ".join(t for _, t, w in fields if w == NAME)
-        body_text = " ".join(t for _, t, w in fields if w != NAME)
-        name_tokens = index_tokens(name_text)
-        body_tokens = index_tokens(body_text)
-        conn.execute(
-            "INSERT INTO fts (rowid, names, body) VALUES (?, ?, ?)",
-            (rowid, " ".join(name_tokens), " ".join(body_tokens)),
-        )
-        conn.execute(
-            "INSERT INTO docs (rowid, fields) VALUES (?, ?)",
-            (rowid, json.dumps(fields, ensure_ascii=False, separators=(",", ":"))),
-        )
-        for token in set(name_tokens) | set(body_tokens):
-            if token.isascii() and token[:1].isalpha():
-                vocab[token] = vocab.get(token, 0) + 1
-            elif not token.isascii() and len(token) == 2:
-                han_words.add(token)
-        if rtype in ("person", "organization", "model", "topic"):
-            names = [record["name"]["zh"], record["name"]["en"], *record.get("aliases", [])]
-            conn.executemany(
-                "INSERT INTO names VALUES (?, ?, ?)",
-                [(record["id"], rtype, n) for n in dict.fromkeys(names)],
-            )
-    conn.executemany("INSERT INTO vocab VALUES (?, ?)", sorted(vocab.items()))
-    conn.executemany("INSERT INTO pinyin VALUES (?, ?, ?)", _pinyin_rows(han_words, conn))
-
-
-def _pinyin_rows(han_words: set[str], conn: sqlite3.Connection) -> Iterator[tuple[str, str, str]]:
-    """Toneless pinyin for every two-character piece, and full and initial forms for names."""
-    from pypinyin import lazy_pinyin
-
-    cache: dict[str, str] = {}
-
-    def syllable(char: str) -> str:
-        if char not in cache:
-            cache[char] = lazy_pinyin(char)[0]
-        return cache[char]
-
-    chars: set[str] = set()
-    for word in sorted(han_words):
-        chars.update(word)
-        yield "".join(syllable(c) for c in word), word, "piece"
-    for char in sorted(chars):
-        yield syllable(char), char, "char"
-    for (name,) in conn.execute("SELECT DISTINCT name FROM names"):
-        if not has_han(name) or len(name) > 12:
-            continue
-        syllables = [s for s in lazy_pinyin(name) if s.isascii() and s.isalpha()]
-        if syllables:
-            yield "".join(syllables).lower(), name, "name"
-            yield "".join(s[0] for s in syllables).lower(), name, "initials"
-
-
-def search_fields(
-    record_type: str, record: Record, labels: dict[str, list[str]]
-) -> list[tuple[str, str, float]]:
-    """The texts a record can be found by: (field, text, weight), names first."""
-    out: list[tuple[str, str, float]] = []
-
-    def text(label: str, value: Any, weight: float) -> None:
-        if isinstance(value, dict) and "zh" in value:
-            out.append((f"{label}.zh", str(value["zh"]), weight))
-            if value["en"] != value["zh"]:
-                out.append((f"{label}.en", str(value["en"]), weight))
-        elif isinstance(value, str) and value:
-            out.append((label, value, weight))
-
-    def superseded(label: str, items: list[Record]) -> None:
-        for i, item in enumerate(items):
-            text(f"{label}.superseded[{i}].value", format_both(item["value"]), SIDE)
-            text(f"{label}.superseded[{i}].reason", item["reason"], SIDE)
-
-    text("name", record.get("name"), NAME)
-    for i, alias in enumerate(record.get("aliases", [])):
-        text(f"aliases[{i}]", alias, NAME)
-    if record_type in ("person", "organization", "model", "topic"):
-        text("id", record["id"].replace("-", " "), NAME)
-    for key in ("title", "text"):
-        text(key, record.get(key), MAIN)
-    for key in ("summary", "role", "context", "description", "location", "note"):
-        text(key, record.get(key), SIDE if key in ("note", "location") else MAIN)
-    for i, item in enumerate(record.get("bio", [])):
-        text(f"bio[{i}]", item, MAIN)
-    for key in ("publisher", "url", "repo", "path", "date", "family"):
-        text(key, record.get(key), SIDE)
-    for i, figure in enumerate(record.get("figures", [])):
-        text(f"figures[{i}]", _figure_text(figure), SIDE)
-    superseded("", record.get("superseded", []))
-    if record.get("released"):
-        text("released", record["released"]["date"], SIDE)
-        superseded("released", record["released"].get("superseded", []))
-    for name, spec in (record.get("specs") or {}).items():
-        _, zh_label, en_label = SPEC_FIELDS.get(name, ("", name, name))
-        value = format_both(spec["value"])
-        if isinstance(value, dict):
-            value = {"zh": f"{zh_label} {value['zh']}", "en": f"{en_label} {value['en']}"}
-        else:
-            value = {"zh": f"{zh_label} {value}", "en": f"{en_label} {value}"}
-        text(f"specs.{name}", value, SIDE)
-        superseded(f"specs.{name}", spec.get("superseded", []))
-    for i, claim in enumerate(record.get("claims", [])):
-        text(f"claims[{i}]", claim["text"], SIDE)
-        for j, figure in enumerate(claim.get("figures", [])):
-            text(f"claims[{i}].figures[{j}]", _figure_text(figure), SIDE)
-        superseded(f"claims[{i}]", claim.get("superseded", []))
-    for i, repo in enumerate(record.get("huggingface", [])):
-        text(f"huggingface[{i}]", repo["repo"], SIDE)
-    for key in ("speaker", "variant_of", "parent"):
-        for label in labels.get(record.get(key) or "", []):
-            text(key, label, RELATED)
-    for key in ("topics", "about", "affiliations"):
-        for target in record.get(key, []):
-            for label in labels.get(target, []):
-                text(key, label, RELATED)
-    return out
-
-
-def format_both(value: Any) -> Record | str:
-    """A spec value as bilingual text, quantities in both their written and their short form."""
-    if isinstance(value, dict) and "unit" in value:
-        zh = format_quantity(value, lang="zh")
-        en = format_quantity(value, lang="en")
-        return {"zh": zh, "en": f"{en} ({number(value['value'])} {value['unit']})"}
-    return value  # type: ignore[no-any-return]
-
-
-def _figure_text(figure: Record) -> Record:
-    value = format_both(figure["value"])
-    assert isinstance(value, dict)
-    return {
-        "zh": f"{figure['label']['zh']} {value['zh']}",
-        "en": f"{figure['label']['en']} {value['en']}",
-    }
+    return build(layout, key, target)

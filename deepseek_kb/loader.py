@@ -7,6 +7,8 @@ once. Records stream out one by one, so a large KB never holds its YAML trees in
 from __future__ import annotations
 
 import difflib
+import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +34,7 @@ from deepseek_kb.schema import (
 )
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
+_MAYBE_TAG = re.compile(r"(?:^|[\s\[\]{},:?-])[!&*]", re.MULTILINE)
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -81,10 +84,15 @@ class _Ref:
 
 @dataclass
 class _Check:
-    """What the KB-wide check needs, kept small: ids and references, not records."""
+    """What the KB-wide check needs, kept small: ids and the distinct ids referred to.
+
+    Where a bad reference sits (file, line, field) is worked out only when one is found, by
+    reading the affected files again, so a clean 100,000-record load keeps no YAML trees and
+    no per-reference bookkeeping.
+    """
 
     ids: dict[str, tuple[str, int, str, int]] = field(default_factory=dict)
-    refs: list[_Ref] = field(default_factory=list)
+    targets: set[tuple[str, tuple[str, ...]]] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -102,7 +110,9 @@ def iter_records(layout: Layout | None = None) -> Iterator[Loaded]:
         )
     for data_file in layout.files:
         yield from _load_file(data_file, check)
-    _check_references(check)
+    bad = {(t, kinds) for t, kinds in check.targets if not _resolves(check, t, kinds)}
+    if bad:
+        _locate_bad_references(layout, check, bad)
     if check.problems:
         raise DataError(sorted(check.problems, key=lambda p: (p.file, p.line or 0)))
 
@@ -135,6 +145,13 @@ def _load_file(data_file: DataFile, check: _Check) -> Iterator[Loaded]:
     name = data_file.display
     text = _read_text(data_file.path, name, check.problems)
     if text is None:
+        return
+    fast = _fast_json_records(text, RECORD_TYPES[data_file.type])
+    if fast is not None:
+        for record, data, line in fast:
+            if _register(record, data_file, line, check):
+                check.targets.update(_targets(data, RECORD_TYPES[data_file.type]))
+                yield Loaded(data_file.type, record, data_file, line)
         return
     root = _compose(text, name, check.problems)
     if root is None:
@@ -176,8 +193,71 @@ def _load_file(data_file: DataFile, check: _Check) -> Iterator[Loaded]:
         seen_in_file[record.id] = line
         if not _register(record, data_file, line, check):
             continue
-        check.refs.extend(_references(record, node, name))
+        check.targets.update(_targets(data, model))
         yield Loaded(data_file.type, record, data_file, line)
+
+
+def _fast_json_records(
+    text: str, model: type[Record]
+) -> list[tuple[Record, dict[str, Any], int]] | None:
+    """A file written as a JSON array (valid YAML too, and what generators and exports write)
+    is read by the standard library's JSON parser, many times faster than YAML.
+
+    Only a file that is clean throughout takes this path: valid JSON, no key given twice, every
+    record valid, no id repeated. Anything else returns None, and the YAML path reads the file
+    again to report each problem with its line.
+    """
+    start = len(text) - len(text.lstrip())
+    while text.startswith("#", start):  # leading comment lines, e.g. a schema modeline
+        end = text.find("\n", start)
+        if end < 0:
+            return None
+        start = end + 1 + len(text[end + 1 :]) - len(text[end + 1 :].lstrip())
+    if not text.startswith("[", start):
+        return None
+    decoder = json.JSONDecoder(object_pairs_hook=_no_duplicate_keys)
+    out: list[tuple[Record, dict[str, Any], int]] = []
+    seen: set[str] = set()
+    position, line = start + 1, text.count("\n", 0, start) + 1
+    try:
+        while True:
+            stop = _skip_json_space(text, position)
+            if text.startswith("]", stop):
+                break
+            line += text.count("\n", position, stop)
+            data, position = decoder.raw_decode(text, stop)
+            if not isinstance(data, dict):
+                return None
+            record = model.model_validate(data)
+            if record.id in seen:
+                return None
+            seen.add(record.id)
+            out.append((record, data, line))
+            after = _skip_json_space(text, position)
+            line += text.count("\n", position, after)
+            position = after
+            if text.startswith(",", position):
+                position += 1
+            elif not text.startswith("]", position):
+                return None
+        if text[_skip_json_space(text, stop + 1) :].strip():
+            return None
+    except (ValueError, ValidationError):  # JSONDecodeError and duplicate keys are ValueErrors
+        return None
+    return out
+
+
+def _skip_json_space(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t\r\n":
+        position += 1
+    return position
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        raise ValueError("a key is given twice")
+    return data
 
 
 def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
@@ -228,7 +308,10 @@ def _read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
 def _compose(text: str, name: str, problems: list[Problem]) -> yaml.SequenceNode | None:
     """Parse to a node tree after refusing tags, anchors and aliases anywhere in the file."""
     try:
-        for token in yaml.scan(text, Loader=_KBLoader):
+        # Tokenising a whole file costs as much as parsing it, so it is done only when a
+        # '!', '&' or '*' stands where YAML would read a tag, an anchor or an alias.
+        suspicious = _MAYBE_TAG.search(text) is not None
+        for token in yaml.scan(text, Loader=_KBLoader) if suspicious else ():
             if isinstance(token, yaml.TagToken):
                 tag = "".join(part or "" for part in token.value)
                 problems.append(
@@ -483,34 +566,73 @@ def _any_of(kinds: tuple[str, ...], article: str = "any") -> str:
     return f"{article} {words}"
 
 
-def _check_references(check: _Check) -> None:
-    for ref in check.refs:
-        found = check.ids.get(ref.target)
-        if found is None:
-            kinds = _any_of(ref.allowed)
-            close = difflib.get_close_matches(
-                ref.target, [i for i, v in check.ids.items() if v[0] in ref.allowed], n=3
-            )
-            hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-            check.problems.append(
-                Problem(
-                    ref.file,
-                    ref.line,
-                    f"'{ref.target}' is not the id of {kinds}{hint}",
-                    ref.record,
-                    ref.field,
-                )
-            )
-        elif found[0] not in ref.allowed:
-            check.problems.append(
-                Problem(
-                    ref.file,
-                    ref.line,
-                    f"'{ref.target}' is a {found[0]}, but this field takes {_any_of(ref.allowed, 'a')}",
-                    ref.record,
-                    ref.field,
-                )
-            )
+def _targets(data: dict[str, Any], model: type[Record]) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """The ids a (validated) record's raw data refers to: citations anywhere, link fields."""
+    for ref in _raw_sources(data):
+        yield ref, ("source",)
+    for (owner, field_name), allowed in _REFERENCES.items():
+        if owner is model:
+            value = data.get(field_name)
+            for target in value if isinstance(value, list) else [value] if value else []:
+                yield str(target), allowed
+
+
+def _raw_sources(value: Any) -> Iterator[str]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "sources" and isinstance(item, list):
+                for ref in item:
+                    yield str(ref["source"] if isinstance(ref, dict) else ref)
+            elif isinstance(item, dict | list):
+                yield from _raw_sources(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _raw_sources(item)
+
+
+def _resolves(check: _Check, target: str, allowed: tuple[str, ...]) -> bool:
+    found = check.ids.get(target)
+    return found is not None and found[0] in allowed
+
+
+def _locate_bad_references(
+    layout: Layout, check: _Check, bad: set[tuple[str, tuple[str, ...]]]
+) -> None:
+    """Read the files again, this time keeping lines, to name every bad reference's place."""
+    targets = {t for t, _ in bad}
+    for data_file in layout.files:
+        name = data_file.display
+        text = _read_text(data_file.path, name, [])
+        root = _compose(text, name, []) if text else None
+        if root is None:
+            continue
+        model = RECORD_TYPES[data_file.type]
+        constructor = _KBLoader("")
+        for node in root.value:
+            if not isinstance(node, yaml.MappingNode) or _duplicate_keys(node, name):
+                continue
+            try:
+                record = model.model_validate(constructor.construct_object(node, deep=True))
+            except ValidationError:
+                continue
+            for ref in _references(record, node, name):
+                if ref.target in targets and (ref.target, ref.allowed) in bad:
+                    check.problems.append(_reference_problem(check, ref))
+
+
+def _reference_problem(check: _Check, ref: _Ref) -> Problem:
+    found = check.ids.get(ref.target)
+    if found is None:
+        close = difflib.get_close_matches(
+            ref.target, [i for i, v in check.ids.items() if v[0] in ref.allowed], n=3
+        )
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        message = f"'{ref.target}' is not the id of {_any_of(ref.allowed)}{hint}"
+    else:
+        message = (
+            f"'{ref.target}' is a {found[0]}, but this field takes {_any_of(ref.allowed, 'a')}"
+        )
+    return Problem(ref.file, ref.line, message, ref.record, ref.field)
 
 
 def summarize(layout: Layout, on_record: Callable[[Loaded], None] | None = None) -> dict[str, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from deepseek_kb.errors import DskbError
@@ -30,7 +31,7 @@ class DataFile:
     path: Path
     layer: int
 
-    @property
+    @cached_property
     def display(self) -> str:
         """The path as a person would type it: relative to the current folder when inside it."""
         try:

@@ -6,14 +6,16 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from deepseek_kb import __version__
 from deepseek_kb.errors import NotFoundError, Problem, UsageError
 from deepseek_kb.formatting import Record, date_bounds, name_of
 from deepseek_kb.index import RECORD_TYPES, Index, open_index
 from deepseek_kb.locate import TYPE_STEMS, discover
-from deepseek_kb.search import Hit, resolve, search
+
+if TYPE_CHECKING:
+    from deepseek_kb.search import Hit
 
 EVENT_TYPES = (
     "founding",
@@ -57,6 +59,8 @@ def resolve_id(index: Index, name: str, record_type: str, what: str) -> str:
     """The id a typed name means, or NotFoundError with the nearest names."""
     if not name.strip():
         raise UsageError(f"an empty {what} name")
+    from deepseek_kb.search import resolve
+
     found, near = resolve(index, name, record_type)
     if found:
         return found
@@ -121,6 +125,8 @@ def _check_date(option: str, value: str | None) -> str | None:
 
 def resolve_entity(index: Index, name: str) -> str:
     """A model, person or organisation id from any of their names."""
+    from deepseek_kb.search import resolve
+
     for record_type in ("model", "person", "organization"):
         found, _ = resolve(index, name, record_type)
         if found:
@@ -172,6 +178,7 @@ class QuoteResult:
     names: dict[str, Record]
     hits: list[Hit] = field(default_factory=list)
     hint: str = ""
+    total: int = 0
 
     def as_json(self) -> list[Record]:
         """An array of hits, best first; without a query the score is null."""
@@ -181,7 +188,7 @@ class QuoteResult:
 
 
 def find_quotes(
-    index: Index, query: str | None, speaker: str | None, topic: str | None, limit: int | None
+    index: Index, query: str | None, speaker: str | None, topic: str | None, limit: int
 ) -> QuoteResult:
     """Quotes matching a query (ranked) or all of them (grouped by topic), filtered."""
     speaker_id = resolve_id(index, speaker, "person", "person") if speaker else None
@@ -194,8 +201,11 @@ def find_quotes(
 
     hint = "try a shorter query, or drop --speaker/--topic"
     if query is not None and query.strip():
+        from deepseek_kb.search import search
+
         hits = [h for h in search(index, query, frozenset({"quote"}), None) if keep(h.record)]
-        hits = hits[:limit] if limit else hits
+        total = len(hits)
+        hits = hits[:limit]
         items = [(h.record, h.matched) for h in hits]
         if not hits:
             hint = search_hint(query) + "; `dskb quote` alone lists every quote by topic"
@@ -206,9 +216,10 @@ def find_quotes(
         order = {t["id"]: i for i, t in enumerate(index.records("topic"))}
         quotes = [q for q in index.records("quote") if keep(q)]
         quotes.sort(key=lambda q: order.get(q["topics"][0], len(order)))
-        items = [(q, ()) for q in (quotes[:limit] if limit else quotes)]
+        total = len(quotes)
+        items = [(q, ()) for q in quotes[:limit]]
     names = names_for(index, [r for r, _ in items])
-    return QuoteResult(items, names, hits, hint)
+    return QuoteResult(items, names, hits, hint, total)
 
 
 def names_for(index: Index, *groups: list[Record]) -> dict[str, Record]:
@@ -236,6 +247,8 @@ def search_all(index: Index, query: str, record_type: str | None, limit: int) ->
                 hint="one of: " + ", ".join(RECORD_TYPES),
             )
         types = frozenset({record_type})
+    from deepseek_kb.search import search
+
     return search(index, query, types, limit)
 
 

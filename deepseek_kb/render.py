@@ -79,9 +79,9 @@ def _console(stderr: bool = False) -> Console:
         stream.reconfigure(errors="replace")
     color = _options.color
     if color == "never" or (color == "auto" and os.environ.get("NO_COLOR")):
-        return Console(file=stream, no_color=True, color_system=None, highlight=False)
+        return Console(file=stream, no_color=True, color_system=None, highlight=False, emoji=False)
     force = True if color == "always" else None
-    return Console(file=stream, force_terminal=force, highlight=False, soft_wrap=False)
+    return Console(file=stream, force_terminal=force, highlight=False, emoji=False)
 
 
 @contextmanager
@@ -92,9 +92,9 @@ def _guard() -> Iterator[None]:
         raise OutputClosed from None
 
 
-def show(renderables: Sequence[RenderableType]) -> None:
+def show(renderables: Sequence[RenderableType], console: Console | None = None) -> None:
     """Print to stdout, through a pager when asked or when long output meets a terminal."""
-    console = _console()
+    console = console or _console()
     with _guard():
         if _use_pager(console, renderables):
             with console.pager(styles=console.color_system is not None):
@@ -267,7 +267,7 @@ def compare_table(models: list[Record]) -> None:
             gzh, gen = SPEC_GROUPS[group]
             table.add_section()
             table.add_row(_text(_label(gzh, gen), "bold cyan"), *[""] * len(models))
-        table.add_row(_label(zh, en), *_row_cells(specs))
+        table.add_row(_text(_label(zh, en)), *_row_cells(specs))
     notes = _superseded_notes(models, ("released", *SPEC_FIELDS))
     show([table, _footnote_text(notes)])
 
@@ -275,13 +275,15 @@ def compare_table(models: list[Record]) -> None:
 _DETAIL_ONLY = frozenset({"training_method"})
 
 
-def _row_cells(specs: list[Record | None]) -> list[str]:
+def _row_cells(specs: list[Record | None]) -> list[Text]:
     """One scale per row, so a row reads 4K … 128K rather than 4,096 … 128K."""
     quantities = [s["value"] for s in specs if s and isinstance(s["value"], dict)]
     quantities = [q for q in quantities if "unit" in q]
     dims = {dimension(q) for q in quantities}
     scale = scale_for([base_value(q) for q in quantities]) if len(dims) == 1 else None
-    return [_spec_cell(spec, scale, short=True) for spec in specs]
+    from rich.text import Text
+
+    return [Text(_spec_cell(spec, scale, short=True)) for spec in specs]
 
 
 def _superseded_notes(models: list[Record], fields: Iterable[str]) -> list[str]:
@@ -408,32 +410,30 @@ def _errata(model: Record, lang: str) -> Iterator[str]:
 # --- timeline, quotes, search -------------------------------------------------------------------
 
 
-def timeline(events: list[Record]) -> None:
-    """Events grouped by year, dates at their own precision."""
-    from rich import box
-    from rich.table import Table
+def timeline(events: list[Record], details: bool = False) -> None:
+    """Events grouped by year, dates at their own precision; descriptions with `details`."""
+    from rich.text import Text
 
     lang = _lang()
-    table = Table(
-        title=_label("DeepSeek 大事记", "DeepSeek timeline"),
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        show_header=False,
-    )
-    table.add_column(no_wrap=True, style="cyan", min_width=10)
-    table.add_column(no_wrap=True, style="dim")
-    table.add_column(ratio=1, overflow="fold")
+    console = _console()
+    date_width = max((len(e["date"]) for e in events), default=4)
+    type_width = max((len(e["type"]) for e in events), default=4)
+    indent = 2 + date_width + 2 + type_width + 2
+    out = Text(_label("DeepSeek 大事记", "DeepSeek timeline") + "\n", style="bold")
     year = None
     for event in events:
         if event["date"][:4] != year:
             year = event["date"][:4]
-            table.add_row(_text(year, "bold magenta"), "", "")
-        title = pick(event["title"], lang)
-        body = _text(title + (f" {MARK}" if event.get("superseded") else ""), "bold")
-        if event.get("description"):
+            out.append(f"\n{year}\n", style="bold magenta")
+        prefix = Text("  ")
+        prefix.append(event["date"].ljust(date_width), style="cyan")
+        prefix.append("  " + event["type"].ljust(type_width) + "  ", style="dim")
+        body = Text(pick(event["title"], lang), style="bold")
+        if event.get("superseded"):
+            body.append(f" {MARK}")
+        if details and event.get("description"):
             body.append("\n" + pick(event["description"], lang), style="dim")
-        table.add_row(event["date"], event["type"], body)
-    parts: list[RenderableType] = [table]
+        _hang(out, prefix, body, indent, console)
     notes = []
     for event in events:
         for old in event.get("superseded", []):
@@ -442,7 +442,20 @@ def timeline(events: list[Record]) -> None:
                 f"({_label('原文', 'the article said')} {format_value(old['value'], lang)}) — "
                 f"{pick(old['reason'], lang)}"
             )
-    show([*parts, _footnote_text(notes)])
+    show([out, _footnote_text(notes)], console)
+
+
+def _hang(out: Text, prefix: Text, body: Text, indent: int, console: Console) -> None:
+    """Append `prefix` and `body` to `out`, the body wrapped with a hanging indent.
+
+    Far cheaper than a table for one-line-per-item listings (a timeline, a list of names).
+    """
+    width = max(20, console.width - indent)
+    lines = body.wrap(console, width, overflow="fold")
+    for number, line in enumerate(lines):
+        out.append_text(prefix if number == 0 else _text(" " * indent))
+        out.append_text(line)
+        out.append("\n")
 
 
 def quotes(

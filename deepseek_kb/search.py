@@ -27,7 +27,6 @@ from deepseek_kb.tokens import (
     fts_literal,
     han_pieces,
     has_han,
-    index_tokens,
     normalize,
     query_tokens,
     terms,
@@ -301,9 +300,9 @@ def score_record(
     name_precision = 0.0
     query_words = {t.text for t in query_terms}
     fields_hit = 0
-    for label, text, weight in fields:
-        norm = normalize(text)
-        words = set(index_tokens(text))
+    for label, text, weight, normalized, word_list in fields:
+        norm = normalized or text
+        words = set(word_list)
         credits = {t.text: (_credit(t, norm, words), t.weight) for t in query_terms}
         for key, ((credit, _, word), _) in credits.items():
             if credit > union.get(key, 0.0):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TOKEN = re.compile(
     r"(?P<num>\d+(?:\.\d+)?(?:%|[a-z]{1,2}(?![a-z0-9]))?)"
@@ -37,6 +38,7 @@ def has_han(text: str) -> bool:
     return _HAN.search(text) is not None
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A deliberately small English stemmer: plurals and -ed/-ing, nothing clever."""
     if len(word) <= 3 or not word.isalpha():
@@ -76,22 +78,29 @@ def han_pieces(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
-def index_tokens(text: str) -> list[str]:
+def index_tokens(text: str, han: bool = True) -> list[str]:
     """What the index stores for a text: words, numbers with and without unit, Han pieces."""
-    out: list[str] = []
-    for match in _TOKEN.finditer(normalize(text)):
+    words, pieces = split_tokens(normalize(text))
+    return words + pieces if han else words
+
+
+def split_tokens(norm: str) -> tuple[list[str], list[str]]:
+    """The tokens of a normalised text: (Latin words and numbers, Han two-character pieces)."""
+    words: list[str] = []
+    pieces: list[str] = []
+    for match in _TOKEN.finditer(norm):
         kind = match.lastgroup
         value = match.group()
         if kind == "han":
-            out.extend(han_pieces(value))
+            pieces.extend(han_pieces(value))
         elif kind == "num":
-            out.append(value)
+            words.append(value)
             bare = value.rstrip("%abcdefghijklmnopqrstuvwxyz")
             if bare != value:
-                out.append(bare)
+                words.append(bare)
         else:
-            out.append(stem(value))
-    return out
+            words.append(stem(value))
+    return words, pieces
 
 
 def query_tokens(term: str) -> list[str]:
