@@ -17,6 +17,8 @@ _TOKEN = re.compile(
     r"|(?P<word>[a-z][a-z0-9]*)"
     r"|(?P<han>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)"
 )
+_WORD = re.compile(r"\d+(?:\.\d+)?(?:%|[a-z]{1,2}(?![a-z0-9]))?|[a-z][a-z0-9]*")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f]")
 
@@ -87,19 +89,19 @@ def index_tokens(text: str, han: bool = True) -> list[str]:
 def split_tokens(norm: str) -> tuple[list[str], list[str]]:
     """The tokens of a normalised text: (Latin words and numbers, Han two-character pieces)."""
     words: list[str] = []
-    pieces: list[str] = []
-    for match in _TOKEN.finditer(norm):
-        kind = match.lastgroup
-        value = match.group()
-        if kind == "han":
-            pieces.extend(han_pieces(value))
-        elif kind == "num":
-            words.append(value)
-            bare = value.rstrip("%abcdefghijklmnopqrstuvwxyz")
-            if bare != value:
+    for word in _WORD.findall(norm):
+        if word[0].isdigit():
+            words.append(word)
+            bare = word.rstrip("%abcdefghijklmnopqrstuvwxyz")
+            if bare != word:
                 words.append(bare)
         else:
-            words.append(stem(value))
+            words.append(stem(word))
+    pieces = [
+        run[i : i + 2] if len(run) > 1 else run
+        for run in _HAN_RUN.findall(norm)
+        for i in range(max(1, len(run) - 1))
+    ]
     return words, pieces
 
 
