@@ -28,20 +28,20 @@ def build(layout: Layout, key: str, target: str) -> sqlite3.Connection:
         conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
         with conn:
             for ord_, loaded in enumerate(iter_records(layout)):
-                data = loaded.record.model_dump(mode="json", exclude_none=True)
-                sort = data.get("date", "") if loaded.type == "event" else ""
+                record = loaded.record
+                sort = getattr(record, "date", "") if loaded.type == "event" else ""
                 conn.execute(
                     "INSERT OR REPLACE INTO records (id, type, ord, sort, layer, file, line, json)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (
-                        data["id"],
+                        record.id,
                         loaded.type,
                         ord_,
                         sort,
                         loaded.file.layer,
                         loaded.file.display,
                         loaded.line,
-                        json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                        record.model_dump_json(exclude_none=True),
                     ),
                 )
             _build_search_tables(conn)

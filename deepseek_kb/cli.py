@@ -188,6 +188,12 @@ def _open() -> Index:
     return index
 
 
+def _quoted(query: str) -> str:
+    """A query as it is echoed back: escaped, and shortened if someone pasted a page."""
+    shown = repr(query[:60])
+    return shown + ("…" if len(query) > 60 else "")
+
+
 def _not_found(json: bool, message: str, hint: str, suggestions: tuple[str, ...] = ()) -> NoReturn:
     if json:
         render.write_json([])
@@ -348,7 +354,9 @@ def quote(
     index = _open()
     found = queries.find_quotes(index, query, speaker, topic, limit)
     if not found.items:
-        _not_found(json, f"no quote matches {query!r}" if query else "no quote matches", found.hint)
+        _not_found(
+            json, f"no quote matches {_quoted(query)}" if query else "no quote matches", found.hint
+        )
     if found.total > len(found.items):
         render.note(f"showing {len(found.items)} of {found.total} quotes; --limit N shows more")
     if json:
@@ -382,7 +390,7 @@ def search(
     index = _open()
     hits = queries.search_all(index, query, record_type, limit)
     if not hits:
-        _not_found(json, f"nothing matches {query!r}", queries.search_hint(query))
+        _not_found(json, f"nothing matches {_quoted(query)}", queries.search_hint(query))
     if json:
         render.write_json([h.as_json() for h in hits])
     else:
@@ -616,6 +624,10 @@ def main() -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
+    except OSError as error:  # e.g. a full disk behind a redirect
+        sys.stderr.write(f"error: cannot write the output: {error.strerror}\n")
+        _silence_stdout()
+        code = code or ExitCode.IO
     sys.exit(code)
 
 

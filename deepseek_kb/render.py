@@ -14,7 +14,8 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal
 
 from deepseek_kb.formatting import (
     SPEC_FIELDS,
@@ -71,25 +72,47 @@ def _utf8(stream: Any) -> bool:
     return True
 
 
-def _console(stderr: bool = False) -> Console:
+@cache
+def _console_class() -> type[Console]:
     from rich.console import Console
 
+    class QuietConsole(Console):
+        """Rich exits with status 1 on a closed pipe; dskb stops quietly instead."""
+
+        def on_broken_pipe(self) -> None:
+            raise OutputClosed
+
+    return QuietConsole
+
+
+def _console(stderr: bool = False) -> Console:
+    Console = _console_class()
     stream = sys.stderr if stderr else sys.stdout
     if not _utf8(stream) and hasattr(stream, "reconfigure"):
         stream.reconfigure(errors="replace")
     color = _options.color
     if color == "never" or (color == "auto" and os.environ.get("NO_COLOR")):
         return Console(file=stream, no_color=True, color_system=None, highlight=False, emoji=False)
-    force = True if color == "always" else None
-    return Console(file=stream, force_terminal=force, highlight=False, emoji=False)
+    if color == "always":  # even TERM=dumb gets colour when asked for it explicitly
+        truecolor = os.environ.get("COLORTERM") in ("truecolor", "24bit")
+        depth: Literal["truecolor", "256"] = "truecolor" if truecolor else "256"
+        return Console(
+            file=stream, force_terminal=True, color_system=depth, highlight=False, emoji=False
+        )
+    return Console(file=stream, highlight=False, emoji=False)
 
 
 @contextmanager
 def _guard() -> Iterator[None]:
+    """Turn write failures into a quiet stop (reader gone) or a clear error (disk full)."""
     try:
         yield
     except BrokenPipeError:
         raise OutputClosed from None
+    except OSError as error:
+        from deepseek_kb.errors import DskbError
+
+        raise DskbError(f"cannot write the output: {error.strerror or error}") from None
 
 
 def show(renderables: Sequence[RenderableType], console: Console | None = None) -> None:
@@ -237,12 +260,18 @@ def _shorten(text: str, limit: int = 24) -> str:
 
 
 def compare_table(models: list[Record]) -> None:
-    """Specs side by side: one column per model, one row per spec, grouped, units per row."""
+    """Specs side by side: one column per model, one row per spec, grouped, units per row.
+
+    A terminal too narrow for the columns gets the same specs stacked, model after model.
+    """
+    from rich import box
     from rich.table import Table
 
     lang = _lang()
-    from rich import box
-
+    console = _console()
+    if console.width < 22 + 9 * len(models):
+        _compare_stacked(models, console)
+        return
     table = Table(
         title=_label("DeepSeek 模型对比", "DeepSeek models compared"),
         title_justify="left",
@@ -269,7 +298,26 @@ def compare_table(models: list[Record]) -> None:
             table.add_row(_text(_label(gzh, gen), "bold cyan"), *[""] * len(models))
         table.add_row(_text(_label(zh, en)), *_row_cells(specs))
     notes = _superseded_notes(models, ("released", *SPEC_FIELDS))
-    show([table, _footnote_text(notes)])
+    show([table, _footnote_text(notes)], console)
+
+
+def _compare_stacked(models: list[Record], console: Console) -> None:
+    from rich.text import Text
+
+    lang = _lang()
+    out = Text()
+    for model in models:
+        out.append(name_of(model, lang) + "\n", style="bold")
+        rows = [(_label("发布日期", "Released"), _date_cell(model.get("released")))]
+        for field, (_, zh, en) in SPEC_FIELDS.items():
+            spec = model.get("specs", {}).get(field)
+            if spec and field not in _DETAIL_ONLY:
+                rows.append((_label(zh, en), _spec_cell(spec, short=True)))
+        for label, value in rows:
+            _hang(out, _text("  "), _text(f"{label}: {value}"), 2, console)
+        out.append("\n")
+    notes = _superseded_notes(models, ("released", *SPEC_FIELDS))
+    show([out, _footnote_text(notes)], console)
 
 
 _DETAIL_ONLY = frozenset({"training_method"})
@@ -462,35 +510,35 @@ def quotes(
     items: Sequence[tuple[Record, Sequence[str]]], names: dict[str, Record], group: bool
 ) -> None:
     """Quotes with speaker, date, context and source; the Chinese original always first."""
-    from rich.padding import Padding
+    from rich.text import Text
 
     lang = _lang()
-    parts: list[RenderableType] = []
+    console = _console()
+    out = Text()
+    indent = _text("  ")
     current: str | None = None
     for record, words in items:
-        if group:
-            topic = record["topics"][0]
-            if topic != current:
-                current = topic
-                parts.append(_text(name_of(names.get(topic, {"id": topic}), lang), "bold cyan"))
-        text = _text(f"“{record['text']['zh']}”", "", words)
+        if group and record["topics"][0] != current:
+            current = record["topics"][0]
+            heading = name_of(names.get(current, {"id": current}), lang)
+            out.append(heading + "\n\n", style="bold cyan")
+        _hang(out, indent, _text(f"“{record['text']['zh']}”", "", words), 2, console)
         if lang != "zh":
-            text.append("\n")
-            text.append_text(_text(record["text"]["en"], "italic", words))
+            _hang(out, indent, _text(record["text"]["en"], "italic", words), 2, console)
         speaker = names.get(record["speaker"], {"id": record["speaker"]})
         meta = [f"— {pick(speaker.get('name'), lang) if speaker.get('name') else speaker['id']}"]
         if record.get("date"):
             meta.append(record["date"])
         meta.append(cites(record["sources"]))
         meta.append(record["id"])
-        text.append("\n" + " · ".join(meta), style="dim")
+        _hang(out, indent, _text(" · ".join(meta), "dim"), 2, console)
         if record.get("context"):
             context = pick(record["context"], lang)
             asked = context.rstrip().endswith(("?", "？"))
             prefix = _label("问：", "Q: ") if asked else _label("背景：", "Context: ")
-            text.append("\n" + prefix + context, style="dim")
-        parts.append(Padding(text, (0, 0, 1, 2)))
-    show(parts)
+            _hang(out, indent, _text(prefix + context, "dim"), 2, console)
+        out.append("\n")
+    show([out], console)
 
 
 def hits(results: list[Hit]) -> None:

@@ -37,6 +37,8 @@ CANDIDATES = 400
 TYPO_PENALTY = 0.85
 PINYIN_PENALTY = 0.8
 COMMON_SHARE = 0.1
+MAX_QUERY_TOKENS = 64
+MAX_TERMS = 16
 NAME_FUZZY = 85
 ENTITY_TYPES = frozenset({"model", "person", "organization", "topic"})
 
@@ -95,7 +97,7 @@ def search(
     if not phrase:
         return []
     records = int(index.meta("count") or 1)
-    query_terms = [_expand(index, t, records) for t in terms(query)] or [
+    query_terms = [_expand(index, t, records) for t in terms(query)[:MAX_TERMS]] or [
         Term(phrase, (Variant(phrase, 1.0, "direct"),))
     ]
     rowids = _candidates(index, query_terms, phrase, types)
@@ -204,7 +206,8 @@ def _candidates(
     for term in query_terms:
         for variant in term.variants:
             tokens.extend(query_tokens(variant.text))
-    tokens = [t for t in dict.fromkeys(tokens) if t]
+    # A pasted paragraph would make an OR of thousands of terms; the first ones are plenty.
+    tokens = [t for t in dict.fromkeys(tokens) if t][:MAX_QUERY_TOKENS]
     rowids: list[int] = []
     if tokens:
         expression = " OR ".join(fts_literal(t) for t in tokens)

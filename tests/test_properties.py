@@ -1,0 +1,209 @@
+"""Property-based tests: any query, any valid record, any mangled file — no unexpected exception."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from deepseek_kb.errors import DataError, UsageError
+from deepseek_kb.index import Index, open_index
+from deepseek_kb.loader import load_kb
+from deepseek_kb.locate import discover
+from deepseek_kb.queries import search_all
+from deepseek_kb.schema import Event, Quote
+from deepseek_kb.search import search
+
+from .conftest import DATA
+
+SETTINGS = settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@pytest.fixture(scope="module")
+def index() -> Index:
+    """The bundled KB's index."""
+    return open_index()
+
+
+@SETTINGS
+@given(query=st.text(max_size=400))
+def test_search_never_raises_on_any_string(index: Index, query: str) -> None:
+    """Whatever is typed, search returns ranked hits (possibly none)."""
+    hits = search(index, query)
+    assert all(0 < h.score <= 100 for h in hits)
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+@SETTINGS
+@given(query=st.text(max_size=100), kind=st.sampled_from([None, "quote", "model", "fact"]))
+def test_the_search_command_logic_raises_only_its_own_errors(
+    index: Index, query: str, kind: str | None
+) -> None:
+    """Empty queries are usage errors; everything else is an answer."""
+    try:
+        search_all(index, query, kind, 10)
+    except UsageError:
+        assert not query.strip()
+
+
+_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=60
+).filter(lambda s: s.strip() != "")
+_SLUG = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
+_DATE = (
+    st.dates()
+    .map(lambda d: d.isoformat())
+    .flatmap(lambda iso: st.sampled_from([iso[:4], iso[:7], iso]))
+)
+_BILINGUAL = st.fixed_dictionaries({"zh": _TEXT, "en": _TEXT})
+_SOURCES = st.lists(
+    st.one_of(
+        st.just("article"),
+        st.fixed_dictionaries(
+            {"source": st.just("article")},
+            optional={"section": _TEXT, "line": st.integers(1, 10**6), "page": st.integers(1, 999)},
+        ),
+    ),
+    min_size=1,
+    max_size=3,
+)
+_QUOTE = st.fixed_dictionaries(
+    {
+        "id": _SLUG,
+        "speaker": st.just("liang-wenfeng"),
+        "text": _BILINGUAL,
+        "topics": st.just(["innovation"]),
+        "sources": _SOURCES,
+    },
+    optional={"context": _BILINGUAL, "date": _DATE, "note": _BILINGUAL},
+)
+_EVENT = st.fixed_dictionaries(
+    {
+        "id": _SLUG,
+        "date": _DATE,
+        "type": st.sampled_from(["founding", "model-release", "pricing", "milestone"]),
+        "title": _BILINGUAL,
+        "sources": _SOURCES,
+    },
+    optional={"description": _BILINGUAL, "about": st.just(["liang-wenfeng"])},
+)
+
+_BASE = {
+    "sources.yaml": "- {id: article, kind: article, title: {zh: 文章, en: Article}, sources: [article]}\n",
+    "people.yaml": "- {id: liang-wenfeng, name: {zh: 梁文锋, en: Liang Wenfeng}, role: {zh: 创始人, en: Founder}, sources: [article]}\n",
+    "topics.yaml": "- {id: innovation, name: {zh: 创新, en: Innovation}, sources: [article]}\n",
+}
+
+
+def _folder(files: dict[str, str | bytes]) -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="dskb-prop-"))
+    for name, content in {**_BASE, **files}.items():
+        path = folder / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return folder
+
+
+@SETTINGS
+@given(
+    quote=_QUOTE,
+    event=_EVENT.filter(lambda e: True),
+)
+def test_valid_records_round_trip_yaml_model_json_model(
+    quote: dict[str, Any], event: dict[str, Any]
+) -> None:
+    """YAML -> model -> JSON -> model gives the same model, for arbitrary valid records."""
+    if event["id"] in (quote["id"], "article", "liang-wenfeng", "innovation"):
+        event = {**event, "id": event["id"] + "-e"}
+    if quote["id"] in ("article", "liang-wenfeng", "innovation"):
+        quote = {**quote, "id": quote["id"] + "-q"}
+    folder = _folder(
+        {
+            "quotes.yaml": yaml.safe_dump([quote], allow_unicode=True),
+            "events.yaml": yaml.safe_dump([event], allow_unicode=True),
+        }
+    )
+    try:
+        kb = load_kb(discover((folder,)))
+    finally:
+        shutil.rmtree(folder)
+    for model_class, record in ((Quote, kb.records["quote"][0]), (Event, kb.records["event"][0])):
+        again = model_class.model_validate_json(record.model_dump_json())
+        assert again == record
+    loaded = kb.records["quote"][0]
+    assert isinstance(loaded, Quote)
+    assert loaded.text.zh == quote["text"]["zh"].strip()
+    assert loaded.text.en == quote["text"]["en"].strip()
+
+
+# The first records of the real quotes file: their references resolve against the real
+# sources, topics, people, organisations and models copied beside them.
+_VALID_QUOTES = "\n- id: ".join(
+    (DATA / "quotes.yaml").read_text(encoding="utf-8").split("\n- id: ")[:6]
+)
+_REAL = ("sources.yaml", "topics.yaml", "people.yaml", "organizations.yaml", "models.yaml")
+
+
+@st.composite
+def _mutated(draw: st.DrawFn) -> bytes:
+    data = bytearray(_VALID_QUOTES.encode("utf-8"))
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(["delete", "insert", "replace", "dup-line", "swap", "bytes"]))
+        at = draw(st.integers(0, max(0, len(data) - 1)))
+        if kind == "delete":
+            del data[at : at + draw(st.integers(1, 40))]
+        elif kind == "insert":
+            data[at:at] = draw(
+                st.sampled_from(
+                    [":", "- ", "  ", "{", "]", "!!str ", "&a ", "*a", "\n", "id: x\n", '"', "#"]
+                )
+            ).encode()
+        elif kind == "replace" and data:
+            data[at] = draw(st.integers(0, 255))
+        elif kind == "bytes":
+            data[at:at] = draw(st.binary(min_size=1, max_size=8))
+        else:
+            lines = bytes(data).split(b"\n")
+            i = draw(st.integers(0, len(lines) - 1))
+            j = draw(st.integers(0, len(lines) - 1))
+            if kind == "dup-line":
+                lines.insert(i, lines[i])
+            else:
+                lines[i], lines[j] = lines[j], lines[i]
+            data = bytearray(b"\n".join(lines))
+    return bytes(data)
+
+
+def test_the_unmangled_slice_is_valid() -> None:
+    """The starting point of the mutation test loads clean, so mutations are what breaks it."""
+    real = {name: (DATA / name).read_text(encoding="utf-8") for name in _REAL}
+    folder = _folder({**real, "quotes.yaml": _VALID_QUOTES})
+    try:
+        assert len(load_kb(discover((folder,))).records["quote"]) == 5
+    finally:
+        shutil.rmtree(folder)
+
+
+@SETTINGS
+@given(content=_mutated())
+def test_mangled_data_files_load_clean_or_fail_with_a_data_error(content: bytes) -> None:
+    """Random damage to a real file ends in a clean load or dskb's own DataError, nothing else."""
+    real = {name: (DATA / name).read_text(encoding="utf-8") for name in _REAL}
+    folder = _folder({**real, "quotes.yaml": content})
+    try:
+        load_kb(discover((folder,)))
+    except DataError as error:
+        assert error.problems
+        assert all(p.file.endswith(".yaml") for p in error.problems)
+    finally:
+        shutil.rmtree(folder)
