@@ -14,6 +14,7 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -46,6 +47,15 @@ def _year_as_text(value: Any) -> Any:
 PartialDate = Annotated[
     str,
     BeforeValidator(_year_as_text),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": DATE_PATTERN},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ],
+            "description": "ISO date at its own precision: YYYY, YYYY-MM or YYYY-MM-DD.",
+        }
+    ),
     StringConstraints(pattern=DATE_PATTERN),
     AfterValidator(_check_partial_date),
     Field(description="ISO date at its own precision: YYYY, YYYY-MM or YYYY-MM-DD."),
@@ -83,7 +93,18 @@ class SourceRef(Frozen):
         return {"source": data} if isinstance(data, str) else data
 
 
-Sources = Annotated[list[SourceRef], Field(min_length=1)]
+SourceItem = Annotated[
+    SourceRef,
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": SLUG_PATTERN, "description": "a source id"},
+                SourceRef.model_json_schema(),
+            ]
+        }
+    ),
+]
+Sources = Annotated[list[SourceItem], Field(min_length=1)]
 
 Unit = Literal[
     "params",

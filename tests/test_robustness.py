@@ -85,6 +85,7 @@ def test_unreadable_data_folder_is_an_io_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A folder that cannot be listed gives exit code 4 and its reason."""
+
     def refuse(path: object) -> object:
         raise PermissionError(13, "Permission denied")
 
