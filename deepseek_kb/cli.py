@@ -217,6 +217,9 @@ def models_list(
         ),
     ] = None,
     compare: Annotated[bool, typer.Option("--compare", help="Side-by-side spec table.")] = False,
+    chart: Annotated[
+        bool, typer.Option("--chart", help="Draw bars: parameters, training tokens, cost.")
+    ] = False,
     all_models: Annotated[
         bool, typer.Option("--all", help="Compare every model and variant, not only the main ones.")
     ] = False,
@@ -231,6 +234,8 @@ def models_list(
     )
     if json:
         render.write_json(models)
+    elif chart:
+        render.compare_chart(models)
     elif compare:
         render.compare_table(models)
     else:
@@ -298,6 +303,7 @@ def timeline(
     details: Annotated[
         bool, typer.Option("--details", "-d", help="Show each event's description too.")
     ] = False,
+    chart: Annotated[bool, typer.Option("--chart", help="Draw the events on a time axis.")] = False,
     json: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
@@ -309,6 +315,8 @@ def timeline(
         _not_found(json, "no events match", "widen --since/--until, or drop --type/--about")
     if json:
         render.write_json(events)
+    elif chart:
+        render.timeline_chart(events)
     else:
         render.timeline(events, details)
 
@@ -529,10 +537,7 @@ def validate(
         return
     if report.problems:
         raise DataError(report.problems)
-    render.key_values(
-        "dskb validate: ok",
-        [(k, str(v)) for k, v in report.counts.items()] + [("folders", "\n".join(report.folders))],
-    )
+    render.validation(report.counts, report.files, report.replaced)
 
 
 @app.command(

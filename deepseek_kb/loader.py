@@ -123,6 +123,7 @@ class KB:
 
     records: dict[str, list[Record]]
     origins: dict[str, Loaded]
+    replaced: list[tuple[Loaded, Loaded]] = field(default_factory=list)
 
     def all(self) -> Iterator[Record]:
         """Every record, type by type."""
@@ -133,12 +134,15 @@ class KB:
 def load_kb(layout: Layout | None = None) -> KB:
     """Load, validate and cross-check everything; for validate, export and the tests."""
     by_id: dict[str, Loaded] = {}
+    replaced: list[tuple[Loaded, Loaded]] = []
     for loaded in iter_records(layout):
+        if loaded.record.id in by_id:  # an overlay (DSKB_PATH) record replacing a lower one
+            replaced.append((by_id[loaded.record.id], loaded))
         by_id[loaded.record.id] = loaded
     records: dict[str, list[Record]] = {name: [] for name in RECORD_TYPES}
     for loaded in by_id.values():
         records[loaded.type].append(loaded.record)
-    return KB(records, by_id)
+    return KB(records, by_id, replaced)
 
 
 def _load_file(data_file: DataFile, check: _Check) -> Iterator[Loaded]:

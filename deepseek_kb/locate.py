@@ -58,14 +58,13 @@ def bundled_data_dir() -> Path:
 
 
 def data_folders() -> tuple[tuple[Path, ...], bool]:
-    """DSKB_DATA_DIR replaces the bundled data; otherwise DSKB_PATH folders overlay it."""
+    """The base data (DSKB_DATA_DIR, else the bundled data), then the DSKB_PATH overlays."""
     replaced = os.environ.get("DSKB_DATA_DIR")
-    if replaced:
-        return (Path(replaced).expanduser(),), False
+    base = Path(replaced).expanduser() if replaced else bundled_data_dir()
     overlays = [
         Path(p).expanduser() for p in os.environ.get("DSKB_PATH", "").split(os.pathsep) if p
     ]
-    return (bundled_data_dir(), *overlays), True
+    return (base, *overlays), not replaced
 
 
 def discover(folders: tuple[Path, ...] | None = None) -> Layout:

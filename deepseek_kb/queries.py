@@ -339,13 +339,17 @@ class Report:
     counts: dict[str, int]
     problems: list[Problem]
     folders: list[str]
+    files: list[tuple[int, str, int]] = field(default_factory=list)
+    replaced: list[tuple[str, str, str]] = field(default_factory=list)
 
     def as_json(self) -> Record:
-        """ok, counts, folders and every problem as data."""
+        """ok, counts, folders, files, overlay replacements and every problem as data."""
         return {
             "ok": not self.problems,
             "records": self.counts,
             "folders": self.folders,
+            "files": [{"layer": layer, "file": f, "records": n} for layer, f, n in self.files],
+            "replaced": [{"id": i, "was": was, "by": by} for i, was, by in self.replaced],
             "problems": [
                 {
                     "file": p.file,
@@ -370,7 +374,15 @@ def validate(data_dir: Path | None) -> Report:
         kb = load_kb(layout)
     except DataError as failure:
         return Report({}, failure.problems, folders)
-    return Report({t: len(r) for t, r in kb.records.items()}, [], folders)
+    per_file: dict[tuple[int, str], int] = {(f.layer, f.display): 0 for f in layout.files}
+    for loaded in kb.origins.values():
+        per_file[(loaded.file.layer, loaded.file.display)] += 1
+    replaced = [
+        (new.record.id, f"{old.file.display}:{old.line}", f"{new.file.display}:{new.line}")
+        for old, new in kb.replaced
+    ]
+    files = [(layer, name, n) for (layer, name), n in per_file.items()]
+    return Report({t: len(r) for t, r in kb.records.items()}, [], folders, files, replaced)
 
 
 # --- completion ----------------------------------------------------------------------------------
@@ -397,6 +409,8 @@ def _completions(kind: str, incomplete: str) -> list[str]:
         types = ("model", "person", "organization") if kind == "entity" else (kind,)
         options = []
         for record_type in types:
-            options.extend(n for _, _, n in index.names(record_type))
+            for rid, _, name in index.names(record_type):
+                # A shell splits a completed word at spaces, so only one-word names are offered.
+                options.extend(n for n in (name, rid) if not any(c.isspace() for c in n))
     seen = dict.fromkeys(o for o in options if o.casefold().startswith(prefix))
     return list(seen)

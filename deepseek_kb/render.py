@@ -703,6 +703,28 @@ def paths_table(rows: list[tuple[str, str, int]]) -> None:
     show([table])
 
 
+def validation(
+    counts: dict[str, int], files: list[tuple[int, str, int]], replaced: list[tuple[str, str, str]]
+) -> None:
+    """A clean validation: records per type, where each file's records came from, overrides."""
+    from rich.table import Table
+
+    total = sum(counts.values())
+    table = Table(title=f"dskb validate: ok, {total} records", title_justify="left")
+    table.add_column(_label("层", "Layer"), justify="right")
+    table.add_column(_label("文件", "File"))
+    table.add_column(_label("记录", "Records"), justify="right")
+    for layer, path, count in files:
+        table.add_row(str(layer), path, str(count))
+    parts: list[RenderableType] = [table, _text(count_line(counts), "dim")]
+    if replaced:
+        lines = [f"{rid}: {was} → {by}" for rid, was, by in replaced]
+        parts.append(
+            _text(_label("覆盖的记录", "Replaced by an overlay") + ":\n" + "\n".join(lines))
+        )
+    show(parts)
+
+
 def key_values(title: str, rows: list[tuple[str, str]]) -> None:
     """A two-column listing (dskb info, dskb validate)."""
     from rich.table import Table
@@ -723,3 +745,145 @@ def count_line(counts: dict[str, int]) -> str:
 def cite_of(ref: Record) -> str:
     """Re-exported for commands that print a single citation."""
     return cite(ref)
+
+
+# --- pictures ---------------------------------------------------------------------------------------
+
+
+def _ordinal(date: str) -> float:
+    """A partial date as a fractional year, at the middle of what it covers: '2023-05' -> 2023.37."""
+    parts = [int(p) for p in date.split("-")]
+    year = parts[0]
+    if len(parts) == 1:
+        return year + 0.5
+    if len(parts) == 2:
+        return year + (parts[1] - 0.5) / 12
+    return year + (parts[1] - 1) / 12 + (parts[2] - 0.5) / 365
+
+
+def timeline_chart(events: list[Record]) -> None:
+    """The history on a time axis: one row per event, a dot where it falls, years marked."""
+    from rich.text import Text
+
+    lang = _lang()
+    console = _console()
+    label_width = min(34, max(12, console.width // 3))
+    axis = max(10, console.width - label_width - 2)
+    start = min(int(_ordinal(e["date"])) for e in events)
+    end = max(int(_ordinal(e["date"])) for e in events) + 1
+
+    def column(value: float) -> int:
+        return min(axis - 1, int((value - start) / (end - start) * axis))
+
+    ruler = [" "] * axis
+    ticks = [" "] * axis
+    step = max(1, -(-(end - start) * 6 // axis))  # a year label and its gap take 6 cells
+    for year in range(start, end + 1, step):
+        at = column(year)
+        ruler[at] = "┼"
+        label = str(year)
+        if at + len(label) <= axis and all(
+            c == " " for c in ticks[max(0, at - 1) : at + len(label)]
+        ):
+            ticks[at : at + len(label)] = list(label)
+    line = "".join("─" if c == " " else c for c in ruler)
+    out = Text(
+        _label("DeepSeek 大事记（时间轴）", "DeepSeek timeline (time axis)") + "\n\n", "bold"
+    )
+    pad = " " * (label_width + 2)
+    out.append(pad + "".join(ticks) + "\n", "cyan")
+    out.append(pad + line + "\n", "dim")
+    for event in events:
+        title = pick(event["title"], lang)
+        label = _fit(title, label_width)
+        row = [" "] * axis
+        row[column(_ordinal(event["date"]))] = "●"
+        out.append(label + "  ", "bold" if event["type"] == "model-release" else "")
+        out.append(
+            "".join(row).rstrip() + "\n", "magenta" if event["type"] == "model-release" else "cyan"
+        )
+    out.append(pad + line + "\n", "dim")
+    out.append(pad + "".join(ticks) + "\n", "cyan")
+    show([out], console)
+
+
+def _fit(text: str, width: int) -> str:
+    """Cut or pad text to `width` terminal cells (CJK characters count two)."""
+    from rich.cells import cell_len, set_cell_size
+
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
+
+
+_CHART_METRICS = (
+    ("total_params", "active_params", "参数（总 / 激活）", "Parameters (total / activated)"),
+    ("training_tokens", None, "训练 token", "Training tokens"),
+    ("training_cost", None, "训练成本", "Training cost"),
+)
+
+
+def compare_chart(models: list[Record]) -> None:
+    """Bars: total vs activated parameters, training tokens and cost, on a shared scale each."""
+    from rich.text import Text
+
+    lang = _lang()
+    console = _console()
+    names = [name_of(m, lang) for m in models]
+    label_width = min(24, max(cell_len_of(n) for n in names) + 1)
+    width = max(10, console.width - label_width - 16)
+    out = Text(_label("DeepSeek 模型对比（图）", "DeepSeek models compared (chart)") + "\n", "bold")
+    for main, second, zh, en in _CHART_METRICS:
+        values = []
+        for model in models:
+            specs = model.get("specs", {})
+            first = _quantity(specs.get(main))
+            other = _quantity(specs.get(second)) if second else None
+            values.append((first, other))
+        known = [v for pair in values for v in pair if v is not None]
+        if not known:
+            continue
+        quantities = [
+            spec["value"]
+            for m in models
+            for key in (main, second)
+            if key
+            for spec in [m.get("specs", {}).get(key)]
+            if spec and isinstance(spec["value"], dict) and "unit" in spec["value"]
+        ]
+        scale = scale_for([base_value(q) for q in quantities])
+        top = max(known)
+        out.append(f"\n{_label(zh, en)}\n", "bold cyan")
+        for name, model, (first, other) in zip(names, models, values, strict=True):
+            out.append(_fit(name, label_width) + " ")
+            if first is None:
+                out.append(DASH + "\n", "dim")
+                continue
+            bar = max(1, round(first / top * width))
+            inner = max(1, round(other / top * width)) if other else 0
+            out.append("█" * inner, "magenta")
+            out.append("█" * (bar - inner), "cyan")
+            spec = model["specs"][main]
+            label = f" {format_value(spec['value'], lang, scale, bare=True)}"
+            if other is not None:
+                label += (
+                    f" / {format_value(model['specs'][second]['value'], lang, scale, bare=True)}"
+                )
+            out.append(label + "\n", "dim")
+    out.append(
+        "\n" + _label("█ 激活参数  █ 总参数", "█ activated  █ total (parameters)") + "\n", "dim"
+    )
+    show([out], console)
+
+
+def cell_len_of(text: str) -> int:
+    """Terminal cells a text takes (CJK characters count two)."""
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def _quantity(spec: Record | None) -> float | None:
+    if not spec or not isinstance(spec["value"], dict) or "unit" not in spec["value"]:
+        return None
+    return base_value(spec["value"])
