@@ -1,0 +1,111 @@
+"""Regenerate what the README shows from the code itself: one command, `python docs/generate.py`.
+
+- the command reference, from each command's `--help`, between the README's
+  `<!-- reference:start -->` and `<!-- reference:end -->` markers;
+- the screenshots in docs/img/*.svg, rendered by Rich from the real commands.
+
+`python docs/generate.py --check` changes nothing and exits 1 if the README is stale (the test
+suite runs the same check).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+IMAGES = ROOT / "docs" / "img"
+START, END = "<!-- reference:start -->", "<!-- reference:end -->"
+SCREENSHOTS = {
+    "compare.svg": ["models", "--compare"],
+    "quote.svg": ["quote", "护城河", "--lang", "both"],
+    "timeline-chart.svg": ["timeline", "--chart"],
+    "compare-chart.svg": ["models", "--compare", "--chart"],
+}
+
+
+def _plain_env() -> dict[str, str]:
+    return {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "DSKB_LANG": "en", "LANG": "C.UTF-8"}
+
+
+def command_paths() -> list[list[str]]:
+    """Every command and subcommand, in the order the app registers them."""
+    import typer.main
+
+    from deepseek_kb.cli import app
+
+    group = typer.main.get_command(app)
+    paths: list[list[str]] = []
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        paths.append([name])
+        for sub in getattr(command, "commands", {}):
+            paths.append([name, sub])
+    return paths
+
+
+def reference() -> str:
+    """The README's command reference: each command's help, as printed."""
+    from typer.testing import CliRunner
+
+    from deepseek_kb.cli import app
+
+    blocks = []
+    for path in command_paths():
+        result = CliRunner().invoke(app, [*path, "--help"], env=_plain_env())
+        text = "\n".join(line.rstrip() for line in result.stdout.strip().splitlines())
+        blocks.append(f"### `dskb {' '.join(path)}`\n\n```\n{text}\n```\n")
+    return "\n".join(blocks)
+
+
+def updated_readme() -> str:
+    """README.md with a freshly generated reference section."""
+    text = README.read_text(encoding="utf-8")
+    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.DOTALL)
+    if not pattern.search(text):
+        raise SystemExit(f"README.md lacks the {START} … {END} markers")
+    return pattern.sub(lambda _: f"{START}\n\n{reference()}\n{END}", text)
+
+
+def screenshots() -> None:
+    """Render each screenshot command into an SVG with a recording Rich console."""
+    from rich.console import Console
+    from typer.testing import CliRunner
+
+    from deepseek_kb import render
+    from deepseek_kb.cli import app
+
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    for name, args in SCREENSHOTS.items():
+        console = Console(record=True, width=110, force_terminal=True, color_system="truecolor")
+        original = render._console
+        render._console = lambda stderr=False, c=console: c  # type: ignore[misc]
+        try:
+            CliRunner().invoke(app, args, env={"DSKB_LANG": "en", "COLUMNS": "110"})
+        finally:
+            render._console = original  # type: ignore[assignment]
+        console.save_svg(str(IMAGES / name), title=f"dskb {' '.join(args)}")
+
+
+def main() -> None:
+    """Write the README reference and the screenshots, or check the README with --check."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="fail if README.md is stale")
+    args = parser.parse_args()
+    os.environ.update(_plain_env())
+    fresh = updated_readme()
+    if args.check:
+        if fresh != README.read_text(encoding="utf-8"):
+            sys.exit("README.md command reference is stale: run `python docs/generate.py`")
+        return
+    README.write_text(fresh, encoding="utf-8")
+    screenshots()
+    print(f"wrote {README.name} and {len(SCREENSHOTS)} screenshots in {IMAGES}")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()
