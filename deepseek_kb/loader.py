@@ -177,11 +177,17 @@ def _load_file(data_file: DataFile, check: _Check) -> Iterator[Loaded]:
                 Problem(p.file, p.line, p.message, record_id, p.field) for p in duplicate
             )
             continue
-        data = constructor.construct_object(node, deep=True)
         try:
+            data = constructor.construct_object(node, deep=True)
             record = model.model_validate(data)
         except ValidationError as error:
             check.problems.extend(_explain(error, node, name, record_id, model))
+            continue
+        except yaml.MarkedYAMLError as error:  # e.g. a list or a mapping used as a key
+            mark = error.problem_mark or error.context_mark
+            where = mark.line + 1 if mark else line
+            what = error.problem or "cannot be read"
+            check.problems.append(Problem(name, where, f"YAML error: {what}", record_id))
             continue
         if record.id in seen_in_file:
             check.problems.append(
@@ -617,7 +623,7 @@ def _locate_bad_references(
                 continue
             try:
                 record = model.model_validate(constructor.construct_object(node, deep=True))
-            except ValidationError:
+            except (ValidationError, yaml.YAMLError):
                 continue
             for ref in _references(record, node, name):
                 if ref.target in targets and (ref.target, ref.allowed) in bad:

@@ -82,11 +82,15 @@ def screenshots() -> None:
     for name, args in SCREENSHOTS.items():
         console = Console(record=True, width=110, force_terminal=True, color_system="truecolor")
         original = render._console
-        render._console = lambda stderr=False, c=console: c  # type: ignore[misc]
+
+        def recording(stderr: bool = False, console: Console = console) -> Console:
+            return console
+
+        render._console = recording
         try:
             CliRunner().invoke(app, args, env={"DSKB_LANG": "en", "COLUMNS": "110"})
         finally:
-            render._console = original  # type: ignore[assignment]
+            render._console = original
         console.save_svg(str(IMAGES / name), title=f"dskb {' '.join(args)}")
 
 

@@ -271,3 +271,13 @@ def test_validate_json_lists_problems_as_data(tmp_path: Path) -> None:
     report = json.loads(result.stdout)
     assert report["ok"] is False
     assert {"file", "line", "record", "field", "message"} <= set(report["problems"][0])
+
+
+def test_a_mapping_used_as_a_key_is_a_located_error(tmp_path: Path) -> None:
+    """`{a: b}: c` cannot be a key; found by property testing, reported with its line."""
+    block = "  sources:\n    - {source: article, line: 226}:\n"
+    folder = mini(
+        tmp_path, quotes=QUOTES.replace("  sources: [{source: article, line: 226}]\n", block)
+    )
+    (problem,) = problems_of(folder)
+    assert "quotes.yaml:" in problem and "YAML error: found unhashable key" in problem
