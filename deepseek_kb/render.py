@@ -7,6 +7,7 @@ for a person, so `--json` runs never pay for it.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -125,7 +126,15 @@ def show(renderables: Sequence[RenderableType], console: Console | None = None) 
                     console.print(item)
         else:
             for item in renderables:
-                console.print(item)
+                if console.color_system is None and _is_prewrapped(item):
+                    # Nothing to style and nothing to wrap: the text is the output.
+                    console.file.write(item.plain + "\n")  # type: ignore[union-attr]
+                else:
+                    console.print(item)
+
+
+def _is_prewrapped(item: RenderableType) -> bool:
+    return getattr(item, "no_wrap", False) is True and hasattr(item, "plain")
 
 
 def _use_pager(console: Console, renderables: Sequence[RenderableType]) -> bool:
@@ -302,10 +311,10 @@ def compare_table(models: list[Record]) -> None:
 
 
 def _compare_stacked(models: list[Record], console: Console) -> None:
-    from rich.text import Text
 
     lang = _lang()
-    out = Text()
+    width = console.width
+    out = _lines()
     for model in models:
         out.append(name_of(model, lang) + "\n", style="bold")
         rows = [(_label("发布日期", "Released"), _date_cell(model.get("released")))]
@@ -314,7 +323,7 @@ def _compare_stacked(models: list[Record], console: Console) -> None:
             if spec and field not in _DETAIL_ONLY:
                 rows.append((_label(zh, en), _spec_cell(spec, short=True)))
         for label, value in rows:
-            _hang(out, _text("  "), _text(f"{label}: {value}"), 2, console)
+            _hang(out, _text("  "), _text(f"{label}: {value}"), 2, width)
         out.append("\n")
     notes = _superseded_notes(models, ("released", *SPEC_FIELDS))
     show([out, _footnote_text(notes)], console)
@@ -467,7 +476,9 @@ def timeline(events: list[Record], details: bool = False) -> None:
     date_width = max((len(e["date"]) for e in events), default=4)
     type_width = max((len(e["type"]) for e in events), default=4)
     indent = 2 + date_width + 2 + type_width + 2
-    out = Text(_label("DeepSeek 大事记", "DeepSeek timeline") + "\n", style="bold")
+    width = console.width
+    out = _lines()
+    out.append(_label("DeepSeek 大事记", "DeepSeek timeline") + "\n", style="bold")
     year = None
     for event in events:
         if event["date"][:4] != year:
@@ -481,7 +492,7 @@ def timeline(events: list[Record], details: bool = False) -> None:
             body.append(f" {MARK}")
         if details and event.get("description"):
             body.append("\n" + pick(event["description"], lang), style="dim")
-        _hang(out, prefix, body, indent, console)
+        _hang(out, prefix, body, indent, width)
     notes = []
     for event in events:
         for old in event.get("superseded", []):
@@ -493,13 +504,20 @@ def timeline(events: list[Record], details: bool = False) -> None:
     show([out, _footnote_text(notes)], console)
 
 
-def _hang(out: Text, prefix: Text, body: Text, indent: int, console: Console) -> None:
-    """Append `prefix` and `body` to `out`, the body wrapped with a hanging indent.
+def _hang(out: Text, prefix: Text, body: Text, indent: int, width: int) -> None:
+    """Append `prefix` and `body` to `out`, the body wrapped to `width` with a hanging indent.
 
     Far cheaper than a table for one-line-per-item listings (a timeline, a list of names).
     """
-    width = max(20, console.width - indent)
-    lines = body.wrap(console, width, overflow="fold")
+    from rich.cells import cell_len
+
+    width = max(20, width - indent)
+    if "\n" not in body.plain and cell_len(body.plain) <= width:
+        out.append_text(prefix)
+        out.append_text(body)
+        out.append("\n")
+        return
+    lines = body.wrap(_wrapping_console(), width, overflow="fold")
     for number, line in enumerate(lines):
         out.append_text(prefix if number == 0 else _text(" " * indent))
         out.append_text(line)
@@ -510,11 +528,11 @@ def quotes(
     items: Sequence[tuple[Record, Sequence[str]]], names: dict[str, Record], group: bool
 ) -> None:
     """Quotes with speaker, date, context and source; the Chinese original always first."""
-    from rich.text import Text
 
     lang = _lang()
     console = _console()
-    out = Text()
+    width = console.width
+    out = _lines()
     indent = _text("  ")
     current: str | None = None
     for record, words in items:
@@ -522,46 +540,61 @@ def quotes(
             current = record["topics"][0]
             heading = name_of(names.get(current, {"id": current}), lang)
             out.append(heading + "\n\n", style="bold cyan")
-        _hang(out, indent, _text(f"“{record['text']['zh']}”", "", words), 2, console)
+        _hang(out, indent, _text(f"“{record['text']['zh']}”", "", words), 2, width)
         if lang != "zh":
-            _hang(out, indent, _text(record["text"]["en"], "italic", words), 2, console)
+            _hang(out, indent, _text(record["text"]["en"], "italic", words), 2, width)
         speaker = names.get(record["speaker"], {"id": record["speaker"]})
         meta = [f"— {pick(speaker.get('name'), lang) if speaker.get('name') else speaker['id']}"]
         if record.get("date"):
             meta.append(record["date"])
         meta.append(cites(record["sources"]))
         meta.append(record["id"])
-        _hang(out, indent, _text(" · ".join(meta), "dim"), 2, console)
+        _hang(out, indent, _text(" · ".join(meta), "dim"), 2, width)
         if record.get("context"):
             context = pick(record["context"], lang)
             asked = context.rstrip().endswith(("?", "？"))
             prefix = _label("问：", "Q: ") if asked else _label("背景：", "Context: ")
-            _hang(out, indent, _text(prefix + context, "dim"), 2, console)
+            _hang(out, indent, _text(prefix + context, "dim"), 2, width)
         out.append("\n")
     show([out], console)
 
 
 def hits(results: list[Hit]) -> None:
     """Search results: type, the best-matching text with the match highlighted, id and score."""
-    from rich import box
-    from rich.table import Table
 
     lang = _lang()
-    table = Table(box=box.SIMPLE_HEAD, show_lines=True)
-    table.add_column(_label("类型", "Type"), no_wrap=True, style="dim")
-    table.add_column(_label("匹配", "Match"), ratio=1, overflow="fold")
-    table.add_column(_label("分", "Score"), justify="right", style="dim")
-    for hit in results:
+    console = _console()
+    width = console.width
+    out = _lines()
+    gutter = len(str(len(results))) + 2
+    indent = _text(" " * gutter)
+    for number, hit in enumerate(results, start=1):
         shown = _snippet(hit.text, hit.matched)
-        title = (
-            name_of(hit.record, lang) if hit.record.get("name") or hit.record.get("title") else ""
-        )
-        cell = _text(title if title and title != shown else "", "bold")
-        cell.append(("  " if cell.plain else "") + hit.id + "\n", style="dim")
-        cell.append_text(_text(shown, "", hit.matched))
-        cell.append(f"\n{hit.field} · {hit.match}", style="dim italic")
-        table.add_row(hit.type, cell, f"{hit.score:.0f}")
-    show([table])
+        named = hit.record.get("name") or hit.record.get("title")
+        title = name_of(hit.record, lang) if named else ""
+        head = _text(f"{number}.".rjust(gutter - 1) + " ", "dim")
+        line = _text(title, "bold") if title and title != shown else _text("")
+        line.append(("  " if line.plain else "") + f"{hit.id} ({hit.type})", style="dim")
+        _hang(out, head, line, gutter, width)
+        _hang(out, indent, _text(shown, "", hit.matched), gutter, width)
+        why = f"{hit.field} · {hit.match} · {_label('得分', 'score')} {hit.score:.0f}"
+        _hang(out, indent, _text(why, "dim italic"), gutter, width)
+    show([out], console)
+
+
+@cache
+def _wrapping_console() -> Console:
+    """A console only for measuring while wrapping (widths of CJK and other characters)."""
+    from rich.console import Console
+
+    return Console(file=io.StringIO(), width=10000, color_system=None)
+
+
+def _lines() -> Text:
+    """A Text for pre-wrapped lines, so Rich does not wrap them a second time."""
+    from rich.text import Text
+
+    return Text(no_wrap=True, overflow="ignore")
 
 
 def _snippet(text: str, words: Sequence[str], width: int = 140) -> str:

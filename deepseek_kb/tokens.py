@@ -10,16 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
-_TOKEN = re.compile(
-    r"(?P<num>\d+(?:\.\d+)?(?:%|[a-z]{1,2}(?![a-z0-9]))?)"
-    r"|(?P<word>[a-z][a-z0-9]*)"
-    r"|(?P<han>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)"
-)
 _WORD = re.compile(r"\d+(?:\.\d+)?(?:%|[a-z]{1,2}(?![a-z0-9]))?|[a-z][a-z0-9]*")
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_CLASS = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f]")
 
 _STOPWORDS = """a an the of to in on at for by with and or is are was were be been do does did what
@@ -35,9 +29,21 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
+def _is_han(char: str) -> bool:
+    code = ord(char)
+    return 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF
+
+
 def has_han(text: str) -> bool:
     """Whether the text holds any Chinese character."""
-    return _HAN.search(text) is not None
+    return any(map(_is_han, text))
+
+
+@cache
+def _han_runs() -> re.Pattern[str]:
+    # Compiling a class of 30,000 Han code points costs milliseconds; only the index build,
+    # which cuts long texts, needs it. Queries are short and are scanned character by character.
+    return re.compile(_HAN_CLASS + "+")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -60,17 +66,28 @@ def stem(word: str) -> str:
 
 def terms(text: str) -> list[str]:
     """The query's terms: whole Han runs, stemmed Latin words and numbers, stopwords dropped."""
+    norm = normalize(text)
     found: list[str] = []
-    for match in _TOKEN.finditer(normalize(text)):
-        kind = match.lastgroup
-        value = match.group()
-        if kind == "word":
-            if value in STOPWORDS:
-                continue
-            value = stem(value)
-        if value not in found:
-            found.append(value)
+    for run in _split_han(norm):
+        if _is_han(run[0]):
+            candidates = [run]
+        else:
+            candidates = [
+                w if w[0].isdigit() else stem(w) for w in _WORD.findall(run) if w not in STOPWORDS
+            ]
+        found.extend(c for c in candidates if c not in found)
     return found
+
+
+def _split_han(text: str) -> list[str]:
+    """Text cut into alternating runs of Han and of everything else, in order."""
+    runs: list[str] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or _is_han(text[i]) != _is_han(text[start]):
+            runs.append(text[start:i])
+            start = i
+    return runs
 
 
 def han_pieces(run: str) -> list[str]:
@@ -99,7 +116,7 @@ def split_tokens(norm: str) -> tuple[list[str], list[str]]:
             words.append(stem(word))
     pieces = [
         run[i : i + 2] if len(run) > 1 else run
-        for run in _HAN_RUN.findall(norm)
+        for run in _han_runs().findall(norm)
         for i in range(max(1, len(run) - 1))
     ]
     return words, pieces
@@ -107,9 +124,7 @@ def split_tokens(norm: str) -> tuple[list[str], list[str]]:
 
 def query_tokens(term: str) -> list[str]:
     """The index tokens one query term must find."""
-    if has_han(term):
-        return [t for t in index_tokens(term) if t]
-    return [term]
+    return han_pieces(term) if has_han(term) else [term]
 
 
 def fts_literal(token: str) -> str:
