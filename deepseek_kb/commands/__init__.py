@@ -1,0 +1,1 @@
+"""The dskb commands, one module per group; `deepseek_kb.cli` registers and runs them."""

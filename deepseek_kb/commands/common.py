@@ -1,0 +1,197 @@
+"""What every command shares: the app, the option types, language and error handling.
+
+A DskbError raised by the logic becomes a message on stderr and its exit code in one place,
+`DskbGroup.invoke`.
+"""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from deepseek_kb import __version__, queries, render
+from deepseek_kb.errors import DataError, DskbError, NotFoundError
+from deepseek_kb.index import Index
+
+EXIT_CODES = (
+    "Exit codes: 0 ok · 1 nothing found · 2 usage error · 3 problems in the data · "
+    "4 file or cache error · 130 interrupted."
+)
+
+
+class DskbGroup(TyperGroup):
+    """The top-level group: the one place where a DskbError becomes a message and an exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DskbError as failure:
+            raise typer.Exit(report(failure)) from None
+
+
+def report(failure: DskbError) -> int:
+    """Print an error for a person (every problem, for bad data) and return its exit code."""
+    if isinstance(failure, DataError):
+        render.problems(failure.problems)
+    message = failure.message
+    if isinstance(failure, NotFoundError) and failure.suggestions:
+        message += "; did you mean: " + ", ".join(failure.suggestions) + "?"
+    render.error(message, failure.hint)
+    return int(failure.exit_code)
+
+
+app = typer.Typer(
+    cls=DskbGroup,
+    name="dskb",
+    help=(
+        "dskb: DeepSeek's company and model history, offline, cited and bilingual "
+        "(中文 / English).\n\n" + EXIT_CODES
+    ),
+    no_args_is_help=True,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+
+
+class Lang(StrEnum):
+    """The language of printed text."""
+
+    zh = "zh"
+    en = "en"
+    both = "both"
+
+
+class Color(StrEnum):
+    """When to use colour."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class ExportFormat(StrEnum):
+    """What `dskb export` writes."""
+
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    sqlite = "sqlite"
+
+
+def complete_from(kind: str) -> Any:
+    def complete(incomplete: str) -> list[str]:
+        return queries.completions(kind, incomplete)
+
+    return complete
+
+
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help="Print JSON (UTF-8) on stdout instead of a table.")
+]
+LangOpt = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang",
+        help="Language of the text: zh, en or both. Default: DSKB_LANG, then the locale, else en.",
+        show_default=False,
+    ),
+]
+LimitOpt = Annotated[
+    int, typer.Option("--limit", "-n", min=1, max=10000, help="At most N results.")
+]
+
+
+class ModelsGroup(TyperGroup):
+    """`dskb models …` runs `list` unless the first word is another subcommand (`show`)."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ctx.help_option_names):
+            args = ["list", *args]
+        return super().parse_args(ctx, args)
+
+
+models_app = typer.Typer(
+    cls=ModelsGroup,
+    help="DeepSeek's models: a list, a side-by-side comparison, or everything about one.\n\n"
+    "dskb models · dskb models --compare · dskb models --compare V2 V3 · dskb models show V3",
+)
+app.add_typer(models_app, name="models")
+
+
+def set_lang(lang: Lang | None) -> str:
+    chosen = queries.default_lang() if lang is None else lang.value
+    render.configure(render.Options(chosen, STATE["color"], STATE["pager"]))
+    return chosen
+
+
+STATE: dict[str, Any] = {"color": "auto", "pager": None}
+
+
+def _version(value: bool) -> None:
+    if value:
+        render.write_text(f"dskb {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = None,
+    color: Annotated[
+        Color,
+        typer.Option(
+            "--color", help="Colour: auto (only on a terminal, never with NO_COLOR), always, never."
+        ),
+    ] = Color.auto,
+    pager: Annotated[
+        bool | None,
+        typer.Option(
+            "--pager/--no-pager",
+            help="Page long output (default: only on a terminal).",
+            show_default=False,
+        ),
+    ] = None,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-dir",
+            envvar="DSKB_DATA_DIR",
+            help="Use this data folder instead of the bundled data (also DSKB_DATA_DIR).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """dskb: DeepSeek's company and model history, offline, cited and bilingual."""
+    STATE["color"] = color.value
+    STATE["pager"] = pager
+    if data_dir is not None:
+        os.environ["DSKB_DATA_DIR"] = str(data_dir)
+    render.configure(render.Options(queries.default_lang(), color.value, pager))
+
+
+def open_kb() -> Index:
+    index = queries.open_kb()
+    for warning in index.warnings:
+        render.note(warning)
+    return index
+
+
+def quoted(query: str) -> str:
+    """A query as it is echoed back: escaped, and shortened if someone pasted a page."""
+    shown = repr(query[:60])
+    return shown + ("…" if len(query) > 60 else "")
+
+
+def not_found(json: bool, message: str, hint: str, suggestions: tuple[str, ...] = ()) -> NoReturn:
+    if json:
+        render.write_json([])
+    raise NotFoundError(message, hint, suggestions)
