@@ -335,3 +335,19 @@ def test_help_documents_exit_codes() -> None:
     """The top-level help lists the exit codes."""
     out = run("--help").stdout
     assert "Exit codes" in out and "130" in out
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"DSKB_LANG": "zh"}, "宣布做大模型"),
+        ({"LANG": "zh_CN.UTF-8"}, "宣布做大模型"),
+        ({"LANG": "en_US.UTF-8"}, "Large-model effort announced"),
+        ({"DSKB_LANG": "en", "LANG": "zh_CN.UTF-8"}, "Large-model effort announced"),
+    ],
+)
+def test_default_language_follows_dskb_lang_then_the_locale(
+    env: dict[str, str], expected: str
+) -> None:
+    """Without --lang: DSKB_LANG, else a zh* locale means Chinese, else English."""
+    assert expected in run("timeline", env=env).stdout
