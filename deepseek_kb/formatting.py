@@ -68,6 +68,17 @@ SPEC_FIELDS: dict[str, tuple[str, str, str]] = {
     "license_model": ("access", "模型许可", "Model licence"),
     "paper": ("access", "论文", "Paper"),
 }
+# The event types `timeline --type` accepts; schema.EventType lists the same names.
+EVENT_TYPES = (
+    "founding",
+    "model-release",
+    "announcement",
+    "investment",
+    "publication",
+    "interview",
+    "pricing",
+    "milestone",
+)
 SPEC_GROUPS: dict[str, tuple[str, str]] = {
     "size": ("规模", "Size"),
     "architecture": ("架构", "Architecture"),

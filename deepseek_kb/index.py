@@ -21,10 +21,10 @@ from typing import Any
 
 from deepseek_kb import __version__
 from deepseek_kb.formatting import Record
-from deepseek_kb.locate import Layout, cache_dir, discover
+from deepseek_kb.locate import TYPE_STEMS, Layout, cache_dir, discover
 
 INDEX_FORMAT = 3
-RECORD_TYPES = ("source", "topic", "organization", "person", "model", "event", "quote", "fact")
+RECORD_TYPES = tuple(TYPE_STEMS.values())
 
 # Field weights used by search: names outrank main texts, which outrank side texts.
 NAME, MAIN, SIDE, RELATED = 1.0, 0.95, 0.85, 0.7

@@ -10,23 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 from deepseek_kb import __version__
 from deepseek_kb.errors import NotFoundError, Problem, UsageError
-from deepseek_kb.formatting import Record, date_bounds, name_of
+from deepseek_kb.formatting import EVENT_TYPES, Record, date_bounds, name_of
 from deepseek_kb.index import RECORD_TYPES, Index, open_index
 from deepseek_kb.locate import TYPE_STEMS, discover
 
 if TYPE_CHECKING:
     from deepseek_kb.search import Hit
 
-EVENT_TYPES = (
-    "founding",
-    "model-release",
-    "announcement",
-    "investment",
-    "publication",
-    "interview",
-    "pricing",
-    "milestone",
-)
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 

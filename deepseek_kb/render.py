@@ -433,17 +433,22 @@ def model_detail(model: Record, mentions: list[tuple[str, Record]]) -> None:
         parts.extend(_text(line) for line in errata)
 
     if mentions:
-        table = Table(
-            title=_label("相关记录", "Mentioned in"), title_justify="left", show_header=False
-        )
-        table.add_column(style="dim", no_wrap=True)
-        table.add_column()
-        for rtype, record in mentions:
-            date = record.get("date", "")
-            body = record.get("title") or record.get("text")
-            table.add_row(f"{rtype} {date}".strip(), pick(body, lang))
-        parts.append(table)
+        parts.append(_mentions_table(mentions))
     show(parts)
+
+
+def _mentions_table(mentions: list[tuple[str, Record]]) -> RenderableType:
+    """The records that point at a model or a person: type, date, title or text."""
+    from rich.table import Table
+
+    lang = _lang()
+    table = Table(title=_label("相关记录", "Mentioned in"), title_justify="left", show_header=False)
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column()
+    for rtype, record in mentions:
+        body = record.get("title") or record.get("text") or record.get("name")
+        table.add_row(f"{rtype} {record.get('date', '')}".strip(), pick(body, lang))
+    return table
 
 
 def _errata(model: Record, lang: str) -> Iterator[str]:
@@ -653,18 +658,7 @@ def person_detail(
         quotes([(q, ()) for q in said], names, group=False)
     others = [(t, r) for t, r in mentions if t != "quote" or r.get("speaker") != person["id"]]
     if others:
-        from rich.table import Table
-
-        table = Table(
-            title=_label("相关记录", "Mentioned in"), title_justify="left", show_header=False
-        )
-        table.add_column(style="dim", no_wrap=True)
-        table.add_column()
-        for rtype, record in others:
-            table.add_row(
-                rtype, pick(record.get("title") or record.get("text") or record.get("name"), lang)
-            )
-        show([table])
+        show([_mentions_table(others)])
 
 
 def company(sections: list[tuple[str, str, list[tuple[str, Record]]]]) -> None:

@@ -19,7 +19,7 @@ from pydantic import (
     model_validator,
 )
 
-from deepseek_kb.formatting import SPEC_FIELDS, UNITS
+from deepseek_kb.formatting import EVENT_TYPES, SPEC_FIELDS, UNITS
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
@@ -341,6 +341,9 @@ EventType = Literal[
     "pricing",
     "milestone",
 ]
+
+
+assert set(get_args(EventType)) == set(EVENT_TYPES)
 
 
 class Event(Record):

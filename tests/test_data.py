@@ -247,3 +247,12 @@ def test_every_line_of_the_article_is_in_the_kb(kb: KB) -> None:
         if number not in cited and core not in corpus:
             missing.append(f"{number}: {line[:60]}")
     assert not missing, "article lines not in the KB:\n" + "\n".join(missing)
+
+
+def test_record_type_lists_agree() -> None:
+    """The schema's models, the file stems and the index's type list name the same types."""
+    from deepseek_kb.index import RECORD_TYPES as INDEXED
+    from deepseek_kb.locate import TYPE_STEMS
+
+    assert list(schema.RECORD_TYPES) == list(TYPE_STEMS.values()) == list(INDEXED)
+    assert set(get_args(schema.EventType)) == set(formatting.EVENT_TYPES)
