@@ -128,11 +128,6 @@ class Index:
         found = {r[0]: r[1] for r in rows}
         return {t: found.get(t, 0) for t in RECORD_TYPES}
 
-    def origin(self, record_id: str) -> tuple[str, int, int] | None:
-        """(file, line, layer) a record was read from."""
-        rows = self.query("SELECT file, line, layer FROM records WHERE id = ?", (record_id,))
-        return (rows[0][0], rows[0][1], rows[0][2]) if rows else None
-
     def meta(self, key: str) -> str | None:
         """A value from the index's own metadata."""
         rows = self.query("SELECT value FROM meta WHERE key = ?", (key,))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -643,13 +643,3 @@ def _reference_problem(check: _Check, ref: _Ref) -> Problem:
             f"'{ref.target}' is a {found[0]}, but this field takes {_any_of(ref.allowed, 'a')}"
         )
     return Problem(ref.file, ref.line, message, ref.record, ref.field)
-
-
-def summarize(layout: Layout, on_record: Callable[[Loaded], None] | None = None) -> dict[str, int]:
-    """Validate everything and count records per type; for `dskb validate` and `dskb info`."""
-    counts = dict.fromkeys(RECORD_TYPES, 0)
-    for loaded in iter_records(layout):
-        counts[loaded.type] += 1
-        if on_record:
-            on_record(loaded)
-    return counts

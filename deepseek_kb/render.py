@@ -23,7 +23,6 @@ from deepseek_kb.formatting import (
     SPEC_GROUPS,
     Record,
     base_value,
-    cite,
     cites,
     dimension,
     format_value,
@@ -767,11 +766,6 @@ def key_values(title: str, rows: list[tuple[str, str]]) -> None:
 def count_line(counts: dict[str, int]) -> str:
     """'48 sources, 22 topics, …' for one-line summaries."""
     return ", ".join(f"{n} {t}" for t, n in counts.items())
-
-
-def cite_of(ref: Record) -> str:
-    """Re-exported for commands that print a single citation."""
-    return cite(ref)
 
 
 # --- pictures ---------------------------------------------------------------------------------------
