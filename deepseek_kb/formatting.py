@@ -160,7 +160,8 @@ def format_quantity(
     elif dim in ("cny", "cny-per-mtok"):
         text = "¥" + text
     if not bare or dim in ("percent", "times"):
-        text += _SUFFIX.get(dim, "")
+        suffix = _SUFFIX.get(dim, "")
+        text += suffix[:-1] if value == 1 and suffix.endswith("s") else suffix  # 1 expert
     qualifier = quantity.get("qualifier")
     if qualifier:
         zh, en = _QUALIFIERS[qualifier]
