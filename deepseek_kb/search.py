@@ -59,6 +59,7 @@ class Term:
     text: str
     variants: tuple[Variant, ...]
     weight: float = 1.0
+    known: bool = True
 
 
 @dataclass(frozen=True)
@@ -100,10 +101,15 @@ def search(
     query_terms = [_expand(index, t, records) for t in terms(query)[:MAX_TERMS]] or [
         Term(phrase, (Variant(phrase, 1.0, "direct"),))
     ]
-    rowids = _candidates(index, query_terms, phrase, types)
+    # Fuzzy name matching (and RapidFuzz) only when a word is unknown or nothing else matched.
+    fuzzy = not all(t.known for t in query_terms)
+    rowids = _candidates(index, query_terms, phrase, fuzzy)
+    if not rowids and not fuzzy:
+        fuzzy = True
+        rowids = _candidates(index, query_terms, phrase, fuzzy)
     if not rowids:
         return []
-    hits = _score_all(index, rowids, phrase, query_terms, types, floor)
+    hits = _score_all(index, rowids, phrase, query_terms, types, floor, fuzzy)
     hits.sort(key=lambda h: (-h.score, _TYPE_ORDER.get(h.type, 9), h.id))
     return hits[:limit] if limit else hits
 
@@ -133,6 +139,7 @@ def _expand(index: Index, term: str, records: int) -> Term:
     if known:
         common = known[0][0] > COMMON_SHARE * records
         return Term(term, tuple(variants), 0.5 if common else 1.0)
+    # An English word the index has never seen: a typo, pinyin, or a near miss of a name.
     readings = index.query("SELECT word, kind FROM pinyin WHERE key = ? LIMIT 20", (term,))
     for word, kind in readings:
         variants.append(Variant(word, PINYIN_PENALTY if kind != "initials" else 0.75, "pinyin"))
@@ -140,7 +147,7 @@ def _expand(index: Index, term: str, records: int) -> Term:
         variants.extend(Variant(w, PINYIN_PENALTY, "pinyin") for w in _pinyin_chains(index, term))
     if len(term) >= 4:
         variants.extend(_typos(index, term))
-    return Term(term, tuple(variants))
+    return Term(term, tuple(variants), known=False)
 
 
 def _pinyin_chains(index: Index, term: str, limit: int = 8) -> list[str]:
@@ -199,9 +206,7 @@ def _typos(index: Index, term: str) -> list[Variant]:
     return [Variant(word, TYPO_PENALTY * score / 100, "typo") for word, score, _ in found]
 
 
-def _candidates(
-    index: Index, query_terms: list[Term], phrase: str, types: frozenset[str] | None
-) -> list[int]:
+def _candidates(index: Index, query_terms: list[Term], phrase: str, fuzzy: bool) -> list[int]:
     tokens: list[str] = []
     for term in query_terms:
         for variant in term.variants:
@@ -218,7 +223,8 @@ def _candidates(
                 (expression, CANDIDATES),
             )
         ]
-    rowids.extend(_name_candidates(index, phrase))
+    if fuzzy:
+        rowids.extend(_name_candidates(index, phrase))
     if len(phrase) == 1 and has_han(phrase):
         rowids.extend(
             row[0]
@@ -261,6 +267,7 @@ def _score_all(
     query_terms: list[Term],
     types: frozenset[str] | None,
     floor: float,
+    fuzzy: bool,
 ) -> list[Hit]:
     hits: list[Hit] = []
     for start in range(0, len(rowids), 500):
@@ -274,7 +281,7 @@ def _score_all(
         for rid, rtype, text, fields in rows:
             if types and rtype not in types:
                 continue
-            hit = score_record(rtype, json.loads(fields), phrase, query_terms)
+            hit = score_record(rtype, json.loads(fields), phrase, query_terms, fuzzy)
             if hit and hit[0] >= floor:
                 score, fld, ftext, how, matched = hit
                 hits.append(Hit(rid, rtype, score, fld, ftext, how, matched, json.loads(text)))
@@ -286,6 +293,7 @@ def score_record(
     fields: list[list[Any]],
     phrase: str,
     query_terms: list[Term],
+    fuzzy: bool = False,
 ) -> tuple[float, str, str, str, tuple[str, ...]] | None:
     """The best score of a record over its fields, with the field, its text and the match kind.
 
@@ -293,9 +301,8 @@ def score_record(
     another) scores on that union too: a model, person or organisation by how much of the
     query its own name covers, other records a little below a single-field match.
     """
-    from rapidfuzz import fuzz
-
     total = sum(t.weight for t in query_terms)
+    ratio = _name_ratio() if fuzzy and len(phrase) <= 40 else None
     best: tuple[float, str, str, str, tuple[str, ...]] | None = None
     union: dict[str, float] = {}
     union_words: dict[str, str] = {}
@@ -320,8 +327,8 @@ def score_record(
             score, how, matched = 100.0, "exact", (text,)
         elif len(phrase) >= 2 and phrase in norm:
             score, how, matched = 92.0, "phrase", (phrase,)
-        elif weight == NAME and len(phrase) <= 40 and fuzz.ratio(phrase, norm) >= NAME_FUZZY:
-            score, how, matched = 0.9 * fuzz.ratio(phrase, norm), "name-fuzzy", (text,)
+        elif ratio and weight == NAME and (near := ratio(phrase, norm)) >= NAME_FUZZY:
+            score, how, matched = 0.9 * near, "name-fuzzy", (text,)
         elif coverage <= 0:
             continue
         else:
@@ -357,6 +364,12 @@ def score_record(
             best = (score, best[1], best[2], "all-terms-across-fields", found)
     bonus = min(4.0, 0.5 * (fields_hit - 1))
     return (min(100.0, best[0] + bonus), *best[1:])
+
+
+def _name_ratio() -> Any:
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio
 
 
 def _credit(term: Term, norm: str, words: set[str]) -> tuple[float, str, str]:
