@@ -280,31 +280,37 @@ def compare_table(models: list[Record]) -> None:
     if console.width < 22 + 9 * len(models):
         _compare_stacked(models, console)
         return
+    names = [name_of(m, lang) for m in models]
+    if all(n.startswith("DeepSeek") for n in names):
+        names = [n.removeprefix("DeepSeek").lstrip(" -") or n for n in names]
+    rows: list[tuple[str, list[str]] | None] = [
+        (_label("发布日期", "Released"), [_date_cell(m.get("released")) for m in models])
+    ]
+    current_group = None
+    for field, (group, zh, en) in SPEC_FIELDS.items():
+        specs = [m.get("specs", {}).get(field) for m in models]
+        if field in _DETAIL_ONLY or not any(specs):
+            continue
+        if group != current_group:
+            current_group = group
+            rows.extend([None, (_label(*SPEC_GROUPS[group]), [])])
+        rows.append((_label(zh, en), _row_cells(specs)))
+    widths = _column_widths(names, rows, console.width)
     table = Table(
         title=_label("DeepSeek 模型对比", "DeepSeek models compared"),
         title_justify="left",
         box=box.SIMPLE_HEAD,
     )
-    table.add_column(_label("规格", "Spec"), style="bold", no_wrap=True, max_width=18)
-    names = [name_of(m, lang) for m in models]
-    if all(n.startswith("DeepSeek") for n in names):
-        names = [n.removeprefix("DeepSeek").lstrip(" -") or n for n in names]
-    for name in names:
-        table.add_column(name, overflow="fold", ratio=1, min_width=6)
-    table.add_row(_label("发布日期", "Released"), *[_date_cell(m.get("released")) for m in models])
-    current_group = None
-    for field, (group, zh, en) in SPEC_FIELDS.items():
-        if field in _DETAIL_ONLY:
-            continue
-        specs = [m.get("specs", {}).get(field) for m in models]
-        if not any(specs):
-            continue
-        if group != current_group:
-            current_group = group
-            gzh, gen = SPEC_GROUPS[group]
+    table.add_column(_label("规格", "Spec"), style="bold", no_wrap=True, width=widths[0])
+    for name, width in zip(names, widths[1:], strict=True):
+        table.add_column(name, overflow="fold", width=width)
+    for row in rows:
+        if row is None:
             table.add_section()
-            table.add_row(_text(_label(gzh, gen), "bold cyan"), *[""] * len(models))
-        table.add_row(_text(_label(zh, en)), *_row_cells(specs))
+        elif not row[1]:
+            table.add_row(_text(row[0], "bold cyan"), *[""] * len(models))
+        else:
+            table.add_row(row[0], *row[1])
     notes = _superseded_notes(models, ("released", *SPEC_FIELDS))
     show([table, _footnote_text(notes)], console)
 
@@ -331,15 +337,33 @@ def _compare_stacked(models: list[Record], console: Console) -> None:
 _DETAIL_ONLY = frozenset({"training_method"})
 
 
-def _row_cells(specs: list[Record | None]) -> list[Text]:
+def _column_widths(
+    names: list[str], rows: list[tuple[str, list[str]] | None], total: int
+) -> list[int]:
+    """Column widths worked out here, so Rich need not measure every cell: each column as wide
+    as its widest cell, the widest narrowed first until the table fits the terminal."""
+    from rich.cells import cell_len
+
+    label = min(18, max(cell_len(r[0]) for r in rows if r))
+    widths = [cell_len(name) for name in names]
+    for row in rows:
+        if row:
+            for i, cell in enumerate(row[1]):
+                widths[i] = max(widths[i], cell_len(cell))
+    room = total - label - 3 * (len(names) + 1) - 1
+    while sum(widths) > room and max(widths) > 6:
+        widest = widths.index(max(widths))
+        widths[widest] -= 1
+    return [label, *widths]
+
+
+def _row_cells(specs: list[Record | None]) -> list[str]:
     """One scale per row, so a row reads 4K … 128K rather than 4,096 … 128K."""
     quantities = [s["value"] for s in specs if s and isinstance(s["value"], dict)]
     quantities = [q for q in quantities if "unit" in q]
     dims = {dimension(q) for q in quantities}
     scale = scale_for([base_value(q) for q in quantities]) if len(dims) == 1 else None
-    from rich.text import Text
-
-    return [Text(_spec_cell(spec, scale, short=True)) for spec in specs]
+    return [_spec_cell(spec, scale, short=True) for spec in specs]
 
 
 def _superseded_notes(models: list[Record], fields: Iterable[str]) -> list[str]:

@@ -38,10 +38,6 @@ def dskb(
     )
 
 
-def no_traceback(text: str) -> bool:
-    return "Traceback" not in text and "Error:" not in text.split("error:")[0]
-
-
 # --- hostile data reaches every command, not only validate --------------------------------------
 
 
