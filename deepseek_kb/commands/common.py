@@ -92,6 +92,12 @@ def complete_from(kind: str) -> Any:
     return complete
 
 
+def value_option(flag: str, help: str, completes: str | None = None) -> Any:
+    """An optional filter taking one value, completed from the data when `completes` is set."""
+    completion = complete_from(completes) if completes else None
+    return typer.Option(flag, help=help, autocompletion=completion, show_default=False)
+
+
 JsonOpt = Annotated[
     bool, typer.Option("--json", help="Print JSON (UTF-8) on stdout instead of a table.")
 ]

@@ -11,10 +11,10 @@ from deepseek_kb.commands.common import (
     JsonOpt,
     LangOpt,
     app,
-    complete_from,
     not_found,
     open_kb,
     set_lang,
+    value_option,
 )
 
 
@@ -24,30 +24,18 @@ from deepseek_kb.commands.common import (
 def timeline(
     since: Annotated[
         str | None,
-        typer.Option(
-            "--since", help="From this date on: YYYY, YYYY-MM or YYYY-MM-DD.", show_default=False
-        ),
+        value_option("--since", "From this date on: YYYY, YYYY-MM or YYYY-MM-DD."),
     ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", help="Up to this date (inclusive).", show_default=False)
-    ] = None,
+    until: Annotated[str | None, value_option("--until", "Up to this date (inclusive).")] = None,
     event_type: Annotated[
         str | None,
-        typer.Option(
-            "--type",
-            help="Only events of this type (model-release, founding, …).",
-            autocompletion=complete_from("event-type"),
-            show_default=False,
+        value_option(
+            "--type", "Only events of this type (model-release, founding, …).", "event-type"
         ),
     ] = None,
     about: Annotated[
         str | None,
-        typer.Option(
-            "--about",
-            help="Only events about this model, person or organisation.",
-            autocompletion=complete_from("entity"),
-            show_default=False,
-        ),
+        value_option("--about", "Only events about this model, person or organisation.", "entity"),
     ] = None,
     details: Annotated[
         bool, typer.Option("--details", "-d", help="Show each event's description too.")

@@ -12,11 +12,11 @@ from deepseek_kb.commands.common import (
     LangOpt,
     LimitOpt,
     app,
-    complete_from,
     not_found,
     open_kb,
     quoted,
     set_lang,
+    value_option,
 )
 
 
@@ -33,21 +33,11 @@ def quote(
     ] = None,
     speaker: Annotated[
         str | None,
-        typer.Option(
-            "--speaker",
-            help="Only this person's words (name, alias or id).",
-            autocompletion=complete_from("person"),
-            show_default=False,
-        ),
+        value_option("--speaker", "Only this person's words (name, alias or id).", "person"),
     ] = None,
     topic: Annotated[
         str | None,
-        typer.Option(
-            "--topic",
-            help="Only quotes on this topic (创新, innovation, hiring…).",
-            autocompletion=complete_from("topic"),
-            show_default=False,
-        ),
+        value_option("--topic", "Only quotes on this topic (创新, innovation, hiring…).", "topic"),
     ] = None,
     limit: Annotated[
         int,
@@ -81,11 +71,8 @@ def search(
     ],
     record_type: Annotated[
         str | None,
-        typer.Option(
-            "--type",
-            help="Only this record type (model, person, quote, fact, event, …).",
-            autocompletion=complete_from("type"),
-            show_default=False,
+        value_option(
+            "--type", "Only this record type (model, person, quote, fact, event, …).", "type"
         ),
     ] = None,
     limit: LimitOpt = 10,
