@@ -19,8 +19,10 @@ from typing import Any
 
 import yaml
 
-from deepseek_kb.index import Index, open_index
-from deepseek_kb.search import search
+from deepseek_kb.index.store import Index
+from deepseek_kb.queries.common import open_kb
+from deepseek_kb.search.rank import search
+from deepseek_kb.settings import resolve
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "search_queries.yaml"
@@ -95,7 +97,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", action="store_true", help="list the misses")
     args = parser.parse_args()
-    index = open_index()
+    index = open_kb(resolve())
     queries = load_queries()
     ours = evaluate(index, queries)
     grep = grep_baseline(index, queries)

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from deepseek_kb.loader import load_kb
+from deepseek_kb.loader.records import load_kb
 
 CHUNK = 5000
 SHARES = {

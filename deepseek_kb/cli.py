@@ -15,8 +15,6 @@ from typing import Any
 
 import typer
 
-from deepseek_kb import render
-
 # Importing a command module registers its commands; this order is the order of `dskb --help`.
 # isort: off
 from deepseek_kb.commands import models, history, lookup, directory, maintenance  # noqa: F401
@@ -24,6 +22,8 @@ from deepseek_kb.commands import models, history, lookup, directory, maintenance
 # isort: on
 from deepseek_kb.commands.common import app, report
 from deepseek_kb.errors import DskbError, ExitCode
+from deepseek_kb.render.terminal import OutputClosed, Terminal
+from deepseek_kb.settings import resolve
 
 __all__ = ["app", "main"]
 
@@ -45,12 +45,12 @@ def main() -> None:
     except SystemExit as done:
         code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
     except DskbError as failure:  # raised outside a command, e.g. by shell completion
-        code = report(failure)
-    except render.OutputClosed:
+        code = report(Terminal(resolve()), failure)
+    except OutputClosed:
         code = ExitCode.OK
         _silence_stdout()
     except _Interrupted:
-        render.error("interrupted")
+        Terminal(resolve()).error("interrupted")
         code = ExitCode.INTERRUPTED
     try:
         sys.stdout.flush()

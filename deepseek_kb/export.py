@@ -9,16 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from deepseek_kb.errors import DskbError, UsageError
-from deepseek_kb.formatting import Record
-from deepseek_kb.index import RECORD_TYPES, Index
-from deepseek_kb.locate import TYPE_STEMS
-
-TABLES = {record_type: stem for stem, record_type in TYPE_STEMS.items()}
+from deepseek_kb.index.store import Index
+from deepseek_kb.kinds import BY_NAME, NAMES
+from deepseek_kb.values import Record
 
 
 def export(index: Index, fmt: str, output: Path | None) -> str | None:
     """Write the KB in `fmt`; returns the text when it goes to stdout, None when written."""
-    data = {t: index.records(t) for t in RECORD_TYPES}
+    data = {t: index.records(t) for t in NAMES}
     try:
         if fmt == "json":
             return _to(output, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
@@ -67,7 +65,7 @@ def to_markdown(data: dict[str, list[Record]]) -> str:
     out = ["# dskb knowledge base", ""]
     for record_type, records in data.items():
         names = columns(record_type, records)
-        out += [f"## {TABLES[record_type]} ({len(records)})", ""]
+        out += [f"## {BY_NAME[record_type].stem} ({len(records)})", ""]
         out.append("| " + " | ".join(names) + " |")
         out.append("|" + "---|" * len(names))
         for record in records:
@@ -88,7 +86,9 @@ def write_csv(data: dict[str, list[Record]], folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for record_type, records in data.items():
         names = columns(record_type, records)
-        with (folder / f"{TABLES[record_type]}.csv").open("w", encoding="utf-8", newline="") as f:
+        with (folder / f"{BY_NAME[record_type].stem}.csv").open(
+            "w", encoding="utf-8", newline=""
+        ) as f:
             writer = csv.writer(f)
             writer.writerow(names)
             for record in records:
@@ -107,7 +107,7 @@ def write_sqlite(data: dict[str, list[Record]], path: Path) -> None:
                 defs = ", ".join(
                     f'"{n}" TEXT PRIMARY KEY' if n == "id" else f'"{n}"' for n in names
                 )
-                table = TABLES[record_type]
+                table = BY_NAME[record_type].stem
                 conn.execute(f'CREATE TABLE "{table}" ({defs})')
                 marks = ", ".join("?" * len(names))
                 conn.executemany(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -19,7 +19,7 @@ from pydantic import (
     model_validator,
 )
 
-from deepseek_kb.formatting import EVENT_TYPES, SPEC_FIELDS, UNITS
+from deepseek_kb.kinds import NAMES, EventType, Unit
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
@@ -106,38 +106,6 @@ SourceItem = Annotated[
 ]
 Sources = Annotated[list[SourceItem], Field(min_length=1)]
 
-Unit = Literal[
-    "params",
-    "M params",
-    "B params",
-    "tokens",
-    "K tokens",
-    "B tokens",
-    "T tokens",
-    "tokens/s",
-    "GPU hours",
-    "K GPU hours",
-    "M GPU hours",
-    "GPUs",
-    "USD",
-    "M USD",
-    "CNY",
-    "M CNY",
-    "B CNY",
-    "USD per M tokens",
-    "CNY per M tokens",
-    "%",
-    "x",
-    "days",
-    "people",
-    "experts",
-    "layers",
-    "nodes",
-    "count",
-]
-
-assert set(UNITS) == set(get_args(Unit))
-
 Qualifier = Literal["about", "nearly", "under", "over", "at-most", "at-least"]
 
 
@@ -214,7 +182,7 @@ class Dated(Frozen):
 
 
 class ModelSpecs(Frozen):
-    """A model's specifications; every one optional, every one cited."""
+    """A model's specifications; every one optional, every one cited (kinds.SPECS, in order)."""
 
     total_params: Spec | None = None
     active_params: Spec | None = None
@@ -241,9 +209,6 @@ class ModelSpecs(Frozen):
     license_code: Spec | None = None
     license_model: Spec | None = None
     paper: Spec | None = None
-
-
-assert list(SPEC_FIELDS) == list(ModelSpecs.model_fields)
 
 
 class Claim(Frozen):
@@ -331,21 +296,6 @@ class Person(Named):
     bio: list[Text] = []
 
 
-EventType = Literal[
-    "founding",
-    "model-release",
-    "announcement",
-    "investment",
-    "publication",
-    "interview",
-    "pricing",
-    "milestone",
-]
-
-
-assert set(get_args(EventType)) == set(EVENT_TYPES)
-
-
 class Event(Record):
     """A dated moment of the company's or the models' history."""
 
@@ -422,8 +372,8 @@ class Fact(Record):
     superseded: list[Superseded] = []
 
 
-# Record type name -> model class, in load and export order.
-RECORD_TYPES: dict[str, type[Record]] = {
+# Record kind -> model class, in the registry's order (kinds.KINDS).
+_MODELS: dict[str, type[Record]] = {
     "source": Source,
     "topic": Topic,
     "organization": Organization,
@@ -433,3 +383,4 @@ RECORD_TYPES: dict[str, type[Record]] = {
     "quote": Quote,
     "fact": Fact,
 }
+RECORD_TYPES: dict[str, type[Record]] = {name: _MODELS[name] for name in NAMES}

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from deepseek_kb.errors import DskbError, UsageError
-from deepseek_kb.locate import TYPE_STEMS
+from deepseek_kb.kinds import BY_STEM
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -18,22 +18,22 @@ def file_schema(stem: str) -> dict[str, Any]:
 
     from deepseek_kb.schema import RECORD_TYPES
 
-    model = RECORD_TYPES[TYPE_STEMS[stem]]
+    model = RECORD_TYPES[BY_STEM[stem].name]
     schema = TypeAdapter(list[model]).json_schema()  # type: ignore[valid-type]
     return {
         "$schema": SCHEMA_DIALECT,
         "title": f"dskb {stem}.yaml",
-        "description": f"A list of {TYPE_STEMS[stem]} records. See docs/DATA.md.",
+        "description": f"A list of {BY_STEM[stem].name} records. See docs/DATA.md.",
         **schema,
     }
 
 
 def schemas(which: str | None, output_dir: Path | None) -> dict[str, Any] | list[Path]:
     """One file's schema, all of them by file name, or the files written to `output_dir`."""
-    stems = list(TYPE_STEMS)
+    stems = list(BY_STEM)
     if which is not None:
         wanted = which.removesuffix(".yaml")
-        match = next((s for s in stems if wanted in (s, TYPE_STEMS[s])), None)
+        match = next((s for s in stems if wanted in (s, BY_STEM[s].name)), None)
         if match is None:
             raise UsageError(f"no data file called {which!r}", hint="one of: " + ", ".join(stems))
         stems = [match]

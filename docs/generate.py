@@ -72,25 +72,19 @@ def updated_readme() -> str:
 
 def screenshots() -> None:
     """Render each screenshot command into an SVG with a recording Rich console."""
+    from unittest import mock
+
     from rich.console import Console
     from typer.testing import CliRunner
 
-    from deepseek_kb import render
     from deepseek_kb.cli import app
+    from deepseek_kb.render.terminal import Terminal
 
     IMAGES.mkdir(parents=True, exist_ok=True)
     for name, args in SCREENSHOTS.items():
         console = Console(record=True, width=110, force_terminal=True, color_system="truecolor")
-        original = render._console
-
-        def recording(stderr: bool = False, console: Console = console) -> Console:
-            return console
-
-        render._console = recording
-        try:
+        with mock.patch.object(Terminal, "console", console):
             CliRunner().invoke(app, args, env={"DSKB_LANG": "en", "COLUMNS": "110"})
-        finally:
-            render._console = original
         console.save_svg(str(IMAGES / name), title=f"dskb {' '.join(args)}")
 
 

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from deepseek_kb.cli import app
-from deepseek_kb.loader import KB, load_kb
+from deepseek_kb.loader.records import KB, load_kb
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DATA = Path(__file__).parent.parent / "data"

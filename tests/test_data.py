@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from typing import Any, get_args
+from typing import Any
 
 import yaml
 from pydantic import BaseModel
 
-from deepseek_kb import formatting, schema
-from deepseek_kb.loader import KB
+from deepseek_kb import schema
+from deepseek_kb.loader.records import KB
 from deepseek_kb.schema import Model, Record, SourceRef, Superseded, Text
 
 from .conftest import FIXTURES
@@ -209,11 +209,6 @@ def test_the_founder_has_well_over_thirty_quotes(kb: KB) -> None:
     assert len(liang) > 35
 
 
-def test_units_of_the_schema_and_of_the_formatter_agree() -> None:
-    """The query path formats every unit the schema accepts."""
-    assert set(get_args(schema.Unit)) == set(formatting.UNITS)
-
-
 # Lines the KB deliberately does not carry: front matter, headings, link-only lines, pictures,
 # empty bullets and the sample API code (recorded as facts about the API, not line by line).
 _NOT_FACTS = re.compile(
@@ -247,12 +242,3 @@ def test_every_line_of_the_article_is_in_the_kb(kb: KB) -> None:
         if number not in cited and core not in corpus:
             missing.append(f"{number}: {line[:60]}")
     assert not missing, "article lines not in the KB:\n" + "\n".join(missing)
-
-
-def test_record_type_lists_agree() -> None:
-    """The schema's models, the file stems and the index's type list name the same types."""
-    from deepseek_kb.index import RECORD_TYPES as INDEXED
-    from deepseek_kb.locate import TYPE_STEMS
-
-    assert list(schema.RECORD_TYPES) == list(TYPE_STEMS.values()) == list(INDEXED)
-    assert set(get_args(schema.EventType)) == set(formatting.EVENT_TYPES)

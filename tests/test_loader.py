@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from deepseek_kb.errors import DataError
-from deepseek_kb.loader import load_kb
-from deepseek_kb.locate import discover
+from deepseek_kb.loader.records import load_kb
+from deepseek_kb.paths import discover
 
 from .conftest import run
 

@@ -13,12 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from deepseek_kb.errors import DataError, UsageError
-from deepseek_kb.index import Index, open_index
-from deepseek_kb.loader import load_kb
-from deepseek_kb.locate import discover
-from deepseek_kb.queries import search_all
+from deepseek_kb.index.store import Index
+from deepseek_kb.loader.records import load_kb
+from deepseek_kb.paths import discover
+from deepseek_kb.queries.common import open_kb
+from deepseek_kb.queries.lookup import search_all
 from deepseek_kb.schema import Event, Quote
-from deepseek_kb.search import search
+from deepseek_kb.search.rank import search
+from deepseek_kb.settings import resolve
 
 from .conftest import DATA
 
@@ -30,7 +32,7 @@ SETTINGS = settings(
 @pytest.fixture(scope="module")
 def index() -> Index:
     """The bundled KB's index."""
-    return open_index()
+    return open_kb(resolve())
 
 
 @SETTINGS

@@ -85,7 +85,7 @@ def test_unreadable_data_folder_is_an_io_error(
     def refuse(path: object) -> object:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("deepseek_kb.locate.os.scandir", refuse)
+    monkeypatch.setattr("deepseek_kb.paths.os.scandir", refuse)
     result = run("timeline", env={"DSKB_DATA_DIR": str(tmp_path)})
     assert result.code == ExitCode.IO
     assert "cannot read data folder" in result.stderr and "Permission denied" in result.stderr
@@ -278,7 +278,7 @@ def test_full_disk_while_building_falls_back_to_memory(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """If writing the index fails (disk full), the run still answers from memory."""
-    import deepseek_kb.build as build
+    import deepseek_kb.index.build as build
 
     real = build.build
 

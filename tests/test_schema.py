@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 import yaml
 
-from deepseek_kb.loader import _KBLoader
-from deepseek_kb.locate import TYPE_STEMS
+from deepseek_kb.kinds import BY_STEM as TYPE_STEMS
+from deepseek_kb.loader.files import SafeLoader
 from deepseek_kb.schema_export import schemas
 
 from .conftest import DATA, run
@@ -36,7 +36,7 @@ def test_data_files_validate_against_their_json_schema(stem: str) -> None:
     jsonschema.Draft202012Validator.check_schema(schema)
     text = (DATA / f"{stem}.yaml").read_text(encoding="utf-8")
     assert text.splitlines()[0] == f"# yaml-language-server: $schema=schema/{stem}.schema.json"
-    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(yaml.load(text, _KBLoader)))
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(yaml.load(text, SafeLoader)))
     assert not errors, [e.message for e in errors[:3]]
 
 

@@ -1,22 +1,25 @@
-"""What every command shares: the app, the option types, language and error handling.
+"""What every command shares: the app, the option types, settings and error handling.
 
 A DskbError raised by the logic becomes a message on stderr and its exit code in one place,
-`DskbGroup.invoke`.
+`DskbGroup.invoke`. Settings are resolved once, by the app's callback, onto the Typer context.
 """
 
 from __future__ import annotations
 
-import os
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
-from deepseek_kb import __version__, queries, render
+from deepseek_kb import __version__
 from deepseek_kb.errors import DataError, DskbError, NotFoundError
-from deepseek_kb.index import Index
+from deepseek_kb.index.store import Index
+from deepseek_kb.render.output import Output, OutputFormat, emit
+from deepseek_kb.render.terminal import Terminal
+from deepseek_kb.settings import Settings, resolve
 
 EXIT_CODES = (
     "Exit codes: 0 ok · 1 nothing found · 2 usage error · 3 problems in the data · "
@@ -31,17 +34,18 @@ class DskbGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except DskbError as failure:
-            raise typer.Exit(report(failure)) from None
+            settings = ctx.obj if isinstance(ctx.obj, Settings) else resolve()
+            raise typer.Exit(report(Terminal(settings), failure)) from None
 
 
-def report(failure: DskbError) -> int:
+def report(terminal: Terminal, failure: DskbError) -> int:
     """Print an error for a person (every problem, for bad data) and return its exit code."""
     if isinstance(failure, DataError):
-        render.problems(failure.problems)
+        terminal.problems(failure.problems)
     message = failure.message
     if isinstance(failure, NotFoundError) and failure.suggestions:
         message += "; did you mean: " + ", ".join(failure.suggestions) + "?"
-    render.error(message, failure.hint)
+    terminal.error(message, failure.hint)
     return int(failure.exit_code)
 
 
@@ -87,7 +91,9 @@ class ExportFormat(StrEnum):
 
 def complete_from(kind: str) -> Any:
     def complete(incomplete: str) -> list[str]:
-        return queries.completions(kind, incomplete)
+        from deepseek_kb.queries.maintenance import completions
+
+        return completions(kind, incomplete)
 
     return complete
 
@@ -131,23 +137,46 @@ models_app = typer.Typer(
 app.add_typer(models_app, name="models")
 
 
-def set_lang(lang: Lang | None) -> str:
-    chosen = queries.default_lang() if lang is None else lang.value
-    render.configure(render.Options(chosen, STATE["color"], STATE["pager"]))
-    return chosen
+@dataclass
+class Session:
+    """One command's run: its settings, its terminal, and the index once it is opened."""
+
+    settings: Settings
+    terminal: Terminal
+    _index: Index | None = field(default=None, repr=False)
+
+    @property
+    def index(self) -> Index:
+        """The index of the data in use; notes about the cache go to stderr."""
+        if self._index is None:
+            from deepseek_kb.queries.common import open_kb
+
+            self._index = open_kb(self.settings)
+            for warning in self._index.warnings:
+                self.terminal.note(warning)
+        return self._index
+
+    def emit(self, output: Output, json: bool = False) -> None:
+        """Write the result as a table or, with --json, as data."""
+        emit(self.terminal, output, OutputFormat.json if json else OutputFormat.table)
 
 
-STATE: dict[str, Any] = {"color": "auto", "pager": None}
+def session(ctx: typer.Context, lang: Lang | None = None) -> Session:
+    """The settings the app's callback resolved, with this command's own --lang."""
+    settings = ctx.obj if isinstance(ctx.obj, Settings) else resolve()
+    settings = settings.with_lang(lang.value if lang else None)
+    return Session(settings, Terminal(settings))
 
 
 def _version(value: bool) -> None:
     if value:
-        render.write_text(f"dskb {__version__}\n")
+        Terminal(resolve()).write_text(f"dskb {__version__}\n")
         raise typer.Exit()
 
 
 @app.callback()
 def _main(
+    ctx: typer.Context,
     version: Annotated[
         bool | None,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
@@ -177,27 +206,10 @@ def _main(
     ] = None,
 ) -> None:
     """dskb: DeepSeek's company and model history, offline, cited and bilingual."""
-    STATE["color"] = color.value
-    STATE["pager"] = pager
-    if data_dir is not None:
-        os.environ["DSKB_DATA_DIR"] = str(data_dir)
-    render.configure(render.Options(queries.default_lang(), color.value, pager))
-
-
-def open_kb() -> Index:
-    index = queries.open_kb()
-    for warning in index.warnings:
-        render.note(warning)
-    return index
+    ctx.obj = resolve(color=color.value, pager=pager, data_dir=data_dir)
 
 
 def quoted(query: str) -> str:
     """A query as it is echoed back: escaped, and shortened if someone pasted a page."""
     shown = repr(query[:60])
     return shown + ("…" if len(query) > 60 else "")
-
-
-def not_found(json: bool, message: str, hint: str, suggestions: tuple[str, ...] = ()) -> NoReturn:
-    if json:
-        render.write_json([])
-    raise NotFoundError(message, hint, suggestions)

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
 import typer
 
-from deepseek_kb import queries, render
-from deepseek_kb.commands.common import (
-    JsonOpt,
-    LangOpt,
-    app,
-    complete_from,
-    open_kb,
-    set_lang,
-)
+from deepseek_kb.commands.common import JsonOpt, LangOpt, app, complete_from, session
+from deepseek_kb.queries.common import names_for, one
+from deepseek_kb.queries.directory import company as company_sections
+from deepseek_kb.queries.directory import data_files, quote_counts
+from deepseek_kb.render import directory as views
+from deepseek_kb.render.output import Output
 
 
 @app.command(epilog="Examples: dskb people · dskb people 梁文锋 · dskb people karpathy --json")
 def people(
+    ctx: typer.Context,
     name: Annotated[
         str | None,
         typer.Argument(
@@ -31,39 +30,32 @@ def people(
     lang: LangOpt = None,
 ) -> None:
     """The people the article names: the founder, researchers, commentators."""
-    set_lang(lang)
-    index = open_kb()
+    run = session(ctx, lang)
+    index = run.index
     if name is None:
         listing = index.records("person")
-        if json:
-            render.write_json(listing)
-        else:
-            render.people_table(listing, queries.quote_counts(index))
+        run.emit(Output(listing, partial(views.people_table, listing, quote_counts(index))), json)
         return
-    person = queries.one_person(index, name)
-    if json:
-        render.write_json(person)
-        return
+    person = one(index, name, "person")
     said = [q for q in index.records("quote") if q["speaker"] == person["id"]]
-    render.person_detail(
-        person, queries.names_for(index, [person], said), said, index.mentions(person["id"])
-    )
+    names = names_for(index, [person], said)
+    view = partial(views.person_detail, person, names, said, index.mentions(person["id"]))
+    run.emit(Output(person, view), json)
 
 
 @app.command(epilog="Examples: dskb company · dskb company --lang zh · dskb company --json")
-def company(json: JsonOpt = False, lang: LangOpt = None) -> None:
+def company(ctx: typer.Context, json: JsonOpt = False, lang: LangOpt = None) -> None:
     """High-Flyer and DeepSeek: founding, compute, people, money and culture."""
-    set_lang(lang)
-    index = open_kb()
-    sections = queries.company(index)
-    if json:
-        render.write_json({key: [r for _, r in rows] for key, _, rows in sections})
-    else:
-        render.company([(zh, en, rows) for _, (zh, en), rows in sections])
+    run = session(ctx, lang)
+    sections = company_sections(run.index)
+    data = {key: [r for _, r in rows] for key, _, rows in sections}
+    view = partial(views.company, [(zh, en, rows) for _, (zh, en), rows in sections])
+    run.emit(Output(data, view), json)
 
 
 @app.command(epilog="Examples: dskb sources · dskb sources --paths · dskb sources --json")
 def sources(
+    ctx: typer.Context,
     paths: Annotated[
         bool, typer.Option("--paths", help="Show the data folders and files in use instead.")
     ] = False,
@@ -71,19 +63,11 @@ def sources(
     lang: LangOpt = None,
 ) -> None:
     """Where the facts come from: the article, its links, DeepSeek's official files."""
-    set_lang(lang)
-    index = open_kb()
+    run = session(ctx, lang)
     if paths:
-        rows = queries.data_files(index)
-        if json:
-            render.write_json(
-                [{"layer": layer, "file": path, "records": n} for layer, path, n in rows]
-            )
-        else:
-            render.paths_table(rows)
+        rows = data_files(run.index)
+        data = [{"layer": layer, "file": path, "records": n} for layer, path, n in rows]
+        run.emit(Output(data, partial(views.paths_table, rows)), json)
         return
-    listing = index.records("source")
-    if json:
-        render.write_json(listing)
-    else:
-        render.sources_table(listing)
+    listing = run.index.records("source")
+    run.emit(Output(listing, partial(views.sources_table, listing)), json)

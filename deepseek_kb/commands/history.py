@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
 import typer
 
-from deepseek_kb import queries, render
-from deepseek_kb.commands.common import (
-    JsonOpt,
-    LangOpt,
-    app,
-    not_found,
-    open_kb,
-    set_lang,
-    value_option,
-)
+from deepseek_kb.commands.common import JsonOpt, LangOpt, app, session, value_option
+from deepseek_kb.queries.history import timeline as find_events
+from deepseek_kb.render import charts
+from deepseek_kb.render import history as views
+from deepseek_kb.render.output import Nothing, Output
 
 
 @app.command(
     epilog="Examples: dskb timeline · dskb timeline --since 2024 --type model-release · dskb timeline --about V3 --lang en"
 )
 def timeline(
+    ctx: typer.Context,
     since: Annotated[
         str | None,
         value_option("--since", "From this date on: YYYY, YYYY-MM or YYYY-MM-DD."),
@@ -45,14 +42,11 @@ def timeline(
     lang: LangOpt = None,
 ) -> None:
     """Company and model history in date order, grouped by year."""
-    set_lang(lang)
-    index = open_kb()
-    events = queries.timeline(index, since, until, event_type, about)
-    if not events:
-        not_found(json, "no events match", "widen --since/--until, or drop --type/--about")
-    if json:
-        render.write_json(events)
-    elif chart:
-        render.timeline_chart(events)
+    run = session(ctx, lang)
+    events = find_events(run.index, since, until, event_type, about)
+    if chart:
+        view = partial(charts.timeline_chart, events)
     else:
-        render.timeline(events, details)
+        view = partial(views.timeline, events, details=details)
+    nothing = Nothing("no events match", "widen --since/--until, or drop --type/--about")
+    run.emit(Output(events, view, nothing), json)

@@ -2,28 +2,30 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
 import typer
 
-from deepseek_kb import queries, render
 from deepseek_kb.commands.common import (
     JsonOpt,
     LangOpt,
     LimitOpt,
     app,
-    not_found,
-    open_kb,
     quoted,
-    set_lang,
+    session,
     value_option,
 )
+from deepseek_kb.queries.lookup import find_quotes, search_all, search_hint
+from deepseek_kb.render import lookup as views
+from deepseek_kb.render.output import Nothing, Output
 
 
 @app.command(
     epilog="Examples: dskb quote 创新 · dskb quote moat --lang both · dskb quote --speaker Karpathy · dskb quote --topic hiring"
 )
 def quote(
+    ctx: typer.Context,
     query: Annotated[
         str | None,
         typer.Argument(
@@ -47,25 +49,21 @@ def quote(
     lang: LangOpt = None,
 ) -> None:
     """Quotes ranked by how well they match; the Chinese original always shown."""
-    set_lang(lang)
-    index = open_kb()
-    found = queries.find_quotes(index, query, speaker, topic, limit)
-    if not found.items:
-        not_found(
-            json, f"no quote matches {quoted(query)}" if query else "no quote matches", found.hint
-        )
+    run = session(ctx, lang)
+    found = find_quotes(run.index, query, speaker, topic, limit)
+    notes: tuple[str, ...] = ()
     if found.total > len(found.items):
-        render.note(f"showing {len(found.items)} of {found.total} quotes; --limit N shows more")
-    if json:
-        render.write_json(found.as_json())
-    else:
-        render.quotes(found.items, found.names, group=query is None)
+        notes = (f"showing {len(found.items)} of {found.total} quotes; --limit N shows more",)
+    message = f"no quote matches {quoted(query)}" if query else "no quote matches"
+    view = partial(views.quotes, found.items, found.names, query is None)
+    run.emit(Output(found.as_json(), view, Nothing(message, found.hint), notes), json)
 
 
 @app.command(
     epilog="Examples: dskb search V3 · dskb search 护城河 · dskb search '671B' --type model · dskb search chuangxin"
 )
 def search(
+    ctx: typer.Context,
     query: Annotated[
         str, typer.Argument(help="Words, names, numbers or pinyin, in Chinese or English.")
     ],
@@ -80,12 +78,7 @@ def search(
     lang: LangOpt = None,
 ) -> None:
     """Search every record type at once, best match first."""
-    set_lang(lang)
-    index = open_kb()
-    hits = queries.search_all(index, query, record_type, limit)
-    if not hits:
-        not_found(json, f"nothing matches {quoted(query)}", queries.search_hint(query))
-    if json:
-        render.write_json([h.as_json() for h in hits])
-    else:
-        render.hits(hits)
+    run = session(ctx, lang)
+    hits = search_all(run.index, query, record_type, limit)
+    nothing = Nothing(f"nothing matches {quoted(query)}", search_hint(query))
+    run.emit(Output([h.as_json() for h in hits], partial(views.hits, hits), nothing), json)

@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from deepseek_kb import __version__, queries, render
-from deepseek_kb.commands.common import (
-    ExportFormat,
-    JsonOpt,
-    app,
-    complete_from,
-    open_kb,
-    set_lang,
-)
+from deepseek_kb.commands.common import ExportFormat, JsonOpt, app, complete_from, session
 from deepseek_kb.errors import DataError, ExitCode
+from deepseek_kb.queries import maintenance as queries
+from deepseek_kb.render import maintenance as views
+from deepseek_kb.render.output import Output
 
 
 @app.command(
     epilog="Examples: dskb export --format json > kb.json · dskb export --format sqlite -o kb.db · dskb export --format csv -o kb-csv/"
 )
 def export(
+    ctx: typer.Context,
     fmt: Annotated[
         ExportFormat,
         typer.Option(
@@ -44,17 +41,17 @@ def export(
     """Export the whole KB: JSON, CSV, Markdown or SQLite (datasette-ready)."""
     from deepseek_kb import export as exporter
 
-    set_lang(None)
-    index = open_kb()
-    text = exporter.export(index, fmt.value, output)
+    run = session(ctx)
+    text = exporter.export(run.index, fmt.value, output)
     if text is not None:
-        render.write_text(text)
+        run.terminal.write_text(text)
 
 
 @app.command(
     epilog="Examples: dskb validate · dskb validate --data-dir ./my-data · dskb validate --json"
 )
 def validate(
+    ctx: typer.Context,
     data_dir: Annotated[
         Path | None,
         typer.Option(
@@ -64,22 +61,20 @@ def validate(
     json: JsonOpt = False,
 ) -> None:
     """Check the data: syntax, types, dates, unique ids, references and sources."""
-    set_lang(None)
-    report = queries.validate(data_dir)
-    if json:
-        render.write_json(report.as_json())
-        if report.problems:
-            raise typer.Exit(ExitCode.DATA)
-        return
-    if report.problems:
+    run = session(ctx)
+    report = queries.validate(run.settings, data_dir)
+    if report.problems and not json:
         raise DataError(report.problems)
-    render.validation(report.counts, report.files, report.replaced)
+    run.emit(Output(report.as_json(), partial(views.validation, report)), json)
+    if report.problems:
+        raise typer.Exit(ExitCode.DATA)
 
 
 @app.command(
     epilog="Examples: dskb schema · dskb schema quotes · dskb schema --output-dir data/schema"
 )
 def schema(
+    ctx: typer.Context,
     record_type: Annotated[
         str | None,
         typer.Argument(
@@ -100,35 +95,18 @@ def schema(
     """The JSON Schema of the data files, for editors and CI validators."""
     from deepseek_kb import schema_export
 
-    set_lang(None)
+    run = session(ctx)
     result = schema_export.schemas(record_type, output_dir)
     if isinstance(result, dict):
-        render.write_json(result)
+        run.terminal.write_json(result)
     else:
         for path in result:
-            render.note(f"wrote {path}")
+            run.terminal.note(f"wrote {path}")
 
 
 @app.command(epilog="Examples: dskb info · dskb info --json")
-def info(json: JsonOpt = False) -> None:
+def info(ctx: typer.Context, json: JsonOpt = False) -> None:
     """Version, data folders, cache location and record counts."""
-    set_lang(None)
-    index = open_kb()
-    details = queries.info(index)
-    if json:
-        render.write_json(details)
-    else:
-        render.key_values(
-            f"dskb {__version__}",
-            [
-                (
-                    k,
-                    v
-                    if isinstance(v, str)
-                    else render.count_line(v)
-                    if isinstance(v, dict)
-                    else "\n".join(v),
-                )
-                for k, v in details.items()
-            ],
-        )
+    run = session(ctx)
+    details = queries.info(run.index, run.settings)
+    run.emit(Output(details, partial(views.info_table, details)), json)

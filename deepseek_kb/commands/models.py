@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
 import typer
 
-from deepseek_kb import queries, render
-from deepseek_kb.commands.common import (
-    JsonOpt,
-    LangOpt,
-    complete_from,
-    models_app,
-    open_kb,
-    set_lang,
-)
+from deepseek_kb.commands.common import JsonOpt, LangOpt, complete_from, models_app, session
+from deepseek_kb.queries.common import one
+from deepseek_kb.queries.models import pick_models
+from deepseek_kb.render import charts
+from deepseek_kb.render import models as views
+from deepseek_kb.render.output import Output
 
 
 @models_app.command(
@@ -22,6 +20,7 @@ from deepseek_kb.commands.common import (
     epilog="Examples: dskb models · dskb models --compare · dskb models --compare V2 V3 Coder-V2",
 )
 def models_list(
+    ctx: typer.Context,
     names: Annotated[
         list[str] | None,
         typer.Argument(
@@ -41,25 +40,18 @@ def models_list(
     lang: LangOpt = None,
 ) -> None:
     """List the models, or compare their specs side by side."""
-    set_lang(lang)
-    index = open_kb()
-    models = queries.pick_models(
-        index, names or [], main_only=compare and not names and not all_models
-    )
-    if json:
-        render.write_json(models)
-    elif chart:
-        render.compare_chart(models)
-    elif compare:
-        render.compare_table(models)
-    else:
-        render.models_table(models)
+    run = session(ctx, lang)
+    main_only = compare and not names and not all_models
+    models = pick_models(run.index, names or [], main_only=main_only)
+    draw = charts.compare_chart if chart else views.compare_table if compare else views.models_table
+    run.emit(Output(models, partial(draw, models)), json)
 
 
 @models_app.command(
     "show", epilog="Examples: dskb models show V3 · dskb models show 'deepseek coder v2' --lang zh"
 )
 def models_show(
+    ctx: typer.Context,
     name: Annotated[
         str,
         typer.Argument(
@@ -71,10 +63,7 @@ def models_show(
     lang: LangOpt = None,
 ) -> None:
     """Everything about one model: specs with sources, claims, errata, events and quotes."""
-    set_lang(lang)
-    index = open_kb()
-    model = queries.one_model(index, name)
-    if json:
-        render.write_json(model)
-        return
-    render.model_detail(model, index.mentions(model["id"]))
+    run = session(ctx, lang)
+    model = one(run.index, name, "model")
+    mentions = run.index.mentions(model["id"])
+    run.emit(Output(model, partial(views.model_detail, model, mentions)), json)

@@ -7,85 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from deepseek_kb.kinds import UNIT_SCALE, Unit
+
 Record = dict[str, Any]
-
-# unit -> (dimension, factor to the dimension's base unit). schema.Unit lists the same names.
-UNITS: dict[str, tuple[str, float]] = {
-    "params": ("params", 1),
-    "M params": ("params", 1e6),
-    "B params": ("params", 1e9),
-    "tokens": ("tokens", 1),
-    "K tokens": ("tokens", 1e3),
-    "B tokens": ("tokens", 1e9),
-    "T tokens": ("tokens", 1e12),
-    "tokens/s": ("throughput", 1),
-    "GPU hours": ("gpu-hours", 1),
-    "K GPU hours": ("gpu-hours", 1e3),
-    "M GPU hours": ("gpu-hours", 1e6),
-    "GPUs": ("gpus", 1),
-    "USD": ("usd", 1),
-    "M USD": ("usd", 1e6),
-    "CNY": ("cny", 1),
-    "M CNY": ("cny", 1e6),
-    "B CNY": ("cny", 1e9),
-    "USD per M tokens": ("usd-per-mtok", 1),
-    "CNY per M tokens": ("cny-per-mtok", 1),
-    "%": ("percent", 1),
-    "x": ("times", 1),
-    "days": ("days", 1),
-    "people": ("people", 1),
-    "experts": ("experts", 1),
-    "layers": ("layers", 1),
-    "nodes": ("nodes", 1),
-    "count": ("count", 1),
-}
-
-# The compare table's rows, in order: spec field -> (group, zh label, en label).
-SPEC_FIELDS: dict[str, tuple[str, str, str]] = {
-    "total_params": ("size", "总参数", "Total parameters"),
-    "active_params": ("size", "激活参数", "Activated parameters"),
-    "context_length": ("size", "上下文长度", "Context length"),
-    "architecture": ("architecture", "架构", "Architecture"),
-    "attention": ("architecture", "注意力", "Attention"),
-    "ffn": ("architecture", "前馈网络", "Feed-forward"),
-    "layers": ("architecture", "层数", "Layers"),
-    "hidden_size": ("architecture", "隐藏维度", "Hidden size"),
-    "routed_experts": ("architecture", "路由专家", "Routed experts"),
-    "shared_experts": ("architecture", "共享专家", "Shared experts"),
-    "activated_experts": ("architecture", "每 token 激活专家", "Experts activated per token"),
-    "load_balancing": ("architecture", "负载均衡", "Load balancing"),
-    "mtp": ("architecture", "多 token 预测", "Multi-token prediction"),
-    "base_model": ("architecture", "基座模型", "Base model"),
-    "training_tokens": ("training", "训练 token", "Training tokens"),
-    "training_method": ("training", "训练方法", "Training method"),
-    "precision": ("training", "训练精度", "Training precision"),
-    "gpu_type": ("training", "GPU 型号", "GPU type"),
-    "gpu_hours": ("training", "GPU 小时", "GPU hours"),
-    "training_cost": ("cost", "训练成本", "Training cost"),
-    "api_price_input": ("cost", "API 输入价格", "API input price"),
-    "api_price_output": ("cost", "API 输出价格", "API output price"),
-    "license_code": ("access", "代码许可", "Code licence"),
-    "license_model": ("access", "模型许可", "Model licence"),
-    "paper": ("access", "论文", "Paper"),
-}
-# The event types `timeline --type` accepts; schema.EventType lists the same names.
-EVENT_TYPES = (
-    "founding",
-    "model-release",
-    "announcement",
-    "investment",
-    "publication",
-    "interview",
-    "pricing",
-    "milestone",
-)
-SPEC_GROUPS: dict[str, tuple[str, str]] = {
-    "size": ("规模", "Size"),
-    "architecture": ("架构", "Architecture"),
-    "training": ("训练", "Training"),
-    "cost": ("成本与价格", "Cost and price"),
-    "access": ("获取", "Access"),
-}
 
 _SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
 _SCALED = {"params", "tokens", "gpu-hours", "usd", "cny"}
@@ -125,12 +49,12 @@ def number(value: float) -> str:
 
 def base_value(quantity: Record) -> float:
     """The quantity in its dimension's base unit (parameters, tokens, USD…)."""
-    return float(quantity["value"]) * UNITS[quantity["unit"]][1]
+    return float(quantity["value"]) * UNIT_SCALE[Unit(quantity["unit"])][1]
 
 
 def dimension(quantity: Record) -> str:
     """What the quantity measures: params, tokens, usd…"""
-    return UNITS[quantity["unit"]][0]
+    return UNIT_SCALE[Unit(quantity["unit"])][0]
 
 
 def scale_for(values: list[float]) -> tuple[float, str]:

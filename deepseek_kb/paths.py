@@ -9,18 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from deepseek_kb.errors import DskbError
-
-# File stem -> record type, in load order: a file `<stem>.yaml` or files `<stem>/*.yaml`.
-TYPE_STEMS: dict[str, str] = {
-    "sources": "source",
-    "topics": "topic",
-    "organizations": "organization",
-    "people": "person",
-    "models": "model",
-    "events": "event",
-    "quotes": "quote",
-    "facts": "fact",
-}
+from deepseek_kb.kinds import BY_STEM
 
 
 @dataclass(frozen=True)
@@ -57,21 +46,17 @@ def bundled_data_dir() -> Path:
     return installed if installed.is_dir() else here.parent / "data"
 
 
-def data_folders() -> tuple[tuple[Path, ...], bool]:
-    """The base data (DSKB_DATA_DIR, else the bundled data), then the DSKB_PATH overlays."""
-    replaced = os.environ.get("DSKB_DATA_DIR")
-    base = Path(replaced).expanduser() if replaced else bundled_data_dir()
-    overlays = [
-        Path(p).expanduser() for p in os.environ.get("DSKB_PATH", "").split(os.pathsep) if p
-    ]
-    return (base, *overlays), not replaced
+def data_folders(data_dir: Path | None, overlays: str = "") -> tuple[Path, ...]:
+    """The base data (`data_dir`, else the bundled data), then the overlay folders.
+
+    `overlays` is DSKB_PATH's value: folders separated by the platform's path separator.
+    """
+    base = data_dir.expanduser() if data_dir is not None else bundled_data_dir()
+    return (base, *(Path(p).expanduser() for p in overlays.split(os.pathsep) if p))
 
 
-def discover(folders: tuple[Path, ...] | None = None) -> Layout:
+def discover(folders: tuple[Path, ...], bundled: bool = False) -> Layout:
     """List the record files of every data folder; a missing or unreadable folder is an error."""
-    bundled = True
-    if folders is None:
-        folders, bundled = data_folders()
     files: list[DataFile] = []
     strays: list[Path] = []
     for layer, folder in enumerate(folders):
@@ -91,10 +76,10 @@ def discover(folders: tuple[Path, ...] | None = None) -> Layout:
             if name.startswith("."):
                 continue
             stem, dot, ext = name.partition(".")
-            if entry.is_dir() and stem in TYPE_STEMS and not dot:
-                files.extend(_folder_files(Path(entry.path), TYPE_STEMS[stem], layer))
-            elif ext == "yaml" and stem in TYPE_STEMS:
-                files.append(DataFile(TYPE_STEMS[stem], Path(entry.path), layer))
+            if entry.is_dir() and stem in BY_STEM and not dot:
+                files.extend(_folder_files(Path(entry.path), BY_STEM[stem].name, layer))
+            elif ext == "yaml" and stem in BY_STEM:
+                files.append(DataFile(BY_STEM[stem].name, Path(entry.path), layer))
             elif ext in ("yaml", "yml"):
                 strays.append(Path(entry.path))
     return Layout(tuple(folders), tuple(files), tuple(strays), bundled)

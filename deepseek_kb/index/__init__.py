@@ -1,0 +1,1 @@
+"""The derived SQLite index: its tables, reads, cache and build."""

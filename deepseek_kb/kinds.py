@@ -1,0 +1,218 @@
+"""The registry of record kinds and the closed sets of values; imports nothing of dskb.
+
+Everything that needs to know which kinds of record exist (file discovery, the schema, the
+loader's reference checks, the index, search ranking, exports, completion) reads it here, so a
+new kind is one entry in `KINDS` plus its pydantic model in `schema.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import NamedTuple
+
+
+class Link(NamedTuple):
+    """A field that names other records by id, and the kinds it may name."""
+
+    field: str
+    targets: tuple[str, ...]
+    many: bool = True
+
+
+# What `about` may point at: the subjects of events, quotes and facts.
+ABOUT = ("model", "person", "organization", "event", "topic")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of record: how it is filed, linked, ranked and listed."""
+
+    name: str
+    stem: str
+    rank: int
+    named: bool = False
+    subject: bool = False
+    links: tuple[Link, ...] = ()
+    sort: str | None = None
+    command: str = "search"
+
+
+# In load and export order; `rank` orders equal-scoring search hits (models first).
+KINDS: tuple[Kind, ...] = (
+    Kind("source", "sources", rank=7, command="sources"),
+    Kind("topic", "topics", rank=3, named=True, command="quote --topic …"),
+    Kind(
+        "organization",
+        "organizations",
+        rank=2,
+        named=True,
+        subject=True,
+        links=(Link("parent", ("organization",), many=False),),
+        command="company",
+    ),
+    Kind(
+        "person",
+        "people",
+        rank=1,
+        named=True,
+        subject=True,
+        links=(Link("affiliations", ("organization",)),),
+        command="people",
+    ),
+    Kind(
+        "model",
+        "models",
+        rank=0,
+        named=True,
+        subject=True,
+        links=(Link("variant_of", ("model",), many=False),),
+        command="models",
+    ),
+    Kind("event", "events", rank=4, links=(Link("about", ABOUT),), sort="date", command="timeline"),
+    Kind(
+        "quote",
+        "quotes",
+        rank=5,
+        links=(
+            Link("speaker", ("person",), many=False),
+            Link("topics", ("topic",)),
+            Link("about", ABOUT),
+        ),
+        command="quote",
+    ),
+    Kind("fact", "facts", rank=6, links=(Link("topics", ("topic",)), Link("about", ABOUT))),
+)
+
+BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}
+BY_STEM: dict[str, Kind] = {kind.stem: kind for kind in KINDS}
+NAMES: tuple[str, ...] = tuple(BY_NAME)
+NAMED: frozenset[str] = frozenset(k.name for k in KINDS if k.named)
+SUBJECTS: tuple[str, ...] = tuple(k.name for k in sorted(KINDS, key=lambda k: k.rank) if k.subject)
+LINK_FIELDS: frozenset[str] = frozenset(link.field for k in KINDS for link in k.links)
+
+
+class EventType(StrEnum):
+    """What an event is; `timeline --type` takes these."""
+
+    founding = "founding"
+    model_release = "model-release"
+    announcement = "announcement"
+    investment = "investment"
+    publication = "publication"
+    interview = "interview"
+    pricing = "pricing"
+    milestone = "milestone"
+
+
+class Unit(StrEnum):
+    """The unit of a quantity."""
+
+    params = "params"
+    m_params = "M params"
+    b_params = "B params"
+    tokens = "tokens"
+    k_tokens = "K tokens"
+    b_tokens = "B tokens"
+    t_tokens = "T tokens"
+    tokens_per_s = "tokens/s"
+    gpu_hours = "GPU hours"
+    k_gpu_hours = "K GPU hours"
+    m_gpu_hours = "M GPU hours"
+    gpus = "GPUs"
+    usd = "USD"
+    m_usd = "M USD"
+    cny = "CNY"
+    m_cny = "M CNY"
+    b_cny = "B CNY"
+    usd_per_m_tokens = "USD per M tokens"
+    cny_per_m_tokens = "CNY per M tokens"
+    percent = "%"
+    times = "x"
+    days = "days"
+    people = "people"
+    experts = "experts"
+    layers = "layers"
+    nodes = "nodes"
+    number = "count"
+
+
+# unit -> (what it measures, factor to that dimension's base unit)
+UNIT_SCALE: dict[Unit, tuple[str, float]] = {
+    Unit.params: ("params", 1),
+    Unit.m_params: ("params", 1e6),
+    Unit.b_params: ("params", 1e9),
+    Unit.tokens: ("tokens", 1),
+    Unit.k_tokens: ("tokens", 1e3),
+    Unit.b_tokens: ("tokens", 1e9),
+    Unit.t_tokens: ("tokens", 1e12),
+    Unit.tokens_per_s: ("throughput", 1),
+    Unit.gpu_hours: ("gpu-hours", 1),
+    Unit.k_gpu_hours: ("gpu-hours", 1e3),
+    Unit.m_gpu_hours: ("gpu-hours", 1e6),
+    Unit.gpus: ("gpus", 1),
+    Unit.usd: ("usd", 1),
+    Unit.m_usd: ("usd", 1e6),
+    Unit.cny: ("cny", 1),
+    Unit.m_cny: ("cny", 1e6),
+    Unit.b_cny: ("cny", 1e9),
+    Unit.usd_per_m_tokens: ("usd-per-mtok", 1),
+    Unit.cny_per_m_tokens: ("cny-per-mtok", 1),
+    Unit.percent: ("percent", 1),
+    Unit.times: ("times", 1),
+    Unit.days: ("days", 1),
+    Unit.people: ("people", 1),
+    Unit.experts: ("experts", 1),
+    Unit.layers: ("layers", 1),
+    Unit.nodes: ("nodes", 1),
+    Unit.number: ("count", 1),
+}
+
+
+class SpecInfo(NamedTuple):
+    """One model specification: its field name, its group and its label in both languages."""
+
+    field: str
+    group: str
+    zh: str
+    en: str
+
+
+# A model's specifications, in the order tables show them.
+SPECS: tuple[SpecInfo, ...] = (
+    SpecInfo("total_params", "size", "总参数", "Total parameters"),
+    SpecInfo("active_params", "size", "激活参数", "Activated parameters"),
+    SpecInfo("context_length", "size", "上下文长度", "Context length"),
+    SpecInfo("architecture", "architecture", "架构", "Architecture"),
+    SpecInfo("attention", "architecture", "注意力", "Attention"),
+    SpecInfo("ffn", "architecture", "前馈网络", "Feed-forward"),
+    SpecInfo("layers", "architecture", "层数", "Layers"),
+    SpecInfo("hidden_size", "architecture", "隐藏维度", "Hidden size"),
+    SpecInfo("routed_experts", "architecture", "路由专家", "Routed experts"),
+    SpecInfo("shared_experts", "architecture", "共享专家", "Shared experts"),
+    SpecInfo(
+        "activated_experts", "architecture", "每 token 激活专家", "Experts activated per token"
+    ),
+    SpecInfo("load_balancing", "architecture", "负载均衡", "Load balancing"),
+    SpecInfo("mtp", "architecture", "多 token 预测", "Multi-token prediction"),
+    SpecInfo("base_model", "architecture", "基座模型", "Base model"),
+    SpecInfo("training_tokens", "training", "训练 token", "Training tokens"),
+    SpecInfo("training_method", "training", "训练方法", "Training method"),
+    SpecInfo("precision", "training", "训练精度", "Training precision"),
+    SpecInfo("gpu_type", "training", "GPU 型号", "GPU type"),
+    SpecInfo("gpu_hours", "training", "GPU 小时", "GPU hours"),
+    SpecInfo("training_cost", "cost", "训练成本", "Training cost"),
+    SpecInfo("api_price_input", "cost", "API 输入价格", "API input price"),
+    SpecInfo("api_price_output", "cost", "API 输出价格", "API output price"),
+    SpecInfo("license_code", "access", "代码许可", "Code licence"),
+    SpecInfo("license_model", "access", "模型许可", "Model licence"),
+    SpecInfo("paper", "access", "论文", "Paper"),
+)
+SPEC_BY_FIELD: dict[str, SpecInfo] = {spec.field: spec for spec in SPECS}
+SPEC_GROUPS: dict[str, tuple[str, str]] = {
+    "size": ("规模", "Size"),
+    "architecture": ("架构", "Architecture"),
+    "training": ("训练", "Training"),
+    "cost": ("成本与价格", "Cost and price"),
+    "access": ("获取", "Access"),
+}

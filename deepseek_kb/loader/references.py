@@ -1,0 +1,147 @@
+"""The KB-wide check: every id referred to exists and is of a kind the field takes.
+
+Clean loads keep only ids and the distinct targets referred to; where a bad reference sits
+(file, line, field) is worked out only when one is found, by reading the files again.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from deepseek_kb.errors import Problem
+from deepseek_kb.kinds import BY_NAME
+from deepseek_kb.loader.files import SafeLoader, compose, duplicate_keys, locate, read_text
+from deepseek_kb.paths import Layout
+from deepseek_kb.schema import RECORD_TYPES, Record, SourceRef
+
+
+@dataclass(frozen=True)
+class Ref:
+    """One id a record refers to, and where."""
+
+    target: str
+    allowed: tuple[str, ...]
+    file: str
+    line: int
+    record: str
+    field: str
+
+
+@dataclass
+class Check:
+    """What the KB-wide check needs, kept small: ids and the distinct ids referred to."""
+
+    ids: dict[str, tuple[str, int, str, int]] = field(default_factory=dict)
+    targets: set[tuple[str, tuple[str, ...]]] = field(default_factory=set)
+    problems: list[Problem] = field(default_factory=list)
+
+    def unresolved(self) -> set[tuple[str, tuple[str, ...]]]:
+        """The (id, kinds allowed) pairs that name no record of an allowed kind."""
+        return {(t, kinds) for t, kinds in self.targets if not self.resolves(t, kinds)}
+
+    def resolves(self, target: str, allowed: tuple[str, ...]) -> bool:
+        """Whether `target` is the id of a record of one of the `allowed` kinds."""
+        found = self.ids.get(target)
+        return found is not None and found[0] in allowed
+
+
+def _references(kind: str, record: Record, node: yaml.MappingNode, name: str) -> Iterator[Ref]:
+    """Every id this record mentions: its citations anywhere inside it, and its link fields."""
+    for loc, ref in _walk_sources(record, ()):
+        line, path = locate(node, (*loc, "source"))
+        yield Ref(ref.source, ("source",), name, line, record.id, path)
+    for link in BY_NAME[kind].links:
+        value = getattr(record, link.field)
+        targets = value if isinstance(value, list) else [value] if value else []
+        for index, target in enumerate(targets):
+            where: tuple[int | str, ...] = (link.field, index) if link.many else (link.field,)
+            line, path = locate(node, where)
+            yield Ref(target, link.targets, name, line, record.id, path)
+
+
+def _walk_sources(
+    value: Any, loc: tuple[int | str, ...]
+) -> Iterator[tuple[tuple[int | str, ...], SourceRef]]:
+    if isinstance(value, SourceRef):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _walk_sources(getattr(value, name), (*loc, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk_sources(item, (*loc, index))
+
+
+def _any_of(kinds: tuple[str, ...], article: str = "any") -> str:
+    """('model', 'person', 'topic') -> 'any model, person or topic'."""
+    words = ", ".join(kinds[:-1]) + f" or {kinds[-1]}" if len(kinds) > 1 else kinds[0]
+    return f"{article} {words}"
+
+
+def targets(kind: str, data: dict[str, Any]) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """The ids a (validated) record's raw data refers to: citations anywhere, link fields."""
+    for ref in _raw_sources(data):
+        yield ref, ("source",)
+    for link in BY_NAME[kind].links:
+        value = data.get(link.field)
+        for target in value if isinstance(value, list) else [value] if value else []:
+            yield str(target), link.targets
+
+
+def _raw_sources(value: Any) -> Iterator[str]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "sources" and isinstance(item, list):
+                for ref in item:
+                    yield str(ref["source"] if isinstance(ref, dict) else ref)
+            elif isinstance(item, dict | list):
+                yield from _raw_sources(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _raw_sources(item)
+
+
+def locate_bad_references(
+    layout: Layout, check: Check, bad: set[tuple[str, tuple[str, ...]]]
+) -> None:
+    """Read the files again, this time keeping lines, to name every bad reference's place."""
+    targets = {t for t, _ in bad}
+    for data_file in layout.files:
+        name = data_file.display
+        text = read_text(data_file.path, name, [])
+        root = compose(text, name, []) if text else None
+        if root is None:
+            continue
+        model = RECORD_TYPES[data_file.type]
+        constructor = SafeLoader("")
+        for node in root.value:
+            if not isinstance(node, yaml.MappingNode) or duplicate_keys(node, name):
+                continue
+            try:
+                record = model.model_validate(constructor.construct_object(node, deep=True))
+            except (ValidationError, yaml.YAMLError):
+                continue
+            for ref in _references(data_file.type, record, node, name):
+                if ref.target in targets and (ref.target, ref.allowed) in bad:
+                    check.problems.append(_reference_problem(check, ref))
+
+
+def _reference_problem(check: Check, ref: Ref) -> Problem:
+    found = check.ids.get(ref.target)
+    if found is None:
+        close = difflib.get_close_matches(
+            ref.target, [i for i, v in check.ids.items() if v[0] in ref.allowed], n=3
+        )
+        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        message = f"'{ref.target}' is not the id of {_any_of(ref.allowed)}{hint}"
+    else:
+        message = (
+            f"'{ref.target}' is a {found[0]}, but this field takes {_any_of(ref.allowed, 'a')}"
+        )
+    return Problem(ref.file, ref.line, message, ref.record, ref.field)

@@ -1,0 +1,1 @@
+"""What each command asks of the index, returned as data; nothing here prints."""

@@ -1,0 +1,76 @@
+"""What every query shares: opening the index and resolving typed names to ids."""
+
+from __future__ import annotations
+
+from deepseek_kb.errors import NotFoundError, UsageError
+from deepseek_kb.index.cache import open_index
+from deepseek_kb.index.store import Index
+from deepseek_kb.kinds import BY_NAME, SUBJECTS
+from deepseek_kb.paths import discover
+from deepseek_kb.settings import Settings
+from deepseek_kb.values import Record, name_of
+
+
+def open_kb(settings: Settings) -> Index:
+    """The index of the data in use (built on first use)."""
+    return open_index(discover(settings.folders, settings.bundled))
+
+
+def resolve_id(index: Index, name: str, record_type: str, what: str) -> str:
+    """The id a typed name means, or NotFoundError with the nearest names."""
+    if not name.strip():
+        raise UsageError(f"an empty {what} name")
+    from deepseek_kb.search.resolve import resolve
+
+    found, near = resolve(index, name, record_type)
+    if found:
+        return found
+    labels = tuple(_display_names(index, near))
+    raise NotFoundError(
+        f"no {what} called {name!r}",
+        hint=f"`dskb {BY_NAME[record_type].command}` lists them all",
+        suggestions=labels,
+    )
+
+
+def _display_names(index: Index, ids: list[str]) -> list[str]:
+    records = index.get_many(ids)
+    return [name_of(records[i][1], "en") if i in records else i for i in ids]
+
+
+def one(index: Index, name: str, kind: str) -> Record:
+    """One record of a kind by any of its names."""
+    found = index.get(resolve_id(index, name, kind, kind))
+    assert found is not None
+    return found[1]
+
+
+def resolve_entity(index: Index, name: str) -> str:
+    """A model, person or organisation id from any of their names."""
+    from deepseek_kb.search.resolve import resolve
+
+    for record_type in SUBJECTS:
+        found, _ = resolve(index, name, record_type)
+        if found:
+            return found
+    near: list[str] = []
+    for record_type in SUBJECTS:
+        near.extend(resolve(index, name, record_type)[1][:2])
+    raise NotFoundError(
+        f"nothing called {name!r} among models, people and organisations",
+        hint="`dskb models`, `dskb people` and `dskb company` list the names",
+        suggestions=tuple(_display_names(index, near)),
+    )
+
+
+def names_for(index: Index, *groups: list[Record]) -> dict[str, Record]:
+    """The people, topics and organisations these records point at, by id."""
+    wanted: list[str] = []
+    for records in groups:
+        for record in records:
+            wanted.extend(record.get("topics", []))
+            wanted.extend(record.get("affiliations", []))
+            if record.get("speaker"):
+                wanted.append(record["speaker"])
+    found = index.get_many(list(dict.fromkeys(wanted)))
+    return {rid: record for rid, (_, record) in found.items()}

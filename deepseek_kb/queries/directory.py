@@ -1,0 +1,67 @@
+"""`dskb people`, `dskb company`, `dskb sources`: who, what and where from."""
+
+from __future__ import annotations
+
+from deepseek_kb.index.store import Index
+from deepseek_kb.values import Record
+
+
+def quote_counts(index: Index) -> dict[str, int]:
+    """Quotes per speaker."""
+    counts: dict[str, int] = {}
+    for quote in index.records("quote"):
+        counts[quote["speaker"]] = counts.get(quote["speaker"], 0) + 1
+    return counts
+
+
+# --- company, sources, info ----------------------------------------------------------------------
+
+_COMPANY_SECTIONS: list[tuple[str, str, str, tuple[str, ...]]] = [
+    ("history", "成立与沿革", "Founding and history", ("company", "strategy")),
+    ("compute", "算力", "Compute", ("compute",)),
+    (
+        "money",
+        "资金、成本与价格",
+        "Money: investment, costs and prices",
+        ("investment", "funding", "cost", "price"),
+    ),
+    ("team", "团队与招人", "Team and hiring", ("team", "hiring")),
+    ("culture", "文化与管理", "Culture and management", ("culture", "management")),
+]
+
+
+def company(index: Index) -> list[tuple[str, tuple[str, str], list[tuple[str, Record]]]]:
+    """High-Flyer and DeepSeek in sections: organisations, history, compute, people, money, culture."""
+    orgs = [
+        ("organization", o)
+        for o in index.records("organization")
+        if o["id"] in ("high-flyer", "deepseek") or o.get("parent") in ("high-flyer", "deepseek")
+    ]
+    org_ids = {o["id"] for _, o in orgs}
+    facts = index.records("fact")
+    events = [e for e in index.records("event") if set(e.get("about", [])) & org_ids]
+    sections: list[tuple[str, tuple[str, str], list[tuple[str, Record]]]] = [
+        ("organizations", ("幻方与深度求索", "High-Flyer and DeepSeek"), orgs),
+        ("events", ("大事记", "Milestones"), [("event", e) for e in events]),
+    ]
+    people = [
+        ("person", p) for p in index.records("person") if set(p.get("affiliations", [])) & org_ids
+    ]
+    for key, zh, en, categories in _COMPANY_SECTIONS:
+        rows = [("fact", f) for f in facts if f["category"] in categories]
+        if key == "team":
+            rows = people + rows
+        sections.append((key, (zh, en), rows))
+    return [s for s in sections if s[2]]
+
+
+def data_files(index: Index) -> list[tuple[str, str, int]]:
+    """(layer, file, records) for every file the index was built from."""
+    rows = index.query(
+        "SELECT layer, file, count(*) FROM records GROUP BY layer, file ORDER BY layer, min(ord)"
+    )
+    folders = index.layout.folders
+    label = {
+        i: ("bundled" if i == 0 and index.layout.bundled else str(f)) for i, f in enumerate(folders)
+    }
+    return [(label.get(layer, str(layer)), file, count) for layer, file, count in rows]

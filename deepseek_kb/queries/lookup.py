@@ -1,0 +1,89 @@
+"""`dskb quote` and `dskb search`: ranked lookups, filtered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from deepseek_kb.errors import UsageError
+from deepseek_kb.index.store import Index
+from deepseek_kb.kinds import NAMES
+from deepseek_kb.queries.common import names_for, resolve_id
+from deepseek_kb.search.rank import Hit
+from deepseek_kb.values import Record
+
+
+@dataclass
+class QuoteResult:
+    """Quotes to show, the words to highlight in each, and the names they refer to."""
+
+    items: list[tuple[Record, tuple[str, ...]]]
+    names: dict[str, Record]
+    hits: list[Hit] = field(default_factory=list)
+    hint: str = ""
+    total: int = 0
+
+    def as_json(self) -> list[Record]:
+        """An array of hits, best first; without a query the score is null."""
+        if self.hits:
+            return [h.as_json() for h in self.hits]
+        return [{"id": r["id"], "type": "quote", "score": None, "record": r} for r, _ in self.items]
+
+
+def find_quotes(
+    index: Index, query: str | None, speaker: str | None, topic: str | None, limit: int
+) -> QuoteResult:
+    """Quotes matching a query (ranked) or all of them (grouped by topic), filtered."""
+    speaker_id = resolve_id(index, speaker, "person", "person") if speaker else None
+    topic_id = resolve_id(index, topic, "topic", "topic") if topic else None
+
+    def keep(record: Record) -> bool:
+        return (not speaker_id or record["speaker"] == speaker_id) and (
+            not topic_id or topic_id in record["topics"]
+        )
+
+    hint = "try a shorter query, or drop --speaker/--topic"
+    if query is not None and query.strip():
+        from deepseek_kb.search.rank import search
+
+        hits = [h for h in search(index, query, frozenset({"quote"}), None) if keep(h.record)]
+        total = len(hits)
+        hits = hits[:limit]
+        items = [(h.record, h.matched) for h in hits]
+        if not hits:
+            hint = search_hint(query) + "; `dskb quote` alone lists every quote by topic"
+    elif query is not None:
+        raise UsageError("the query is empty", hint="give some words, or none to list all quotes")
+    else:
+        hits = []
+        order = {t["id"]: i for i, t in enumerate(index.records("topic"))}
+        quotes = [q for q in index.records("quote") if keep(q)]
+        quotes.sort(key=lambda q: order.get(q["topics"][0], len(order)))
+        total = len(quotes)
+        items = [(q, ()) for q in quotes[:limit]]
+    names = names_for(index, [r for r, _ in items])
+    return QuoteResult(items, names, hits, hint, total)
+
+
+def search_all(index: Index, query: str, record_type: str | None, limit: int) -> list[Hit]:
+    """Every record type at once, ranked; --type narrows."""
+    if not query.strip():
+        raise UsageError("the query is empty", hint="give some words, a name or a number")
+    types = None
+    if record_type is not None:
+        if record_type not in NAMES:
+            raise UsageError(
+                f"--type {record_type!r} is not a record type",
+                hint="one of: " + ", ".join(NAMES),
+            )
+        types = frozenset({record_type})
+    from deepseek_kb.search.rank import search
+
+    return search(index, query, types, limit)
+
+
+def search_hint(query: str) -> str:
+    """What to try when a query found nothing."""
+    words = query.split()
+    if len(words) > 2:
+        return "try fewer words, or the key name or number alone"
+    return "try a shorter query, another spelling, or the other language (中文 / English)"

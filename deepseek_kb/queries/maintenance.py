@@ -1,0 +1,113 @@
+"""`dskb info`, `dskb validate` and shell completion."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from deepseek_kb import __version__
+from deepseek_kb.errors import Problem
+from deepseek_kb.index.store import Index
+from deepseek_kb.kinds import BY_STEM, NAMES, SUBJECTS, EventType
+from deepseek_kb.paths import discover
+from deepseek_kb.queries.common import open_kb
+from deepseek_kb.settings import Settings, resolve
+from deepseek_kb.values import Record
+
+
+def info(index: Index, settings: Settings) -> dict[str, Any]:
+    """What `dskb info` reports."""
+    return {
+        "version": __version__,
+        "data": [str(f) for f in index.layout.folders],
+        "overlays": "DSKB_PATH" if settings.overlays else "none",
+        "cache": str(index.path) if index.path else "(in memory: the cache folder is not writable)",
+        "records": index.counts(),
+    }
+
+
+@dataclass
+class Report:
+    """The outcome of `dskb validate`."""
+
+    counts: dict[str, int]
+    problems: list[Problem]
+    folders: list[str]
+    files: list[tuple[int, str, int]] = field(default_factory=list)
+    replaced: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def as_json(self) -> Record:
+        """ok, counts, folders, files, overlay replacements and every problem as data."""
+        return {
+            "ok": not self.problems,
+            "records": self.counts,
+            "folders": self.folders,
+            "files": [{"layer": layer, "file": f, "records": n} for layer, f, n in self.files],
+            "replaced": [{"id": i, "was": was, "by": by} for i, was, by in self.replaced],
+            "problems": [
+                {
+                    "file": p.file,
+                    "line": p.line,
+                    "record": p.record,
+                    "field": p.field,
+                    "message": p.message,
+                }
+                for p in self.problems
+            ],
+        }
+
+
+def validate(settings: Settings, data_dir: Path | None) -> Report:
+    """Load and check everything in the data folders (or `data_dir` alone), every problem."""
+    from deepseek_kb.errors import DataError
+    from deepseek_kb.loader.records import load_kb
+
+    if data_dir is not None:
+        layout = discover((data_dir,))
+    else:
+        layout = discover(settings.folders, settings.bundled)
+    folders = [str(f) for f in layout.folders]
+    try:
+        kb = load_kb(layout)
+    except DataError as failure:
+        return Report({}, failure.problems, folders)
+    per_file: dict[tuple[int, str], int] = {(f.layer, f.display): 0 for f in layout.files}
+    for loaded in kb.origins.values():
+        per_file[(loaded.file.layer, loaded.file.display)] += 1
+    replaced = [
+        (new.record.id, f"{old.file.display}:{old.line}", f"{new.file.display}:{new.line}")
+        for old, new in kb.replaced
+    ]
+    files = [(layer, name, n) for (layer, name), n in per_file.items()]
+    return Report({t: len(r) for t, r in kb.records.items()}, [], folders, files, replaced)
+
+
+def completions(kind: str, incomplete: str) -> list[str]:
+    """Values for shell completion, read from the index (never fails: an error completes nothing)."""
+    try:
+        return _completions(kind, incomplete)
+    except Exception:  # completion must never print a traceback into the user's shell
+        return []
+
+
+def _completions(kind: str, incomplete: str) -> list[str]:
+    prefix = incomplete.casefold()
+    if kind == "event-type":
+        options: list[str] = list(EventType)
+    elif kind == "type":
+        options = list(NAMES)
+    elif kind == "file":
+        options = list(BY_STEM)
+    else:
+        data_dir = os.environ.get("DSKB_DATA_DIR")
+        index = open_kb(resolve(data_dir=Path(data_dir) if data_dir else None))
+        types = SUBJECTS if kind == "entity" else (kind,)
+        options = []
+        for record_type in types:
+            for rid, _, name in index.names(record_type):
+                # A shell splits a completed word at spaces, so only one-word names are offered.
+                options.extend(n for n in (name, rid) if not any(c.isspace() for c in n))
+    seen = dict.fromkeys(o for o in options if o.casefold().startswith(prefix))
+    return list(seen)

@@ -1,0 +1,1 @@
+"""Everything drawn for a person: the terminal, the output switch, one view module per command group."""

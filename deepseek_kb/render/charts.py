@@ -1,0 +1,132 @@
+"""Pictures in the terminal: the timeline on a time axis, the models as bars."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from deepseek_kb.render.layout import DASH, cell_len_of, fit, label
+from deepseek_kb.values import Record, base_value, format_value, name_of, pick, scale_for
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+def _ordinal(date: str) -> float:
+    """A partial date as a fractional year, at the middle of what it covers: '2023-05' -> 2023.37."""
+    parts = [int(p) for p in date.split("-")]
+    year = parts[0]
+    if len(parts) == 1:
+        return year + 0.5
+    if len(parts) == 2:
+        return year + (parts[1] - 0.5) / 12
+    return year + (parts[1] - 1) / 12 + (parts[2] - 0.5) / 365
+
+
+def timeline_chart(events: list[Record], lang: str, width: int) -> list[RenderableType]:
+    """The history on a time axis: one row per event, a dot where it falls, years marked."""
+    from rich.text import Text
+
+    label_width = min(34, max(12, width // 3))
+    axis = max(10, width - label_width - 2)
+    start = min(int(_ordinal(e["date"])) for e in events)
+    end = max(int(_ordinal(e["date"])) for e in events) + 1
+
+    def column(value: float) -> int:
+        return min(axis - 1, int((value - start) / (end - start) * axis))
+
+    ruler = [" "] * axis
+    ticks = [" "] * axis
+    step = max(1, -(-(end - start) * 6 // axis))  # a year label and its gap take 6 cells
+    for year in range(start, end + 1, step):
+        at = column(year)
+        ruler[at] = "┼"
+        tick = str(year)
+        if at + len(tick) <= axis and all(c == " " for c in ticks[max(0, at - 1) : at + len(tick)]):
+            ticks[at : at + len(tick)] = list(tick)
+    line = "".join("─" if c == " " else c for c in ruler)
+    out = Text(
+        label(lang, "DeepSeek 大事记（时间轴）", "DeepSeek timeline (time axis)") + "\n\n", "bold"
+    )
+    pad = " " * (label_width + 2)
+    out.append(pad + "".join(ticks) + "\n", "cyan")
+    out.append(pad + line + "\n", "dim")
+    for event in events:
+        title = pick(event["title"], lang)
+        row = [" "] * axis
+        row[column(_ordinal(event["date"]))] = "●"
+        out.append(
+            fit(title, label_width) + "  ", "bold" if event["type"] == "model-release" else ""
+        )
+        out.append(
+            "".join(row).rstrip() + "\n", "magenta" if event["type"] == "model-release" else "cyan"
+        )
+    out.append(pad + line + "\n", "dim")
+    out.append(pad + "".join(ticks) + "\n", "cyan")
+    return [out]
+
+
+_CHART_METRICS = (
+    ("total_params", "active_params", "参数（总 / 激活）", "Parameters (total / activated)"),
+    ("training_tokens", None, "训练 token", "Training tokens"),
+    ("training_cost", None, "训练成本", "Training cost"),
+)
+
+
+def compare_chart(models: list[Record], lang: str, width: int) -> list[RenderableType]:
+    """Bars: total vs activated parameters, training tokens and cost, on a shared scale each."""
+    from rich.text import Text
+
+    names = [name_of(m, lang) for m in models]
+    label_width = min(24, max(cell_len_of(n) for n in names) + 1)
+    bars = max(10, width - label_width - 16)
+    out = Text(
+        label(lang, "DeepSeek 模型对比（图）", "DeepSeek models compared (chart)") + "\n", "bold"
+    )
+    for main, second, zh, en in _CHART_METRICS:
+        values = []
+        for model in models:
+            specs = model.get("specs", {})
+            first = _quantity(specs.get(main))
+            other = _quantity(specs.get(second)) if second else None
+            values.append((first, other))
+        known = [v for pair in values for v in pair if v is not None]
+        if not known:
+            continue
+        quantities = [
+            spec["value"]
+            for m in models
+            for key in (main, second)
+            if key
+            for spec in [m.get("specs", {}).get(key)]
+            if spec and isinstance(spec["value"], dict) and "unit" in spec["value"]
+        ]
+        scale = scale_for([base_value(q) for q in quantities])
+        top = max(known)
+        out.append(f"\n{label(lang, zh, en)}\n", "bold cyan")
+        for name, model, (first, other) in zip(names, models, values, strict=True):
+            out.append(fit(name, label_width) + " ")
+            if first is None:
+                out.append(DASH + "\n", "dim")
+                continue
+            bar = max(1, round(first / top * bars))
+            inner = max(1, round(other / top * bars)) if other else 0
+            out.append("█" * inner, "magenta")
+            out.append("█" * (bar - inner), "cyan")
+            spec = model["specs"][main]
+            figure = f" {format_value(spec['value'], lang, scale, bare=True)}"
+            if other is not None:
+                figure += (
+                    f" / {format_value(model['specs'][second]['value'], lang, scale, bare=True)}"
+                )
+            out.append(figure + "\n", "dim")
+    out.append(
+        "\n" + label(lang, "█ 激活参数  █ 总参数", "█ activated  █ total (parameters)") + "\n",
+        "dim",
+    )
+    return [out]
+
+
+def _quantity(spec: Record | None) -> float | None:
+    if not spec or not isinstance(spec["value"], dict) or "unit" not in spec["value"]:
+        return None
+    return base_value(spec["value"])

@@ -1,0 +1,117 @@
+"""Building blocks every view uses: labels in the reader's language, styled and wrapped text.
+
+Rich is imported inside the functions, so importing a view costs nothing until it draws.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING
+
+from deepseek_kb.values import Record, pick
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.text import Text
+
+DASH = "—"
+MARK = "†"
+
+
+def label(lang: str, zh: str, en: str) -> str:
+    """A label in the reader's language; 'both' gives the Chinese then the English."""
+    return zh if lang == "zh" else en if lang == "en" else f"{zh} {en}"
+
+
+def styled(value: str, style: str = "", highlight: Sequence[str] = ()) -> Text:
+    from rich.text import Text
+
+    text = Text(value, style=style)
+    for word in highlight:
+        if word:
+            text.highlight_words([word], "bold yellow", case_sensitive=False)
+    return text
+
+
+def hang(out: Text, prefix: Text, body: Text, indent: int, width: int) -> None:
+    """Append `prefix` and `body` to `out`, the body wrapped to `width` with a hanging indent.
+
+    Far cheaper than a table for one-line-per-item listings (a timeline, a list of names).
+    """
+    from rich.cells import cell_len
+
+    width = max(20, width - indent)
+    if "\n" not in body.plain and cell_len(body.plain) <= width:
+        out.append_text(prefix)
+        out.append_text(body)
+        out.append("\n")
+        return
+    lines = body.wrap(_wrapping_console(), width, overflow="fold")
+    for number, line in enumerate(lines):
+        out.append_text(prefix if number == 0 else styled(" " * indent))
+        out.append_text(line)
+        out.append("\n")
+
+
+@cache
+def _wrapping_console() -> Console:
+    """A console only for measuring while wrapping (widths of CJK and other characters)."""
+    from rich.console import Console
+
+    return Console(file=io.StringIO(), width=10000, color_system=None)
+
+
+def prewrapped() -> Text:
+    """A Text for pre-wrapped lines, so Rich does not wrap them a second time."""
+    from rich.text import Text
+
+    return Text(no_wrap=True, overflow="ignore")
+
+
+def snippet(text: str, words: Sequence[str], width: int = 140) -> str:
+    """The part of a long text around its first match."""
+    if len(text) <= width:
+        return text
+    lowered = text.casefold()
+    positions = [lowered.find(w.casefold()) for w in words if w]
+    first = min((p for p in positions if p >= 0), default=0)
+    start = max(0, min(first - width // 3, len(text) - width))
+    piece = text[start : start + width]
+    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
+
+
+def fit(text: str, width: int) -> str:
+    """Cut or pad text to `width` terminal cells (CJK characters count two)."""
+    from rich.cells import cell_len, set_cell_size
+
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
+
+
+def cell_len_of(text: str) -> int:
+    """Terminal cells a text takes (CJK characters count two)."""
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def footnotes(notes: list[str]) -> Text:
+    return styled("\n".join(notes), "dim") if notes else styled("")
+
+
+def mentions_table(mentions: list[tuple[str, Record]], lang: str) -> RenderableType:
+    """The records that point at a model or a person: type, date, title or text."""
+    from rich.table import Table
+
+    table = Table(
+        title=label(lang, "相关记录", "Mentioned in"), title_justify="left", show_header=False
+    )
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column()
+    for rtype, record in mentions:
+        body = record.get("title") or record.get("text") or record.get("name")
+        table.add_row(f"{rtype} {record.get('date', '')}".strip(), pick(body, lang))
+    return table

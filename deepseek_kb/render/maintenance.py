@@ -1,0 +1,54 @@
+"""`dskb validate` and `dskb info`: what the data holds and where it came from."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from deepseek_kb import __version__
+from deepseek_kb.render.layout import label, styled
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from deepseek_kb.queries.maintenance import Report
+
+
+def validation(report: Report, lang: str, width: int) -> list[RenderableType]:
+    """A clean validation: records per type, where each file's records came from, overrides."""
+    from rich.table import Table
+
+    total = sum(report.counts.values())
+    table = Table(title=f"dskb validate: ok, {total} records", title_justify="left")
+    table.add_column(label(lang, "层", "Layer"), justify="right")
+    table.add_column(label(lang, "文件", "File"))
+    table.add_column(label(lang, "记录", "Records"), justify="right")
+    for layer, path, count in report.files:
+        table.add_row(str(layer), path, str(count))
+    parts: list[RenderableType] = [table, styled(count_line(report.counts), "dim")]
+    if report.replaced:
+        lines = [f"{rid}: {was} → {by}" for rid, was, by in report.replaced]
+        parts.append(
+            styled(label(lang, "覆盖的记录", "Replaced by an overlay") + ":\n" + "\n".join(lines))
+        )
+    return parts
+
+
+def info_table(details: dict[str, Any], lang: str, width: int) -> list[RenderableType]:
+    """`dskb info` as a two-column listing: version, data folders, cache, record counts."""
+    from rich.table import Table
+
+    table = Table(title=f"dskb {__version__}", title_justify="left", show_header=False)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for key, value in details.items():
+        if isinstance(value, dict):
+            value = count_line(value)
+        elif not isinstance(value, str):
+            value = "\n".join(value)
+        table.add_row(key, value)
+    return [table]
+
+
+def count_line(counts: dict[str, int]) -> str:
+    """'48 sources, 22 topics, …' for one-line summaries."""
+    return ", ".join(f"{n} {t}" for t, n in counts.items())

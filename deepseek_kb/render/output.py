@@ -1,0 +1,62 @@
+"""The one output switch: a command's result goes out as a table for people or as data.
+
+Commands build an `Output` (the data, how to draw it, what to say when it is empty) and hand it
+to `emit`, which also owns "nothing found": an empty JSON value on stdout, the hint on stderr,
+exit code 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from deepseek_kb.errors import NotFoundError
+from deepseek_kb.render.terminal import Terminal
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+# A view draws for a person: (language, width) -> what to print.
+View = Callable[[str, int], "list[RenderableType]"]
+
+
+class OutputFormat(StrEnum):
+    """How a result is written."""
+
+    table = "table"
+    json = "json"
+
+
+@dataclass(frozen=True)
+class Nothing:
+    """What to tell the reader when a result is empty."""
+
+    message: str
+    hint: str | None = None
+    suggestions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Output:
+    """A command's result: the data scripts get, the view people get, the empty case."""
+
+    data: Any
+    view: View
+    nothing: Nothing | None = None
+    notes: tuple[str, ...] = ()
+
+
+def emit(terminal: Terminal, output: Output, fmt: OutputFormat) -> None:
+    """Write the result in the format asked for; raise NotFoundError when it is empty."""
+    empty = output.nothing is not None and not output.data
+    for note in output.notes:
+        terminal.note(note)
+    if fmt is OutputFormat.json:
+        terminal.write_json({} if empty and isinstance(output.data, dict) else output.data)
+    elif not empty:
+        terminal.show(output.view(terminal.settings.lang, terminal.width))
+    if empty and output.nothing is not None:
+        nothing = output.nothing
+        raise NotFoundError(nothing.message, nothing.hint, nothing.suggestions)

@@ -1,0 +1,1 @@
+"""Ranked search: text into tokens, what is stored per record, query expansion, scoring."""

@@ -1,0 +1,111 @@
+"""A query's terms and the variants each is looked up by: itself, typo fixes, pinyin readings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from deepseek_kb.index.store import Index
+from deepseek_kb.search.text import has_han
+
+TYPO_PENALTY = 0.85
+PINYIN_PENALTY = 0.8
+COMMON_SHARE = 0.1
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One way a query term may appear: itself, a corrected typo, or Han words for its pinyin."""
+
+    text: str
+    weight: float
+    how: str
+
+
+@dataclass(frozen=True)
+class Term:
+    """A query term and the variants it is looked up by."""
+
+    text: str
+    variants: tuple[Variant, ...]
+    weight: float = 1.0
+    known: bool = True
+
+
+def expand(index: Index, term: str, records: int) -> Term:
+    """Add typo corrections and pinyin readings for a term the index does not know as it is.
+
+    A word found in more than a tenth of all records ("deepseek") says little about which
+    record is meant, so it counts half.
+    """
+    variants = [Variant(term, 1.0, "direct")]
+    if has_han(term) or not term[:1].isalpha():
+        return Term(term, tuple(variants))
+    known = index.query("SELECT df FROM vocab WHERE term = ?", (term,))
+    if known:
+        common = known[0][0] > COMMON_SHARE * records
+        return Term(term, tuple(variants), 0.5 if common else 1.0)
+    # An English word the index has never seen: a typo, pinyin, or a near miss of a name.
+    readings = index.query("SELECT word, kind FROM pinyin WHERE key = ? LIMIT 20", (term,))
+    for word, kind in readings:
+        variants.append(Variant(word, PINYIN_PENALTY if kind != "initials" else 0.75, "pinyin"))
+    if not readings and len(term) >= 5:
+        variants.extend(Variant(w, PINYIN_PENALTY, "pinyin") for w in _pinyin_chains(index, term))
+    if len(term) >= 4:
+        variants.extend(_typos(index, term))
+    return Term(term, tuple(variants), known=False)
+
+
+def _pinyin_chains(index: Index, term: str, limit: int = 8) -> list[str]:
+    """Han words for pinyin of three or more syllables: huchenghe -> 护城 + 城河 -> 护城河."""
+    syllables = {
+        row[0] for row in index.query("SELECT DISTINCT key FROM pinyin WHERE kind = 'char'")
+    }
+    words: list[str] = []
+    for parts in _segment(term, syllables, 4):
+        if len(parts) < 3:
+            continue
+        options = [
+            [
+                row[0]
+                for row in index.query(
+                    "SELECT word FROM pinyin WHERE key = ? AND kind = 'piece' LIMIT 12",
+                    (parts[i] + parts[i + 1],),
+                )
+            ]
+            for i in range(len(parts) - 1)
+        ]
+        chains = options[0]
+        for pieces in options[1:]:
+            chains = [c + p[1] for c in chains for p in pieces if c[-1] == p[0]][:limit]
+        words.extend(chains)
+    return list(dict.fromkeys(words))[:limit]
+
+
+def _segment(text: str, syllables: set[str], limit: int) -> list[list[str]]:
+    """Ways to cut a run of letters into known syllables, longest syllables first."""
+    if not text:
+        return [[]]
+    found: list[list[str]] = []
+    for size in range(min(6, len(text)), 0, -1):
+        head = text[:size]
+        if head in syllables:
+            for rest in _segment(text[size:], syllables, limit - len(found)):
+                found.append([head, *rest])
+                if len(found) >= limit:
+                    return found
+    return found
+
+
+def _typos(index: Index, term: str) -> list[Variant]:
+    from rapidfuzz import fuzz, process
+
+    first = term[0]
+    vocab = [
+        row[0]
+        for row in index.query(
+            "SELECT term FROM vocab WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?",
+            (first, chr(ord(first) + 1), len(term) - 2, len(term) + 2),
+        )
+    ]
+    found = process.extract(term, vocab, scorer=fuzz.ratio, score_cutoff=80, limit=3)
+    return [Variant(word, TYPO_PENALTY * score / 100, "typo") for word, score, _ in found]

@@ -1,0 +1,170 @@
+"""Ranked search over the index; the only module that knows RapidFuzz.
+
+A query is cut into terms (Han runs, English words, numbers with units). Candidates come from
+the full-text index; each is then scored on its own fields:
+
+    exact name or text ........ 100    the whole query equals a name, alias or text
+    phrase ..................... 92    the whole query appears inside a field
+    all terms .................. 85    every term appears in one field
+    some terms ............. 45–85    a share of the terms, scaled by that share
+    name (fuzzy) ........... up to 80  a near miss of a name or alias (DeepSek V3)
+
+A term that matches nothing is tried as a typo of an indexed word (Karpaty -> karpathy) and as
+pinyin (chuangxin -> 创新); such matches count for less than direct ones. Scores are multiplied by
+the field's weight (names 1.0, main text 0.95, side text 0.85, linked names 0.7), and hits below
+the relevance floor are dropped, so nonsense finds nothing rather than noise.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from deepseek_kb.index.store import Index
+from deepseek_kb.kinds import BY_NAME
+from deepseek_kb.search.expand import Term, Variant, expand
+from deepseek_kb.search.fields import StoredField
+from deepseek_kb.search.score import make_query, score_record
+from deepseek_kb.search.text import fts_literal, has_han, normalize, query_tokens, terms
+from deepseek_kb.values import Record
+
+FLOOR = 55.0
+CANDIDATES = 400
+MAX_QUERY_TOKENS = 64
+MAX_TERMS = 16
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A ranked result: the record, its score and why it scored so."""
+
+    id: str
+    type: str
+    score: float
+    field: str
+    text: str
+    match: str
+    matched: tuple[str, ...]
+    record: Record
+
+    def as_json(self) -> Record:
+        """The hit as scripts see it: id, type, score, the reason and the whole record."""
+        return {
+            "id": self.id,
+            "type": self.type,
+            "score": round(self.score, 1),
+            "match": {"field": self.field, "how": self.match, "terms": list(self.matched)},
+            "record": self.record,
+        }
+
+
+def search(
+    index: Index,
+    query: str,
+    types: frozenset[str] | None = None,
+    limit: int | None = 10,
+    floor: float = FLOOR,
+) -> list[Hit]:
+    """Records matching the query, best first; an empty list when nothing clears the floor."""
+    phrase = normalize(query)
+    if not phrase:
+        return []
+    records = int(index.meta("count") or 1)
+    query_terms = [expand(index, t, records) for t in terms(query)[:MAX_TERMS]] or [
+        Term(phrase, (Variant(phrase, 1.0, "direct"),))
+    ]
+    # Fuzzy name matching (and RapidFuzz) only when a word is unknown or nothing else matched.
+    fuzzy = not all(t.known for t in query_terms)
+    rowids = _candidates(index, query_terms, phrase, fuzzy)
+    if not rowids and not fuzzy:
+        fuzzy = True
+        rowids = _candidates(index, query_terms, phrase, fuzzy)
+    if not rowids:
+        return []
+    hits = _score_all(index, rowids, phrase, query_terms, types, floor, fuzzy)
+    hits.sort(key=lambda h: (-h.score, BY_NAME[h.type].rank, h.id))
+    return hits[:limit] if limit else hits
+
+
+def _candidates(index: Index, query_terms: list[Term], phrase: str, fuzzy: bool) -> list[int]:
+    tokens: list[str] = []
+    for term in query_terms:
+        for variant in term.variants:
+            tokens.extend(query_tokens(variant.text))
+    # A pasted paragraph would make an OR of thousands of terms; the first ones are plenty.
+    tokens = [t for t in dict.fromkeys(tokens) if t][:MAX_QUERY_TOKENS]
+    rowids: list[int] = []
+    if tokens:
+        expression = " OR ".join(fts_literal(t) for t in tokens)
+        rowids = [
+            row[0]
+            for row in index.query(
+                "SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts, 4.0, 1.0) LIMIT ?",
+                (expression, CANDIDATES),
+            )
+        ]
+    if fuzzy:
+        rowids.extend(_name_candidates(index, phrase))
+    if len(phrase) == 1 and has_han(phrase):
+        rowids.extend(
+            row[0]
+            for row in index.query(
+                "SELECT rowid FROM docs WHERE fields LIKE ? LIMIT ?", (f"%{phrase}%", CANDIDATES)
+            )
+        )
+    return list(dict.fromkeys(rowids))
+
+
+def _name_candidates(index: Index, phrase: str) -> list[int]:
+    """Records whose name or alias is a near miss of the whole query."""
+    if len(phrase) > 60 or len(phrase) < 2:
+        return []
+    from rapidfuzz import fuzz, process, utils
+
+    names = index.names()
+    found = process.extract(
+        phrase,
+        [n[2] for n in names],
+        scorer=fuzz.ratio,
+        processor=utils.default_process,
+        score_cutoff=75,
+        limit=10,
+    )
+    ids = list(dict.fromkeys(names[i][0] for _, _, i in found))
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    return [
+        row[0]
+        for row in index.query(f"SELECT rowid FROM records WHERE id IN ({marks})", tuple(ids))
+    ]
+
+
+def _score_all(
+    index: Index,
+    rowids: list[int],
+    phrase: str,
+    query_terms: list[Term],
+    types: frozenset[str] | None,
+    floor: float,
+    fuzzy: bool,
+) -> list[Hit]:
+    hits: list[Hit] = []
+    scoring = make_query(phrase, query_terms, fuzzy)
+    for start in range(0, len(rowids), 500):
+        chunk = rowids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = index.query(
+            "SELECT r.id, r.type, r.json, d.fields FROM records r JOIN docs d"
+            f" ON d.rowid = r.rowid WHERE r.rowid IN ({marks})",
+            tuple(chunk),
+        )
+        for rid, rtype, text, fields in rows:
+            if types and rtype not in types:
+                continue
+            stored = [StoredField(*f) for f in json.loads(fields)]
+            found = score_record(rtype, stored, scoring)
+            if found and found.score >= floor:
+                record = json.loads(text)
+                hits.append(Hit(rid, rtype, *found, record))
+    return hits

@@ -1,0 +1,224 @@
+"""Scoring one candidate record: signals, each a small function, tried in a fixed order.
+
+A field signal looks at one stored field and may claim it (the first that does wins for that
+field); the best field, times its weight, is the record's score. A record signal then looks at
+all fields together and may beat it (a name in one field and a figure in another). A new signal
+is one function here and one line in `FIELD_SIGNALS` or `RECORD_SIGNALS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from deepseek_kb.kinds import NAMED
+from deepseek_kb.search.expand import Term
+from deepseek_kb.search.fields import NAME, StoredField
+from deepseek_kb.search.text import han_pieces, has_han
+
+NAME_FUZZY = 85
+
+
+class Credit(NamedTuple):
+    """How well one term is found in one field: the credit, how it was found, the word found."""
+
+    credit: float
+    how: str
+    word: str
+
+
+class Match(NamedTuple):
+    """What a signal found: a score before the field's weight, how, and the words matched."""
+
+    score: float
+    how: str
+    matched: tuple[str, ...]
+
+
+class Scored(NamedTuple):
+    """A record's score with the field it was found in and why."""
+
+    score: float
+    field: str
+    text: str
+    how: str
+    matched: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Query:
+    """The parts of a query every signal reads."""
+
+    phrase: str
+    terms: list[Term]
+    ratio: Callable[[str, str], float] | None
+    total: float
+    words: frozenset[str]
+
+
+@dataclass(frozen=True)
+class FieldView:
+    """One stored field as the field signals see it."""
+
+    stored: StoredField
+    norm: str
+    credits: dict[str, tuple[Credit, float]]
+    coverage: float
+
+
+@dataclass
+class RecordView:
+    """What the record signals see: the kind and the best credit of each term over all fields."""
+
+    kind: str
+    union: dict[str, Credit] = field(default_factory=dict)
+    name_coverage: float = 0.0
+    name_precision: float = 0.0
+
+
+def exact(query: Query, view: FieldView) -> Match | None:
+    """The whole query equals the field's text: 100."""
+    return Match(100.0, "exact", (view.stored.text,)) if view.norm == query.phrase else None
+
+
+def phrase(query: Query, view: FieldView) -> Match | None:
+    """The whole query appears inside the field: 92."""
+    if len(query.phrase) >= 2 and query.phrase in view.norm:
+        return Match(92.0, "phrase", (query.phrase,))
+    return None
+
+
+def name_fuzzy(query: Query, view: FieldView) -> Match | None:
+    """A near miss of a name or alias (DeepSek V3): up to 90."""
+    if query.ratio is None or view.stored.weight != NAME:
+        return None
+    near = query.ratio(query.phrase, view.norm)
+    return Match(0.9 * near, "name-fuzzy", (view.stored.text,)) if near >= NAME_FUZZY else None
+
+
+def terms_found(query: Query, view: FieldView) -> Match | None:
+    """Some or all terms in the field, scaled by the share of the query they cover."""
+    if view.coverage <= 0:
+        return None
+    credits = [credit for credit, _ in view.credits.values()]
+    exact_variant = len(query.terms) == 1 and any(c.word == view.norm for c in credits)
+    if exact_variant:
+        score, how = 100.0 * view.coverage, "exact"
+    elif all(c.credit > 0 for c in credits):
+        score, how = 85.0 * view.coverage, "all-terms"
+    else:
+        score, how = 40.0 + 40.0 * view.coverage, "some-terms"
+    kinds = sorted({c.how for c in credits if c.how and c.how != "direct"})
+    if kinds:
+        how += "+" + "+".join(kinds)
+    return Match(score, how, tuple(c.word for c in credits if c.word))
+
+
+FIELD_SIGNALS: tuple[Callable[[Query, FieldView], Match | None], ...] = (
+    exact,
+    phrase,
+    name_fuzzy,
+    terms_found,
+)
+
+
+def _coverage(query: Query, credits: dict[str, float]) -> float:
+    return sum(credits.get(t.text, 0.0) * t.weight for t in query.terms) / query.total
+
+
+def name_and_fields(query: Query, record: RecordView) -> Match | None:
+    """A named record (model, person…) by how much of the query its own name covers."""
+    if record.kind not in NAMED or record.name_coverage <= 0:
+        return None
+    coverage = _coverage(query, {k: c.credit for k, c in record.union.items()})
+    score = 55.0 + 20.0 * coverage + 13.0 * record.name_coverage + 4.0 * record.name_precision
+    return Match(score, "name+fields", tuple(c.word for c in record.union.values() if c.word))
+
+
+def all_terms_across_fields(query: Query, record: RecordView) -> Match | None:
+    """Every term somewhere in the record, a little below a single-field match."""
+    if len(query.terms) < 2 or not all(record.union.get(t.text) for t in query.terms):
+        return None
+    coverage = _coverage(query, {k: c.credit for k, c in record.union.items()})
+    words = tuple(c.word for c in record.union.values() if c.word)
+    return Match(75.0 * coverage, "all-terms-across-fields", words)
+
+
+# The first record signal that applies may beat the best single field.
+RECORD_SIGNALS: tuple[Callable[[Query, RecordView], Match | None], ...] = (
+    name_and_fields,
+    all_terms_across_fields,
+)
+
+
+def make_query(phrase: str, terms: list[Term], fuzzy: bool) -> Query:
+    """The query as signals read it; the fuzzy ratio (RapidFuzz) only when asked for."""
+    ratio = _name_ratio() if fuzzy and len(phrase) <= 40 else None
+    words = frozenset(t.text for t in terms)
+    return Query(phrase, terms, ratio, sum(t.weight for t in terms), words)
+
+
+def score_record(kind: str, fields: list[StoredField], query: Query) -> Scored | None:
+    """The best score of a record over its fields, with the field, its text and the match kind."""
+    record = RecordView(kind)
+    best: Scored | None = None
+    fields_hit = 0
+    for stored in fields:
+        view = _view(query, stored, record)
+        match = next((m for signal in FIELD_SIGNALS if (m := signal(query, view))), None)
+        if match is None:
+            continue
+        fields_hit += 1
+        score = match.score * stored.weight
+        if best is None or score > best.score:
+            best = Scored(score, stored.field, stored.text, match.how, match.matched)
+    if best is None:
+        return None
+    across = next((m for signal in RECORD_SIGNALS if (m := signal(query, record))), None)
+    if across is not None and across.score > best.score:
+        best = best._replace(score=across.score, how=across.how, matched=across.matched)
+    bonus = min(4.0, 0.5 * (fields_hit - 1))
+    return best._replace(score=min(100.0, best.score + bonus))
+
+
+def _view(query: Query, stored: StoredField, record: RecordView) -> FieldView:
+    """Credit every term in one field, and fold the credits into the record's view."""
+    norm = stored.normalized or stored.text
+    words = set(stored.words)
+    credits = {t.text: (credit(t, norm, words), t.weight) for t in query.terms}
+    for key, (found, _) in credits.items():
+        if found.credit > record.union.get(key, Credit(0.0, "", "")).credit:
+            record.union[key] = found
+    coverage = sum(c.credit * w for c, w in credits.values()) / query.total
+    if stored.weight == NAME:
+        record.name_coverage = max(record.name_coverage, coverage)
+        if words:
+            share = len(words & query.words) / len(words)
+            record.name_precision = max(record.name_precision, share)
+    return FieldView(stored, norm, credits, coverage)
+
+
+def _name_ratio() -> Callable[[str, str], float]:
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio
+
+
+def credit(term: Term, norm: str, words: set[str]) -> Credit:
+    """How well one term is found in one field: 1.0 directly, less as typo, pinyin or in part."""
+    best = Credit(0.0, "", "")
+    for variant in term.variants:
+        text = variant.text
+        if has_han(text):
+            if text in norm:
+                found = 1.0
+            else:
+                pieces = han_pieces(text)
+                share = sum(p in norm for p in pieces) / len(pieces)
+                found = 0.6 * share if len(pieces) > 1 and share >= 0.5 else 0.0
+        else:
+            found = 1.0 if text in words else 0.0
+        if found * variant.weight > best.credit:
+            best = Credit(found * variant.weight, variant.how, text)
+    return best

@@ -1,0 +1,70 @@
+"""Settings resolved once per run from flags, then the environment, then defaults."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from deepseek_kb.paths import data_folders
+
+LANGS = ("zh", "en", "both")
+COLORS = ("auto", "always", "never")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How this run reads and draws: language, colour, paging and the data folders."""
+
+    lang: str = "en"
+    color: str = "auto"
+    pager: bool | None = None
+    data_dir: Path | None = None
+    overlays: str = ""
+    no_color: bool = False
+
+    @property
+    def folders(self) -> tuple[Path, ...]:
+        """The base data folder, then the overlays."""
+        return data_folders(self.data_dir, self.overlays)
+
+    @property
+    def bundled(self) -> bool:
+        """Whether the base folder is the data shipped with the package."""
+        return self.data_dir is None
+
+    def with_lang(self, lang: str | None) -> Settings:
+        """The same settings in another language (a command's own --lang)."""
+        return self if lang is None else replace(self, lang=lang)
+
+
+def default_lang(environ: Mapping[str, str]) -> str:
+    """DSKB_LANG if set, else Chinese for a zh* locale, else English."""
+    chosen = environ.get("DSKB_LANG", "").strip().lower()
+    if chosen in LANGS:
+        return chosen
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def resolve(
+    lang: str | None = None,
+    color: str = "auto",
+    pager: bool | None = None,
+    data_dir: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    """Flags first, then DSKB_LANG / the locale, NO_COLOR and DSKB_PATH, then the defaults."""
+    env = os.environ if environ is None else environ
+    return Settings(
+        lang=lang or default_lang(env),
+        color=color,
+        pager=pager,
+        data_dir=data_dir,
+        overlays=env.get("DSKB_PATH", ""),
+        no_color=bool(env.get("NO_COLOR")),
+    )

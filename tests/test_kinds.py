@@ -1,0 +1,28 @@
+"""The registry of kinds is the one list: schema, files, index and formatting all follow it."""
+
+from __future__ import annotations
+
+from deepseek_kb import kinds, schema
+
+
+def test_every_kind_has_a_model_a_file_stem_and_a_rank() -> None:
+    """Each registered kind validates with its own pydantic model and sorts uniquely."""
+    assert list(schema.RECORD_TYPES) == list(kinds.NAMES)
+    assert len({k.stem for k in kinds.KINDS}) == len(kinds.KINDS)
+    assert sorted(k.rank for k in kinds.KINDS) == list(range(len(kinds.KINDS)))
+
+
+def test_links_name_fields_of_their_model_and_registered_kinds() -> None:
+    """A link field exists on its kind's model and points only at registered kinds."""
+    for kind in kinds.KINDS:
+        fields = schema.RECORD_TYPES[kind.name].model_fields
+        for link in kind.links:
+            assert link.field in fields, (kind.name, link.field)
+            assert set(link.targets) <= set(kinds.NAMES), (kind.name, link.field)
+
+
+def test_closed_sets_are_complete() -> None:
+    """Every unit has a scale and every spec of the registry is a field of ModelSpecs."""
+    assert set(kinds.UNIT_SCALE) == set(kinds.Unit)
+    assert list(schema.ModelSpecs.model_fields) == [s.field for s in kinds.SPECS]
+    assert set(kinds.SPEC_BY_FIELD) == {s.field for s in kinds.SPECS}
