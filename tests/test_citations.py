@@ -10,6 +10,7 @@ import pytest
 from deepseek_kb.loader import KB, load_kb
 from deepseek_kb.schema import Record, SourceRef, Text
 
+from .conftest import FIXTURES
 from .test_data import article_lines, walk
 
 HAN_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
@@ -27,8 +28,6 @@ def bundled_kb() -> Iterator[KB]:
 
 
 def _raw_lines() -> list[str]:
-    from .conftest import FIXTURES
-
     return (FIXTURES / "deepseek-article.md").read_text(encoding="utf-8").splitlines()
 
 
