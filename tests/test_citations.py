@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from deepseek_kb.loader import KB, load_kb
+from deepseek_kb.loader.records import KB, load_kb
 from deepseek_kb.schema import Record, SourceRef, Text
 
 from .conftest import FIXTURES
