@@ -21,6 +21,8 @@ class DskbError(Exception):
     """A problem the user can act on; the CLI prints its message and exits with its code."""
 
     exit_code: ExitCode = ExitCode.IO
+    # Set once the problem has been told in the output itself (a JSON report): exit quietly.
+    told: bool = False
 
     def __init__(self, message: str, hint: str | None = None) -> None:
         super().__init__(message)

@@ -11,7 +11,7 @@ from typing import Any
 from deepseek_kb.errors import DskbError, UsageError
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_NAME, NAMES
-from deepseek_kb.values import Record
+from deepseek_kb.rows import Row
 
 
 def export(index: Index, fmt: str, output: Path | None) -> str | None:
@@ -43,7 +43,7 @@ def _to(output: Path | None, text: str) -> str | None:
     return None
 
 
-def columns(record_type: str, records: list[Record]) -> list[str]:
+def columns(record_type: str, records: list[Row]) -> list[str]:
     """The record type's fields in schema order, then any others the records carry."""
     from deepseek_kb.schema import RECORD_TYPES as MODELS
 
@@ -60,7 +60,7 @@ def cell(value: Any) -> str | int | float | None:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def to_markdown(data: dict[str, list[Record]]) -> str:
+def to_markdown(data: dict[str, list[Row]]) -> str:
     """One heading and one table per record type."""
     out = ["# dskb knowledge base", ""]
     for record_type, records in data.items():
@@ -81,7 +81,7 @@ def _md(value: str | int | float | None) -> str:
     return str(value).replace("|", "\\|").replace("\n", "<br>")
 
 
-def write_csv(data: dict[str, list[Record]], folder: Path) -> None:
+def write_csv(data: dict[str, list[Row]], folder: Path) -> None:
     """One UTF-8 CSV file per record type in `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     for record_type, records in data.items():
@@ -95,7 +95,7 @@ def write_csv(data: dict[str, list[Record]], folder: Path) -> None:
                 writer.writerow(["" if (v := cell(record.get(n))) is None else v for n in names])
 
 
-def write_sqlite(data: dict[str, list[Record]], path: Path) -> None:
+def write_sqlite(data: dict[str, list[Row]], path: Path) -> None:
     """One table per record type, fields as columns, nested values as JSON text."""
     tmp = path.with_name(path.name + ".tmp")
     tmp.unlink(missing_ok=True)

@@ -5,11 +5,13 @@ Works on the JSON form of records (dicts), so the query path needs neither pydan
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from deepseek_kb.kinds import UNIT_SCALE, Unit
 
-Record = dict[str, Any]
+# Any record, text, quantity or citation in its JSON form (a TypedDict of rows.py or a dict).
+Json = Mapping[str, Any]
 
 _SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
 _SCALED = {"params", "tokens", "gpu-hours", "usd", "cny"}
@@ -47,12 +49,12 @@ def number(value: float) -> str:
     return f"{value:.6g}"
 
 
-def base_value(quantity: Record) -> float:
+def base_value(quantity: Json) -> float:
     """The quantity in its dimension's base unit (parameters, tokens, USD…)."""
     return float(quantity["value"]) * UNIT_SCALE[Unit(quantity["unit"])][1]
 
 
-def dimension(quantity: Record) -> str:
+def dimension(quantity: Json) -> str:
     """What the quantity measures: params, tokens, usd…"""
     return UNIT_SCALE[Unit(quantity["unit"])][0]
 
@@ -67,7 +69,7 @@ def scale_for(values: list[float]) -> tuple[float, str]:
 
 
 def format_quantity(
-    quantity: Record, scale: tuple[float, str] | None = None, lang: str = "en", bare: bool = False
+    quantity: Json, scale: tuple[float, str] | None = None, lang: str = "en", bare: bool = False
 ) -> str:
     """671 'B params' -> '671B'; 2.788 'M GPU hours' -> '2.788M GPU hours'."""
     dim = dimension(quantity)
@@ -93,7 +95,7 @@ def format_quantity(
     return text
 
 
-def pick(text: Record | None, lang: str) -> str:
+def pick(text: Json | None, lang: str) -> str:
     """One language of a bilingual text; 'both' gives the Chinese then the English."""
     if not text:
         return ""
@@ -115,13 +117,13 @@ def format_value(
     return str(value)
 
 
-def name_of(record: Record, lang: str) -> str:
+def name_of(record: Json, lang: str) -> str:
     """A record's display name: its name, a source's title, else its id."""
     text = record.get("name") or record.get("title")
     return pick(text, "en" if lang == "both" else lang) if text else str(record["id"])
 
 
-def cite(ref: Record) -> str:
+def cite(ref: Json) -> str:
     """A citation in a few characters: 'article §团队情况 L98', 'v3-paper p.5'."""
     parts = [str(ref["source"])]
     if ref.get("section"):
@@ -133,7 +135,7 @@ def cite(ref: Record) -> str:
     return " ".join(parts)
 
 
-def cites(refs: list[Record]) -> str:
+def cites(refs: Sequence[Json]) -> str:
     """Several citations, comma-separated."""
     return ", ".join(cite(r) for r in refs)
 

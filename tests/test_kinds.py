@@ -26,3 +26,15 @@ def test_closed_sets_are_complete() -> None:
     assert set(kinds.UNIT_SCALE) == set(kinds.Unit)
     assert list(schema.ModelSpecs.model_fields) == [s.field for s in kinds.SPECS]
     assert set(kinds.SPEC_BY_FIELD) == {s.field for s in kinds.SPECS}
+
+
+def test_typed_rows_match_the_pydantic_models() -> None:
+    """Each kind's JSON row type names exactly its model's fields; optional ones may be absent."""
+    from deepseek_kb.rows import ROWS
+
+    assert list(ROWS) == list(kinds.NAMES)
+    for name, model in schema.RECORD_TYPES.items():
+        row = ROWS[name]
+        assert set(row.__annotations__) == set(model.model_fields), name
+        absent = {f for f, info in model.model_fields.items() if info.default is None}
+        assert set(row.__optional_keys__) == absent, name

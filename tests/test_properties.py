@@ -16,7 +16,7 @@ from deepseek_kb.errors import DataError, UsageError
 from deepseek_kb.index.store import Index
 from deepseek_kb.loader.records import load_kb
 from deepseek_kb.paths import discover
-from deepseek_kb.queries.common import open_kb
+from deepseek_kb.queries.common import index_for
 from deepseek_kb.queries.lookup import search_all
 from deepseek_kb.schema import Event, Quote
 from deepseek_kb.search.rank import search
@@ -32,7 +32,7 @@ SETTINGS = settings(
 @pytest.fixture(scope="module")
 def index() -> Index:
     """The bundled KB's index."""
-    return open_kb(resolve())
+    return index_for(resolve())
 
 
 @SETTINGS

@@ -6,7 +6,7 @@ import pytest
 
 from benchmarks.search_quality import evaluate, load_queries, summary
 from deepseek_kb.index.store import Index
-from deepseek_kb.queries.common import open_kb
+from deepseek_kb.queries.common import index_for
 from deepseek_kb.search.rank import search
 from deepseek_kb.settings import resolve
 
@@ -14,7 +14,7 @@ from deepseek_kb.settings import resolve
 @pytest.fixture(scope="module")
 def index() -> Index:
     """The bundled KB's index."""
-    return open_kb(resolve())
+    return index_for(resolve())
 
 
 def test_labelled_queries_reach_95_percent_recall_at_3(index: Index) -> None:

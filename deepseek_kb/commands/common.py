@@ -40,6 +40,8 @@ class DskbGroup(TyperGroup):
 
 def report(terminal: Terminal, failure: DskbError) -> int:
     """Print an error for a person (every problem, for bad data) and return its exit code."""
+    if failure.told:
+        return int(failure.exit_code)
     if isinstance(failure, DataError):
         terminal.problems(failure.problems)
     message = failure.message
@@ -149,16 +151,16 @@ class Session:
     def index(self) -> Index:
         """The index of the data in use; notes about the cache go to stderr."""
         if self._index is None:
-            from deepseek_kb.queries.common import open_kb
+            from deepseek_kb.queries.common import index_for
 
-            self._index = open_kb(self.settings)
+            self._index = index_for(self.settings)
             for warning in self._index.warnings:
                 self.terminal.note(warning)
         return self._index
 
     def emit(self, output: Output, json: bool = False) -> None:
         """Write the result as a table or, with --json, as data."""
-        emit(self.terminal, output, OutputFormat.json if json else OutputFormat.table)
+        emit(self.terminal, output, OutputFormat.chosen(json))
 
 
 def session(ctx: typer.Context, lang: Lang | None = None) -> Session:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from deepseek_kb.commands.common import ExportFormat, JsonOpt, app, complete_from, session
-from deepseek_kb.errors import DataError, ExitCode
+from deepseek_kb.errors import DataError
 from deepseek_kb.queries import maintenance as queries
 from deepseek_kb.render import maintenance as views
 from deepseek_kb.render.output import Output
@@ -63,11 +63,8 @@ def validate(
     """Check the data: syntax, types, dates, unique ids, references and sources."""
     run = session(ctx)
     report = queries.validate(run.settings, data_dir)
-    if report.problems and not json:
-        raise DataError(report.problems)
-    run.emit(Output(report.as_json(), partial(views.validation, report)), json)
-    if report.problems:
-        raise typer.Exit(ExitCode.DATA)
+    failure = DataError(report.problems) if report.problems else None
+    run.emit(Output(report.as_json(), partial(views.validation, report), failure=failure), json)
 
 
 @app.command(

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Annotated
+from typing import Annotated, cast
 
 import typer
 
 from deepseek_kb.commands.common import JsonOpt, LangOpt, complete_from, models_app, session
 from deepseek_kb.queries.common import one
-from deepseek_kb.queries.models import pick_models
+from deepseek_kb.queries.models import models_to_show
 from deepseek_kb.render import charts
 from deepseek_kb.render import models as views
 from deepseek_kb.render.output import Output
+from deepseek_kb.rows import ModelRow
 
 
 @models_app.command(
@@ -42,7 +43,7 @@ def models_list(
     """List the models, or compare their specs side by side."""
     run = session(ctx, lang)
     main_only = compare and not names and not all_models
-    models = pick_models(run.index, names or [], main_only=main_only)
+    models = models_to_show(run.index, names or [], main_only=main_only)
     draw = charts.compare_chart if chart else views.compare_table if compare else views.models_table
     run.emit(Output(models, partial(draw, models)), json)
 
@@ -64,6 +65,6 @@ def models_show(
 ) -> None:
     """Everything about one model: specs with sources, claims, errata, events and quotes."""
     run = session(ctx, lang)
-    model = one(run.index, name, "model")
+    model = cast(ModelRow, one(run.index, name, "model"))
     mentions = run.index.mentions(model["id"])
     run.emit(Output(model, partial(views.model_detail, model, mentions)), json)

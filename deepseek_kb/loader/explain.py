@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from deepseek_kb.errors import Problem
-from deepseek_kb.loader.files import locate
+from deepseek_kb.loader.files import node_location
 from deepseek_kb.schema import DATE_PATTERN, SLUG_PATTERN
 
 _TYPE_WORDS = {
@@ -105,7 +105,7 @@ def explain(
     problems: list[Problem] = []
     seen: set[tuple[int, str]] = set()
     for item in error.errors():
-        line, path = locate(node, item["loc"])
+        line, path = node_location(node, item["loc"])
         if (line, path) not in seen:
             seen.add((line, path))
             problems.append(Problem(name, line, message(item, model), record_id, path or None))

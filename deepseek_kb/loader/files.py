@@ -1,7 +1,7 @@
 """Reading one data file safely: size and encoding checks, the fast JSON path, YAML nodes.
 
 Tags, anchors and aliases are refused before parsing; timestamps stay the strings the editor
-wrote; a key given twice is an error. `locate` maps a validation error back to its line.
+wrote; a key given twice is an error. `node_location` maps a validation error back to its line.
 """
 
 from __future__ import annotations
@@ -229,7 +229,7 @@ def scalar_id(node: yaml.MappingNode) -> str | None:
     return None
 
 
-def locate(node: yaml.Node, loc: tuple[int | str, ...]) -> tuple[int, str]:
+def node_location(node: yaml.Node, loc: tuple[int | str, ...]) -> tuple[int, str]:
     """Follow a validation error's location through the YAML tree: its line and dotted path."""
     line = node.start_mark.line + 1
     path: list[str] = []

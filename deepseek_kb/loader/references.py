@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from deepseek_kb.errors import Problem
 from deepseek_kb.kinds import BY_NAME
-from deepseek_kb.loader.files import SafeLoader, compose, duplicate_keys, locate, read_text
+from deepseek_kb.loader.files import SafeLoader, compose, duplicate_keys, node_location, read_text
 from deepseek_kb.paths import Layout
 from deepseek_kb.schema import RECORD_TYPES, Record, SourceRef
 
@@ -54,14 +54,14 @@ class Check:
 def _references(kind: str, record: Record, node: yaml.MappingNode, name: str) -> Iterator[Ref]:
     """Every id this record mentions: its citations anywhere inside it, and its link fields."""
     for loc, ref in _walk_sources(record, ()):
-        line, path = locate(node, (*loc, "source"))
+        line, path = node_location(node, (*loc, "source"))
         yield Ref(ref.source, ("source",), name, line, record.id, path)
     for link in BY_NAME[kind].links:
         value = getattr(record, link.field)
         targets = value if isinstance(value, list) else [value] if value else []
         for index, target in enumerate(targets):
             where: tuple[int | str, ...] = (link.field, index) if link.many else (link.field,)
-            line, path = locate(node, where)
+            line, path = node_location(node, where)
             yield Ref(target, link.targets, name, line, record.id, path)
 
 

@@ -7,11 +7,12 @@ from deepseek_kb.index.cache import open_index
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_NAME, SUBJECTS
 from deepseek_kb.paths import discover
+from deepseek_kb.rows import Row
 from deepseek_kb.settings import Settings
-from deepseek_kb.values import Record, name_of
+from deepseek_kb.values import name_of
 
 
-def open_kb(settings: Settings) -> Index:
+def index_for(settings: Settings) -> Index:
     """The index of the data in use (built on first use)."""
     return open_index(discover(settings.folders, settings.bundled))
 
@@ -38,7 +39,7 @@ def _display_names(index: Index, ids: list[str]) -> list[str]:
     return [name_of(records[i][1], "en") if i in records else i for i in ids]
 
 
-def one(index: Index, name: str, kind: str) -> Record:
+def one(index: Index, name: str, kind: str) -> Row:
     """One record of a kind by any of its names."""
     found = index.get(resolve_id(index, name, kind, kind))
     assert found is not None
@@ -63,7 +64,7 @@ def resolve_entity(index: Index, name: str) -> str:
     )
 
 
-def names_for(index: Index, *groups: list[Record]) -> dict[str, Record]:
+def names_for(index: Index, *groups: list[Row]) -> dict[str, Row]:
     """The people, topics and organisations these records point at, by id."""
     wanted: list[str] = []
     for records in groups:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from deepseek_kb.index.store import Index
-from deepseek_kb.values import Record
+from deepseek_kb.index.store import Found, Index
 
 
 def quote_counts(index: Index) -> dict[str, int]:
@@ -30,25 +29,27 @@ _COMPANY_SECTIONS: list[tuple[str, str, str, tuple[str, ...]]] = [
 ]
 
 
-def company(index: Index) -> list[tuple[str, tuple[str, str], list[tuple[str, Record]]]]:
+def company(index: Index) -> list[tuple[str, tuple[str, str], list[Found]]]:
     """High-Flyer and DeepSeek in sections: organisations, history, compute, people, money, culture."""
     orgs = [
-        ("organization", o)
+        Found("organization", o)
         for o in index.records("organization")
         if o["id"] in ("high-flyer", "deepseek") or o.get("parent") in ("high-flyer", "deepseek")
     ]
     org_ids = {o["id"] for _, o in orgs}
     facts = index.records("fact")
     events = [e for e in index.records("event") if set(e.get("about", [])) & org_ids]
-    sections: list[tuple[str, tuple[str, str], list[tuple[str, Record]]]] = [
+    sections: list[tuple[str, tuple[str, str], list[Found]]] = [
         ("organizations", ("幻方与深度求索", "High-Flyer and DeepSeek"), orgs),
-        ("events", ("大事记", "Milestones"), [("event", e) for e in events]),
+        ("events", ("大事记", "Milestones"), [Found("event", e) for e in events]),
     ]
     people = [
-        ("person", p) for p in index.records("person") if set(p.get("affiliations", [])) & org_ids
+        Found("person", p)
+        for p in index.records("person")
+        if set(p.get("affiliations", [])) & org_ids
     ]
     for key, zh, en, categories in _COMPANY_SECTIONS:
-        rows = [("fact", f) for f in facts if f["category"] in categories]
+        rows = [Found("fact", f) for f in facts if f["category"] in categories]
         if key == "team":
             rows = people + rows
         sections.append((key, (zh, en), rows))

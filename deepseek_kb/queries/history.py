@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from deepseek_kb.errors import UsageError
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import EventType
 from deepseek_kb.queries.common import resolve_entity
-from deepseek_kb.values import Record, date_bounds
+from deepseek_kb.rows import EventRow
+from deepseek_kb.values import date_bounds
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 EVENT_TYPES = tuple(EventType)
@@ -27,7 +29,7 @@ def _check_date(option: str, value: str | None) -> str | None:
 
 def timeline(
     index: Index, since: str | None, until: str | None, event_type: str | None, about: str | None
-) -> list[Record]:
+) -> list[EventRow]:
     """Events in date order, filtered by date range (overlap), type and subject."""
     since = _check_date("--since", since)
     until = _check_date("--until", until)
@@ -39,7 +41,7 @@ def timeline(
     low = date_bounds(since)[0] if since else "0000"
     high = date_bounds(until)[1] if until else "9999"
     events = []
-    for event in index.records("event"):
+    for event in cast(list[EventRow], index.records("event")):
         start, end = date_bounds(event["date"])
         if end < low or start > high:
             continue

@@ -8,21 +8,21 @@ from deepseek_kb.errors import UsageError
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import NAMES
 from deepseek_kb.queries.common import names_for, resolve_id
+from deepseek_kb.rows import Row
 from deepseek_kb.search.rank import Hit
-from deepseek_kb.values import Record
 
 
 @dataclass
 class QuoteResult:
     """Quotes to show, the words to highlight in each, and the names they refer to."""
 
-    items: list[tuple[Record, tuple[str, ...]]]
-    names: dict[str, Record]
+    items: list[tuple[Row, tuple[str, ...]]]
+    names: dict[str, Row]
     hits: list[Hit] = field(default_factory=list)
     hint: str = ""
     total: int = 0
 
-    def as_json(self) -> list[Record]:
+    def as_json(self) -> list[Row]:
         """An array of hits, best first; without a query the score is null."""
         if self.hits:
             return [h.as_json() for h in self.hits]
@@ -36,7 +36,7 @@ def find_quotes(
     speaker_id = resolve_id(index, speaker, "person", "person") if speaker else None
     topic_id = resolve_id(index, topic, "topic", "topic") if topic else None
 
-    def keep(record: Record) -> bool:
+    def keep(record: Row) -> bool:
         return (not speaker_id or record["speaker"] == speaker_id) and (
             not topic_id or topic_id in record["topics"]
         )

@@ -12,9 +12,9 @@ from deepseek_kb.errors import Problem
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_STEM, NAMES, SUBJECTS, EventType
 from deepseek_kb.paths import discover
-from deepseek_kb.queries.common import open_kb
+from deepseek_kb.queries.common import index_for
+from deepseek_kb.rows import Row
 from deepseek_kb.settings import Settings, resolve
-from deepseek_kb.values import Record
 
 
 def info(index: Index, settings: Settings) -> dict[str, Any]:
@@ -38,7 +38,7 @@ class Report:
     files: list[tuple[int, str, int]] = field(default_factory=list)
     replaced: list[tuple[str, str, str]] = field(default_factory=list)
 
-    def as_json(self) -> Record:
+    def as_json(self) -> Row:
         """ok, counts, folders, files, overlay replacements and every problem as data."""
         return {
             "ok": not self.problems,
@@ -102,7 +102,7 @@ def _completions(kind: str, incomplete: str) -> list[str]:
         options = list(BY_STEM)
     else:
         data_dir = os.environ.get("DSKB_DATA_DIR")
-        index = open_kb(resolve(data_dir=Path(data_dir) if data_dir else None))
+        index = index_for(resolve(data_dir=Path(data_dir) if data_dir else None))
         types = SUBJECTS if kind == "entity" else (kind,)
         options = []
         for record_type in types:

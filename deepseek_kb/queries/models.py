@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from deepseek_kb.index.store import Index
 from deepseek_kb.queries.common import resolve_id
-from deepseek_kb.values import Record, date_bounds
+from deepseek_kb.rows import ModelRow
+from deepseek_kb.values import date_bounds
 
 
-def _release_key(model: Record) -> tuple[str, int]:
+def _release_key(model: ModelRow) -> tuple[str, int]:
     released = model.get("released")
     return (date_bounds(released["date"])[0] if released else "9999", 0)
 
 
-def pick_models(index: Index, names: list[str], main_only: bool) -> list[Record]:
+def models_to_show(index: Index, names: list[str], main_only: bool) -> list[ModelRow]:
     """The named models in the order given, or all (or the main ones) in release order."""
     if names:
         ids = [resolve_id(index, n, "model", "model") for n in names]
         records = index.get_many(ids)
-        return [records[i][1] for i in dict.fromkeys(ids)]
-    models = index.records("model")
+        return [cast(ModelRow, records[i].row) for i in dict.fromkeys(ids)]
+    models = cast(list[ModelRow], index.records("model"))
     if main_only:
         models = [m for m in models if m.get("main")]
     return sorted(models, key=_release_key)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from deepseek_kb.render.layout import DASH, cell_len_of, fit, label
-from deepseek_kb.values import Record, base_value, format_value, name_of, pick, scale_for
+from deepseek_kb.rows import EventRow, ModelRow, SpecRow
+from deepseek_kb.values import base_value, format_value, name_of, pick, scale_for
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -22,7 +23,7 @@ def _ordinal(date: str) -> float:
     return year + (parts[1] - 1) / 12 + (parts[2] - 0.5) / 365
 
 
-def timeline_chart(events: list[Record], lang: str, width: int) -> list[RenderableType]:
+def timeline_chart(events: list[EventRow], lang: str, width: int) -> list[RenderableType]:
     """The history on a time axis: one row per event, a dot where it falls, years marked."""
     from rich.text import Text
 
@@ -72,7 +73,7 @@ _CHART_METRICS = (
 )
 
 
-def compare_chart(models: list[Record], lang: str, width: int) -> list[RenderableType]:
+def compare_chart(models: list[ModelRow], lang: str, width: int) -> list[RenderableType]:
     """Bars: total vs activated parameters, training tokens and cost, on a shared scale each."""
     from rich.text import Text
 
@@ -114,7 +115,7 @@ def compare_chart(models: list[Record], lang: str, width: int) -> list[Renderabl
             out.append("█" * (bar - inner), "cyan")
             spec = model["specs"][main]
             figure = f" {format_value(spec['value'], lang, scale, bare=True)}"
-            if other is not None:
+            if other is not None and second is not None:
                 figure += (
                     f" / {format_value(model['specs'][second]['value'], lang, scale, bare=True)}"
                 )
@@ -126,7 +127,7 @@ def compare_chart(models: list[Record], lang: str, width: int) -> list[Renderabl
     return [out]
 
 
-def _quantity(spec: Record | None) -> float | None:
+def _quantity(spec: SpecRow | None) -> float | None:
     if not spec or not isinstance(spec["value"], dict) or "unit" not in spec["value"]:
         return None
     return base_value(spec["value"])

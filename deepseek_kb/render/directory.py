@@ -7,14 +7,17 @@ from typing import TYPE_CHECKING
 from deepseek_kb.render.layout import DASH, label, mentions_table
 from deepseek_kb.render.lookup import quotes
 from deepseek_kb.render.terminal import escape
-from deepseek_kb.values import Record, cites, format_value, name_of, pick
+from deepseek_kb.rows import Row
+from deepseek_kb.values import cites, format_value, name_of, pick
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from deepseek_kb.index.store import Found
+
 
 def people_table(
-    people: list[Record], quote_counts: dict[str, int], lang: str, width: int
+    people: list[Row], quote_counts: dict[str, int], lang: str, width: int
 ) -> list[RenderableType]:
     """Everyone the KB names, with the article's description of them."""
     from rich.table import Table
@@ -33,10 +36,10 @@ def people_table(
 
 
 def person_detail(
-    person: Record,
-    names: dict[str, Record],
-    said: list[Record],
-    mentions: list[tuple[str, Record]],
+    person: Row,
+    names: dict[str, Row],
+    said: list[Row],
+    mentions: list[Found],
     lang: str,
     width: int,
 ) -> list[RenderableType]:
@@ -56,14 +59,14 @@ def person_detail(
     parts: list[RenderableType] = [Panel("\n".join(lines), expand=False)]
     if said:
         parts.extend(quotes([(q, ()) for q in said], names, False, lang, width))
-    others = [(t, r) for t, r in mentions if t != "quote" or r.get("speaker") != person["id"]]
+    others = [m for m in mentions if m.kind != "quote" or m.row.get("speaker") != person["id"]]
     if others:
         parts.append(mentions_table(others, lang))
     return parts
 
 
 def company(
-    sections: list[tuple[str, str, list[tuple[str, Record]]]], lang: str, width: int
+    sections: list[tuple[str, str, list[Found]]], lang: str, width: int
 ) -> list[RenderableType]:
     """High-Flyer and DeepSeek: one titled block per section, each line cited."""
     from rich.table import Table
@@ -81,7 +84,7 @@ def company(
     return parts
 
 
-def _company_line(rtype: str, record: Record, lang: str) -> str:
+def _company_line(rtype: str, record: Row, lang: str) -> str:
     if rtype == "organization":
         line = f"[bold]{escape(pick(record['name'], 'both'))}[/]"
         if record.get("founded"):
@@ -105,7 +108,7 @@ def _company_line(rtype: str, record: Record, lang: str) -> str:
     return body
 
 
-def sources_table(sources: list[Record], lang: str, width: int) -> list[RenderableType]:
+def sources_table(sources: list[Row], lang: str, width: int) -> list[RenderableType]:
     """Every source: the article, the links it cites, the official files."""
     from rich.table import Table
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from deepseek_kb.render.layout import MARK, footnotes, hang, label, prewrapped
-from deepseek_kb.values import Record, format_value, pick
+from deepseek_kb.rows import EventRow
+from deepseek_kb.values import format_value, pick
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
 
 def timeline(
-    events: list[Record], lang: str, width: int, details: bool = False
+    events: list[EventRow], lang: str, width: int, details: bool = False
 ) -> list[RenderableType]:
     """Events grouped by year, dates at their own precision; descriptions with `details`."""
     from rich.text import Text

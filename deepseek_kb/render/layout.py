@@ -10,11 +10,13 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-from deepseek_kb.values import Record, pick
+from deepseek_kb.values import pick
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.text import Text
+
+    from deepseek_kb.index.store import Found
 
 DASH = "—"
 MARK = "†"
@@ -102,7 +104,7 @@ def footnotes(notes: list[str]) -> Text:
     return styled("\n".join(notes), "dim") if notes else styled("")
 
 
-def mentions_table(mentions: list[tuple[str, Record]], lang: str) -> RenderableType:
+def mentions_table(mentions: list[Found], lang: str) -> RenderableType:
     """The records that point at a model or a person: type, date, title or text."""
     from rich.table import Table
 

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from deepseek_kb.render.layout import hang, label, prewrapped, snippet, styled
-from deepseek_kb.values import Record, cites, name_of, pick
+from deepseek_kb.rows import Row
+from deepseek_kb.values import cites, name_of, pick
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -15,8 +16,8 @@ if TYPE_CHECKING:
 
 
 def quotes(
-    items: Sequence[tuple[Record, Sequence[str]]],
-    names: dict[str, Record],
+    items: Sequence[tuple[Row, Sequence[str]]],
+    names: dict[str, Row],
     group: bool,
     lang: str,
     width: int,

@@ -18,8 +18,8 @@ from deepseek_kb.render.layout import (
     styled,
 )
 from deepseek_kb.render.terminal import escape
+from deepseek_kb.rows import ClaimRow, DatedRow, ModelRow, SpecRow
 from deepseek_kb.values import (
-    Record,
     base_value,
     cites,
     dimension,
@@ -32,8 +32,10 @@ from deepseek_kb.values import (
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from deepseek_kb.index.store import Found
 
-def models_table(models: list[Record], lang: str, width: int) -> list[RenderableType]:
+
+def models_table(models: list[ModelRow], lang: str, width: int) -> list[RenderableType]:
     """One row per model: name, release date, size, context and what it introduced."""
     from rich.table import Table
 
@@ -58,14 +60,14 @@ def models_table(models: list[Record], lang: str, width: int) -> list[Renderable
     return [table, footnotes(_superseded_notes(models, ("released",), lang))]
 
 
-def _date_cell(released: Record | None) -> str:
+def _date_cell(released: DatedRow | None) -> str:
     if not released:
         return DASH
     return str(released["date"]) + (MARK if released.get("superseded") else "")
 
 
 def _spec_cell(
-    spec: Record | None, lang: str, scale: tuple[float, str] | None = None, short: bool = False
+    spec: SpecRow | None, lang: str, scale: tuple[float, str] | None = None, short: bool = False
 ) -> str:
     if not spec:
         return DASH
@@ -91,7 +93,7 @@ def _shorten(text: str, limit: int = 24) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def compare_table(models: list[Record], lang: str, width: int) -> list[RenderableType]:
+def compare_table(models: list[ModelRow], lang: str, width: int) -> list[RenderableType]:
     """Specs side by side: one column per model, one row per spec, grouped, units per row.
 
     A terminal too narrow for the columns gets the same specs stacked, model after model.
@@ -136,7 +138,7 @@ def compare_table(models: list[Record], lang: str, width: int) -> list[Renderabl
     return [table, footnotes(notes)]
 
 
-def _compare_stacked(models: list[Record], lang: str, width: int) -> list[RenderableType]:
+def _compare_stacked(models: list[ModelRow], lang: str, width: int) -> list[RenderableType]:
     out = prewrapped()
     for model in models:
         out.append(name_of(model, lang) + "\n", style="bold")
@@ -175,7 +177,7 @@ def _column_widths(
     return [first, *widths]
 
 
-def _row_cells(specs: list[Record | None], lang: str) -> list[str]:
+def _row_cells(specs: list[SpecRow | None], lang: str) -> list[str]:
     """One scale per row, so a row reads 4K … 128K rather than 4,096 … 128K."""
     quantities = [s["value"] for s in specs if s and isinstance(s["value"], dict)]
     quantities = [q for q in quantities if "unit" in q]
@@ -184,25 +186,22 @@ def _row_cells(specs: list[Record | None], lang: str) -> list[str]:
     return [_spec_cell(spec, lang, scale, short=True) for spec in specs]
 
 
-def _superseded_notes(models: list[Record], fields: Iterable[str], shown: str) -> list[str]:
+def _superseded_notes(models: list[ModelRow], fields: Iterable[str], shown: str) -> list[str]:
     lang = "en" if shown == "both" else shown
     notes = []
     for model in models:
         for field in fields:
-            spec = (
-                model.get("released") if field == "released" else model.get("specs", {}).get(field)
-            )
-            if not spec:
-                continue
-            for old in spec.get("superseded", []):
-                what = (
-                    label(shown, "发布日期", "release date")
-                    if field == "released"
-                    else (
-                        SPEC_BY_FIELD[field].zh if lang == "zh" else SPEC_BY_FIELD[field].en.lower()
-                    )
-                )
-                current = spec["date"] if field == "released" else format_value(spec["value"], lang)
+            spec: DatedRow | SpecRow | None
+            if field == "released":
+                spec = model.get("released")
+                what = label(shown, "发布日期", "release date")
+                current = spec["date"] if spec else ""
+            else:
+                spec = model.get("specs", {}).get(field)
+                info = SPEC_BY_FIELD[field]
+                what = info.zh if lang == "zh" else info.en.lower()
+                current = format_value(spec["value"], lang) if spec else ""
+            for old in spec.get("superseded", []) if spec else []:
                 notes.append(
                     f"{MARK} {name_of(model, lang)} {what}: {current} "
                     f"({label(shown, '原文', 'the article said')} {format_value(old['value'], lang)}; "
@@ -212,7 +211,7 @@ def _superseded_notes(models: list[Record], fields: Iterable[str], shown: str) -
 
 
 def model_detail(
-    model: Record, mentions: list[tuple[str, Record]], lang: str, width: int
+    model: ModelRow, mentions: list[Found], lang: str, width: int
 ) -> list[RenderableType]:
     """Everything about one model: specs with sources, claims, errata, events and quotes."""
     from rich.panel import Panel
@@ -279,8 +278,8 @@ def model_detail(
     return parts
 
 
-def _errata(model: Record, lang: str) -> Iterator[str]:
-    items: list[tuple[str, Record]] = []
+def _errata(model: ModelRow, lang: str) -> Iterator[str]:
+    items: list[tuple[str, DatedRow | SpecRow | ClaimRow]] = []
     if model.get("released"):
         items.append((label(lang, "发布日期", "Release date"), model["released"]))
     for field, _, zh, en in SPECS:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from deepseek_kb.errors import NotFoundError
+from deepseek_kb.errors import DskbError, NotFoundError
 from deepseek_kb.render.terminal import Terminal
 
 if TYPE_CHECKING:
@@ -27,6 +27,11 @@ class OutputFormat(StrEnum):
 
     table = "table"
     json = "json"
+
+    @classmethod
+    def chosen(cls, json: bool) -> OutputFormat:
+        """The format a command's --json flag asks for."""
+        return cls.json if json else cls.table
 
 
 @dataclass(frozen=True)
@@ -46,13 +51,23 @@ class Output:
     view: View
     nothing: Nothing | None = None
     notes: tuple[str, ...] = ()
+    failure: DskbError | None = None
 
 
 def emit(terminal: Terminal, output: Output, fmt: OutputFormat) -> None:
-    """Write the result in the format asked for; raise NotFoundError when it is empty."""
+    """Write the result in the format asked for; raise NotFoundError when it is empty.
+
+    A result that is itself a failure (`dskb validate` finding problems) is raised instead of
+    drawn; as data it is written first, and the error then only sets the exit code.
+    """
     empty = output.nothing is not None and not output.data
     for note in output.notes:
         terminal.note(note)
+    if output.failure is not None:
+        if fmt is OutputFormat.json:
+            terminal.write_json(output.data)
+            output.failure.told = True
+        raise output.failure
     if fmt is OutputFormat.json:
         terminal.write_json({} if empty and isinstance(output.data, dict) else output.data)
     elif not empty:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from deepseek_kb.kinds import BY_NAME, NAMED, SPEC_BY_FIELD
+from deepseek_kb.rows import Row
 from deepseek_kb.search.text import normalize, split_tokens
-from deepseek_kb.values import Record, format_quantity, number
+from deepseek_kb.values import format_quantity, number
 
 # Field weights: names outrank main texts, which outrank side texts and the names of linked records.
 NAME, MAIN, SIDE, RELATED = 1.0, 0.95, 0.85, 0.7
@@ -85,19 +86,19 @@ class _Collector:
         elif isinstance(value, str) and value:
             self.out.append((label, value, weight))
 
-    def superseded(self, label: str, items: list[Record]) -> None:
+    def superseded(self, label: str, items: list[Row]) -> None:
         for i, item in enumerate(items):
             self.text(f"{label}.superseded[{i}].value", format_both(item["value"]), SIDE)
             self.text(f"{label}.superseded[{i}].reason", item["reason"], SIDE)
 
-    def names(self, kind: str, record: Record) -> None:
+    def names(self, kind: str, record: Row) -> None:
         self.text("name", record.get("name"), NAME)
         for i, alias in enumerate(record.get("aliases", [])):
             self.text(f"aliases[{i}]", alias, NAME)
         if kind in NAMED:
             self.text("id", record["id"].replace("-", " "), NAME)
 
-    def texts(self, record: Record) -> None:
+    def texts(self, record: Row) -> None:
         for key, weight in _TEXTS:
             self.text(key, record.get(key), weight)
         for i, item in enumerate(record.get("bio", [])):
@@ -111,7 +112,7 @@ class _Collector:
             self.text("released", record["released"]["date"], SIDE)
             self.superseded("released", record["released"].get("superseded", []))
 
-    def specs(self, record: Record) -> None:
+    def specs(self, record: Row) -> None:
         for name, spec in (record.get("specs") or {}).items():
             info = SPEC_BY_FIELD.get(name)
             zh_label, en_label = (info.zh, info.en) if info else (name, name)
@@ -130,7 +131,7 @@ class _Collector:
         for i, repo in enumerate(record.get("huggingface", [])):
             self.text(f"huggingface[{i}]", repo["repo"], SIDE)
 
-    def links(self, kind: str, record: Record, labels: dict[str, list[str]]) -> None:
+    def links(self, kind: str, record: Row, labels: dict[str, list[str]]) -> None:
         """The names of the records this one links to (speaker, topics, about …)."""
         for link in BY_NAME[kind].links:
             value = record.get(link.field)
@@ -140,7 +141,7 @@ class _Collector:
 
 
 def search_fields(
-    record_type: str, record: Record, labels: dict[str, list[str]]
+    record_type: str, record: Row, labels: dict[str, list[str]]
 ) -> list[tuple[str, str, float]]:
     """The texts a record can be found by: (field, text, weight), names first."""
     fields = _Collector()
@@ -151,7 +152,7 @@ def search_fields(
     return fields.out
 
 
-def format_both(value: Any) -> Record | str:
+def format_both(value: Any) -> Row | str:
     """A spec value as bilingual text, quantities in both their written and their short form."""
     if isinstance(value, dict) and "unit" in value:
         zh = format_quantity(value, lang="zh")
@@ -160,7 +161,7 @@ def format_both(value: Any) -> Record | str:
     return value  # type: ignore[no-any-return]
 
 
-def _figure_text(figure: Record) -> Record:
+def _figure_text(figure: Row) -> Row:
     value = format_both(figure["value"])
     assert isinstance(value, dict)
     return {

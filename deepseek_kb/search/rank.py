@@ -22,11 +22,11 @@ from dataclasses import dataclass
 
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_NAME
+from deepseek_kb.rows import Row
 from deepseek_kb.search.expand import Term, Variant, expand
 from deepseek_kb.search.fields import StoredField
 from deepseek_kb.search.score import make_query, score_record
 from deepseek_kb.search.text import fts_literal, has_han, normalize, query_tokens, terms
-from deepseek_kb.values import Record
 
 FLOOR = 55.0
 CANDIDATES = 400
@@ -45,9 +45,9 @@ class Hit:
     text: str
     match: str
     matched: tuple[str, ...]
-    record: Record
+    record: Row
 
-    def as_json(self) -> Record:
+    def as_json(self) -> Row:
         """The hit as scripts see it: id, type, score, the reason and the whole record."""
         return {
             "id": self.id,

@@ -97,12 +97,6 @@ def han_pieces(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
-def index_tokens(text: str, han: bool = True) -> list[str]:
-    """What the index stores for a text: words, numbers with and without unit, Han pieces."""
-    words, pieces = split_tokens(normalize(text))
-    return words + pieces if han else words
-
-
 def split_tokens(norm: str) -> tuple[list[str], list[str]]:
     """The tokens of a normalised text: (Latin words and numbers, Han two-character pieces)."""
     words: list[str] = []
