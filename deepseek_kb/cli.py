@@ -8,6 +8,7 @@ Ctrl-C, a closed stdout, and building just the command a run invokes.
 from __future__ import annotations
 
 import copy
+import importlib
 import os
 import signal
 import sys
@@ -15,17 +16,44 @@ from typing import Any
 
 import typer
 
-# Importing a command module registers its commands; this order is the order of `dskb --help`.
-# isort: off
-from deepseek_kb.commands import models, history, lookup, directory, maintenance  # noqa: F401
-
-# isort: on
-from deepseek_kb.commands.common import app, report
+from deepseek_kb.commands.common import app as _app
+from deepseek_kb.commands.common import report
 from deepseek_kb.errors import DskbError, ExitCode
 from deepseek_kb.render.terminal import OutputClosed, Terminal
 from deepseek_kb.settings import resolve
 
-__all__ = ["app", "main"]
+__all__ = ["main"]
+
+# Importing a command module registers its commands; this order is the order of `dskb --help`.
+COMMAND_MODULES = ("models", "history", "lookup", "directory", "maintenance")
+# The module of each top-level command, so a run imports only the one it invokes.
+COMMANDS = {
+    "models": "models",
+    "timeline": "history",
+    "quote": "lookup",
+    "search": "lookup",
+    "people": "directory",
+    "company": "directory",
+    "sources": "directory",
+    "export": "maintenance",
+    "validate": "maintenance",
+    "schema": "maintenance",
+    "info": "maintenance",
+}
+
+
+def load_commands(word: str | None = None) -> typer.Typer:
+    """The app with the command `word` registered, or every command when `word` is None."""
+    for module in [COMMANDS[word]] if word in COMMANDS else COMMAND_MODULES:
+        importlib.import_module(f"deepseek_kb.commands.{module}")
+    return _app
+
+
+def __getattr__(name: str) -> Any:
+    """`deepseek_kb.cli.app`: the whole app, every command registered (tests, docs)."""
+    if name == "app":
+        return load_commands()
+    raise AttributeError(name)
 
 
 class _Interrupted(BaseException):
@@ -75,12 +103,13 @@ def only_the_command_invoked(argv: list[str]) -> typer.Typer:
     whole app, so what the user sees never changes.
     """
     if "_DSKB_COMPLETE" in os.environ:
-        return app
+        return load_commands()
     words = iter(argv)
     for word in words:
         if word in _VALUED_OPTIONS:
             next(words, None)
         elif not word.startswith("-"):
+            app = load_commands(word) if word in COMMANDS else load_commands()
             commands = [c for c in app.registered_commands if _command_name(c) == word]
             groups = [g for g in app.registered_groups if g.name == word]
             if not commands and not groups:
@@ -90,8 +119,8 @@ def only_the_command_invoked(argv: list[str]) -> typer.Typer:
             pruned.registered_groups = groups
             return pruned
         elif word.startswith(("--help", "-h", "--version", "--install", "--show")):
-            return app
-    return app
+            return load_commands()
+    return load_commands()
 
 
 def _command_name(info: Any) -> str:

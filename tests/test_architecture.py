@@ -98,3 +98,19 @@ def test_only_the_terminal_module_builds_a_console() -> None:
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Console":
                 assert path.name == "layout.py", f"{path}:{node.lineno} builds a Console"
+
+
+def test_every_command_is_mapped_to_the_module_that_registers_it() -> None:
+    """A run imports only its command's module, so the map must name every command."""
+    from deepseek_kb import cli
+
+    app = cli.load_commands()
+    names = {
+        c.name or getattr(c.callback, "__name__", "").replace("_", "-")
+        for c in app.registered_commands
+    }
+    names |= {g.name for g in app.registered_groups if g.name}
+    assert names == set(cli.COMMANDS)
+    for word, module in cli.COMMANDS.items():
+        source = (PACKAGE / "commands" / f"{module}.py").read_text(encoding="utf-8")
+        assert f"def {word}(" in source or f'name="{word}"' in source or word == "models"

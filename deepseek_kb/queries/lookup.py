@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from deepseek_kb.errors import UsageError
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import NAMES
 from deepseek_kb.queries.common import names_for, resolve_id
 from deepseek_kb.rows import Row
-from deepseek_kb.search.rank import Hit
+
+if TYPE_CHECKING:
+    from deepseek_kb.search.rank import Hit
 
 
 @dataclass
