@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from deepseek_kb.index.store import Index
-from deepseek_kb.queries.common import open_kb
+from deepseek_kb.queries.common import index_for
 from deepseek_kb.search.rank import search
 from deepseek_kb.settings import resolve
 
@@ -97,7 +97,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", action="store_true", help="list the misses")
     args = parser.parse_args()
-    index = open_kb(resolve())
+    index = index_for(resolve())
     queries = load_queries()
     ours = evaluate(index, queries)
     grep = grep_baseline(index, queries)

@@ -126,7 +126,7 @@ def records(total: int, seed: int = 7) -> dict[str, list[Record]]:
                         "sources": cite,
                     },
                     "context_length": {
-                        "value": {"value": rng.choice([4, 32, 128]), "unit": "K tokens"},
+                        "value": {"value": rng.choice([4096, 32000, 128000]), "unit": "tokens"},
                         "sources": cite,
                     },
                 },

@@ -21,7 +21,7 @@ class Link(NamedTuple):
 
 
 # What `about` may point at: the subjects of events, quotes and facts.
-ABOUT = ("model", "person", "organization", "event", "topic")
+ABOUT = ("model", "project", "person", "organization", "event", "topic")
 
 
 @dataclass(frozen=True)
@@ -40,12 +40,12 @@ class Kind:
 
 # In load and export order; `rank` orders equal-scoring search hits (models first).
 KINDS: tuple[Kind, ...] = (
-    Kind("source", "sources", rank=7, command="sources"),
-    Kind("topic", "topics", rank=3, named=True, command="quote --topic …"),
+    Kind("source", "sources", rank=9, command="sources"),
+    Kind("topic", "topics", rank=5, named=True, command="quote --topic …"),
     Kind(
         "organization",
         "organizations",
-        rank=2,
+        rank=4,
         named=True,
         subject=True,
         links=(Link("parent", ("organization",), many=False),),
@@ -54,7 +54,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "person",
         "people",
-        rank=1,
+        rank=3,
         named=True,
         subject=True,
         links=(Link("affiliations", ("organization",)),),
@@ -69,11 +69,32 @@ KINDS: tuple[Kind, ...] = (
         links=(Link("variant_of", ("model",), many=False),),
         command="models",
     ),
-    Kind("event", "events", rank=4, links=(Link("about", ABOUT),), sort="date", command="timeline"),
+    Kind(
+        "project",
+        "projects",
+        rank=1,
+        named=True,
+        subject=True,
+        links=(Link("used_by", ("model",)),),
+        command="projects",
+    ),
+    Kind(
+        "term",
+        "terms",
+        rank=2,
+        named=True,
+        links=(
+            Link("introduced_by", ("model",)),
+            Link("used_by", ("model",)),
+            Link("related", ("term",)),
+        ),
+        command="explain",
+    ),
+    Kind("event", "events", rank=6, links=(Link("about", ABOUT),), sort="date", command="timeline"),
     Kind(
         "quote",
         "quotes",
-        rank=5,
+        rank=7,
         links=(
             Link("speaker", ("person",), many=False),
             Link("topics", ("topic",)),
@@ -81,7 +102,7 @@ KINDS: tuple[Kind, ...] = (
         ),
         command="quote",
     ),
-    Kind("fact", "facts", rank=6, links=(Link("topics", ("topic",)), Link("about", ABOUT))),
+    Kind("fact", "facts", rank=8, links=(Link("topics", ("topic",)), Link("about", ABOUT))),
 )
 
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}
@@ -103,28 +124,19 @@ class EventType(StrEnum):
     interview = "interview"
     pricing = "pricing"
     milestone = "milestone"
+    software_release = "software-release"
 
 
 class Unit(StrEnum):
-    """The unit of a quantity."""
+    """The unit of a quantity: one per dimension, never a scaled one (128K is 128000 tokens)."""
 
-    params = "params"
-    m_params = "M params"
     b_params = "B params"
     tokens = "tokens"
-    k_tokens = "K tokens"
-    b_tokens = "B tokens"
-    t_tokens = "T tokens"
     tokens_per_s = "tokens/s"
     gpu_hours = "GPU hours"
-    k_gpu_hours = "K GPU hours"
-    m_gpu_hours = "M GPU hours"
     gpus = "GPUs"
     usd = "USD"
-    m_usd = "M USD"
     cny = "CNY"
-    m_cny = "M CNY"
-    b_cny = "B CNY"
     usd_per_m_tokens = "USD per M tokens"
     cny_per_m_tokens = "CNY per M tokens"
     percent = "%"
@@ -139,23 +151,13 @@ class Unit(StrEnum):
 
 # unit -> (what it measures, factor to that dimension's base unit)
 UNIT_SCALE: dict[Unit, tuple[str, float]] = {
-    Unit.params: ("params", 1),
-    Unit.m_params: ("params", 1e6),
     Unit.b_params: ("params", 1e9),
     Unit.tokens: ("tokens", 1),
-    Unit.k_tokens: ("tokens", 1e3),
-    Unit.b_tokens: ("tokens", 1e9),
-    Unit.t_tokens: ("tokens", 1e12),
     Unit.tokens_per_s: ("throughput", 1),
     Unit.gpu_hours: ("gpu-hours", 1),
-    Unit.k_gpu_hours: ("gpu-hours", 1e3),
-    Unit.m_gpu_hours: ("gpu-hours", 1e6),
     Unit.gpus: ("gpus", 1),
     Unit.usd: ("usd", 1),
-    Unit.m_usd: ("usd", 1e6),
     Unit.cny: ("cny", 1),
-    Unit.m_cny: ("cny", 1e6),
-    Unit.b_cny: ("cny", 1e9),
     Unit.usd_per_m_tokens: ("usd-per-mtok", 1),
     Unit.cny_per_m_tokens: ("cny-per-mtok", 1),
     Unit.percent: ("percent", 1),

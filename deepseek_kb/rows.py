@@ -34,6 +34,7 @@ class QuantityRow(TypedDict):
     value: float
     unit: str
     qualifier: NotRequired[str]
+    text: NotRequired[str]
 
 
 class FigureRow(TypedDict):
@@ -43,8 +44,8 @@ class FigureRow(TypedDict):
     value: QuantityRow
 
 
-# A spec value: a quantity, a bilingual text or a name.
-SpecValue = QuantityRow | TextRow | str
+# A spec value: a quantity, a list of quantities, a bilingual text or a name.
+SpecValue = QuantityRow | list[QuantityRow] | TextRow | str
 
 
 class SupersededRow(TypedDict):
@@ -68,6 +69,7 @@ class DatedRow(TypedDict):
     """A cited date."""
 
     date: str
+    basis: NotRequired[str]
     sources: list[RefRow]
     note: NotRequired[TextRow]
     superseded: list[SupersededRow]
@@ -103,6 +105,7 @@ class SourceRow(TypedDict):
     repo: NotRequired[str]
     path: NotRequired[str]
     commit: NotRequired[str]
+    permalink: NotRequired[str]
     note: NotRequired[TextRow]
 
 
@@ -148,6 +151,7 @@ class EventRow(TypedDict):
     id: str
     sources: list[RefRow]
     date: str
+    basis: NotRequired[str]
     type: str
     title: TextRow
     description: NotRequired[TextRow]
@@ -195,6 +199,7 @@ class FactRow(TypedDict):
     id: str
     sources: list[RefRow]
     category: str
+    subjects: list[str]
     text: TextRow
     topics: list[str]
     about: list[str]
@@ -204,6 +209,38 @@ class FactRow(TypedDict):
     superseded: list[SupersededRow]
 
 
+class ProjectRow(TypedDict):
+    """A piece of DeepSeek's open-source software."""
+
+    id: str
+    sources: list[RefRow]
+    name: TextRow
+    aliases: list[str]
+    repo: str
+    url: str
+    category: str
+    summary: TextRow
+    purpose: NotRequired[TextRow]
+    released: NotRequired[DatedRow]
+    license: NotRequired[SpecRow]
+    used_by: list[str]
+    note: NotRequired[TextRow]
+
+
+class TermRow(TypedDict):
+    """A glossary entry."""
+
+    id: str
+    sources: list[RefRow]
+    name: TextRow
+    aliases: list[str]
+    definition: TextRow
+    introduced_by: list[str]
+    used_by: list[str]
+    related: list[str]
+    note: NotRequired[TextRow]
+
+
 # Kind name -> the TypedDict of its JSON form (checked against schema.RECORD_TYPES by a test).
 ROWS: dict[str, Any] = {
     "source": SourceRow,
@@ -211,6 +248,8 @@ ROWS: dict[str, Any] = {
     "organization": OrganizationRow,
     "person": PersonRow,
     "model": ModelRow,
+    "project": ProjectRow,
+    "term": TermRow,
     "event": EventRow,
     "quote": QuoteRow,
     "fact": FactRow,

@@ -109,7 +109,9 @@ def pick(text: Json | None, lang: str) -> str:
 def format_value(
     value: Any, lang: str = "en", scale: tuple[float, str] | None = None, bare: bool = False
 ) -> str:
-    """A spec value of any kind: quantity, bilingual text or a name."""
+    """A spec value of any kind: quantity, list of quantities, bilingual text or a name."""
+    if isinstance(value, list):
+        return ", ".join(format_value(v, lang, scale, bare) for v in value)
     if isinstance(value, dict) and "unit" in value:
         return format_quantity(value, scale, lang, bare)
     if isinstance(value, dict):

@@ -22,6 +22,7 @@ MAIN_ORDER = [
     "deepseek-coder-v2",
     "deepseek-v3",
     "deepseek-r1",
+    "deepseek-v3.2-exp",
 ]
 
 
@@ -46,7 +47,7 @@ def test_models_lists_every_model_with_size_and_date() -> None:
 
 
 def test_compare_defaults_to_the_main_models_in_release_order() -> None:
-    """--compare --json is the array of the seven main models, oldest first."""
+    """--compare --json is the array of the eight main models, oldest first."""
     models = ok_json("models", "--compare")
     assert isinstance(models, list)
     assert [m["id"] for m in models] == MAIN_ORDER
@@ -275,6 +276,8 @@ def test_export_json_is_every_record_by_type() -> None:
         "organization",
         "person",
         "model",
+        "project",
+        "term",
         "event",
         "quote",
         "fact",

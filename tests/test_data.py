@@ -32,23 +32,49 @@ def article_lines() -> list[str]:
     return out
 
 
+OFFICIAL_FILES = ("official-model-facts.yaml", "official-2025.yaml")
+
+
 @cache
-def official_quotes() -> frozenset[str]:
-    """Every verbatim quote the official-facts file records."""
-    found: set[str] = set()
+def official_quotes() -> dict[tuple[str, str, int | None], frozenset[str]]:
+    """Every verbatim quote the reference files record, by (source, "line"|"page", number).
+
+    Commit subjects are recorded under the commit's source with no number.
+    """
+    found: dict[tuple[str, str, int | None], set[str]] = {}
+
+    def add(key: tuple[str, str, int | None], quote: str) -> None:
+        found.setdefault(key, set()).add(quote.strip())
 
     def walk(node: Any) -> None:
         if isinstance(node, dict):
-            for key, value in node.items():
-                if key in ("quote", "commit_subject") and isinstance(value, str):
-                    found.add(value)
+            if isinstance(node.get("quote"), str) and node.get("source"):
+                if node.get("line"):
+                    add((node["source"], "line", int(node["line"])), node["quote"])
+                elif node.get("pdf_page"):
+                    add((node["source"], "page", int(node["pdf_page"])), node["quote"])
+                else:
+                    add((node["source"], "", None), node["quote"])
+            if isinstance(node.get("commit_subject"), str) and node.get("id"):
+                add((node["id"], "", None), node["commit_subject"])
+            for value in node.values():
                 walk(value)
         elif isinstance(node, list):
             for item in node:
                 walk(item)
 
-    walk(yaml.safe_load((FIXTURES / "official-model-facts.yaml").read_text(encoding="utf-8")))
-    return frozenset(q.strip() for q in found)
+    for name in OFFICIAL_FILES:
+        walk(yaml.safe_load((FIXTURES / name).read_text(encoding="utf-8")))
+    return {key: frozenset(quotes) for key, quotes in found.items()}
+
+
+def reference_key(ref: SourceRef) -> tuple[str, str, int | None]:
+    """Where a citation says its quote stands: a line, a PDF page, or a commit subject."""
+    if ref.line:
+        return (ref.source, "line", ref.line)
+    if ref.page:
+        return (ref.source, "page", ref.page)
+    return (ref.source, "", None)
 
 
 def walk(value: Any, path: str = "") -> Iterator[tuple[str, Any]]:
@@ -67,10 +93,10 @@ def article_refs(refs: list[SourceRef]) -> list[SourceRef]:
 
 
 def test_bundled_data_loads_clean_with_a_realistic_number_of_records(kb: KB) -> None:
-    """The real data/ folder validates and holds 150–300 records of every type."""
+    """The real data/ folder validates and holds 400–600 records, some of every type."""
     counts = {t: len(r) for t, r in kb.records.items()}
     assert all(counts.values()), counts
-    assert 150 <= sum(counts.values()) <= 400, counts
+    assert 400 <= sum(counts.values()) <= 600, counts
 
 
 def test_ids_are_unique_across_the_whole_kb(kb: KB) -> None:
@@ -152,16 +178,27 @@ def test_source_records_that_cite_an_article_line_find_their_link_there(kb: KB) 
             assert needle in line or path in line, (source.id, ref.line)
 
 
-def test_quotes_from_official_files_are_verbatim(kb: KB) -> None:
-    """Every `quote` on a citation of an official file is a line the reference file recorded."""
+def test_quotes_from_official_files_are_verbatim_on_their_line_or_page(kb: KB) -> None:
+    """Every `quote` of an official file is what the reference files record at that line or page."""
     quotes = official_quotes()
     checked = 0
     for record in kb.all():
         for path, value in walk(record):
             if isinstance(value, SourceRef) and value.quote and value.source != "article":
-                assert value.quote.strip() in quotes, (record.id, path, value.quote)
+                key = reference_key(value)
+                assert value.quote.strip() in quotes.get(key, ()), (record.id, path, key)
                 checked += 1
-    assert checked > 50
+    assert checked > 400
+
+
+def test_the_quote_check_refuses_a_quote_on_the_wrong_line() -> None:
+    """A real quote cited at a neighbouring line, or with one character changed, is refused."""
+    quotes = official_quotes()
+    (source, how, number), found = next((k, q) for k, q in quotes.items() if k[2])
+    quote = next(iter(found))
+    assert quote in quotes[(source, how, number)]
+    assert quote not in quotes.get((source, how, number + 1), frozenset())
+    assert quote[:-1] + "#" not in quotes[(source, how, number)]
 
 
 def test_article_errata_are_kept_as_superseded_claims(kb: KB) -> None:
@@ -189,8 +226,8 @@ def test_article_errata_are_kept_as_superseded_claims(kb: KB) -> None:
     assert any("5%-13%" in t for t in superseded_texts)
 
 
-def test_main_models_are_the_seven_flagships(kb: KB) -> None:
-    """`models --compare` defaults to LLM, Coder, VL, V2, Coder-V2, V3 and R1."""
+def test_main_models_are_the_eight_flagships(kb: KB) -> None:
+    """`models --compare` defaults to LLM, Coder, VL, V2, Coder-V2, V3, R1 and V3.2-Exp."""
     main = {m.id for m in kb.records["model"] if isinstance(m, Model) and m.main}
     assert main == {
         "deepseek-llm-67b",
@@ -200,6 +237,7 @@ def test_main_models_are_the_seven_flagships(kb: KB) -> None:
         "deepseek-coder-v2",
         "deepseek-v3",
         "deepseek-r1",
+        "deepseek-v3.2-exp",
     }
 
 

@@ -11,7 +11,7 @@ import yaml
 
 from deepseek_kb.kinds import BY_STEM as TYPE_STEMS
 from deepseek_kb.loader.files import SafeLoader
-from deepseek_kb.schema_export import schemas
+from deepseek_kb.schema.jsonschema import schemas
 
 from .conftest import DATA, run
 

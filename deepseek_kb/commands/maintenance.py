@@ -90,7 +90,7 @@ def schema(
     ] = None,
 ) -> None:
     """The JSON Schema of the data files, for editors and CI validators."""
-    from deepseek_kb import schema_export
+    from deepseek_kb.schema import jsonschema as schema_export
 
     run = session(ctx)
     result = schema_export.schemas(record_type, output_dir)

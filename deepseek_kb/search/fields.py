@@ -153,11 +153,18 @@ def search_fields(
 
 
 def format_both(value: Any) -> Row | str:
-    """A spec value as bilingual text, quantities in both their written and their short form."""
+    """A spec value as bilingual text, quantities in their short, written and base forms."""
+    if isinstance(value, list):
+        parts = [format_both(v) for v in value]
+        return {
+            "zh": "、".join(p["zh"] if isinstance(p, dict) else p for p in parts),
+            "en": ", ".join(p["en"] if isinstance(p, dict) else p for p in parts),
+        }
     if isinstance(value, dict) and "unit" in value:
         zh = format_quantity(value, lang="zh")
         en = format_quantity(value, lang="en")
-        return {"zh": zh, "en": f"{en} ({number(value['value'])} {value['unit']})"}
+        written = f"{value['text']}, " if value.get("text") else ""
+        return {"zh": zh, "en": f"{en} ({written}{number(value['value'])} {value['unit']})"}
     return value  # type: ignore[no-any-return]
 
 

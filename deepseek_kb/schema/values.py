@@ -1,4 +1,4 @@
-"""The record types of the knowledge base, as strict pydantic models; no I/O."""
+"""The values records are made of: bilingual text, citations, quantities, dates, specs."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from pydantic import (
     model_validator,
 )
 
-from deepseek_kb.kinds import NAMES, EventType, Unit
+from deepseek_kb.kinds import Unit
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
@@ -110,11 +110,14 @@ Qualifier = Literal["about", "nearly", "under", "over", "at-most", "at-least"]
 
 
 class Quantity(Frozen):
-    """A number with its unit, e.g. 671 'B params' or 2.788 'M GPU hours'."""
+    """A number in its dimension's one unit, e.g. 671 'B params' or 2788000 'GPU hours'."""
 
     value: float
     unit: Unit
     qualifier: Qualifier | None = None
+    text: NonEmpty | None = Field(
+        default=None, description="The value as the source wrote it, e.g. 128K or 14.8T."
+    )
 
     @field_validator("value", mode="before")
     @classmethod
@@ -132,25 +135,31 @@ class Figure(Frozen):
 
 
 def _spec_value_kind(value: Any) -> str | None:
-    """Pick the union branch by shape, so errors speak of one branch, not all three."""
+    """Pick the union branch by shape, so errors speak of one branch, not all four."""
     if isinstance(value, BaseModel):
         return "quantity" if isinstance(value, Quantity) else "text"
     if isinstance(value, dict):
         return "quantity" if "value" in value or "unit" in value else "text"
+    if isinstance(value, list):
+        return "quantities"
     return "name" if isinstance(value, str) else None
 
 
 SpecValue = Annotated[
     Annotated[Quantity, Tag("quantity")]
+    | Annotated[Annotated[list[Quantity], Field(min_length=1)], Tag("quantities")]
     | Annotated[Text, Tag("text")]
     | Annotated[NonEmpty, Tag("name")],
     Discriminator(
         _spec_value_kind,
         custom_error_type="spec_value",
-        custom_error_message="expected a quantity {value, unit}, a text {zh, en} or a name",
+        custom_error_message=(
+            "expected a quantity {value, unit}, a list of quantities, a text {zh, en} or a name"
+        ),
     ),
     Field(
-        description="A quantity, a bilingual text, or a name that reads the same in both languages."
+        description="A quantity, a list of quantities (sizes), a bilingual text, or a name that "
+        "reads the same in both languages."
     ),
 ]
 
@@ -172,10 +181,17 @@ class Spec(Frozen):
     superseded: list[Superseded] = []
 
 
+Basis = Literal["commit-date"]
+
+
 class Dated(Frozen):
     """A date with its own citation, e.g. a model's release."""
 
     date: PartialDate
+    basis: Basis | None = Field(
+        default=None,
+        description="commit-date: the date is a git commit's author date, not a statement.",
+    )
     sources: Sources
     note: Text | None = None
     superseded: list[Superseded] = []
@@ -226,161 +242,3 @@ class HuggingFaceRepo(Frozen):
 
     repo: Annotated[str, StringConstraints(pattern=r"^[\w.-]+/[\w.-]+$")]
     sources: Sources
-
-
-class Record(Frozen):
-    """Fields every record has: a KB-wide unique slug and at least one source."""
-
-    id: Slug
-    sources: Sources
-
-
-class Named(Record):
-    """A record people look up by name: both forms of the name and the aliases they type."""
-
-    name: Text
-    aliases: list[NonEmpty] = []
-
-
-SourceKind = Literal[
-    "article",
-    "web-page",
-    "interview",
-    "repository-file",
-    "paper",
-    "git-commit",
-    "image",
-    "compilation",
-]
-
-
-class Source(Record):
-    """Where facts come from. Its own `sources` say where it was found (the article cites it...)."""
-
-    kind: SourceKind
-    title: Text
-    url: Url | None = None
-    date: PartialDate | None = None
-    publisher: NonEmpty | None = None
-    repo: NonEmpty | None = None
-    path: NonEmpty | None = None
-    commit: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{7,40}$")] | None = None
-    note: Text | None = None
-
-
-class Topic(Named):
-    """A subject that quotes and facts are filed under, e.g. innovation (创新)."""
-
-
-OrganizationKind = Literal[
-    "company", "fund", "lab", "compute-cluster", "university", "community", "other"
-]
-
-
-class Organization(Named):
-    """A company, fund, lab, university or compute cluster."""
-
-    kind: OrganizationKind
-    parent: Slug | None = None
-    founded: PartialDate | None = None
-    location: Text | None = None
-    description: Text | None = None
-    figures: list[Figure] = []
-
-
-class Person(Named):
-    """Someone the article names: the founder, a researcher, a commentator."""
-
-    role: Text
-    affiliations: list[Slug] = []
-    bio: list[Text] = []
-
-
-class Event(Record):
-    """A dated moment of the company's or the models' history."""
-
-    date: PartialDate
-    type: EventType
-    title: Text
-    description: Text | None = None
-    about: list[Slug] = []
-    note: Text | None = None
-    superseded: list[Superseded] = []
-
-
-ModelKind = Literal["language", "code", "math", "vision-language", "reasoning", "moe-research"]
-
-
-class Model(Named):
-    """A DeepSeek model or variant, its specifications, claims and errata."""
-
-    family: NonEmpty
-    kind: ModelKind
-    variant_of: Slug | None = None
-    main: bool = Field(default=False, description="Shown by default in `dskb models --compare`.")
-    released: Dated | None = None
-    summary: Text
-    specs: ModelSpecs = ModelSpecs()
-    huggingface: list[HuggingFaceRepo] = []
-    claims: list[Claim] = []
-    note: Text | None = None
-
-
-class Quote(Record):
-    """Someone's own words, with the question or setting they answer."""
-
-    speaker: Slug
-    text: Text
-    context: Text | None = None
-    topics: Annotated[list[Slug], Field(min_length=1)]
-    date: PartialDate | None = None
-    about: list[Slug] = []
-    note: Text | None = None
-
-
-FactCategory = Literal[
-    "company",
-    "founder",
-    "compute",
-    "investment",
-    "team",
-    "hiring",
-    "culture",
-    "management",
-    "cost",
-    "price",
-    "funding",
-    "strategy",
-    "technology",
-    "access",
-    "comparison",
-    "commentary",
-    "industry",
-]
-
-
-class Fact(Record):
-    """A sourced claim that is none of the other types: team size, hiring, costs, commentary."""
-
-    category: FactCategory
-    text: Text
-    topics: list[Slug] = []
-    about: list[Slug] = []
-    date: PartialDate | None = None
-    figures: list[Figure] = []
-    note: Text | None = None
-    superseded: list[Superseded] = []
-
-
-# Record kind -> model class, in the registry's order (kinds.KINDS).
-_MODELS: dict[str, type[Record]] = {
-    "source": Source,
-    "topic": Topic,
-    "organization": Organization,
-    "person": Person,
-    "model": Model,
-    "event": Event,
-    "quote": Quote,
-    "fact": Fact,
-}
-RECORD_TYPES: dict[str, type[Record]] = {name: _MODELS[name] for name in NAMES}
