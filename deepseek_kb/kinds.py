@@ -113,6 +113,19 @@ SUBJECTS: tuple[str, ...] = tuple(k.name for k in sorted(KINDS, key=lambda k: k.
 LINK_FIELDS: frozenset[str] = frozenset(link.field for k in KINDS for link in k.links)
 
 
+class Tier(StrEnum):
+    """Where a record's facts come from: the article (and the links it cites) or DeepSeek's files."""
+
+    article = "article"
+    official = "official"
+
+
+def source_tier(kind: str, repo: str | None) -> Tier:
+    """A source is official when it is a file of a DeepSeek repository or a verified compilation
+    of them; the article and the web pages and interviews it cites are the article's."""
+    return Tier.official if repo or kind == "compilation" else Tier.article
+
+
 class EventType(StrEnum):
     """What an event is; `timeline --type` takes these."""
 

@@ -76,13 +76,21 @@ def discover(folders: tuple[Path, ...], bundled: bool = False) -> Layout:
             if name.startswith("."):
                 continue
             stem, dot, ext = name.partition(".")
-            if entry.is_dir() and stem in BY_STEM and not dot:
+            if _is_dir(entry) and stem in BY_STEM and not dot:
                 files.extend(_folder_files(Path(entry.path), BY_STEM[stem].name, layer))
             elif ext == "yaml" and stem in BY_STEM:
                 files.append(DataFile(BY_STEM[stem].name, Path(entry.path), layer))
             elif ext in ("yaml", "yml"):
                 strays.append(Path(entry.path))
     return Layout(tuple(folders), tuple(files), tuple(strays), bundled)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """A folder, following symlinks; a broken or looping link is not one (reading it says why)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _folder_files(folder: Path, record_type: str, layer: int) -> list[DataFile]:

@@ -195,6 +195,7 @@ def test_the_quote_check_refuses_a_quote_on_the_wrong_line() -> None:
     """A real quote cited at a neighbouring line, or with one character changed, is refused."""
     quotes = official_quotes()
     (source, how, number), found = next((k, q) for k, q in quotes.items() if k[2])
+    assert number is not None
     quote = next(iter(found))
     assert quote in quotes[(source, how, number)]
     assert quote not in quotes.get((source, how, number + 1), frozenset())

@@ -12,13 +12,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deepseek_kb.errors import DataError, UsageError
+from deepseek_kb.errors import DataError, NotFoundError, UsageError
 from deepseek_kb.index.store import Index
 from deepseek_kb.loader.records import load_kb
 from deepseek_kb.paths import discover
-from deepseek_kb.queries.common import index_for
+from deepseek_kb.queries.common import MAX_QUERY_CHARS, index_for, resolve_id
 from deepseek_kb.queries.lookup import search_all
 from deepseek_kb.schema import Event, Quote
+from deepseek_kb.search.expand import segment
 from deepseek_kb.search.rank import search
 from deepseek_kb.settings import resolve
 
@@ -54,6 +55,50 @@ def test_the_search_command_logic_raises_only_its_own_errors(
         search_all(index, query, kind, 10)
     except UsageError:
         assert not query.strip()
+
+
+# Worst cases for the query path: syllable runs that never finish (pinyin splitting), long
+# repetitive Han text (piece matching), one letter repeated, mixed scripts; up to the length cap.
+_SYLLABLES = st.sampled_from(["xian", "zhong", "guo", "a", "an", "chuang", "xin", "hu", "he"])
+_WORST_QUERIES = st.one_of(
+    st.tuples(st.lists(_SYLLABLES, min_size=1, max_size=200), st.sampled_from(["", "9", "q"])).map(
+        lambda parts: ("".join(parts[0]) + parts[1])[:MAX_QUERY_CHARS]
+    ),
+    st.tuples(st.sampled_from("创新护城河模型的是中国"), st.integers(1, MAX_QUERY_CHARS)).map(
+        lambda c: c[0] * c[1]
+    ),
+    st.text(alphabet="创新护城河abc 9-", min_size=1, max_size=MAX_QUERY_CHARS),
+    st.tuples(st.characters(), st.integers(1, MAX_QUERY_CHARS)).map(lambda c: c[0] * c[1]),
+)
+
+
+@settings(max_examples=60, deadline=1000, suppress_health_check=[HealthCheck.too_slow])
+@given(query=_WORST_QUERIES)
+def test_no_query_up_to_the_length_cap_takes_more_than_a_second(query: str) -> None:
+    """Search and name resolution finish within a second on generated worst cases."""
+    index = _INDEX.get("index") or _INDEX.setdefault("index", index_for(resolve()))
+    try:
+        search_all(index, query, None, 10)
+        resolve_id(index, query, "model", "model")
+    except (UsageError, NotFoundError):
+        pass
+
+
+_INDEX: dict[str, Index] = {}
+
+
+def test_queries_over_the_length_cap_are_refused(index: Index) -> None:
+    """A query one character over the cap is a usage error, not slow work."""
+    with pytest.raises(UsageError, match="at most"):
+        search_all(index, "a" * (MAX_QUERY_CHARS + 1), None, 10)
+
+
+def test_pinyin_splitting_is_bounded_on_a_run_that_never_completes() -> None:
+    """A run of syllables whose end is not a syllable is refused in one pass, not exponentially."""
+    syllables = {"xi", "xian", "an", "a", "i", "n"}
+    assert segment("xian" * 500 + "9", syllables, 4) == []
+    assert segment("xian", syllables, 4)[0] == ["xian"]
+    assert len(segment("xian" * 500, syllables, 4)) == 4
 
 
 _TEXT = st.text(

@@ -97,8 +97,8 @@ def test_unreadable_data_folder_is_an_io_error(
 @pytest.mark.parametrize(
     "query",
     [
-        "x" * 10000,
-        HAN * 2500,
+        "x" * 1000,
+        HAN * 250,
         "\x1b[31mred\x1b[0m\x07",
         "🦄 V3 🚀",
         "'; DROP TABLE records; --",
@@ -116,6 +116,14 @@ def test_any_query_gets_an_answer_or_nothing_found(query: str) -> None:
     assert result.code in (ExitCode.OK, ExitCode.NOT_FOUND), result.stderr
     assert "\x1b[31m" not in result.stderr
     assert len(result.stderr) < 2000
+
+
+@pytest.mark.parametrize("query", ["x" * 1001, HAN * 5000])
+def test_a_query_over_the_length_cap_is_a_usage_error_that_says_the_cap(query: str) -> None:
+    """A pasted page is refused at once with exit 2 and the cap, not searched for seconds."""
+    result = run("search", query)
+    assert result.code == ExitCode.USAGE
+    assert "at most 1,000" in result.stderr and len(result.stderr) < 300
 
 
 @pytest.mark.parametrize(

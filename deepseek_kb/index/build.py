@@ -10,13 +10,14 @@ import json
 import multiprocessing
 import os
 import sqlite3
+import zlib
 from collections import Counter, deque
 from collections.abc import Iterator
 from typing import Any
 
 from deepseek_kb import __version__
 from deepseek_kb.index.tables import INDEXES, SCHEMA
-from deepseek_kb.kinds import BY_NAME, NAMED
+from deepseek_kb.kinds import BY_NAME, NAMED, source_tier
 from deepseek_kb.paths import Layout
 from deepseek_kb.search.fields import prepare, search_fields
 from deepseek_kb.search.text import has_han
@@ -34,9 +35,11 @@ def build(layout: Layout, key: str, target: str) -> sqlite3.Connection:
                 record = loaded.record
                 sort_field = BY_NAME[loaded.type].sort
                 sort = getattr(record, sort_field) if sort_field else ""
+                text = record.model_dump_json(exclude_none=True)
                 conn.execute(
-                    "INSERT OR REPLACE INTO records (id, type, ord, sort, layer, file, line, json)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO records"
+                    " (id, type, ord, sort, layer, file, line, json, crc)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         record.id,
                         loaded.type,
@@ -45,9 +48,11 @@ def build(layout: Layout, key: str, target: str) -> sqlite3.Connection:
                         loaded.file.layer,
                         loaded.file.display,
                         loaded.line,
-                        record.model_dump_json(exclude_none=True),
+                        text,
+                        checksum(text),
                     ),
                 )
+            _mark_tiers(conn)
             _build_search_tables(conn)
             count = conn.execute("SELECT count(*) FROM records").fetchone()[0]
             conn.executemany(
@@ -66,6 +71,42 @@ def build(layout: Layout, key: str, target: str) -> sqlite3.Connection:
         raise
 
 
+def checksum(text: str) -> int:
+    """What a reader recomputes to know a stored text is the one written."""
+    return zlib.crc32(text.encode("utf-8"))
+
+
+def _mark_tiers(conn: sqlite3.Connection) -> None:
+    """Each record's provenance: the tiers of every source it cites, anywhere inside it."""
+    tier_of = {
+        rid: source_tier(record["kind"], record.get("repo")).value
+        for rid, record in (
+            (rid, json.loads(text))
+            for rid, text in conn.execute("SELECT id, json FROM records WHERE type = 'source'")
+        )
+    }
+    updates = []
+    for rowid, rtype, rid, text in conn.execute("SELECT rowid, type, id, json FROM records"):
+        cited = {tier_of.get(s, "") for s in _cited(json.loads(text))}
+        if rtype == "source":
+            cited = {tier_of[rid]}
+        updates.append((",".join(sorted(t for t in cited if t)), rowid))
+    conn.executemany("UPDATE records SET tiers = ? WHERE rowid = ?", updates)
+
+
+def _cited(value: Any) -> Iterator[str]:
+    """Every source id cited anywhere in a record's JSON form."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "sources" and isinstance(item, list):
+                yield from (ref["source"] for ref in item if isinstance(ref, dict))
+            else:
+                yield from _cited(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _cited(item)
+
+
 # Above this many records the search texts are prepared by worker processes, one per core
 # (at most four): on a 2-core machine that takes a 100,000-record first run from about 20 s
 # to about 14 s. Below it, starting the workers would cost more than it saves.
@@ -73,7 +114,7 @@ PARALLEL_MIN_RECORDS = 20000
 CHUNK = 2000
 _Prepared = tuple[
     list[tuple[int, str, str]],
-    list[tuple[int, str]],
+    list[tuple[int, str, int]],
     list[tuple[str, str, str]],
     Counter[str],
     set[str],
@@ -98,7 +139,7 @@ def _build_search_tables(conn: sqlite3.Connection) -> None:
     workers = min(4, os.cpu_count() or 1) if count >= PARALLEL_MIN_RECORDS else 1
     for fts_rows, doc_rows, name_rows, words, pieces in _prepare_all(chunks, labels, workers):
         conn.executemany("INSERT INTO fts (rowid, names, body) VALUES (?, ?, ?)", fts_rows)
-        conn.executemany("INSERT INTO docs (rowid, fields) VALUES (?, ?)", doc_rows)
+        conn.executemany("INSERT INTO docs (rowid, fields, crc) VALUES (?, ?, ?)", doc_rows)
         conn.executemany("INSERT INTO names VALUES (?, ?, ?)", name_rows)
         vocab.update(words)
         han_words.update(pieces)
@@ -134,7 +175,7 @@ def _set_labels(labels: dict[str, list[str]]) -> None:
 def _prepare(rows: list[tuple[int, str, str]]) -> _Prepared:
     """Search rows for a chunk of records: full-text tokens, scored fields, names, vocabulary."""
     fts_rows: list[tuple[int, str, str]] = []
-    doc_rows: list[tuple[int, str]] = []
+    doc_rows: list[tuple[int, str, int]] = []
     name_rows: list[tuple[str, str, str]] = []
     vocab: Counter[str] = Counter()
     han_words: set[str] = set()
@@ -143,7 +184,8 @@ def _prepare(rows: list[tuple[int, str, str]]) -> _Prepared:
         prepared = prepare(search_fields(rtype, record, _labels))
         fts_rows.append((rowid, " ".join(prepared.name_tokens), " ".join(prepared.body_tokens)))
         stored = [list(f) for f in prepared.fields]
-        doc_rows.append((rowid, json.dumps(stored, ensure_ascii=False, separators=(",", ":"))))
+        fields = json.dumps(stored, ensure_ascii=False, separators=(",", ":"))
+        doc_rows.append((rowid, fields, checksum(fields)))
         vocab.update({w for w in prepared.words if w[0].isalpha()})
         han_words.update(p for p in prepared.pieces if len(p) == 2)
         if rtype in NAMED:

@@ -1,17 +1,23 @@
 """The derived, cached form of the KB that every query reads: one SQLite file per data folder set.
 
-YAML stays the only source of truth. The index is rebuilt when any data file, the package
-version or the index format changes, and whenever it is missing, truncated or corrupt. It is
-written to a temporary file and moved into place, so readers never see half an index and several
-processes starting at once on an empty cache all succeed. Opening it costs a few stat calls and
-one small query; YAML and pydantic are imported only to rebuild.
+YAML stays the only source of truth. The index is rebuilt when any data file, the package's
+code or version, or the index format changes, and whenever it is missing, truncated or
+damaged. It is written to a temporary file and moved into place, so readers never see half an
+index and several processes starting at once on an empty cache all succeed.
+
+A change is seen from each file's size, modification and change times and inode; a file whose
+times are too close to the build to tell (an edit within the same clock tick, a filesystem with
+coarse timestamps) is also compared by content. Opening costs a few stat calls and one small
+query; YAML and pydantic are imported only to rebuild.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
+import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,7 +30,11 @@ from deepseek_kb.paths import Layout, cache_dir
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 # The code the index's content depends on: everything but what only draws or parses options.
-_NOT_INDEX_CODE = frozenset({"render", "commands", "data", "cli.py", "__main__.py", "export.py"})
+_NOT_INDEX_CODE = frozenset({"render", "commands", "data", "cli.py", "__main__.py", "export"})
+# A file changed less than this before (or after) a build is compared by content as well.
+RACY_SECONDS = 3
+# Temporary files of builds that were killed are removed when they are this old.
+STALE_TMP_SECONDS = 3600
 
 
 def code_files() -> list[Path]:
@@ -39,20 +49,47 @@ def code_files() -> list[Path]:
     return found
 
 
+def _data_paths(layout: Layout) -> list[Path]:
+    return [f.path for f in layout.files] + list(layout.strays)
+
+
 def fingerprint(layout: Layout) -> str:
-    """What the index depends on: the package version, the index format and every data file."""
+    """What the index depends on: version, format, code files and every data file's stat."""
     parts: list[Any] = [__version__, INDEX_FORMAT, [str(f) for f in layout.folders]]
     for module in code_files():  # a source checkout's edits change the index without a release
         with contextlib.suppress(OSError):
             st = module.stat()
             parts.append((module.name, st.st_size, st.st_mtime_ns))
-    for path in [f.path for f in layout.files] + list(layout.strays):
+    for path in _data_paths(layout):
         try:
             st = path.stat()
-            parts.append((str(path), st.st_size, st.st_mtime_ns, st.st_ino))
+            parts.append((str(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
         except OSError:
             parts.append((str(path), None))
     return repr(parts)
+
+
+def content_hash(path: Path) -> str | None:
+    """A data file's length and CRC-32, or None when it cannot be read (an edit, not an attack,
+    is what this detects)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return f"{len(data)}:{zlib.crc32(data):08x}"
+
+
+def _racy(layout: Layout, started: float) -> list[tuple[str, str | None]]:
+    """The data files changed too close to `started` for their times to prove anything."""
+    racy: list[tuple[str, str | None]] = []
+    for path in _data_paths(layout):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        if max(st.st_mtime, st.st_ctime) >= started - RACY_SECONDS:
+            racy.append((str(path), content_hash(path)))
+    return racy
 
 
 def index_path(layout: Layout) -> Path:
@@ -75,7 +112,8 @@ def _index(
     conn: sqlite3.Connection, layout: Layout, path: Path | None, warnings: list[str]
 ) -> Index:
     def rebuild() -> sqlite3.Connection:
-        return _rebuild(layout, fingerprint(layout), path, warnings).conn
+        """A damaged file is never trusted again: build a fresh one beside it."""
+        return _rebuild(layout, fingerprint(layout), path, warnings, fresh=True).conn
 
     return Index(conn, layout, path, rebuild, warnings)
 
@@ -87,11 +125,9 @@ def _open_existing(path: Path, key: str) -> sqlite3.Connection | None:
     try:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        if meta.get("fingerprint") != key:
-            conn.close()
-            return None
+        fresh = meta.get("fingerprint") == key and _same_content(meta.get("racy", "[]"))
         (count,) = conn.execute("SELECT count(*) FROM records").fetchone()
-        if str(count) != meta.get("count"):
+        if not fresh or str(count) != meta.get("count"):
             conn.close()
             return None
         return conn
@@ -101,16 +137,27 @@ def _open_existing(path: Path, key: str) -> sqlite3.Connection | None:
         return None
 
 
-def _rebuild(layout: Layout, key: str, path: Path | None, warnings: list[str]) -> Index:
-    """Build under a lock when the cache folder allows it; in memory when it does not."""
+def _same_content(racy: str) -> bool:
+    """Whether the files that were changed close to the build still hold what it read."""
+    return all(content_hash(Path(path)) == digest for path, digest in json.loads(racy))
+
+
+def _rebuild(
+    layout: Layout, key: str, path: Path | None, warnings: list[str], fresh: bool = False
+) -> Index:
+    """Build under a lock when the cache folder allows it; in memory when it does not.
+
+    `fresh` builds even when the file on disk looks current (it was found damaged).
+    """
     if path is None:
         return _index(_build(layout, key, ":memory:"), layout, None, warnings)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with _lock(path):
-            conn = _open_existing(path, key)
+            conn = None if fresh else _open_existing(path, key)
             if conn is not None:
                 return _index(conn, layout, path, warnings)
+            _remove_stale_temporaries(path)
             tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
             try:
                 _build(layout, key, str(tmp)).close()
@@ -128,6 +175,15 @@ def _rebuild(layout: Layout, key: str, path: Path | None, warnings: list[str]) -
             "working from memory, so every run rebuilds it"
         )
     return _index(_build(layout, key, ":memory:"), layout, None, warnings)
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporary files left by builds that were killed outright (SIGKILL, power loss)."""
+    now = time.time()
+    for leftover in path.parent.glob(f"{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - leftover.stat().st_mtime > STALE_TMP_SECONDS:
+                leftover.unlink()
 
 
 @contextlib.contextmanager
@@ -149,4 +205,9 @@ def _lock(path: Path) -> Iterator[None]:
 def _build(layout: Layout, key: str, target: str) -> sqlite3.Connection:
     from deepseek_kb.index.build import build
 
-    return build(layout, key, target)
+    started = time.time()
+    conn = build(layout, key, target)
+    racy = _racy(layout, started)
+    with conn:
+        conn.execute("INSERT INTO meta VALUES ('racy', ?)", (json.dumps(racy),))
+    return conn

@@ -1,17 +1,30 @@
-"""Read access to a built index: records by kind or id, names, mentions, counts."""
+"""Read access to a built index: records by kind or id, names, mentions, counts.
+
+Every record and search field read is checked against the checksum written beside it; damage
+(a bad page, a changed byte) makes the index rebuild into a new file and the read run again,
+so a damaged cache costs one rebuild, never a wrong answer or a traceback.
+"""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from deepseek_kb.kinds import LINK_FIELDS, NAMES
 from deepseek_kb.paths import Layout
 from deepseek_kb.rows import Row
+
+T = TypeVar("T")
+
+
+class Damaged(Exception):
+    """What the index holds is not what was written (a checksum or the JSON does not match)."""
 
 
 class Found(NamedTuple):
@@ -29,6 +42,25 @@ class Name(NamedTuple):
     name: str
 
 
+class Scored(NamedTuple):
+    """A search candidate: its id, kind, the record and its stored search fields."""
+
+    id: str
+    kind: str
+    row: Row
+    fields: list[list[Any]]
+
+
+def decode(text: str, crc: int) -> Any:
+    """A stored JSON text, verified against its checksum."""
+    if zlib.crc32(text.encode("utf-8")) != crc:
+        raise Damaged("checksum mismatch")
+    try:
+        return json.loads(text)
+    except ValueError:
+        raise Damaged("not JSON") from None
+
+
 @dataclass
 class Index:
     """Read access to the built index; a damaged file is rebuilt once, transparently."""
@@ -39,25 +71,41 @@ class Index:
     rebuild: Callable[[], sqlite3.Connection]
     warnings: list[str] = field(default_factory=list)
 
-    def query(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        """Run a read query; if the file turns out to be damaged, rebuild it and retry once."""
+    def checked(self, read: Callable[[], T]) -> T:
+        """Run a read; if the index turns out to be damaged, rebuild it and read once more."""
         try:
-            return self.conn.execute(sql, args).fetchall()
-        except sqlite3.DatabaseError:
+            return read()
+        except (sqlite3.DatabaseError, Damaged):
             self.conn = self.rebuild()
-            return self.conn.execute(sql, args).fetchall()
+            return read()
 
-    def records(self, record_type: str) -> list[Row]:
-        """All records of one type in their natural order (events by date, others as filed)."""
-        rows = self.query(
-            "SELECT json FROM records WHERE type = ? ORDER BY sort, ord", (record_type,)
-        )
-        return [json.loads(row[0]) for row in rows]
+    def query(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """Run a read query (rebuilding once if the file is damaged)."""
+        return self.checked(lambda: self.conn.execute(sql, args).fetchall())
+
+    def _rows(self, sql: str, args: tuple[Any, ...] = ()) -> list[Found]:
+        """(kind, record) rows of a query selecting type, json and crc, verified."""
+
+        def read() -> list[Found]:
+            rows = self.conn.execute(sql, args).fetchall()
+            return [Found(kind, decode(text, crc)) for kind, text, crc in rows]
+
+        return self.checked(read)
+
+    def records(self, record_type: str, tier: str | None = None) -> list[Row]:
+        """All records of one kind in their natural order (events by date, others as filed),
+        optionally only those citing a source of one tier (article or official)."""
+        sql = "SELECT type, json, crc FROM records WHERE type = ?"
+        args: tuple[Any, ...] = (record_type,)
+        if tier:
+            sql += " AND instr(',' || tiers || ',', ?)"
+            args += (f",{tier},",)
+        return [found.row for found in self._rows(sql + " ORDER BY sort, ord", args)]
 
     def get(self, record_id: str) -> Found | None:
         """One record by id, with its type."""
-        rows = self.query("SELECT type, json FROM records WHERE id = ?", (record_id,))
-        return Found(rows[0][0], json.loads(rows[0][1])) if rows else None
+        rows = self._rows("SELECT type, json, crc FROM records WHERE id = ?", (record_id,))
+        return rows[0] if rows else None
 
     def get_many(self, ids: list[str]) -> dict[str, Found]:
         """Several records by id."""
@@ -65,11 +113,42 @@ class Index:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for rid, rtype, text in self.query(
-                f"SELECT id, type, json FROM records WHERE id IN ({marks})", tuple(chunk)
+            for item in self._rows(
+                f"SELECT type, json, crc FROM records WHERE id IN ({marks})", tuple(chunk)
             ):
-                found[rid] = Found(rtype, json.loads(text))
+                found[item.row["id"]] = item
         return found
+
+    def tiers(self, ids: list[str]) -> dict[str, tuple[str, ...]]:
+        """Where each record's facts come from: ('article',), ('official',) or both."""
+        found: dict[str, tuple[str, ...]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for rid, tiers in self.query(
+                f"SELECT id, tiers FROM records WHERE id IN ({marks})", tuple(chunk)
+            ):
+                found[rid] = tuple(t for t in tiers.split(",") if t)
+        return found
+
+    def candidates(self, rowids: list[int]) -> list[Scored]:
+        """Search candidates by rowid with their stored fields, verified."""
+        out: list[Scored] = []
+        for start in range(0, len(rowids), 500):
+            out.extend(self.checked(partial(self._candidates, rowids[start : start + 500])))
+        return out
+
+    def _candidates(self, chunk: list[int]) -> list[Scored]:
+        marks = ",".join("?" * len(chunk))
+        rows = self.conn.execute(
+            "SELECT r.id, r.type, r.json, r.crc, d.fields, d.crc FROM records r JOIN docs d"
+            f" ON d.rowid = r.rowid WHERE r.rowid IN ({marks})",
+            tuple(chunk),
+        ).fetchall()
+        return [
+            Scored(rid, kind, decode(text, crc), decode(fields, fields_crc))
+            for rid, kind, text, crc, fields, fields_crc in rows
+        ]
 
     def names(self, record_type: str | None = None) -> list[Name]:
         """Every name and alias (of one kind), for name resolution and completion."""
@@ -81,17 +160,11 @@ class Index:
 
     def mentions(self, record_id: str) -> list[Found]:
         """Records whose fields refer to this id (about, speaker, variant_of…), in type order."""
-        pattern = f'%"{record_id}"%'
-        rows = self.query(
-            "SELECT type, json FROM records WHERE id != ? AND json LIKE ? ORDER BY sort, ord",
-            (record_id, pattern),
+        rows = self._rows(
+            "SELECT type, json, crc FROM records WHERE id != ? AND json LIKE ? ORDER BY sort, ord",
+            (record_id, f'%"{record_id}"%'),
         )
-        out = []
-        for rtype, text in rows:
-            record = json.loads(text)
-            if record_id in _links(record):
-                out.append(Found(rtype, record))
-        return out
+        return [found for found in rows if record_id in _links(found.row)]
 
     def counts(self) -> dict[str, int]:
         """Records per type."""

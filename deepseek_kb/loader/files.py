@@ -7,14 +7,16 @@ wrote; a key given twice is an error. `node_location` maps a validation error ba
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
-from deepseek_kb.errors import Problem
+from deepseek_kb.errors import DskbError, Problem
 from deepseek_kb.schema import Record
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -77,7 +79,9 @@ def fast_json_records(
                 return None
         if text[_skip_json_space(text, stop + 1) :].strip():
             return None
-    except (ValueError, ValidationError):  # JSONDecodeError and duplicate keys are ValueErrors
+    # JSONDecodeError and duplicate keys are ValueErrors; deep nesting exhausts the recursion
+    # limit. The YAML path then reads the file again and reports the problem with its line.
+    except (ValueError, ValidationError, RecursionError):
         return None
     return out
 
@@ -95,22 +99,63 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return data
 
 
-def read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
+def read_bytes(path: Path, name: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """At most `limit` + 1 bytes of a regular file; anything else cannot be read (exit 4).
+
+    The file is opened without blocking and checked before a byte is read, so a FIFO or a
+    device under a data file's name (a symlink to /dev/zero) is refused, not waited on or read
+    until memory runs out; the size check does not trust the size `stat` reports.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problems.append(
-                Problem(
-                    name,
-                    None,
-                    f"file is {size / 2**20:.1f} MiB, over the {MAX_FILE_BYTES // 2**20} MiB limit "
-                    f"of one data file; split it into several files in a folder named after it",
-                )
-            )
-            return None
-        raw = path.read_bytes()
+        fd = os.open(path, flags)
     except OSError as error:
-        problems.append(Problem(name, None, f"cannot read the file: {error.strerror}"))
+        raise DskbError(f"cannot read data file {name}: {error.strerror or error}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise DskbError(
+                f"data file {name} is not a regular file ({_file_kind(mode)})",
+                hint="a data folder holds YAML files and folders of them only",
+            )
+        chunks: list[bytes] = []
+        left = limit + 1
+        while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    except OSError as error:
+        raise DskbError(f"cannot read data file {name}: {error.strerror or error}") from None
+    finally:
+        os.close(fd)
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return kind
+    return "not a file"
+
+
+def read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
+    """A data file's text, or None with the problem noted (size, encoding, emptiness)."""
+    raw = read_bytes(path, name)
+    if len(raw) > MAX_FILE_BYTES:
+        size = max(len(raw), path.stat().st_size)
+        problems.append(
+            Problem(
+                name,
+                None,
+                f"file is {size / 2**20:.1f} MiB, over the {MAX_FILE_BYTES // 2**20} MiB limit "
+                "of one data file; split it into several files in a folder named after it",
+            )
+        )
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         problems.append(

@@ -91,6 +91,7 @@ def _load_file(data_file: DataFile, check: Check) -> Iterator[Loaded]:
     name = data_file.display
     text = read_text(data_file.path, name, check.problems)
     if text is None:
+        check.failed_kinds.add(data_file.type)
         return
     fast = fast_json_records(text, RECORD_TYPES[data_file.type])
     if fast is not None:
@@ -101,6 +102,7 @@ def _load_file(data_file: DataFile, check: Check) -> Iterator[Loaded]:
         return
     root = compose(text, name, check.problems)
     if root is None:
+        check.failed_kinds.add(data_file.type)
         return
     model = RECORD_TYPES[data_file.type]
     constructor = SafeLoader("")
@@ -114,6 +116,8 @@ def _load_file(data_file: DataFile, check: Check) -> Iterator[Loaded]:
             continue
         duplicate = duplicate_keys(node, name)
         record_id = scalar_id(node)
+        if record_id:
+            check.failed_ids.add(record_id)  # until it loads
         if duplicate:
             check.problems.extend(
                 Problem(p.file, p.line, p.message, record_id, p.field) for p in duplicate
@@ -145,6 +149,7 @@ def _load_file(data_file: DataFile, check: Check) -> Iterator[Loaded]:
         seen_in_file[record.id] = line
         if not _register(record, data_file, line, check):
             continue
+        check.failed_ids.discard(record.id)
         check.targets.update(targets(data_file.type, data))
         yield Loaded(data_file.type, record, data_file, line)
 

@@ -40,10 +40,20 @@ class Check:
     ids: dict[str, tuple[str, int, str, int]] = field(default_factory=dict)
     targets: set[tuple[str, tuple[str, ...]]] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
+    # Records that failed to load (by id) and kinds with a file that failed whole: references
+    # to them are not reported again, so one broken record is one problem, not hundreds.
+    failed_ids: set[str] = field(default_factory=set)
+    failed_kinds: set[str] = field(default_factory=set)
 
     def unresolved(self) -> set[tuple[str, tuple[str, ...]]]:
         """The (id, kinds allowed) pairs that name no record of an allowed kind."""
-        return {(t, kinds) for t, kinds in self.targets if not self.resolves(t, kinds)}
+        return {
+            (t, kinds)
+            for t, kinds in self.targets
+            if not self.resolves(t, kinds)
+            and t not in self.failed_ids
+            and not set(kinds) <= self.failed_kinds
+        }
 
     def resolves(self, target: str, allowed: tuple[str, ...]) -> bool:
         """Whether `target` is the id of a record of one of the `allowed` kinds."""

@@ -11,6 +11,29 @@ from deepseek_kb.rows import Row
 from deepseek_kb.settings import Settings
 from deepseek_kb.values import name_of
 
+# The longest query or name read: longer input is refused (exit 2), so every lookup is bounded.
+MAX_QUERY_CHARS = 1000
+
+
+def clean_text(typed: str) -> str:
+    """What was typed, as text: bytes that were not valid in the locale's encoding are read
+    as UTF-8 where they are (LC_ALL=C with a Chinese query), else replaced with U+FFFD."""
+    raw = typed.encode("utf-8", "surrogateescape")
+    return raw.decode("utf-8", "replace")
+
+
+def checked_query(typed: str, what: str = "query", hint: str = "give some words") -> str:
+    """A query or name made safe to look up: cleaned, not empty, not longer than the cap."""
+    text = clean_text(typed)
+    if not text.strip():
+        raise UsageError(f"the {what} is empty", hint=hint)
+    if len(text) > MAX_QUERY_CHARS:
+        raise UsageError(
+            f"the {what} is {len(text):,} characters long; dskb reads at most {MAX_QUERY_CHARS:,}",
+            hint="give the key words, a name or a number",
+        )
+    return text
+
 
 def index_for(settings: Settings) -> Index:
     """The index of the data in use (built on first use)."""
@@ -19,8 +42,7 @@ def index_for(settings: Settings) -> Index:
 
 def resolve_id(index: Index, name: str, record_type: str, what: str) -> str:
     """The id a typed name means, or NotFoundError with the nearest names."""
-    if not name.strip():
-        raise UsageError(f"an empty {what} name")
+    name = checked_query(name, f"{what} name", f"give a {what}'s name")
     from deepseek_kb.search.resolve import resolve
 
     found, near = resolve(index, name, record_type)

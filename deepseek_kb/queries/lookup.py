@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from deepseek_kb.errors import UsageError
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import NAMES
-from deepseek_kb.queries.common import names_for, resolve_id
+from deepseek_kb.queries.common import checked_query, names_for, resolve_id
 from deepseek_kb.rows import Row
 
 if TYPE_CHECKING:
@@ -45,17 +45,16 @@ def find_quotes(
         )
 
     hint = "try a shorter query, or drop --speaker/--topic"
-    if query is not None and query.strip():
+    if query is not None:
         from deepseek_kb.search.rank import search
 
+        query = checked_query(query, hint="give some words, or none to list all quotes")
         hits = [h for h in search(index, query, frozenset({"quote"}), None) if keep(h.record)]
         total = len(hits)
         hits = hits[:limit]
         items = [(h.record, h.matched) for h in hits]
         if not hits:
             hint = search_hint(query) + "; `dskb quote` alone lists every quote by topic"
-    elif query is not None:
-        raise UsageError("the query is empty", hint="give some words, or none to list all quotes")
     else:
         hits = []
         order = {t["id"]: i for i, t in enumerate(index.records("topic"))}
@@ -69,8 +68,7 @@ def find_quotes(
 
 def search_all(index: Index, query: str, record_type: str | None, limit: int) -> list[Hit]:
     """Every record type at once, ranked; --type narrows."""
-    if not query.strip():
-        raise UsageError("the query is empty", hint="give some words, a name or a number")
+    query = checked_query(query, hint="give some words, a name or a number")
     types = None
     if record_type is not None:
         if record_type not in NAMES:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from deepseek_kb.index.store import Index
-from deepseek_kb.search.text import has_han
+from deepseek_kb.search.text import han_pieces, has_han
 
 TYPO_PENALTY = 0.85
 PINYIN_PENALTY = 0.8
@@ -19,6 +19,12 @@ class Variant:
     text: str
     weight: float
     how: str
+    # Han text: its two-character pieces, worked out once per query rather than per field.
+    pieces: frozenset[str] = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        pieces = frozenset(han_pieces(self.text)) if has_han(self.text) else frozenset()
+        object.__setattr__(self, "pieces", pieces)
 
 
 @dataclass(frozen=True)
@@ -55,13 +61,19 @@ def expand(index: Index, term: str, records: int) -> Term:
     return Term(term, tuple(variants), known=False)
 
 
+# Pinyin runs longer than this are not read as pinyin (no name in the KB is that long).
+MAX_PINYIN = 48
+
+
 def _pinyin_chains(index: Index, term: str, limit: int = 8) -> list[str]:
     """Han words for pinyin of three or more syllables: huchenghe -> 护城 + 城河 -> 护城河."""
+    if len(term) > MAX_PINYIN:
+        return []
     syllables = {
         row[0] for row in index.query("SELECT DISTINCT key FROM pinyin WHERE kind = 'char'")
     }
     words: list[str] = []
-    for parts in _segment(term, syllables, 4):
+    for parts in segment(term, syllables, 4):
         if len(parts) < 3:
             continue
         options = [
@@ -81,18 +93,31 @@ def _pinyin_chains(index: Index, term: str, limit: int = 8) -> list[str]:
     return list(dict.fromkeys(words))[:limit]
 
 
-def _segment(text: str, syllables: set[str], limit: int) -> list[list[str]]:
-    """Ways to cut a run of letters into known syllables, longest syllables first."""
-    if not text:
-        return [[]]
+def segment(text: str, syllables: set[str], limit: int) -> list[list[str]]:
+    """Up to `limit` ways to cut a run of letters into known syllables, longest syllables first.
+
+    Which suffixes can be cut at all is worked out first (dynamic programming, right to left),
+    so the search below only enters cuts that complete: its work is bounded by limit × length,
+    and a run that cannot be cut costs one pass, however long.
+    """
+    n = len(text)
+    completes = [False] * n + [True]
+    for start in range(n - 1, -1, -1):
+        completes[start] = any(
+            completes[start + size] and text[start : start + size] in syllables
+            for size in range(1, min(6, n - start) + 1)
+        )
     found: list[list[str]] = []
-    for size in range(min(6, len(text)), 0, -1):
-        head = text[:size]
-        if head in syllables:
-            for rest in _segment(text[size:], syllables, limit - len(found)):
-                found.append([head, *rest])
-                if len(found) >= limit:
-                    return found
+    stack: list[tuple[int, list[str]]] = [(0, [])] if completes[0] else []
+    while stack and len(found) < limit:
+        start, parts = stack.pop()
+        if start == n:
+            found.append(parts)
+            continue
+        for size in range(1, min(6, n - start) + 1):  # pushed shortest first: longest pops first
+            head = text[start : start + size]
+            if completes[start + size] and head in syllables:
+                stack.append((start + size, [*parts, head]))
     return found
 
 

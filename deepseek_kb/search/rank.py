@@ -17,7 +17,6 @@ the relevance floor are dropped, so nonsense finds nothing rather than noise.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from deepseek_kb.index.store import Index
@@ -151,20 +150,11 @@ def _score_all(
 ) -> list[Hit]:
     hits: list[Hit] = []
     scoring = make_query(phrase, query_terms, fuzzy)
-    for start in range(0, len(rowids), 500):
-        chunk = rowids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        rows = index.query(
-            "SELECT r.id, r.type, r.json, d.fields FROM records r JOIN docs d"
-            f" ON d.rowid = r.rowid WHERE r.rowid IN ({marks})",
-            tuple(chunk),
-        )
-        for rid, rtype, text, fields in rows:
-            if types and rtype not in types:
-                continue
-            stored = [StoredField(*f) for f in json.loads(fields)]
-            found = score_record(rtype, stored, scoring)
-            if found and found.score >= floor:
-                record = json.loads(text)
-                hits.append(Hit(rid, rtype, *found, record))
+    for candidate in index.candidates(rowids):
+        if types and candidate.kind not in types:
+            continue
+        stored = [StoredField(*f) for f in candidate.fields]
+        found = score_record(candidate.kind, stored, scoring)
+        if found and found.score >= floor:
+            hits.append(Hit(candidate.id, candidate.kind, *found, candidate.row))
     return hits

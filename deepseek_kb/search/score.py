@@ -15,7 +15,7 @@ from typing import NamedTuple
 from deepseek_kb.kinds import NAMED
 from deepseek_kb.search.expand import Term
 from deepseek_kb.search.fields import NAME, StoredField
-from deepseek_kb.search.text import han_pieces, has_han
+from deepseek_kb.search.text import bigrams
 
 NAME_FUZZY = 85
 
@@ -210,12 +210,12 @@ def credit(term: Term, norm: str, words: set[str]) -> Credit:
     best = Credit(0.0, "", "")
     for variant in term.variants:
         text = variant.text
-        if has_han(text):
+        if variant.pieces:
             if text in norm:
                 found = 1.0
             else:
-                pieces = han_pieces(text)
-                share = sum(p in norm for p in pieces) / len(pieces)
+                pieces = variant.pieces
+                share = len(pieces & bigrams(norm)) / len(pieces)
                 found = 0.6 * share if len(pieces) > 1 and share >= 0.5 else 0.0
         else:
             found = 1.0 if text in words else 0.0

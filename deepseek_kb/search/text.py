@@ -64,13 +64,18 @@ def stem(word: str) -> str:
     return word
 
 
+# A Han run longer than this is looked up in pieces of this length (a pasted paragraph).
+MAX_HAN_TERM = 24
+
+
 def terms(text: str) -> list[str]:
-    """The query's terms: whole Han runs, stemmed Latin words and numbers, stopwords dropped."""
+    """The query's terms: Han runs (long ones in pieces), stemmed Latin words and numbers,
+    stopwords dropped."""
     norm = normalize(text)
     found: list[str] = []
     for run in _split_han(norm):
         if _is_han(run[0]):
-            candidates = [run]
+            candidates = [run[i : i + MAX_HAN_TERM] for i in range(0, len(run), MAX_HAN_TERM)]
         else:
             candidates = [
                 w if w[0].isdigit() else stem(w) for w in _WORD.findall(run) if w not in STOPWORDS
@@ -88,6 +93,12 @@ def _split_han(text: str) -> list[str]:
             runs.append(text[start:i])
             start = i
     return runs
+
+
+@lru_cache(maxsize=4096)
+def bigrams(text: str) -> frozenset[str]:
+    """Every two-character piece of a text, for comparing Han terms with fields in one step."""
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
 def han_pieces(run: str) -> list[str]:
