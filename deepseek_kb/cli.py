@@ -12,6 +12,7 @@ import importlib
 import os
 import signal
 import sys
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -57,38 +58,110 @@ def __getattr__(name: str) -> Any:
 
 
 class _Interrupted(BaseException):
-    """Ctrl-C: raised from the signal handler, so no library prints its own message."""
+    """Ctrl-C or a termination request: raised from the signal handler, so no library prints
+    its own message and every `finally` (a half-built index's temporary file) still runs."""
+
+    def __init__(self, code: ExitCode, what: str) -> None:
+        super().__init__(what)
+        self.code = code
+        self.what = what
 
 
-def _on_sigint(signum: int, frame: Any) -> None:
-    raise _Interrupted
+def _on_signal(signum: int, frame: Any) -> None:
+    if signum == signal.SIGINT:
+        raise _Interrupted(ExitCode.INTERRUPTED, "interrupted")
+    raise _Interrupted(ExitCode.TERMINATED, "terminated")
+
+
+class _OutputFailed(BaseException):
+    """stdout cannot be written (a full disk, a closed descriptor): a message and exit 4."""
+
+
+class _Stdout:
+    """stdout as every library writes it: a reader that went away stops the run quietly, and any
+    other failure to write is one message, not a traceback from whichever library was writing."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        if self._stream is None:
+            raise _OutputFailed("standard output is closed")
+        try:
+            return int(self._stream.write(text))
+        except BrokenPipeError:
+            raise OutputClosed from None
+        except OSError as error:
+            raise _OutputFailed(error.strerror or str(error)) from None
+
+    def flush(self) -> None:
+        if self._stream is None:
+            return
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise OutputClosed from None
+        except OSError as error:
+            raise _OutputFailed(error.strerror or str(error)) from None
+
+    def isatty(self) -> bool:
+        return self._stream is not None and bool(self._stream.isatty())
+
+    def __getattr__(self, name: str) -> Any:
+        if self._stream is None:
+            raise _OutputFailed("standard output is closed")
+        return getattr(self._stream, name)
+
+
+def _prepare_streams() -> None:
+    """Text for people that the locale cannot encode is escaped, not a UnicodeEncodeError; a
+    closed stdin or stderr reads as empty and writes nowhere; stdout is guarded (`_Stdout`)."""
+    for name in ("stdin", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, Path(os.devnull).open("r" if name == "stdin" else "w"))  # noqa: SIM115
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    sys.stdout = _Stdout(sys.stdout)
 
 
 def main() -> None:
     """Run the CLI; every failure becomes a message on stderr and a documented exit code."""
-    signal.signal(signal.SIGINT, _on_sigint)
+    signal.signal(signal.SIGINT, _on_signal)
+    signal.signal(signal.SIGTERM, _on_signal)
+    _prepare_streams()
     code: int = ExitCode.OK
     try:
         only_the_command_invoked(sys.argv[1:])(prog_name="dskb")
+        sys.stdout.flush()
     except SystemExit as done:
         code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+        code = _flushed(code)
     except DskbError as failure:  # raised outside a command, e.g. by shell completion
         code = report(Terminal(resolve()), failure)
     except OutputClosed:
         code = ExitCode.OK
         _silence_stdout()
-    except _Interrupted:
-        Terminal(resolve()).error("interrupted")
-        code = ExitCode.INTERRUPTED
+    except _OutputFailed as failure:
+        sys.stderr.write(f"error: cannot write the output: {failure}\n")
+        code = ExitCode.IO
+    except _Interrupted as stop:
+        Terminal(resolve()).error(stop.what)
+        code = stop.code
+    sys.exit(code)
+
+
+def _flushed(code: int) -> int:
+    """The exit code once stdout is flushed: a vanished reader is not a failure."""
     try:
         sys.stdout.flush()
-    except BrokenPipeError:
+    except OutputClosed:
         _silence_stdout()
-    except OSError as error:  # e.g. a full disk behind a redirect
-        sys.stderr.write(f"error: cannot write the output: {error.strerror}\n")
-        _silence_stdout()
-        code = code or ExitCode.IO
-    sys.exit(code)
+        return ExitCode.OK
+    except _OutputFailed as failure:
+        sys.stderr.write(f"error: cannot write the output: {failure}\n")
+        return code or ExitCode.IO
+    return code
 
 
 # Global options that take a value, so the command name can be found after them.
@@ -129,6 +202,9 @@ def _command_name(info: Any) -> str:
 
 def _silence_stdout() -> None:
     """After the reader has gone, point stdout at /dev/null so exit does not complain."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    os.close(devnull)
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno() if sys.__stdout__ else 1)
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass

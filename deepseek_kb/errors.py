@@ -15,6 +15,7 @@ class ExitCode(IntEnum):
     DATA = 3
     IO = 4
     INTERRUPTED = 130
+    TERMINATED = 143
 
 
 class DskbError(Exception):

@@ -35,13 +35,13 @@ class Kind:
     subject: bool = False
     links: tuple[Link, ...] = ()
     sort: str | None = None
-    command: str = "search"
+    command: str | None = "search"  # the command that lists them; None: list them in hints
 
 
 # In load and export order; `rank` orders equal-scoring search hits (models first).
 KINDS: tuple[Kind, ...] = (
     Kind("source", "sources", rank=9, command="sources"),
-    Kind("topic", "topics", rank=5, named=True, command="quote --topic …"),
+    Kind("topic", "topics", rank=5, named=True, command=None),
     Kind(
         "organization",
         "organizations",

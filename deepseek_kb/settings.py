@@ -23,6 +23,9 @@ class Settings:
     data_dir: Path | None = None
     overlays: str = ""
     no_color: bool = False
+    pager_command: str = "less"
+    less: str | None = None
+    warnings: tuple[str, ...] = ()
 
     @property
     def folders(self) -> tuple[Path, ...]:
@@ -60,6 +63,10 @@ def resolve(
 ) -> Settings:
     """Flags first, then DSKB_LANG / the locale, NO_COLOR and DSKB_PATH, then the defaults."""
     env = os.environ if environ is None else environ
+    warnings = []
+    chosen = env.get("DSKB_LANG", "").strip()
+    if chosen and chosen.lower() not in LANGS:
+        warnings.append(f"DSKB_LANG={chosen!r} is not one of zh, en, both; using the locale")
     return Settings(
         lang=lang or default_lang(env),
         color=color,
@@ -67,4 +74,15 @@ def resolve(
         data_dir=data_dir,
         overlays=env.get("DSKB_PATH", ""),
         no_color=bool(env.get("NO_COLOR")),
+        pager_command=_pager_command(env),
+        less=env.get("LESS"),
+        warnings=tuple(warnings),
     )
+
+
+def _pager_command(env: Mapping[str, str]) -> str:
+    """DSKB_PAGER, then PAGER, then less (more on Windows); empty or 'cat' means no pager."""
+    for var in ("DSKB_PAGER", "PAGER"):
+        if var in env:
+            return env[var].strip()
+    return "more" if os.name == "nt" else "less"

@@ -35,7 +35,11 @@ class DskbGroup(TyperGroup):
             return super().invoke(ctx)
         except DskbError as failure:
             settings = ctx.obj if isinstance(ctx.obj, Settings) else resolve()
-            raise typer.Exit(report(Terminal(settings), failure)) from None
+            terminal = Terminal(settings)
+            empty = ctx.meta.get(_EMPTY)
+            if isinstance(failure, NotFoundError) and empty is not None:
+                terminal.write_json(empty)  # one rule: nothing found is an empty value, as data
+            raise typer.Exit(report(terminal, failure)) from None
 
 
 def report(terminal: Terminal, failure: DskbError) -> int:
@@ -63,6 +67,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
+    suggest_commands=False,  # Click already suggests; Typer would say it a second time
 )
 
 
@@ -139,12 +144,18 @@ models_app = typer.Typer(
 app.add_typer(models_app, name="models")
 
 
+# Where a command run that asked for JSON notes the value that means "nothing found".
+_EMPTY = "dskb.empty"
+
+
 @dataclass
 class Session:
-    """One command's run: its settings, its terminal, and the index once it is opened."""
+    """One command's run: its settings, its terminal, its output format, and the index once
+    it is opened."""
 
     settings: Settings
     terminal: Terminal
+    fmt: OutputFormat = OutputFormat.table
     _index: Index | None = field(default=None, repr=False)
 
     @property
@@ -158,16 +169,26 @@ class Session:
                 self.terminal.note(warning)
         return self._index
 
-    def emit(self, output: Output, json: bool = False) -> None:
-        """Write the result as a table or, with --json, as data."""
-        emit(self.terminal, output, OutputFormat.chosen(json))
+    def emit(self, output: Output) -> None:
+        """Write the result in the format the run asked for."""
+        emit(self.terminal, output, self.fmt)
 
 
-def session(ctx: typer.Context, lang: Lang | None = None) -> Session:
-    """The settings the app's callback resolved, with this command's own --lang."""
+def session(
+    ctx: typer.Context, lang: Lang | None = None, json: bool = False, one: bool = False
+) -> Session:
+    """The settings the app's callback resolved, with this command's own --lang and format.
+
+    `one`: the command answers with one record, so "nothing found" as JSON is {} (else []).
+    """
     settings = ctx.obj if isinstance(ctx.obj, Settings) else resolve()
     settings = settings.with_lang(lang.value if lang else None)
-    return Session(settings, Terminal(settings))
+    fmt = OutputFormat.chosen(json)
+    ctx.meta[_EMPTY] = fmt.nothing(one)
+    terminal = Terminal(settings)
+    for warning in settings.warnings:
+        terminal.note(warning)
+    return Session(settings, terminal, fmt)
 
 
 def _version(value: bool) -> None:

@@ -30,27 +30,27 @@ def people(
     lang: LangOpt = None,
 ) -> None:
     """The people the article names: the founder, researchers, commentators."""
-    run = session(ctx, lang)
+    run = session(ctx, lang, json, one=name is not None)
     index = run.index
     if name is None:
         listing = index.records("person")
-        run.emit(Output(listing, partial(views.people_table, listing, quote_counts(index))), json)
+        run.emit(Output(listing, partial(views.people_table, listing, quote_counts(index))))
         return
     person = one(index, name, "person")
     said = [q for q in index.records("quote") if q["speaker"] == person["id"]]
     names = names_for(index, [person], said)
     view = partial(views.person_detail, person, names, said, index.mentions(person["id"]))
-    run.emit(Output(person, view), json)
+    run.emit(Output(person, view))
 
 
 @app.command(epilog="Examples: dskb company · dskb company --lang zh · dskb company --json")
 def company(ctx: typer.Context, json: JsonOpt = False, lang: LangOpt = None) -> None:
     """High-Flyer and DeepSeek: founding, compute, people, money and culture."""
-    run = session(ctx, lang)
+    run = session(ctx, lang, json)
     sections = company_sections(run.index)
     data = {key: [r for _, r in rows] for key, _, rows in sections}
     view = partial(views.company, [(zh, en, rows) for _, (zh, en), rows in sections])
-    run.emit(Output(data, view), json)
+    run.emit(Output(data, view))
 
 
 @app.command(epilog="Examples: dskb sources · dskb sources --paths · dskb sources --json")
@@ -63,11 +63,11 @@ def sources(
     lang: LangOpt = None,
 ) -> None:
     """Where the facts come from: the article, its links, DeepSeek's official files."""
-    run = session(ctx, lang)
+    run = session(ctx, lang, json)
     if paths:
         rows = data_files(run.index)
         data = [{"layer": layer, "file": path, "records": n} for layer, path, n in rows]
-        run.emit(Output(data, partial(views.paths_table, rows)), json)
+        run.emit(Output(data, partial(views.paths_table, rows)))
         return
     listing = run.index.records("source")
-    run.emit(Output(listing, partial(views.sources_table, listing)), json)
+    run.emit(Output(listing, partial(views.sources_table, listing)))

@@ -42,11 +42,11 @@ def timeline(
     lang: LangOpt = None,
 ) -> None:
     """Company and model history in date order, grouped by year."""
-    run = session(ctx, lang)
+    run = session(ctx, lang, json)
     events = find_events(run.index, since, until, event_type, about)
     if chart:
         view = partial(charts.timeline_chart, events)
     else:
         view = partial(views.timeline, events, details=details)
     nothing = Nothing("no events match", "widen --since/--until, or drop --type/--about")
-    run.emit(Output(events, view, nothing), json)
+    run.emit(Output(events, view, nothing))

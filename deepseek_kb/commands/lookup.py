@@ -49,14 +49,14 @@ def quote(
     lang: LangOpt = None,
 ) -> None:
     """Quotes ranked by how well they match; the Chinese original always shown."""
-    run = session(ctx, lang)
+    run = session(ctx, lang, json)
     found = find_quotes(run.index, query, speaker, topic, limit)
     notes: tuple[str, ...] = ()
     if found.total > len(found.items):
         notes = (f"showing {len(found.items)} of {found.total} quotes; --limit N shows more",)
     message = f"no quote matches {quoted(query)}" if query else "no quote matches"
     view = partial(views.quotes, found.items, found.names, query is None)
-    run.emit(Output(found.as_json(), view, Nothing(message, found.hint), notes), json)
+    run.emit(Output(found.as_json(), view, Nothing(message, found.hint), notes))
 
 
 @app.command(
@@ -78,7 +78,7 @@ def search(
     lang: LangOpt = None,
 ) -> None:
     """Search every record type at once, best match first."""
-    run = session(ctx, lang)
+    run = session(ctx, lang, json)
     hits = search_all(run.index, query, record_type, limit)
     nothing = Nothing(f"nothing matches {quoted(query)}", search_hint(query))
-    run.emit(Output([h.as_json() for h in hits], partial(views.hits, hits), nothing), json)
+    run.emit(Output([h.as_json() for h in hits], partial(views.hits, hits), nothing))

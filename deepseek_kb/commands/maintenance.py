@@ -61,10 +61,10 @@ def validate(
     json: JsonOpt = False,
 ) -> None:
     """Check the data: syntax, types, dates, unique ids, references and sources."""
-    run = session(ctx)
+    run = session(ctx, json=json)
     report = queries.validate(run.settings, data_dir)
     failure = DataError(report.problems) if report.problems else None
-    run.emit(Output(report.as_json(), partial(views.validation, report), failure=failure), json)
+    run.emit(Output(report.as_json(), partial(views.validation, report), failure=failure))
 
 
 @app.command(
@@ -104,6 +104,6 @@ def schema(
 @app.command(epilog="Examples: dskb info · dskb info --json")
 def info(ctx: typer.Context, json: JsonOpt = False) -> None:
     """Version, data folders, cache location and record counts."""
-    run = session(ctx)
+    run = session(ctx, json=json)
     details = queries.info(run.index, run.settings)
-    run.emit(Output(details, partial(views.info_table, details)), json)
+    run.emit(Output(details, partial(views.info_table, details)))

@@ -41,11 +41,11 @@ def models_list(
     lang: LangOpt = None,
 ) -> None:
     """List the models, or compare their specs side by side."""
-    run = session(ctx, lang)
+    run = session(ctx, lang, json)
     main_only = compare and not names and not all_models
     models = models_to_show(run.index, names or [], main_only=main_only)
     draw = charts.compare_chart if chart else views.compare_table if compare else views.models_table
-    run.emit(Output(models, partial(draw, models)), json)
+    run.emit(Output(models, partial(draw, models)))
 
 
 @models_app.command(
@@ -64,7 +64,7 @@ def models_show(
     lang: LangOpt = None,
 ) -> None:
     """Everything about one model: specs with sources, claims, errata, events and quotes."""
-    run = session(ctx, lang)
+    run = session(ctx, lang, json, one=True)
     model = cast(ModelRow, one(run.index, name, "model"))
     mentions = run.index.mentions(model["id"])
-    run.emit(Output(model, partial(views.model_detail, model, mentions)), json)
+    run.emit(Output(model, partial(views.model_detail, model, mentions)))

@@ -135,6 +135,11 @@ def _load_file(data_file: DataFile, check: Check) -> Iterator[Loaded]:
             what = error.problem or "cannot be read"
             check.problems.append(Problem(name, where, f"YAML error: {what}", record_id))
             continue
+        except (ValueError, OverflowError, RecursionError) as error:  # a 5,000-digit number
+            check.problems.append(
+                Problem(name, line, f"a value cannot be read: {error}", record_id)
+            )
+            continue
         if record.id in seen_in_file:
             check.problems.append(
                 Problem(

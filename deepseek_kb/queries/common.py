@@ -49,11 +49,13 @@ def resolve_id(index: Index, name: str, record_type: str, what: str) -> str:
     if found:
         return found
     labels = tuple(_display_names(index, near))
-    raise NotFoundError(
-        f"no {what} called {name!r}",
-        hint=f"`dskb {BY_NAME[record_type].command}` lists them all",
-        suggestions=labels,
-    )
+    command = BY_NAME[record_type].command
+    if command:
+        hint = f"`dskb {command}` lists them all"
+    else:
+        every = sorted({n.id for n in index.names(record_type)})
+        hint = "one of: " + ", ".join(every[:24]) + (", …" if len(every) > 24 else "")
+    raise NotFoundError(f"no {what} called {name!r}", hint=hint, suggestions=labels)
 
 
 def _display_names(index: Index, ids: list[str]) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import cast
 
@@ -12,19 +13,27 @@ from deepseek_kb.queries.common import resolve_entity
 from deepseek_kb.rows import EventRow
 from deepseek_kb.values import date_bounds
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# YYYY, YYYY-M(M) or YYYY-M(M)-D(D), ASCII digits only (2024-5 is the article's own style).
+_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?$")
 EVENT_TYPES = tuple(EventType)
 
 
 def _check_date(option: str, value: str | None) -> str | None:
+    """A date typed on the command line, at its own precision and zero-padded: 2024-5 -> 2024-05."""
     if value is None:
         return None
     value = value.strip()
-    if not _DATE.match(value):
+    match = _DATE.match(value)
+    if not match:
         raise UsageError(
             f"{option} {value!r} is not a date", hint="write YYYY, YYYY-MM or YYYY-MM-DD"
         )
-    return value
+    year, month, day = match.groups()
+    try:
+        dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        raise UsageError(f"{option} {value!r} is not a real date") from None
+    return "-".join([year, *(part.zfill(2) for part in (month, day) if part)])
 
 
 def timeline(
@@ -33,6 +42,10 @@ def timeline(
     """Events in date order, filtered by date range (overlap), type and subject."""
     since = _check_date("--since", since)
     until = _check_date("--until", until)
+    if since and until and date_bounds(since)[0] > date_bounds(until)[1]:
+        raise UsageError(
+            f"--since {since} is after --until {until}", hint="swap them, or drop one of them"
+        )
     if event_type is not None and event_type not in EVENT_TYPES:
         raise UsageError(
             f"--type {event_type!r} is not an event type", hint="one of: " + ", ".join(EVENT_TYPES)

@@ -91,7 +91,7 @@ def compare_chart(models: list[ModelRow], lang: str, width: int) -> list[Rendera
             other = _quantity(specs.get(second)) if second else None
             values.append((first, other))
         known = [v for pair in values for v in pair if v is not None]
-        if not known:
+        if not known or max(known) <= 0:  # nothing to draw a bar against
             continue
         quantities = [
             spec["value"]
@@ -109,8 +109,8 @@ def compare_chart(models: list[ModelRow], lang: str, width: int) -> list[Rendera
             if first is None:
                 out.append(DASH + "\n", "dim")
                 continue
-            bar = max(1, round(first / top * bars))
-            inner = max(1, round(other / top * bars)) if other else 0
+            bar = max(1, round(max(first, 0) / top * bars))
+            inner = min(bar, max(1, round(other / top * bars))) if other and other > 0 else 0
             out.append("█" * inner, "magenta")
             out.append("█" * (bar - inner), "cyan")
             spec = model["specs"][main]

@@ -33,6 +33,12 @@ class OutputFormat(StrEnum):
         """The format a command's --json flag asks for."""
         return cls.json if json else cls.table
 
+    def nothing(self, one: bool) -> Any:
+        """What "nothing found" prints on stdout: an empty value for data, nothing for people."""
+        if self is OutputFormat.table:
+            return None
+        return {} if one else []
+
 
 @dataclass(frozen=True)
 class Nothing:
@@ -55,7 +61,8 @@ class Output:
 
 
 def emit(terminal: Terminal, output: Output, fmt: OutputFormat) -> None:
-    """Write the result in the format asked for; raise NotFoundError when it is empty.
+    """Write the result in the format asked for; raise NotFoundError when it is empty (the
+    command layer then writes the empty JSON value, as for every other "nothing found").
 
     A result that is itself a failure (`dskb validate` finding problems) is raised instead of
     drawn; as data it is written first, and the error then only sets the exit code.
@@ -68,10 +75,11 @@ def emit(terminal: Terminal, output: Output, fmt: OutputFormat) -> None:
             terminal.write_json(output.data)
             output.failure.told = True
         raise output.failure
-    if fmt is OutputFormat.json:
-        terminal.write_json({} if empty and isinstance(output.data, dict) else output.data)
-    elif not empty:
-        terminal.show(output.view(terminal.settings.lang, terminal.width))
     if empty and output.nothing is not None:
+        # The command layer writes the empty JSON value for every "nothing found" alike.
         nothing = output.nothing
         raise NotFoundError(nothing.message, nothing.hint, nothing.suggestions)
+    if fmt is OutputFormat.json:
+        terminal.write_json(output.data)
+    else:
+        terminal.show(output.view(terminal.settings.lang, terminal.width))

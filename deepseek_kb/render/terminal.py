@@ -7,7 +7,11 @@ for a person, so `--json` runs never pay for it.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import re
+import subprocess
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -89,8 +93,6 @@ class Terminal:
                 file=stream, no_color=True, color_system=None, highlight=False, emoji=False
             )
         if color == "always":  # even TERM=dumb gets colour when asked for it explicitly
-            import os
-
             truecolor = os.environ.get("COLORTERM") in ("truecolor", "24bit")
             depth: Literal["truecolor", "256"] = "truecolor" if truecolor else "256"
             return console_class(
@@ -102,10 +104,15 @@ class Terminal:
         """Print to stdout, through a pager when asked or when long output meets a terminal."""
         console = self.console
         with _guard():
-            if self._use_pager(renderables):
-                with console.pager(styles=console.color_system is not None):
+            if self._may_page():
+                with console.capture() as capture:
                     for item in renderables:
                         console.print(item)
+                text = capture.get()
+                if self.settings.pager or text.count("\n") > console.height:
+                    self._page(text)
+                else:
+                    console.file.write(text)
                 return
             for item in renderables:
                 if console.color_system is None and _is_prewrapped(item):
@@ -114,15 +121,38 @@ class Terminal:
                 else:
                     console.print(item)
 
-    def _use_pager(self, renderables: Sequence[RenderableType]) -> bool:
-        console = self.console
-        pager = self.settings.pager
-        if pager is False or not console.is_terminal or not sys.stdin.isatty():
+    def _may_page(self) -> bool:
+        """Paging is for a person at a terminal, and only with a pager to page through."""
+        command = self.settings.pager_command
+        if self.settings.pager is False or not command or command == "cat":
             return False
-        if pager:
-            return True
-        lines = sum(len(console.render_lines(r, pad=False)) for r in renderables)
-        return lines > console.height
+        return self.console.is_terminal and _is_tty(sys.stdin)
+
+    def _page(self, text: str) -> None:
+        """Through the pager; with LESS unset, as git and gh do, LESS=FRX: colours shown as
+        colours, the answer left on screen after q, and no paging of what fits. A pager that
+        cannot be started is reported and the text printed as it is, never lost."""
+        env = dict(os.environ)
+        if self.settings.less is None:
+            env["LESS"] = "FRX"
+        command = self.settings.pager_command
+        try:  # through the shell, as git and pydoc run a pager ("less -R", "cat > file")
+            pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
+        except OSError as error:
+            pager = None
+            reason = str(error)
+        if pager is not None:
+            assert pager.stdin is not None
+            with contextlib.suppress(BrokenPipeError):  # the reader quit the pager early
+                pager.stdin.write(text.encode(self.console.encoding or "utf-8", "replace"))
+                pager.stdin.close()
+            with contextlib.suppress(KeyboardInterrupt):
+                pager.wait()
+            if pager.returncode not in (126, 127):  # the shell could not run the command
+                return
+            reason = f"exit status {pager.returncode}"
+        self.note(f"cannot run the pager {command!r} ({reason}); printing instead")
+        self.console.file.write(text)
 
     def write_json(self, data: Any) -> None:
         """Plain UTF-8 JSON on stdout; escaped to ASCII only if stdout cannot carry Chinese."""
@@ -130,9 +160,16 @@ class Terminal:
         self.write_text(text + "\n")
 
     def write_text(self, text: str) -> None:
-        """Plain text on stdout, no markup (CSV, Markdown, completion scripts)."""
+        """Plain text on stdout, no markup (CSV, Markdown, completion scripts), always UTF-8:
+        where the locale cannot carry Chinese the bytes are written as they are, so a file
+        exported through a pipe loses nothing."""
         with _guard():
-            sys.stdout.write(text)
+            buffer = getattr(sys.stdout, "buffer", None)
+            if _utf8(sys.stdout) or buffer is None:
+                sys.stdout.write(text)
+            else:
+                sys.stdout.flush()
+                buffer.write(text.encode("utf-8"))
             sys.stdout.flush()
 
     def _errors(self) -> Console:
@@ -141,13 +178,15 @@ class Terminal:
     def error(self, message: str, hint: str | None = None) -> None:
         """An error for a person, on stderr, with what to try next."""
         console = self._errors()
-        console.print(f"[bold red]error:[/] {escape(message)}")
+        wrap = not console.is_terminal  # one line per message when read by a program
+        console.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=wrap)
         if hint:
-            console.print(f"[dim]hint:[/] {escape(hint)}")
+            console.print(f"[dim]hint:[/] {escape(hint)}", soft_wrap=wrap)
 
     def note(self, message: str) -> None:
         """A side remark on stderr (a cache that could not be written, a slow first run)."""
-        self._errors().print(f"[dim]note:[/] {escape(message)}")
+        console = self._errors()
+        console.print(f"[dim]note:[/] {escape(message)}", soft_wrap=not console.is_terminal)
 
     def problems(self, items: Iterable[Problem]) -> None:
         """Every problem of the data, one per line, on stderr."""
@@ -156,12 +195,24 @@ class Terminal:
             console.print(escape(str(problem)), soft_wrap=True)
 
 
+def _is_tty(stream: Any) -> bool:
+    return stream is not None and bool(stream.isatty())
+
+
 def _is_prewrapped(item: RenderableType) -> bool:
     return getattr(item, "no_wrap", False) is True and hasattr(item, "plain")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Control characters shown as escapes (\\x1b), so no text can drive the terminal."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def escape(text: str) -> str:
-    """Text as Rich markup that prints as itself."""
+    """Text as Rich markup that prints as itself, control characters made visible."""
     from rich.markup import escape as rich_escape
 
-    return rich_escape(text)
+    return rich_escape(visible(text))

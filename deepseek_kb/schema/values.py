@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -22,10 +23,27 @@ from pydantic import (
 from deepseek_kb.kinds import Unit
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$"
-DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
+DATE_PATTERN = r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"  # ASCII digits only
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# C0 and C1 control characters (tab and newline aside) and the bidirectional overrides: text
+# with them could clear or recolour a reader's terminal, so the data may not hold them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _no_control(value: str) -> str:
+    found = _CONTROL.search(value)
+    if found:
+        raise ValueError(
+            f"holds the control character U+{ord(found.group()):04X} at position "
+            f"{found.start() + 1}; data text may hold tabs and newlines only"
+        )
+    return value
+
+
+NonEmpty = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_no_control)
+]
 
 
 def _check_partial_date(value: str) -> str:
@@ -60,7 +78,7 @@ PartialDate = Annotated[
     AfterValidator(_check_partial_date),
     Field(description="ISO date at its own precision: YYYY, YYYY-MM or YYYY-MM-DD."),
 ]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s\x00-\x1f\x7f-\x9f]+$")]
 
 
 class Frozen(BaseModel):
@@ -81,8 +99,8 @@ class SourceRef(Frozen):
 
     source: Slug
     section: NonEmpty | None = None
-    line: Annotated[int, Field(ge=1)] | None = None
-    page: Annotated[int, Field(ge=1)] | None = None
+    line: Annotated[int, Field(ge=1, le=10_000_000)] | None = None
+    page: Annotated[int, Field(ge=1, le=100_000)] | None = None
     quote: NonEmpty | None = Field(
         default=None, description="The cited line, verbatim and in the source's own language."
     )
@@ -109,10 +127,18 @@ Sources = Annotated[list[SourceItem], Field(min_length=1)]
 Qualifier = Literal["about", "nearly", "under", "over", "at-most", "at-least"]
 
 
+# The largest magnitude a quantity may have: every value below it prints exactly (14.8T tokens
+# is 1.48e13); infinities, NaN and numbers of hundreds of digits are refused, not shown.
+MAX_QUANTITY = 1e15
+
+
 class Quantity(Frozen):
     """A number in its dimension's one unit, e.g. 671 'B params' or 2788000 'GPU hours'."""
 
-    value: float
+    value: Annotated[
+        float,
+        Field(allow_inf_nan=False, gt=-MAX_QUANTITY, lt=MAX_QUANTITY),
+    ]
     unit: Unit
     qualifier: Qualifier | None = None
     text: NonEmpty | None = Field(
