@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from deepseek_kb.errors import DskbError
-from deepseek_kb.kinds import BY_STEM
+from deepseek_kb.kinds import BY_STEM, NAMES
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,8 @@ def discover(folders: tuple[Path, ...], bundled: bool = False) -> Layout:
                 files.append(DataFile(BY_STEM[stem].name, Path(entry.path), layer))
             elif ext in ("yaml", "yml"):
                 strays.append(Path(entry.path))
+    # Each layer's files in the registry's order, so sources are read before what cites them.
+    files.sort(key=lambda f: (f.layer, NAMES.index(f.type), str(f.path)))
     return Layout(tuple(folders), tuple(files), tuple(strays), bundled)
 
 

@@ -31,7 +31,7 @@ class RefRow(TypedDict):
 class QuantityRow(TypedDict):
     """A number with its unit."""
 
-    value: float
+    value: int | float
     unit: str
     qualifier: NotRequired[str]
     text: NotRequired[str]

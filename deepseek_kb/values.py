@@ -138,8 +138,8 @@ def cite(ref: Json) -> str:
 
 
 def cites(refs: Sequence[Json]) -> str:
-    """Several citations, comma-separated."""
-    return ", ".join(cite(r) for r in refs)
+    """Several citations, comma-separated, each said once."""
+    return ", ".join(dict.fromkeys(cite(r) for r in refs))
 
 
 def date_bounds(date: str) -> tuple[str, str]:

@@ -299,7 +299,8 @@ def test_export_sqlite_and_csv_are_readable(tmp_path: Path) -> None:
     assert run("export", "--format", "csv", "-o", str(folder)).code == 0
     assert (folder / "models.csv").read_text(encoding="utf-8").startswith("id,")
     markdown = run("export", "--format", "markdown").stdout
-    assert "## quotes (" in markdown
+    assert "## Quotes" in markdown and "### DeepSeek-V3" in markdown
+    assert '{"zh"' not in markdown and '[{"source"' not in markdown
 
 
 def test_export_csv_needs_an_output_folder() -> None:

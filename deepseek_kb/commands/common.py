@@ -87,15 +87,6 @@ class Color(StrEnum):
     never = "never"
 
 
-class ExportFormat(StrEnum):
-    """What `dskb export` writes."""
-
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    sqlite = "sqlite"
-
-
 def complete_from(kind: str) -> Any:
     def complete(incomplete: str) -> list[str]:
         from deepseek_kb.queries.maintenance import completions
@@ -113,6 +104,15 @@ def value_option(flag: str, help: str, completes: str | None = None) -> Any:
 
 JsonOpt = Annotated[
     bool, typer.Option("--json", help="Print JSON (UTF-8) on stdout instead of a table.")
+]
+FormatOpt = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table, json, jsonl (one record per line), csv or markdown (flat, one row each).",
+        show_default=False,
+    ),
 ]
 LangOpt = Annotated[
     Lang | None,
@@ -175,7 +175,11 @@ class Session:
 
 
 def session(
-    ctx: typer.Context, lang: Lang | None = None, json: bool = False, one: bool = False
+    ctx: typer.Context,
+    lang: Lang | None = None,
+    json: bool = False,
+    one: bool = False,
+    fmt: OutputFormat | None = None,
 ) -> Session:
     """The settings the app's callback resolved, with this command's own --lang and format.
 
@@ -183,12 +187,12 @@ def session(
     """
     settings = ctx.obj if isinstance(ctx.obj, Settings) else resolve()
     settings = settings.with_lang(lang.value if lang else None)
-    fmt = OutputFormat.chosen(json)
-    ctx.meta[_EMPTY] = fmt.nothing(one)
+    chosen = OutputFormat.chosen(json, fmt)
+    ctx.meta[_EMPTY] = chosen.nothing(one)
     terminal = Terminal(settings)
     for warning in settings.warnings:
         terminal.note(warning)
-    return Session(settings, terminal, fmt)
+    return Session(settings, terminal, chosen)
 
 
 def _version(value: bool) -> None:

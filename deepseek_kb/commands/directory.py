@@ -7,11 +7,12 @@ from typing import Annotated
 
 import typer
 
-from deepseek_kb.commands.common import JsonOpt, LangOpt, app, complete_from, session
+from deepseek_kb.commands.common import FormatOpt, JsonOpt, LangOpt, app, complete_from, session
 from deepseek_kb.queries.common import names_for, one
 from deepseek_kb.queries.directory import company as company_sections
 from deepseek_kb.queries.directory import data_files, quote_counts
 from deepseek_kb.render import directory as views
+from deepseek_kb.render.flat import sections_table
 from deepseek_kb.render.output import Output
 
 
@@ -27,10 +28,11 @@ def people(
         ),
     ] = None,
     json: JsonOpt = False,
+    fmt: FormatOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """The people the article names: the founder, researchers, commentators."""
-    run = session(ctx, lang, json, one=name is not None)
+    run = session(ctx, lang, json, one=name is not None, fmt=fmt)
     index = run.index
     if name is None:
         listing = index.records("person")
@@ -44,13 +46,15 @@ def people(
 
 
 @app.command(epilog="Examples: dskb company · dskb company --lang zh · dskb company --json")
-def company(ctx: typer.Context, json: JsonOpt = False, lang: LangOpt = None) -> None:
+def company(
+    ctx: typer.Context, json: JsonOpt = False, fmt: FormatOpt = None, lang: LangOpt = None
+) -> None:
     """High-Flyer and DeepSeek: founding, compute, people, money and culture."""
-    run = session(ctx, lang, json)
+    run = session(ctx, lang, json, fmt=fmt)
     sections = company_sections(run.index)
     data = {key: [r for _, r in rows] for key, _, rows in sections}
     view = partial(views.company, [(zh, en, rows) for _, (zh, en), rows in sections])
-    run.emit(Output(data, view))
+    run.emit(Output(data, view, flat=partial(sections_table, data)))
 
 
 @app.command(epilog="Examples: dskb sources · dskb sources --paths · dskb sources --json")
@@ -60,10 +64,11 @@ def sources(
         bool, typer.Option("--paths", help="Show the data folders and files in use instead.")
     ] = False,
     json: JsonOpt = False,
+    fmt: FormatOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Where the facts come from: the article, its links, DeepSeek's official files."""
-    run = session(ctx, lang, json)
+    run = session(ctx, lang, json, fmt=fmt)
     if paths:
         rows = data_files(run.index)
         data = [{"layer": layer, "file": path, "records": n} for layer, path, n in rows]

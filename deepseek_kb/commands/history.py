@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from deepseek_kb.commands.common import JsonOpt, LangOpt, app, session, value_option
+from deepseek_kb.commands.common import FormatOpt, JsonOpt, LangOpt, app, session, value_option
 from deepseek_kb.queries.history import timeline as find_events
 from deepseek_kb.render import charts
 from deepseek_kb.render import history as views
@@ -39,10 +39,11 @@ def timeline(
     ] = False,
     chart: Annotated[bool, typer.Option("--chart", help="Draw the events on a time axis.")] = False,
     json: JsonOpt = False,
+    fmt: FormatOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Company and model history in date order, grouped by year."""
-    run = session(ctx, lang, json)
+    run = session(ctx, lang, json, fmt=fmt)
     events = find_events(run.index, since, until, event_type, about)
     if chart:
         view = partial(charts.timeline_chart, events)

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from deepseek_kb.commands.common import (
+    FormatOpt,
     JsonOpt,
     LangOpt,
     LimitOpt,
@@ -18,6 +19,7 @@ from deepseek_kb.commands.common import (
 )
 from deepseek_kb.queries.lookup import find_quotes, search_all, search_hint
 from deepseek_kb.render import lookup as views
+from deepseek_kb.render.flat import hits_table
 from deepseek_kb.render.output import Nothing, Output
 
 
@@ -46,17 +48,20 @@ def quote(
         typer.Option("--limit", "-n", min=1, max=100000, help="At most N quotes."),
     ] = 100,
     json: JsonOpt = False,
+    fmt: FormatOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Quotes ranked by how well they match; the Chinese original always shown."""
-    run = session(ctx, lang, json)
+    run = session(ctx, lang, json, fmt=fmt)
     found = find_quotes(run.index, query, speaker, topic, limit)
     notes: tuple[str, ...] = ()
     if found.total > len(found.items):
         notes = (f"showing {len(found.items)} of {found.total} quotes; --limit N shows more",)
     message = f"no quote matches {quoted(query)}" if query else "no quote matches"
     view = partial(views.quotes, found.items, found.names, query is None)
-    run.emit(Output(found.as_json(), view, Nothing(message, found.hint), notes))
+    data = found.as_json()
+    flat = partial(hits_table, data)
+    run.emit(Output(data, view, Nothing(message, found.hint), notes, flat=flat))
 
 
 @app.command(
@@ -75,10 +80,12 @@ def search(
     ] = None,
     limit: LimitOpt = 10,
     json: JsonOpt = False,
+    fmt: FormatOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Search every record type at once, best match first."""
-    run = session(ctx, lang, json)
+    run = session(ctx, lang, json, fmt=fmt)
     hits = search_all(run.index, query, record_type, limit)
     nothing = Nothing(f"nothing matches {quoted(query)}", search_hint(query))
-    run.emit(Output([h.as_json() for h in hits], partial(views.hits, hits), nothing))
+    data = [h.as_json() for h in hits]
+    run.emit(Output(data, partial(views.hits, hits), nothing, flat=partial(hits_table, data)))

@@ -8,15 +8,16 @@ from typing import Annotated
 
 import typer
 
-from deepseek_kb.commands.common import ExportFormat, JsonOpt, app, complete_from, session
+from deepseek_kb.commands.common import JsonOpt, LangOpt, app, complete_from, session
 from deepseek_kb.errors import DataError
+from deepseek_kb.export.run import ExportFormat
 from deepseek_kb.queries import maintenance as queries
 from deepseek_kb.render import maintenance as views
 from deepseek_kb.render.output import Output
 
 
 @app.command(
-    epilog="Examples: dskb export --format json > kb.json · dskb export --format sqlite -o kb.db · dskb export --format csv -o kb-csv/"
+    epilog="Examples: dskb export -f markdown -o kb.md · dskb export -f sqlite -o kb.db · dskb export -f csv -o kb-csv/ --bom · dskb export -f html -o kb.html · dskb export -f yaml -o my-data/"
 )
 def export(
     ctx: typer.Context,
@@ -25,7 +26,7 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="json or markdown (a file or stdout), csv (a folder, one file per type), sqlite (a file).",
+            help="json, markdown or html (a file or stdout); csv or yaml (a folder); sqlite (a file, with metadata.json for datasette).",
         ),
     ] = ExportFormat.json,
     output: Annotated[
@@ -33,16 +34,22 @@ def export(
         typer.Option(
             "--output",
             "-o",
-            help="Where to write; json and markdown default to stdout.",
+            help="Where to write; json, markdown and html default to stdout.",
             show_default=False,
         ),
     ] = None,
+    bom: Annotated[
+        bool,
+        typer.Option("--bom", help="CSV: start each file with a byte-order mark, for Excel."),
+    ] = False,
+    lang: LangOpt = None,
 ) -> None:
-    """Export the whole KB: JSON, CSV, Markdown or SQLite (datasette-ready)."""
-    from deepseek_kb import export as exporter
+    """Export the whole KB: JSON, Markdown, HTML, CSV, SQLite (datasette) or a data folder."""
+    from deepseek_kb.export.run import collect
+    from deepseek_kb.export.run import export as write
 
-    run = session(ctx)
-    text = exporter.export(run.index, fmt.value, output)
+    run = session(ctx, lang)
+    text = write(collect(run.index), fmt, output, run.settings.lang, bom)
     if text is not None:
         run.terminal.write_text(text)
 

@@ -7,7 +7,14 @@ from typing import Annotated, cast
 
 import typer
 
-from deepseek_kb.commands.common import JsonOpt, LangOpt, complete_from, models_app, session
+from deepseek_kb.commands.common import (
+    FormatOpt,
+    JsonOpt,
+    LangOpt,
+    complete_from,
+    models_app,
+    session,
+)
 from deepseek_kb.queries.common import one
 from deepseek_kb.queries.models import models_to_show
 from deepseek_kb.render import charts
@@ -38,10 +45,11 @@ def models_list(
         bool, typer.Option("--all", help="Compare every model and variant, not only the main ones.")
     ] = False,
     json: JsonOpt = False,
+    fmt: FormatOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """List the models, or compare their specs side by side."""
-    run = session(ctx, lang, json)
+    run = session(ctx, lang, json, fmt=fmt)
     main_only = compare and not names and not all_models
     models = models_to_show(run.index, names or [], main_only=main_only)
     draw = charts.compare_chart if chart else views.compare_table if compare else views.models_table
@@ -61,10 +69,11 @@ def models_show(
         ),
     ],
     json: JsonOpt = False,
+    fmt: FormatOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Everything about one model: specs with sources, claims, errata, events and quotes."""
-    run = session(ctx, lang, json, one=True)
+    run = session(ctx, lang, json, one=True, fmt=fmt)
     model = cast(ModelRow, one(run.index, name, "model"))
     mentions = run.index.mentions(model["id"])
     run.emit(Output(model, partial(views.model_detail, model, mentions)))

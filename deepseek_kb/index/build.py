@@ -13,9 +13,10 @@ import sqlite3
 import zlib
 from collections import Counter, deque
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from deepseek_kb import __version__
+from deepseek_kb.citations import linked, unlinked
 from deepseek_kb.index.tables import INDEXES, SCHEMA
 from deepseek_kb.kinds import BY_NAME, NAMED, source_tier
 from deepseek_kb.paths import Layout
@@ -31,28 +32,27 @@ def build(layout: Layout, key: str, target: str) -> sqlite3.Connection:
     try:
         conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
         with conn:
+            sources: dict[str, dict[str, Any]] = {}
+            late_source = False
             for ord_, loaded in enumerate(iter_records(layout)):
                 record = loaded.record
+                data = json.loads(record.model_dump_json(exclude_none=True))
+                if loaded.type == "source":
+                    late_source = late_source or ord_ > len(sources)
+                    sources[record.id] = data
                 sort_field = BY_NAME[loaded.type].sort
-                sort = getattr(record, sort_field) if sort_field else ""
-                text = record.model_dump_json(exclude_none=True)
-                conn.execute(
-                    "INSERT OR REPLACE INTO records"
-                    " (id, type, ord, sort, layer, file, line, json, crc)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        record.id,
-                        loaded.type,
-                        ord_,
-                        sort,
-                        loaded.file.layer,
-                        loaded.file.display,
-                        loaded.line,
-                        text,
-                        checksum(text),
-                    ),
+                row = _Row(
+                    record.id,
+                    loaded.type,
+                    ord_,
+                    getattr(record, sort_field) if sort_field else "",
+                    loaded.file.layer,
+                    loaded.file.display,
+                    loaded.line,
                 )
-            _mark_tiers(conn)
+                _insert(conn, row, data, sources)
+            if late_source:  # an overlay replaced a source after records citing it were written
+                _relink(conn, sources)
             _build_search_tables(conn)
             count = conn.execute("SELECT count(*) FROM records").fetchone()[0]
             conn.executemany(
@@ -76,22 +76,45 @@ def checksum(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
 
 
-def _mark_tiers(conn: sqlite3.Connection) -> None:
-    """Each record's provenance: the tiers of every source it cites, anywhere inside it."""
-    tier_of = {
-        rid: source_tier(record["kind"], record.get("repo")).value
-        for rid, record in (
-            (rid, json.loads(text))
-            for rid, text in conn.execute("SELECT id, json FROM records WHERE type = 'source'")
-        )
-    }
-    updates = []
-    for rowid, rtype, rid, text in conn.execute("SELECT rowid, type, id, json FROM records"):
-        cited = {tier_of.get(s, "") for s in _cited(json.loads(text))}
-        if rtype == "source":
-            cited = {tier_of[rid]}
-        updates.append((",".join(sorted(t for t in cited if t)), rowid))
-    conn.executemany("UPDATE records SET tiers = ? WHERE rowid = ?", updates)
+class _Row(NamedTuple):
+    """Where a record goes in the records table, besides its JSON."""
+
+    id: str
+    type: str
+    ord: int
+    sort: str
+    layer: int
+    file: str
+    line: int
+
+
+def _insert(
+    conn: sqlite3.Connection, row: _Row, data: dict[str, Any], sources: dict[str, dict[str, Any]]
+) -> None:
+    """A record with a URL on each citation and its provenance tiers, from the sources."""
+    text = json.dumps(linked(data, sources), ensure_ascii=False, separators=(",", ":"))
+    conn.execute(
+        "INSERT OR REPLACE INTO records"
+        " (id, type, ord, sort, layer, file, line, tiers, json, crc)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (*row, _tiers(row, data, sources), text, checksum(text)),
+    )
+
+
+def _tiers(row: _Row, data: dict[str, Any], sources: dict[str, dict[str, Any]]) -> str:
+    """Where a record's facts come from: the tiers of every source it cites, anywhere in it."""
+    cited = [data] if row.type == "source" else [sources.get(s) for s in _cited(data)]
+    tiers = {source_tier(s["kind"], s.get("repo")).value for s in cited if s}
+    return ",".join(sorted(tiers))
+
+
+def _relink(conn: sqlite3.Connection, sources: dict[str, dict[str, Any]]) -> None:
+    """Links and tiers again for every record, from the final set of sources."""
+    rows = conn.execute(
+        "SELECT id, type, ord, sort, layer, file, line, json FROM records"
+    ).fetchall()
+    for *fields, text in rows:
+        _insert(conn, _Row(*fields), unlinked(json.loads(text)), sources)
 
 
 def _cited(value: Any) -> Iterator[str]:

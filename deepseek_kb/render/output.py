@@ -7,12 +7,14 @@ exit code 1.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from deepseek_kb.errors import DskbError, NotFoundError
+from deepseek_kb.errors import DskbError, NotFoundError, UsageError
+from deepseek_kb.render.flat import FlatTable, table, to_csv, to_markdown
 from deepseek_kb.render.terminal import Terminal
 
 if TYPE_CHECKING:
@@ -20,22 +22,29 @@ if TYPE_CHECKING:
 
 # A view draws for a person: (language, width) -> what to print.
 View = Callable[[str, int], "list[RenderableType]"]
+# The flat form of a result for CSV and Markdown: language -> columns and rows.
+Flat = Callable[[str], FlatTable]
 
 
 class OutputFormat(StrEnum):
-    """How a result is written."""
+    """How a result is written: a table for people, or data (JSON, JSON lines, CSV, Markdown)."""
 
     table = "table"
     json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    markdown = "markdown"
 
     @classmethod
-    def chosen(cls, json: bool) -> OutputFormat:
-        """The format a command's --json flag asks for."""
-        return cls.json if json else cls.table
+    def chosen(cls, json: bool, fmt: OutputFormat | None = None) -> OutputFormat:
+        """The format asked for: --json is --format json."""
+        if json and fmt not in (None, cls.json):
+            raise UsageError(f"--json and --format {fmt} ask for two formats", hint="give one")
+        return cls.json if json else fmt or cls.table
 
     def nothing(self, one: bool) -> Any:
-        """What "nothing found" prints on stdout: an empty value for data, nothing for people."""
-        if self is OutputFormat.table:
+        """What "nothing found" prints as JSON (an empty value); None where nothing is printed."""
+        if self is not OutputFormat.json:
             return None
         return {} if one else []
 
@@ -58,6 +67,7 @@ class Output:
     nothing: Nothing | None = None
     notes: tuple[str, ...] = ()
     failure: DskbError | None = None
+    flat: Flat | None = None  # default: one row per record of `data`
 
 
 def emit(terminal: Terminal, output: Output, fmt: OutputFormat) -> None:
@@ -79,7 +89,14 @@ def emit(terminal: Terminal, output: Output, fmt: OutputFormat) -> None:
         # The command layer writes the empty JSON value for every "nothing found" alike.
         nothing = output.nothing
         raise NotFoundError(nothing.message, nothing.hint, nothing.suggestions)
-    if fmt is OutputFormat.json:
+    lang = terminal.settings.lang
+    items = output.data if isinstance(output.data, list) else [output.data]
+    if fmt is OutputFormat.table:
+        terminal.show(output.view(lang, terminal.width))
+    elif fmt is OutputFormat.json:
         terminal.write_json(output.data)
+    elif fmt is OutputFormat.jsonl:
+        terminal.write_text("".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items))
     else:
-        terminal.show(output.view(terminal.settings.lang, terminal.width))
+        flat = output.flat(lang) if output.flat else table(items, lang)
+        terminal.write_text(to_csv(flat) if fmt is OutputFormat.csv else to_markdown(flat))

@@ -135,9 +135,9 @@ MAX_QUANTITY = 1e15
 class Quantity(Frozen):
     """A number in its dimension's one unit, e.g. 671 'B params' or 2788000 'GPU hours'."""
 
-    value: Annotated[
-        float,
-        Field(allow_inf_nan=False, gt=-MAX_QUANTITY, lt=MAX_QUANTITY),
+    value: Annotated[  # whole numbers stay whole: 671, not 671.0
+        int | Annotated[float, Field(allow_inf_nan=False)],
+        Field(gt=-MAX_QUANTITY, lt=MAX_QUANTITY),
     ]
     unit: Unit
     qualifier: Qualifier | None = None

@@ -1,0 +1,263 @@
+"""The knowledge base as one Markdown document a person reads, in one language or both.
+
+A title and contents; the company; a section per model (its specs with units and sources, its
+claims, its errata with both values); DeepSeek's open-source projects; the timeline; the quotes
+by topic with their speakers; the people; the glossary; the sources with their links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from deepseek_kb.citations import unique
+from deepseek_kb.kinds import SPECS
+from deepseek_kb.values import Json, cite, format_value, name_of
+
+Data = dict[str, list[dict[str, Any]]]
+
+
+class _Writer:
+    """Text in the language asked for; 'both' gives the Chinese, then the English."""
+
+    def __init__(self, lang: str, names: dict[str, str]) -> None:
+        self.lang = lang
+        self.names = names
+        self.lines: list[str] = []
+
+    def t(self, text: Json | None) -> str:
+        if not text:
+            return ""
+        if self.lang == "both":
+            zh, en = str(text["zh"]), str(text["en"])
+            return zh if zh == en else f"{zh} / {en}"
+        return str(text[self.lang])
+
+    def label(self, zh: str, en: str) -> str:
+        return {"zh": zh, "en": en}.get(self.lang, f"{zh} / {en}")
+
+    def add(self, *lines: str) -> None:
+        self.lines.extend(lines)
+
+    def name(self, record_id: str) -> str:
+        return self.names.get(record_id, record_id)
+
+
+def _md(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _links(refs: Sequence[Json]) -> str:
+    """Citations as Markdown links where they have an address, each once."""
+    out = []
+    for ref in unique(refs):
+        label = cite(ref)
+        out.append(f"[{label}]({ref['url']})" if ref.get("url") else label)
+    return ", ".join(out)
+
+
+def _anchor(text: str) -> str:
+    return "".join(c for c in text.lower().replace(" ", "-") if c.isalnum() or c in "-_")
+
+
+def _company(w: _Writer, data: Data) -> None:
+    orgs = [o for o in data["organization"] if o["id"] in ("high-flyer", "deepseek")]
+    for org in orgs:
+        w.add(f"### {w.t(org['name'])}", "")
+        if org.get("founded"):
+            w.add(f"- {w.label('成立', 'Founded')}: {org['founded']}")
+        if org.get("description"):
+            w.add(f"- {w.t(org['description'])}")
+        for figure in org.get("figures", []):
+            w.add(f"- {w.t(figure['label'])}: {format_value(figure['value'], _one(w.lang))}")
+        w.add(f"- {w.label('来源', 'Sources')}: {_links(org['sources'])}", "")
+    facts = [f for f in data["fact"] if f["category"] not in ("commentary", "coverage")]
+    if facts:
+        w.add(f"### {w.label('事实', 'Facts')}", "")
+        for fact in facts:
+            date = f"{fact['date']} · " if fact.get("date") else ""
+            w.add(f"- {date}{w.t(fact['text'])} ({_links(fact['sources'])})")
+        w.add("")
+
+
+def _one(lang: str) -> str:
+    return "en" if lang == "both" else lang
+
+
+def _model(w: _Writer, model: dict[str, Any]) -> None:
+    w.add(f"### {w.t(model['name'])}", "", w.t(model.get("summary")), "")
+    released = model.get("released")
+    if released:
+        basis = w.label("（提交日期）", " (commit date)") if released.get("basis") else ""
+        w.add(
+            f"- {w.label('发布', 'Released')}: {released['date']}{basis} "
+            f"({_links(released['sources'])})"
+        )
+    if model.get("variant_of"):
+        w.add(f"- {w.label('属于', 'Variant of')}: {w.name(model['variant_of'])}")
+    w.add("")
+    specs = model.get("specs", {})
+    if specs:
+        w.add(
+            f"| {w.label('规格', 'Spec')} | {w.label('值', 'Value')} | "
+            f"{w.label('单位', 'Unit')} | {w.label('来源', 'Sources')} |",
+            "|---|---|---|---|",
+        )
+        for spec in SPECS:
+            if spec.field in specs:
+                cell = specs[spec.field]
+                value = cell["value"]
+                quantities = value if isinstance(value, list) else [value]
+                unit = ", ".join(
+                    dict.fromkeys(
+                        q["unit"] for q in quantities if isinstance(q, dict) and "unit" in q
+                    )
+                )
+                shown = format_value(value, _one(w.lang))
+                mark = " †" if cell.get("superseded") else ""
+                label = w.label(spec.zh, spec.en)
+                w.add(f"| {label} | {_md(shown)}{mark} | {unit} | {_links(cell['sources'])} |")
+        w.add("")
+    claims = model.get("claims", [])
+    if claims:
+        w.add(f"**{w.label('要点', 'Claims')}**", "")
+        w.add(*(f"- {_md(w.t(c['text']))} ({_links(c['sources'])})" for c in claims), "")
+    errata = list(_errata(w, model))
+    if errata:
+        w.add(f"**{w.label('勘误（被取代的说法）', 'Errata (superseded values)')}**", "")
+        w.add(*errata, "")
+
+
+def _errata(w: _Writer, model: dict[str, Any]) -> list[str]:
+    holders: list[tuple[str, Any, dict[str, Any]]] = []
+    released = model.get("released")
+    if released:
+        holders.append((w.label("发布日期", "Release date"), released["date"], released))
+    for spec in SPECS:
+        cell = model.get("specs", {}).get(spec.field)
+        if cell:
+            holders.append((w.label(spec.zh, spec.en), cell["value"], cell))
+    for claim in model.get("claims", []):
+        holders.append((w.t(claim["text"])[:60], claim["text"], claim))
+    out = []
+    for what, current, holder in holders:
+        for old in holder.get("superseded", []):
+            now = current if isinstance(current, str) else format_value(current, _one(w.lang))
+            was = format_value(old["value"], _one(w.lang))
+            out.append(
+                f"- {what}: {_md(now)} — {w.label('原说法', 'was')} «{_md(was)}» "
+                f"({_links(old['sources'])}): {w.t(old['reason'])}"
+            )
+    return out
+
+
+def _projects(w: _Writer, data: Data) -> None:
+    for project in data["project"]:
+        released = project.get("released")
+        when = f" · {released['date']}" if released else ""
+        w.add(
+            f"- **{w.t(project['name'])}**{when} — {_md(w.t(project['summary']))} "
+            f"[{project['repo']}]({project['url']})"
+        )
+    w.add("")
+
+
+def _timeline(w: _Writer, data: Data) -> None:
+    w.add(
+        f"| {w.label('日期', 'Date')} | {w.label('事件', 'Event')} | "
+        f"{w.label('来源', 'Sources')} |",
+        "|---|---|---|",
+    )
+    for event in sorted(data["event"], key=lambda e: e["date"]):
+        basis = w.label("（提交日期）", " (commit date)") if event.get("basis") else ""
+        w.add(
+            f"| {event['date']}{basis} | {_md(w.t(event['title']))} | {_links(event['sources'])} |"
+        )
+    w.add("")
+
+
+def _quotes(w: _Writer, data: Data) -> None:
+    topics = {t["id"]: t for t in data["topic"]}
+    by_topic: dict[str, list[dict[str, Any]]] = {}
+    for quote in data["quote"]:
+        by_topic.setdefault(quote["topics"][0], []).append(quote)
+    for topic_id, quotes in by_topic.items():
+        w.add(f"### {w.t(topics[topic_id]['name']) if topic_id in topics else topic_id}", "")
+        for quote in quotes:
+            w.add(f"> {_md(quote['text']['zh'])}")
+            if w.lang != "zh":
+                w.add(">", f"> {_md(quote['text']['en'])}")
+            w.add(">", f"> — {w.name(quote['speaker'])} ({_links(quote['sources'])})", "")
+
+
+def _people(w: _Writer, data: Data) -> None:
+    for person in data["person"]:
+        w.add(
+            f"- **{w.t(person['name'])}** — {_md(w.t(person['role']))} "
+            f"({_links(person['sources'])})"
+        )
+    w.add("")
+
+
+def _terms(w: _Writer, data: Data) -> None:
+    for term in data["term"]:
+        aliases = ", ".join(term.get("aliases", [])[:3])
+        w.add(
+            f"- **{w.t(term['name'])}** ({aliases}): {_md(w.t(term['definition']))} "
+            f"({_links(term['sources'])})"
+        )
+    w.add("")
+
+
+def _sources(w: _Writer, data: Data) -> None:
+    w.add(f"| id | {w.label('标题', 'Title')} | {w.label('链接', 'Link')} |", "|---|---|---|")
+    for source in data["source"]:
+        link = source.get("url") or source.get("permalink") or ""
+        shown = f"[{link}]({link})" if link.startswith("http") else link
+        w.add(f"| {source['id']} | {_md(w.t(source['title']))} | {shown} |")
+    w.add("")
+
+
+def _models(w: _Writer, data: Data) -> None:
+    for model in data["model"]:
+        _model(w, model)
+
+
+_SECTIONS: list[tuple[str, str, Callable[[_Writer, Data], None]]] = [
+    ("公司", "Company", _company),
+    ("模型", "Models", _models),
+    ("开源项目", "Open-source projects", _projects),
+    ("大事记", "Timeline", _timeline),
+    ("引语", "Quotes", _quotes),
+    ("人物", "People", _people),
+    ("术语", "Glossary", _terms),
+    ("来源", "Sources", _sources),
+]
+
+
+def document(data: Data, lang: str) -> str:
+    """The whole KB as Markdown: title, contents, then each section."""
+    names = {r["id"]: name_of(r, _one(lang)) for kind in data.values() for r in kind}
+    w = _Writer(lang, names)
+    total = sum(len(records) for records in data.values())
+    w.add(
+        f"# {w.label('DeepSeek 知识库', 'DeepSeek knowledge base')}",
+        "",
+        w.label(
+            f"由 dskb 导出：{total} 条带出处的记录，来自 2024-12 的中文文章与 DeepSeek 官方仓库。",
+            f"Exported by dskb: {total} cited records from the Chinese article (2024-12) and "
+            "DeepSeek's official repositories.",
+        ),
+        "",
+        f"## {w.label('目录', 'Contents')}",
+        "",
+    )
+    for zh, en, _ in _SECTIONS:
+        title = w.label(zh, en)
+        w.add(f"- [{title}](#{_anchor(title)})")
+    w.add("")
+    for zh, en, write in _SECTIONS:
+        w.add(f"## {w.label(zh, en)}", "")
+        write(w, data)
+    return "\n".join(w.lines).rstrip() + "\n"

@@ -1,0 +1,95 @@
+"""`dskb export`: the whole KB in one format, to stdout or to a file or folder.
+
+| format   | writes                                                            | to              |
+|----------|-------------------------------------------------------------------|-----------------|
+| json     | {kind: [records]}, every citation with its deep link               | stdout or file  |
+| markdown | a document a person reads (`export.document`)                     | stdout or file  |
+| html     | one self-contained page (`export.page`)                           | stdout or file  |
+| csv      | a folder: one flat table per kind and citations.csv               | folder          |
+| sqlite   | one database for sqlite3 or datasette, and metadata.json beside it | file            |
+| yaml     | a data folder dskb loads again (`--data-dir`), nothing derived    | folder          |
+"""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from deepseek_kb.errors import UsageError
+from deepseek_kb.export.destination import write_bytes
+from deepseek_kb.index.store import Index
+from deepseek_kb.kinds import NAMES
+
+Data = dict[str, list[dict[str, Any]]]
+
+
+class ExportFormat(StrEnum):
+    """What `dskb export` writes."""
+
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+    csv = "csv"
+    sqlite = "sqlite"
+    yaml = "yaml"
+
+
+# Formats written into a folder or a database file: they need --output.
+NEEDS_OUTPUT = {
+    ExportFormat.csv: "a folder",
+    ExportFormat.sqlite: "a file",
+    ExportFormat.yaml: "a folder",
+}
+
+
+def collect(index: Index, tier: str | None = None) -> Data:
+    """Every record, kind by kind in the registry's order (only one tier's, when asked)."""
+    return {kind: index.records(kind, tier) for kind in NAMES}
+
+
+def export(
+    data: Data, fmt: ExportFormat, output: Path | None, lang: str, bom: bool = False
+) -> str | None:
+    """Write the KB in `fmt`: the text when it goes to stdout, None when it was written."""
+    if fmt in NEEDS_OUTPUT and output is None:
+        raise UsageError(
+            f"--format {fmt} writes {NEEDS_OUTPUT[fmt]} and needs --output",
+            hint="csv and yaml write a folder (-o kb-csv/), sqlite a database (-o kb.db)",
+        )
+    if fmt is ExportFormat.csv:
+        from deepseek_kb.export.tables import write_csv
+
+        assert output is not None
+        write_csv(data, output, bom)
+        return None
+    if fmt is ExportFormat.sqlite:
+        from deepseek_kb.export.tables import write_sqlite
+
+        assert output is not None
+        write_sqlite(data, output)
+        return None
+    if fmt is ExportFormat.yaml:
+        from deepseek_kb.export.datafolder import write_data_folder
+
+        assert output is not None
+        write_data_folder(data, output)
+        return None
+    text = _text(data, fmt, lang)
+    if output is None:
+        return text
+    write_bytes(output, text.encode("utf-8"))
+    return None
+
+
+def _text(data: Data, fmt: ExportFormat, lang: str) -> str:
+    if fmt is ExportFormat.markdown:
+        from deepseek_kb.export.document import document
+
+        return document(data, lang)
+    if fmt is ExportFormat.html:
+        from deepseek_kb.export.page import page
+
+        return page(data)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

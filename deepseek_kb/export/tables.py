@@ -1,0 +1,169 @@
+"""The knowledge base as flat tables: a folder of CSV files, or one SQLite database.
+
+One table per kind with the flat columns of `render.flat` in both languages (`name_zh`,
+`name_en`; quantities as numbers with a unit column), a `citations` table linking every record
+to every source it cites (with the deep link), and in SQLite a `records` table of every id, a
+full-text table over all text in both languages, and a `metadata.json` for datasette.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from deepseek_kb.export.destination import folder, replacing, write_bytes
+from deepseek_kb.kinds import BY_NAME
+from deepseek_kb.render.flat import FlatTable, table, to_csv
+from deepseek_kb.values import name_of
+
+Data = dict[str, list[dict[str, Any]]]
+CITATION_COLUMNS = ["record", "kind", "field", "source", "section", "line", "page", "quote", "url"]
+
+
+def _citations(value: Any, path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every citation in a record with the field it supports ('' for the record itself)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            where = f"{path}.{key}" if path else key
+            if key == "sources" and isinstance(item, list):
+                for ref in item:
+                    yield path, ref
+            else:
+                yield from _citations(item, where)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _citations(item, f"{path}[{index}]")
+
+
+def citations(data: Data) -> FlatTable:
+    """One row per citation: which record (and which field of it) cites which source where."""
+    rows = [
+        [record["id"], kind, field, *(ref.get(c) for c in CITATION_COLUMNS[3:])]
+        for kind, records in data.items()
+        for record in records
+        for field, ref in _citations(record)
+    ]
+    return FlatTable(CITATION_COLUMNS, rows)
+
+
+def kind_tables(data: Data) -> dict[str, FlatTable]:
+    """Each kind's records as one flat table in both languages, id first."""
+    return {kind: table(records, "both", first=("id",)) for kind, records in data.items()}
+
+
+def write_csv(data: Data, into: Path, bom: bool) -> list[Path]:
+    """One <kind>.csv per kind and citations.csv, UTF-8 (with a byte-order mark if asked)."""
+    base = folder(into)
+    tables = {BY_NAME[k].stem: t for k, t in kind_tables(data).items()}
+    tables["citations"] = citations(data)
+    written = []
+    for stem, flat in tables.items():
+        write_bytes(base / f"{stem}.csv", to_csv(flat, bom).encode("utf-8"))
+        written.append(base / f"{stem}.csv")
+    return written
+
+
+def _column_type(values: list[Any]) -> str:
+    present = [v for v in values if v is not None]
+    if present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+        return "INTEGER"
+    if present and all(isinstance(v, int | float) for v in present):
+        return "REAL"
+    return "TEXT"
+
+
+def _create(conn: sqlite3.Connection, name: str, flat: FlatTable, key: str | None) -> None:
+    columns = [
+        f'"{c}" {_column_type([row[i] for row in flat.rows])}'
+        + (" PRIMARY KEY" if c == key else "")
+        + (' REFERENCES "records"(id)' if c == "record" else "")
+        + (' REFERENCES "sources"(id)' if c == "source" else "")
+        for i, c in enumerate(flat.columns)
+    ]
+    conn.execute(f'CREATE TABLE "{name}" ({", ".join(columns)})')
+    marks = ", ".join("?" * len(flat.columns))
+    conn.executemany(f'INSERT INTO "{name}" VALUES ({marks})', flat.rows)
+
+
+def _texts(value: Any, lang: str) -> Iterator[str]:
+    """Every text of a record in one language, for the full-text table."""
+    if isinstance(value, dict):
+        if set(value) == {"zh", "en"}:
+            yield str(value[lang])
+        else:
+            for key, item in value.items():
+                if key not in ("sources", "url"):
+                    yield from _texts(item, lang)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item, lang)
+    elif isinstance(value, str) and lang == "en":
+        yield value
+
+
+def write_sqlite(data: Data, path: Path) -> Path:
+    """One database: a table per kind, records, citations, a full-text table; metadata.json."""
+    with replacing(path) as tmp:
+        conn = sqlite3.connect(tmp)
+        try:
+            with conn:
+                index = [
+                    [r["id"], kind, name_of(r, "zh"), name_of(r, "en")]
+                    for kind, records in data.items()
+                    for r in records
+                ]
+                _create(
+                    conn, "records", FlatTable(["id", "kind", "name_zh", "name_en"], index), "id"
+                )
+                for kind, flat in kind_tables(data).items():
+                    _create(conn, BY_NAME[kind].stem, flat, "id")
+                _create(conn, "citations", citations(data), None)
+                conn.execute(
+                    "CREATE VIRTUAL TABLE search USING fts5("
+                    "id UNINDEXED, kind UNINDEXED, text_zh, text_en, tokenize='trigram')"
+                )
+                conn.executemany(
+                    "INSERT INTO search (rowid, id, kind, text_zh, text_en) VALUES (?, ?, ?, ?, ?)",
+                    [
+                        (n, r["id"], kind, "\n".join(_texts(r, "zh")), "\n".join(_texts(r, "en")))
+                        for n, (kind, r) in enumerate(
+                            ((k, r) for k, records in data.items() for r in records), start=1
+                        )
+                    ],
+                )
+        finally:
+            conn.close()
+    real = Path(path)
+    write_bytes(real.with_name("metadata.json"), _metadata(data, real.stem))
+    return real
+
+
+def _metadata(data: Data, name: str) -> bytes:
+    """datasette's metadata: titles, descriptions and where the facts come from."""
+    tables: dict[str, Any] = {
+        "records": {
+            "description": "Every record by id and kind, with its name in both languages.",
+            "fts_table": "search",
+            "searchable_columns": ["text_zh", "text_en"],
+        },
+        "citations": {
+            "description": "Which record (and which field of it) cites which source, with the "
+            "deep link to the line or page."
+        },
+        "search": {"description": "Full text of every record, Chinese and English (trigram)."},
+    }
+    for kind in data:
+        tables[BY_NAME[kind].stem] = {"description": f"One row per {kind}; flat columns."}
+    article = next((s for s in data.get("source", []) if s["id"] == "article"), None)
+    metadata = {
+        "title": "dskb: DeepSeek, cited",
+        "description": "DeepSeek's company and model history, every fact cited: the Chinese "
+        "article it is built from (2024-12) and DeepSeek's official repositories.",
+        "source": article["title"]["en"] if article else "dskb",
+        "source_url": "https://github.com/deepseek-ai",
+        "databases": {name: {"tables": tables}},
+    }
+    return (json.dumps(metadata, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

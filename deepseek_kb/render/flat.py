@@ -1,0 +1,161 @@
+"""Records as flat rows: one row per record, readable columns, never JSON in a cell.
+
+CSV, Markdown tables and the SQLite export share these rows. Text columns follow the language
+asked for (`name`; with `both`, `name_zh` and `name_en`); every quantity is a number in its
+one canonical unit with the unit in a column beside it (`total_params` and
+`total_params_unit`); lists are joined with "; "; citations are short references
+(`v3-paper p.5`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
+
+from deepseek_kb.kinds import SPECS
+from deepseek_kb.values import Json, cite, number, pick
+
+Cell = str | int | float | None
+
+# Fields not flattened into columns: nested detail that a flat row cannot hold readably.
+_NESTED = frozenset({"claims", "superseded", "huggingface", "specs", "figures"})
+
+
+class FlatTable(NamedTuple):
+    """Columns and rows of scalars."""
+
+    columns: list[str]
+    rows: list[list[Cell]]
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, Mapping) and set(value) == {"zh", "en"}
+
+
+def _is_quantity(value: Any) -> bool:
+    return isinstance(value, Mapping) and "unit" in value and "value" in value
+
+
+def _langs(lang: str) -> tuple[str, ...]:
+    return ("zh", "en") if lang == "both" else (lang,)
+
+
+def _text_cells(name: str, text: Json | None, lang: str) -> dict[str, Cell]:
+    if lang == "both":
+        return {
+            f"{name}_zh": text["zh"] if text else None,
+            f"{name}_en": text["en"] if text else None,
+        }
+    return {name: pick(text, lang) if text else None}
+
+
+def _quantity_cells(name: str, value: Any) -> dict[str, Cell]:
+    """A quantity (or a list of them) as a number and its unit; lists joined with '; '."""
+    items = value if isinstance(value, list) else [value]
+    numbers = [q["value"] for q in items]
+    cell: Cell = numbers[0] if len(numbers) == 1 else "; ".join(number(n) for n in numbers)
+    units = {q["unit"] for q in items}
+    return {name: cell, f"{name}_unit": "; ".join(sorted(units))}
+
+
+def _spec_cells(name: str, value: Any, lang: str) -> dict[str, Cell]:
+    if _is_quantity(value) or (isinstance(value, list) and value and _is_quantity(value[0])):
+        return _quantity_cells(name, value)
+    if _is_text(value):
+        return _text_cells(name, value, lang)
+    return {name: None if value is None else str(value)}
+
+
+def _value_cells(name: str, value: Any, lang: str) -> dict[str, Cell]:
+    """One field of a record as one or more cells."""
+    if name == "sources":
+        return {"sources": "; ".join(dict.fromkeys(cite(ref) for ref in value))}
+    if _is_text(value):
+        return _text_cells(name, value, lang)
+    if _is_quantity(value):
+        return _quantity_cells(name, value)
+    if isinstance(value, Mapping) and "date" in value:  # a dated value: released
+        return {name: value["date"], f"{name}_basis": value.get("basis")}
+    if isinstance(value, Mapping) and "value" in value:  # a cited value: a project's licence
+        return _spec_cells(name, value["value"], lang)
+    if isinstance(value, list) and value and _is_text(value[0]):  # a biography
+        return {
+            (f"{name}_{code}" if lang == "both" else name): " / ".join(t[code] for t in value)
+            for code in _langs(lang)
+        }
+    if isinstance(value, list):
+        return {name: "; ".join(str(v) for v in value)}
+    if isinstance(value, bool):
+        return {name: int(value)}
+    return {name: value}
+
+
+def flatten(record: Json, lang: str) -> dict[str, Cell]:
+    """A record as named cells, in field order; a model's specs become columns of their own."""
+    cells: dict[str, Cell] = {}
+    for name, value in record.items():
+        if name not in _NESTED and name != "sources":
+            cells.update(_value_cells(name, value, lang))
+    specs = record.get("specs")
+    if isinstance(specs, Mapping):
+        for spec in SPECS:
+            if spec.field in specs:
+                cells.update(_spec_cells(spec.field, specs[spec.field]["value"], lang))
+    if "sources" in record:
+        cells.update(_value_cells("sources", record["sources"], lang))
+    return cells
+
+
+def table(records: Iterable[Json], lang: str, first: Sequence[str] = ()) -> FlatTable:
+    """Records as one table: the union of their columns, `first` leading, in order seen."""
+    flat = [flatten(r, lang) for r in records]
+    columns = list(dict.fromkeys([*first, *(c for cells in flat for c in cells)]))
+    return FlatTable(columns, [[cells.get(c) for c in columns] for cells in flat])
+
+
+def hits_table(hits: Iterable[Json], lang: str) -> FlatTable:
+    """Search or quote hits: rank, score and how they matched, then the record's own columns."""
+    rows = []
+    for rank, hit in enumerate(hits, start=1):
+        match = hit.get("match") or {}
+        rows.append(
+            {
+                "rank": rank,
+                "score": hit.get("score"),
+                "type": hit["type"],
+                "match_field": match.get("field"),
+                **hit["record"],
+            }
+        )
+    return table(rows, lang, first=("rank", "score", "type", "id"))
+
+
+def sections_table(sections: Mapping[str, Sequence[Json]], lang: str) -> FlatTable:
+    """Records filed under sections (`dskb company`), the section as the first column."""
+    rows = [{"section": key, **record} for key, records in sections.items() for record in records]
+    return table(rows, lang, first=("section", "id"))
+
+
+def to_csv(flat: FlatTable, bom: bool = False) -> str:
+    """A CSV document with a header row; a byte-order mark first for Excel when asked."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(flat.columns)
+    writer.writerows([["" if c is None else c for c in row] for row in flat.rows])
+    return ("\ufeff" if bom else "") + out.getvalue()
+
+
+def _md_cell(value: Cell) -> str:
+    if value is None:
+        return ""
+    text = number(value) if isinstance(value, float) else str(value)
+    return text.replace("|", "\\|").replace("\n", "<br>")
+
+
+def to_markdown(flat: FlatTable) -> str:
+    """A Markdown (GFM) table."""
+    lines = ["| " + " | ".join(flat.columns) + " |", "|" + "---|" * len(flat.columns)]
+    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in flat.rows]
+    return "\n".join(lines) + "\n"
