@@ -30,7 +30,7 @@ def export(
         ),
     ] = ExportFormat.json,
     output: Annotated[
-        Path | None,
+        str | None,  # a str, not a Path: Path("") would quietly be the current folder
         typer.Option(
             "--output",
             "-o",

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from deepseek_kb.errors import UsageError
-from deepseek_kb.export.destination import write_bytes
+from deepseek_kb.export.destination import WriteError, write_bytes
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import NAMES
 
@@ -50,9 +50,12 @@ def collect(index: Index, tier: str | None = None) -> Data:
 
 
 def export(
-    data: Data, fmt: ExportFormat, output: Path | None, lang: str, bom: bool = False
+    data: Data, fmt: ExportFormat, to: str | None, lang: str, bom: bool = False
 ) -> str | None:
     """Write the KB in `fmt`: the text when it goes to stdout, None when it was written."""
+    if to == "":
+        raise WriteError("the output path is empty", hint="name a file or a folder")
+    output = Path(to) if to is not None else None
     if fmt in NEEDS_OUTPUT and output is None:
         raise UsageError(
             f"--format {fmt} writes {NEEDS_OUTPUT[fmt]} and needs --output",

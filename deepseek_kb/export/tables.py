@@ -8,13 +8,14 @@ full-text table over all text in both languages, and a `metadata.json` for datas
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from deepseek_kb.export.destination import folder, replacing, write_bytes
+from deepseek_kb.export.destination import WriteError, folder, replacing, write_bytes
 from deepseek_kb.kinds import BY_NAME
 from deepseek_kb.render.flat import FlatTable, table, to_csv
 from deepseek_kb.values import name_of
@@ -106,7 +107,7 @@ def _texts(value: Any, lang: str) -> Iterator[str]:
 
 def write_sqlite(data: Data, path: Path) -> Path:
     """One database: a table per kind, records, citations, a full-text table; metadata.json."""
-    with replacing(path) as tmp:
+    with replacing(path) as tmp, _database_errors(path):
         conn = sqlite3.connect(tmp)
         try:
             with conn:
@@ -139,6 +140,15 @@ def write_sqlite(data: Data, path: Path) -> Path:
     real = Path(path)
     write_bytes(real.with_name("metadata.json"), _metadata(data, real.stem))
     return real
+
+
+@contextlib.contextmanager
+def _database_errors(path: Path) -> Iterator[None]:
+    """SQLite's own failures to write (a read-only folder, a full disk) as exit 4."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        raise WriteError(f"cannot write {path}: {error}") from None
 
 
 def _metadata(data: Data, name: str) -> bytes:

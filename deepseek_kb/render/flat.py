@@ -52,12 +52,14 @@ def _text_cells(name: str, text: Json | None, lang: str) -> dict[str, Cell]:
 
 
 def _quantity_cells(name: str, value: Any) -> dict[str, Cell]:
-    """A quantity (or a list of them) as a number and its unit; lists joined with '; '."""
+    """A quantity as a number and its unit. A list of sizes (1B, 5.7B, 6.7B, 33B) goes in a
+    `_sizes` column of its own, so the number column holds numbers only."""
     items = value if isinstance(value, list) else [value]
-    numbers = [q["value"] for q in items]
-    cell: Cell = numbers[0] if len(numbers) == 1 else "; ".join(number(n) for n in numbers)
-    units = {q["unit"] for q in items}
-    return {name: cell, f"{name}_unit": "; ".join(sorted(units))}
+    unit = "; ".join(sorted({q["unit"] for q in items}))
+    if len(items) == 1:
+        return {name: items[0]["value"], f"{name}_unit": unit}
+    sizes = "; ".join(number(q["value"]) for q in items)
+    return {name: None, f"{name}_sizes": sizes, f"{name}_unit": unit}
 
 
 def _spec_cells(name: str, value: Any, lang: str) -> dict[str, Cell]:
