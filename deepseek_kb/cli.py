@@ -36,6 +36,7 @@ COMMANDS = {
     "people": "directory",
     "company": "directory",
     "sources": "directory",
+    "cite": "directory",
     "export": "maintenance",
     "validate": "maintenance",
     "schema": "maintenance",

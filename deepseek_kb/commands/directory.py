@@ -8,12 +8,15 @@ from typing import Annotated
 import typer
 
 from deepseek_kb.commands.common import FormatOpt, JsonOpt, LangOpt, app, complete_from, session
+from deepseek_kb.queries.citing import any_record, record_citations, source_detail
 from deepseek_kb.queries.common import names_for, one
 from deepseek_kb.queries.directory import company as company_sections
 from deepseek_kb.queries.directory import data_files, quote_counts
+from deepseek_kb.render import citing
 from deepseek_kb.render import directory as views
 from deepseek_kb.render.flat import sections_table
 from deepseek_kb.render.output import Output
+from deepseek_kb.values import pick
 
 
 @app.command(epilog="Examples: dskb people · dskb people 梁文锋 · dskb people karpathy --json")
@@ -57,9 +60,19 @@ def company(
     run.emit(Output(data, view, flat=partial(sections_table, data)))
 
 
-@app.command(epilog="Examples: dskb sources · dskb sources --paths · dskb sources --json")
+@app.command(
+    epilog="Examples: dskb sources · dskb sources v3-readme · dskb sources article · dskb sources --paths"
+)
 def sources(
     ctx: typer.Context,
+    source_id: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ID]",
+            help="One source in full: its address, repository, commit and what cites it.",
+            show_default=False,
+        ),
+    ] = None,
     paths: Annotated[
         bool, typer.Option("--paths", help="Show the data folders and files in use instead.")
     ] = False,
@@ -68,7 +81,11 @@ def sources(
     lang: LangOpt = None,
 ) -> None:
     """Where the facts come from: the article, its links, DeepSeek's official files."""
-    run = session(ctx, lang, json, fmt=fmt)
+    run = session(ctx, lang, json, one=source_id is not None, fmt=fmt)
+    if source_id is not None:
+        detail = source_detail(run.index, source_id)
+        run.emit(Output(detail.as_json(), partial(citing.source_detail, detail)))
+        return
     if paths:
         rows = data_files(run.index)
         data = [{"layer": layer, "file": path, "records": n} for layer, path, n in rows]
@@ -76,3 +93,35 @@ def sources(
         return
     listing = run.index.records("source")
     run.emit(Output(listing, partial(views.sources_table, listing)))
+
+
+@app.command(
+    epilog="Examples: dskb cite deepseek-v3 --format markdown · dskb cite liang-moat-closed-source · dskb cite V3 --field training_cost --format bibtex"
+)
+def cite(
+    ctx: typer.Context,
+    record: Annotated[
+        str,
+        typer.Argument(help="A record id, or words that name one record (V3, 护城河 quote…)."),
+    ],
+    fmt: Annotated[
+        citing.CiteFormat,
+        typer.Option("--format", "-f", help="text, markdown, bibtex, csl-json or json."),
+    ] = citing.CiteFormat.text,
+    field: Annotated[
+        str | None,
+        typer.Option(
+            "--field", help="Only one spec or field, e.g. training_cost.", show_default=False
+        ),
+    ] = None,
+    lang: LangOpt = None,
+) -> None:
+    """A citation ready to paste: the record's words, then each source with its deep link."""
+    run = session(ctx, lang)
+    found = any_record(run.index, record)
+    citations = record_citations(run.index, found, field)
+    names = {
+        rid: pick(row["name"], "both") for rid, row in names_for(run.index, [found.row]).items()
+    }
+    words = citing.record_words(found.row, found.kind, run.settings.lang, names)
+    run.terminal.write_text(citing.cite_output(citations, words, fmt, run.settings.lang))

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 from deepseek_kb import __version__
 from deepseek_kb.citations import linked, unlinked
+from deepseek_kb.index.store import cited_sources
 from deepseek_kb.index.tables import INDEXES, SCHEMA
 from deepseek_kb.kinds import BY_NAME, NAMED, source_tier
 from deepseek_kb.paths import Layout
@@ -103,7 +104,7 @@ def _insert(
 
 def _tiers(row: _Row, data: dict[str, Any], sources: dict[str, dict[str, Any]]) -> str:
     """Where a record's facts come from: the tiers of every source it cites, anywhere in it."""
-    cited = [data] if row.type == "source" else [sources.get(s) for s in _cited(data)]
+    cited = [data] if row.type == "source" else [sources.get(s) for s in cited_sources(data)]
     tiers = {source_tier(s["kind"], s.get("repo")).value for s in cited if s}
     return ",".join(sorted(tiers))
 
@@ -115,19 +116,6 @@ def _relink(conn: sqlite3.Connection, sources: dict[str, dict[str, Any]]) -> Non
     ).fetchall()
     for *fields, text in rows:
         _insert(conn, _Row(*fields), unlinked(json.loads(text)), sources)
-
-
-def _cited(value: Any) -> Iterator[str]:
-    """Every source id cited anywhere in a record's JSON form."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key == "sources" and isinstance(item, list):
-                yield from (ref["source"] for ref in item if isinstance(ref, dict))
-            else:
-                yield from _cited(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _cited(item)
 
 
 # Above this many records the search texts are prepared by worker processes, one per core

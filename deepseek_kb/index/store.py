@@ -166,6 +166,14 @@ class Index:
         )
         return [found for found in rows if record_id in _links(found.row)]
 
+    def citing(self, source_id: str) -> list[Found]:
+        """Records that cite this source anywhere inside them, in kind order."""
+        rows = self._rows(
+            "SELECT type, json, crc FROM records WHERE id != ? AND json LIKE ? ORDER BY sort, ord",
+            (source_id, f'%"source":"{source_id}"%'),
+        )
+        return [found for found in rows if source_id in cited_sources(found.row)]
+
     def counts(self) -> dict[str, int]:
         """Records per type."""
         rows = self.query("SELECT type, count(*) FROM records GROUP BY type")
@@ -176,6 +184,21 @@ class Index:
         """A value from the index's own metadata."""
         rows = self.query("SELECT value FROM meta WHERE key = ?", (key,))
         return str(rows[0][0]) if rows else None
+
+
+def cited_sources(value: Any) -> set[str]:
+    """The ids of every source cited anywhere in a record's JSON form."""
+    found: set[str] = set()
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "sources" and isinstance(item, list):
+                found.update(ref["source"] for ref in item if isinstance(ref, dict))
+            else:
+                found |= cited_sources(item)
+    elif isinstance(value, list):
+        for item in value:
+            found |= cited_sources(item)
+    return found
 
 
 def _links(record: Row) -> set[str]:
