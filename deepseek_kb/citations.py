@@ -65,6 +65,17 @@ def _with_url(ref: Any, sources: Mapping[str, Mapping[str, Any]]) -> Any:
     return {**ref, "url": found} if found else ref
 
 
+# The key of a record's derived provenance: the tiers ("article", "official") of its sources.
+PROVENANCE = "provenance"
+
+
+def bare(record: Any) -> Any:
+    """A record as its data file holds it: no derived URLs, no provenance."""
+    if isinstance(record, dict):
+        record = {k: v for k, v in record.items() if k != PROVENANCE}
+    return unlinked(record)
+
+
 def unlinked(value: Any) -> Any:
     """The JSON form without the derived URLs: the data as its files hold it."""
     if isinstance(value, dict):

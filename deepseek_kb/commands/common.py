@@ -17,6 +17,7 @@ from typer.core import TyperGroup
 from deepseek_kb import __version__
 from deepseek_kb.errors import DataError, DskbError, NotFoundError
 from deepseek_kb.index.store import Index
+from deepseek_kb.kinds import Tier
 from deepseek_kb.render.output import Output, OutputFormat, emit
 from deepseek_kb.render.terminal import Terminal
 from deepseek_kb.settings import Settings, resolve
@@ -122,13 +123,21 @@ LangOpt = Annotated[
         show_default=False,
     ),
 ]
+TierOpt = Annotated[
+    Tier | None,
+    typer.Option(
+        "--from",
+        help="Only what the article says (article) or what DeepSeek's own files say (official).",
+        show_default=False,
+    ),
+]
 LimitOpt = Annotated[
     int, typer.Option("--limit", "-n", min=1, max=10000, help="At most N results.")
 ]
 
 
-class ModelsGroup(TyperGroup):
-    """`dskb models …` runs `list` unless the first word is another subcommand (`show`)."""
+class ListByDefault(TyperGroup):
+    """`dskb models …` and `dskb projects …` run `list` unless the first word is `show`."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if not args or (args[0] not in self.commands and args[0] not in ctx.help_option_names):
@@ -137,11 +146,17 @@ class ModelsGroup(TyperGroup):
 
 
 models_app = typer.Typer(
-    cls=ModelsGroup,
+    cls=ListByDefault,
     help="DeepSeek's models: a list, a side-by-side comparison, or everything about one.\n\n"
     "dskb models · dskb models --compare · dskb models --compare V2 V3 · dskb models show V3",
 )
 app.add_typer(models_app, name="models")
+projects_app = typer.Typer(
+    cls=ListByDefault,
+    help="DeepSeek's open-source software (FlashMLA, DeepEP, 3FS …): a list, or one in full.\n\n"
+    "dskb projects · dskb projects show FlashMLA · dskb projects --json",
+)
+app.add_typer(projects_app, name="projects")
 
 
 # Where a command run that asked for JSON notes the value that means "nothing found".

@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from deepseek_kb.commands.common import FormatOpt, JsonOpt, LangOpt, app, session, value_option
+from deepseek_kb.commands.common import (
+    FormatOpt,
+    JsonOpt,
+    LangOpt,
+    TierOpt,
+    app,
+    session,
+    value_option,
+)
 from deepseek_kb.queries.history import timeline as find_events
 from deepseek_kb.render import charts
 from deepseek_kb.render import history as views
@@ -38,13 +46,14 @@ def timeline(
         bool, typer.Option("--details", "-d", help="Show each event's description too.")
     ] = False,
     chart: Annotated[bool, typer.Option("--chart", help="Draw the events on a time axis.")] = False,
+    tier: TierOpt = None,
     json: JsonOpt = False,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Company and model history in date order, grouped by year."""
     run = session(ctx, lang, json, fmt=fmt)
-    events = find_events(run.index, since, until, event_type, about)
+    events = find_events(run.index, since, until, event_type, about, tier)
     if chart:
         view = partial(charts.timeline_chart, events)
     else:

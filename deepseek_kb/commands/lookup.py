@@ -12,6 +12,7 @@ from deepseek_kb.commands.common import (
     JsonOpt,
     LangOpt,
     LimitOpt,
+    TierOpt,
     app,
     quoted,
     session,
@@ -79,13 +80,18 @@ def search(
         ),
     ] = None,
     limit: LimitOpt = 10,
+    tier: TierOpt = None,
     json: JsonOpt = False,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Search every record type at once, best match first."""
     run = session(ctx, lang, json, fmt=fmt)
-    hits = search_all(run.index, query, record_type, limit)
+    hits, total = search_all(run.index, query, record_type, limit, tier)
+    notes = (
+        (f"showing {len(hits)} of {total} hits; --limit N shows more",) if total > len(hits) else ()
+    )
     nothing = Nothing(f"nothing matches {quoted(query)}", search_hint(query))
     data = [h.as_json() for h in hits]
-    run.emit(Output(data, partial(views.hits, hits), nothing, flat=partial(hits_table, data)))
+    view = partial(views.hits, hits)
+    run.emit(Output(data, view, nothing, notes, flat=partial(hits_table, data)))

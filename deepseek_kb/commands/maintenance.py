@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from deepseek_kb.commands.common import JsonOpt, LangOpt, app, complete_from, session
+from deepseek_kb.commands.common import JsonOpt, LangOpt, TierOpt, app, complete_from, session
 from deepseek_kb.errors import DataError
 from deepseek_kb.export.run import ExportFormat
 from deepseek_kb.queries import maintenance as queries
@@ -42,6 +42,7 @@ def export(
         bool,
         typer.Option("--bom", help="CSV: start each file with a byte-order mark, for Excel."),
     ] = False,
+    tier: TierOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Export the whole KB: JSON, Markdown, HTML, CSV, SQLite (datasette) or a data folder."""
@@ -49,7 +50,7 @@ def export(
     from deepseek_kb.export.run import export as write
 
     run = session(ctx, lang)
-    text = write(collect(run.index), fmt, output, run.settings.lang, bom)
+    text = write(collect(run.index, tier), fmt, output, run.settings.lang, bom)
     if text is not None:
         run.terminal.write_text(text)
 

@@ -11,6 +11,7 @@ from deepseek_kb.commands.common import (
     FormatOpt,
     JsonOpt,
     LangOpt,
+    TierOpt,
     complete_from,
     models_app,
     session,
@@ -44,6 +45,7 @@ def models_list(
     all_models: Annotated[
         bool, typer.Option("--all", help="Compare every model and variant, not only the main ones.")
     ] = False,
+    tier: TierOpt = None,
     json: JsonOpt = False,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
@@ -51,7 +53,7 @@ def models_list(
     """List the models, or compare their specs side by side."""
     run = session(ctx, lang, json, fmt=fmt)
     main_only = compare and not names and not all_models
-    models = models_to_show(run.index, names or [], main_only=main_only)
+    models = models_to_show(run.index, names or [], main_only=main_only, tier=tier)
     draw = charts.compare_chart if chart else views.compare_table if compare else views.models_table
     run.emit(Output(models, partial(draw, models)))
 

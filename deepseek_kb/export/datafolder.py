@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from deepseek_kb.citations import unlinked
+from deepseek_kb.citations import bare
 from deepseek_kb.export.destination import folder, write_bytes
 from deepseek_kb.kinds import BY_NAME
 
@@ -25,7 +25,7 @@ def write_data_folder(data: Data, into: Path) -> list[Path]:
     for kind, records in data.items():
         stem = BY_NAME[kind].stem
         body = yaml.safe_dump(
-            [unlinked(r) for r in records],
+            [bare(r) for r in records],
             allow_unicode=True,
             sort_keys=False,
             width=100,

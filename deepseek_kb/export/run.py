@@ -45,8 +45,10 @@ NEEDS_OUTPUT = {
 
 
 def collect(index: Index, tier: str | None = None) -> Data:
-    """Every record, kind by kind in the registry's order (only one tier's, when asked)."""
-    return {kind: index.records(kind, tier) for kind in NAMES}
+    """Every record, kind by kind in the registry's order (as one tier tells it, when asked)."""
+    from deepseek_kb.queries.provenance import told_records
+
+    return {kind: told_records(index, kind, tier) for kind in NAMES}
 
 
 def export(

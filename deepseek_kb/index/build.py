@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from deepseek_kb import __version__
-from deepseek_kb.citations import linked, unlinked
+from deepseek_kb.citations import PROVENANCE, bare, linked
 from deepseek_kb.index.store import cited_sources
 from deepseek_kb.index.tables import INDEXES, SCHEMA
 from deepseek_kb.kinds import BY_NAME, NAMED, source_tier
@@ -92,13 +92,15 @@ class _Row(NamedTuple):
 def _insert(
     conn: sqlite3.Connection, row: _Row, data: dict[str, Any], sources: dict[str, dict[str, Any]]
 ) -> None:
-    """A record with a URL on each citation and its provenance tiers, from the sources."""
-    text = json.dumps(linked(data, sources), ensure_ascii=False, separators=(",", ":"))
+    """A record with a URL on each citation and its provenance (the tiers of its sources)."""
+    tiers = _tiers(row, data, sources)
+    derived = {**linked(data, sources), PROVENANCE: tiers.split(",") if tiers else []}
+    text = json.dumps(derived, ensure_ascii=False, separators=(",", ":"))
     conn.execute(
         "INSERT OR REPLACE INTO records"
         " (id, type, ord, sort, layer, file, line, tiers, json, crc)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (*row, _tiers(row, data, sources), text, checksum(text)),
+        (*row, tiers, text, checksum(text)),
     )
 
 
@@ -115,7 +117,7 @@ def _relink(conn: sqlite3.Connection, sources: dict[str, dict[str, Any]]) -> Non
         "SELECT id, type, ord, sort, layer, file, line, json FROM records"
     ).fetchall()
     for *fields, text in rows:
-        _insert(conn, _Row(*fields), unlinked(json.loads(text)), sources)
+        _insert(conn, _Row(*fields), bare(json.loads(text)), sources)
 
 
 # Above this many records the search texts are prepared by worker processes, one per core

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from deepseek_kb.errors import NotFoundError, UsageError
 from deepseek_kb.index.cache import open_index
 from deepseek_kb.index.store import Index
@@ -9,7 +11,7 @@ from deepseek_kb.kinds import BY_NAME, SUBJECTS
 from deepseek_kb.paths import discover
 from deepseek_kb.rows import Row
 from deepseek_kb.settings import Settings
-from deepseek_kb.values import name_of
+from deepseek_kb.values import name_of, pick
 
 # The longest query or name read: longer input is refused (exit 2), so every lookup is bounded.
 MAX_QUERY_CHARS = 1000
@@ -43,9 +45,17 @@ def index_for(settings: Settings) -> Index:
 def resolve_id(index: Index, name: str, record_type: str, what: str) -> str:
     """The id a typed name means, or NotFoundError with the nearest names."""
     name = checked_query(name, f"{what} name", f"give a {what}'s name")
-    from deepseek_kb.search.resolve import resolve
+    from deepseek_kb.search.resolve import resolve, squash
 
-    found, near = resolve(index, name, record_type)
+    found, near, how = resolve(index, name, record_type)
+    if found and how == "exact":
+        return found
+    gap = coverage_gap(index, squash(name))
+    if gap is not None:
+        raise NotFoundError(
+            f"the official files read hold no record of {name!r}: {pick(gap['text'], 'en')}",
+            hint=f"`dskb cite {gap['id']}` shows what was read; `dskb sources official-2025`",
+        )
     if found:
         return found
     labels = tuple(_display_names(index, near))
@@ -56,6 +66,20 @@ def resolve_id(index: Index, name: str, record_type: str, what: str) -> str:
         every = sorted({n.id for n in index.names(record_type)})
         hint = "one of: " + ", ".join(every[:24]) + (", …" if len(every) > 24 else "")
     raise NotFoundError(f"no {what} called {name!r}", hint=hint, suggestions=labels)
+
+
+def coverage_gap(index: Index, squashed: str) -> Row | None:
+    """The coverage fact that says the official files hold nothing about this name, if any."""
+    from deepseek_kb.search.resolve import squash
+
+    rows = index.query(
+        "SELECT json FROM records WHERE type = 'fact' AND json LIKE '%\"category\":\"coverage\"%'"
+    )
+    for (text,) in rows:
+        fact = json.loads(text)
+        if any(squash(subject) == squashed for subject in fact.get("subjects", [])):
+            return dict(fact)
+    return None
 
 
 def _display_names(index: Index, ids: list[str]) -> list[str]:
@@ -75,7 +99,7 @@ def resolve_entity(index: Index, name: str) -> str:
     from deepseek_kb.search.resolve import resolve
 
     for record_type in SUBJECTS:
-        found, _ = resolve(index, name, record_type)
+        found, _, _ = resolve(index, name, record_type)
         if found:
             return found
     near: list[str] = []

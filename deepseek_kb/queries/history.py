@@ -10,6 +10,7 @@ from deepseek_kb.errors import UsageError
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import EventType
 from deepseek_kb.queries.common import resolve_entity
+from deepseek_kb.queries.provenance import told_records
 from deepseek_kb.rows import EventRow
 from deepseek_kb.values import date_bounds
 
@@ -37,7 +38,12 @@ def _check_date(option: str, value: str | None) -> str | None:
 
 
 def timeline(
-    index: Index, since: str | None, until: str | None, event_type: str | None, about: str | None
+    index: Index,
+    since: str | None,
+    until: str | None,
+    event_type: str | None,
+    about: str | None,
+    tier: str | None = None,
 ) -> list[EventRow]:
     """Events in date order, filtered by date range (overlap), type and subject."""
     since = _check_date("--since", since)
@@ -54,7 +60,8 @@ def timeline(
     low = date_bounds(since)[0] if since else "0000"
     high = date_bounds(until)[1] if until else "9999"
     events = []
-    for event in cast(list[EventRow], index.records("event")):
+    told = cast(list[EventRow], told_records(index, "event", tier))
+    for event in sorted(told, key=lambda e: date_bounds(e["date"])[0]) if tier else told:
         start, end = date_bounds(event["date"])
         if end < low or start > high:
             continue

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from deepseek_kb.errors import UsageError
 from deepseek_kb.index.store import Index
-from deepseek_kb.kinds import NAMES
+from deepseek_kb.kinds import BY_NAME, BY_STEM, NAMES
 from deepseek_kb.queries.common import checked_query, names_for, resolve_id
+from deepseek_kb.queries.provenance import as_told, source_tiers
 from deepseek_kb.rows import Row
 
 if TYPE_CHECKING:
@@ -66,20 +67,41 @@ def find_quotes(
     return QuoteResult(items, names, hits, hint, total)
 
 
-def search_all(index: Index, query: str, record_type: str | None, limit: int) -> list[Hit]:
-    """Every record type at once, ranked; --type narrows."""
+class SearchResult(NamedTuple):
+    """The hits shown and how many there were in all."""
+
+    hits: list[Hit]
+    total: int
+
+
+def kind_named(typed: str) -> str:
+    """A kind as typed: `model`, `models` or `Models` are all the model kind."""
+    word = typed.strip().lower()
+    kind = BY_NAME.get(word) or BY_STEM.get(word)
+    if kind is None:
+        raise UsageError(
+            f"--type {typed!r} is not a record type", hint="one of: " + ", ".join(NAMES)
+        )
+    return kind.name
+
+
+def search_all(
+    index: Index, query: str, record_type: str | None, limit: int, tier: str | None = None
+) -> SearchResult:
+    """Every record type at once, ranked; --type narrows, --from keeps one tier's records."""
     query = checked_query(query, hint="give some words, a name or a number")
-    types = None
-    if record_type is not None:
-        if record_type not in NAMES:
-            raise UsageError(
-                f"--type {record_type!r} is not a record type",
-                hint="one of: " + ", ".join(NAMES),
-            )
-        types = frozenset({record_type})
+    types = frozenset({kind_named(record_type)}) if record_type is not None else None
     from deepseek_kb.search.rank import search
 
-    return search(index, query, types, limit)
+    told = None
+    if tier:
+        tiers = source_tiers(index)
+
+        def told(row: Row) -> Row | None:
+            return as_told(row, tier, tiers) if tier in row.get("provenance", ()) else None
+
+    hits = search(index, query, types, None, told=told)
+    return SearchResult(hits[:limit], len(hits))
 
 
 def search_hint(query: str) -> str:

@@ -117,3 +117,10 @@ def mentions_table(mentions: list[Found], lang: str) -> RenderableType:
         body = record.get("title") or record.get("text") or record.get("name")
         table.add_row(f"{rtype} {record.get('date', '')}".strip(), pick(body, lang))
     return table
+
+
+def dated(date: str, basis: str | None, lang: str) -> str:
+    """A date as the sources give it: a commit's author date says so (2025-02-25 (commit date))."""
+    if basis != "commit-date":
+        return date
+    return f"{date} {label(lang, '（提交日期）', '(commit date)')}".replace(" （", "（")

@@ -17,14 +17,15 @@ the relevance floor are dropped, so nonsense finds nothing rather than noise.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_NAME
 from deepseek_kb.rows import Row
 from deepseek_kb.search.expand import Term, Variant, expand
-from deepseek_kb.search.fields import StoredField
-from deepseek_kb.search.score import make_query, score_record
+from deepseek_kb.search.fields import StoredField, prepare, search_fields
+from deepseek_kb.search.score import Query, make_query, score_record
 from deepseek_kb.search.text import fts_literal, has_han, normalize, query_tokens, terms
 
 FLOOR = 55.0
@@ -57,14 +58,22 @@ class Hit:
         }
 
 
+# A view of records: a record as some sources tell it (--from), or None where they say nothing.
+Told = Callable[[Row], Row | None]
+
+
 def search(
     index: Index,
     query: str,
     types: frozenset[str] | None = None,
     limit: int | None = 10,
     floor: float = FLOOR,
+    told: Told | None = None,
 ) -> list[Hit]:
-    """Records matching the query, best first; an empty list when nothing clears the floor."""
+    """Records matching the query, best first; an empty list when nothing clears the floor.
+
+    With `told`, each candidate is scored on what that view of it says, not on all it holds.
+    """
     phrase = normalize(query)
     if not phrase:
         return []
@@ -80,7 +89,7 @@ def search(
         rowids = _candidates(index, query_terms, phrase, fuzzy)
     if not rowids:
         return []
-    hits = _score_all(index, rowids, phrase, query_terms, types, floor, fuzzy)
+    hits = _score_all(index, rowids, make_query(phrase, query_terms, fuzzy), types, floor, told)
     hits.sort(key=lambda h: (-h.score, BY_NAME[h.type].rank, h.id))
     return hits[:limit] if limit else hits
 
@@ -142,19 +151,25 @@ def _name_candidates(index: Index, phrase: str) -> list[int]:
 def _score_all(
     index: Index,
     rowids: list[int],
-    phrase: str,
-    query_terms: list[Term],
+    scoring: Query,
     types: frozenset[str] | None,
     floor: float,
-    fuzzy: bool,
+    told: Told | None,
 ) -> list[Hit]:
     hits: list[Hit] = []
-    scoring = make_query(phrase, query_terms, fuzzy)
     for candidate in index.candidates(rowids):
         if types and candidate.kind not in types:
             continue
-        stored = [StoredField(*f) for f in candidate.fields]
+        row = candidate.row
+        if told is None:
+            stored = [StoredField(*f) for f in candidate.fields]
+        else:
+            view = told(candidate.row)
+            if view is None:
+                continue
+            row = view
+            stored = prepare(search_fields(candidate.kind, row, {})).fields
         found = score_record(candidate.kind, stored, scoring)
         if found and found.score >= floor:
-            hits.append(Hit(candidate.id, candidate.kind, *found, candidate.row))
+            hits.append(Hit(candidate.id, candidate.kind, *found, row))
     return hits

@@ -17,10 +17,12 @@ MAX_SUGGESTIONS = 5
 
 
 class Resolved(NamedTuple):
-    """The id a name means, or None and the ids it might have meant, best first."""
+    """The id a name means, or None and the ids it might have meant, best first; and how it
+    was found: exact (a name, alias or id), part (a unique part of one) or near (a typo)."""
 
     id: str | None
     near: list[str]
+    how: str = ""
 
 
 def resolve(index: Index, name: str, record_type: str) -> Resolved:
@@ -32,15 +34,15 @@ def resolve(index: Index, name: str, record_type: str) -> Resolved:
         return Resolved(None, [])
     exact = sorted({n.id for n in names if wanted in (squash(n.name), squash(n.id))})
     if exact:
-        return Resolved(exact[0], []) if len(exact) == 1 else Resolved(None, exact)
+        return Resolved(exact[0], [], "exact") if len(exact) == 1 else Resolved(None, exact)
     parts = _part_matches(names, name)
     if len(parts) == 1:
-        return Resolved(parts[0], [])
+        return Resolved(parts[0], [], "part")
     distances = _distances(names, wanted)
     ranked = sorted(distances.items(), key=lambda kv: (kv[1], kv[0]))
     clear = len(ranked) == 1 or (len(ranked) > 1 and ranked[1][1] > ranked[0][1])
     if ranked and ranked[0][1] <= _allowance(wanted) and clear:
-        return Resolved(ranked[0][0], [])
+        return Resolved(ranked[0][0], [], "near")
     return Resolved(None, _suggestions(parts, names, wanted))
 
 
