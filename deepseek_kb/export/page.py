@@ -1,15 +1,229 @@
-"""The knowledge base as one self-contained HTML page (drawn by `page`)."""
+"""The knowledge base as one self-contained HTML page (drawn by `page`).
+
+A title and intro, the main models side by side, every model, the timeline, the quotes by topic,
+the people, DeepSeek's open-source projects, the glossary and the sources. Both languages are in
+the page and a zh/en switch (radio inputs and CSS, no script) shows one; every fact carries its
+citations as small links. Nothing is fetched: the style is inline and there are no images.
+"""
 
 from __future__ import annotations
 
-import html
-import json
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from deepseek_kb.export.markup import Notes, cites, commit_date, earlier, esc, pair, shown, text
+from deepseek_kb.export.page_lists import people, projects, quotes, sources, terms
+from deepseek_kb.export.page_style import STYLE
+from deepseek_kb.kinds import SPEC_GROUPS, SPECS
 
 Data = dict[str, list[dict[str, Any]]]
 
 
+class Section(NamedTuple):
+    """One section of the page: its anchor, its title in both languages and what draws it."""
+
+    anchor: str
+    zh: str
+    en: str
+    draw: Callable[[Data], str]
+    short: tuple[str, str]  # its label in the navigation bar (zh, en)
+
+
+def _dated(when: str, body: str, anchor: str = "") -> str:
+    """One entry of a dated list: the date in its own column, then what happened."""
+    ident = f' id="{esc(anchor)}"' if anchor else ""
+    return f'<li{ident}><div class="when">{when}</div><div class="what">{body}</div></li>'
+
+
+def _released(model: dict[str, Any]) -> str:
+    released = model.get("released")
+    if not released:
+        return f'<span class="muted">{pair("日期未注明", "date not given")}</span>'
+    return f"<time>{esc(released['date'])}</time>{commit_date(released.get('basis'))}"
+
+
+def _compare_head(models: list[dict[str, Any]]) -> str:
+    heads = "".join(
+        f'<th scope="col"><a href="#model-{esc(m["id"])}">{text(m["name"])}</a></th>'
+        for m in models
+    )
+    return f'<thead><tr><th scope="col">{pair("规格", "Spec")}</th>{heads}</tr></thead>'
+
+
+def _release_row(models: list[dict[str, Any]], notes: Notes) -> str:
+    cells = []
+    for model in models:
+        released = model.get("released")
+        if not released:
+            cells.append('<td class="none">—</td>')
+            continue
+        where = f"{text(model['name'])} · {pair('发布日期', 'Release date')}"
+        mark = notes.mark(where, released["date"], released)
+        cells.append(f"<td>{_released(model)}{mark}{cites(released['sources'])}</td>")
+    return f'<tr><th scope="row">{pair("发布日期", "Released")}</th>{"".join(cells)}</tr>'
+
+
+def _spec_rows(models: list[dict[str, Any]], notes: Notes) -> str:
+    rows: list[str] = []
+    group = ""
+    for spec in SPECS:
+        if not any(spec.field in m.get("specs", {}) for m in models):
+            continue
+        if spec.group != group:
+            group = spec.group
+            zh, en = SPEC_GROUPS[group]
+            rows.append(
+                f'<tr class="group"><th scope="rowgroup" colspan="{len(models) + 1}">'
+                f"<span>{pair(zh, en)}</span></th></tr>"
+            )
+        cells = []
+        for model in models:
+            cell = model.get("specs", {}).get(spec.field)
+            if not cell:
+                cells.append('<td class="none">—</td>')
+                continue
+            where = f"{text(model['name'])} · {pair(spec.zh, spec.en)}"
+            mark = notes.mark(where, cell["value"], cell)
+            cells.append(f"<td>{shown(cell['value'])}{mark}{cites(cell['sources'])}</td>")
+        rows.append(f'<tr><th scope="row">{pair(spec.zh, spec.en)}</th>{"".join(cells)}</tr>')
+    return "".join(rows)
+
+
+def comparison(data: Data) -> str:
+    """The main models side by side: release date, then every spec any of them has, grouped."""
+    models = [m for m in data["model"] if m.get("main")]
+    if not models:
+        return f'<p class="muted">{pair("没有主要模型。", "No main models.")}</p>'
+    notes = Notes()
+    cols = '<colgroup><col class="label">' + "<col>" * len(models) + "</colgroup>"
+    body = _release_row(models, notes) + _spec_rows(models, notes)
+    intro = pair(
+        "每个系列的主要模型；横向滚动表格可查看所有列。† 标出被取代的数值，原因见表下脚注。",
+        "The main model of each line; scroll the table sideways for every column. "
+        "† marks a superseded value; the footnotes under the table say why.",
+    )
+    return (
+        f'<p class="lead">{intro}</p>'
+        f'<div class="scroll" tabindex="0" role="region" aria-label="{esc("Model comparison")}">'
+        f'<table class="compare" style="--cols: {len(models)}">{cols}{_compare_head(models)}'
+        f"<tbody>{body}</tbody></table></div>"
+        f"{notes.html()}"
+    )
+
+
+def models(data: Data) -> str:
+    """Every model: its release date, its name, what it is a variant of, its summary."""
+    names = {m["id"]: text(m["name"]) for m in data["model"]}
+    items = []
+    for model in data["model"]:
+        variant = ""
+        if model.get("variant_of"):
+            parent = names.get(model["variant_of"], esc(model["variant_of"]))
+            variant = f' <span class="muted">· {pair("属于", "variant of")} {parent}</span>'
+        released = model.get("released") or {}
+        body = (
+            f'<h3 class="entry">{text(model["name"])}</h3>{variant}'
+            f"<p>{text(model.get('summary'))}{cites(model['sources'])}</p>"
+            f"{earlier(released)}"
+        )
+        items.append(_dated(_released(model), body, f"model-{model['id']}"))
+    return f'<ol class="dated">{"".join(items)}</ol>'
+
+
+def timeline(data: Data) -> str:
+    """The events by date (stable within a date), marked where the date is a commit's."""
+    items = []
+    for event in sorted(data["event"], key=lambda e: str(e["date"])):
+        when = f"<time>{esc(event['date'])}</time>{commit_date(event.get('basis'))}"
+        body = (
+            f'<h3 class="entry">{text(event["title"])}</h3>'
+            f"<p>{text(event.get('description'))}{cites(event['sources'])}</p>"
+            f"{earlier(event)}"
+        )
+        items.append(_dated(when, body, f"event-{event['id']}"))
+    return f'<ol class="dated">{"".join(items)}</ol>'
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section("compare", "主要模型对比", "Main models compared", comparison, ("对比", "Compare")),
+    Section("models", "全部模型", "All models", models, ("模型", "Models")),
+    Section("timeline", "大事记", "Timeline", timeline, ("大事记", "Timeline")),
+    Section("quotes", "引语", "Quotes", quotes, ("引语", "Quotes")),
+    Section("people", "人物", "People", people, ("人物", "People")),
+    Section("projects", "开源项目", "Open-source projects", projects, ("项目", "Projects")),
+    Section("glossary", "术语", "Glossary", terms, ("术语", "Glossary")),
+    Section("sources", "来源", "Sources", sources, ("来源", "Sources")),
+)
+
+
+def _intro(data: Data) -> str:
+    """What dskb is, that every fact is cited, and where the facts come from."""
+    article = next((s for s in data["source"] if s.get("kind") == "article"), None)
+    years = sorted(str(s["date"])[:4] for s in data["source"] if s.get("repo") and s.get("date"))
+    month = str(article.get("date", ""))[:7] if article else ""
+    count = sum(len(records) for records in data.values())
+    zh = f"dskb 是一个关于 DeepSeek（深度求索）公司与模型历史的离线双语知识库，共 {count} 条记录。"
+    en = (
+        f"dskb is an offline, bilingual knowledge base of the history of DeepSeek (深度求索), "
+        f"its company and its models: {count} records."
+    )
+    drawn: list[tuple[str, str]] = []
+    if article:
+        drawn.append((f"一篇 {month} 的中文文章", f"a Chinese article of {month}"))
+    if years:
+        drawn.append(
+            (
+                f"DeepSeek 截至 {years[-1]} 年的官方 GitHub 仓库",
+                f"DeepSeek's official GitHub repositories up to {years[-1]}",
+            )
+        )
+    if drawn:
+        zh += "内容来自" + "及".join(z for z, _ in drawn) + "。"
+        en += " It draws on " + " and on ".join(e for _, e in drawn) + "."
+    cited = pair(
+        "每一条事实都注明出处：其后的小链接指向它所依据的那一行、那一页或那次提交。",
+        "Every fact is cited: the small links after it lead to the line, page or commit it "
+        "comes from.",
+    )
+    return f'<p class="lead">{pair(zh, en)}</p><p class="lead">{cited}</p>'
+
+
+def _switch() -> str:
+    """The zh/en switch: two radio inputs before everything they affect (labels in the bar)."""
+    return (
+        '<input class="lang" type="radio" name="lang" id="lang-en" checked>'
+        '<input class="lang" type="radio" name="lang" id="lang-zh">'
+    )
+
+
+def _header() -> str:
+    links = "".join(f'<a href="#{s.anchor}">{pair(*s.short)}</a>' for s in SECTIONS)
+    return (
+        '<header class="bar"><a class="home" href="#top">dskb</a>'
+        f'<nav aria-label="Sections">{links}</nav>'
+        '<div class="switch" role="group" aria-label="Language / 语言">'
+        '<label for="lang-en">EN</label><label for="lang-zh" lang="zh-CN">中文</label></div>'
+        "</header>"
+    )
+
+
 def page(data: Data) -> str:
-    """A placeholder page: the KB as preformatted JSON (replaced by the full page)."""
-    body = html.escape(json.dumps(data, ensure_ascii=False, indent=1))
-    return f"<!doctype html><meta charset=utf-8><title>dskb</title><pre>{body}</pre>\n"
+    """The whole KB as one HTML page: same data, same bytes."""
+    title = pair("DeepSeek 知识库", "DeepSeek knowledge base")
+    parts = [
+        "<!doctype html>\n",
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+        "<title>DeepSeek knowledge base · DeepSeek 知识库 (dskb)</title>\n",
+        f"<style>{STYLE}</style>\n</head>\n<body>\n",
+        _switch(),
+        _header(),
+        f'\n<main id="top">\n<h1>{title}</h1>\n{_intro(data)}\n',
+    ]
+    for section in SECTIONS:
+        parts.append(
+            f'<section id="{section.anchor}">\n<h2>{pair(section.zh, section.en)}</h2>\n'
+            f"{section.draw(data)}\n</section>\n"
+        )
+    parts.append("</main>\n</body>\n</html>\n")
+    return "".join(parts)

@@ -1,0 +1,91 @@
+"""Escaped HTML pieces for the page: bilingual text, compact citations, superseded-value notes.
+
+Both languages are always in the markup; the page's zh/en switch hides one with CSS. A text
+whose two languages read the same is written once, in no language class, so it always shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from html import escape
+from typing import Any
+
+from deepseek_kb.citations import unique
+from deepseek_kb.values import Json, cite, format_value
+
+
+def esc(text: object) -> str:
+    """Text safe in element content and in a double-quoted attribute."""
+    return escape(str(text), quote=True)
+
+
+def pair(zh: str, en: str) -> str:
+    """Two forms of one text: the switch shows one; written once when they are the same."""
+    if zh == en:
+        return esc(en)
+    return f'<span class="zh" lang="zh-CN">{esc(zh)}</span><span class="en">{esc(en)}</span>'
+
+
+def text(value: Json | None) -> str:
+    """A bilingual {zh, en} text of the data."""
+    return pair(str(value["zh"]), str(value["en"])) if value else ""
+
+
+def shown(value: Any) -> str:
+    """A spec value (quantity, list, bilingual text or plain name) formatted in each language."""
+    return pair(format_value(value, "zh"), format_value(value, "en"))
+
+
+def commit_date(basis: str | None) -> str:
+    """The mark of a date taken from a git commit rather than a stated release date."""
+    return f' <span class="basis">{pair("（提交日期）", "(commit date)")}</span>' if basis else ""
+
+
+def cites(refs: Sequence[Json]) -> str:
+    """Citations as small links, each once: to the line, page or commit, else to the source."""
+    links = []
+    for ref in unique(refs):
+        href = ref.get("url") or f"#src-{ref['source']}"
+        title = f' title="{esc(ref["quote"])}"' if ref.get("quote") else ""
+        links.append(f'<a href="{esc(href)}"{title}>{esc(cite(ref))}</a>')
+    return f' <span class="cites">{" ".join(links)}</span>' if links else ""
+
+
+class Notes:
+    """Footnotes for superseded values, numbered in the order the page marks them."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def mark(self, where: str, current: Any, holder: Mapping[str, Any]) -> str:
+        """A † link to a new footnote per superseded value of `holder`; '' when there is none."""
+        marks = []
+        for old in holder.get("superseded", []):
+            number = len(self.items) + 1
+            now = shown(current)
+            was = shown(old["value"])
+            self.items.append(
+                f'<li id="fn-{number}"><a class="back" href="#fnref-{number}">†{number}</a> '
+                f"{where}: <b>{now}</b>; {pair('原说法', 'earlier')} <s>{was}</s>"
+                f"{cites(old['sources'])} — {text(old.get('reason'))}</li>"
+            )
+            marks.append(
+                f'<sup class="dagger"><a id="fnref-{number}" href="#fn-{number}">†{number}</a></sup>'
+            )
+        return "".join(marks)
+
+    def html(self) -> str:
+        """The footnotes as an ordered list; '' when nothing was superseded."""
+        if not self.items:
+            return ""
+        heading = pair("† 被取代的数值及原因", "† Superseded values and why")
+        return f'<h3>{heading}</h3><ol class="notes">{"".join(self.items)}</ol>'
+
+
+def earlier(holder: Mapping[str, Any]) -> str:
+    """A holder's superseded values in place, each with its sources and the reason."""
+    return "".join(
+        f'<p class="was">{pair("原说法", "Earlier")} <s>{shown(old["value"])}</s>'
+        f"{cites(old['sources'])} — {text(old.get('reason'))}</p>"
+        for old in holder.get("superseded", [])
+    )
