@@ -167,7 +167,7 @@ def _flushed(code: int) -> int:
 
 
 # Global options that take a value, so the command name can be found after them.
-_VALUED_OPTIONS = frozenset({"--color", "--data-dir"})
+_VALUED_OPTIONS = frozenset({"--color", "--data-dir", "--lang"})
 
 
 def only_the_command_invoked(argv: list[str]) -> typer.Typer:

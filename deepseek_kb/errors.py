@@ -25,10 +25,28 @@ class DskbError(Exception):
     # Set once the problem has been told in the output itself (a JSON report): exit quietly.
     told: bool = False
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        hint: str | None = None,
+        *,
+        zh: str | None = None,
+        hint_zh: str | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.zh = zh
+        self.hint_zh = hint_zh
+
+    def said(self, lang: str) -> tuple[str, str | None]:
+        """The message and hint in the reader's language (English where no Chinese is given)."""
+        if lang == "zh" and self.zh:
+            return self.zh, self.hint_zh or self.hint
+        if lang == "both" and self.zh:
+            hint = f"{self.hint_zh} / {self.hint}" if self.hint_zh and self.hint else self.hint
+            return f"{self.zh} / {self.message}", hint
+        return self.message, self.hint
 
 
 class NotFoundError(DskbError):
@@ -37,9 +55,15 @@ class NotFoundError(DskbError):
     exit_code = ExitCode.NOT_FOUND
 
     def __init__(
-        self, message: str, hint: str | None = None, suggestions: tuple[str, ...] = ()
+        self,
+        message: str,
+        hint: str | None = None,
+        suggestions: tuple[str, ...] = (),
+        *,
+        zh: str | None = None,
+        hint_zh: str | None = None,
     ) -> None:
-        super().__init__(message, hint)
+        super().__init__(message, hint, zh=zh, hint_zh=hint_zh)
         self.suggestions = suggestions
 
 
@@ -80,5 +104,7 @@ class DataError(DskbError):
         super().__init__(
             f"the data has {count} {noun}",
             hint="fix the files named above, then run `dskb validate` to check them",
+            zh=f"数据有 {count} 个问题",
+            hint_zh="修改上面列出的文件，再用 `dskb validate` 检查",
         )
         self.problems = problems

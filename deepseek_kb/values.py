@@ -15,6 +15,21 @@ Json = Mapping[str, Any]
 
 _SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
 _SCALED = {"params", "tokens", "gpu-hours", "usd", "cny"}
+# The same units in Chinese (dskb --lang zh): 60 层, 160 个专家, 2.788M GPU 小时.
+_SUFFIX_ZH = {
+    "gpu-hours": " GPU 小时",
+    "gpus": " 块 GPU",
+    "throughput": " token/秒",
+    "usd-per-mtok": "/百万 token",
+    "cny-per-mtok": "/百万 token",
+    "percent": "%",
+    "times": " 倍",
+    "days": " 天",
+    "people": " 人",
+    "experts": " 个专家",
+    "layers": " 层",
+    "nodes": " 个节点",
+}
 _QUALIFIERS = {
     "about": ("约", "~"),
     "nearly": ("近", "nearly "),
@@ -86,8 +101,11 @@ def format_quantity(
     elif dim in ("cny", "cny-per-mtok"):
         text = "¥" + text
     if not bare or dim in ("percent", "times"):
-        suffix = _SUFFIX.get(dim, "")
-        text += suffix[:-1] if value == 1 and suffix.endswith("s") else suffix  # 1 expert
+        if lang == "zh":
+            text += _SUFFIX_ZH.get(dim, "")
+        else:
+            suffix = _SUFFIX.get(dim, "")
+            text += suffix[:-1] if value == 1 and suffix.endswith("s") else suffix  # 1 expert
     qualifier = quantity.get("qualifier")
     if qualifier:
         zh, en = _QUALIFIERS[qualifier]

@@ -28,11 +28,13 @@ def test_the_timeline_since_2025_has_at_least_20_cited_events_up_to_2026() -> No
 
 
 def test_commit_dates_say_so_in_the_timeline() -> None:
-    """A date that is a git commit's author date is shown as '(commit date)'."""
+    """A date that is a git commit's author date is marked ‡ (and explained) or '(commit date)'."""
     out = run("timeline", "--since", "2025-02", "--until", "2025-02", env={"COLUMNS": "160"}).stdout
-    assert "(commit date)" in out
+    assert "2025-02-25‡" in out and "‡ a git commit's author date" in out
     zh = run("timeline", "--since", "2025-02", "--until", "2025-02", "--lang", "zh").stdout
-    assert "提交日期" in zh
+    assert "git 提交的作者日期" in zh
+    models = run("models")
+    assert "2025-01-20 (commit date)" in models.stdout
 
 
 def test_projects_lists_the_open_source_repositories() -> None:
@@ -64,7 +66,9 @@ def test_the_new_models_are_listed_with_specs_and_licences() -> None:
         "deepseek-math-v2",
     ):
         specs = models[model_id]["specs"]
-        assert isinstance(specs, dict) and ({"license_code", "license_model"} & set(specs)), model_id
+        assert isinstance(specs, dict) and ({"license_code", "license_model"} & set(specs)), (
+            model_id
+        )
     math = models["deepseek-math-v2"]["specs"]
     assert isinstance(math, dict) and "Apache" in json.dumps(math["license_model"]["value"])
 

@@ -63,7 +63,7 @@ def test_compare_table_shows_groups_units_dashes_and_superseded_marks() -> None:
     assert "671B" in out and "236B" in out and "—" in out
     assert "None" not in out
     assert "21B†" in out
-    assert "the article said 2.1B" in out
+    assert "stated as 2.1B" in out
     context_row = next(line for line in out.splitlines() if "Context length" in line)
     assert "128K" in context_row and "4K" in context_row and "4096" not in context_row
 
@@ -181,13 +181,16 @@ def test_quote_finds_every_quote_about_innovation() -> None:
     assert scores == sorted(scores, reverse=True)
 
 
-def test_quote_shows_chinese_first_then_english_by_lang() -> None:
-    """The original Chinese is always shown; English follows unless --lang zh."""
+def test_quote_shows_the_words_in_the_language_asked() -> None:
+    """zh: the Chinese; en: the English (--original adds the Chinese); both: Chinese first."""
     zh = run("quote", "护城河", "--lang", "zh").stdout
     en = run("quote", "护城河", "--lang", "en").stdout
+    both = run("quote", "护城河", "--lang", "both").stdout
+    original = run("quote", "护城河", "--lang", "en", "--original").stdout
     assert "护城河" in zh and "short-lived" not in zh
-    assert "护城河" in en and "short-lived" in en
-    assert en.index("护城河") < en.index("short-lived")
+    assert "护城河" not in en and "short-lived" in en
+    assert both.index("护城河") < both.index("short-lived")
+    assert original.index("护城河") < original.index("short-lived")
 
 
 def test_quote_filters_by_speaker_and_topic() -> None:

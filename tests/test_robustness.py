@@ -217,7 +217,7 @@ def test_output_to_a_file_is_plain_utf8(tmp_path: Path) -> None:
     target = tmp_path / "out.txt"
     with target.open("w", encoding="utf-8") as handle:
         subprocess.run(
-            [sys.executable, "-m", "deepseek_kb", "quote", "护城河"],
+            [sys.executable, "-m", "deepseek_kb", "quote", "护城河", "--lang", "both"],
             stdout=handle,
             check=True,
             env={**os.environ, "NO_COLOR": ""},

@@ -35,7 +35,9 @@ class DskbGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except DskbError as failure:
-            settings = ctx.obj if isinstance(ctx.obj, Settings) else resolve()
+            settings = ctx.meta.get(_SETTINGS) or (
+                ctx.obj if isinstance(ctx.obj, Settings) else resolve()
+            )
             terminal = Terminal(settings)
             empty = ctx.meta.get(_EMPTY)
             if isinstance(failure, NotFoundError) and empty is not None:
@@ -49,10 +51,12 @@ def report(terminal: Terminal, failure: DskbError) -> int:
         return int(failure.exit_code)
     if isinstance(failure, DataError):
         terminal.problems(failure.problems)
-    message = failure.message
+    lang = terminal.settings.lang
+    message, hint = failure.said(lang)
     if isinstance(failure, NotFoundError) and failure.suggestions:
-        message += "; did you mean: " + ", ".join(failure.suggestions) + "?"
-    terminal.error(message, failure.hint)
+        ask = "；是不是：" if lang == "zh" else "; did you mean: "
+        message += ask + ", ".join(failure.suggestions) + ("？" if lang == "zh" else "?")
+    terminal.error(message, hint)
     return int(failure.exit_code)
 
 
@@ -159,8 +163,10 @@ projects_app = typer.Typer(
 app.add_typer(projects_app, name="projects")
 
 
-# Where a command run that asked for JSON notes the value that means "nothing found".
+# Where a command run that asked for JSON notes the value that means "nothing found", and
+# where it keeps its own settings (its --lang) for the messages of its errors.
 _EMPTY = "dskb.empty"
+_SETTINGS = "dskb.settings"
 
 
 @dataclass
@@ -204,6 +210,7 @@ def session(
     settings = settings.with_lang(lang.value if lang else None)
     chosen = OutputFormat.chosen(json, fmt)
     ctx.meta[_EMPTY] = chosen.nothing(one)
+    ctx.meta[_SETTINGS] = settings
     terminal = Terminal(settings)
     for warning in settings.warnings:
         terminal.note(warning)
@@ -246,9 +253,21 @@ def _main(
             show_default=False,
         ),
     ] = None,
+    lang: LangOpt = None,
 ) -> None:
     """dskb: DeepSeek's company and model history, offline, cited and bilingual."""
-    ctx.obj = resolve(color=color.value, pager=pager, data_dir=data_dir)
+    ctx.obj = resolve(
+        lang=lang.value if lang else None, color=color.value, pager=pager, data_dir=data_dir
+    )
+
+
+def shown_of(shown: int, total: int, what: tuple[str, str], lang: str) -> tuple[str, ...]:
+    """The note when a listing stops short: 'showing 10 of 84 hits; --limit N shows more'."""
+    if total <= shown:
+        return ()
+    if lang == "zh":
+        return (f"只显示了 {total} 条{what[0]}中的 {shown} 条；--limit N 可显示更多",)
+    return (f"showing {shown} of {total} {what[1]}; --limit N shows more",)
 
 
 def quoted(query: str) -> str:

@@ -58,5 +58,10 @@ def timeline(
         view = partial(charts.timeline_chart, events)
     else:
         view = partial(views.timeline, events, details=details)
-    nothing = Nothing("no events match", "widen --since/--until, or drop --type/--about")
+    nothing = Nothing(
+        "no events match",
+        "widen --since/--until, or drop --type/--about",
+        zh="没有符合条件的事件",
+        hint_zh="放宽 --since/--until，或去掉 --type/--about",
+    )
     run.emit(Output(events, view, nothing))

@@ -16,8 +16,10 @@ from deepseek_kb.commands.common import (
     app,
     quoted,
     session,
+    shown_of,
     value_option,
 )
+from deepseek_kb.queries.common import names_for
 from deepseek_kb.queries.lookup import find_quotes, search_all, search_hint
 from deepseek_kb.render import lookup as views
 from deepseek_kb.render.flat import hits_table
@@ -48,21 +50,27 @@ def quote(
         int,
         typer.Option("--limit", "-n", min=1, max=100000, help="At most N quotes."),
     ] = 100,
+    original: Annotated[
+        bool,
+        typer.Option("--original", help="Show the Chinese original under the English too."),
+    ] = False,
     json: JsonOpt = False,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Quotes ranked by how well they match; the Chinese original always shown."""
+    """Quotes ranked by how well they match, in your language (--original adds the Chinese)."""
     run = session(ctx, lang, json, fmt=fmt)
     found = find_quotes(run.index, query, speaker, topic, limit)
-    notes: tuple[str, ...] = ()
-    if found.total > len(found.items):
-        notes = (f"showing {len(found.items)} of {found.total} quotes; --limit N shows more",)
+    notes = shown_of(len(found.items), found.total, ("引语", "quotes"), run.settings.lang)
     message = f"no quote matches {quoted(query)}" if query else "no quote matches"
-    view = partial(views.quotes, found.items, found.names, query is None)
+    zh = f"没有与 {quoted(query)} 匹配的引语" if query else "没有符合条件的引语"
+    view = partial(views.quotes, found.items, found.names, query is None, original=original)
     data = found.as_json()
     flat = partial(hits_table, data)
-    run.emit(Output(data, view, Nothing(message, found.hint), notes, flat=flat))
+    nothing = Nothing(
+        message, found.hint, zh=zh, hint_zh="换个说法、用另一种语言，或去掉 --speaker/--topic"
+    )
+    run.emit(Output(data, view, nothing, notes, flat=flat))
 
 
 @app.command(
@@ -88,10 +96,13 @@ def search(
     """Search every record type at once, best match first."""
     run = session(ctx, lang, json, fmt=fmt)
     hits, total = search_all(run.index, query, record_type, limit, tier)
-    notes = (
-        (f"showing {len(hits)} of {total} hits; --limit N shows more",) if total > len(hits) else ()
+    notes = shown_of(len(hits), total, ("结果", "hits"), run.settings.lang)
+    nothing = Nothing(
+        f"nothing matches {quoted(query)}",
+        search_hint(query),
+        zh=f"没有与 {quoted(query)} 匹配的记录",
+        hint_zh="换个短一些的说法、别的写法，或另一种语言（中文 / English）",
     )
-    nothing = Nothing(f"nothing matches {quoted(query)}", search_hint(query))
     data = [h.as_json() for h in hits]
-    view = partial(views.hits, hits)
+    view = partial(views.hits, hits, names=names_for(run.index, [h.record for h in hits]))
     run.emit(Output(data, view, nothing, notes, flat=partial(hits_table, data)))

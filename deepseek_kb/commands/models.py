@@ -17,9 +17,10 @@ from deepseek_kb.commands.common import (
     session,
 )
 from deepseek_kb.queries.common import one
-from deepseek_kb.queries.models import models_to_show
+from deepseek_kb.queries.models import introductions, models_to_show
 from deepseek_kb.render import charts
 from deepseek_kb.render import models as views
+from deepseek_kb.render.compare import compare_table
 from deepseek_kb.render.output import Output
 from deepseek_kb.rows import ModelRow
 
@@ -54,8 +55,13 @@ def models_list(
     run = session(ctx, lang, json, fmt=fmt)
     main_only = compare and not names and not all_models
     models = models_to_show(run.index, names or [], main_only=main_only, tier=tier)
-    draw = charts.compare_chart if chart else views.compare_table if compare else views.models_table
-    run.emit(Output(models, partial(draw, models)))
+    if chart:
+        view = partial(charts.compare_chart, models)
+    elif compare:
+        view = partial(compare_table, models)
+    else:
+        view = partial(views.models_table, models, introduces=introductions(run.index))
+    run.emit(Output(models, view))
 
 
 @models_app.command(

@@ -7,7 +7,7 @@ import json
 from deepseek_kb.errors import NotFoundError, UsageError
 from deepseek_kb.index.cache import open_index
 from deepseek_kb.index.store import Index
-from deepseek_kb.kinds import BY_NAME, SUBJECTS
+from deepseek_kb.kinds import BY_NAME, LINK_FIELDS, SUBJECTS
 from deepseek_kb.paths import discover
 from deepseek_kb.rows import Row
 from deepseek_kb.settings import Settings
@@ -28,11 +28,13 @@ def checked_query(typed: str, what: str = "query", hint: str = "give some words"
     """A query or name made safe to look up: cleaned, not empty, not longer than the cap."""
     text = clean_text(typed)
     if not text.strip():
-        raise UsageError(f"the {what} is empty", hint=hint)
+        raise UsageError(f"the {what} is empty", hint=hint, zh="查询是空的")
     if len(text) > MAX_QUERY_CHARS:
         raise UsageError(
             f"the {what} is {len(text):,} characters long; dskb reads at most {MAX_QUERY_CHARS:,}",
             hint="give the key words, a name or a number",
+            zh=f"查询有 {len(text):,} 个字符；dskb 最多读 {MAX_QUERY_CHARS:,} 个",
+            hint_zh="请给出关键词、名字或数字",
         )
     return text
 
@@ -55,17 +57,39 @@ def resolve_id(index: Index, name: str, record_type: str, what: str) -> str:
         raise NotFoundError(
             f"the official files read hold no record of {name!r}: {pick(gap['text'], 'en')}",
             hint=f"`dskb cite {gap['id']}` shows what was read; `dskb sources official-2025`",
+            zh=f"所读官方文件对 {name!r} 没有记录：{pick(gap['text'], 'zh')}",
+            hint_zh=f"`dskb cite {gap['id']}` 列出读过的文件；`dskb sources official-2025`",
         )
     if found:
         return found
     labels = tuple(_display_names(index, near))
     command = BY_NAME[record_type].command
+    hint_zh = None
     if command:
         hint = f"`dskb {command}` lists them all"
+        hint_zh = f"`dskb {command}` 列出全部"
     else:
         every = sorted({n.id for n in index.names(record_type)})
         hint = "one of: " + ", ".join(every[:24]) + (", …" if len(every) > 24 else "")
-    raise NotFoundError(f"no {what} called {name!r}", hint=hint, suggestions=labels)
+    raise NotFoundError(
+        f"no {what} called {name!r}",
+        hint=hint,
+        suggestions=labels,
+        zh=f"没有叫 {name!r} 的{KIND_WORDS.get(record_type, record_type)}",
+        hint_zh=hint_zh,
+    )
+
+
+# Each kind's name in Chinese, for messages.
+KIND_WORDS = {
+    "model": "模型",
+    "person": "人物",
+    "topic": "主题",
+    "project": "项目",
+    "term": "术语",
+    "organization": "机构",
+    "source": "来源",
+}
 
 
 def coverage_gap(index: Index, squashed: str) -> Row | None:
@@ -113,13 +137,12 @@ def resolve_entity(index: Index, name: str) -> str:
 
 
 def names_for(index: Index, *groups: list[Row]) -> dict[str, Row]:
-    """The people, topics and organisations these records point at, by id."""
+    """The records these records link to (speakers, topics, subjects …), by id."""
     wanted: list[str] = []
     for records in groups:
         for record in records:
-            wanted.extend(record.get("topics", []))
-            wanted.extend(record.get("affiliations", []))
-            if record.get("speaker"):
-                wanted.append(record["speaker"])
+            for key in sorted(LINK_FIELDS):
+                value = record.get(key)
+                wanted.extend(value if isinstance(value, list) else [value] if value else [])
     found = index.get_many(list(dict.fromkeys(wanted)))
     return {rid: record for rid, (_, record) in found.items()}

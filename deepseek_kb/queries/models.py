@@ -32,3 +32,13 @@ def models_to_show(
     if main_only:
         models = [m for m in models if m.get("main")]
     return sorted(models, key=_release_key)
+
+
+def introductions(index: Index) -> dict[str, list[str]]:
+    """What each model introduced, from the glossary: V2 -> MLA, DeepSeekMoE."""
+    found: dict[str, list[str]] = {}
+    for term in index.records("term"):
+        short = term["aliases"][0] if term.get("aliases") else term["name"]["en"]
+        for model_id in term.get("introduced_by", []):
+            found.setdefault(model_id, []).append(short)
+    return found

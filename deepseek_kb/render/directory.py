@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from deepseek_kb.render.layout import DASH, label, mentions_table
+from deepseek_kb.citations import url
+from deepseek_kb.render.layout import hang, label, mentions_table, prewrapped, styled
 from deepseek_kb.render.lookup import quotes
 from deepseek_kb.render.terminal import escape
 from deepseek_kb.rows import Row
@@ -12,6 +13,7 @@ from deepseek_kb.values import cites, format_value, name_of, pick
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from rich.text import Text
 
     from deepseek_kb.index.store import Found
 
@@ -47,7 +49,7 @@ def person_detail(
     from rich.panel import Panel
 
     lines = [
-        f"[bold]{escape(pick(person['name'], 'both'))}[/]  [dim]{person['id']}[/]",
+        f"[bold]{escape(pick(person['name'], lang))}[/]  [dim]{person['id']}[/]",
         escape(pick(person["role"], lang)),
     ]
     if person.get("affiliations"):
@@ -68,71 +70,64 @@ def person_detail(
 def company(
     sections: list[tuple[str, str, list[Found]]], lang: str, width: int
 ) -> list[RenderableType]:
-    """High-Flyer and DeepSeek: one titled block per section, each line cited."""
-    from rich.table import Table
-
-    parts: list[RenderableType] = []
+    """High-Flyer and DeepSeek: one titled block per section, each entry wrapped below it."""
+    out = prewrapped()
     for zh, en, rows in sections:
-        table = Table(
-            title=label(lang, zh, en), title_justify="left", show_header=False, expand=True
-        )
-        table.add_column(ratio=1)
-        table.add_column(style="dim", no_wrap=True)
-        for rtype, record in rows:
-            table.add_row(_company_line(rtype, record, lang), record["id"])
-        parts.append(table)
-    return parts
+        out.append(label(lang, zh, en) + "\n", "bold cyan")
+        for kind, record in rows:
+            for number, line in enumerate(_company_lines(kind, record, lang)):
+                hang(out, styled("  " if number == 0 else "    "), line, 4 if number else 2, width)
+        out.append("\n")
+    return [out]
 
 
-def _company_line(rtype: str, record: Row, lang: str) -> str:
-    if rtype == "organization":
-        line = f"[bold]{escape(pick(record['name'], 'both'))}[/]"
+def _company_lines(kind: str, record: Row, lang: str) -> list[Text]:
+    """An entry as lines: an organisation with its figures, a person, a dated event or fact."""
+    shown = "en" if lang == "both" else lang
+    if kind in ("organization", "person"):
+        line = styled(pick(record["name"], lang), "bold")
         if record.get("founded"):
-            line += f" ({record['founded']})"
-        if record.get("description"):
-            line += " " + escape(pick(record["description"], lang))
-        for figure in record.get("figures", []):
-            line += (
-                f"\n  {escape(pick(figure['label'], lang))}: {format_value(figure['value'], lang)}"
-            )
-        return line
-    if rtype == "person":
-        return (
-            f"[bold]{escape(pick(record['name'], 'both'))}[/] {escape(pick(record['role'], lang))}"
-        )
-    if rtype == "event":
-        return f"[cyan]{record['date']}[/] {escape(pick(record['title'], lang))}"
-    body = escape(pick(record.get("text"), lang))
-    if record.get("date"):
-        body = f"[cyan]{record['date']}[/] " + body
-    return body
+            line.append(f" ({record['founded']})", "cyan")
+        about = record.get("description") or record.get("role")
+        if about:
+            line.append(" " + pick(about, lang))
+        figures = [
+            styled(f"{pick(f['label'], lang)}: {format_value(f['value'], shown)}", "dim")
+            for f in record.get("figures", [])
+        ]
+        return [line, *figures]
+    date = record.get("date")
+    line = styled(f"{date} " if date else "", "cyan")
+    line.append(pick(record.get("title") or record.get("text"), lang))
+    return [line]
 
 
 def sources_table(sources: list[Row], lang: str, width: int) -> list[RenderableType]:
-    """Every source: the article, the links it cites, the official files."""
-    from rich.table import Table
-
-    table = Table(title=label(lang, "来源", "Sources"), title_justify="left")
-    table.add_column("id", no_wrap=True)
-    table.add_column(label(lang, "类型", "Kind"), style="dim", no_wrap=True)
-    table.add_column(label(lang, "标题", "Title"), ratio=1)
-    table.add_column(label(lang, "日期", "Date"), no_wrap=True)
+    """Every source as a block: id, kind and date; its title; its address on a line of its own,
+    whole (never cut; the terminal folds it when it is wider than the screen)."""
+    out = prewrapped()
+    out.append(label(lang, "来源", "Sources") + "\n", "bold")
     for source in sources:
-        title = pick(source["title"], lang)
-        if source.get("url"):
-            title += f"\n[dim]{source['url']}[/]"
-        table.add_row(source["id"], source["kind"], title, source.get("date", DASH))
-    return [table]
+        head = styled(source["id"], "bold")
+        head.append(
+            f"  {source['kind']}" + (f" · {source['date']}" if source.get("date") else ""), "dim"
+        )
+        out.append("\n")
+        hang(out, styled(""), head, 0, width)
+        hang(out, styled("  "), styled(pick(source["title"], lang)), 2, width)
+        link = url({}, source) or source.get("permalink")
+        if link:
+            out.append("  ")
+            out.append(link, f"dim link {link}" if link.startswith("http") else "dim")
+            out.append("\n")
+    return [out]
 
 
 def paths_table(rows: list[tuple[str, str, int]], lang: str, width: int) -> list[RenderableType]:
-    """Where each data file came from: folder layer, file, record count."""
-    from rich.table import Table
-
-    table = Table(title=label(lang, "数据文件", "Data files"), title_justify="left")
-    table.add_column(label(lang, "层", "Layer"), justify="right")
-    table.add_column(label(lang, "文件", "File"))
-    table.add_column(label(lang, "记录", "Records"), justify="right")
+    """Where each record came from: folder layer and record count, then the file, whole."""
+    out = prewrapped()
+    out.append(label(lang, "数据文件", "Data files") + "\n\n", "bold")
     for layer, path, count in rows:
-        table.add_row(layer, path, str(count))
-    return [table]
+        out.append(f"  {layer:<8} {count:>6}  ", "dim")
+        out.append(path + "\n")
+    return [out]

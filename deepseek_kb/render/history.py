@@ -4,23 +4,46 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from deepseek_kb.render.layout import MARK, footnotes, hang, label, prewrapped
+from deepseek_kb.render.layout import COMMIT, MARK, footnotes, hang, label, prewrapped
 from deepseek_kb.rows import EventRow
-from deepseek_kb.values import format_value, pick
+from deepseek_kb.values import cites, format_value, pick
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+# What each kind of event is called, in Chinese and in English.
+EVENT_WORDS: dict[str, tuple[str, str]] = {
+    "founding": ("成立", "founding"),
+    "model-release": ("模型发布", "model release"),
+    "announcement": ("公告", "announcement"),
+    "investment": ("投资", "investment"),
+    "publication": ("发表", "publication"),
+    "interview": ("访谈", "interview"),
+    "pricing": ("定价", "pricing"),
+    "milestone": ("里程碑", "milestone"),
+    "software-release": ("开源发布", "open source"),
+}
+
+
+def event_word(kind: str, lang: str) -> str:
+    """An event type in the reader's language."""
+    zh, en = EVENT_WORDS.get(kind, (kind, kind))
+    return zh if lang == "zh" else en
 
 
 def timeline(
     events: list[EventRow], lang: str, width: int, details: bool = False
 ) -> list[RenderableType]:
-    """Events grouped by year, dates at their own precision; descriptions with `details`."""
+    """Events grouped by year, dates at their own precision (‡ for a commit's date), the kind
+    of event, the title; descriptions with `details`."""
+    from rich.cells import cell_len
     from rich.text import Text
 
-    date_width = max((len(e["date"]) for e in events), default=4)
-    type_width = max((len(e["type"]) for e in events), default=4)
-    indent = 2 + date_width + 2 + type_width + 2
+    shown = "en" if lang == "both" else lang
+    date_width = max((len(e["date"]) + bool(e.get("basis")) for e in events), default=4)
+    type_width = max((cell_len(event_word(e["type"], shown)) for e in events), default=4)
+    narrow = width < 100  # the kind of event goes below the title, not beside it
+    indent = 2 + date_width + 2 + (0 if narrow else type_width + 2)
     out = prewrapped()
     out.append(label(lang, "DeepSeek 大事记", "DeepSeek timeline") + "\n", style="bold")
     year = None
@@ -29,20 +52,38 @@ def timeline(
             year = event["date"][:4]
             out.append(f"\n{year}\n", style="bold magenta")
         prefix = Text("  ")
-        prefix.append(event["date"].ljust(date_width), style="cyan")
-        prefix.append("  " + event["type"].ljust(type_width) + "  ", style="dim")
+        date = event["date"] + (COMMIT if event.get("basis") else "")
+        prefix.append(date.ljust(date_width) + "  ", style="cyan")
+        kind = event_word(event["type"], shown)
+        if not narrow:
+            prefix.append(kind + " " * (type_width - cell_len(kind) + 2), style="dim")
         body = Text(pick(event["title"], lang), style="bold")
         if event.get("superseded"):
             body.append(f" {MARK}")
+        if narrow:
+            body.append(f"  {kind}", style="dim")
         if details and event.get("description"):
             body.append("\n" + pick(event["description"], lang), style="dim")
         hang(out, prefix, body, indent, width)
+    return [out, footnotes(_notes(events, lang))]
+
+
+def _notes(events: list[EventRow], lang: str) -> list[str]:
     notes = []
     for event in events:
         for old in event.get("superseded", []):
             notes.append(
                 f"{MARK} {pick(event['title'], lang)}: {event['date']} "
-                f"({label(lang, '原文', 'the article said')} {format_value(old['value'], lang)}) — "
-                f"{pick(old['reason'], lang)}"
+                f"({label(lang, '曾写作', 'stated as')} {format_value(old['value'], lang)}, "
+                f"{cites(old['sources'])}) — {pick(old['reason'], lang)}"
             )
-    return [out, footnotes(notes)]
+    if any(e.get("basis") for e in events):
+        notes.append(
+            f"{COMMIT} "
+            + label(
+                lang,
+                "git 提交的作者日期，不是发布声明",
+                "a git commit's author date, not a statement",
+            )
+        )
+    return notes

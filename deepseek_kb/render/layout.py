@@ -6,6 +6,7 @@ Rich is imported inside the functions, so importing a view costs nothing until i
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
@@ -19,7 +20,8 @@ if TYPE_CHECKING:
     from deepseek_kb.index.store import Found
 
 DASH = "—"
-MARK = "†"
+MARK = "†"  # a value a better source corrected; a footnote says what it was
+COMMIT = "‡"  # a date that is a git commit's author date
 
 
 def label(lang: str, zh: str, en: str) -> str:
@@ -41,6 +43,8 @@ def hang(out: Text, prefix: Text, body: Text, indent: int, width: int) -> None:
     """Append `prefix` and `body` to `out`, the body wrapped to `width` with a hanging indent.
 
     Far cheaper than a table for one-line-per-item listings (a timeline, a list of names).
+    Lines break at spaces and between Chinese characters (never before closing punctuation);
+    a word longer than the line (a URL) is left whole for the terminal to fold.
     """
     from rich.cells import cell_len
 
@@ -50,11 +54,42 @@ def hang(out: Text, prefix: Text, body: Text, indent: int, width: int) -> None:
         out.append_text(body)
         out.append("\n")
         return
-    lines = body.wrap(_wrapping_console(), width, overflow="fold")
-    for number, line in enumerate(lines):
-        out.append_text(prefix if number == 0 else styled(" " * indent))
-        out.append_text(line)
-        out.append("\n")
+    number = 0
+    for paragraph in body.split("\n"):
+        for line in paragraph.divide(wrap_offsets(paragraph.plain, width)):
+            line.rstrip()
+            out.append_text(prefix if number == 0 else styled(" " * indent))
+            out.append_text(line)
+            out.append("\n")
+            number += 1
+
+
+# One break opportunity each: a run of spaces, a Chinese character (with the punctuation
+# that must stay on its line), or a run of anything else (a word, a number with its unit).
+_SEGMENT = re.compile(
+    r"\s+|[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff][，。、；：！？）」』”’》〉…]*"
+    r"|[^\s\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]+"
+)
+
+
+def wrap_offsets(plain: str, width: int) -> list[int]:
+    """Where to break a line of text so that no line is wider than `width` cells."""
+    from rich.cells import cell_len
+
+    offsets: list[int] = []
+    used = 0
+    start = 0
+    for match in _SEGMENT.finditer(plain):
+        piece = match.group()
+        size = cell_len(piece)
+        if piece.isspace():
+            used += size
+            continue
+        if used + size > width and match.start() > start:
+            offsets.append(match.start())
+            start, used = match.start(), 0
+        used += size
+    return offsets
 
 
 @cache

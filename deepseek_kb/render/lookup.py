@@ -1,18 +1,40 @@
-"""`dskb quote` and `dskb search`: quotes and hits with their matches highlighted."""
+"""`dskb quote` and `dskb search`: quotes and hits in the reader's language, matches marked."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from deepseek_kb.render.layout import hang, label, prewrapped, snippet, styled
+from deepseek_kb.kinds import LINK_FIELDS
+from deepseek_kb.render.layout import hang, label, prewrapped, styled
 from deepseek_kb.rows import Row
+from deepseek_kb.search.fields import search_fields
 from deepseek_kb.values import cites, name_of, pick
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from deepseek_kb.search.rank import Hit
+
+# A long text is shown by the sentences that hold the match, never cut mid-sentence.
+_LONG = 320
+_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]?|[^.]+(?:\.(?=\s)|$)")
+
+
+def passage(text: str, words: Sequence[str], limit: int = _LONG) -> str:
+    """A long text by its sentences that hold the words matched (else its first sentence)."""
+    if len(text) <= limit:
+        return text
+    sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+    lowered = [w.casefold() for w in words if w]
+    chosen = [s for s in sentences if any(w in s.casefold() for w in lowered)][:2]
+    return " ".join(chosen or sentences[:1]) or text
+
+
+def _speaker(record: Row, names: dict[str, Row], lang: str) -> str:
+    speaker = names.get(record["speaker"], {"id": record["speaker"]})
+    return pick(speaker.get("name"), lang) if speaker.get("name") else str(speaker["id"])
 
 
 def quotes(
@@ -21,21 +43,24 @@ def quotes(
     group: bool,
     lang: str,
     width: int,
+    original: bool = False,
 ) -> list[RenderableType]:
-    """Quotes with speaker, date, context and source; the Chinese original always first."""
+    """Quotes in the reader's language (both: the Chinese, then the English; `original` adds
+    the Chinese under an English reading), with speaker, date, context and source."""
     out = prewrapped()
     indent = styled("  ")
     current: str | None = None
     for record, words in items:
         if group and record["topics"][0] != current:
             current = record["topics"][0]
-            heading = name_of(names.get(current, {"id": current}), lang)
+            heading = name_of(names.get(current, {"id": current}), "en" if lang == "both" else lang)
             out.append(heading + "\n\n", style="bold cyan")
-        hang(out, indent, styled(f"“{record['text']['zh']}”", "", words), 2, width)
-        if lang != "zh":
-            hang(out, indent, styled(record["text"]["en"], "italic", words), 2, width)
-        speaker = names.get(record["speaker"], {"id": record["speaker"]})
-        meta = [f"— {pick(speaker.get('name'), lang) if speaker.get('name') else speaker['id']}"]
+        if lang in ("zh", "both") or original:
+            hang(out, indent, styled(f"“{record['text']['zh']}”", "", words), 2, width)
+        if lang in ("en", "both"):
+            style = "italic" if lang == "both" or original else ""
+            hang(out, indent, styled(f"“{record['text']['en']}”", style, words), 2, width)
+        meta = [f"— {_speaker(record, names, lang)}"]
         if record.get("date"):
             meta.append(record["date"])
         meta.append(cites(record["sources"]))
@@ -50,20 +75,58 @@ def quotes(
     return [out]
 
 
-def hits(results: list[Hit], lang: str, width: int) -> list[RenderableType]:
-    """Search results: type, the best-matching text with the match highlighted, id and score."""
+def _heading(hit: Hit, lang: str, names: dict[str, Row]) -> str:
+    """What a hit is, as a reader needs it: a quote by its speaker, an event by date and title,
+    a fact by its first line, anything named by its name."""
+    record, shown = hit.record, "en" if lang == "both" else lang
+    if hit.type == "quote":
+        who = _speaker(record, names, shown)
+        return f"{who} · {record['date']}" if record.get("date") else who
+    if hit.type == "event":
+        return f"{record['date']} · {pick(record['title'], shown)}"
+    if hit.type == "fact":
+        first = passage(pick(record["text"], shown), (), 120)
+        return f"{record['date']} · {first}" if record.get("date") else first
+    return name_of(record, shown)
+
+
+def _matched(hit: Hit, lang: str, names: dict[str, Row]) -> list[str]:
+    """The matched field in the reader's language (both: the Chinese and the English); a
+    match on a linked record (a quote's topic, a fact's subject) shows that record's name."""
+    base = hit.field.removesuffix(".zh").removesuffix(".en")
+    if base in LINK_FIELDS:
+        value = hit.record.get(base)
+        linked = value if isinstance(value, list) else [value]
+        shown = [name_of(names[i], "en" if lang == "both" else lang) for i in linked if i in names]
+        return [", ".join(shown)] if shown else [hit.text]
+    if base == hit.field:
+        return [hit.text]
+    texts = {label_: text for label_, text, _ in search_fields(hit.type, hit.record, {})}
+    codes = ("zh", "en") if lang == "both" else (lang,)
+    found = [texts[f"{base}.{code}"] for code in codes if f"{base}.{code}" in texts]
+    if not found and f"{base}.zh" in texts:  # the same in both languages: stored once
+        found = [texts[f"{base}.zh"]]
+    return list(dict.fromkeys(found)) or [hit.text]
+
+
+def hits(
+    results: list[Hit], lang: str, width: int, names: dict[str, Row] | None = None
+) -> list[RenderableType]:
+    """Search results, best first: what each is, the matching text in the reader's language
+    with the match marked, and why it matched."""
     out = prewrapped()
     gutter = len(str(len(results))) + 2
     indent = styled(" " * gutter)
     for number, hit in enumerate(results, start=1):
-        shown = snippet(hit.text, hit.matched)
-        named = hit.record.get("name") or hit.record.get("title")
-        title = name_of(hit.record, lang) if named else ""
+        heading = _heading(hit, lang, names or {})
         head = styled(f"{number}.".rjust(gutter - 1) + " ", "dim")
-        line = styled(title, "bold") if title and title != shown else styled("")
-        line.append(("  " if line.plain else "") + f"{hit.id} ({hit.type})", style="dim")
-        hang(out, head, line, gutter, width)
-        hang(out, indent, styled(shown, "", hit.matched), gutter, width)
-        why = f"{hit.field} · {hit.match} · {label(lang, '得分', 'score')} {hit.score:.0f}"
+        hang(out, head, styled(heading, "bold"), gutter, width)
+        for text in _matched(hit, lang, names or {}):
+            shown = passage(text, hit.matched)
+            if shown != heading:
+                hang(out, indent, styled(shown, "", hit.matched), gutter, width)
+        why = (
+            f"{hit.type} · {hit.id} · {hit.field} · {label(lang, '得分', 'score')} {hit.score:.0f}"
+        )
         hang(out, indent, styled(why, "dim italic"), gutter, width)
     return [out]

@@ -56,6 +56,8 @@ class Nothing:
     message: str
     hint: str | None = None
     suggestions: tuple[str, ...] = ()
+    zh: str | None = None
+    hint_zh: str | None = None
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,13 @@ def emit(terminal: Terminal, output: Output, fmt: OutputFormat) -> None:
     if empty and output.nothing is not None:
         # The command layer writes the empty JSON value for every "nothing found" alike.
         nothing = output.nothing
-        raise NotFoundError(nothing.message, nothing.hint, nothing.suggestions)
+        raise NotFoundError(
+            nothing.message,
+            nothing.hint,
+            nothing.suggestions,
+            zh=nothing.zh,
+            hint_zh=nothing.hint_zh,
+        )
     lang = terminal.settings.lang
     items = output.data if isinstance(output.data, list) else [output.data]
     if fmt is OutputFormat.table:

@@ -179,14 +179,18 @@ class Terminal:
         """An error for a person, on stderr, with what to try next."""
         console = self._errors()
         wrap = not console.is_terminal  # one line per message when read by a program
-        console.print(f"[bold red]error:[/] {escape(message)}", soft_wrap=wrap)
+        zh = self.settings.lang == "zh"
+        console.print(
+            f"[bold red]{'错误：' if zh else 'error: '}[/]{escape(message)}", soft_wrap=wrap
+        )
         if hint:
-            console.print(f"[dim]hint:[/] {escape(hint)}", soft_wrap=wrap)
+            console.print(f"[dim]{'提示：' if zh else 'hint: '}[/]{escape(hint)}", soft_wrap=wrap)
 
     def note(self, message: str) -> None:
         """A side remark on stderr (a cache that could not be written, a slow first run)."""
         console = self._errors()
-        console.print(f"[dim]note:[/] {escape(message)}", soft_wrap=not console.is_terminal)
+        note = "说明：" if self.settings.lang == "zh" else "note: "
+        console.print(f"[dim]{note}[/]{escape(message)}", soft_wrap=not console.is_terminal)
 
     def problems(self, items: Iterable[Problem]) -> None:
         """Every problem of the data, one per line, on stderr."""
