@@ -26,13 +26,22 @@ from deepseek_kb.settings import resolve
 __all__ = ["main"]
 
 # Importing a command module registers its commands; this order is the order of `dskb --help`.
-COMMAND_MODULES = ("models", "projects", "history", "lookup", "directory", "maintenance")
+COMMAND_MODULES = (
+    "models",
+    "projects",
+    "history",
+    "lookup",
+    "glossary",
+    "directory",
+    "maintenance",
+)
 # The module of each top-level command, so a run imports only the one it invokes.
 COMMANDS = {
     "models": "models",
     "projects": "projects",
     "timeline": "history",
     "quote": "lookup",
+    "explain": "glossary",
     "search": "lookup",
     "people": "directory",
     "company": "directory",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +12,7 @@ import pytest
 
 from deepseek_kb import __version__
 
-from .conftest import run
+from .conftest import in_a_terminal, run
 
 
 def complete(line: str) -> list[str]:
@@ -63,39 +62,14 @@ def test_install_and_show_completion_exist() -> None:
         assert result.returncode == 0 and "_DSKB_COMPLETE" in result.stdout.upper(), shell
 
 
-def _in_a_terminal(args: list[str], env: dict[str, str]) -> str:
-    """Run dskb on a pseudo-terminal and return what it printed there."""
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: dskb with the pty as its terminal
-        os.execvpe(sys.executable, [sys.executable, "-m", "deepseek_kb", *args], env)
-    chunks = []
-    while True:
-        try:
-            data = os.read(fd, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.waitpid(pid, 0)
-    return b"".join(chunks).decode("utf-8", "replace")
-
-
 def test_long_output_goes_through_the_pager_on_a_terminal(tmp_path: Path) -> None:
     """On a terminal, long output is handed to $PAGER."""
     paged = tmp_path / "paged.txt"
-    env = {
-        **os.environ,
-        "PAGER": f"cat > {paged}",
-        "TERM": "xterm",
-        "LINES": "10",
-        "COLUMNS": "100",
-    }
-    env.pop("NO_COLOR", None)
-    _in_a_terminal(["timeline"], env)
+    env = {"PAGER": f"cat > {paged}"}
+    in_a_terminal(["timeline"], env, cols=100, rows=10)
     assert "DeepSeek timeline" in paged.read_text(encoding="utf-8")
     paged.unlink()
-    _in_a_terminal(["--no-pager", "timeline"], env)
+    in_a_terminal(["--no-pager", "timeline"], env, cols=100, rows=10)
     assert not paged.exists()
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from deepseek_kb.errors import ExitCode
+from deepseek_kb.progress import Report
 
 from .conftest import run
 
@@ -290,10 +291,10 @@ def test_full_disk_while_building_falls_back_to_memory(
 
     real = build.build
 
-    def full_disk(layout: object, key: str, target: str) -> sqlite3.Connection:
+    def full_disk(layout: object, key: str, target: str, report: Report) -> sqlite3.Connection:
         if target != ":memory:":
             raise sqlite3.OperationalError("database or disk is full")
-        return real(layout, key, target)  # type: ignore[arg-type]
+        return real(layout, key, target, report)  # type: ignore[arg-type]
 
     monkeypatch.setattr(build, "build", full_disk)
     result = run("search", "V3", "--json", env={"XDG_CACHE_HOME": str(tmp_path / "c")})

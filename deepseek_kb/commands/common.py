@@ -185,7 +185,8 @@ class Session:
         if self._index is None:
             from deepseek_kb.queries.common import index_for
 
-            self._index = index_for(self.settings)
+            with self.terminal.progress() as report:
+                self._index = index_for(self.settings, report)
             for warning in self._index.warnings:
                 self.terminal.note(warning)
         return self._index

@@ -95,7 +95,8 @@ def search(
 ) -> None:
     """Search every record type at once, best match first."""
     run = session(ctx, lang, json, fmt=fmt)
-    hits, total = search_all(run.index, query, record_type, limit, tier)
+    result = search_all(run.index, query, record_type, limit, tier)
+    hits, total = result.hits, result.total
     notes = shown_of(len(hits), total, ("结果", "hits"), run.settings.lang)
     nothing = Nothing(
         f"nothing matches {quoted(query)}",
@@ -103,6 +104,7 @@ def search(
         zh=f"没有与 {quoted(query)} 匹配的记录",
         hint_zh="换个短一些的说法、别的写法，或另一种语言（中文 / English）",
     )
-    data = [h.as_json() for h in hits]
-    view = partial(views.hits, hits, names=names_for(run.index, [h.record for h in hits]))
+    data = result.as_json()
+    names = names_for(run.index, [h.record for h in hits])
+    view = partial(views.hits, hits, names=names, answer=result.answer)
     run.emit(Output(data, view, nothing, notes, flat=partial(hits_table, data)))

@@ -50,7 +50,11 @@ def export(
     from deepseek_kb.export.run import export as write
 
     run = session(ctx, lang)
-    text = write(collect(run.index, tier), fmt, output, run.settings.lang, bom)
+    index = run.index
+    with run.terminal.progress() as report:
+        data = collect(index, tier, report)
+        report(f"writing {fmt}", 0, 0)
+        text = write(data, fmt, output, run.settings.lang, bom)
     if text is not None:
         run.terminal.write_text(text)
 

@@ -20,7 +20,8 @@ from typing import Any
 from deepseek_kb.errors import UsageError
 from deepseek_kb.export.destination import WriteError, write_bytes
 from deepseek_kb.index.store import Index
-from deepseek_kb.kinds import NAMES
+from deepseek_kb.kinds import BY_NAME, NAMES
+from deepseek_kb.progress import Report, quiet
 
 Data = dict[str, list[dict[str, Any]]]
 
@@ -44,11 +45,15 @@ NEEDS_OUTPUT = {
 }
 
 
-def collect(index: Index, tier: str | None = None) -> Data:
+def collect(index: Index, tier: str | None = None, report: Report = quiet) -> Data:
     """Every record, kind by kind in the registry's order (as one tier tells it, when asked)."""
     from deepseek_kb.queries.provenance import told_records
 
-    return {kind: told_records(index, kind, tier) for kind in NAMES}
+    data: Data = {}
+    for done, kind in enumerate(NAMES):
+        report(f"reading {BY_NAME[kind].stem}", done, len(NAMES))
+        data[kind] = told_records(index, kind, tier)
+    return data
 
 
 def export(

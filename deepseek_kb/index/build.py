@@ -21,11 +21,12 @@ from deepseek_kb.index.store import cited_sources
 from deepseek_kb.index.tables import INDEXES, SCHEMA
 from deepseek_kb.kinds import BY_NAME, NAMED, source_tier
 from deepseek_kb.paths import Layout
+from deepseek_kb.progress import Report, quiet
 from deepseek_kb.search.fields import prepare, search_fields
 from deepseek_kb.search.text import has_han
 
 
-def build(layout: Layout, key: str, target: str) -> sqlite3.Connection:
+def build(layout: Layout, key: str, target: str, report: Report = quiet) -> sqlite3.Connection:
     """Load and validate the YAML, then write records, search texts and lookup tables."""
     from deepseek_kb.loader.records import iter_records
 
@@ -36,6 +37,8 @@ def build(layout: Layout, key: str, target: str) -> sqlite3.Connection:
             sources: dict[str, dict[str, Any]] = {}
             late_source = False
             for ord_, loaded in enumerate(iter_records(layout)):
+                if ord_ % REPORT_EVERY == 0:
+                    report("reading the data", ord_, 0)
                 record = loaded.record
                 data = json.loads(record.model_dump_json(exclude_none=True))
                 if loaded.type == "source":
@@ -54,7 +57,7 @@ def build(layout: Layout, key: str, target: str) -> sqlite3.Connection:
                 _insert(conn, row, data, sources)
             if late_source:  # an overlay replaced a source after records citing it were written
                 _relink(conn, sources)
-            _build_search_tables(conn)
+            _build_search_tables(conn, report)
             count = conn.execute("SELECT count(*) FROM records").fetchone()[0]
             conn.executemany(
                 "INSERT INTO meta VALUES (?, ?)",
@@ -125,6 +128,8 @@ def _relink(conn: sqlite3.Connection, sources: dict[str, dict[str, Any]]) -> Non
 # to about 14 s. Below it, starting the workers would cost more than it saves.
 PARALLEL_MIN_RECORDS = 20000
 CHUNK = 2000
+# Records read between two progress reports.
+REPORT_EVERY = 500
 _Prepared = tuple[
     list[tuple[int, str, str]],
     list[tuple[int, str, int]],
@@ -135,7 +140,7 @@ _Prepared = tuple[
 _labels: dict[str, list[str]] = {}
 
 
-def _build_search_tables(conn: sqlite3.Connection) -> None:
+def _build_search_tables(conn: sqlite3.Connection, report: Report) -> None:
     labels: dict[str, list[str]] = {}
     marks = ",".join("?" * len(NAMED))
     for rid, text in conn.execute(
@@ -150,12 +155,17 @@ def _build_search_tables(conn: sqlite3.Connection) -> None:
     chunks = iter(lambda: reader.fetchmany(CHUNK), [])
     (count,) = conn.execute("SELECT count(*) FROM records").fetchone()
     workers = min(4, os.cpu_count() or 1) if count >= PARALLEL_MIN_RECORDS else 1
+    done = 0
+    report("indexing for search", done, count)
     for fts_rows, doc_rows, name_rows, words, pieces in _prepare_all(chunks, labels, workers):
+        done += len(fts_rows)
+        report("indexing for search", done, count)
         conn.executemany("INSERT INTO fts (rowid, names, body) VALUES (?, ?, ?)", fts_rows)
         conn.executemany("INSERT INTO docs (rowid, fields, crc) VALUES (?, ?, ?)", doc_rows)
         conn.executemany("INSERT INTO names VALUES (?, ?, ?)", name_rows)
         vocab.update(words)
         han_words.update(pieces)
+    report("pinyin readings", 0, 0)
     conn.executemany("INSERT INTO vocab VALUES (?, ?)", sorted(vocab.items()))
     conn.executemany("INSERT INTO pinyin VALUES (?, ?, ?)", _pinyin_rows(han_words, conn))
 

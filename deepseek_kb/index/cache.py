@@ -27,6 +27,7 @@ from deepseek_kb import __version__
 from deepseek_kb.index.store import Index
 from deepseek_kb.index.tables import INDEX_FORMAT
 from deepseek_kb.paths import Layout, cache_dir
+from deepseek_kb.progress import Report, quiet
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 # The code the index's content depends on: everything but what only draws or parses options.
@@ -98,22 +99,27 @@ def index_path(layout: Layout) -> Path:
     return cache_dir() / f"index-{key:08x}.sqlite"
 
 
-def open_index(layout: Layout) -> Index:
-    """The index for the data in use, rebuilt first if it is missing, stale or damaged."""
+def open_index(layout: Layout, report: Report = quiet) -> Index:
+    """The index for the data in use, rebuilt first if it is missing, stale or damaged; a
+    build tells `report` how far it is."""
     key = fingerprint(layout)
     path = index_path(layout)
     conn = _open_existing(path, key)
     if conn is not None:
-        return _index(conn, layout, path, [])
-    return _rebuild(layout, key, path, [])
+        return _index(conn, layout, path, [], report)
+    return _rebuild(layout, key, path, [], report)
 
 
 def _index(
-    conn: sqlite3.Connection, layout: Layout, path: Path | None, warnings: list[str]
+    conn: sqlite3.Connection,
+    layout: Layout,
+    path: Path | None,
+    warnings: list[str],
+    report: Report,
 ) -> Index:
     def rebuild() -> sqlite3.Connection:
         """A damaged file is never trusted again: build a fresh one beside it."""
-        return _rebuild(layout, fingerprint(layout), path, warnings, fresh=True).conn
+        return _rebuild(layout, fingerprint(layout), path, warnings, report, fresh=True).conn
 
     return Index(conn, layout, path, rebuild, warnings)
 
@@ -143,38 +149,43 @@ def _same_content(racy: str) -> bool:
 
 
 def _rebuild(
-    layout: Layout, key: str, path: Path | None, warnings: list[str], fresh: bool = False
+    layout: Layout,
+    key: str,
+    path: Path | None,
+    warnings: list[str],
+    report: Report,
+    fresh: bool = False,
 ) -> Index:
     """Build under a lock when the cache folder allows it; in memory when it does not.
 
     `fresh` builds even when the file on disk looks current (it was found damaged).
     """
     if path is None:
-        return _index(_build(layout, key, ":memory:"), layout, None, warnings)
+        return _index(_build(layout, key, ":memory:", report), layout, None, warnings, report)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with _lock(path):
             conn = None if fresh else _open_existing(path, key)
             if conn is not None:
-                return _index(conn, layout, path, warnings)
+                return _index(conn, layout, path, warnings, report)
             _remove_stale_temporaries(path)
             tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
             try:
-                _build(layout, key, str(tmp)).close()
+                _build(layout, key, str(tmp), report).close()
                 tmp.replace(path)
             finally:
                 with contextlib.suppress(OSError):
                     tmp.unlink()
         conn = _open_existing(path, key)
         if conn is not None:
-            return _index(conn, layout, path, warnings)
+            return _index(conn, layout, path, warnings, report)
     except (OSError, sqlite3.OperationalError) as error:
         reason = getattr(error, "strerror", None) or str(error)
         warnings.append(
             f"cannot write the index cache in {path.parent} ({reason}); "
             "working from memory, so every run rebuilds it"
         )
-    return _index(_build(layout, key, ":memory:"), layout, None, warnings)
+    return _index(_build(layout, key, ":memory:", report), layout, None, warnings, report)
 
 
 def _remove_stale_temporaries(path: Path) -> None:
@@ -202,11 +213,11 @@ def _lock(path: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _build(layout: Layout, key: str, target: str) -> sqlite3.Connection:
+def _build(layout: Layout, key: str, target: str, report: Report) -> sqlite3.Connection:
     from deepseek_kb.index.build import build
 
     started = time.time()
-    conn = build(layout, key, target)
+    conn = build(layout, key, target, report)
     racy = _racy(layout, started)
     with conn:
         conn.execute("INSERT INTO meta VALUES ('racy', ?)", (json.dumps(racy),))

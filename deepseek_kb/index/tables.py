@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE records (

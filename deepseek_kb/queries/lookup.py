@@ -11,6 +11,7 @@ from deepseek_kb.kinds import BY_NAME, BY_STEM, NAMES
 from deepseek_kb.queries.common import checked_query, names_for, resolve_id
 from deepseek_kb.queries.provenance import as_told, source_tiers
 from deepseek_kb.rows import Row
+from deepseek_kb.search.answer import Answer, answer
 
 if TYPE_CHECKING:
     from deepseek_kb.search.rank import Hit
@@ -68,10 +69,20 @@ def find_quotes(
 
 
 class SearchResult(NamedTuple):
-    """The hits shown and how many there were in all."""
+    """The answer (when the query asks a question dskb can answer), the hits shown, and how
+    many hits there were in all."""
 
     hits: list[Hit]
     total: int
+    answer: Answer | None = None
+
+    def as_json(self) -> list[Row]:
+        """The hits as scripts see them; an answer is the first, with match.how = answer."""
+        hits = [h.as_json() for h in self.hits]
+        if self.answer is None:
+            return hits
+        terms = [t for h in self.hits[:1] for t in h.matched]
+        return [self.answer.as_json(terms), *hits]
 
 
 def kind_named(typed: str) -> str:
@@ -101,7 +112,12 @@ def search_all(
             return as_told(row, tier, tiers) if tier in row.get("provenance", ()) else None
 
     hits = search(index, query, types, None, told=told)
-    return SearchResult(hits[:limit], len(hits))
+    found = answer(index, query) if told is None else None
+    if found is not None and types is not None and found.kind not in types:
+        found = None
+    if found is not None:
+        hits = [h for h in hits if h.id != found.record["id"]]
+    return SearchResult(hits[:limit], len(hits), found)
 
 
 def search_hint(query: str) -> str:

@@ -15,6 +15,7 @@ from deepseek_kb.values import cites, name_of, pick
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from deepseek_kb.search.answer import Answer
     from deepseek_kb.search.rank import Hit
 
 # A long text is shown by the sentences that hold the match, never cut mid-sentence.
@@ -110,11 +111,20 @@ def _matched(hit: Hit, lang: str, names: dict[str, Row]) -> list[str]:
 
 
 def hits(
-    results: list[Hit], lang: str, width: int, names: dict[str, Row] | None = None
+    results: list[Hit],
+    lang: str,
+    width: int,
+    names: dict[str, Row] | None = None,
+    answer: Answer | None = None,
 ) -> list[RenderableType]:
-    """Search results, best first: what each is, the matching text in the reader's language
-    with the match marked, and why it matched."""
+    """Search results, best first: the answer when the query asked for a value, then what each
+    hit is, the matching text in the reader's language with the match marked, and why."""
     out = prewrapped()
+    if answer is not None:
+        head = styled(label(lang, "答案：", "Answer: "), "bold green")
+        head.append(answer.line(lang), "bold")
+        hang(out, styled(""), head, 2, width)
+        out.append("\n")
     gutter = len(str(len(results))) + 2
     indent = styled(" " * gutter)
     for number, hit in enumerate(results, start=1):

@@ -13,16 +13,19 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from deepseek_kb.errors import DskbError
+from deepseek_kb.progress import Report, quiet
 from deepseek_kb.settings import Settings
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+    from rich.progress import Progress, TaskID
 
     from deepseek_kb.errors import Problem
 
@@ -62,6 +65,54 @@ def _guard() -> Iterator[None]:
         raise OutputClosed from None
     except OSError as error:
         raise DskbError(f"cannot write the output: {error.strerror or error}") from None
+
+
+# Work shorter than this shows no progress bar.
+PROGRESS_DELAY = 1.0
+
+
+class _Bar:
+    """A Rich progress bar started only once the work has lasted `delay` seconds."""
+
+    def __init__(self, console: Callable[[], Console], delay: float) -> None:
+        self._console = console
+        self._started = time.monotonic()
+        self._delay = delay
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
+        self._what = ""
+
+    def report(self, what: str, done: int, total: int) -> None:
+        if self._bar is None:
+            if time.monotonic() - self._started < self._delay:
+                return
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
+            self._bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=self._console(),
+                transient=True,
+            )
+            self._bar.start()
+        if self._task is None or self._what != what:  # a new stage, with its own total
+            if self._task is not None:
+                self._bar.remove_task(self._task)
+            self._task = self._bar.add_task(what, total=total or None)
+            self._what = what
+        self._bar.update(self._task, completed=done)
+
+    def stop(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
 
 
 class Terminal:
@@ -135,6 +186,11 @@ class Terminal:
         env = dict(os.environ)
         if self.settings.less is None:
             env["LESS"] = "FRX"
+        encoding = self.console.encoding or "utf-8"
+        if encoding.lower().replace("-", "") == "utf8" and not (
+            env.get("LESSCHARSET") or env.get("LESSCHARDEF")
+        ):  # the text is UTF-8 whatever the locale says (LANG=C, a missing en_US.UTF-8)
+            env["LESSCHARSET"] = "utf-8"
         command = self.settings.pager_command
         try:  # through the shell, as git and pydoc run a pager ("less -R", "cat > file")
             pager = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
@@ -144,7 +200,7 @@ class Terminal:
         if pager is not None:
             assert pager.stdin is not None
             with contextlib.suppress(BrokenPipeError):  # the reader quit the pager early
-                pager.stdin.write(text.encode(self.console.encoding or "utf-8", "replace"))
+                pager.stdin.write(text.encode(encoding, "replace"))
                 pager.stdin.close()
             with contextlib.suppress(KeyboardInterrupt):
                 pager.wait()
@@ -153,6 +209,20 @@ class Terminal:
             reason = f"exit status {pager.returncode}"
         self.note(f"cannot run the pager {command!r} ({reason}); printing instead")
         self.console.file.write(text)
+
+    @contextmanager
+    def progress(self, delay: float = PROGRESS_DELAY) -> Iterator[Report]:
+        """A Report that draws a progress bar on stderr (what, how far, how long) once the work
+        has lasted `delay` seconds, when stderr is a terminal; else one that reports nothing.
+        The bar is cleared when the work ends, so the answer follows on a clean screen."""
+        if not _is_tty(sys.stderr):
+            yield quiet
+            return
+        bar = _Bar(self._errors, delay)
+        try:
+            yield bar.report
+        finally:
+            bar.stop()
 
     def write_json(self, data: Any) -> None:
         """Plain UTF-8 JSON on stdout; escaped to ASCII only if stdout cannot carry Chinese."""
@@ -200,7 +270,10 @@ class Terminal:
 
 
 def _is_tty(stream: Any) -> bool:
-    return stream is not None and bool(stream.isatty())
+    try:
+        return stream is not None and bool(stream.isatty())
+    except (ValueError, OSError):  # a closed stream
+        return False
 
 
 def _is_prewrapped(item: RenderableType) -> bool:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from deepseek_kb.index.store import Index
-from deepseek_kb.search.text import han_pieces, has_han
+from deepseek_kb.search.text import han_pieces, has_han, stem
 
 TYPO_PENALTY = 0.85
 PINYIN_PENALTY = 0.8
+SPLIT_PENALTY = 0.95
 COMMON_SHARE = 0.1
 
 
@@ -46,6 +47,8 @@ def expand(index: Index, term: str, records: int) -> Term:
     variants = [Variant(term, 1.0, "direct")]
     if has_han(term) or not term[:1].isalpha():
         return Term(term, tuple(variants))
+    if len(term) >= 6:
+        variants.extend(_split(index, term))
     known = index.query("SELECT df FROM vocab WHERE term = ?", (term,))
     if known:
         common = known[0][0] > COMMON_SHARE * records
@@ -59,6 +62,43 @@ def expand(index: Index, term: str, records: int) -> Term:
     if len(term) >= 4:
         variants.extend(_typos(index, term))
     return Term(term, tuple(variants), known=False)
+
+
+def _split(index: Index, term: str) -> list[Variant]:
+    """A compound written as one word that the texts write as two: opensource -> open source."""
+    cuts = [(term[:i], stem(term[i:])) for i in range(3, len(term) - 2)]
+    words = sorted({w for cut in cuts for w in cut})
+    known = {
+        row[0]
+        for row in index.query(
+            f"SELECT term FROM vocab WHERE term IN ({','.join('?' * len(words))})", tuple(words)
+        )
+    }
+    return [
+        Variant(f"{a} {b}", SPLIT_PENALTY, "split") for a, b in cuts if a in known and b in known
+    ]
+
+
+def spaced_pinyin(index: Index, phrase: str, records: int) -> Term | None:
+    """`hu cheng he`, `liang wen feng`: pinyin typed a syllable or a word at a time, read as
+    one run (huchenghe -> 护城河) when that run has a Chinese reading and some word of it is
+    not an English word the index knows."""
+    words = phrase.split()
+    if not 2 <= len(words) <= 8 or not all(w.isascii() and w.isalpha() for w in words):
+        return None
+    joined = "".join(words)
+    if len(joined) > MAX_PINYIN:
+        return None
+    known = {
+        row[0]
+        for row in index.query(
+            f"SELECT term FROM vocab WHERE term IN ({','.join('?' * len(words))})", tuple(words)
+        )
+    }
+    if all(w in known for w in words):
+        return None
+    term = expand(index, joined, records)
+    return term if any(v.how == "pinyin" for v in term.variants) else None
 
 
 # Pinyin runs longer than this are not read as pinyin (no name in the KB is that long).

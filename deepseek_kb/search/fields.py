@@ -14,7 +14,7 @@ from deepseek_kb.search.text import normalize, split_tokens
 from deepseek_kb.values import format_quantity, number
 
 # Field weights: names outrank main texts, which outrank side texts and the names of linked records.
-NAME, MAIN, SIDE, RELATED = 1.0, 0.95, 0.85, 0.7
+NAME, MAIN, SIDE, RELATED, FOCUSED = 1.0, 0.95, 0.85, 0.7, 0.75
 
 
 class StoredField(NamedTuple):
@@ -135,9 +135,13 @@ class _Collector:
         """The names of the records this one links to (speaker, topics, about …)."""
         for link in BY_NAME[kind].links:
             value = record.get(link.field)
-            for target in (value or []) if link.many else [value or ""]:
+            targets = (value or []) if link.many else [value or ""]
+            # A record filed under one topic alone is more squarely about it than one filed
+            # under five (我们不会闭源 before other quotes touching on open source).
+            weight = FOCUSED if link.field == "topics" and len(targets) == 1 else RELATED
+            for target in targets:
                 for label in labels.get(target, []):
-                    self.text(link.field, label, RELATED)
+                    self.text(link.field, label, weight)
 
 
 def search_fields(

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_NAME
 from deepseek_kb.rows import Row
-from deepseek_kb.search.expand import Term, Variant, expand
+from deepseek_kb.search.expand import Term, Variant, expand, spaced_pinyin
 from deepseek_kb.search.fields import StoredField, prepare, search_fields
 from deepseek_kb.search.score import Query, make_query, score_record
 from deepseek_kb.search.text import fts_literal, has_han, normalize, query_tokens, terms
@@ -78,9 +78,13 @@ def search(
     if not phrase:
         return []
     records = int(index.meta("count") or 1)
-    query_terms = [expand(index, t, records) for t in terms(query)[:MAX_TERMS]] or [
-        Term(phrase, (Variant(phrase, 1.0, "direct"),))
-    ]
+    pinyin = spaced_pinyin(index, phrase, records)
+    query_terms = (
+        [pinyin]
+        if pinyin
+        else [expand(index, t, records) for t in terms(query)[:MAX_TERMS]]
+        or [Term(phrase, (Variant(phrase, 1.0, "direct"),))]
+    )
     # Fuzzy name matching (and RapidFuzz) only when a word is unknown or nothing else matched.
     fuzzy = not all(t.known for t in query_terms)
     rowids = _candidates(index, query_terms, phrase, fuzzy)

@@ -55,6 +55,7 @@ class Query:
     ratio: Callable[[str, str], float] | None
     total: float
     words: frozenset[str]
+    question: bool = False  # a question word, a figure, or something asked (cost, when …)
 
 
 @dataclass(frozen=True)
@@ -154,9 +155,25 @@ RECORD_SIGNALS: tuple[Callable[[Query, RecordView], Match | None], ...] = (
 
 def make_query(phrase: str, terms: list[Term], fuzzy: bool) -> Query:
     """The query as signals read it; the fuzzy ratio (RapidFuzz) only when asked for."""
+    from deepseek_kb.search.answer import is_question
+
     ratio = _name_ratio() if fuzzy and len(phrase) <= 40 else None
     words = frozenset(t.text for t in terms)
-    return Query(phrase, terms, ratio, sum(t.weight for t in terms), words)
+    return Query(phrase, terms, ratio, sum(t.weight for t in terms), words, is_question(phrase))
+
+
+# A question wants a figure or a statement: a topic named exactly (100) steps back behind a
+# statement holding the whole query (92 × 0.95), yet stays in the top three by its name.
+TOPIC_STEP_BACK = 0.88
+
+
+def facts_over_topics(query: Query, kind: str, score: float) -> float:
+    """A question wants a figure or a statement: a bare topic (Price war) steps back."""
+    return score * TOPIC_STEP_BACK if query.question and kind == "topic" else score
+
+
+# Adjustments of a record's final score, applied in order.
+ADJUSTMENTS: tuple[Callable[[Query, str, float], float], ...] = (facts_over_topics,)
 
 
 def score_record(kind: str, fields: list[StoredField], query: Query) -> Scored | None:
@@ -179,7 +196,10 @@ def score_record(kind: str, fields: list[StoredField], query: Query) -> Scored |
     if across is not None and across.score > best.score:
         best = best._replace(score=across.score, how=across.how, matched=across.matched)
     bonus = min(4.0, 0.5 * (fields_hit - 1))
-    return best._replace(score=min(100.0, best.score + bonus))
+    score = min(100.0, best.score + bonus)
+    for adjust in ADJUSTMENTS:
+        score = adjust(query, kind, score)
+    return best._replace(score=score)
 
 
 def _view(query: Query, stored: StoredField, record: RecordView) -> FieldView:
@@ -217,6 +237,8 @@ def credit(term: Term, norm: str, words: set[str]) -> Credit:
                 pieces = variant.pieces
                 share = len(pieces & bigrams(norm)) / len(pieces)
                 found = 0.6 * share if len(pieces) > 1 and share >= 0.5 else 0.0
+        elif " " in text:  # a compound's two words (opensource -> open source), together
+            found = 1.0 if text in norm or text.replace(" ", "-") in norm else 0.0
         else:
             found = 1.0 if text in words else 0.0
         if found * variant.weight > best.credit:

@@ -13,6 +13,7 @@ import unicodedata
 from functools import cache, lru_cache
 
 _WORD = re.compile(r"\d+(?:\.\d+)?(?:%|[a-z]{1,2}(?![a-z0-9]))?|[a-z][a-z0-9]*")
+_COMPOUND = re.compile(r"(?<![a-z0-9-])[a-z]+(?:-[a-z]+)+(?![a-z0-9-])")
 _HAN_CLASS = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f]")
 
@@ -22,8 +23,16 @@ he she his her we our you your i me my not no can could would should will shall 
 STOPWORDS = frozenset(_STOPWORDS.split())
 
 
+# Accents on Latin letters (pinyin tone marks hù chéng hé, café), once decomposed.
+_LATIN_MARKS = re.compile(r"(?<=[A-Za-z])[\u0300-\u036f]+")
+
+
 def normalize(text: str) -> str:
-    """NFKC, case-folded, control characters and zero-width marks removed, spaces collapsed."""
+    """NFKC (full-width ＡＢＣ１２３ read as ABC123), case-folded, accents on Latin letters
+    dropped (pinyin tone marks), control characters and zero-width marks removed, spaces
+    collapsed."""
+    if not text.isascii():
+        text = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", text))
     text = unicodedata.normalize("NFKC", text).casefold()
     text = _CONTROL.sub(" ", text)
     return " ".join(text.split())
@@ -64,6 +73,10 @@ def stem(word: str) -> str:
     return word
 
 
+# Question words cut a Han run in two (萤火二号投入多少 -> 萤火二号投入): they say what is asked,
+# not what it is about, and no record's text holds them.
+_HAN_QUESTION = re.compile("什么时候|什么|多少|怎么样|怎么|哪些|哪个|哪里|为什么|是否|有没有|吗|呢")
+
 # A Han run longer than this is looked up in pieces of this length (a pasted paragraph).
 MAX_HAN_TERM = 24
 
@@ -75,7 +88,12 @@ def terms(text: str) -> list[str]:
     found: list[str] = []
     for run in _split_han(norm):
         if _is_han(run[0]):
-            candidates = [run[i : i + MAX_HAN_TERM] for i in range(0, len(run), MAX_HAN_TERM)]
+            candidates = [
+                part[i : i + MAX_HAN_TERM]
+                for part in _HAN_QUESTION.split(run)
+                if part and part not in STOPWORDS
+                for i in range(0, len(part), MAX_HAN_TERM)
+            ]
         else:
             candidates = [
                 w if w[0].isdigit() else stem(w) for w in _WORD.findall(run) if w not in STOPWORDS
@@ -119,6 +137,8 @@ def split_tokens(norm: str) -> tuple[list[str], list[str]]:
                 words.append(bare)
         else:
             words.append(stem(word))
+    # A hyphenated compound is also found written as one word: hard-core -> hardcore.
+    words.extend(stem(m.group().replace("-", "")) for m in _COMPOUND.finditer(norm))
     pieces = [
         run[i : i + 2] if len(run) > 1 else run
         for run in _han_runs().findall(norm)

@@ -1,0 +1,210 @@
+"""Answers, not only hits: the value a question asks for comes first, `dskb explain` defines the
+terms, and search reads hyphens, joined words, spaced pinyin, tone marks and full-width text."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from benchmarks.search_quality import QUESTIONS, answer_at_1, load_queries
+from deepseek_kb.errors import ExitCode
+from deepseek_kb.index.store import Index
+from deepseek_kb.queries.common import index_for
+from deepseek_kb.settings import resolve
+
+from .conftest import run
+
+
+@pytest.fixture(scope="module")
+def index() -> Index:
+    """The bundled KB's index."""
+    return index_for(resolve())
+
+
+def _first(*args: str) -> dict[str, Any]:
+    result = run("search", *args, "--json")
+    assert result.code == 0, result.stderr
+    hits = json.loads(result.stdout)
+    assert isinstance(hits, list) and hits
+    first = hits[0]
+    assert isinstance(first, dict)
+    return first
+
+
+def test_answer_at_1_on_the_labelled_questions_is_at_least_90_percent(index: Index) -> None:
+    """At least 40 questions in zh, en and mixed; the first result is the answer >= 90 %."""
+    questions = load_queries(QUESTIONS)
+    assert len(questions) >= 40
+    assert {q["kind"] for q in questions} == {"zh", "en", "mixed"}
+    outcomes = answer_at_1(index, questions)
+    wrong = [(a.query, a.first) for a in outcomes if not a.right]
+    assert sum(a.right for a in outcomes) / len(outcomes) >= 0.9, wrong
+
+
+def test_training_cost_is_answered_with_v3s_figure_and_its_citation() -> None:
+    """The first hit is V3's training cost: how = answer, field = the spec's path, cited."""
+    first = _first("training cost")
+    assert first["id"] == "deepseek-v3" and first["type"] == "model"
+    match = first["match"]
+    assert match["how"] == "answer" and match["field"] == "specs.training_cost"
+    assert "5.576" in match["answer"]["text"]
+    assert first["record"]["specs"]["training_cost"]["value"] == match["answer"]["value"]
+    assert "v3-paper p.5" in match["answer"]["cites"]
+
+
+@pytest.mark.parametrize("query", ["team size", "how many employees", "员工", "深度求索有多少员工"])
+def test_head_count_questions_are_answered_with_the_articles_60_people(query: str) -> None:
+    """A head count: the article's fact that the company has 60 people, about DeepSeek."""
+    first = _first(query)
+    assert first["id"] == "team-size-60"
+    assert first["match"]["how"] == "answer"
+    assert first["match"]["answer"]["value"]["unit"] == "people"
+    assert first["match"]["answer"]["about"] == "deepseek"
+    assert "60" in first["match"]["answer"]["text"]
+
+
+def test_the_answer_is_the_first_line_on_screen_and_reads_in_the_readers_language() -> None:
+    """`Answer: DeepSeek-V3 · training cost · $5.576M · v3-paper p.5 …` above the hits."""
+    en = run("search", "V3 training cost", "--lang", "en").stdout
+    assert en.startswith("Answer: DeepSeek-V3 · training cost · $5.576M · v3-paper p.5")
+    zh = run("search", "V3 训练成本", "--lang", "zh").stdout
+    assert zh.startswith("答案：") and "训练成本" in zh.splitlines()[0]
+    founder = run("search", "深度求索的创始人是谁", "--lang", "zh").stdout.splitlines()[0]
+    assert "创始人" in founder and "梁文锋" in founder and "Liang" not in founder
+
+
+def test_a_name_alone_or_a_filtered_kind_gets_hits_not_an_answer() -> None:
+    """No question, or a --type the answer is not of: a ranked list only."""
+    assert _first("DeepSeek-V3")["match"]["how"] != "answer"
+    assert _first("training cost", "--type", "quote")["match"]["how"] != "answer"
+    assert not run("search", "DeepSeek-V3", "--lang", "en").stdout.startswith("Answer")
+
+
+def test_what_is_a_term_is_answered_by_its_definition() -> None:
+    """`what is MLA`, `MLA 是什么`: the term's definition, cited, first."""
+    for query in ("what is MLA", "MLA 是什么", "什么是 GRPO", "explain DualPipe"):
+        first = _first(query)
+        assert first["type"] == "term" and first["match"]["how"] == "answer", query
+        assert first["match"]["field"] == "definition"
+        assert first["match"]["answer"]["value"] == first["record"]["definition"]
+
+
+def test_a_question_puts_statements_before_a_bare_topic_which_stays_findable() -> None:
+    """`价格战` asks about the price war: a dated event or fact leads; the topic is in the top 3."""
+    hits = json.loads(run("search", "价格战", "--json").stdout)
+    assert hits[0]["type"] != "topic"
+    assert "price-war" in [h["id"] for h in hits[:3]]
+    assert _first("Price war", "--type", "topic")["id"] == "price-war"
+
+
+TERMS = {
+    "MLA": "mla",
+    "MoE": "moe",
+    "MTP": "mtp",
+    "GRPO": "grpo",
+    "FP8": "fp8-training",
+    "DualPipe": "dualpipe-algorithm",
+}
+
+
+@pytest.mark.parametrize("typed", TERMS)
+def test_explain_gives_a_cited_definition_in_the_readers_language(typed: str) -> None:
+    """English under --lang en, Chinese under --lang zh, each with its sources."""
+    record = json.loads(run("explain", typed, "--json").stdout)
+    assert record["id"] == TERMS[typed]
+    definition = record["definition"]
+    en = run("explain", typed, "--lang", "en", env={"COLUMNS": "1000"})
+    zh = run("explain", typed, "--lang", "zh", env={"COLUMNS": "1000"})
+    assert en.code == zh.code == 0
+    assert definition["en"] in en.stdout and definition["zh"] not in en.stdout
+    assert definition["zh"] in zh.stdout and definition["en"] not in zh.stdout
+    first_source = record["sources"][0]["source"]
+    assert first_source in en.stdout and first_source in zh.stdout
+    assert "sources:" in en.stdout and "来源：" in zh.stdout
+
+
+def test_explain_names_the_models_that_introduced_and_use_a_term() -> None:
+    """MLA: introduced by DeepSeek-V2, used by V3, related to the KV cache, by name."""
+    out = run("explain", "MLA", "--lang", "en", env={"COLUMNS": "200"}).stdout
+    assert "introduced by: DeepSeek-V2" in out
+    assert "DeepSeek-V3" in out.split("used by:")[1].splitlines()[0]
+    assert "KV cache" in out.split("related:")[1].splitlines()[0]
+
+
+def test_an_unknown_term_exits_1_with_the_nearest_terms() -> None:
+    """A near miss is named; nothing near still says how to see them all."""
+    near = run("explain", "GRP")
+    assert near.code == ExitCode.NOT_FOUND
+    assert int(ExitCode.NOT_FOUND) == 1
+    assert "Group Relative Policy Optimization" in near.stderr
+    far = run("explain", "zzzz")
+    assert far.code == 1 and "`dskb explain` lists them all" in far.stderr
+    assert run("explain", "zzzz", "--json").stdout.strip() == "{}"
+
+
+def test_explain_alone_lists_the_whole_glossary(index: Index) -> None:
+    """Every term, by name, with its definition."""
+    out = run("explain", "--lang", "en", env={"COLUMNS": "1000"}).stdout
+    terms = index.records("term")
+    assert len(terms) >= 20
+    assert all(str(t["name"]["en"]) in out for t in terms)
+    assert len(json.loads(run("explain", "--json").stdout)) == len(terms)
+
+
+def _ids(*args: str) -> list[str]:
+    result = run(*args, "--json")
+    assert result.code == 0, (args, result.stderr)
+    return [h["id"] for h in json.loads(result.stdout)]
+
+
+def test_hyphenated_compounds_are_found_written_as_one_word() -> None:
+    """hardcore finds the hard-core quotes; opensource finds open source."""
+    assert "liang-changed-in-one-generation" in _ids("quote", "hardcore")[:3]
+    assert "liang-changed-in-one-generation" in _ids("quote", "hardcore innovation")[:3]
+    assert _ids("quote", "hardcore")[:3] == _ids("quote", "hard-core")[:3]
+    assert "open-source" in _ids("search", "opensource")[:3]
+
+
+def test_pinyin_with_spaces_or_tone_marks_reads_like_the_chinese() -> None:
+    """`hu cheng he` and `hù chéng hé` find what 护城河 finds first."""
+    first = _ids("search", "护城河")[0]
+    assert _ids("search", "hu cheng he")[0] == first
+    assert _ids("search", "hù chéng hé")[0] == first
+    assert "liang-wenfeng" in _ids("search", "liang wen feng")[:3]
+
+
+def test_english_words_are_not_read_as_pinyin() -> None:
+    """`team size`, `open source`: every word an English word the index knows stays English."""
+    assert _first("open source")["id"] == "open-source"
+    assert _first("long context", "--type", "model")["type"] == "model"
+
+
+def test_full_width_letters_and_digits_read_as_ascii() -> None:
+    """ＭＬＡ is MLA; Ｖ３ is V3."""
+    assert _ids("search", "ＭＬＡ")[:3] == _ids("search", "MLA")[:3]
+    shown = json.loads(run("models", "show", "ＤｅｅｐＳｅｅｋ-Ｖ３", "--json").stdout)
+    assert shown["id"] == "deepseek-v3"
+
+
+def test_a_chinese_question_word_does_not_hide_the_subject() -> None:
+    """萤火二号投入多少: the question word is not looked for; Fire-Flyer 2's investment is."""
+    assert _ids("search", "萤火二号投入多少")[0] in (
+        "fire-flyer-2-2021",
+        "fire-flyer-2-investment-and-a100",
+    )
+
+
+def test_quote_about_open_source_shows_we_will_not_close_source_in_the_top_3() -> None:
+    """我们不会闭源, filed under open source alone, is among the first three."""
+    assert "liang-will-not-close-source" in _ids("quote", "开源")[:3]
+
+
+def test_plural_kind_names_are_accepted() -> None:
+    """--type models as --type model."""
+    assert set(_types("search", "V3", "--type", "models")) == {"model"}
+
+
+def _types(*args: str) -> list[str]:
+    return [h["type"] for h in json.loads(run(*args, "--json").stdout)]

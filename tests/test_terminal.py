@@ -1,0 +1,137 @@
+"""What a person sees on a real terminal: the pager in a fresh shell, and progress on stderr.
+
+Each test runs dskb on a pseudo-terminal of a given size with the environment of a fresh shell
+(no LESS, PAGER, DSKB_PAGER, NO_COLOR, COLUMNS), as a new user's would be.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import in_a_terminal
+
+needs_less = pytest.mark.skipif(shutil.which("less") is None, reason="less is not installed")
+
+
+@needs_less
+def test_paging_in_a_fresh_shell_shows_colours_not_escape_codes_and_keeps_the_answer() -> None:
+    """LESS unset: dskb runs less with FRX, so no raw ESC[ on screen, no alternate screen
+    (the answer stays after q), and the comparison is there."""
+    screen = in_a_terminal(["models", "--compare"], cols=80, rows=24)
+    assert screen.code == 0
+    assert "ESC[" not in screen.text
+    assert "\x1b[?1049h" not in screen.raw  # the alternate screen would take the answer away
+    assert "\x1b[" in screen.raw  # colours reach the terminal as colours
+    assert "DeepSeek models compared" in screen.text
+    assert "<E2>" not in screen.text  # UTF-8 shown as text whatever the locale
+
+
+@needs_less
+def test_chinese_pages_as_chinese_in_a_c_locale() -> None:
+    """LANG=C: dskb still writes UTF-8, and tells less so (LESSCHARSET=utf-8)."""
+    screen = in_a_terminal(["timeline", "--lang", "zh"], {"LANG": "C", "LC_ALL": "C"})
+    assert "<E" not in screen.text and "DeepSeek 大事记" in screen.text
+
+
+def _marking_pager(tmp_path: Path) -> tuple[dict[str, str], Path]:
+    marker = tmp_path / "paged.txt"
+    return {"DSKB_PAGER": f'echo "LESS=$LESS" > {marker}; cat > /dev/null'}, marker
+
+
+def test_output_that_fits_is_not_paged_and_long_output_is(tmp_path: Path) -> None:
+    """A short answer is printed; a long one goes through the pager."""
+    env, marker = _marking_pager(tmp_path)
+    short = in_a_terminal(["explain", "GRPO", "--lang", "en"], env, cols=160, rows=50)
+    assert short.code == 0 and "Group Relative Policy Optimization" in short.text
+    assert not marker.exists()
+    in_a_terminal(["timeline"], env, cols=80, rows=24)
+    assert marker.exists()
+
+
+def test_a_set_less_is_honoured_and_an_unset_one_becomes_frx(tmp_path: Path) -> None:
+    """LESS=S stays LESS=S; no LESS gives the pager LESS=FRX, as git and gh do."""
+    env, marker = _marking_pager(tmp_path)
+    in_a_terminal(["timeline"], env)
+    assert marker.read_text(encoding="utf-8").strip() == "LESS=FRX"
+    in_a_terminal(["timeline"], {**env, "LESS": "S"})
+    assert marker.read_text(encoding="utf-8").strip() == "LESS=S"
+
+
+def test_dskb_pager_comes_before_pager(tmp_path: Path) -> None:
+    """DSKB_PAGER wins over PAGER; --no-pager over both."""
+    env, marker = _marking_pager(tmp_path)
+    other = tmp_path / "other.txt"
+    in_a_terminal(["timeline"], {**env, "PAGER": f"cat > {other}"})
+    assert marker.exists() and not other.exists()
+    marker.unlink()
+    in_a_terminal(["--no-pager", "timeline"], env)
+    assert not marker.exists()
+
+
+def test_a_pager_that_cannot_run_is_reported_and_nothing_is_lost() -> None:
+    """PAGER=/nonexistent: a note, then the whole output printed; exit 0."""
+    screen = in_a_terminal(["timeline"], {"PAGER": "/nonexistent/pager"}, cols=100, rows=24)
+    assert screen.code == 0
+    assert "cannot run the pager" in screen.text
+    assert "DeepSeek timeline" in screen.text
+    assert "2024-12" in screen.text  # the last lines too
+
+
+@pytest.fixture(scope="module")
+def large_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic data folder big enough that building its index takes seconds."""
+    folder = tmp_path_factory.mktemp("large") / "data"
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run(
+        [
+            sys.executable,
+            str(root / "benchmarks" / "synthetic_kb.py"),
+            "--records",
+            "30000",
+            str(folder),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    return folder
+
+
+def test_a_long_build_shows_progress_on_a_terminal_and_clears_it(
+    large_kb: Path, tmp_path: Path
+) -> None:
+    """Building a 30,000-record index takes seconds: stderr on a terminal shows what is being
+    done, how far and how long; the bar is gone before the answer."""
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    screen = in_a_terminal(["--data-dir", str(large_kb), "company"], env, cols=100, rows=40)
+    assert screen.code == 0, screen.text
+    assert "indexing for search" in screen.text
+    assert "/" in screen.text.split("indexing for search")[1].splitlines()[0]  # done/total
+    assert "\x1b[2K" in screen.raw  # the bar's line is erased when the work ends
+
+
+def test_no_progress_when_stderr_is_not_a_terminal(large_kb: Path, tmp_path: Path) -> None:
+    """The same build with stderr to a pipe: nothing on stderr."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    result = subprocess.run(
+        [sys.executable, "-m", "deepseek_kb", "--data-dir", str(large_kb), "company"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0
+    assert result.stderr == ""
+
+
+def test_a_quick_run_shows_no_progress() -> None:
+    """A lookup on a built index takes well under a second: no bar."""
+    in_a_terminal(["company"])  # builds the index of the bundled data if needed
+    screen = in_a_terminal(["company"], cols=100, rows=60)
+    assert "indexing" not in screen.text and "reading the data" not in screen.text
