@@ -83,24 +83,37 @@ def scale_for(values: list[float]) -> tuple[float, str]:
     return 1.0, ""
 
 
+def _chinese_money(value: float, dim: str) -> str:
+    """Money as Chinese writes it: 557.6 万美元, 10 亿元, 200 元."""
+    currency = "美元" if dim == "usd" else "元"
+    for factor, unit in ((1e8, "亿"), (1e4, "万")):
+        if abs(value) >= factor:
+            return f"{number(value / factor)} {unit}{currency}"
+    return f"{number(value)} {currency}"
+
+
 def format_quantity(
     quantity: Json, scale: tuple[float, str] | None = None, lang: str = "en", bare: bool = False
 ) -> str:
     """671 'B params' -> '671B'; 2.788 'M GPU hours' -> '2.788M GPU hours'."""
     dim = dimension(quantity)
     value = base_value(quantity)
-    if dim == "tokens" and value < 1e6 and value % 1024 == 0 and value % 1000:
+    if lang == "zh" and dim in ("usd", "cny") and scale is None and not bare:
+        text = _chinese_money(value, dim)
+    elif dim == "tokens" and value < 1e6 and value % 1024 == 0 and value % 1000:
         text = number(value / 1024) + "K"  # context windows: 4096 tokens is written 4K
     elif dim in _SCALED:
         factor, suffix = scale or scale_for([value])
         text = number(value / factor) + suffix
     else:
         text = number(value)
-    if dim in ("usd", "usd-per-mtok"):
+    if lang == "zh" and dim in ("usd", "cny") and scale is None and not bare:
+        pass  # 557.6 万美元: the currency is in the words
+    elif dim in ("usd", "usd-per-mtok"):
         text = "$" + text
     elif dim in ("cny", "cny-per-mtok"):
         text = "¥" + text
-    if not bare or dim in ("percent", "times"):
+    if (not bare or dim in ("percent", "times")) and not text.endswith("元"):
         if lang == "zh":
             text += _SUFFIX_ZH.get(dim, "")
         else:

@@ -24,7 +24,10 @@ if TYPE_CHECKING:
 _DETAIL_ONLY = frozenset({"training_method"})
 # No column is wider than this; a longer value wraps.
 _MAX_COLUMN = 32
-_PADDING = 2  # a column's padding, left and right
+# A column's padding (one space each side) and the divider after it; the table's two edges
+# take EDGES (its outermost padding is off: pad_edge=False).
+_PADDING = 3
+_EDGES = 2
 _LABEL = 18  # spec labels wrap beyond this width
 
 
@@ -94,6 +97,23 @@ def _groups(widths: list[tuple[int, int]], room: int) -> list[list[int]]:
     return groups
 
 
+def _spread(widths: list[tuple[int, int]], room: int) -> list[int]:
+    """Each column's width: its narrowest, plus a share of the spare room up to its widest,
+    so the table is exactly as wide as it may be and Rich has nothing left to crop."""
+    fixed = [narrow for narrow, _ in widths]
+    spare = room - sum(fixed)
+    while spare > 0:
+        growing = [i for i, (_, wide) in enumerate(widths) if fixed[i] < wide]
+        if not growing:
+            break
+        share = max(1, spare // len(growing))
+        for i in growing:
+            step = min(share, widths[i][1] - fixed[i], spare)
+            fixed[i] += step
+            spare -= step
+    return fixed
+
+
 def _shown(
     rows: list[tuple[str, list[str]] | None], group: list[int]
 ) -> list[tuple[str, list[str]] | None]:
@@ -125,7 +145,7 @@ def compare_table(models: list[ModelRow], lang: str, width: int) -> list[Rendera
     word = max(cell_len(w) for row in rows if row for w in row[0].split())
     label_width = min(max(word, min(longest, _LABEL)), max(6, width // 2 - _PADDING))
     widths = _widths(names, rows)
-    groups = _groups(widths, max(1, width - label_width - _PADDING))
+    groups = _groups(widths, max(1, width - label_width - _EDGES))
     title = label(lang, "DeepSeek 模型对比", "DeepSeek models compared")
     parts: list[RenderableType] = []
     for number, group in enumerate(groups, start=1):
@@ -137,9 +157,9 @@ def compare_table(models: list[ModelRow], lang: str, width: int) -> list[Rendera
             min_width=label_width,
             max_width=label_width,
         )
-        for i in group:
-            narrow, wide = widths[i]
-            table.add_column(names[i], min_width=narrow, max_width=wide, overflow="fold")
+        room = width - label_width - _EDGES - _PADDING * len(group)
+        for i, fixed in zip(group, _spread([widths[i] for i in group], room), strict=True):
+            table.add_column(names[i], width=fixed, overflow="fold")
         for row in _shown(rows, group):
             if row is None:
                 table.add_section()

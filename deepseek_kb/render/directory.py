@@ -21,20 +21,21 @@ if TYPE_CHECKING:
 def people_table(
     people: list[Row], quote_counts: dict[str, int], lang: str, width: int
 ) -> list[RenderableType]:
-    """Everyone the KB names, with the article's description of them."""
-    from rich.table import Table
-
-    table = Table(title=label(lang, "人物", "People"), title_justify="left")
-    table.add_column(label(lang, "姓名", "Name"), no_wrap=True)
-    table.add_column(label(lang, "身份", "Role"), ratio=1)
-    table.add_column(label(lang, "引语", "Quotes"), justify="right")
-    table.add_column("id", style="dim", no_wrap=True)
+    """Everyone the KB names: name, id and how many quotes, then the article's description of
+    them wrapped below (Chinese then English under both)."""
+    out = prewrapped()
+    out.append(label(lang, "人物", "People") + "\n", "bold")
     for person in people:
-        name = pick(person["name"], lang)
-        table.add_row(
-            name, pick(person["role"], lang), str(quote_counts.get(person["id"], 0)), person["id"]
-        )
-    return [table]
+        count = quote_counts.get(person["id"], 0)
+        head = styled(pick(person["name"], lang), "bold")
+        said = label(lang, f"{count} 条引语", f"{count} quote{'s' if count != 1 else ''}")
+        head.append(f"  {person['id']} · {said}", "dim")
+        out.append("\n")
+        hang(out, styled(""), head, 2, width)
+        roles = [str(person["role"]["zh"]), str(person["role"]["en"])]
+        for role in dict.fromkeys(roles) if lang == "both" else [pick(person["role"], lang)]:
+            hang(out, styled("  "), styled(role), 2, width)
+    return [out]
 
 
 def person_detail(
@@ -63,43 +64,43 @@ def person_detail(
         parts.extend(quotes([(q, ()) for q in said], names, False, lang, width))
     others = [m for m in mentions if m.kind != "quote" or m.row.get("speaker") != person["id"]]
     if others:
-        parts.append(mentions_table(others, lang))
+        parts.append(mentions_table(others, lang, width))
     return parts
 
 
 def company(
     sections: list[tuple[str, str, list[Found]]], lang: str, width: int
 ) -> list[RenderableType]:
-    """High-Flyer and DeepSeek: one titled block per section, each entry wrapped below it."""
+    """High-Flyer and DeepSeek: one titled block per section. An organisation or person is
+    its name, then what it is and its figures below; a dated entry hangs under its date."""
     out = prewrapped()
     for zh, en, rows in sections:
         out.append(label(lang, zh, en) + "\n", "bold cyan")
         for kind, record in rows:
-            for number, line in enumerate(_company_lines(kind, record, lang)):
-                hang(out, styled("  " if number == 0 else "    "), line, 4 if number else 2, width)
+            if kind in ("organization", "person"):
+                _named_entry(out, record, lang, width)
+            else:
+                date = str(record.get("date") or "")
+                prefix = styled(f"  {date} " if date else "  ", "cyan")
+                text = styled(pick(record.get("title") or record.get("text"), lang))
+                hang(out, prefix, text, len(prefix.plain), width)
         out.append("\n")
     return [out]
 
 
-def _company_lines(kind: str, record: Row, lang: str) -> list[Text]:
-    """An entry as lines: an organisation with its figures, a person, a dated event or fact."""
+def _named_entry(out: Text, record: Row, lang: str, width: int) -> None:
     shown = "en" if lang == "both" else lang
-    if kind in ("organization", "person"):
-        line = styled(pick(record["name"], lang), "bold")
-        if record.get("founded"):
-            line.append(f" ({record['founded']})", "cyan")
-        about = record.get("description") or record.get("role")
-        if about:
-            line.append(" " + pick(about, lang))
-        figures = [
-            styled(f"{pick(f['label'], lang)}: {format_value(f['value'], shown)}", "dim")
-            for f in record.get("figures", [])
-        ]
-        return [line, *figures]
-    date = record.get("date")
-    line = styled(f"{date} " if date else "", "cyan")
-    line.append(pick(record.get("title") or record.get("text"), lang))
-    return [line]
+    head = styled(pick(record["name"], lang), "bold")
+    if record.get("founded"):
+        head.append(f" ({record['founded']})", "cyan")
+    hang(out, styled("  "), head, 4, width)
+    about = record.get("description") or record.get("role")
+    if about:
+        hang(out, styled("    "), styled(pick(about, lang)), 4, width)
+    for figure in record.get("figures", []):
+        colon = "：" if lang == "zh" else ": "
+        line = f"{pick(figure['label'], lang)}{colon}{format_value(figure['value'], shown)}"
+        hang(out, styled("    "), styled(line, "dim"), 6, width)
 
 
 def sources_table(sources: list[Row], lang: str, width: int) -> list[RenderableType]:

@@ -48,15 +48,17 @@ def hang(out: Text, prefix: Text, body: Text, indent: int, width: int) -> None:
     """
     from rich.cells import cell_len
 
-    width = max(20, width - indent)
-    if "\n" not in body.plain and cell_len(body.plain) <= width:
+    first = max(20, width - cell_len(prefix.plain))
+    rest = max(20, width - indent)
+    if "\n" not in body.plain and cell_len(body.plain) <= first:
         out.append_text(prefix)
         out.append_text(body)
         out.append("\n")
         return
     number = 0
     for paragraph in body.split("\n"):
-        for line in paragraph.divide(wrap_offsets(paragraph.plain, width)):
+        offsets = wrap_offsets(paragraph.plain, rest, first if number == 0 else rest)
+        for line in paragraph.divide(offsets):
             line.rstrip()
             out.append_text(prefix if number == 0 else styled(" " * indent))
             out.append_text(line)
@@ -64,20 +66,23 @@ def hang(out: Text, prefix: Text, body: Text, indent: int, width: int) -> None:
             number += 1
 
 
-# One break opportunity each: a run of spaces, a Chinese character (with the punctuation
-# that must stay on its line), or a run of anything else (a word, a number with its unit).
+# One break opportunity each: a citation's source with its line or page (v3-readme L345), a
+# run of spaces, a Chinese character (with the punctuation that must stay on its line), or a
+# run of anything else (a word, a number with its unit).
 _SEGMENT = re.compile(
-    r"\s+|[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff][，。、；：！？）」』”’》〉…]*"
+    r"[^\s\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]+ (?:L|p\.)\d+\S*"  # a citation: v3-readme L345
+    r"|\s+|[（「『“‘《〈]*[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff][，。、；：！？）」』”’》〉…]*"
     r"|[^\s\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]+"
 )
 
 
-def wrap_offsets(plain: str, width: int) -> list[int]:
-    """Where to break a line of text so that no line is wider than `width` cells."""
+def wrap_offsets(plain: str, width: int, first: int | None = None) -> list[int]:
+    """Where to break a line of text so that no line is wider than `width` cells (the first
+    line no wider than `first`, when a label takes part of it)."""
     from rich.cells import cell_len
 
     offsets: list[int] = []
-    used = 0
+    used = width - first if first is not None else 0
     start = 0
     for match in _SEGMENT.finditer(plain):
         piece = match.group()
@@ -139,19 +144,32 @@ def footnotes(notes: list[str]) -> Text:
     return styled("\n".join(notes), "dim") if notes else styled("")
 
 
-def mentions_table(mentions: list[Found], lang: str) -> RenderableType:
-    """The records that point at a model or a person: type, date, title or text."""
-    from rich.table import Table
+def aligned(out: Text, rows: Sequence[tuple[str, Text]], width: int, widest: int = 30) -> None:
+    """Rows of a label and a text, the texts wrapped in one column after the longest label
+    (at most `widest` cells); on a narrow screen each label stands on a line of its own."""
+    from rich.cells import cell_len
 
-    table = Table(
-        title=label(lang, "相关记录", "Mentioned in"), title_justify="left", show_header=False
-    )
-    table.add_column(style="dim", no_wrap=True)
-    table.add_column()
+    column = min(widest, max((cell_len(name) for name, _ in rows), default=0)) + 4
+    for name, text in rows:
+        if width - column < 30 or cell_len(name) > column - 4:
+            hang(out, styled(""), styled(f"  {name}", "bold"), 4, width)
+            hang(out, styled("    "), text, 4, width)
+            continue
+        prefix = styled(f"  {name}", "bold")
+        prefix.append(" " * (column - 2 - cell_len(name)))
+        hang(out, prefix, text, column, width)
+
+
+def mentions_table(mentions: list[Found], lang: str, width: int) -> RenderableType:
+    """The records that point at a model or a person: type and date, then title or text."""
+    out = prewrapped()
+    out.append(label(lang, "相关记录", "Mentioned in") + "\n", "bold")
+    rows = []
     for rtype, record in mentions:
         body = record.get("title") or record.get("text") or record.get("name")
-        table.add_row(f"{rtype} {record.get('date', '')}".strip(), pick(body, lang))
-    return table
+        rows.append((f"{rtype} {record.get('date', '')}".strip(), styled(pick(body, lang))))
+    aligned(out, rows, width)
+    return out
 
 
 def dated(date: str, basis: str | None, lang: str) -> str:

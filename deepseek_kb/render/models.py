@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from deepseek_kb.kinds import SPEC_BY_FIELD, SPECS
@@ -10,6 +10,7 @@ from deepseek_kb.render.layout import (
     COMMIT,
     DASH,
     MARK,
+    aligned,
     dated,
     footnotes,
     hang,
@@ -19,7 +20,7 @@ from deepseek_kb.render.layout import (
     styled,
 )
 from deepseek_kb.render.terminal import escape
-from deepseek_kb.rows import ClaimRow, DatedRow, ModelRow, SpecRow
+from deepseek_kb.rows import ClaimRow, DatedRow, ModelRow, RefRow, SpecRow
 from deepseek_kb.values import cites, format_value, name_of, pick
 
 if TYPE_CHECKING:
@@ -149,7 +150,8 @@ def _head(model: ModelRow, lang: str) -> list[str]:
             "article": label(lang, "文章", "the article"),
             "official": label(lang, "官方文件", "official files"),
         }
-        shown = label(lang, "、", " and ").join(words[p] for p in provenance if p in words)
+        joiner = {"zh": "、", "en": " and "}.get(lang, " · ")
+        shown = joiner.join(words[p] for p in provenance if p in words)
         head.append(f"[dim]{label(lang, '出处', 'from')}:[/] {escape(shown)}")
     if model.get("note"):
         head.append(escape(pick(model["note"], lang)))
@@ -159,53 +161,45 @@ def _head(model: ModelRow, lang: str) -> list[str]:
 def model_detail(
     model: ModelRow, mentions: list[Found], lang: str, width: int
 ) -> list[RenderableType]:
-    """Everything about one model: specs with sources, claims, errata, events and quotes."""
+    """Everything about one model: specs with sources, claims, errata, events and quotes.
+    Every value is whole (a repository id, a long licence): wrapped, never cut."""
     from rich.panel import Panel
-    from rich.table import Table
 
     parts: list[RenderableType] = [Panel("\n".join(_head(model, lang)), expand=False)]
-    specs = Table(title=label(lang, "规格", "Specifications"), title_justify="left", expand=False)
-    specs.add_column(label(lang, "规格", "Spec"), no_wrap=True)
-    specs.add_column(label(lang, "值", "Value"))
-    specs.add_column(label(lang, "来源", "Source"), style="dim")
+    out = prewrapped()
+    out.append(label(lang, "规格", "Specifications") + "\n", "bold")
+    rows = []
     for field, _, zh, en in SPECS:
         spec = model.get("specs", {}).get(field)
         if spec:
-            name = f"{zh}\n{en}" if lang == "both" else label(lang, zh, en)
-            specs.add_row(name, styled(spec_cell(spec, lang)), styled(cites(spec["sources"])))
+            rows.append((label(lang, zh, en), _sourced(spec_cell(spec, lang), spec["sources"])))
     for repo in model.get("huggingface", []):
-        specs.add_row("Hugging Face", styled(repo["repo"]), styled(cites(repo["sources"])))
-    parts.append(specs)
+        rows.append(("Hugging Face", _sourced(repo["repo"], repo["sources"])))
+    aligned(out, rows, width)
     if model.get("claims"):
-        parts.append(_claims(model["claims"], lang))
+        out.append("\n" + label(lang, "要点", "Claims") + "\n", "bold")
+        for claim in model["claims"]:
+            text = pick(claim["text"], lang) + (f" {MARK}" if claim.get("superseded") else "")
+            hang(out, styled("  • "), _sourced(text, claim["sources"]), 4, width)
+            if claim.get("note"):
+                hang(out, styled("    "), styled(pick(claim["note"], lang), "italic"), 4, width)
     errata = list(_errata(model, lang))
     if errata:
-        parts.append(
-            styled(
-                label(lang, "勘误（被更正的说法）", "Errata (values a better source corrected)"),
-                "bold",
-            )
-        )
-        parts.extend(styled(line) for line in errata)
+        heading = label(lang, "勘误（被更正的说法）", "Errata (values a better source corrected)")
+        out.append("\n" + heading + "\n", "bold")
+        for line in errata:
+            hang(out, styled("  "), styled(line), 4, width)
+    parts.append(out)
     if mentions:
-        parts.append(mentions_table(mentions, lang))
+        parts.append(mentions_table(mentions, lang, width))
     return parts
 
 
-def _claims(claims: list[ClaimRow], lang: str) -> RenderableType:
-    from rich.table import Table
-
-    table = Table(title=label(lang, "要点", "Claims"), title_justify="left", show_header=False)
-    table.add_column(ratio=3)
-    table.add_column(style="dim", ratio=1)
-    for claim in claims:
-        text: Text = styled(
-            pick(claim["text"], lang) + (f" {MARK}" if claim.get("superseded") else "")
-        )
-        if claim.get("note"):
-            text.append("\n" + pick(claim["note"], lang), "italic")
-        table.add_row(text, styled(cites(claim["sources"])))
-    return table
+def _sourced(value: str, sources: Sequence[RefRow]) -> Text:
+    """A value followed by its sources, dimmed: `671B  v3-readme L47, article §… L330`."""
+    text = styled(value)
+    text.append("  " + cites(sources), "dim")
+    return text
 
 
 def _errata(model: ModelRow, lang: str) -> Iterator[str]:

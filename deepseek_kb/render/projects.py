@@ -74,5 +74,5 @@ def project_detail(
     lines.append(f"[dim]{escape(cites(project['sources']))}[/]")
     parts: list[RenderableType] = [Panel("\n".join(lines), expand=False)]
     if mentions:
-        parts.append(mentions_table(mentions, lang))
+        parts.append(mentions_table(mentions, lang, width))
     return parts
