@@ -95,3 +95,25 @@ def test_type_filter_narrows(index: Index) -> None:
     """Asking for one record type returns only that type."""
     hits = search(index, "V3", types=frozenset({"quote"}))
     assert hits and {h.type for h in hits} == {"quote"}
+
+
+def test_skipping_fields_that_hold_nothing_of_the_query_changes_no_result(
+    index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The scorer skips fields with no term of the query in them (for speed); scoring every
+    field instead gives the same hits, scores and reasons on every labelled query."""
+    from benchmarks.search_quality import QUESTIONS
+    from deepseek_kb.search import score
+
+    queries = [q["q"] for q in load_queries()] + [q["q"] for q in load_queries(QUESTIONS)]
+    queries += ["hu cheng he", "opensource", "hardcore", "Karpaty", "DeepSek V3", "chuangxin"]
+
+    def results() -> dict[str, list[tuple[str, float, str]]]:
+        return {
+            q: [(h.id, round(h.score, 3), h.match) for h in search(index, q, limit=None)]
+            for q in queries
+        }
+
+    skipping = results()
+    monkeypatch.setattr(score, "_may_match", lambda query, stored: True)
+    assert results() == skipping

@@ -74,7 +74,7 @@ def quote(
 
 
 @app.command(
-    epilog="Examples: dskb search V3 · dskb search 护城河 · dskb search '671B' --type model · dskb search chuangxin"
+    epilog="Examples: dskb search 'V3 training cost' · dskb search 'what is MLA' · dskb search 护城河 · dskb search '671B' --type model · dskb search chuangxin"
 )
 def search(
     ctx: typer.Context,
@@ -93,7 +93,8 @@ def search(
     fmt: FormatOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Search every record type at once, best match first."""
+    """Search every record type at once, best match first; a question (V3 training cost,
+    谁创办了深度求索, what is MLA) gets its answer, cited, above the hits."""
     run = session(ctx, lang, json, fmt=fmt)
     result = search_all(run.index, query, record_type, limit, tier)
     hits, total = result.hits, result.total

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from deepseek_kb.kinds import SPEC_BY_FIELD, SPEC_GROUPS, SPECS
-from deepseek_kb.render.layout import DASH, footnotes, label, styled
+from deepseek_kb.render.layout import DASH, footnotes, grid, label, prewrapped, styled
 from deepseek_kb.render.models import date_cell, spec_cell, superseded_notes
 from deepseek_kb.rows import ModelRow, SpecRow
 from deepseek_kb.values import base_value, dimension, name_of, scale_for
@@ -24,8 +24,7 @@ if TYPE_CHECKING:
 _DETAIL_ONLY = frozenset({"training_method"})
 # No column is wider than this; a longer value wraps.
 _MAX_COLUMN = 32
-# A column's padding (one space each side) and the divider after it; the table's two edges
-# take EDGES (its outermost padding is off: pad_edge=False).
+# The gap after a column, and the margins at the table's two edges.
 _PADDING = 3
 _EDGES = 2
 _LABEL = 18  # spec labels wrap beyond this width
@@ -131,10 +130,9 @@ def _shown(
 
 
 def compare_table(models: list[ModelRow], lang: str, width: int) -> list[RenderableType]:
-    """Specs side by side in one table, or in groups of models when they do not all fit."""
-    from rich import box
+    """Specs side by side, or in groups of models when they do not all fit; drawn as wrapped
+    text with every column's width fixed here, so nothing is cropped."""
     from rich.cells import cell_len
-    from rich.table import Table
 
     names = [name_of(m, "en" if lang == "both" else lang) for m in models]
     if len(names) > 1 and all(n.startswith("DeepSeek") for n in names):
@@ -147,26 +145,26 @@ def compare_table(models: list[ModelRow], lang: str, width: int) -> list[Rendera
     widths = _widths(names, rows)
     groups = _groups(widths, max(1, width - label_width - _EDGES))
     title = label(lang, "DeepSeek 模型对比", "DeepSeek models compared")
-    parts: list[RenderableType] = []
+    out = prewrapped()
     for number, group in enumerate(groups, start=1):
-        heading = title if len(groups) == 1 else f"{title} ({number}/{len(groups)})"
-        table = Table(title=heading, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-        table.add_column(
-            _row_label(lang, "规格", "Spec"),
-            style="bold",
-            min_width=label_width,
-            max_width=label_width,
-        )
         room = width - label_width - _EDGES - _PADDING * len(group)
-        for i, fixed in zip(group, _spread([widths[i] for i in group], room), strict=True):
-            table.add_column(names[i], width=fixed, overflow="fold")
+        columns = [label_width, *_spread([widths[i] for i in group], room)]
+        if number > 1:
+            out.append("\n")
+        out.append(title if len(groups) == 1 else f"{title} ({number}/{len(groups)})", "bold")
+        out.append("\n\n")
+        head = [styled(_row_label(lang, "规格", "Spec"), "bold")]
+        grid(out, [*head, *(styled(names[i], "bold") for i in group)], columns)
+        out.append(" " + "─" * (sum(columns) + _PADDING * len(group)) + "\n")
         for row in _shown(rows, group):
             if row is None:
-                table.add_section()
+                out.append("\n")
             elif not row[1]:
-                table.add_row(styled(row[0], "bold cyan"), *[""] * len(group))
+                out.append(" ")
+                out.append(row[0].replace("\n", " "), "bold cyan")
+                out.append("\n")
             else:
-                table.add_row(row[0], *(row[1][i] for i in group))
-        parts.append(table)
+                cells = [styled(row[0], "bold"), *(styled(row[1][i]) for i in group)]
+                grid(out, cells, columns)
     notes = superseded_notes(models, ("released", *SPEC_BY_FIELD), lang)
-    return [*parts, footnotes(notes)]
+    return [out, footnotes(notes)] if notes else [out]

@@ -69,11 +69,39 @@ def hang(out: Text, prefix: Text, body: Text, indent: int, width: int) -> None:
 # One break opportunity each: a citation's source with its line or page (v3-readme L345), a
 # run of spaces, a Chinese character (with the punctuation that must stay on its line), or a
 # run of anything else (a word, a number with its unit).
-_SEGMENT = re.compile(
-    r"[^\s\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]+ (?:L|p\.)\d+\S*"  # a citation: v3-readme L345
-    r"|\s+|[（「『“‘《〈]*[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff][，。、；：！？）」』”’》〉…]*"
-    r"|[^\s\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]+"
-)
+def grid(out: Text, cells: Sequence[Text], widths: Sequence[int], gap: int = 3) -> None:
+    """One row of cells side by side after a one-space margin, each wrapped to its column's
+    width (at spaces and between Chinese characters) and padded, `gap` spaces apart."""
+    from rich.cells import cell_len
+
+    columns: list[list[Text]] = []
+    for cell, width in zip(cells, widths, strict=True):
+        lines: list[Text] = []
+        for paragraph in cell.split("\n"):
+            for line in paragraph.divide(wrap_offsets(paragraph.plain, width)):
+                line.rstrip()
+                lines.append(line)
+        columns.append(lines)
+    for number in range(max(len(lines) for lines in columns)):
+        row = styled(" ")
+        for index, (lines, width) in enumerate(zip(columns, widths, strict=True)):
+            line = lines[number] if number < len(lines) else styled("")
+            row.append_text(line)
+            if index < len(widths) - 1:
+                row.append(" " * (width - cell_len(line.plain) + gap))
+        row.rstrip()
+        out.append_text(row)
+        out.append("\n")
+
+
+@cache
+def _segments() -> re.Pattern[str]:
+    # Compiled on first use (a few milliseconds): output that fits on its lines never needs it.
+    return re.compile(
+        r"[^\s\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]+ (?:L|p\.)\d+\S*"  # v3-readme L345
+        r"|\s+|[（「『“‘《〈]*[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff][，。、；：！？）」』”’》〉…]*"
+        r"|[^\s\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]+"
+    )
 
 
 def wrap_offsets(plain: str, width: int, first: int | None = None) -> list[int]:
@@ -84,7 +112,7 @@ def wrap_offsets(plain: str, width: int, first: int | None = None) -> list[int]:
     offsets: list[int] = []
     used = width - first if first is not None else 0
     start = 0
-    for match in _SEGMENT.finditer(plain):
+    for match in _segments().finditer(plain):
         piece = match.group()
         size = cell_len(piece)
         if piece.isspace():

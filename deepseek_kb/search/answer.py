@@ -37,41 +37,30 @@ class Attribute:
     spec: str | None = None
 
 
+def _words(listed: str) -> tuple[str, ...]:
+    return tuple(listed.split("|"))
+
+
 # Longer words win over shorter ones (activated parameters over parameters).
 ATTRIBUTES: tuple[Attribute, ...] = (
     Attribute(
         "training_cost",
-        (
-            "training cost",
-            "cost to train",
-            "train cost",
-            "cost",
-            "训练成本",
-            "成本",
-            "花了多少钱",
-            "花费",
-        ),
+        _words("training cost|cost to train|train cost|cost|训练成本|成本|花了多少钱|花费"),
         "训练成本",
         "training cost",
         "training_cost",
     ),
     Attribute(
         "gpu_hours",
-        ("gpu hours", "gpu-hours", "h800 hours", "gpu 小时", "gpu小时", "卡时", "gpu时"),
+        _words("gpu hours|gpu-hours|h800 hours|gpu 小时|gpu小时|卡时|gpu时"),
         "GPU 小时",
         "GPU hours",
         "gpu_hours",
     ),
     Attribute(
         "active_params",
-        (
-            "activated parameters",
-            "active parameters",
-            "activated params",
-            "active params",
-            "activated",
-            "激活参数",
-            "激活",
+        _words(
+            "activated parameters|active parameters|activated params|active params|activated|激活参数|激活"
         ),
         "激活参数",
         "activated parameters",
@@ -79,134 +68,72 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     ),
     Attribute(
         "total_params",
-        (
-            "parameters",
-            "params",
-            "parameter count",
-            "how big",
-            "size",
-            "参数量",
-            "参数",
-            "多大",
-            "规模",
-        ),
+        _words("parameters|params|parameter count|how big|size|参数量|参数|多大|规模"),
         "总参数",
         "parameters",
         "total_params",
     ),
     Attribute(
         "context_length",
-        ("context length", "context window", "context", "上下文长度", "上下文", "窗口"),
+        _words("context length|context window|context|上下文长度|上下文|窗口"),
         "上下文长度",
         "context length",
         "context_length",
     ),
     Attribute(
         "training_tokens",
-        ("training tokens", "trained on", "tokens", "训练数据", "训练 token", "token"),
+        _words("training tokens|trained on|tokens|训练数据|训练 token|token"),
         "训练 token",
         "training tokens",
         "training_tokens",
     ),
-    Attribute("layers", ("layers", "层数", "多少层"), "层数", "layers", "layers"),
+    Attribute("layers", _words("layers|层数|多少层"), "层数", "layers", "layers"),
     Attribute(
-        "routed_experts", ("experts", "专家"), "路由专家", "routed experts", "routed_experts"
+        "routed_experts", _words("experts|专家"), "路由专家", "routed experts", "routed_experts"
     ),
     Attribute(
         "api_price_input",
-        ("api price", "price", "pricing", "价格", "定价", "收费"),
+        _words("api price|price|pricing|价格|定价|收费"),
         "API 输入价格",
         "API input price",
         "api_price_input",
     ),
     Attribute(
-        "license_model", ("license", "licence", "许可", "协议"), "许可", "licence", "license_model"
+        "license_model", _words("license|licence|许可|协议"), "许可", "licence", "license_model"
     ),
-    Attribute("paper", ("paper", "arxiv", "论文"), "论文", "paper", "paper"),
+    Attribute("paper", _words("paper|arxiv|论文"), "论文", "paper", "paper"),
     Attribute(
         "definition",
-        (
-            "what is",
-            "what's",
-            "what are",
-            "what does",
-            "meaning of",
-            "define",
-            "definition",
-            "explain",
-            "是什么",
-            "什么是",
-            "是啥",
-            "啥是",
-            "含义",
-            "意思",
-            "定义",
-            "解释",
+        _words(
+            "what is|what's|what are|what does|meaning of|define|definition|explain|是什么|什么是|是啥|啥是|含义|意思|定义|解释"
         ),
         "定义",
         "definition",
     ),
     Attribute(
         "released",
-        (
-            "release date",
-            "released",
-            "release",
-            "launch",
-            "when",
-            "什么时候",
-            "何时",
-            "发布",
-            "哪天",
-            "哪年",
-        ),
+        _words("release date|released|release|launch|when|什么时候|何时|发布|哪天|哪年"),
         "发布日期",
         "release date",
     ),
-    Attribute(
-        "founded", ("founded", "founding", "established", "成立", "创立", "创办"), "成立", "founded"
-    ),
+    Attribute("founded", _words("founded|founding|established|成立|创立|创办"), "成立", "founded"),
     Attribute(
         "headcount",
-        (
-            "how many employees",
-            "employees",
-            "headcount",
-            "head count",
-            "team size",
-            "staff",
-            "how many people",
-            "researchers",
-            "engineers",
-            "研究员",
-            "研究人员",
-            "工程师",
-            "员工",
-            "人数",
-            "多少人",
-            "团队规模",
+        _words(
+            "how many employees|employees|headcount|head count|team size|staff|how many people|researchers|engineers|研究员|研究人员|工程师|员工|人数|多少人|团队规模"
         ),
         "人数",
         "head count",
     ),
     Attribute(
         "founder",
-        (
-            "founder",
-            "founded by",
-            "who founded",
-            "who started",
-            "ceo",
-            "创始人",
-            "谁创办",
-            "谁创立",
-        ),
+        _words("founder|founded by|who founded|who started|ceo|创始人|谁创办|谁创立"),
         "创始人",
         "founder",
     ),
     Attribute(
         "education",
-        ("education", "studied", "university", "degree", "学历", "毕业", "大学", "读书"),
+        _words("education|studied|university|degree|学历|毕业|大学|读书"),
         "教育",
         "education",
     ),
@@ -257,13 +184,31 @@ class Answer(NamedTuple):
 def is_question(query: str) -> bool:
     """Whether the query asks something (a question word, a figure) rather than names a thing."""
     norm = normalize(query)
-    return bool(QUESTION_WORDS.search(norm) or re.search(r"\d", norm) or _attribute(norm))
+    return bool(QUESTION_WORDS.search(norm) or any(c.isdigit() for c in norm) or _attribute(norm))
 
 
-def _has(norm: str, word: str) -> bool:
-    if re.match(r"[a-z0-9]", word):
-        return re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", norm) is not None
-    return word in norm
+def _has(norm: str, word: str, also_joins: str = "") -> bool:
+    """Whether `word` is in the query; a Latin word only as a whole word (`cost` is not in
+    `costume`). Plain string search: a regular expression per word would cost more to compile
+    than the whole lookup."""
+    if not (word[0].isascii() and word[0].isalnum()):
+        return word in norm
+    start = norm.find(word)
+    while start != -1:
+        end = start + len(word)
+        before = norm[start - 1] if start else " "
+        after = norm[end : end + 2]
+        if not _joins(before, also_joins) and not (
+            after and (_joins(after[0], "") or (after[0] in also_joins and after[1:2].isdigit()))
+        ):
+            return True
+        start = norm.find(word, start + 1)
+    return False
+
+
+def _joins(char: str, extra: str) -> bool:
+    """Whether a character continues a Latin word (a letter, a digit, or one of `extra`)."""
+    return (char.isascii() and char.isalnum()) or char in extra
 
 
 def _attribute(norm: str) -> Attribute | None:
@@ -280,8 +225,7 @@ def _subject(index: Index, norm: str, kinds: tuple[str, ...]) -> tuple[str, Row]
             name = normalize(entry.name)
             if len(name) < 2 or (best and len(name) <= best[0]):
                 continue
-            pattern = rf"(?<![a-z0-9.]){re.escape(name)}(?![a-z0-9]|\.\d)"
-            if re.search(pattern, norm):
+            if _has(norm, name, also_joins="."):  # V3 is not in V3.1
                 best = (len(name), entry.id, kind)
     if best is None:
         return None

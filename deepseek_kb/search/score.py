@@ -56,6 +56,10 @@ class Query:
     total: float
     words: frozenset[str]
     question: bool = False  # a question word, a figure, or something asked (cost, when …)
+    # What a field must hold for any term to be credited in it: a Latin variant among its
+    # words, or one of these strings (a Han piece, a compound's two words) in its text.
+    latin: frozenset[str] = frozenset()
+    probes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,7 +163,26 @@ def make_query(phrase: str, terms: list[Term], fuzzy: bool) -> Query:
 
     ratio = _name_ratio() if fuzzy and len(phrase) <= 40 else None
     words = frozenset(t.text for t in terms)
-    return Query(phrase, terms, ratio, sum(t.weight for t in terms), words, is_question(phrase))
+    variants = [v for t in terms for v in t.variants]
+    latin = frozenset(v.text for v in variants if not v.pieces and " " not in v.text)
+    probes = [p for v in variants for p in v.pieces]
+    probes += [
+        form for v in variants if " " in v.text for form in (v.text, v.text.replace(" ", "-"))
+    ]
+    total = sum(t.weight for t in terms)
+    question = is_question(phrase)
+    return Query(phrase, terms, ratio, total, words, question, latin, tuple(dict.fromkeys(probes)))
+
+
+def _may_match(query: Query, stored: StoredField) -> bool:
+    """Whether any signal could fire on this field; most fields of a candidate hold nothing of
+    the query, and are skipped before any credit is worked out."""
+    norm = stored.normalized or stored.text
+    if query.phrase in norm or not query.latin.isdisjoint(stored.words):
+        return True
+    if query.ratio is not None and stored.weight == NAME:
+        return True
+    return any(probe in norm for probe in query.probes)
 
 
 # A question wants a figure or a statement: a topic named exactly (100) steps back behind a
@@ -182,6 +205,8 @@ def score_record(kind: str, fields: list[StoredField], query: Query) -> Scored |
     best: Scored | None = None
     fields_hit = 0
     for stored in fields:
+        if not _may_match(query, stored):
+            continue
         view = _view(query, stored, record)
         match = next((m for signal in FIELD_SIGNALS if (m := signal(query, view))), None)
         if match is None:
