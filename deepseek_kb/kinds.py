@@ -7,7 +7,6 @@ new kind is one entry in `KINDS` plus its pydantic model in `schema.py`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -24,8 +23,7 @@ class Link(NamedTuple):
 ABOUT = ("model", "project", "person", "organization", "event", "topic")
 
 
-@dataclass(frozen=True)
-class Kind:
+class Kind(NamedTuple):
     """One kind of record: how it is filed, linked, ranked and listed."""
 
     name: str

@@ -4,23 +4,21 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from deepseek_kb.errors import DskbError
 from deepseek_kb.kinds import BY_STEM, NAMES
 
 
-@dataclass(frozen=True)
-class DataFile:
+class DataFile(NamedTuple):
     """One YAML file of records, with the record type its name gives."""
 
     type: str
     path: Path
     layer: int
 
-    @cached_property
+    @property
     def display(self) -> str:
         """The path as a person would type it: relative to the current folder when inside it."""
         try:
@@ -29,8 +27,7 @@ class DataFile:
             return str(self.path)
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     """The data folders in use, lowest layer first, and the files found in them."""
 
     folders: tuple[Path, ...]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from deepseek_kb.paths import data_folders
 
@@ -13,8 +13,7 @@ LANGS = ("zh", "en", "both")
 COLORS = ("auto", "always", "never")
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """How this run reads and draws: language, colour, paging and the data folders."""
 
     lang: str = "en"
@@ -39,7 +38,7 @@ class Settings:
 
     def with_lang(self, lang: str | None) -> Settings:
         """The same settings in another language (a command's own --lang)."""
-        return self if lang is None else replace(self, lang=lang)
+        return self if lang is None else self._replace(lang=lang)
 
 
 def default_lang(environ: Mapping[str, str]) -> str:

@@ -82,10 +82,32 @@ def screenshots() -> None:
 
     IMAGES.mkdir(parents=True, exist_ok=True)
     for name, args in SCREENSHOTS.items():
-        console = Console(record=True, width=110, force_terminal=True, color_system="truecolor")
+        # A height too: with TERM=dumb and no height, Rich reports an 80×25 terminal.
+        console = Console(
+            record=True, width=120, height=60, force_terminal=True, color_system="truecolor"
+        )
         with mock.patch.object(Terminal, "console", console):
-            CliRunner().invoke(app, args, env={"DSKB_LANG": "en", "COLUMNS": "110"})
-        console.save_svg(str(IMAGES / name), title=f"dskb {' '.join(args)}")
+            CliRunner().invoke(app, args, env={"DSKB_LANG": "en", "COLUMNS": "120"})
+        svg = console.export_svg(title=f"dskb {' '.join(args)}")
+        (IMAGES / name).write_text(_wide_text_fixed(svg), encoding="utf-8")
+
+
+def _wide_text_fixed(svg: str) -> str:
+    """Rich sizes each SVG text span by its characters, not its cells, so a Chinese line is
+    squeezed into half its width and drawn over itself: stretch each span to its cells."""
+    import html
+
+    from rich.cells import cell_len
+
+    def fixed(match: re.Match[str]) -> str:
+        length, content = float(match.group(2)), match.group(4)
+        text = html.unescape(content)
+        if not text or cell_len(text) == len(text):
+            return match.group(0)
+        cell = length / len(text)
+        return f"{match.group(1)}{cell * cell_len(text):g}{match.group(3)}{content}</text>"
+
+    return re.sub(r'(<text[^>]*textLength=")([\d.]+)("[^>]*>)([^<]*)</text>', fixed, svg)
 
 
 def main() -> None:

@@ -135,3 +135,10 @@ def test_a_quick_run_shows_no_progress() -> None:
     in_a_terminal(["company"])  # builds the index of the bundled data if needed
     screen = in_a_terminal(["company"], cols=100, rows=60)
     assert "indexing" not in screen.text and "reading the data" not in screen.text
+
+
+def test_progress_reads_in_chinese_under_lang_zh(large_kb: Path, tmp_path: Path) -> None:
+    """The stages are named in the reader's language."""
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    screen = in_a_terminal(["--lang", "zh", "--data-dir", str(large_kb), "company"], env)
+    assert "建立搜索索引" in screen.text and "indexing" not in screen.text

@@ -53,7 +53,7 @@ def export(
     index = run.index
     with run.terminal.progress() as report:
         data = collect(index, tier, report)
-        report(f"writing {fmt}", 0, 0)
+        report("writing the export", 0, 0)
         text = write(data, fmt, output, run.settings.lang, bom)
     if text is not None:
         run.terminal.write_text(text)

@@ -20,7 +20,7 @@ from typing import Any
 from deepseek_kb.errors import UsageError
 from deepseek_kb.export.destination import WriteError, write_bytes
 from deepseek_kb.index.store import Index
-from deepseek_kb.kinds import BY_NAME, NAMES
+from deepseek_kb.kinds import NAMES
 from deepseek_kb.progress import Report, quiet
 
 Data = dict[str, list[dict[str, Any]]]
@@ -51,7 +51,7 @@ def collect(index: Index, tier: str | None = None, report: Report = quiet) -> Da
 
     data: Data = {}
     for done, kind in enumerate(NAMES):
-        report(f"reading {BY_NAME[kind].stem}", done, len(NAMES))
+        report("collecting records", done, len(NAMES))
         data[kind] = told_records(index, kind, tier)
     return data
 

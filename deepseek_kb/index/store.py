@@ -43,11 +43,11 @@ class Name(NamedTuple):
 
 
 class Scored(NamedTuple):
-    """A search candidate: its id, kind, the record and its stored search fields."""
+    """A search candidate: its id, kind and stored search fields (the record itself is read
+    only for the hits shown: `Index.get`)."""
 
     id: str
     kind: str
-    row: Row
     fields: list[list[Any]]
 
 
@@ -141,14 +141,11 @@ class Index:
     def _candidates(self, chunk: list[int]) -> list[Scored]:
         marks = ",".join("?" * len(chunk))
         rows = self.conn.execute(
-            "SELECT r.id, r.type, r.json, r.crc, d.fields, d.crc FROM records r JOIN docs d"
+            "SELECT r.id, r.type, d.fields, d.crc FROM records r JOIN docs d"
             f" ON d.rowid = r.rowid WHERE r.rowid IN ({marks})",
             tuple(chunk),
         ).fetchall()
-        return [
-            Scored(rid, kind, decode(text, crc), decode(fields, fields_crc))
-            for rid, kind, text, crc, fields, fields_crc in rows
-        ]
+        return [Scored(rid, kind, decode(fields, crc)) for rid, kind, fields, crc in rows]
 
     def names(self, record_type: str | None = None) -> list[Name]:
         """Every name and alias (of one kind), for name resolution and completion."""

@@ -9,7 +9,6 @@ one canonical unit with the unit in a column beside it (`total_params` and
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
@@ -143,6 +142,8 @@ def sections_table(sections: Mapping[str, Sequence[Json]], lang: str) -> FlatTab
 def to_csv(flat: FlatTable, bom: bool = False) -> str:
     """A CSV document with a header row; a byte-order mark first for Excel when asked."""
     out = io.StringIO()
+    import csv  # only when CSV is asked for
+
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(flat.columns)
     writer.writerows([["" if c is None else c for c in row] for row in flat.rows])

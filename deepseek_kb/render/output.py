@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from deepseek_kb.errors import DskbError, NotFoundError, UsageError
 from deepseek_kb.render.flat import FlatTable, table, to_csv, to_markdown
@@ -49,8 +48,7 @@ class OutputFormat(StrEnum):
         return {} if one else []
 
 
-@dataclass(frozen=True)
-class Nothing:
+class Nothing(NamedTuple):
     """What to tell the reader when a result is empty."""
 
     message: str
@@ -60,8 +58,7 @@ class Nothing:
     hint_zh: str | None = None
 
 
-@dataclass(frozen=True)
-class Output:
+class Output(NamedTuple):
     """A command's result: the data scripts get, the view people get, the empty case."""
 
     data: Any

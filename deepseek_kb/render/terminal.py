@@ -69,13 +69,22 @@ def _guard() -> Iterator[None]:
 
 # Work shorter than this shows no progress bar.
 PROGRESS_DELAY = 1.0
+# The stages long work reports, as a Chinese reader sees them.
+STAGES_ZH = {
+    "reading the data": "读取数据",
+    "indexing for search": "建立搜索索引",
+    "pinyin readings": "生成拼音读音",
+    "collecting records": "汇集记录",
+    "writing the export": "写出导出文件",
+}
 
 
 class _Bar:
     """A Rich progress bar started only once the work has lasted `delay` seconds."""
 
-    def __init__(self, console: Callable[[], Console], delay: float) -> None:
+    def __init__(self, console: Callable[[], Console], delay: float, zh: bool) -> None:
         self._console = console
+        self._zh = zh
         self._started = time.monotonic()
         self._delay = delay
         self._bar: Progress | None = None
@@ -106,7 +115,8 @@ class _Bar:
         if self._task is None or self._what != what:  # a new stage, with its own total
             if self._task is not None:
                 self._bar.remove_task(self._task)
-            self._task = self._bar.add_task(what, total=total or None)
+            shown = STAGES_ZH.get(what, what) if self._zh else what
+            self._task = self._bar.add_task(shown, total=total or None)
             self._what = what
         self._bar.update(self._task, completed=done)
 
@@ -218,7 +228,7 @@ class Terminal:
         if not _is_tty(sys.stderr):
             yield quiet
             return
-        bar = _Bar(self._errors, delay)
+        bar = _Bar(self._errors, delay, self.settings.lang == "zh")
         try:
             yield bar.report
         finally:

@@ -12,8 +12,6 @@ question that names what is asked but no thing is answered when only one record 
 from __future__ import annotations
 
 import json
-import re
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from deepseek_kb.index.store import Index
@@ -21,13 +19,12 @@ from deepseek_kb.rows import Row
 from deepseek_kb.search.text import normalize
 from deepseek_kb.values import cites, format_value, name_of, pick
 
-QUESTION_WORDS = re.compile(
-    r"\b(?:what|when|who|whom|which|where|why|how)\b|多少|什么|何时|哪|谁|怎么|几|吗|[?？]"
-)
+# Words that make a query a question, besides what it asks (cost, context …).
+QUESTION_WORDS = ("what", "when", "who", "whom", "which", "where", "why", "how")
+QUESTION_MARKS = ("多少", "什么", "何时", "哪", "谁", "怎么", "几", "吗", "?", "？")
 
 
-@dataclass(frozen=True)
-class Attribute:
+class Attribute(NamedTuple):
     """Something a question can ask of a record: its words, where it is held, its label."""
 
     key: str
@@ -184,7 +181,12 @@ class Answer(NamedTuple):
 def is_question(query: str) -> bool:
     """Whether the query asks something (a question word, a figure) rather than names a thing."""
     norm = normalize(query)
-    return bool(QUESTION_WORDS.search(norm) or any(c.isdigit() for c in norm) or _attribute(norm))
+    return (
+        any(_has(norm, word) for word in QUESTION_WORDS)
+        or any(mark in norm for mark in QUESTION_MARKS)
+        or any(c.isdigit() for c in norm)
+        or _attribute(norm) is not None
+    )
 
 
 def _has(norm: str, word: str, also_joins: str = "") -> bool:

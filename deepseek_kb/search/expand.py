@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from deepseek_kb.index.store import Index
 from deepseek_kb.search.text import han_pieces, has_han, stem
@@ -28,8 +29,7 @@ class Variant:
         object.__setattr__(self, "pieces", pieces)
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """A query term and the variants it is looked up by."""
 
     text: str
@@ -47,7 +47,7 @@ def expand(index: Index, term: str, records: int) -> Term:
     variants = [Variant(term, 1.0, "direct")]
     if has_han(term) or not term[:1].isalpha():
         return Term(term, tuple(variants))
-    if len(term) >= 6:
+    if 6 <= len(term) <= MAX_PINYIN:
         variants.extend(_split(index, term))
     known = index.query("SELECT df FROM vocab WHERE term = ?", (term,))
     if known:

@@ -17,8 +17,10 @@ the relevance floor are dropped, so nonsense finds nothing rather than noise.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property, partial
 
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_NAME
@@ -36,7 +38,8 @@ MAX_TERMS = 16
 
 @dataclass(frozen=True)
 class Hit:
-    """A ranked result: the record, its score and why it scored so."""
+    """A ranked result: the record, its score and why it scored so. The record is read from
+    the index when first asked for: a search of 80 candidates shows 10."""
 
     id: str
     type: str
@@ -45,7 +48,12 @@ class Hit:
     text: str
     match: str
     matched: tuple[str, ...]
-    record: Row
+    load: Callable[[], Row] = dataclasses.field(repr=False, compare=False)
+
+    @cached_property
+    def record(self) -> Row:
+        """The whole record (as the --from view tells it, when one was asked for)."""
+        return self.load()
 
     def as_json(self) -> Row:
         """The hit as scripts see it: id, type, score, the reason and the whole record."""
@@ -127,6 +135,16 @@ def _candidates(index: Index, query_terms: list[Term], phrase: str, fuzzy: bool)
     return list(dict.fromkeys(rowids))
 
 
+def _record(index: Index, record_id: str) -> Row:
+    found = index.get(record_id)
+    assert found is not None  # the candidate came from this index
+    return found.row
+
+
+def _same(row: Row) -> Row:
+    return row
+
+
 def _name_candidates(index: Index, phrase: str) -> list[int]:
     """Records whose name or alias is a near miss of the whole query."""
     if len(phrase) > 60 or len(phrase) < 2:
@@ -164,16 +182,16 @@ def _score_all(
     for candidate in index.candidates(rowids):
         if types and candidate.kind not in types:
             continue
-        row = candidate.row
+        load = partial(_record, index, candidate.id)
         if told is None:
             stored = [StoredField(*f) for f in candidate.fields]
         else:
-            view = told(candidate.row)
+            view = told(load())
             if view is None:
                 continue
-            row = view
-            stored = prepare(search_fields(candidate.kind, row, {})).fields
+            load = partial(_same, view)
+            stored = prepare(search_fields(candidate.kind, view, {})).fields
         found = score_record(candidate.kind, stored, scoring)
         if found and found.score >= floor:
-            hits.append(Hit(candidate.id, candidate.kind, *found, row))
+            hits.append(Hit(candidate.id, candidate.kind, *found, load))
     return hits

@@ -46,8 +46,7 @@ class Scored(NamedTuple):
     matched: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(NamedTuple):
     """The parts of a query every signal reads."""
 
     phrase: str
@@ -62,8 +61,7 @@ class Query:
     probes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class FieldView:
+class FieldView(NamedTuple):
     """One stored field as the field signals see it."""
 
     stored: StoredField
