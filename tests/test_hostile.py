@@ -320,7 +320,9 @@ def test_a_closed_stdout_is_exit_4_with_a_message() -> None:
     assert result.returncode == ExitCode.IO and "standard output is closed" in result.stderr
 
 
-@pytest.mark.parametrize("args", [["--help"], ["--show-completion", "bash"], ["timeline"]])
+@pytest.mark.parametrize(
+    "args", [["--help"], ["--show-completion", "bash"], ["timeline"], ["search", "V3", "--json"]]
+)
 def test_help_and_output_to_a_full_disk_are_exit_4(tmp_path: Path, args: list[str]) -> None:
     """A private /dev/full behind stdout: one message and exit 4, never an OSError."""
     _mknod(tmp_path / "full", 1, 7)
@@ -333,7 +335,7 @@ def test_help_and_output_to_a_full_disk_are_exit_4(tmp_path: Path, args: list[st
             timeout=60,
         )
     assert result.returncode == ExitCode.IO, result.stderr
-    assert "No space left" in result.stderr and "Traceback" not in result.stderr
+    assert "No space left on device" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_help_into_a_reader_that_quits_at_once_exits_0() -> None:

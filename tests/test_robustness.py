@@ -355,20 +355,3 @@ def test_the_lookup_path_never_imports_yaml_or_pydantic(tmp_path: Path) -> None:
             [sys.executable, "-c", probe, *args], env=env, capture_output=True, text=True
         )
         assert result.stderr.rsplit("HEAVY=", 1)[1] == "", (args, result.stderr[-300:])
-
-
-@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
-@pytest.mark.parametrize("args", [["timeline"], ["search", "V3", "--json"]])
-def test_a_full_disk_behind_a_redirect_is_a_clear_error(args: list[str]) -> None:
-    """Writing into a full device: exit 4 and a message, no traceback."""
-    with Path("/dev/full").open("w") as full:
-        result = subprocess.run(
-            [sys.executable, "-m", "deepseek_kb", *args],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=60,
-        )
-    assert result.returncode == ExitCode.IO
-    assert "cannot write the output: No space left on device" in result.stderr
-    assert "Traceback" not in result.stderr
