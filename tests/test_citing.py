@@ -147,3 +147,11 @@ def test_no_record_prints_the_same_citation_twice() -> None:
         for line in out.splitlines():
             cites = [c.strip(" │") for c in re.findall(r"[a-z0-9-]+ (?:§\S+ )?(?:L|p\.)\d+", line)]
             assert len(cites) == len(set(cites)), (model["id"], line)
+
+
+def test_a_cited_spec_says_its_value_before_its_sources() -> None:
+    """`cite V3 --field training_cost` starts with the figure it cites, in the reader's language."""
+    en = run("cite", "deepseek-v3", "--field", "training_cost", "--lang", "en").stdout
+    assert en.splitlines()[0] == "DeepSeek-V3 — Training cost: $5.576M"
+    zh = run("cite", "deepseek-v3", "--field", "training_cost", "--lang", "zh").stdout
+    assert zh.splitlines()[0].endswith("训练成本：557.6 万美元")

@@ -123,5 +123,5 @@ def cite(
     names = {
         rid: pick(row["name"], "both") for rid, row in names_for(run.index, [found.row]).items()
     }
-    words = citing.record_words(found.row, found.kind, run.settings.lang, names)
+    words = citing.record_words(found.row, found.kind, run.settings.lang, names, field)
     run.terminal.write_text(citing.cite_output(citations, words, fmt, run.settings.lang))

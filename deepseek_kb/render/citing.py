@@ -13,9 +13,10 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from deepseek_kb.kinds import SPEC_BY_FIELD
 from deepseek_kb.render.layout import label
 from deepseek_kb.render.terminal import escape
-from deepseek_kb.values import Json, name_of, pick
+from deepseek_kb.values import Json, format_value, name_of, pick
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -33,8 +34,18 @@ class CiteFormat(StrEnum):
     json = "json"
 
 
-def record_words(record: Json, kind: str, lang: str, names: dict[str, str]) -> str:
-    """What a record says, in a line or two: a quote with its speaker, a model and its summary."""
+def record_words(
+    record: Json, kind: str, lang: str, names: dict[str, str], field: str | None = None
+) -> str:
+    """What a record says, in a line or two: a quote with its speaker, a model and its summary;
+    with a spec asked for, that spec's value (DeepSeek-V3 — training cost: $5.576M)."""
+    spec = (record.get("specs") or {}).get(field) if field else None
+    if spec:
+        info = SPEC_BY_FIELD.get(str(field))
+        what = label(lang, info.zh, info.en) if info else str(field)
+        shown = "en" if lang == "both" else lang
+        colon = "：" if lang == "zh" else ": "
+        return f"{name_of(record, shown)} — {what}{colon}{format_value(spec['value'], shown)}"
     if kind == "quote":
         speaker = names.get(record["speaker"], record["speaker"])
         return f"“{pick(record['text'], lang)}” — {speaker}"
