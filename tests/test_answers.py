@@ -208,3 +208,13 @@ def test_plural_kind_names_are_accepted() -> None:
 
 def _types(*args: str) -> list[str]:
     return [h["type"] for h in json.loads(run(*args, "--json").stdout)]
+
+
+@pytest.mark.parametrize(
+    "query", ["R1-0528 release date", "V4 training cost", "V3-0324 parameters", "R1-Zero 训练成本"]
+)
+def test_no_answer_borrowed_from_a_record_the_question_does_not_name(query: str) -> None:
+    """R1 is not R1-0528 and V3 is not V4: a question about a thing whose value the KB does not
+    hold gets hits, never another record's value."""
+    first = _first(query)
+    assert first["match"]["how"] != "answer", first["match"]

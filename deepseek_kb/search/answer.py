@@ -201,7 +201,7 @@ def _has(norm: str, word: str, also_joins: str = "") -> bool:
         before = norm[start - 1] if start else " "
         after = norm[end : end + 2]
         if not _joins(before, also_joins) and not (
-            after and (_joins(after[0], "") or (after[0] in also_joins and after[1:2].isdigit()))
+            after and (_joins(after[0], "") or (after[0] in also_joins and _joins(after[1:2], "")))
         ):
             return True
         start = norm.find(word, start + 1)
@@ -210,7 +210,7 @@ def _has(norm: str, word: str, also_joins: str = "") -> bool:
 
 def _joins(char: str, extra: str) -> bool:
     """Whether a character continues a Latin word (a letter, a digit, or one of `extra`)."""
-    return (char.isascii() and char.isalnum()) or char in extra
+    return bool(char) and ((char.isascii() and char.isalnum()) or char in extra)
 
 
 def _attribute(norm: str) -> Attribute | None:
@@ -227,7 +227,7 @@ def _subject(index: Index, norm: str, kinds: tuple[str, ...]) -> tuple[str, Row]
             name = normalize(entry.name)
             if len(name) < 2 or (best and len(name) <= best[0]):
                 continue
-            if _has(norm, name, also_joins="."):  # V3 is not in V3.1
+            if _has(norm, name, also_joins=".-"):  # R1 is not in R1-0528, V3 not in V3.1
                 best = (len(name), entry.id, kind)
     if best is None:
         return None
