@@ -12,11 +12,13 @@ from typing import NamedTuple
 
 
 class Link(NamedTuple):
-    """A field that names other records by id, and the kinds it may name."""
+    """A field that names other records by id, and the kinds it may name. `filed`: the record
+    is filed under what it names (its topics), so naming one alone says it is about that."""
 
     field: str
     targets: tuple[str, ...]
     many: bool = True
+    filed: bool = False
 
 
 # What `about` may point at: the subjects of events, quotes and facts.
@@ -95,12 +97,17 @@ KINDS: tuple[Kind, ...] = (
         rank=7,
         links=(
             Link("speaker", ("person",), many=False),
-            Link("topics", ("topic",)),
+            Link("topics", ("topic",), filed=True),
             Link("about", ABOUT),
         ),
         command="quote",
     ),
-    Kind("fact", "facts", rank=8, links=(Link("topics", ("topic",)), Link("about", ABOUT))),
+    Kind(
+        "fact",
+        "facts",
+        rank=8,
+        links=(Link("topics", ("topic",), filed=True), Link("about", ABOUT)),
+    ),
 )
 
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}

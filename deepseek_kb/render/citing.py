@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from deepseek_kb.kinds import SPEC_BY_FIELD
-from deepseek_kb.render.layout import label
+from deepseek_kb.render.layout import colon, label
 from deepseek_kb.render.terminal import escape
 from deepseek_kb.values import Json, format_value, name_of, pick
 
@@ -44,8 +44,8 @@ def record_words(
         info = SPEC_BY_FIELD.get(str(field))
         what = label(lang, info.zh, info.en) if info else str(field)
         shown = "en" if lang == "both" else lang
-        colon = "：" if lang == "zh" else ": "
-        return f"{name_of(record, shown)} — {what}{colon}{format_value(spec['value'], shown)}"
+        value = format_value(spec["value"], shown)
+        return f"{name_of(record, shown)} — {what}{colon(lang)}{value}"
     if kind == "quote":
         speaker = names.get(record["speaker"], record["speaker"])
         return f"“{pick(record['text'], lang)}” — {speaker}"

@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from deepseek_kb.citations import url
-from deepseek_kb.render.layout import hang, label, mentions_table, prewrapped, styled
+from deepseek_kb.render.layout import (
+    colon,
+    hang,
+    label,
+    mentions_table,
+    paragraphs,
+    prewrapped,
+    styled,
+)
 from deepseek_kb.render.lookup import quotes
 from deepseek_kb.render.terminal import escape
 from deepseek_kb.rows import Row
@@ -32,8 +40,7 @@ def people_table(
         head.append(f"  {person['id']} · {said}", "dim")
         out.append("\n")
         hang(out, styled(""), head, 2, width)
-        roles = [str(person["role"]["zh"]), str(person["role"]["en"])]
-        for role in dict.fromkeys(roles) if lang == "both" else [pick(person["role"], lang)]:
+        for role in paragraphs(person["role"], lang):
             hang(out, styled("  "), styled(role), 2, width)
     return [out]
 
@@ -98,8 +105,7 @@ def _named_entry(out: Text, record: Row, lang: str, width: int) -> None:
     if about:
         hang(out, styled("    "), styled(pick(about, lang)), 4, width)
     for figure in record.get("figures", []):
-        colon = "：" if lang == "zh" else ": "
-        line = f"{pick(figure['label'], lang)}{colon}{format_value(figure['value'], shown)}"
+        line = f"{pick(figure['label'], lang)}{colon(lang)}{format_value(figure['value'], shown)}"
         hang(out, styled("    "), styled(line, "dim"), 6, width)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from deepseek_kb.render.layout import hang, label, prewrapped, styled
+from deepseek_kb.render.layout import hang, label, paragraphs, prewrapped, styled
 from deepseek_kb.rows import Row
 from deepseek_kb.values import cites, name_of, pick
 
@@ -38,13 +38,6 @@ def _listed(names: list[str], lang: str) -> str:
     return ("、" if lang == "zh" else ", ").join(names)
 
 
-def _paragraphs(text: Row, lang: str) -> list[str]:
-    """A bilingual text as the reader asked: one language, or Chinese then English."""
-    if lang != "both":
-        return [pick(text, lang)]
-    return list(dict.fromkeys([str(text["zh"]), str(text["en"])]))
-
-
 def glossary(terms: list[Row], lang: str, width: int) -> list[RenderableType]:
     """Every term: its name, then its definition wrapped under it."""
     out = prewrapped()
@@ -54,7 +47,7 @@ def glossary(terms: list[Row], lang: str, width: int) -> list[RenderableType]:
         head = _title(term, lang)
         head.append(f"  {term['id']}", "dim")
         hang(out, styled(""), head, 0, width)
-        for paragraph in _paragraphs(term["definition"], lang):
+        for paragraph in paragraphs(term["definition"], lang):
             hang(out, styled("  "), styled(paragraph), 2, width)
     return [out]
 
@@ -72,7 +65,7 @@ def term_detail(term: Row, names: dict[str, Row], lang: str, width: int) -> list
     if others:
         also = label(lang, "又称：", "also: ")
         hang(out, styled(also, "dim"), styled(_listed(others, lang)), 2, width)
-    for paragraph in _paragraphs(term["definition"], lang):
+    for paragraph in paragraphs(term["definition"], lang):
         out.append("\n")
         hang(out, styled(""), styled(paragraph), 0, width)
     out.append("\n")
@@ -87,7 +80,7 @@ def term_detail(term: Row, names: dict[str, Row], lang: str, width: int) -> list
             hang(out, styled(head_text, "dim"), styled(_listed(linked, lang)), 2, width)
     if term.get("note"):
         out.append("\n")
-        for paragraph in _paragraphs(term["note"], lang):
+        for paragraph in paragraphs(term["note"], lang):
             hang(out, styled(""), styled(paragraph, "dim"), 0, width)
     out.append("\n")
     sources = label(lang, "来源：", "sources: ")

@@ -9,7 +9,7 @@ import io
 import re
 from collections.abc import Sequence
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from deepseek_kb.values import pick
 
@@ -27,6 +27,19 @@ COMMIT = "‡"  # a date that is a git commit's author date
 def label(lang: str, zh: str, en: str) -> str:
     """A label in the reader's language; 'both' gives the Chinese then the English."""
     return zh if lang == "zh" else en if lang == "en" else f"{zh} {en}"
+
+
+def colon(lang: str) -> str:
+    """The colon after a label: full width in Chinese."""
+    return "：" if lang == "zh" else ": "
+
+
+def paragraphs(text: Any, lang: str) -> list[str]:
+    """A bilingual text as the reader asked: one language, or Chinese then English (once, when
+    they are the same)."""
+    if lang != "both":
+        return [pick(text, lang)]
+    return list(dict.fromkeys([str(text["zh"]), str(text["en"])]))
 
 
 def styled(value: str, style: str = "", highlight: Sequence[str] = ()) -> Text:

@@ -15,6 +15,7 @@ import json
 from typing import Any, NamedTuple
 
 from deepseek_kb.index.store import Index
+from deepseek_kb.kinds import SUBJECTS
 from deepseek_kb.rows import Row
 from deepseek_kb.search.text import normalize
 from deepseek_kb.values import cites, format_value, name_of, pick
@@ -137,7 +138,6 @@ ATTRIBUTES: tuple[Attribute, ...] = (
 )
 # What a question about no particular thing asks of the company.
 COMPANY = "deepseek"
-_SUBJECT_KINDS = ("model", "project", "organization", "person")  # a term only for definitions
 
 
 class Answer(NamedTuple):
@@ -241,7 +241,7 @@ def answer(index: Index, query: str) -> Answer | None:
     attribute = _attribute(norm)
     if attribute is None:
         return None
-    kinds = ("term",) if attribute.key == "definition" else _SUBJECT_KINDS
+    kinds = ("term",) if attribute.key == "definition" else SUBJECTS
     subject = _subject(index, norm, kinds) or _only_holder(index, attribute)
     if subject is None:
         return None

@@ -64,16 +64,20 @@ def expand(index: Index, term: str, records: int) -> Term:
     return Term(term, tuple(variants), known=False)
 
 
+def _known(index: Index, words: set[str]) -> set[str]:
+    """Which of these words the index's vocabulary holds."""
+    ordered = sorted(words)
+    marks = ",".join("?" * len(ordered))
+    return {
+        row[0]
+        for row in index.query(f"SELECT term FROM vocab WHERE term IN ({marks})", tuple(ordered))
+    }
+
+
 def _split(index: Index, term: str) -> list[Variant]:
     """A compound written as one word that the texts write as two: opensource -> open source."""
     cuts = [(term[:i], stem(term[i:])) for i in range(3, len(term) - 2)]
-    words = sorted({w for cut in cuts for w in cut})
-    known = {
-        row[0]
-        for row in index.query(
-            f"SELECT term FROM vocab WHERE term IN ({','.join('?' * len(words))})", tuple(words)
-        )
-    }
+    known = _known(index, {w for cut in cuts for w in cut})
     return [
         Variant(f"{a} {b}", SPLIT_PENALTY, "split") for a, b in cuts if a in known and b in known
     ]
@@ -89,12 +93,7 @@ def spaced_pinyin(index: Index, phrase: str, records: int) -> Term | None:
     joined = "".join(words)
     if len(joined) > MAX_PINYIN:
         return None
-    known = {
-        row[0]
-        for row in index.query(
-            f"SELECT term FROM vocab WHERE term IN ({','.join('?' * len(words))})", tuple(words)
-        )
-    }
+    known = _known(index, set(words))
     if all(w in known for w in words):
         return None
     term = expand(index, joined, records)

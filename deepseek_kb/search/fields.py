@@ -138,7 +138,7 @@ class _Collector:
             targets = (value or []) if link.many else [value or ""]
             # A record filed under one topic alone is more squarely about it than one filed
             # under five (我们不会闭源 before other quotes touching on open source).
-            weight = FOCUSED if link.field == "topics" and len(targets) == 1 else RELATED
+            weight = FOCUSED if link.filed and len(targets) == 1 else RELATED
             for target in targets:
                 for label in labels.get(target, []):
                     self.text(link.field, label, weight)
