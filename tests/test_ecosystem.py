@@ -50,16 +50,27 @@ def test_completion_offers_values_from_the_data(line: str, expected: str) -> Non
     assert all(" " not in item for item in offered)
 
 
+# Typer's --show-completion detects the shell from the parent processes; a test run need not
+# have a shell among them (CI, a detached job), so the tests name the shell instead.
+NAMED_SHELL = {"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
+
+
 def test_install_and_show_completion_exist() -> None:
-    """Typer's completion installers are there for bash, zsh and fish."""
-    for shell in ("bash", "zsh", "fish"):
+    """Typer's completion scripts are there for bash, zsh and fish, each in its own syntax."""
+    for shell, mark in (
+        ("bash", "COMPREPLY"),
+        ("zsh", "#compdef dskb"),
+        ("fish", "complete --command dskb"),
+    ):
         result = subprocess.run(
             [sys.executable, "-m", "deepseek_kb", "--show-completion", shell],
+            env={**os.environ, **NAMED_SHELL},
             capture_output=True,
             text=True,
             timeout=60,
         )
         assert result.returncode == 0 and "_DSKB_COMPLETE" in result.stdout.upper(), shell
+        assert mark in result.stdout, shell
 
 
 def test_long_output_goes_through_the_pager_on_a_terminal(tmp_path: Path) -> None:

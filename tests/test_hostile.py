@@ -323,8 +323,12 @@ def test_a_closed_stdout_is_exit_4_with_a_message() -> None:
 @pytest.mark.parametrize(
     "args", [["--help"], ["--show-completion", "bash"], ["timeline"], ["search", "V3", "--json"]]
 )
-def test_help_and_output_to_a_full_disk_are_exit_4(tmp_path: Path, args: list[str]) -> None:
+def test_help_and_output_to_a_full_disk_are_exit_4(
+    tmp_path: Path, args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A private /dev/full behind stdout: one message and exit 4, never an OSError."""
+    # --show-completion bash takes the shell named, not one detected from the parent processes.
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
     _mknod(tmp_path / "full", 1, 7)
     with (tmp_path / "full").open("w") as full:
         result = subprocess.run(
