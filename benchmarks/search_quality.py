@@ -5,6 +5,12 @@
 answer@1: the share of labelled questions (tests/answer_queries.yaml) whose first result (the
 answer line, else the top hit) is the expected record and shows the expected value.
 
+On the unseen questions (tests/eval/, dev and test splits): answer@1 is the share of answerable
+questions whose asserted answer is from an expected record and states the expected value;
+"wrong" the share of all questions where a value was asserted that is not the expected one (or
+any value where the KB holds none); "abstained" how many of the unanswerable questions got no
+asserted answer.
+
 recall@3: the share of expected ids found in the top 3 (averaged over queries). MRR: the mean
 of 1/rank of the first expected id (0 when it is not in the top 10). The grep baseline runs
 `grep -F -i` over the article, line by line, as a person would, and counts an expected record as
@@ -32,6 +38,8 @@ from deepseek_kb.settings import resolve
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "tests" / "search_queries.yaml"
 QUESTIONS = ROOT / "tests" / "answer_queries.yaml"
+# The unseen questions, written from the sources before the answering code (tests/eval/README.md).
+SPLITS = {name: ROOT / "tests" / "eval" / f"questions-{name}.yaml" for name in ("dev", "test")}
 ARTICLE = ROOT / "tests" / "fixtures" / "deepseek-article.md"
 
 
@@ -82,6 +90,105 @@ def answer_at_1(index: Index, questions: list[dict[str, Any]]) -> list[Answered]
             shown = f"{hit['id']} ({hit['match']['how']})"
         outcomes.append(Answered(str(item["q"]), str(item["kind"]), right, shown))
     return outcomes
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One unseen question judged: whether dskb asserted an answer, and whether that was right
+    (the expected value in the answer, from an expected record) or, for a question the KB cannot
+    answer, whether it rightly asserted nothing."""
+
+    item: dict[str, Any]
+    asserted: bool
+    right: bool
+    shown: str
+
+    @property
+    def wrong_asserted(self) -> bool:
+        """A value asserted that is not the expected one, or any value where none exists."""
+        return self.asserted and not self.right
+
+
+def judge(index: Index, item: dict[str, Any]) -> Judged:
+    """Ask one unseen question as `dskb search` does and judge the first result."""
+    result = search_all(index, str(item["q"]), None, 1, None)
+    found = result.answer
+    if found is None:
+        shown = "not stated" if result.unstated is not None else "no answer"
+        return Judged(item, False, item.get("answerable", True) is False, shown)
+    said = found.text("zh") + " " + found.text("en") + " " + found.line("en")
+    said += json.dumps(found.as_json([])["match"]["answer"], ensure_ascii=False)
+    shown = f"{found.record['id']} · {found.line('en')[:100]}"
+    if item.get("answerable", True) is False:
+        return Judged(item, True, False, shown)
+    ids = item["id"] if isinstance(item["id"], list) else [item["id"]]
+    values = item["value"] if isinstance(item["value"], list) else [item["value"]]
+    values = [*values, *([item["also"]] if item.get("also") else [])]
+    whose = {found.record["id"], (found.subject or {}).get("id")}
+    right = bool(whose & set(ids) or _related(index, whose, ids)) and any(
+        _said(str(v), said) for v in values
+    )
+    return Judged(item, True, right, shown)
+
+
+def _related(index: Index, whose: set[Any], ids: list[str]) -> bool:
+    """The answer came from a record the expected one names, or that names it (the project
+    DualPipe and the term DualPipe; a model and the event of its release): the same value
+    stated twice in the KB, not a different one."""
+    for expected in ids:
+        found = index.get(str(expected))
+        text = json.dumps(found.row, ensure_ascii=False) if found else ""
+        if any(w and f'"{w}"' in text for w in whose):
+            return True
+    for record_id in whose:
+        found = index.get(str(record_id)) if record_id else None
+        text = json.dumps(found.row, ensure_ascii=False) if found else ""
+        if any(f'"{e}"' in text for e in ids):
+            return True
+    return False
+
+
+def _held(index: Index, item: dict[str, Any]) -> bool:
+    ids = item["id"] if isinstance(item["id"], list) else [item["id"]]
+    return all(index.get(str(i)) is not None for i in ids)
+
+
+def _said(value: str, said: str) -> bool:
+    """The expected value is in what was said (case and spacing aside)."""
+    squash = re.compile(r"[\s,]")
+    return squash.sub("", value).casefold() in squash.sub("", said).casefold()
+
+
+def report_unseen(index: Index, verbose: bool) -> None:
+    """answer@1, wrong asserted answers and abstentions on each split, by group."""
+    for name, path in SPLITS.items():
+        if not path.exists():
+            continue
+        items = load_queries(path)
+        # Questions on data still being added count once their record is there.
+        ready = [i for i in items if not i.get("pending") or _held(index, i)]
+        judged = [judge(index, item) for item in ready]
+        if len(ready) < len(items):
+            print(f"\n({len(items) - len(ready)} {name} questions wait for data not yet added)")
+        print(f"\nunseen questions, {name} split ({path.relative_to(ROOT)}): {len(judged)}")
+        print(f"{'group':18} {'n':>4} {'answer@1':>9} {'wrong':>6} {'abstained':>10}")
+        for key in ("lang", "style", "kind"):
+            for value in sorted({str(j.item.get(key)) for j in judged}):
+                _row(f"{key}={value}", [j for j in judged if str(j.item.get(key)) == value])
+        _row("all", judged)
+        if verbose:
+            for j in judged:
+                if not j.right:
+                    print(f"  {'WRONG' if j.asserted else 'miss '} {j.item['q']!r}: {j.shown}")
+
+
+def _row(group: str, judged: list[Judged]) -> None:
+    answerable = [j for j in judged if j.item.get("answerable", True) is not False]
+    unanswerable = [j for j in judged if j.item.get("answerable", True) is False]
+    right = sum(j.right for j in answerable) / len(answerable) if answerable else float("nan")
+    wrong = sum(j.wrong_asserted for j in judged) / len(judged)
+    abstained = f"{sum(j.right for j in unanswerable)}/{len(unanswerable)}" if unanswerable else "-"
+    print(f"{group:18} {len(judged):4d} {right:9.1%} {wrong:6.1%} {abstained:>10}")
 
 
 def evaluate(index: Index, queries: list[dict[str, Any]]) -> list[Outcome]:
@@ -154,6 +261,7 @@ def main() -> None:
         mine_a = [a for a in answered if kind in ("all", a.kind)]
         share = sum(a.right for a in mine_a) / len(mine_a)
         print(f"{kind:8} {len(mine_a):9d} {share:9.1%}")
+    report_unseen(index, args.verbose)
     if args.verbose:
         for outcome in ours:
             if outcome.recall < 1:

@@ -107,5 +107,5 @@ def search(
     )
     data = result.as_json()
     names = names_for(run.index, [h.record for h in hits])
-    view = partial(views.hits, hits, names=names, answer=result.answer)
+    view = partial(views.hits, hits, names=names, answer=result.answer, unstated=result.unstated)
     run.emit(Output(data, view, nothing, notes, flat=partial(hits_table, data)))

@@ -11,7 +11,7 @@ from deepseek_kb.kinds import BY_NAME, BY_STEM, NAMES
 from deepseek_kb.queries.common import checked_query, names_for, resolve_id
 from deepseek_kb.queries.provenance import as_told, source_tiers
 from deepseek_kb.rows import Row
-from deepseek_kb.search.answer import Answer, answer
+from deepseek_kb.search.answer import Answer, NotStated, answer
 
 if TYPE_CHECKING:
     from deepseek_kb.search.rank import Hit
@@ -75,14 +75,17 @@ class SearchResult(NamedTuple):
     hits: list[Hit]
     total: int
     answer: Answer | None = None
+    unstated: NotStated | None = None
 
     def as_json(self) -> list[Row]:
-        """The hits as scripts see them; an answer is the first, with match.how = answer."""
+        """The hits as scripts see them; an answer is the first, with match.how = answer (or
+        not-stated: the thing asked about, whose sources do not state what was asked)."""
         hits = [h.as_json() for h in self.hits]
-        if self.answer is None:
+        first = self.answer or self.unstated
+        if first is None:
             return hits
         terms = [t for h in self.hits[:1] for t in h.matched]
-        return [self.answer.as_json(terms), *hits]
+        return [first.as_json(terms), *hits]
 
 
 def kind_named(typed: str) -> str:
@@ -112,11 +115,13 @@ def search_all(
             return as_told(row, tier, tiers) if tier in row.get("provenance", ()) else None
 
     hits = search(index, query, types, None, told=told)
-    found = answer(index, query) if told is None else None
+    found = answer(index, query, hits) if told is None else None
     if found is not None and types is not None and found.kind not in types:
         found = None
     if found is not None:
         hits = [h for h in hits if h.id != found.record["id"]]
+    if isinstance(found, NotStated):
+        return SearchResult(hits[:limit], len(hits), None, found)
     return SearchResult(hits[:limit], len(hits), found)
 
 

@@ -15,7 +15,7 @@ from deepseek_kb.values import cites, name_of, pick
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from deepseek_kb.search.answer import Answer
+    from deepseek_kb.search.answer import Answer, NotStated
     from deepseek_kb.search.rank import Hit
 
 # A long text is shown by the sentences that hold the match, never cut mid-sentence.
@@ -116,14 +116,24 @@ def hits(
     width: int,
     names: dict[str, Row] | None = None,
     answer: Answer | None = None,
+    unstated: NotStated | None = None,
 ) -> list[RenderableType]:
-    """Search results, best first: the answer when the query asked for a value, then what each
-    hit is, the matching text in the reader's language with the match marked, and why."""
+    """Search results, best first: the answer when the query asked for a value (with its caveat
+    and the other values stated), or that it is not stated, then what each hit is, the matching
+    text in the reader's language with the match marked, and why."""
     out = prewrapped()
-    if answer is not None:
-        head = styled(label(lang, "答案：", "Answer: "), "bold green")
-        head.append(answer.line(lang), "bold")
-        hang(out, styled(""), head, 2, width)
+    for code in ("zh", "en") if lang == "both" else (lang,):
+        if answer is not None:
+            head = styled(label(code, "答案：", "Answer: "), "bold green")
+            head.append(answer.line(code), "bold")
+            hang(out, styled(""), head, 2, width)
+            for caveat in answer.caveats(code):
+                hang(out, styled("  "), styled(caveat, "dim"), 2, width)
+        if unstated is not None:
+            head = styled(label(code, "未载明：", "Not stated: "), "bold yellow")
+            head.append(unstated.line(code))
+            hang(out, styled(""), head, 2, width)
+    if answer is not None or unstated is not None:
         out.append("\n")
     gutter = len(str(len(results))) + 2
     indent = styled(" " * gutter)

@@ -1,0 +1,229 @@
+"""The words a question uses to ask for a value, in Chinese and English, beside the field they
+ask for: every model specification (kinds.SPECS) and the other things asked of a record (a date,
+who, what it is). The answering code ranks these; a new field brings its own words here."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from deepseek_kb.kinds import Unit
+
+
+class SpecWords(NamedTuple):
+    """How a question asks for one model specification, and the kind of value it holds."""
+
+    words: str
+    expects: str = "quantity"
+
+
+# spec field -> the words (`|`-separated) that ask for it
+SPEC_WORDS: dict[str, SpecWords] = {
+    "total_params": SpecWords(
+        "parameters|params|parameter count|total parameters|total params|"
+        "number of parameters|how big|how large|size|model size|参数量|参数|总参数|多大|规模|大小"
+    ),
+    "active_params": SpecWords(
+        "activated parameters|active parameters|activated params|active params|activated|"
+        "active|are active|is active|active in|parameters per token|params per token|per token|each token|actually run|"
+        "激活参数|激活|每个 token|每 token|实际"
+    ),
+    "context_length": SpecWords(
+        "context length|context window|context|ctx|window|max length|maximum length|"
+        "sequence length|long context|上下文长度|上下文|窗口|长度|多长"
+    ),
+    "architecture": SpecWords("architecture|arch|structure|design|架构|结构", "text"),
+    "attention": SpecWords("attention|attention mechanism|注意力|注意力机制", "text"),
+    "ffn": SpecWords("feed-forward|feed forward|ffn|前馈", "text"),
+    "layers": SpecWords("layers|layer count|how deep|depth|number of layers|层数|多少层|几层|层"),
+    "hidden_size": SpecWords(
+        "hidden size|hidden dimension|hidden dim|d_model|model dimension|隐藏维度|隐藏层|维度"
+    ),
+    "routed_experts": SpecWords(
+        "routed experts|routed|experts|expert count|number of experts|路由专家|专家数|专家"
+    ),
+    "shared_experts": SpecWords("shared experts|shared expert|shared|共享专家|共享"),
+    "activated_experts": SpecWords(
+        "experts per token|activated experts|experts activated|active experts|"
+        "experts active|experts does each token|experts each token|激活专家|激活的专家|"
+        "每个 token 激活|每 token 激活"
+    ),
+    "load_balancing": SpecWords(
+        "load balancing|load balance|auxiliary loss|aux loss|auxiliary-loss|负载均衡|辅助损失",
+        "text",
+    ),
+    "mtp": SpecWords(
+        "multi-token prediction|multi token prediction|mtp|多 token 预测|多token预测", "text"
+    ),
+    "base_model": SpecWords(
+        "base model|based on|built on|built from|fine-tuned from|finetuned from|"
+        "trained from|initialized from|starting point|基座模型|基座|基于|基础模型|底座",
+        "text",
+    ),
+    "training_tokens": SpecWords(
+        "training tokens|tokens|trained on how many|pre-training data|pretraining data|"
+        "training data|pretrain|pre-trained on|how much data|训练数据|训练 token|token|数据量|预训练"
+    ),
+    "training_method": SpecWords(
+        "training method|how was it trained|how is it trained|trained with|"
+        "training recipe|训练方法|怎么训练|如何训练|训练方式",
+        "text",
+    ),
+    "precision": SpecWords("precision|mixed precision|number format|精度|训练精度", "text"),
+    "gpu_type": SpecWords(
+        "gpu type|gpus|gpu|what gpus|which gpus|hardware|chips|chip|graphics cards|"
+        "accelerators|h800|nvidia|显卡|gpu 型号|硬件|芯片|什么卡|哪种卡|什么型号|型号|which model of gpu|"
+        "what kind of gpu",
+        "text",
+    ),
+    "gpu_hours": SpecWords(
+        "gpu hours|gpu-hours|gpu hour|h800 hours|compute|training compute|"
+        "how much compute|gpu 小时|gpu小时|卡时|算力|小时"
+    ),
+    "training_cost": SpecWords(
+        "training cost|cost to train|train cost|cost|costs|how much did|spent|spend|"
+        "money|budget|训练成本|成本|花了多少钱|花费|多少钱|花了"
+    ),
+    "api_price_input": SpecWords(
+        "api price|api pricing|price|prices|pricing|priced|input price|input tokens|"
+        "per million tokens|per million|api cost|api costs|cache hit|cache miss|价格|定价|收费|"
+        "输入价格|api 价格|多少钱一百万|每百万|缓存命中|缓存未命中"
+    ),
+    "api_price_output": SpecWords("output price|output tokens|output pricing|输出价格|输出"),
+    "license_code": SpecWords(
+        "code license|code licence|license of the code|代码许可|代码协议|代码的许可", "text"
+    ),
+    "license_model": SpecWords(
+        "license|licence|licensed|licensing|model license|model licence|weights license|"
+        "commercial use|open source license|许可证|许可|协议|开源协议|授权|商用|license 是",
+        "text",
+    ),
+    "paper": SpecWords(
+        "paper|arxiv|technical report|tech report|publication|论文|技术报告", "text"
+    ),
+}
+
+
+class Asked(NamedTuple):
+    """Something else a question can ask of a record (a date, who, what it is), with its label
+    and the words (both languages, `|`-separated) that ask it; `expects` is the kind of value."""
+
+    key: str
+    zh: str
+    en: str
+    words: str
+    expects: str
+
+
+ASKED: tuple[Asked, ...] = (
+    Asked(
+        "released",
+        "发布日期",
+        "release date",
+        "release date|released|release|come out|came out|come-out|launch|launched|drop|dropped|"
+        "published|publish|open-sourced|open sourced|debut|debuted|out|ship|shipped|"
+        "发布|推出|上线|问世|发布时间|发布日期|开源时间|什么时候出|出来",
+        "date",
+    ),
+    Asked(
+        "founded",
+        "成立",
+        "founded",
+        "founded|founding|established|establish|set up|started|start|created|formed|built|"
+        "成立|创立|创办|成立时间|建立|诞生|建成|建的",
+        "date",
+    ),
+    Asked(
+        "date",
+        "日期",
+        "date",
+        "date|happen|happened|take place|took place|day|日期|发生|时间|哪天|哪一天",
+        "date",
+    ),
+    Asked(
+        "identity",
+        "是什么",
+        "what it is",
+        "what is|what's|whats|what are|who is|who's|whos|who was|define|definition|meaning|"
+        "mean|stand for|stands for|explain|tell me about|introduce|describe|"
+        "是什么|什么是|是谁|谁是|是啥|啥是|介绍|含义|意思|定义|解释|指什么",
+        "text",
+    ),
+    Asked(
+        "education",
+        "教育",
+        "education",
+        "education|educated|studied|study|university|college|school|degree|alma mater|"
+        "graduate|graduated|学历|毕业|大学|读书|学校|母校|读的|念的",
+        "text",
+    ),
+    Asked(
+        "founder",
+        "创始人",
+        "founder",
+        "founder|founders|founded by|who founded|who started|who runs|who leads|ceo|boss|"
+        "创始人|谁创办|谁创立|谁成立|老板|掌门人|创办人",
+        "name",
+    ),
+    Asked(
+        "location",
+        "所在地",
+        "location",
+        "where|based|headquarters|headquartered|located|location|city|hq|"
+        "在哪|哪里|总部|位于|城市|哪个城市",
+        "text",
+    ),
+    Asked(
+        "headcount",
+        "人数",
+        "head count",
+        "how many employees|employees|employee|staff|team size|headcount|head count|"
+        "how many people|people|members|researchers|engineers|员工|人数|多少人|团队规模|几个人|研究员",
+        "quantity",
+    ),
+    Asked(
+        "gpu_count",
+        "GPU 数量",
+        "GPUs",
+        "how many gpus|gpus|gpu count|graphics cards|cards|a100|a100s|chips|"
+        "显卡|多少卡|多少张|张卡",
+        "quantity",
+    ),
+    Asked(
+        "investment",
+        "投入",
+        "investment",
+        "investment|invested|invest|cost|costs|spent|spend|how much money|budget|price tag|"
+        "投入|投资|花了|多少钱|成本|资金|花费",
+        "quantity",
+    ),
+    Asked(
+        "speaker",
+        "说话人",
+        "said by",
+        "who said|who says|said by|who wrote|whose words|whose quote|谁说|谁说的|出自谁|谁讲的",
+        "name",
+    ),
+    Asked(
+        "said",
+        "说过",
+        "what they said",
+        "say|said|says|saying|think|thinks|views|view|opinion|opinions|quote|quotes|"
+        "说|说过|认为|看法|观点|怎么看|怎么说|谈",
+        "text",
+    ),
+    Asked(
+        "figure",
+        "数字",
+        "figure",
+        "score|scores|benchmark|benchmarks|result|results|performance|how well|gain|gains|"
+        "improvement|得分|分数|成绩|跑分|评测|提升",
+        "quantity",
+    ),
+)
+# Which question a labelled figure answers, by its unit: 1,100 GPUs answers "how many GPUs".
+UNIT_ASKED: dict[Unit, str] = {
+    Unit.gpus: "gpu_count",
+    Unit.cny: "investment",
+    Unit.usd: "investment",
+    Unit.people: "headcount",
+}

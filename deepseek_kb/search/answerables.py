@@ -1,0 +1,222 @@
+"""What a record can answer: every value it holds (or that a record about it holds), each with
+the field it answers, its citations and its caveat.
+
+A model answers with its specs, release date, summary and its claims' figures; an organisation
+with its founding, place, description, its own figures and those of the facts about it; a person
+with their role, education and quotes; a project with its release, licence and description; a
+term with its definition; and any thing with the dates of the events about it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from deepseek_kb.asking import UNIT_ASKED
+from deepseek_kb.index.store import Index
+from deepseek_kb.kinds import Unit
+from deepseek_kb.rows import Row
+from deepseek_kb.values import pick
+
+if TYPE_CHECKING:
+    from deepseek_kb.search.rank import Hit
+
+
+class Candidate(NamedTuple):
+    """One value that may answer: what it answers (a spec field or an ASKED key), the record
+    holding it and its kind, the value's path, the value, its sources and caveat, a label that
+    says which of several it is (a figure's, an event's title), and the thing asked about when
+    another record holds the value."""
+
+    key: str
+    kind: str
+    record: Row
+    field: str
+    value: Any
+    sources: list[Row]
+    note: Row | None = None
+    label: Row | None = None
+    subject: Row | None = None
+
+
+def candidates(index: Index, kind: str, record: Row, hits: Sequence[Hit]) -> list[Candidate]:
+    """Every value that may answer a question about this record."""
+    own = {
+        "model": _model,
+        "project": _project,
+        "organization": _organization,
+        "person": _person,
+        "term": _term,
+    }.get(kind)
+    found = list(own(index, record, hits)) if own else []
+    found.extend(_events_about(index, record, founded=bool(record.get("founded"))))
+    if kind == "organization":
+        found.extend(_facts_about(index, record))
+    return found
+
+
+def _model(index: Index, model: Row, hits: Sequence[Hit]) -> Iterator[Candidate]:
+    for field, spec in model.get("specs", {}).items():
+        note = spec.get("note")
+        yield Candidate(
+            field, "model", model, f"specs.{field}", spec["value"], spec["sources"], note
+        )
+    yield from _dated(model, "model", "released")
+    if model.get("summary"):
+        yield Candidate("identity", "model", model, "summary", model["summary"], model["sources"])
+    for number, claim in enumerate(model.get("claims", [])):
+        for place, figure in enumerate(claim.get("figures", [])):
+            yield Candidate(
+                "figure",
+                "model",
+                model,
+                f"claims[{number}].figures[{place}]",
+                figure["value"],
+                claim["sources"],
+                claim.get("note"),
+                figure["label"],
+            )
+
+
+def _dated(record: Row, kind: str, key: str) -> Iterator[Candidate]:
+    released = record.get("released")
+    if released:
+        yield Candidate(
+            key,
+            kind,
+            record,
+            "released.date",
+            released["date"],
+            released["sources"],
+            released.get("note"),
+        )
+
+
+def _project(index: Index, project: Row, hits: Sequence[Hit]) -> Iterator[Candidate]:
+    yield from _dated(project, "project", "released")
+    licence = project.get("license")
+    if licence:
+        yield Candidate(
+            "license_model", "project", project, "license", licence["value"], licence["sources"]
+        )
+    for field in ("summary", "description"):
+        if project.get(field):
+            yield Candidate(
+                "identity", "project", project, field, project[field], project["sources"]
+            )
+            break
+
+
+def _organization(index: Index, org: Row, hits: Sequence[Hit]) -> Iterator[Candidate]:
+    if org.get("founded"):
+        yield Candidate("founded", "organization", org, "founded", org["founded"], org["sources"])
+    if org.get("location"):
+        yield Candidate(
+            "location", "organization", org, "location", org["location"], org["sources"]
+        )
+    if org.get("description"):
+        description = org["description"]
+        yield Candidate("identity", "organization", org, "description", description, org["sources"])
+    yield from _figures("organization", org, org)
+    yield from _founders(index, org)
+
+
+def _figures(kind: str, record: Row, subject: Row) -> Iterator[Candidate]:
+    """A record's labelled figures, each answering what its unit measures."""
+    about = None if record is subject else subject
+    for number, figure in enumerate(record.get("figures", [])):
+        key = UNIT_ASKED.get(Unit(figure["value"]["unit"]), "figure")
+        yield Candidate(
+            key,
+            kind,
+            record,
+            f"figures[{number}]",
+            figure["value"],
+            record["sources"],
+            record.get("note"),
+            figure["label"],
+            about,
+        )
+
+
+def _facts_about(index: Index, org: Row) -> Iterator[Candidate]:
+    for fact in index.records("fact"):
+        if org["id"] in fact.get("about", []):
+            yield from _figures("fact", fact, org)
+
+
+def _founders(index: Index, org: Row) -> Iterator[Candidate]:
+    """The people whose role says they founded the organisation."""
+    for person in index.records("person"):
+        role = pick(person["role"], "both").casefold()
+        if org["id"] in person.get("affiliations", []) and ("founder" in role or "创始人" in role):
+            yield Candidate(
+                "founder",
+                "person",
+                person,
+                "name",
+                person["name"],
+                person["sources"],
+                None,
+                None,
+                org,
+            )
+
+
+def _person(index: Index, person: Row, hits: Sequence[Hit]) -> Iterator[Candidate]:
+    yield Candidate("identity", "person", person, "role", person["role"], person["sources"])
+    for number, item in enumerate(person.get("bio", [])):
+        text = pick(item, "both").casefold()
+        if any(w in text for w in ("university", "大学", "学院", "degree", "学位")):
+            yield Candidate(
+                "education", "person", person, f"bio[{number}]", item, person["sources"]
+            )
+            break
+
+
+def _term(index: Index, term: Row, hits: Sequence[Hit]) -> Iterator[Candidate]:
+    yield Candidate("identity", "term", term, "definition", term["definition"], term["sources"])
+
+
+def _events_about(index: Index, record: Row, founded: bool) -> Iterator[Candidate]:
+    """The dates of the events about the record, each labelled by its title; a founding event
+    answers "when was it founded" only beside the record's own founding date, as another date
+    stated for it (an AI company High-Flyer set up is not High-Flyer's founding)."""
+    for event in index.records("event"):
+        if record["id"] in event.get("about", []):
+            key = "founded" if founded and event.get("type") == "founding" else "date"
+            yield Candidate(
+                key,
+                "event",
+                event,
+                "date",
+                event["date"],
+                event["sources"],
+                event.get("note"),
+                event["title"],
+                record,
+            )
+
+
+def event_candidate(event: Row) -> Candidate:
+    """An event found by its words (no thing named): its date, labelled by its title."""
+    return Candidate(
+        "date",
+        "event",
+        event,
+        "date",
+        event["date"],
+        event["sources"],
+        event.get("note"),
+        event["title"],
+    )
+
+
+def speaker_candidate(index: Index, quote: Row) -> Candidate | None:
+    """Who said a quote found by its words."""
+    found = index.get(str(quote.get("speaker", "")))
+    if found is None:
+        return None
+    return Candidate(
+        "speaker", "quote", quote, "speaker", found.row["name"], quote["sources"], None, None, quote
+    )

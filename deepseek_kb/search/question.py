@@ -1,0 +1,361 @@
+"""A question read without a language model: the thing it names, and what it asks of it.
+
+The thing (a model, project, person, organisation, term or topic) is found by its names and
+aliases, or by a close spelling. What is left once the thing's name is taken out is ranked
+against the words that ask for each field (`asking.py`), in Chinese and English, with the
+question's cues (when, who, how many) as a tie-breaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import TYPE_CHECKING, NamedTuple
+
+from deepseek_kb.asking import ASKED, SPEC_WORDS
+from deepseek_kb.index.store import Index
+from deepseek_kb.kinds import BY_NAME, SPECS
+from deepseek_kb.rows import Row
+from deepseek_kb.search.text import normalize
+
+if TYPE_CHECKING:
+    from deepseek_kb.search.rank import Hit
+
+# Words that make a query a question, besides what it asks (cost, context …).
+QUESTION_WORDS = ("what", "when", "who", "whom", "which", "where", "why", "how")
+QUESTION_MARKS = ("多少", "什么", "何时", "哪", "谁", "怎么", "几", "吗", "?", "？")
+
+# The kind of value a question's own words ask for.
+CUES: dict[str, tuple[str, ...]] = {
+    "date": (
+        "when",
+        "what year",
+        "which year",
+        "what date",
+        "which day",
+        "what day",
+        "what month",
+        "什么时候",
+        "何时",
+        "哪天",
+        "哪年",
+        "哪一年",
+        "几月",
+        "几号",
+        "日期",
+        "date",
+        "时间",
+        "哪一天",
+    ),
+    "name": ("who", "whom", "whose", "谁"),
+    "quantity": ("how many", "how much", "how big", "how large", "how long", "多少", "几个", "几"),
+}
+# Things a question may name, most specific first: a model before the company in "DeepSeek V3".
+SUBJECT_KINDS = ("model", "term", "project", "person", "organization", "topic")
+# A close spelling of a name (Karpaty, deepsek v3) is taken when its hit scores this much.
+FUZZY_NAME = 85.0
+
+
+class Asking(NamedTuple):
+    """One thing a question can ask: its key (a spec field or an ASKED key), its label in both
+    languages, the normalised words that ask it and the kind of value it holds."""
+
+    key: str
+    zh: str
+    en: str
+    words: tuple[str, ...]
+    expects: str
+
+
+@cache
+def vocabulary() -> dict[str, Asking]:
+    """Every field a question can ask for, by key: the model specs, then the rest."""
+    found = {
+        spec.field: Asking(
+            spec.field,
+            spec.zh,
+            spec.en if spec.en[1:2].isupper() else spec.en[0].lower() + spec.en[1:],
+            _phrases(SPEC_WORDS[spec.field].words),
+            SPEC_WORDS[spec.field].expects,
+        )
+        for spec in SPECS
+    }
+    for asked in ASKED:
+        found[asked.key] = Asking(
+            asked.key, asked.zh, asked.en, _phrases(asked.words), asked.expects
+        )
+    return found
+
+
+def _phrases(listed: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(normalize(w) for w in listed.split("|") if w.strip()))
+
+
+class Question(NamedTuple):
+    """A query read as a question: the thing it names (kind, record), the words left once its
+    name is taken out, and the kinds of value its own words ask for."""
+
+    norm: str
+    rest: str
+    subject: tuple[str, Row] | None
+    others: tuple[str, ...]
+    cues: frozenset[str]
+    also_named: tuple[tuple[str, str], ...] = ()
+
+
+def is_question(query: str) -> bool:
+    """Whether the query asks something (a question word, a figure) rather than names a thing."""
+    norm = normalize(query)
+    return (
+        any(has(norm, word) for word in QUESTION_WORDS)
+        or any(mark in norm for mark in QUESTION_MARKS)
+        or any(c.isdigit() for c in norm)
+        or best_asked(norm, frozenset())[1] > 0
+    )
+
+
+def read(index: Index, query: str, hits: Sequence[Hit] = ()) -> Question:
+    """The question a query asks: its subject (by name, else by a close spelling among the
+    hits), what is left of it, and its cues."""
+    norm = normalize(query)
+    named = _named(index, norm)
+    if named:
+        (name, record_id, kind), others = named[0], named[1:]
+        rest = _without(norm, name)
+        found = index.get(record_id)
+        subject = (found.kind, found.row) if found else None
+        other_ids = tuple(dict.fromkeys(i for _, i, k in others if i != record_id and k == kind))
+        # The same name on another kind of record (DualPipe the term and the project).
+        same_name = tuple(
+            dict.fromkeys((k, i) for n, i, k in others if n == name and i != record_id)
+        )
+    else:
+        subject, rest, other_ids, same_name = _close_name(hits), norm, (), ()
+        if subject is not None:
+            rest = _without_close(norm, subject[1])
+    cues = frozenset(cue for cue, words in CUES.items() if any(has(norm, w) for w in words))
+    return Question(norm, rest, subject, other_ids, cues, same_name)
+
+
+def _named(index: Index, norm: str) -> list[tuple[str, str, str]]:
+    """Every name or alias found in the query as whole words, most specific kind first and
+    longest first: (normalised name, record id, kind)."""
+    found = []
+    for kind in SUBJECT_KINDS:
+        for entry in index.names(kind):
+            name = normalize(entry.name)
+            if len(name) >= 2 and has(norm, name, also_joins=".-"):
+                found.append((name, entry.id, kind))
+    rank = {kind: n for n, kind in enumerate(SUBJECT_KINDS)}
+    # The longest name decides among the kinds it contains: "deepseek v3" over "deepseek".
+    found.sort(key=lambda f: (-len(f[0]), rank[f[2]]))
+    kept: list[tuple[str, str, str]] = []
+    for item in found:
+        if not any(item[0] in longer[0] and item[1] != longer[1] for longer in kept):
+            kept.append(item)
+    kept.sort(key=lambda f: (rank[f[2]], -len(f[0])))
+    return kept
+
+
+def _close_name(hits: Sequence[Hit]) -> tuple[str, Row] | None:
+    """A thing named with a typo: the first hit, when it is a thing and matched on its name."""
+    for hit in hits[:1]:
+        named = hit.field.startswith(("name", "aliases"))
+        if hit.type in SUBJECT_KINDS and named and hit.score >= FUZZY_NAME:
+            return hit.type, hit.record
+    return None
+
+
+def _without(norm: str, name: str) -> str:
+    return " ".join(norm.replace(name, " ").split())
+
+
+def _without_close(norm: str, record: Row) -> str:
+    """The query without the words that spelled the thing's name closely."""
+    names = [normalize(str(n)) for n in _names_of(record)]
+    tokens = set(" ".join(names).split())
+    kept = [w for w in norm.split() if w not in tokens and not _near_any(w, tokens)]
+    return " ".join(kept)
+
+
+def _names_of(record: Row) -> Iterable[str]:
+    name = record.get("name")
+    if isinstance(name, dict):
+        yield from (str(name["zh"]), str(name["en"]))
+    yield from record.get("aliases", [])
+
+
+def _near_any(word: str, tokens: set[str]) -> bool:
+    """A word one letter off a name's word (karpaty ~ karpathy)."""
+    if len(word) < 4:
+        return False
+    return any(abs(len(word) - len(t)) <= 2 and word[:3] == t[:3] for t in tokens)
+
+
+def has(norm: str, word: str, also_joins: str = "") -> bool:
+    """Whether `word` is in the query; a Latin word only as a whole word (`cost` is not in
+    `costume`). Plain string search: a regular expression per word would cost more to compile
+    than the whole lookup."""
+    if not word:
+        return False
+    if not (word[0].isascii() and word[0].isalnum()):
+        return word in norm
+    start = norm.find(word)
+    while start != -1:
+        end = start + len(word)
+        before = norm[start - 1] if start else " "
+        after = norm[end : end + 2]
+        if not _joins(before, also_joins) and not (
+            after and (_joins(after[0], "") or (after[0] in also_joins and _joins(after[1:2], "")))
+        ):
+            return True
+        start = norm.find(word, start + 1)
+    return False
+
+
+def _joins(char: str, extra: str) -> bool:
+    """Whether a character continues a Latin word (a letter, a digit, or one of `extra`)."""
+    return bool(char) and ((char.isascii() and char.isalnum()) or char in extra)
+
+
+def weight(phrase: str) -> int:
+    """How much a matched phrase says: its length, a Chinese character counting as two."""
+    return sum(1 if ch.isascii() else 2 for ch in phrase if not ch.isspace())
+
+
+def phrase_score(rest: str, phrases: Iterable[str]) -> int:
+    """The weight of the phrases found in what the question asks, each counted once and not
+    again inside a longer one that matched."""
+    matched = [p for p in phrases if has(rest, p)]
+    return sum(weight(p) for p in matched if not any(p != q and p in q for q in matched))
+
+
+def cue_bonus(expects: str, cues: frozenset[str]) -> int:
+    """A field whose kind of value the question's own words ask for ranks higher."""
+    return 4 if expects in cues else 0
+
+
+def best_asked(rest: str, cues: frozenset[str], keys: Iterable[str] = ()) -> tuple[str, int]:
+    """The field the words ask for most clearly (of `keys`, else of all), and its score."""
+    words = vocabulary()
+    chosen = tuple(keys) or tuple(words)
+    scored = [(phrase_score(rest, words[k].words), k) for k in chosen]
+    score, key = max(scored, key=lambda pair: pair[0])
+    if score == 0:
+        return key, 0
+    return key, score + cue_bonus(words[key].expects, cues)
+
+
+def unasked(rest: str) -> str:
+    """What is left of the words once every phrase that asks for a field is taken out: the
+    words that can only say which of several labelled values is meant."""
+    phrases = {p for asking in vocabulary().values() for p in asking.words if has(rest, p)}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        rest = rest.replace(phrase, " ")
+    return " ".join(rest.split())
+
+
+# Words that ask nothing of their own: function words, generic verbs, the company's name.
+_STOP_WORDS = (
+    "the a an of in on at to for by with is are was were be been being does do did done has "
+    "have had it its it's this that these those what which who whom whose when where why how "
+    "much many there their they them than then as and or but from into about per vs versus "
+    "ds deepseek deepseek's deepseeks s me tell give show know i you your our we us please "
+    "number total exactly officially official really actually ever use used uses using get "
+    "got make made run runs trained train training model models version new latest one first "
+    "can could would should will say says said according any all some other same like such "
+    "so up out there's what's whats who's type kind len value amount count info details "
+    "detail exact approx roughly around api figure stated drop dropped under behind"
+)
+_STOP = frozenset(_STOP_WORDS.split())
+_STOP_HAN = frozenset(
+    "的了吗呢是在有和与及用个多少什么哪几谁年月日天时候怎样如何为啥一这那它其被把给对从到也都就又还要会能可以过出来去上下中请问呀吧啊么数量编号型类值些建成做得着"
+)
+
+
+def leftover(rest: str) -> list[str]:
+    """The words of the question that nothing matched (not the thing's name, not a phrase that
+    asks for a field, not a cue, not a function word): Latin words, and pairs of Chinese
+    characters. An answer must account for them, or there is none."""
+    rest = unasked(rest)
+    for words in CUES.values():
+        for word in words:
+            if has(rest, word):
+                rest = rest.replace(word, " ")
+    pieces: list[str] = []
+    for word in rest.replace("-", " ").replace("?", " ").replace("？", " ").split():
+        latin = "".join(ch for ch in word if ch.isascii() and (ch.isalnum() or ch in "'."))
+        latin = latin.strip("'.")
+        if len(latin) >= 2 and latin not in _STOP:
+            pieces.append(latin)
+        han = "".join(ch if not ch.isascii() and ch not in _STOP_HAN else " " for ch in word)
+        for run in han.split():
+            if len(run) >= 2 and any(_is_word_char(ch) for ch in run):
+                pieces.extend(run[i : i + 2] for i in range(len(run) - 1))
+    return pieces
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum()
+
+
+def covered(pieces: Sequence[str], texts: Sequence[str]) -> bool:
+    """Whether what a candidate says (its label, its value) accounts for the leftover words: every
+    Latin word (by its first five letters) and half the pairs of Chinese characters."""
+    if not pieces:
+        return True
+    said = " ".join(normalize(t) for t in texts)
+    latin = [p for p in pieces if p.isascii()]
+    han = [p for p in pieces if not p.isascii()]
+    if any(p[:5] not in said for p in latin):
+        return False
+    missed = sum(p not in said for p in han)
+    return missed <= 1 or missed * 2 <= len(han)
+
+
+def label_score(rest: str, label: Row | None) -> int:
+    """How much of a figure's or event's own label the question repeats: its Latin words and
+    its pairs of Chinese characters."""
+    if not label:
+        return 0
+    pieces: set[str] = set()
+    for text in (normalize(str(label["zh"])), normalize(str(label["en"]))):
+        for word in text.replace("-", " ").split():
+            if word.isascii():
+                if len(word) >= 3 and word not in _COMMON:
+                    pieces.add(word)
+            else:
+                han = "".join(ch for ch in word if not ch.isascii())
+                pieces.update(han[i : i + 2] for i in range(len(han) - 1))
+    return sum(weight(p) for p in pieces if has(rest, p))
+
+
+# Words too common in labels to say which label is meant.
+_COMMON = frozenset(
+    [
+        "the",
+        "and",
+        "of",
+        "for",
+        "in",
+        "on",
+        "to",
+        "a",
+        "an",
+        "per",
+        "with",
+        "deepseek",
+        "model",
+        "models",
+        "its",
+        "by",
+        "at",
+        "from",
+        "as",
+    ]
+)
+
+
+def kind_rank(kind: str) -> int:
+    """Equal answers: the kind that ranks first in search."""
+    return BY_NAME[kind].rank
