@@ -11,10 +11,11 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from deepseek_kb.errors import NotFoundError
 from deepseek_kb.index.store import Found, Index
 from deepseek_kb.kinds import SPEC_BY_FIELD
 from deepseek_kb.queries.citing import Citation, record_citations
-from deepseek_kb.queries.common import names_for
+from deepseek_kb.queries.common import checked_query, names_for
 from deepseek_kb.render.citing import record_words
 from deepseek_kb.rows import Row
 from deepseek_kb.values import cite, cites, format_value, name_of, pick
@@ -110,6 +111,23 @@ def title_of(found: Found, lang: str, names: dict[str, str]) -> str:
     if row.get("name") or row.get("title"):
         return name_of(row, lang)
     return clip(record_words(row, found.kind, lang, names), 100)
+
+
+def exact_record(index: Index, typed: str) -> Found:
+    """A record by its id; an unknown id is NotFoundError naming the nearest records (an
+    assistant that asks for an id means that id, not the best guess a search makes of it)."""
+    wanted = checked_query(typed, "record id", "give a record id; search gives them")
+    found = index.get(wanted.strip())
+    if found is not None:
+        return found
+    from deepseek_kb.queries.lookup import search_all
+
+    near = search_all(index, wanted, None, 5).hits
+    raise NotFoundError(
+        f"no record has the id {typed!r}",
+        hint="search gives the ids",
+        suggestions=tuple(f"{h.id} ({h.type})" for h in near),
+    )
 
 
 def link_of(refs: Sequence[Mapping[str, Any]]) -> str | None:

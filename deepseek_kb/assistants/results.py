@@ -18,6 +18,7 @@ from deepseek_kb.assistants.cited import (
     citation_json,
     citations_of,
     clip,
+    exact_record,
     first_url,
     link_of,
     names_of,
@@ -121,7 +122,7 @@ def _more(lang: str, shown_count: int, total: int) -> str:
 
 def fetch(index: Index, record_id: str, lang: str) -> Result:
     """One record in full as {id, title, text, url}: its words, specs and every source."""
-    found = any_record(index, record_id)
+    found = exact_record(index, record_id)
     card, text = record_card(index, found, lang)
     meta = {"type": found.kind, "uri": card["uri"], "citations": len(card["citations"])}
     data = {"id": card["id"], "title": card["title"], "text": text, "url": card["url"]}
@@ -227,7 +228,7 @@ def cite(index: Index, typed: str, fmt: str, field: str | None, lang: str) -> Re
 
 def get_record(index: Index, record_id: str, lang: str) -> Result:
     """One record as stored (every field and citation), with its summary as Markdown."""
-    found = any_record(index, record_id)
+    found = exact_record(index, record_id)
     card, text = record_card(index, found, lang)
     data = {**card, "record": found.row, "omitted": [], "truncated": False}
     if size(data, text) > MAX_CHARS:

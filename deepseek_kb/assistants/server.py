@@ -26,10 +26,9 @@ from pydantic import BaseModel, ValidationError
 
 from deepseek_kb import __version__
 from deepseek_kb.assistants import results, shapes
-from deepseek_kb.assistants.cited import RECORD_URI, SOURCE_URI, record_card
+from deepseek_kb.assistants.cited import RECORD_URI, SOURCE_URI, exact_record, record_card
 from deepseek_kb.errors import DskbError, NotFoundError
 from deepseek_kb.index.store import Index
-from deepseek_kb.queries.citing import any_record
 from deepseek_kb.queries.common import index_for
 from deepseek_kb.settings import Settings
 
@@ -213,7 +212,7 @@ def read(settings: Settings, uri: str) -> str:
     try:
         if kind == "source":
             return results.get_source(index, wanted, settings.lang).text
-        found = any_record(index, wanted)
+        found = exact_record(index, wanted)
         return record_card(index, found, settings.lang)[1]
     except DskbError as failure:
         raise MCPError(types.INVALID_PARAMS, _said(failure)) from None
