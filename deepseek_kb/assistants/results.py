@@ -193,6 +193,8 @@ def _caveat(record: Row, field: str, lang: str) -> str | None:
 
 def _answer_text(data: Row, lang: str) -> str:
     lines = [say(lang, "答案：", "Answer: ") + data["line"]]
+    held = f"{data['type']} `{data['record']}` · {data['field']} · {data['uri']}"
+    lines.append(say(lang, "记录：", "Record: ") + held)
     if data["caveat"]:
         lines.append(say(lang, "说明：", "Caveat: ") + data["caveat"])
     lines += sources_block(data["citations"], lang)
