@@ -14,14 +14,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import llm
 
-from deepseek_kb.assistants import results
-from deepseek_kb.errors import DskbError
-from deepseek_kb.index.store import Index
-from deepseek_kb.queries.common import index_for
 from deepseek_kb.settings import Settings, resolve
+
+# `llm` loads every plugin on every run, so dskb's queries are imported only when used.
 
 
 def _settings() -> Settings:
@@ -29,14 +28,21 @@ def _settings() -> Settings:
     return resolve(data_dir=Path(data_dir) if data_dir else None)
 
 
-def _text(produce: Callable[[Index, str], results.Result]) -> str:
-    """One result's text, or the reason there is none, as the CLI would say it."""
+def _text(tool: str, *args: Any, **options: Any) -> str:
+    """The text of one of the assistant tools (`results.<tool>`), or the reason there is
+    none, as the CLI would say it."""
+    from deepseek_kb.assistants import results
+    from deepseek_kb.errors import DskbError
+    from deepseek_kb.queries.common import index_for
+
     settings = _settings()
+    produce = getattr(results, tool)
     try:
-        return produce(index_for(settings), settings.lang).text
+        found: results.Result = produce(index_for(settings), *args, lang=settings.lang, **options)
     except DskbError as failure:
         message, hint = failure.said(settings.lang)
         raise ValueError(f"{message} ({hint})" if hint else message) from None
+    return found.text
 
 
 def load_fragment(argument: str) -> llm.Fragment:
@@ -46,9 +52,9 @@ def load_fragment(argument: str) -> llm.Fragment:
     if kind not in ("record", "search") or not rest.strip():
         raise ValueError("use dskb:record/ID or dskb:search/QUERY")
     if kind == "record":
-        text = _text(lambda index, lang: results.fetch(index, rest, lang))
+        text = _text("fetch", rest)
         return llm.Fragment(text, f"dskb://record/{rest}")  # type: ignore[no-untyped-call]
-    text = _text(lambda index, lang: results.search(index, rest, 10, lang, None))
+    text = _text("search", rest, 10, tier=None)
     return llm.Fragment(text, f"dskb:search/{rest}")  # type: ignore[no-untyped-call]
 
 
@@ -58,17 +64,16 @@ class Dskb(llm.Toolbox):  # type: ignore[no-untyped-call]
     def search(self, query: str, limit: int = 10) -> str:
         """Search every dskb record (models, people, quotes, facts, events, terms, sources);
         a question dskb can answer gets its cited answer first."""
-        shown = max(1, min(limit, 50))
-        return _text(lambda index, lang: results.search(index, query, shown, lang, None))
+        return _text("search", query, max(1, min(limit, 50)), tier=None)
 
     def answer(self, question: str) -> str:
         """The value a question about DeepSeek asks for (a cost, a date, a parameter count, a
         founder), with its caveat and its sources: quote, line or page, link."""
-        return _text(lambda index, lang: results.answer(index, question, lang))
+        return _text("answer", question)
 
     def cite(self, id_or_query: str) -> str:
         """A Markdown citation for one record (an id from search, or words that name it)."""
-        return _text(lambda index, lang: results.cite(index, id_or_query, "markdown", None, lang))
+        return _text("cite", id_or_query, "markdown", None)
 
 
 @llm.hookimpl
