@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -278,3 +280,28 @@ def test_the_cli_never_imports_the_sdks(tmp_path: Path) -> None:
             [sys.executable, "-c", probe, *args], env=env, capture_output=True, text=True
         )
         assert done.stderr.rsplit("SDKS=", 1)[1] == "", (args, done.stderr[-300:])
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_a_signal_stops_the_server_even_while_stdin_is_open(
+    signum: int, code: int, tmp_path: Path
+) -> None:
+    """A client that signals without closing stdin still sees the server go, with its code
+    (the SDK reads stdin in a thread no signal wakes, which kept the process waiting)."""
+    out, err = tmp_path / "stdout", tmp_path / "stderr"
+    with out.open("wb") as stdout, err.open("wb") as stderr:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "deepseek_kb", "mcp"],
+            stdin=subprocess.PIPE,
+            stdout=stdout,
+            stderr=stderr,
+        )
+        try:
+            time.sleep(3)
+            server.send_signal(signum)
+            server.wait(timeout=20)  # stdin still open: the client has not closed it
+        finally:
+            server.kill()
+            server.communicate()
+    assert server.returncode == code, err.read_text()
+    assert out.read_bytes() == b"" and "Traceback" not in err.read_text()

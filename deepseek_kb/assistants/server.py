@@ -11,7 +11,11 @@ stdout carries only protocol messages, and logs go to stderr.
 from __future__ import annotations
 
 import logging
+import os
 import re
+import sys
+import threading
+import time
 from collections.abc import Callable
 from functools import partial
 from typing import Any, NamedTuple
@@ -281,4 +285,21 @@ def serve(settings: Settings) -> None:
         async with stdio_server() as (read_stream, write_stream):
             await server.run(read_stream, write_stream, server.create_initialization_options())
 
-    anyio.run(main)
+    try:
+        anyio.run(main)
+    except BaseException as stop:
+        _exit_soon(int(getattr(stop, "code", 1) or 1))
+        raise
+
+
+def _exit_soon(code: int) -> None:
+    """Exit with `code` in a moment, whatever still runs: the SDK reads stdin in a worker
+    thread that no signal wakes, so after Ctrl-C or SIGTERM the process would otherwise wait
+    for the client to close stdin before it could exit."""
+
+    def leave() -> None:
+        time.sleep(1.0)
+        sys.stderr.flush()
+        os._exit(code)
+
+    threading.Thread(target=leave, daemon=True).start()
