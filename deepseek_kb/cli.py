@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "glossary",
     "directory",
     "maintenance",
+    "assistants",
 )
 # The module of each top-level command, so a run imports only the one it invokes.
 COMMANDS = {
@@ -51,6 +52,7 @@ COMMANDS = {
     "validate": "maintenance",
     "schema": "maintenance",
     "info": "maintenance",
+    "mcp": "assistants",
 }
 
 
