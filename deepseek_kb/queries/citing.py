@@ -165,6 +165,8 @@ def cite(index: Index, typed: str, field_asked: str | None = None) -> Cited:
     """What a record id, a source id, a question or some words cite."""
     wanted = checked_query(typed, "record", "give a record id, a name or a question")
     exact = index.get(wanted)
+    if exact is not None and exact.kind == "topic":  # a topic is a word: cite what it files
+        exact = None
     if exact is None and field_asked is None:
         answered = _answered(index, wanted)
         if answered is not None:
@@ -242,9 +244,9 @@ def _best_record(index: Index, wanted: str) -> Found:
     if hits:
         top = hits[0].score
         saying = [h for h in hits if h.type in SAYING and h.score >= top - PREFER_WITHIN]
-        exact_thing = top >= 99.5 and hits[0].type not in ("topic", *SAYING)
-        pool = hits if exact_thing or not saying else saying
-        if len(pool) == 1 or pool[0].score - pool[1].score >= AMBIGUOUS_WITHIN:
+        named = top >= 99.5 and hits[0].type != "topic"  # the words are its name or id
+        pool = saying if saying and not named else hits
+        if named or len(pool) == 1 or pool[0].score - pool[1].score >= AMBIGUOUS_WITHIN:
             return Found(pool[0].type, pool[0].record)
         hits = pool
     raise NotFoundError(

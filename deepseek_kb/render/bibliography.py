@@ -141,9 +141,9 @@ def bibtex_fields(ref: Reference) -> dict[str, str]:
 
 def bibtex(refs: Iterable[Reference], comments: Sequence[str] = ()) -> str:
     """A BibTeX file: comment lines (which BibTeX skips), then one @misc entry per source."""
+    from bibtexparser.entrypoint import write_string
     from bibtexparser.library import Library
     from bibtexparser.model import Entry, Field
-    from bibtexparser.writer import write
 
     library = Library()
     for ref in refs:
@@ -151,7 +151,7 @@ def bibtex(refs: Iterable[Reference], comments: Sequence[str] = ()) -> str:
             raise UsageError(f"refusing to write a BibTeX entry with the key {ref.key!r}")
         fields = [Field(name, value) for name, value in bibtex_fields(ref).items()]
         library.add(Entry("misc", ref.key, fields))
-    body: str = write(library)
+    body: str = write_string(library)  # its middleware encloses each value in braces
     # BibTeX reads any "@" outside an entry as the start of one: comments never hold one.
     head = "".join(f"% {plain(line).replace('@', '(at)')}\n" for line in comments)
     return head + ("\n" if head else "") + body.strip() + "\n"

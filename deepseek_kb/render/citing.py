@@ -179,7 +179,7 @@ def locator(ref: Row) -> str | None:
 def _cite_commands(cited: Cited) -> str:
     r"""`\cite[p.~5]{v3-paper}`, one per place cited."""
     seen: list[str] = []
-    for citation in cited.citations:
+    for citation in cited.citations or _self_citation(cited):
         where_in = locator(citation.ref)
         command = f"\\cite[{where_in}]{{{citation.ref['source']}}}" if where_in else None
         command = command or f"\\cite{{{citation.ref['source']}}}"
