@@ -112,7 +112,12 @@ def cite(
     ] = None,
     fmt: Annotated[
         citing.CiteFormat,
-        typer.Option("--format", "-f", help="text, markdown, bibtex, ris, csl-json or json."),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text, markdown, bibtex, ris, csl-json or json.",
+        ),
     ] = citing.CiteFormat.text,
     field: Annotated[
         str | None,
