@@ -213,8 +213,6 @@ def csl_item(ref: Reference, note: str | None = None) -> dict[str, Any]:
         item["container-title"] = ref.container
     if ref.publisher:
         item["publisher"] = ref.publisher
-    if ref.version:
-        item["version"] = ref.version
     if ref.arxiv:
         item["number"] = f"arXiv:{ref.arxiv}"
     if ref.language:
