@@ -8,7 +8,9 @@ from typing import Annotated
 import typer
 
 from deepseek_kb.commands.common import FormatOpt, JsonOpt, LangOpt, app, complete_from, session
-from deepseek_kb.queries.citing import any_record, record_citations, source_detail
+from deepseek_kb.errors import UsageError
+from deepseek_kb.queries.citing import bibliography, shown_source, source_detail
+from deepseek_kb.queries.citing import cite as cite_query
 from deepseek_kb.queries.common import names_for, one
 from deepseek_kb.queries.directory import company as company_sections
 from deepseek_kb.queries.directory import data_files, quote_counts
@@ -16,7 +18,6 @@ from deepseek_kb.render import citing
 from deepseek_kb.render import directory as views
 from deepseek_kb.render.flat import sections_table
 from deepseek_kb.render.output import Output
-from deepseek_kb.values import pick
 
 
 @app.command(epilog="Examples: dskb people · dskb people 梁文锋 · dskb people karpathy --json")
@@ -92,21 +93,31 @@ def sources(
         run.emit(Output(data, partial(views.paths_table, rows)))
         return
     listing = run.index.records("source")
-    run.emit(Output(listing, partial(views.sources_table, listing)))
+    shown = [shown_source(row) for row in listing]
+    run.emit(Output(shown, partial(views.sources_table, listing)))
 
 
 @app.command(
-    epilog="Examples: dskb cite deepseek-v3 --format markdown · dskb cite liang-moat-closed-source · dskb cite V3 --field training_cost --format bibtex"
+    epilog='Examples: dskb cite deepseek-v3 --field training_cost --format bibtex · dskb cite "V3 training cost" · dskb cite 护城河 · dskb cite --all --format ris'
 )
 def cite(
     ctx: typer.Context,
-    record: Annotated[
-        str,
-        typer.Argument(help="A record id, or words that name one record (V3, 护城河 quote…)."),
-    ],
+    query: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[QUERY]",
+            help="A record or source id, a question (V3 training cost) or words (护城河).",
+            show_default=False,
+        ),
+    ] = None,
     fmt: Annotated[
         citing.CiteFormat,
-        typer.Option("--format", "-f", help="text, markdown, bibtex, csl-json or json."),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text, markdown, bibtex, ris, csl-json or json.",
+        ),
     ] = citing.CiteFormat.text,
     field: Annotated[
         str | None,
@@ -114,14 +125,22 @@ def cite(
             "--field", help="Only one spec or field, e.g. training_cost.", show_default=False
         ),
     ] = None,
+    every: Annotated[
+        bool, typer.Option("--all", help="Every source: a whole bibliography, one entry each.")
+    ] = False,
     lang: LangOpt = None,
 ) -> None:
-    """A citation ready to paste: the record's words, then each source with its deep link."""
+    """A citation ready to paste: what is cited, its caveat, each source with its deep link."""
     run = session(ctx, lang)
-    found = any_record(run.index, record)
-    citations = record_citations(run.index, found, field)
-    names = {
-        rid: pick(row["name"], "both") for rid, row in names_for(run.index, [found.row]).items()
-    }
-    words = citing.record_words(found.row, found.kind, run.settings.lang, names, field)
-    run.terminal.write_text(citing.cite_output(citations, words, fmt, run.settings.lang))
+    if every == (query is not None):
+        raise UsageError(
+            "give a QUERY or --all, not both" if every else "give a QUERY to cite, or --all",
+            hint="dskb cite deepseek-v3 · dskb cite --all --format bibtex > refs.bib",
+        )
+    if query is None:
+        refs = list(bibliography(run.index).values())
+        run.terminal.write_text(citing.cite_output(None, refs, fmt, run.settings.lang))
+        return
+    cited = cite_query(run.index, query, field)
+    refs = list(cited.references.values())
+    run.terminal.write_text(citing.cite_output(cited, refs, fmt, run.settings.lang))

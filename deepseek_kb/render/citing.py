@@ -11,17 +11,19 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from deepseek_kb.kinds import SPEC_BY_FIELD
 from deepseek_kb.render.layout import colon, label
 from deepseek_kb.render.terminal import escape
-from deepseek_kb.values import Json, format_value, name_of, pick
+from deepseek_kb.rows import Row
+from deepseek_kb.values import format_value, name_of, pick
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from deepseek_kb.queries.citing import Citation, SourceDetail
+    from deepseek_kb.citations import Reference
+    from deepseek_kb.queries.citing import Citation, Cited, SourceDetail
 
 
 class CiteFormat(StrEnum):
@@ -30,38 +32,63 @@ class CiteFormat(StrEnum):
     text = "text"
     markdown = "markdown"
     bibtex = "bibtex"
+    ris = "ris"
     csl_json = "csl-json"
     json = "json"
 
 
-def record_words(
-    record: Json, kind: str, lang: str, names: dict[str, str], field: str | None = None
-) -> str:
-    """What a record says, in a line or two: a quote with its speaker, a model and its summary;
-    with a spec asked for, that spec's value (DeepSeek-V3 — training cost: $5.576M)."""
-    spec = (record.get("specs") or {}).get(field) if field else None
-    if spec:
-        info = SPEC_BY_FIELD.get(str(field))
-        what = label(lang, info.zh, info.en) if info else str(field)
-        shown = "en" if lang == "both" else lang
-        value = format_value(spec["value"], shown)
-        return f"{name_of(record, shown)} — {what}{colon(lang)}{value}"
+def _shown(lang: str) -> str:
+    return "en" if lang == "both" else lang
+
+
+def record_words(cited: Cited, lang: str) -> str:
+    """What is cited, in a line or two: a value (DeepSeek-V3 — Training cost: $5.576M), a
+    quote with its speaker (its English marked as a translation), a fact, a model's summary."""
+    record, kind, shown = cited.found.row, cited.found.kind, _shown(lang)
+    if cited.field and cited.value is not None:
+        what = _field_label(cited, lang)
+        whose = name_of(cited.subject or record, shown)
+        return f"{whose} — {what}{colon(lang)}{format_value(cited.value, shown)}"
     if kind == "quote":
-        speaker = names.get(record["speaker"], record["speaker"])
-        return f"“{pick(record['text'], lang)}” — {speaker}"
+        speaker = cited.names.get(record["speaker"])
+        who = name_of(speaker, shown) if speaker else record["speaker"]
+        return f"“{pick(record['text'], lang)}” — {who}{_translated(lang)}"
     if kind == "event":
         return f"{record['date']}: {pick(record['title'], lang)}"
+    if kind == "source":
+        return name_of(record, shown)
     for field in ("text", "definition", "summary", "role", "title", "description"):
         if record.get(field):
             body = pick(record[field], lang)
             named = record.get("name")
             return f"{pick(named, lang)}: {body}" if named and field != "title" else body
-    return name_of(record, "en" if lang == "both" else lang)
+    return name_of(record, shown)
 
 
-def _where(citation: Citation, lang: str) -> str:
+def _field_label(cited: Cited, lang: str) -> str:
+    if cited.label:
+        return label(lang, *cited.label)
+    name = str(cited.field).removeprefix("specs.")
+    info = SPEC_BY_FIELD.get(name)
+    return label(lang, info.zh, info.en) if info else name
+
+
+def _translated(lang: str) -> str:
+    """The quotes are the article's Chinese; their English is this KB's translation."""
+    if lang == "zh":
+        return ""
+    return " (English translated from the article's Chinese)"
+
+
+def caveat_line(cited: Cited, lang: str) -> str | None:
+    """The caveat on the value cited (V3's $5.576M: final run only, $2 per GPU hour)."""
+    if not cited.caveat:
+        return None
+    return label(lang, "注：", "Note: ") + pick(cited.caveat, lang)
+
+
+def where(ref: Row, lang: str) -> str:
     """Which part of the source: a line, a page, a section."""
-    ref = citation.ref
     parts = []
     if ref.get("section"):
         parts.append(f"§{ref['section']}")
@@ -72,15 +99,17 @@ def _where(citation: Citation, lang: str) -> str:
     return ", ".join(parts)
 
 
-def _source_line(citation: Citation, lang: str) -> str:
+def _source_line(citation: Citation, reference: Reference | None, lang: str) -> str:
     source = citation.source or {"id": citation.ref["source"]}
     title = pick(source.get("title"), lang) or source["id"]
-    extra = [source["date"]] if source.get("date") else []
+    extra = [reference.date] if reference and reference.date else []
     if source.get("commit"):
         extra.append(label(lang, f"提交 {source['commit'][:7]}", f"commit {source['commit'][:7]}"))
-    where = _where(citation, lang)
+    if reference and reference.arxiv:
+        extra.append(f"arXiv:{reference.arxiv}")
+    at = where(citation.ref, lang)
     head = f"{title} ({', '.join(extra)})" if extra else title
-    return f"{head}, {where}" if where else head
+    return f"{head}, {at}" if at else head
 
 
 def _no_address(citation: Citation, lang: str) -> str:
@@ -101,12 +130,19 @@ def _no_address(citation: Citation, lang: str) -> str:
     return "; ".join(notes) or label(lang, "没有已知的网址", "no address is known")
 
 
-def as_text(citations: Sequence[Citation], words: str, lang: str, markdown: bool) -> str:
-    """The record's words, then its sources, numbered, each with its link (or why none)."""
-    lines = [words, "", label(lang, "来源：", "Sources:")]
+def head_lines(cited: Cited, lang: str) -> list[str]:
+    """What is cited and the caveat on it."""
+    return [line for line in (record_words(cited, lang), caveat_line(cited, lang)) if line]
+
+
+def as_text(cited: Cited, lang: str, markdown: bool) -> str:
+    """What is cited, its caveat, then its sources, numbered, each with its link (or why none)."""
+    lines = [*head_lines(cited, lang), "", label(lang, "来源：", "Sources:")]
+    citations = cited.citations or _self_citation(cited)
     for number, citation in enumerate(citations, start=1):
-        line = _source_line(citation, lang)
-        url = citation.ref.get("url")
+        reference = cited.references.get(citation.ref["source"])
+        line = _source_line(citation, reference, lang)
+        url = citation.ref.get("url") or citing_url(citation)
         if markdown:
             shown = f"[{line}]({url})" if url else f"{line} ({_no_address(citation, lang)})"
             lines.append(f"{number}. {shown}")
@@ -116,75 +152,101 @@ def as_text(citations: Sequence[Citation], words: str, lang: str, markdown: bool
     return "\n".join(lines) + "\n"
 
 
-def _bib(text: str) -> str:
-    return text.replace("\\", "\\textbackslash{}").replace("{", "\\{").replace("}", "\\}")
+def _self_citation(cited: Cited) -> list[Citation]:
+    """A source cited by its id cites itself."""
+    from deepseek_kb.queries.citing import Citation
+
+    row = cited.found.row
+    return [Citation(row, "source", "record", {"source": row["id"]}, row)]
 
 
-def as_bibtex(citations: Sequence[Citation], lang: str) -> str:
-    """One @misc entry per source and place cited."""
-    entries = []
-    for citation in citations:
-        ref, source = citation.ref, citation.source or {}
-        key = "-".join(str(p) for p in (ref["source"], ref.get("line") or ref.get("page")) if p)
-        fields: dict[str, str] = {"title": _bib(pick(source.get("title"), lang) or ref["source"])}
-        if source.get("date"):
-            fields["year"] = str(source["date"])[:4]
-        if ref.get("url"):
-            fields["howpublished"] = f"\\url{{{ref['url']}}}"
-        note = [f"cited for {citation.record['id']} ({citation.field})"]
-        if _where(citation, "en"):
-            note.append(_where(citation, "en"))
-        if not ref.get("url"):
-            note.append(_no_address(citation, "en"))
-        fields["note"] = _bib("; ".join(note))
-        body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items())
-        entries.append(f"@misc{{{key},\n{body}\n}}")
-    return "\n\n".join(entries) + "\n"
+def citing_url(citation: Citation) -> str | None:
+    """The deep link of a citation (its line or page), where an address is known."""
+    from deepseek_kb.citations import url
+
+    return url(citation.ref, citation.source)
 
 
-_CSL_TYPES = {"article": "post-weblog", "web-page": "webpage", "interview": "interview"}
+def locator(ref: Row) -> str | None:
+    """The place in a source as a citation's postnote: `p. 5`, `line 333`."""
+    if ref.get("page"):
+        return f"p.~{ref['page']}"
+    if ref.get("line"):
+        return f"line {ref['line']}"
+    return None
 
 
-def as_csl(citations: Sequence[Citation], lang: str) -> list[dict[str, Any]]:
-    """CSL-JSON items (for Zotero, pandoc), one per source and place cited."""
-    items = []
-    for citation in citations:
-        ref, source = citation.ref, citation.source or {}
-        item: dict[str, Any] = {
-            "id": "-".join(
-                str(p) for p in (ref["source"], ref.get("line") or ref.get("page")) if p
-            ),
-            "type": _CSL_TYPES.get(str(source.get("kind")), "document"),
-            "title": pick(source.get("title"), lang) or ref["source"],
-        }
-        if source.get("date"):
-            item["issued"] = {"date-parts": [[int(p) for p in str(source["date"]).split("-")]]}
-        if ref.get("url"):
-            item["URL"] = ref["url"]
-        if source.get("repo"):
-            item["publisher"] = f"GitHub, {source['repo']}"
-        item["note"] = "; ".join(
-            p
-            for p in (
-                _where(citation, "en"),
-                ref.get("quote"),
-                None if ref.get("url") else _no_address(citation, "en"),
-            )
-            if p
+def _cite_commands(cited: Cited) -> str:
+    r"""`\cite[p.~5]{v3-paper}`, one per place cited."""
+    seen: list[str] = []
+    for citation in cited.citations or _self_citation(cited):
+        where_in = locator(citation.ref)
+        command = f"\\cite[{where_in}]{{{citation.ref['source']}}}" if where_in else None
+        command = command or f"\\cite{{{citation.ref['source']}}}"
+        if command not in seen:
+            seen.append(command)
+    return ", ".join(seen)
+
+
+def _record_notes(cited: Cited, lang: str) -> dict[str, list[str]]:
+    """Per source, what the record cites it for (words, caveat, place): RIS N1, CSL note."""
+    head = "; ".join(head_lines(cited, "en" if lang == "both" else lang))
+    out: dict[str, list[str]] = {}
+    for citation in cited.citations:
+        place = where(citation.ref, "en")
+        out.setdefault(citation.ref["source"], []).append(
+            f"Cited for {head}" + (f" ({place})" if place else "")
         )
-        items.append(item)
-    return items
+    return out
 
 
-def cite_output(citations: Sequence[Citation], words: str, fmt: CiteFormat, lang: str) -> str:
-    """The citation in the format asked for, as the text to write."""
-    if fmt is CiteFormat.json:
-        return json.dumps([c.as_json() for c in citations], ensure_ascii=False, indent=2) + "\n"
-    if fmt is CiteFormat.csl_json:
-        return json.dumps(as_csl(citations, lang), ensure_ascii=False, indent=2) + "\n"
+def cite_output(cited: Cited | None, refs: Sequence[Reference], fmt: CiteFormat, lang: str) -> str:
+    """The citation (or, with no record, the whole bibliography) as the text to write."""
+    from deepseek_kb.render import bibliography
+
+    notes = _record_notes(cited, lang) if cited else {}
     if fmt is CiteFormat.bibtex:
-        return as_bibtex(citations, lang)
-    return as_text(citations, words, lang, markdown=fmt is CiteFormat.markdown)
+        comments = [*head_lines(cited, "en"), f"Cite as: {_cite_commands(cited)}"] if cited else []
+        return bibliography.bibtex(refs, comments)
+    if fmt is CiteFormat.ris:
+        return bibliography.ris(refs, notes)
+    if fmt is CiteFormat.csl_json:
+        items = [
+            bibliography.csl_item(ref, " | ".join(notes.get(ref.key, [])) or None) for ref in refs
+        ]
+        return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    if cited is None:
+        return as_bibliography_text(refs, fmt is CiteFormat.markdown, fmt is CiteFormat.json)
+    if fmt is CiteFormat.json:
+        body = [
+            {
+                **c.as_json(),
+                "key": c.ref["source"],
+                **({"caveat": cited.caveat} if cited.caveat else {}),
+            }
+            for c in cited.citations or _self_citation(cited)
+        ]
+        return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+    return as_text(cited, lang, markdown=fmt is CiteFormat.markdown)
+
+
+def as_bibliography_text(refs: Sequence[Reference], markdown: bool, as_json: bool) -> str:
+    """Every source as one line (author, year, title, where, URL), or as CSL items in JSON."""
+    from deepseek_kb.render import bibliography
+
+    if as_json:
+        items = [bibliography.csl_item(ref) for ref in refs]
+        return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    lines = []
+    for ref in refs:
+        who = ", ".join(ref.authors) or (ref.publisher or "")
+        when = f"({ref.date})" if ref.date else "(n.d.)"
+        parts = [p for p in (who, when, ref.title, bibliography.where_published(ref)) if p]
+        line = ". ".join(parts)
+        if ref.url:
+            line += f". {ref.url}" if not markdown else f". <{ref.url}>"
+        lines.append(f"- {line} [{ref.key}]" if markdown else f"[{ref.key}] {line}")
+    return "\n".join(lines) + "\n"
 
 
 def source_detail(detail: SourceDetail, lang: str, width: int) -> list[RenderableType]:

@@ -67,6 +67,10 @@ class Source(Record):
         default=None, description="A path the source gives itself where no host is known."
     )
     note: Text | None = None
+    accessed: PartialDate | None = Field(
+        default=None,
+        description="When the KB read this source itself (sources read through it inherit it).",
+    )
 
 
 class Topic(Named):
