@@ -142,7 +142,12 @@ def as_bibtex(citations: Sequence[Citation], lang: str) -> str:
     return "\n\n".join(entries) + "\n"
 
 
-_CSL_TYPES = {"article": "post-weblog", "web-page": "webpage", "interview": "interview"}
+_CSL_TYPES = {
+    "article": "post-weblog",
+    "web-page": "webpage",
+    "official-page": "webpage",
+    "interview": "interview",
+}
 
 
 def as_csl(citations: Sequence[Citation], lang: str) -> list[dict[str, Any]]:
