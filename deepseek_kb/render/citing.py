@@ -65,7 +65,10 @@ def _where(citation: Citation, lang: str) -> str:
     parts = []
     if ref.get("section"):
         parts.append(f"§{ref['section']}")
-    if ref.get("line"):
+    if ref.get("line") and (citation.source or {}).get("kind") == "official-page":
+        # The live page has no line numbers; the line counts lines of the saved copy.
+        parts.append(label(lang, f"保存副本第 {ref['line']} 行", f"saved copy, line {ref['line']}"))
+    elif ref.get("line"):
         parts.append(label(lang, f"第 {ref['line']} 行", f"line {ref['line']}"))
     if ref.get("page"):
         parts.append(label(lang, f"第 {ref['page']} 页", f"page {ref['page']}"))
