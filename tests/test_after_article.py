@@ -234,3 +234,12 @@ def test_the_ocr_decoder_erratum_keeps_both_papers() -> None:
     assert {r["source"] for r in claim["sources"]} >= {"hf-papers-ocr", "ocr2-paper"}
     (old,) = claim["superseded"]
     assert "about 500M" in old["value"]["en"] and old["reason"]["en"]
+
+
+def test_a_saved_page_is_cited_as_a_saved_copy_and_linked_to_the_page() -> None:
+    """`dskb cite deepseek-v3.2`: "saved copy, line 4" and the page's own URL, no line anchor."""
+    out = run("cite", "deepseek-v3.2").stdout
+    assert "Change Log, saved copy, line 4" in out
+    assert "https://api-docs.deepseek.com/updates\n" in out and "updates#L" not in out
+    zh = run("cite", "deepseek-v3.2", "--lang", "zh").stdout
+    assert "保存副本第 4 行" in zh
