@@ -3,7 +3,8 @@
 A citation names a source and, for a file, the line or page it quotes. A source that is a file
 of a GitHub repository read at a commit links to that commit (`blob/<commit>/<path>#L<line>`,
 `#page=<page>` for a PDF); a commit links to itself; a web page the article cites links to its
-URL. The article has no known address (its permalink is a path without a host), so its
+URL, and a saved copy of a DeepSeek page links to that page, without a line anchor. The
+article has no known address (its permalink is a path without a host), so its
 citations carry no URL; they say so rather than invent one.
 """
 
@@ -15,6 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 GITHUB = "https://github.com"
+# Sources whose lines have no anchor of their own: a PDF (pages instead), and a saved copy of a
+# web page (its line numbers count lines of the copy, not of the live page).
+_NO_LINE_ANCHORS = ("paper", "official-page")
 
 
 def url(ref: Mapping[str, Any], source: Mapping[str, Any] | None) -> str | None:
@@ -29,7 +33,7 @@ def url(ref: Mapping[str, Any], source: Mapping[str, Any] | None) -> str | None:
         base = f"{GITHUB}/{repo}/blob/{commit}/{path}"
     if not base:
         return None
-    if ref.get("line") and source.get("kind") != "paper":
+    if ref.get("line") and source.get("kind") not in _NO_LINE_ANCHORS:
         return f"{base}#L{ref['line']}"
     if ref.get("page"):
         return f"{base}#page={ref['page']}"

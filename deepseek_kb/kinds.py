@@ -125,10 +125,17 @@ class Tier(StrEnum):
     official = "official"
 
 
+# Source kinds that are DeepSeek's own words wherever they live: a verified compilation of its
+# files, and a saved copy of a page of its API documentation or of its deepseek-ai Hugging Face
+# pages (Hugging Face's own listing data on such a page, sizes and "Updated" dates, is not).
+OFFICIAL_SOURCE_KINDS = frozenset({"compilation", "official-page"})
+
+
 def source_tier(kind: str, repo: str | None) -> Tier:
-    """A source is official when it is a file of a DeepSeek repository or a verified compilation
-    of them; the article and the web pages and interviews it cites are the article's."""
-    return Tier.official if repo or kind == "compilation" else Tier.article
+    """A source is official when it is a file of a DeepSeek repository, a verified compilation
+    of them or a page DeepSeek publishes; the article and the web pages and interviews it cites
+    are the article's."""
+    return Tier.official if repo or kind in OFFICIAL_SOURCE_KINDS else Tier.article
 
 
 class EventType(StrEnum):

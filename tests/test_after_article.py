@@ -7,6 +7,7 @@ import json
 import pytest
 
 from deepseek_kb.errors import ExitCode
+from deepseek_kb.kinds import OFFICIAL_SOURCE_KINDS
 
 from .conftest import run
 
@@ -94,7 +95,7 @@ def test_the_official_view_shows_no_article_only_claim() -> None:
     def article_only(refs: list[dict[str, object]]) -> bool:
         return all(
             not sources[str(r["source"])].get("repo")
-            and sources[str(r["source"])]["kind"] != "compilation"
+            and sources[str(r["source"])]["kind"] not in OFFICIAL_SOURCE_KINDS
             for r in refs
         )
 
@@ -126,9 +127,119 @@ def test_every_record_says_where_it_comes_from() -> None:
     assert v3["provenance"] == ["article", "official"]
 
 
-@pytest.mark.parametrize("name", ["R1-0528", "DeepSeek-R1-0528", "V3.2-Speciale", "LPLB"])
+@pytest.mark.parametrize("name", ["LPLB", "V4.1", "685B"])
 def test_what_the_official_files_do_not_hold_is_said_not_invented(name: str) -> None:
-    """`models show R1-0528`: the official files read hold no record of it (exit 1)."""
+    """`models show LPLB`: the official files read hold no record of it (exit 1)."""
     result = run("models", "show", name)
     assert result.code == ExitCode.NOT_FOUND
     assert "hold no record" in result.stderr
+
+
+# --- DeepSeek's own web pages: its API Change Log and its deepseek-ai Hugging Face pages ---------
+
+API_UPGRADES = {
+    "deepseek-v3.1": "2025-08-21",
+    "deepseek-v3.1-terminus": "2025-09-22",
+    "deepseek-v3.2": "2025-12-01",
+    "deepseek-v3.2-speciale": "2025-12-01",
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "model_id"),
+    [
+        ("V3.2", "deepseek-v3.2"),
+        ("V3.2-Speciale", "deepseek-v3.2-speciale"),
+        ("V3.1", "deepseek-v3.1"),
+        ("V3.1-Terminus", "deepseek-v3.1-terminus"),
+    ],
+)
+def test_the_api_change_log_dates_the_models(name: str, model_id: str) -> None:
+    """`models show V3.2`: released as the Change Log dates it, cited to the saved page."""
+    result = run("models", "show", name, "--json")
+    assert result.code == 0, result.stderr
+    model = json.loads(result.stdout)
+    assert model["id"] == model_id
+    released = model["released"]
+    assert released["date"] == API_UPGRADES[model_id] and "basis" not in released
+    assert {r["source"] for r in released["sources"]} == {"apidocs-changelog"}
+    assert all(r["url"] == "https://api-docs.deepseek.com/updates" for r in released["sources"])
+    assert model["provenance"] == ["official"]
+    shown = run("models", "show", name).stdout
+    assert f"released: {API_UPGRADES[model_id]}" in shown and "apidocs-changelog L" in shown
+
+
+def test_v3_1_keeps_its_config_commit_beside_the_change_log_date() -> None:
+    """V3.1 is released 2025-08-21 (Change Log); the 2025-08-27 config commit stays, as a commit."""
+    v31 = json.loads(run("models", "show", "V3.1", "--json").stdout)
+    assert v31["released"]["date"] == "2025-08-21"
+    assert "2025-08-27" in v31["released"]["note"]["en"]
+    events = {e["id"]: e for e in _json("timeline", "--since", "2025-08", "--until", "2025-08")}
+    assert events["deepseek-v3.1-config-2025-08-27"]["basis"] == "commit-date"
+    assert events["deepseek-v3.1-api-upgrade"]["date"] == "2025-08-21"
+
+
+def test_v3_0324_shows_its_benchmark_gains_from_its_model_card() -> None:
+    """`models show V3-0324`: MMLU-Pro 75.9 → 81.2 and the rest, cited to the saved card."""
+    out = run("models", "show", "V3-0324", env={"COLUMNS": "400"}).stdout
+    for gain in ("75.9 → 81.2", "59.1 → 68.4", "39.6 → 59.4", "39.2 → 49.2"):
+        assert gain in out
+    assert "hf-v3-0324-card L14" in out
+    model = json.loads(run("models", "show", "V3-0324", "--json").stdout)
+    assert "released" not in model  # the card states no date; its example prompt's date is not one
+
+
+def test_the_timeline_since_2025_08_lists_the_four_api_upgrades() -> None:
+    """`timeline --since 2025-08`: V3.1, V3.1-Terminus, V3.2-Exp and V3.2 on the API, on their dates."""
+    events = _json("timeline", "--since", "2025-08")
+    upgrades = {
+        e["id"]: e["date"]
+        for e in events
+        if "apidocs-changelog" in json.dumps(e["sources"])  # cites the API Change Log
+    }
+    assert upgrades == {
+        "deepseek-v3.1-api-upgrade": "2025-08-21",
+        "deepseek-v3.1-terminus-api-upgrade": "2025-09-22",
+        "deepseek-v3.2-exp-api-upgrade": "2025-09-29",
+        "deepseek-v3.2-api-upgrade": "2025-12-01",
+        "deepseek-v3.2-speciale-release": "2025-12-01",
+    }
+    official = {e["id"] for e in _json("timeline", "--since", "2025-08", "--from", "official")}
+    assert set(upgrades) <= official
+
+
+def test_when_was_v3_2_released_answers_the_change_log_date() -> None:
+    """`search "when was V3.2 released"` answers 2025-12-01 for DeepSeek-V3.2, not V3.2-Exp."""
+    hits = json.loads(run("search", "when was V3.2 released", "--json").stdout)
+    first = hits[0]
+    assert first["id"] == "deepseek-v3.2" and first["match"]["how"] == "answer", first
+    assert "2025-12-01" in json.dumps(first, ensure_ascii=False)
+
+
+def test_r1_0528_is_a_record_of_its_hugging_face_ids_and_nothing_more() -> None:
+    """R1-0528 and R1-0528-Qwen3-8B: their deepseek-ai ids, no date, no parameter count."""
+    for name, repo in (
+        ("R1-0528", "deepseek-ai/DeepSeek-R1-0528"),
+        ("R1-0528-Qwen3-8B", "deepseek-ai/DeepSeek-R1-0528-Qwen3-8B"),
+    ):
+        model = json.loads(run("models", "show", name, "--json").stdout)
+        assert [h["repo"] for h in model["huggingface"]] == [repo]
+        assert "released" not in model and not model.get("specs")
+
+
+def test_the_ocr_decoder_erratum_keeps_both_papers() -> None:
+    """DeepSeek-OCR's decoder is A570M (its own abstract); OCR 2's "about 500M" is kept, superseded."""
+    ocr = json.loads(run("models", "show", "DeepSeek-OCR", "--json").stdout)
+    claim = next(c for c in ocr["claims"] if "A570M" in c["text"]["en"])
+    assert {r["source"] for r in claim["sources"]} >= {"hf-papers-ocr", "ocr2-paper"}
+    (old,) = claim["superseded"]
+    assert "about 500M" in old["value"]["en"] and old["reason"]["en"]
+
+
+def test_a_saved_page_is_cited_as_a_saved_copy_and_linked_to_the_page() -> None:
+    """`dskb cite deepseek-v3.2`: "saved copy, line 4" and the page's own URL, no line anchor."""
+    out = run("cite", "deepseek-v3.2").stdout
+    assert "Change Log, saved copy, line 4" in out
+    assert "https://api-docs.deepseek.com/updates\n" in out and "updates#L" not in out
+    zh = run("cite", "deepseek-v3.2", "--lang", "zh").stdout
+    assert "保存副本第 4 行" in zh

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -32,7 +33,38 @@ def article_lines() -> list[str]:
     return out
 
 
-OFFICIAL_FILES = ("official-model-facts.yaml", "official-2025.yaml")
+OFFICIAL_FILES = ("official-model-facts.yaml", "official-2025.yaml", "official-2025-extra.yaml")
+# Saved copies of DeepSeek's web pages (its API docs, its deepseek-ai Hugging Face pages), byte for
+# byte as official-2025-extra.yaml was checked against: JSON with the page's url and the excerpt.
+CAPTURES = FIXTURES / "official-2025-extra-captures"
+
+
+@cache
+def captured_pages() -> dict[str, list[str]]:
+    """Each saved page copy's lines (1-based line n is item n-1), by the page's URL."""
+    pages = {}
+    for path in sorted(CAPTURES.glob("*.json")):
+        capture = json.loads(path.read_text(encoding="utf-8"))
+        pages[capture["url"]] = capture["excerpt"].splitlines()
+    return pages
+
+
+def page_sources(kb: KB) -> dict[str, schema.Source]:
+    """The sources that are saved copies of DeepSeek's own pages, by id."""
+    return {
+        s.id: s
+        for s in kb.records["source"]
+        if isinstance(s, schema.Source) and s.kind == "official-page"
+    }
+
+
+def page_citations(kb: KB) -> Iterator[tuple[str, str, SourceRef]]:
+    """Every citation of a saved page anywhere in the KB: record id, path, citation."""
+    pages = page_sources(kb)
+    for record in kb.all():
+        for path, value in walk(record):
+            if isinstance(value, SourceRef) and value.source in pages:
+                yield record.id, path, value
 
 
 @cache
@@ -64,8 +96,18 @@ def official_quotes() -> dict[tuple[str, str, int | None], frozenset[str]]:
                 walk(item)
 
     for name in OFFICIAL_FILES:
-        walk(yaml.safe_load((FIXTURES / name).read_text(encoding="utf-8")))
+        walk(_reference_file(name))
     return {key: frozenset(quotes) for key, quotes in found.items()}
+
+
+def _reference_file(name: str) -> Any:
+    """A reference file's records. official-2025-extra.yaml's header line `checker: ... (git): 67
+    passed` is not valid YAML (an unquoted ': '); the copy stays byte for byte, so its records
+    are read from its `sources:` key on."""
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    if name == "official-2025-extra.yaml":
+        text = text[text.index("\nsources:\n") :]
+    return yaml.safe_load(text)
 
 
 def reference_key(ref: SourceRef) -> tuple[str, str, int | None]:
@@ -185,10 +227,72 @@ def test_quotes_from_official_files_are_verbatim_on_their_line_or_page(kb: KB) -
     for record in kb.all():
         for path, value in walk(record):
             if isinstance(value, SourceRef) and value.quote and value.source != "article":
+                if value.source in page_sources(kb):
+                    continue  # checked against the saved page itself, below
                 key = reference_key(value)
                 assert value.quote.strip() in quotes.get(key, ()), (record.id, path, key)
                 checked += 1
     assert checked > 400
+
+
+def test_every_official_page_source_has_its_saved_copy(kb: KB) -> None:
+    """Each official-page source's URL is the URL of one saved copy in tests/fixtures."""
+    pages = captured_pages()
+    for source in page_sources(kb).values():
+        assert source.url in pages, (source.id, source.url)
+        assert source.note is not None, source.id  # what the copy holds, and its date or none
+
+
+def test_quotes_from_saved_pages_are_verbatim_on_their_line(kb: KB) -> None:
+    """Every citation of a saved page has a line and a quote, an exact substring of that line."""
+    pages = captured_pages()
+    urls = {s.id: s.url for s in page_sources(kb).values()}
+    checked = 0
+    for record_id, path, ref in page_citations(kb):
+        assert ref.line and ref.quote, (record_id, path, ref.source)
+        lines = pages[urls[ref.source] or ""]
+        assert ref.line <= len(lines), (record_id, path, ref.source, ref.line)
+        assert ref.quote in lines[ref.line - 1], (record_id, path, ref.source, ref.line, ref.quote)
+        checked += 1
+    assert checked > 80
+
+
+def test_the_page_check_refuses_a_quote_on_the_wrong_line() -> None:
+    """The Change Log's 2025-12-01 date is on its line 2, not line 3, and not as 2025-12-02."""
+    lines = captured_pages()["https://api-docs.deepseek.com/updates"]
+    assert "Date: 2025-12-01" in lines[1]
+    assert "Date: 2025-12-01" not in lines[2]
+    assert "Date: 2025-12-02" not in "\n".join(lines)
+
+
+# A listing line Hugging Face writes itself under a repository id on a deepseek-ai page: its size,
+# "Updated" date, download and like counts ("Text Generation • 685B • Updated Mar 27, 2025 • 288k").
+_HF_LISTING = re.compile(r"•\s*(?:\d[\d.]*[BMk]\b|Updated\b)|^\s*\d[\d.]*[BMk] •")
+# Hugging Face's relative times and update dates, wherever they stand ("063f2b7 3 days ago").
+_HF_TIME = re.compile(r"\bago\b|\bUpdated\b", re.IGNORECASE)
+# Hugging Face's one-line AI summary above a paper's abstract.
+_HF_SUMMARIES = {("https://huggingface.co/papers/2510.18234", 2)}
+
+
+def test_nothing_rests_on_hugging_face_metadata(kb: KB) -> None:
+    """No citation quotes a line Hugging Face generated, and 685B is never a parameter count:
+    only the V3 README's own statement of its size on Hugging Face gives it."""
+    pages = captured_pages()
+    urls = {s.id: s.url or "" for s in page_sources(kb).values()}
+    for record_id, path, ref in page_citations(kb):
+        assert ref.line is not None
+        line = pages[urls[ref.source]][ref.line - 1]
+        assert not _HF_LISTING.search(line), (record_id, path, line)
+        assert not _HF_TIME.search(ref.quote or ""), (record_id, path, ref.quote)
+        assert (urls[ref.source], ref.line) not in _HF_SUMMARIES, (record_id, path)
+    size = schema.Quantity(value=685, unit="B params")
+    for record in kb.all():
+        for path, value in walk(record):
+            if isinstance(value, schema.Spec) and path.endswith("_params"):
+                assert value.value != size, (record.id, path)
+            if isinstance(value, schema.Claim) and any(f.value == size for f in value.figures):
+                # DeepSeek's own word on the 685B: the V3 README's sizes on Hugging Face.
+                assert {(r.source, r.line) for r in value.sources} == {("v3-readme", 99)}, path
 
 
 def test_the_quote_check_refuses_a_quote_on_the_wrong_line() -> None:

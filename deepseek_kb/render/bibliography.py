@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 TYPES: dict[str, tuple[str, str, str]] = {
     "article": ("post-weblog", "BLOG", "Blog post"),
     "web-page": ("webpage", "ELEC", "Web page"),
+    "official-page": ("webpage", "ELEC", "Web page (saved copy)"),
     "interview": ("interview", "ELEC", "Interview"),
     "paper": ("report", "RPRT", "Technical report"),
     "repository-file": ("webpage", "ELEC", "Repository file"),

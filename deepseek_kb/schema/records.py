@@ -43,6 +43,7 @@ class Named(Record):
 SourceKind = Literal[
     "article",
     "web-page",
+    "official-page",
     "interview",
     "repository-file",
     "paper",
@@ -53,7 +54,12 @@ SourceKind = Literal[
 
 
 class Source(Record):
-    """Where facts come from. Its own `sources` say where it was found (the article cites it...)."""
+    """Where facts come from. Its own `sources` say where it was found (the article cites it...).
+
+    An `official-page` is a saved copy of a page DeepSeek publishes (its API documentation, its
+    deepseek-ai Hugging Face pages): `url` is the page, `note` says what the saved copy holds
+    and whether it carries a date of its own, and a citation's `line` is a line of that copy.
+    """
 
     kind: SourceKind
     title: Text
