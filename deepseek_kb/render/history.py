@@ -22,6 +22,7 @@ EVENT_WORDS: dict[str, tuple[str, str]] = {
     "pricing": ("定价", "pricing"),
     "milestone": ("里程碑", "milestone"),
     "software-release": ("开源发布", "open source"),
+    "code-change": ("代码改动", "code change"),
 }
 
 
