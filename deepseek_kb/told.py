@@ -47,8 +47,14 @@ STATUS_MARKS: dict[str, str] = {
 STATUS_WORDS: dict[str, tuple[str, str]] = {
     Status.stated: ("官方来源原文所述", "stated verbatim in an official source"),
     Status.superseded: ("被更好的来源更正", "corrected by a better source"),
-    Status.commit_metadata: ("git 提交的元数据，不是声明", "a git commit's metadata, not a statement"),
-    Status.third_party: ("文章（或其引用的网页）的说法", "the article's claim (or a page it cites)"),
+    Status.commit_metadata: (
+        "git 提交的元数据，不是声明",
+        "a git commit's metadata, not a statement",
+    ),
+    Status.third_party: (
+        "文章（或其引用的网页）的说法",
+        "the article's claim (or a page it cites)",
+    ),
     Status.derived: ("由其他数值计算得出", "computed from other values"),
     Status.transcribed: ("从图片中读出", "read from an image"),
 }
@@ -67,7 +73,8 @@ def _about(ref: Any, info: SourceInfo) -> tuple[str, str]:
 
 
 def infer_status(holder: Json, info: SourceInfo) -> str:
-    """A holder's status: the one its data states, else the rule of this module's docstring."""
+    """A holder's status: the one its data states, else the rule of this module's docstring
+    ('' for a holder without citations, which `dskb validate` reports)."""
     if holder.get("status") in EXPLICIT_STATUSES:  # what the data states; the rest is the rule's
         return str(holder["status"])
     if holder.get("basis") == "commit-date":
@@ -77,9 +84,11 @@ def infer_status(holder: Json, info: SourceInfo) -> str:
         return Status.stated.value
     if any(k == "image" for _, k in found):
         return Status.transcribed.value
-    if any(t == Tier.article for t, _ in found) or not found:
+    if any(t == Tier.article for t, _ in found):
         return Status.third_party.value
-    return Status.commit_metadata.value
+    if found:
+        return Status.commit_metadata.value
+    return ""  # no citation: no status (`dskb validate` says so)
 
 
 class Caveat(NamedTuple):
@@ -94,6 +103,20 @@ def caveat(holder: Json) -> Caveat:
     """The status, mark and note of a value as a query returned it (statuses are filled in)."""
     status = str(holder.get("status") or Status.stated.value)
     return Caveat(status, STATUS_MARKS.get(status, ""), holder.get("note"))
+
+
+def count_statuses(value: Any, counts: dict[str, int]) -> None:
+    """Add up the statuses of every holder in a JSON form that went through `with_status`;
+    a holder without one counts under ''."""
+    if isinstance(value, list):
+        for item in value:
+            count_statuses(item, counts)
+    elif isinstance(value, dict):
+        if "sources" in value:
+            status = str(value.get("status") or "")
+            counts[status] = counts.get(status, 0) + 1
+        for item in value.values():
+            count_statuses(item, counts)
 
 
 def with_status(value: Any, info: SourceInfo, superseded: bool = False) -> Any:
@@ -120,11 +143,12 @@ def tell(kind: str, row: dict[str, Any], tier: str | None, info: SourceInfo) -> 
     for key, value in row.items():
         if key in _NOT_CLAIMS:
             out[key] = value
-        elif key not in ("sources", "superseded", "status"):
-            if (mine or older) or not _rests_on_record(key, value):
-                told = _walk(key, value, tier, info)
-                if told is not None:
-                    out[key] = told
+        elif key not in ("sources", "superseded", "status") and (
+            mine or older or not _rests_on_record(key, value)
+        ):
+            told = _walk(key, value, tier, info)
+            if told is not None:
+                out[key] = told
     if older and (tier == Tier.article or not mine):
         return _restated(out, row, older, tier, info)
     if not mine:
@@ -185,8 +209,7 @@ def _walk(key: str, value: Any, tier: str, info: SourceInfo) -> Any:
         return value
     if "sources" in value:
         return _holder(value, tier, info)
-    out = {k: t for k, v in value.items() if (t := _walk(k, v, tier, info)) is not None}
-    return out
+    return {k: t for k, v in value.items() if (t := _walk(k, v, tier, info)) is not None}
 
 
 def _holder(holder: dict[str, Any], tier: str, info: SourceInfo) -> Any:
@@ -199,7 +222,8 @@ def _holder(holder: dict[str, Any], tier: str, info: SourceInfo) -> Any:
     out = {
         k: t
         for k, v in holder.items()
-        if k not in ("sources", "superseded", "status") and (t := _walk(k, v, tier, info)) is not None
+        if k not in ("sources", "superseded", "status")
+        and (t := _walk(k, v, tier, info)) is not None
     }
     return _finish(out, holder, mine, tier, info)
 

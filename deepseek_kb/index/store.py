@@ -97,7 +97,9 @@ class Index:
         as `tier` tells it (all of it when None), every value with its status (`told.tell`)."""
 
         def read() -> list[Found]:
-            return [Found(kind, decode(text, crc)) for kind, text, crc in self.conn.execute(sql, args)]
+            return [
+                Found(kind, decode(text, crc)) for kind, text, crc in self.conn.execute(sql, args)
+            ]
 
         info = self.source_info()
         told = ((kind, tell(kind, row, tier, info)) for kind, row in self.checked(read))

@@ -130,6 +130,7 @@ class Text(Frozen):
         "resting on an official file, a description in the article's words).",
     )
 
+
 # What a value's data may say of how it is known; the rest is inferred (`told.infer_status`).
 DataStatus = Annotated[
     Literal["derived", "transcribed"],
