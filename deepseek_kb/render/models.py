@@ -221,9 +221,9 @@ def model_detail(
         out.append("\n" + heading + "\n", "bold")
         for line in errata:
             hang(out, styled("  "), styled(line), 4, width)
-    marks = legend(out.plain + "".join(_head(model, lang)), lang)
-    if marks:
-        out.append("\n" + "\n".join(marks) + "\n", "dim")
+    meanings = legend(out.plain + "".join(_head(model, lang)), lang)
+    if meanings:
+        out.append("\n" + "\n".join(meanings) + "\n", "dim")
     parts.append(out)
     if mentions:
         parts.append(mentions_table(mentions, lang, width))
