@@ -138,6 +138,22 @@ def source_tier(kind: str, repo: str | None) -> Tier:
     return Tier.official if repo or kind in OFFICIAL_SOURCE_KINDS else Tier.article
 
 
+class Status(StrEnum):
+    """How a value is known (like Wikidata's ranks): every value has one, inferred by one rule
+    (`told.infer_status`) unless the data says otherwise."""
+
+    stated = "stated"  # verbatim in an official source it cites
+    derived = "derived"  # computed from other values; its note names the inputs
+    transcribed = "transcribed"  # read from an image
+    commit_metadata = "commit-metadata"  # a git commit's author date or subject, not a statement
+    third_party = "third-party"  # the article's claim (or a page's it cites), not an official one
+    superseded = "superseded"  # deprecated: a better source corrects it (its reason says how)
+
+
+# The statuses a record may state itself, where the rule cannot see them from its citations.
+EXPLICIT_STATUSES: tuple[Status, ...] = (Status.derived, Status.transcribed)
+
+
 class EventType(StrEnum):
     """What an event is; `timeline --type` takes these."""
 
@@ -150,6 +166,7 @@ class EventType(StrEnum):
     pricing = "pricing"
     milestone = "milestone"
     software_release = "software-release"
+    code_change = "code-change"  # a commit that is no release (a config file added)
 
 
 class Unit(StrEnum):

@@ -12,10 +12,11 @@ Row = dict[str, Any]
 
 
 class TextRow(TypedDict):
-    """Text in both languages."""
+    """Text in both languages (with its own citations where they are not its record's)."""
 
     zh: str
     en: str
+    sources: NotRequired[list["RefRow"]]
 
 
 class RefRow(TypedDict):
@@ -42,6 +43,7 @@ class FigureRow(TypedDict):
 
     label: TextRow
     value: QuantityRow
+    status: NotRequired[str]
 
 
 # A spec value: a quantity, a list of quantities, a bilingual text or a name.
@@ -63,6 +65,7 @@ class SpecRow(TypedDict):
     sources: list[RefRow]
     note: NotRequired[TextRow]
     superseded: list[SupersededRow]
+    status: NotRequired[str]
 
 
 class DatedRow(TypedDict):
@@ -73,6 +76,7 @@ class DatedRow(TypedDict):
     sources: list[RefRow]
     note: NotRequired[TextRow]
     superseded: list[SupersededRow]
+    status: NotRequired[str]
 
 
 class ClaimRow(TypedDict):
@@ -83,6 +87,7 @@ class ClaimRow(TypedDict):
     figures: list[FigureRow]
     note: NotRequired[TextRow]
     superseded: list[SupersededRow]
+    status: NotRequired[str]
 
 
 class RepoRow(TypedDict):
@@ -158,6 +163,7 @@ class EventRow(TypedDict):
     about: list[str]
     note: NotRequired[TextRow]
     superseded: list[SupersededRow]
+    status: NotRequired[str]
 
 
 class ModelRow(TypedDict):
@@ -191,6 +197,7 @@ class QuoteRow(TypedDict):
     date: NotRequired[str]
     about: list[str]
     note: NotRequired[TextRow]
+    status: NotRequired[str]
 
 
 class FactRow(TypedDict):
@@ -207,6 +214,7 @@ class FactRow(TypedDict):
     figures: list[FigureRow]
     note: NotRequired[TextRow]
     superseded: list[SupersededRow]
+    status: NotRequired[str]
 
 
 class ProjectRow(TypedDict):

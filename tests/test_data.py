@@ -168,14 +168,14 @@ def test_every_text_is_bilingual_with_a_real_translation(kb: KB) -> None:
 
 def _verbatim_texts(record: Record) -> Iterator[tuple[str, Text, list[SourceRef]]]:
     """The texts that must be the article's own words: main texts of article-cited records."""
-    refs = article_refs(record.sources)
-    if refs:
-        for name in ("text", "description"):
-            value = getattr(record, name, None)
-            if isinstance(value, Text):
+    record_refs = article_refs(record.sources)
+    texts = [(name, getattr(record, name, None)) for name in ("text", "description")]
+    texts += [(f"bio[{i}]", bio) for i, bio in enumerate(getattr(record, "bio", []))]
+    for name, value in texts:
+        if isinstance(value, Text):  # a text with its own citations answers to those alone
+            refs = article_refs(value.sources) if value.sources else record_refs
+            if refs:
                 yield name, value, refs
-        for i, bio in enumerate(getattr(record, "bio", [])):
-            yield f"bio[{i}]", bio, refs
     for path, value in walk(record):
         if isinstance(value, Superseded) and isinstance(value.value, Text):
             old_refs = article_refs(value.sources)

@@ -12,6 +12,7 @@ from typing import Any
 
 from deepseek_kb.citations import unique
 from deepseek_kb.kinds import SPECS
+from deepseek_kb.told import STATUS_MARKS, STATUS_WORDS, caveat
 from deepseek_kb.values import Json, cite, format_value, name_of
 
 Data = dict[str, list[dict[str, Any]]]
@@ -101,8 +102,8 @@ def _model(w: _Writer, model: dict[str, Any]) -> None:
     if specs:
         w.add(
             f"| {w.label('规格', 'Spec')} | {w.label('值', 'Value')} | "
-            f"{w.label('单位', 'Unit')} | {w.label('来源', 'Sources')} |",
-            "|---|---|---|---|",
+            f"{w.label('单位', 'Unit')} | {w.label('来源', 'Sources')} | {w.label('附注', 'Note')} |",
+            "|---|---|---|---|---|",
         )
         for spec in SPECS:
             if spec.field in specs:
@@ -115,18 +116,34 @@ def _model(w: _Writer, model: dict[str, Any]) -> None:
                     )
                 )
                 shown = format_value(value, _one(w.lang))
-                mark = " †" if cell.get("superseded") else ""
+                mark = caveat(cell).mark.replace("†", "") + (" †" if cell.get("superseded") else "")
                 label = w.label(spec.zh, spec.en)
-                w.add(f"| {label} | {_md(shown)}{mark} | {unit} | {_links(cell['sources'])} |")
-        w.add("")
+                note = _md(w.t(cell["note"])) if cell.get("note") else ""
+                w.add(
+                    f"| {label} | {_md(shown)}{mark} | {unit} | {_links(cell['sources'])} | {note} |"
+                )
+        w.add(*_legend(w, [caveat(c).status for c in specs.values()]), "")
     claims = model.get("claims", [])
     if claims:
         w.add(f"**{w.label('要点', 'Claims')}**", "")
-        w.add(*(f"- {_md(w.t(c['text']))} ({_links(c['sources'])})" for c in claims), "")
+        w.add(
+            *(f"- {_md(w.t(c['text']))}{caveat(c).mark} ({_links(c['sources'])})" for c in claims),
+            *_legend(w, [caveat(c).status for c in claims]),
+            "",
+        )
     errata = list(_errata(w, model))
     if errata:
         w.add(f"**{w.label('勘误（被取代的说法）', 'Errata (superseded values)')}**", "")
         w.add(*errata, "")
+
+
+def _legend(w: _Writer, statuses: list[str]) -> list[str]:
+    """A footnote line per status mark used: what it means."""
+    return [
+        f"{STATUS_MARKS[s]} {w.label(*STATUS_WORDS[s])}  "
+        for s in STATUS_MARKS
+        if s in statuses and s != "superseded"
+    ]
 
 
 def _errata(w: _Writer, model: dict[str, Any]) -> list[str]:

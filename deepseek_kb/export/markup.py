@@ -11,6 +11,7 @@ from html import escape
 from typing import Any
 
 from deepseek_kb.citations import unique
+from deepseek_kb.told import STATUS_MARKS, STATUS_WORDS, caveat
 from deepseek_kb.values import Json, cite, format_value
 
 
@@ -56,10 +57,21 @@ class Notes:
 
     def __init__(self) -> None:
         self.items: list[str] = []
+        self.caveats: list[str] = []
+        self.statuses: set[str] = set()
 
     def mark(self, where: str, current: Any, holder: Mapping[str, Any]) -> str:
-        """A † link to a new footnote per superseded value of `holder`; '' when there is none."""
-        marks = []
+        """A † link to a new footnote per superseded value of `holder`, the mark of its status
+        (see the legend) and a * link to its caveat; '' when it has none of them."""
+        marks = [status_sup(holder)]
+        self.statuses.add(caveat(holder).status)
+        if holder.get("note"):
+            number = len(self.caveats) + 1
+            self.caveats.append(
+                f'<li id="cv-{number}"><a class="back" href="#cvref-{number}">*{number}</a> '
+                f"{where}: <b>{shown(current)}</b> — {text(holder['note'])}</li>"
+            )
+            marks.append(f'<sup><a id="cvref-{number}" href="#cv-{number}">*{number}</a></sup>')
         for old in holder.get("superseded", []):
             number = len(self.items) + 1
             now = shown(current)
@@ -75,11 +87,35 @@ class Notes:
         return "".join(marks)
 
     def html(self) -> str:
-        """The footnotes as an ordered list; '' when nothing was superseded."""
-        if not self.items:
-            return ""
-        heading = pair("† 被取代的数值及原因", "† Superseded values and why")
-        return f'<h3>{heading}</h3><ol class="notes">{"".join(self.items)}</ol>'
+        """The footnotes as ordered lists and the legend of status marks; '' when none."""
+        out = legend_html(self.statuses)
+        if self.caveats:
+            heading = pair("* 数值的附注", "* What each value's caveat says")
+            out += f'<h3>{heading}</h3><ol class="notes">{"".join(self.caveats)}</ol>'
+        if self.items:
+            heading = pair("† 被取代的数值及原因", "† Superseded values and why")
+            out += f'<h3>{heading}</h3><ol class="notes">{"".join(self.items)}</ol>'
+        return out
+
+
+def status_sup(holder: Mapping[str, Any]) -> str:
+    """The mark of a value that is not stated verbatim by an official source, with its meaning
+    as a tooltip; '' for a stated value."""
+    found = caveat(holder)
+    if not found.mark or found.status == "superseded":
+        return ""
+    zh, en = STATUS_WORDS[found.status]
+    return f'<sup class="status" title="{esc(en)} / {esc(zh)}">{esc(found.mark)}</sup>'
+
+
+def legend_html(statuses: set[str]) -> str:
+    """What each status mark on the page means."""
+    items = [
+        f"<li><b>{esc(STATUS_MARKS[s])}</b> {pair(*STATUS_WORDS[s])}</li>"
+        for s in STATUS_MARKS
+        if s in statuses and s != "superseded"
+    ]
+    return f'<ul class="legend">{"".join(items)}</ul>' if items else ""
 
 
 def earlier(holder: Mapping[str, Any]) -> str:

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple, TypeVar
 from deepseek_kb.kinds import LINK_FIELDS, NAMES
 from deepseek_kb.paths import Layout
 from deepseek_kb.rows import Row
+from deepseek_kb.told import SourceInfo, source_info, tell
 
 T = TypeVar("T")
 
@@ -70,6 +71,7 @@ class Index:
     path: Path | None
     rebuild: Callable[[], sqlite3.Connection]
     warnings: list[str] = field(default_factory=list)
+    _sources: SourceInfo | None = None
 
     def checked(self, read: Callable[[], T]) -> T:
         """Run a read; if the index turns out to be damaged, rebuild it and read once more."""
@@ -83,38 +85,49 @@ class Index:
         """Run a read query (rebuilding once if the file is damaged)."""
         return self.checked(lambda: self.conn.execute(sql, args).fetchall())
 
-    def _rows(self, sql: str, args: tuple[Any, ...] = ()) -> list[Found]:
-        """(kind, record) rows of a query selecting type, json and crc, verified."""
+    def source_info(self) -> SourceInfo:
+        """Every source's tier and kind, read once."""
+        if self._sources is None:
+            rows = self.query("SELECT json, crc FROM records WHERE type = 'source'")
+            self._sources = source_info(decode(text, crc) for text, crc in rows)
+        return self._sources
+
+    def _rows(self, sql: str, args: tuple[Any, ...] = (), tier: str | None = None) -> list[Found]:
+        """(kind, record) rows of a query selecting type, json and crc, verified; each record
+        as `tier` tells it (all of it when None), every value with its status (`told.tell`)."""
 
         def read() -> list[Found]:
-            rows = self.conn.execute(sql, args).fetchall()
-            return [Found(kind, decode(text, crc)) for kind, text, crc in rows]
+            return [
+                Found(kind, decode(text, crc)) for kind, text, crc in self.conn.execute(sql, args)
+            ]
 
-        return self.checked(read)
+        info = self.source_info()
+        told = ((kind, tell(kind, row, tier, info)) for kind, row in self.checked(read))
+        return [Found(kind, row) for kind, row in told if row is not None]
 
     def records(self, record_type: str, tier: str | None = None) -> list[Row]:
         """All records of one kind in their natural order (events by date, others as filed),
-        optionally only those citing a source of one tier (article or official)."""
+        optionally as one tier (article or official) tells them."""
         sql = "SELECT type, json, crc FROM records WHERE type = ?"
         args: tuple[Any, ...] = (record_type,)
         if tier:
             sql += " AND instr(',' || tiers || ',', ?)"
             args += (f",{tier},",)
-        return [found.row for found in self._rows(sql + " ORDER BY sort, ord", args)]
+        return [found.row for found in self._rows(sql + " ORDER BY sort, ord", args, tier)]
 
     def get(self, record_id: str) -> Found | None:
         """One record by id, with its type."""
         rows = self._rows("SELECT type, json, crc FROM records WHERE id = ?", (record_id,))
         return rows[0] if rows else None
 
-    def get_many(self, ids: list[str]) -> dict[str, Found]:
-        """Several records by id."""
+    def get_many(self, ids: list[str], tier: str | None = None) -> dict[str, Found]:
+        """Several records by id (as one tier tells them, when given)."""
         found: dict[str, Found] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for item in self._rows(
-                f"SELECT type, json, crc FROM records WHERE id IN ({marks})", tuple(chunk)
+                f"SELECT type, json, crc FROM records WHERE id IN ({marks})", tuple(chunk), tier
             ):
                 found[item.row["id"]] = item
         return found

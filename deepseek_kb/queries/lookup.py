@@ -9,7 +9,7 @@ from deepseek_kb.errors import UsageError
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_NAME, BY_STEM, NAMES
 from deepseek_kb.queries.common import checked_query, names_for, resolve_id
-from deepseek_kb.queries.provenance import as_told, source_tiers
+from deepseek_kb.queries.provenance import as_told
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answer import Answer, NotStated, answer
 
@@ -109,10 +109,9 @@ def search_all(
 
     told = None
     if tier:
-        tiers = source_tiers(index)
 
-        def told(row: Row) -> Row | None:
-            return as_told(row, tier, tiers) if tier in row.get("provenance", ()) else None
+        def told(kind: str, row: Row) -> Row | None:
+            return as_told(index, kind, row, tier) if tier in row.get("provenance", ()) else None
 
     hits = search(index, query, types, None, told=told)
     found = answer(index, query, hits) if told is None else None

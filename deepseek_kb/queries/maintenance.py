@@ -37,6 +37,13 @@ class Report:
     folders: list[str]
     files: list[tuple[int, str, int]] = field(default_factory=list)
     replaced: list[tuple[str, str, str]] = field(default_factory=list)
+    statuses: dict[str, int] = field(default_factory=dict)  # '' counts values without one
+
+    @property
+    def status_share(self) -> float:
+        """The percentage of values (specs, dates, claims, texts with citations) with a status."""
+        total = sum(self.statuses.values())
+        return 100.0 * (total - self.statuses.get("", 0)) / total if total else 100.0
 
     def as_json(self) -> Row:
         """ok, counts, folders, files, overlay replacements and every problem as data."""
@@ -46,6 +53,11 @@ class Report:
             "folders": self.folders,
             "files": [{"layer": layer, "file": f, "records": n} for layer, f, n in self.files],
             "replaced": [{"id": i, "was": was, "by": by} for i, was, by in self.replaced],
+            "statuses": {
+                "values": sum(self.statuses.values()),
+                "with_status_percent": round(self.status_share, 2),
+                "by_status": {k: v for k, v in sorted(self.statuses.items()) if k},
+            },
             "problems": [
                 {
                     "file": p.file,
@@ -81,7 +93,37 @@ def validate(settings: Settings, data_dir: Path | None) -> Report:
         for old, new in kb.replaced
     ]
     files = [(layer, name, n) for (layer, name), n in per_file.items()]
-    return Report({t: len(r) for t, r in kb.records.items()}, [], folders, files, replaced)
+    statuses, problems = _statuses(kb)
+    counts = {t: len(r) for t, r in kb.records.items()}
+    return Report(counts, problems, folders, files, replaced, statuses)
+
+
+def _statuses(kb: Any) -> tuple[dict[str, int], list[Problem]]:
+    """Every value's status by the rule of `told.py`, and a problem for each value without one."""
+    import json
+
+    from deepseek_kb.told import count_statuses, source_info, with_status
+
+    info = source_info(
+        json.loads(s.model_dump_json(exclude_none=True)) for s in kb.records["source"]
+    )
+    totals: dict[str, int] = {}
+    problems = []
+    for kind, records in kb.records.items():
+        if kind == "source":
+            continue
+        for record in records:
+            counts: dict[str, int] = {}
+            count_statuses(
+                with_status(json.loads(record.model_dump_json(exclude_none=True)), info), counts
+            )
+            for status, n in counts.items():
+                totals[status] = totals.get(status, 0) + n
+            if counts.get(""):
+                loaded = kb.origins[record.id]
+                message = "a value has no status: cite a source, or state `status: derived`"
+                problems.append(Problem(loaded.file.display, loaded.line, message, record.id))
+    return totals, problems
 
 
 def completions(kind: str, incomplete: str) -> list[str]:

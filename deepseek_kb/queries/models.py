@@ -6,7 +6,7 @@ from typing import cast
 
 from deepseek_kb.index.store import Index
 from deepseek_kb.queries.common import resolve_id
-from deepseek_kb.queries.provenance import as_told, source_tiers, told_records
+from deepseek_kb.queries.provenance import told_records
 from deepseek_kb.rows import ModelRow
 from deepseek_kb.values import date_bounds
 
@@ -22,12 +22,8 @@ def models_to_show(
     """The named models in the order given, or all (or the main ones) in release order."""
     if names:
         ids = [resolve_id(index, n, "model", "model") for n in names]
-        records = index.get_many(ids)
-        chosen = [records[i].row for i in dict.fromkeys(ids)]
-        if tier:
-            tiers, told = source_tiers(index), index.tiers(ids)
-            chosen = [as_told(r, tier, tiers) for r in chosen if tier in told.get(r["id"], ())]
-        return cast(list[ModelRow], chosen)
+        records = index.get_many(ids, tier)
+        return cast(list[ModelRow], [records[i].row for i in dict.fromkeys(ids) if i in records])
     models = cast(list[ModelRow], told_records(index, "model", tier))
     if main_only:
         models = [m for m in models if m.get("main")]

@@ -69,6 +69,16 @@ def _spec_cells(name: str, value: Any, lang: str) -> dict[str, Cell]:
     return {name: None if value is None else str(value)}
 
 
+def _caveat_cells(name: str, holder: Json, lang: str) -> dict[str, Cell]:
+    """A cited value's status and its caveat (its note), the columns beside its value."""
+    cells: dict[str, Cell] = {f"{name}_status": holder.get("status")}
+    note = holder.get("note")
+    for code in _langs(lang):
+        column = f"{name}_note_{code}" if lang == "both" else f"{name}_note"
+        cells[column] = note[code] if isinstance(note, Mapping) else None
+    return cells
+
+
 def _value_cells(name: str, value: Any, lang: str) -> dict[str, Cell]:
     """One field of a record as one or more cells."""
     if name == "sources":
@@ -78,9 +88,10 @@ def _value_cells(name: str, value: Any, lang: str) -> dict[str, Cell]:
     if _is_quantity(value):
         return _quantity_cells(name, value)
     if isinstance(value, Mapping) and "date" in value:  # a dated value: released
-        return {name: value["date"], f"{name}_basis": value.get("basis")}
+        cells = {name: value["date"], f"{name}_basis": value.get("basis")}
+        return {**cells, **_caveat_cells(name, value, lang)}
     if isinstance(value, Mapping) and "value" in value:  # a cited value: a project's licence
-        return _spec_cells(name, value["value"], lang)
+        return {**_spec_cells(name, value["value"], lang), **_caveat_cells(name, value, lang)}
     if isinstance(value, list) and value and _is_text(value[0]):  # a biography
         return {
             (f"{name}_{code}" if lang == "both" else name): " / ".join(t[code] for t in value)
@@ -104,6 +115,7 @@ def flatten(record: Json, lang: str) -> dict[str, Cell]:
         for spec in SPECS:
             if spec.field in specs:
                 cells.update(_spec_cells(spec.field, specs[spec.field]["value"], lang))
+                cells.update(_caveat_cells(spec.field, specs[spec.field], lang))
     if "sources" in record:
         cells.update(_value_cells("sources", record["sources"], lang))
     return cells

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from deepseek_kb.render.layout import COMMIT, MARK, footnotes, hang, label, prewrapped
+from deepseek_kb.render.layout import (
+    COMMIT,
+    MARK,
+    footnotes,
+    hang,
+    label,
+    legend,
+    prewrapped,
+    status_mark,
+)
 from deepseek_kb.rows import EventRow
 from deepseek_kb.values import cites, format_value, pick
 
@@ -22,6 +31,7 @@ EVENT_WORDS: dict[str, tuple[str, str]] = {
     "pricing": ("定价", "pricing"),
     "milestone": ("里程碑", "milestone"),
     "software-release": ("开源发布", "open source"),
+    "code-change": ("代码改动", "code change"),
 }
 
 
@@ -40,7 +50,7 @@ def timeline(
     from rich.text import Text
 
     shown = "en" if lang == "both" else lang
-    date_width = max((len(e["date"]) + bool(e.get("basis")) for e in events), default=4)
+    date_width = max((len(e["date"]) + len(status_mark(e)) for e in events), default=4)
     type_width = max((cell_len(event_word(e["type"], shown)) for e in events), default=4)
     narrow = width < 100  # the kind of event goes below the title, not beside it
     indent = 2 + date_width + 2 + (0 if narrow else type_width + 2)
@@ -52,7 +62,7 @@ def timeline(
             year = event["date"][:4]
             out.append(f"\n{year}\n", style="bold magenta")
         prefix = Text("  ")
-        date = event["date"] + (COMMIT if event.get("basis") else "")
+        date = event["date"] + status_mark(event)
         prefix.append(date.ljust(date_width) + "  ", style="cyan")
         kind = event_word(event["type"], shown)
         if not narrow:
@@ -77,7 +87,9 @@ def _notes(events: list[EventRow], lang: str) -> list[str]:
                 f"({label(lang, '曾写作', 'stated as')} {format_value(old['value'], lang)}, "
                 f"{cites(old['sources'])}) — {pick(old['reason'], lang)}"
             )
-    if any(e.get("basis") for e in events):
+    marks = "".join(status_mark(e) for e in events)
+    notes.extend(line for line in legend(marks, lang) if not line.startswith(COMMIT))
+    if COMMIT in marks:
         notes.append(
             f"{COMMIT} "
             + label(

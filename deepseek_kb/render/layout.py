@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from deepseek_kb.told import STATUS_MARKS, STATUS_WORDS, caveat
 from deepseek_kb.values import pick
 
 if TYPE_CHECKING:
@@ -22,6 +23,34 @@ if TYPE_CHECKING:
 DASH = "—"
 MARK = "†"  # a value a better source corrected; a footnote says what it was
 COMMIT = "‡"  # a date that is a git commit's author date
+NOTE = "*"  # a value with a caveat; a footnote gives it
+
+
+def status_mark(holder: Any) -> str:
+    """The mark of a value that is not stated verbatim by an official source ('' if it is)."""
+    return caveat(holder).mark if isinstance(holder, dict) else ""
+
+
+def value_marks(holder: Any) -> str:
+    """Every mark a value carries: its status, † when a source's value was corrected, * for a
+    caveat a footnote gives."""
+    if not isinstance(holder, dict):
+        return ""
+    marks = status_mark(holder)
+    if holder.get("superseded") and MARK not in marks:
+        marks += MARK
+    return marks + (NOTE if holder.get("note") else "")
+
+
+def legend(text: str, lang: str) -> list[str]:
+    """One line per status mark that occurs in the text: what the mark means."""
+    shown = "en" if lang == "both" else lang
+    lines = []
+    for status, mark in STATUS_MARKS.items():
+        if mark in text and status != "superseded":
+            zh, en = STATUS_WORDS[status]
+            lines.append(f"{mark} {zh if shown == 'zh' else en}")
+    return lines
 
 
 def label(lang: str, zh: str, en: str) -> str:
@@ -214,7 +243,8 @@ def mentions_table(mentions: list[Found], lang: str, width: int) -> RenderableTy
 
 
 def dated(date: str, basis: str | None, lang: str) -> str:
-    """A date as the sources give it: a commit's author date says so (2025-02-25 (commit date))."""
-    if basis != "commit-date":
+    """A date as the sources give it: a commit's author date says so (2025-02-25 (commit date));
+    `basis` is the date's basis or its status (commit-metadata)."""
+    if basis not in ("commit-date", "commit-metadata"):
         return date
     return f"{date} {label(lang, '（提交日期）', '(commit date)')}".replace(" （", "（")

@@ -25,6 +25,20 @@ def validation(report: Report, lang: str, width: int) -> list[RenderableType]:
     for layer, path, count in report.files:
         table.add_row(str(layer), path, str(count))
     parts: list[RenderableType] = [table, styled(count_line(report.counts), "dim")]
+    values = sum(report.statuses.values())
+    by_status = " · ".join(f"{k} {v}" for k, v in sorted(report.statuses.items()) if k)
+    share = f"{report.status_share:.0f} %"
+    parts.append(
+        styled(
+            label(
+                lang,
+                f"带状态的数值：{values} 个中 {share}",
+                f"values with a status: {share} of {values}",
+            )
+            + (f" ({by_status})" if by_status else ""),
+            "dim",
+        )
+    )
     if report.replaced:
         lines = [f"{rid}: {was} → {by}" for rid, was, by in report.replaced]
         parts.append(

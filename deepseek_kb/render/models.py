@@ -10,14 +10,18 @@ from deepseek_kb.render.layout import (
     COMMIT,
     DASH,
     MARK,
+    NOTE,
     aligned,
     dated,
     footnotes,
     hang,
     label,
+    legend,
     mentions_table,
     prewrapped,
+    status_mark,
     styled,
+    value_marks,
 )
 from deepseek_kb.render.terminal import escape
 from deepseek_kb.rows import ClaimRow, DatedRow, ModelRow, RefRow, SpecRow
@@ -31,21 +35,24 @@ if TYPE_CHECKING:
 
 
 def date_cell(released: DatedRow | None) -> str:
-    """A release date for a table cell: ‡ when it is a commit date, † when it was corrected."""
+    """A release date for a table cell with its marks: ‡ a commit date, ° the article's, † corrected."""
     if not released:
         return DASH
-    marks = (COMMIT if released.get("basis") else "") + (MARK if released.get("superseded") else "")
-    return str(released["date"]) + marks
+    return str(released["date"]) + value_marks({k: v for k, v in released.items() if k != "note"})
 
 
-def spec_cell(spec: SpecRow | None, lang: str, scale: tuple[float, str] | None = None) -> str:
-    """A spec's value in the reader's language, † when a source's value was corrected."""
+def spec_cell(
+    spec: SpecRow | None, lang: str, scale: tuple[float, str] | None = None, noted: bool = True
+) -> str:
+    """A spec's value in the reader's language with its marks (status, † corrected, and * for a
+    caveat given in a footnote unless `noted` is off: the caveat is printed beside it)."""
     if not spec:
         return DASH
     text = format_value(spec["value"], lang if lang != "both" else "en", scale)
     if lang == "both" and isinstance(spec["value"], dict) and "zh" in spec["value"]:
         text = pick(spec["value"], "both")
-    return text + (MARK if spec.get("superseded") else "")
+    marks = value_marks(spec)
+    return text + (marks if noted else marks.replace(NOTE, ""))
 
 
 def _sizes(model: ModelRow, lang: str) -> str:
@@ -73,9 +80,13 @@ def models_table(
         head = styled(name_of(model, "en" if lang == "both" else lang), "bold")
         released = model.get("released")
         if released:
-            head.append("  " + dated(released["date"], released.get("basis"), lang), "cyan")
-            if released.get("superseded"):
-                head.append(MARK)
+            when = dated(released["date"], released.get("status"), lang)
+            head.append("  " + when, "cyan")
+            marks = status_mark(released).replace(COMMIT, "") + (
+                MARK if released.get("superseded") else ""
+            )
+            if marks:
+                head.append(marks)
         out.append("\n")
         hang(out, styled(""), head, 0, width)
         details = _sizes(model, lang)
@@ -86,14 +97,19 @@ def models_table(
             )
         if details:
             hang(out, styled("  "), styled(details, "dim"), 2, width)
-    return [out, footnotes(superseded_notes(models, ("released",), lang))]
+    fields = ("released", "total_params", "active_params", "context_length")
+    return [out, footnotes(superseded_notes(models, fields, lang))]
 
 
-def superseded_notes(models: list[ModelRow], fields: Iterable[str], shown: str) -> list[str]:
-    """A footnote for every value a better source corrected: now, was, where, why."""
+def superseded_notes(
+    models: list[ModelRow], fields: Iterable[str], shown: str, caveats: bool = True
+) -> list[str]:
+    """A footnote for every value a better source corrected (now, was, where, why) and, with
+    `caveats`, for every value's own caveat (*); then what each status mark means."""
     lang = "en" if shown == "both" else shown
     notes = []
     commit_dates = False
+    cautions = []
     for model in models:
         for field in fields:
             spec: DatedRow | SpecRow | None
@@ -101,7 +117,7 @@ def superseded_notes(models: list[ModelRow], fields: Iterable[str], shown: str) 
                 spec = model.get("released")
                 what = label(shown, "发布日期", "release date")
                 current = spec["date"] if spec else ""
-                commit_dates = commit_dates or bool(spec and spec.get("basis"))
+                commit_dates = commit_dates or status_mark(spec) == COMMIT
             else:
                 spec = model.get("specs", {}).get(field)
                 info = SPEC_BY_FIELD[field]
@@ -113,6 +129,15 @@ def superseded_notes(models: list[ModelRow], fields: Iterable[str], shown: str) 
                     f"({label(shown, '曾写作', 'stated as')} {format_value(old['value'], lang)}, "
                     f"{cites(old['sources'])}) — {pick(old['reason'], lang)}"
                 )
+            if caveats and spec and spec.get("note") and field != "released":
+                cautions.append(f"{NOTE} {name_of(model, lang)} {what}: {pick(spec['note'], lang)}")
+    notes.extend(cautions)
+    marks = "".join(
+        status_mark(m.get("released") if f == "released" else m.get("specs", {}).get(f))
+        for m in models
+        for f in fields
+    )
+    notes.extend(line for line in legend(marks, shown) if not line.startswith(COMMIT))
     if commit_dates:
         notes.append(
             f"{COMMIT} "
@@ -137,11 +162,14 @@ def _head(model: ModelRow, lang: str) -> list[str]:
         )
     released = model.get("released")
     if released:
-        when = dated(released["date"], released.get("basis"), lang)
+        when = dated(released["date"], released.get("status"), lang)
+        marks = status_mark(released).replace(COMMIT, "")
         head.append(
-            f"[dim]{label(lang, '发布', 'released')}:[/] {escape(when)}  "
+            f"[dim]{label(lang, '发布', 'released')}:[/] {escape(when + marks)}  "
             f"[dim]{escape(cites(released['sources']))}[/]"
         )
+        if released.get("note"):
+            head.append(f"[dim italic]{escape(pick(released['note'], lang))}[/]")
     if model.get("variant_of"):
         head.append(f"[dim]{label(lang, '属于', 'variant of')}:[/] {model['variant_of']}")
     provenance: list[str] = list(model.get("provenance") or [])  # type: ignore[call-overload]
@@ -172,14 +200,18 @@ def model_detail(
     for field, _, zh, en in SPECS:
         spec = model.get("specs", {}).get(field)
         if spec:
-            rows.append((label(lang, zh, en), _sourced(spec_cell(spec, lang), spec["sources"])))
+            cell = _sourced(spec_cell(spec, lang, noted=False), spec["sources"])
+            if spec.get("note"):  # the caveat travels with its value
+                cell.append("\n" + pick(spec["note"], lang), "italic")
+            rows.append((label(lang, zh, en), cell))
     for repo in model.get("huggingface", []):
         rows.append(("Hugging Face", _sourced(repo["repo"], repo["sources"])))
     aligned(out, rows, width)
     if model.get("claims"):
         out.append("\n" + label(lang, "要点", "Claims") + "\n", "bold")
         for claim in model["claims"]:
-            text = pick(claim["text"], lang) + (f" {MARK}" if claim.get("superseded") else "")
+            marks = status_mark(claim) + (MARK if claim.get("superseded") else "")
+            text = pick(claim["text"], lang) + (f" {marks}" if marks else "")
             hang(out, styled("  • "), _sourced(text, claim["sources"]), 4, width)
             if claim.get("note"):
                 hang(out, styled("    "), styled(pick(claim["note"], lang), "italic"), 4, width)
@@ -189,6 +221,9 @@ def model_detail(
         out.append("\n" + heading + "\n", "bold")
         for line in errata:
             hang(out, styled("  "), styled(line), 4, width)
+    meanings = legend(out.plain + "".join(_head(model, lang)), lang)
+    if meanings:
+        out.append("\n" + "\n".join(meanings) + "\n", "dim")
     parts.append(out)
     if mentions:
         parts.append(mentions_table(mentions, lang, width))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, model_validator
 
 from deepseek_kb.kinds import NAMES, EventType
 from deepseek_kb.schema.values import (
     Basis,
     Claim,
+    DataStatus,
     Dated,
     Figure,
     Frozen,
@@ -23,6 +24,9 @@ from deepseek_kb.schema.values import (
     Superseded,
     Text,
     Url,
+    derived_names_inputs,
+    superseded_dates,
+    superseded_texts,
 )
 
 
@@ -119,8 +123,15 @@ class Event(Record):
     title: Text
     description: Text | None = None
     about: list[Slug] = []
+    status: DataStatus | None = None
     note: Text | None = None
     superseded: list[Superseded] = []
+
+    @model_validator(mode="after")
+    def _dates_corrected_by_dates(self) -> Event:
+        superseded_dates(self.superseded)
+        derived_names_inputs(self.status, self.note)
+        return self
 
 
 ModelKind = Literal[
@@ -152,6 +163,7 @@ class Quote(Record):
     topics: Annotated[list[Slug], Field(min_length=1)]
     date: PartialDate | None = None
     about: list[Slug] = []
+    status: DataStatus | None = None
     note: Text | None = None
 
 
@@ -189,8 +201,15 @@ class Fact(Record):
     about: list[Slug] = []
     date: PartialDate | None = None
     figures: list[Figure] = []
+    status: DataStatus | None = None
     note: Text | None = None
     superseded: list[Superseded] = []
+
+    @model_validator(mode="after")
+    def _texts_corrected_by_texts(self) -> Fact:
+        superseded_texts(self.superseded)
+        derived_names_inputs(self.status, self.note)
+        return self
 
 
 ProjectCategory = Literal[

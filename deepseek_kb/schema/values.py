@@ -87,13 +87,6 @@ class Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Text(Frozen):
-    """Human text in both languages: the source's Chinese wording and a faithful English one."""
-
-    zh: NonEmpty
-    en: NonEmpty
-
-
 class SourceRef(Frozen):
     """A citation: a source id, optionally narrowed to a section, line, page or quoted line."""
 
@@ -123,6 +116,36 @@ SourceItem = Annotated[
     ),
 ]
 Sources = Annotated[list[SourceItem], Field(min_length=1)]
+
+
+class Text(Frozen):
+    """Human text in both languages: the source's Chinese wording and a faithful English one."""
+
+    zh: NonEmpty
+    en: NonEmpty
+    sources: list[SourceItem] | None = Field(
+        default=None,
+        min_length=1,
+        description="This wording's own citations, where they are not all its record's (a note "
+        "resting on an official file, a description in the article's words).",
+    )
+
+
+# What a value's data may say of how it is known; the rest is inferred (`told.infer_status`).
+DataStatus = Annotated[
+    Literal["derived", "transcribed"],
+    Field(
+        description="Only where the citations cannot show it: derived (computed; the note names "
+        "the inputs) or transcribed (read from an image). Every other status is inferred."
+    ),
+]
+
+
+def derived_names_inputs(status: str | None, note: Text | None) -> None:
+    """A derived value says what it was computed from."""
+    if status == "derived" and note is None:
+        raise ValueError("a derived value names its inputs in its note")
+
 
 Qualifier = Literal["about", "nearly", "under", "over", "at-most", "at-least"]
 
@@ -158,6 +181,7 @@ class Figure(Frozen):
 
     label: Text
     value: Quantity
+    status: DataStatus | None = None
 
 
 def _spec_value_kind(value: Any) -> str | None:
@@ -203,8 +227,30 @@ class Spec(Frozen):
 
     value: SpecValue
     sources: Sources
+    status: DataStatus | None = None
     note: Text | None = None
     superseded: list[Superseded] = []
+
+    @model_validator(mode="after")
+    def _inputs_named(self) -> Spec:
+        derived_names_inputs(self.status, self.note)
+        return self
+
+
+def superseded_dates(superseded: list[Superseded]) -> None:
+    """A date's superseded values are dates: the footnote reads 'now (stated as then)'."""
+    for old in superseded:
+        if not (isinstance(old.value, str) and re.fullmatch(DATE_PATTERN, old.value)):
+            raise ValueError(
+                f"superseded value {old.value!r} is not a date: a date is corrected by a date"
+            )
+
+
+def superseded_texts(superseded: list[Superseded]) -> None:
+    """A text's superseded values are texts: the footnote reads 'now (stated as then)'."""
+    for old in superseded:
+        if not isinstance(old.value, Text):
+            raise ValueError("a superseded text is a text {zh, en}: a text is corrected by a text")
 
 
 Basis = Literal["commit-date"]
@@ -219,8 +265,15 @@ class Dated(Frozen):
         description="commit-date: the date is a git commit's author date, not a statement.",
     )
     sources: Sources
+    status: DataStatus | None = None
     note: Text | None = None
     superseded: list[Superseded] = []
+
+    @model_validator(mode="after")
+    def _dates_corrected_by_dates(self) -> Dated:
+        superseded_dates(self.superseded)
+        derived_names_inputs(self.status, self.note)
+        return self
 
 
 class ModelSpecs(Frozen):
@@ -258,9 +311,16 @@ class Claim(Frozen):
 
     text: Text
     sources: Sources
+    status: DataStatus | None = None
     figures: list[Figure] = []
     note: Text | None = None
     superseded: list[Superseded] = []
+
+    @model_validator(mode="after")
+    def _texts_corrected_by_texts(self) -> Claim:
+        superseded_texts(self.superseded)
+        derived_names_inputs(self.status, self.note)
+        return self
 
 
 class HuggingFaceRepo(Frozen):

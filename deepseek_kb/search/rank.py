@@ -67,7 +67,7 @@ class Hit:
 
 
 # A view of records: a record as some sources tell it (--from), or None where they say nothing.
-Told = Callable[[Row], Row | None]
+Told = Callable[[str, Row], Row | None]  # (kind, record) -> what one tier tells of it
 
 
 def search(
@@ -186,7 +186,7 @@ def _score_all(
         if told is None:
             stored = [StoredField(*f) for f in candidate.fields]
         else:
-            view = told(load())
+            view = told(candidate.kind, load())
             if view is None:
                 continue
             load = partial(_same, view)
