@@ -16,7 +16,7 @@ from deepseek_kb.index.store import Found, Index
 from deepseek_kb.kinds import SPEC_BY_FIELD
 from deepseek_kb.queries.citing import Citation, record_citations
 from deepseek_kb.queries.common import checked_query, names_for
-from deepseek_kb.render.citing import record_words
+from deepseek_kb.render.citing import record_words as cited_words
 from deepseek_kb.rows import Row
 from deepseek_kb.values import cite, cites, format_value, name_of, pick
 
@@ -100,6 +100,14 @@ def names_of(index: Index, rows: list[Row]) -> dict[str, str]:
     }
 
 
+def record_words(index: Index, found: Found, lang: str) -> str:
+    """A record in a line or two, as `dskb cite` words it (a quote with its speaker, a value)."""
+    from deepseek_kb.queries.citing import Cited
+
+    cited = Cited(found, [], {}, names=names_for(index, [found.row]))
+    return cited_words(cited, lang)
+
+
 def title_of(found: Found, lang: str, names: dict[str, str]) -> str:
     """What a record is, in a few words: a name, a quote's speaker and date, an event's title."""
     row, lang = found.row, shown(lang)
@@ -110,7 +118,7 @@ def title_of(found: Found, lang: str, names: dict[str, str]) -> str:
         return f"{row['date']} · {pick(row['title'], lang)}"
     if row.get("name") or row.get("title"):
         return name_of(row, lang)
-    return clip(record_words(row, found.kind, lang, names), 100)
+    return clip(name_of(row, lang), 100)
 
 
 def exact_record(index: Index, typed: str) -> Found:
@@ -145,7 +153,7 @@ def record_card(index: Index, found: Found, lang: str) -> tuple[Row, str]:
     names = names_of(index, [found.row])
     citations = record_citations(index, found)
     title = title_of(found, lang, names)
-    words = record_words(found.row, found.kind, lang, names)
+    words = record_words(index, found, lang)
     uri = (SOURCE_URI if found.kind == "source" else RECORD_URI).format(id=found.row["id"])
     card = {
         "id": found.row["id"],

@@ -7,6 +7,7 @@ same way. Each returns a `Result` under `MAX_CHARS`; a list that had to be cut s
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -23,6 +24,7 @@ from deepseek_kb.assistants.cited import (
     link_of,
     names_of,
     record_card,
+    record_words,
     say,
     shown,
     size,
@@ -31,11 +33,11 @@ from deepseek_kb.assistants.cited import (
 )
 from deepseek_kb.index.store import Found, Index
 from deepseek_kb.kinds import SPEC_BY_FIELD
-from deepseek_kb.queries.citing import any_record, record_citations, source_detail
+from deepseek_kb.queries.citing import record_citations, source_detail
 from deepseek_kb.queries.history import timeline as find_events
 from deepseek_kb.queries.lookup import search_all
 from deepseek_kb.queries.models import models_to_show
-from deepseek_kb.render.citing import CiteFormat, cite_output, record_words
+from deepseek_kb.render.citing import CiteFormat, cite_output
 from deepseek_kb.rows import Row
 from deepseek_kb.values import cites, format_value, name_of, pick
 
@@ -78,7 +80,7 @@ def search(index: Index, query: str, limit: int, lang: str, tier: str | None) ->
             {
                 "id": hit.id,
                 "title": title_of(record, lang, names),
-                "text": clip(record_words(hit.record, hit.type, lang, names), 600),
+                "text": clip(record_words(index, record, lang), 600),
                 "url": first_url(citations),
                 "type": hit.type,
                 "score": round(hit.score, 1),
@@ -203,10 +205,12 @@ def _answer_text(data: Row, lang: str) -> str:
 
 def cite(index: Index, typed: str, fmt: str, field: str | None, lang: str) -> Result:
     """A citation ready to paste (text, markdown, bibtex, csl-json or json), as `dskb cite`."""
-    found = any_record(index, typed)
-    citations = record_citations(index, found, field)
-    names = names_of(index, [found.row])
-    words = record_words(found.row, found.kind, lang, names, field)
+    from deepseek_kb.queries.citing import cite as cite_query
+    from deepseek_kb.render.citing import record_words as cited_words
+
+    whole = cite_query(index, typed, field)
+    found, citations = whole.found, whole.citations
+    words = cited_words(whole, lang)
     chosen = CiteFormat(fmt)
     data = {
         "id": found.row["id"],
@@ -218,8 +222,13 @@ def cite(index: Index, typed: str, fmt: str, field: str | None, lang: str) -> Re
     }
 
     def render(d: Row) -> str:
-        kept = citations[: len(d["citations"])]
-        text = cite_output(kept, words, chosen, lang)
+        kept = dataclasses.replace(whole, citations=citations[: len(d["citations"])])
+        refs = [
+            whole.references[k]
+            for k in dict.fromkeys(c.ref["source"] for c in kept.citations)
+            if k in whole.references
+        ]
+        text = cite_output(kept, refs, chosen, lang)
         return text + (_cut_note(lang, d["id"]) + "\n" if d["truncated"] else "")
 
     return _fitted(data, "citations", render)

@@ -207,7 +207,7 @@ def _answered(index: Index, query: str) -> Cited | None:
         references(index, [c.ref["source"] for c in citations]),
         field=answer.field,
         value=answer.value,
-        label=(answer.attribute.zh, answer.attribute.en),
+        label=(answer.asking.zh, answer.asking.en),
         caveat=caveat(answer.record, answer.field),
         subject=answer.subject,
         names=_names(index, answer.record),
