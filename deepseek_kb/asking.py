@@ -29,7 +29,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
     ),
     "context_length": SpecWords(
         "context length|context window|context|ctx|window|max length|maximum length|"
-        "sequence length|long context|上下文长度|上下文|窗口|长度|多长"
+        "sequence length|long context|ctx length|ctx len|length|上下文长度|上下文|窗口|长度|多长"
     ),
     "architecture": SpecWords("architecture|arch|structure|design|架构|结构", "text"),
     "attention": SpecWords("attention|attention mechanism|注意力|注意力机制", "text"),
@@ -55,12 +55,12 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "multi-token prediction|multi token prediction|mtp|多 token 预测|多token预测", "text"
     ),
     "base_model": SpecWords(
-        "base model|based on|built on|built from|fine-tuned from|finetuned from|"
+        "base model|based on|built on|built on top of|built from|fine-tuned from|finetuned from|"
         "trained from|initialized from|starting point|基座模型|基座|基于|基础模型|底座",
         "text",
     ),
     "training_tokens": SpecWords(
-        "training tokens|tokens|trained on how many|pre-training data|pretraining data|"
+        "training tokens|tokens|trained on how many|pretrained on|pre-trained on|how much text|pre-training data|pretraining data|"
         "training data|pretrain|pre-trained on|how much data|训练数据|训练 token|token|数据量|预训练"
     ),
     "training_method": SpecWords(

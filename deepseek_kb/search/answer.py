@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import SPECS
@@ -25,10 +25,12 @@ from deepseek_kb.search.answerables import (
     Candidate,
     candidates,
     event_candidate,
+    figures_of,
+    record_text,
     speaker_candidate,
 )
+from deepseek_kb.search.answered import Answer, NotStated
 from deepseek_kb.search.question import (
-    Asking,
     Question,
     best_asked,
     covered,
@@ -42,7 +44,7 @@ from deepseek_kb.search.question import (
     unasked,
     vocabulary,
 )
-from deepseek_kb.values import cites, format_value, name_of, pick
+from deepseek_kb.values import format_value
 
 if TYPE_CHECKING:
     from deepseek_kb.search.rank import Hit
@@ -80,126 +82,6 @@ _OPEN = frozenset({"identity", "figure", "date"})
 COMPANIONS = {"api_price_input": "api_price_output", "api_price_output": "api_price_input"}
 
 
-class Answer(NamedTuple):
-    """A value found for a question: the record holding it (with its kind), which field, what
-    was asked, the value, its sources, the thing asked about when another record holds the
-    value, its caveat and label, the other values stated for the same thing, and the values
-    read with it (an output price beside an input price)."""
-
-    kind: str
-    record: Row
-    field: str
-    asking: Asking
-    value: Any
-    sources: list[Row]
-    subject: Row | None = None
-    note: Row | None = None
-    label: Row | None = None
-    also: tuple[Candidate, ...] = ()
-    companions: tuple[tuple[Asking, Candidate], ...] = ()
-
-    def text(self, lang: str) -> str:
-        """The value as read in one language ($5.576M, 128K, 2023-05, 梁文锋), with the values
-        read beside it."""
-        shown = "en" if lang == "both" else lang
-        text = format_value(self.value, shown)
-        for asking, other in self.companions:
-            text += f"; {_label(asking, shown)} {format_value(other.value, shown)}"
-        return text
-
-    def line(self, lang: str) -> str:
-        """`DeepSeek-V3 · training cost · $5.576M · v3-paper p.5`."""
-        shown = "en" if lang == "both" else lang
-        what = _label(self.asking, shown)
-        if self.label:
-            what = (
-                pick(self.label, shown)
-                if self.asking.key == "date"
-                else f"{what} ({pick(self.label, shown)})"
-            )
-        whose = name_of(self.subject or self.record, shown)
-        if self.asking.key == "speaker":
-            said = pick(self.record["text"], shown)
-            whose = f"“{said[:40]}…”" if len(said) > 40 else f"“{said}”"
-        return " · ".join((whose, what, self.text(shown), cites(self.sources)))
-
-    def caveats(self, lang: str) -> list[str]:
-        """The value's caveat, then each other value stated for the same thing, with its own."""
-        shown = "en" if lang == "both" else lang
-        lines = [pick(self.note, shown)] if self.note else []
-        for other in self.also:
-            said = format_value(other.value, shown)
-            where = f"{name_of(other.record, shown)}, {cites(other.sources)}"
-            intro = "另有记载：" if shown == "zh" else "Also stated: "
-            lines.append(f"{intro}{said} ({where})")
-            if other.note:
-                lines.append(pick(other.note, shown))
-        return lines
-
-    def as_json(self, terms: list[str]) -> Row:
-        """The answer as the first search hit: how = answer, field = the path of the value."""
-        answer: Row = {
-            "value": self.value,
-            "text": self.text("en"),
-            "asked": self.asking.key,
-            "cites": cites(self.sources),
-        }
-        if self.subject is not None:
-            answer["about"] = self.subject["id"]
-        if self.label:
-            answer["label"] = self.label
-        if self.note:
-            answer["note"] = self.note
-        if self.also:
-            answer["also"] = [
-                {
-                    "id": o.record["id"],
-                    "field": o.field,
-                    "value": o.value,
-                    "cites": cites(o.sources),
-                }
-                for o in self.also
-            ]
-        return {
-            "id": self.record["id"],
-            "type": self.kind,
-            "score": 100.0,
-            "match": {"field": self.field, "how": "answer", "terms": terms, "answer": answer},
-            "record": self.record,
-        }
-
-
-class NotStated(NamedTuple):
-    """A question whose thing and field are clear, and the sources read do not state it."""
-
-    kind: str
-    record: Row
-    asking: Asking
-
-    def line(self, lang: str) -> str:
-        """`DeepSeek-R1 · training cost: not stated in the sources dskb has read`."""
-        shown = "en" if lang == "both" else lang
-        whose = name_of(self.record, shown)
-        if shown == "zh":
-            return f"{whose} · {self.asking.zh}：dskb 所读的来源中没有写明"
-        return f"{whose} · {self.asking.en}: not stated in the sources dskb has read"
-
-    def as_json(self, terms: list[str]) -> Row:
-        """The thing asked about, first, with how = not-stated and the field asked for."""
-        match = {"field": self.asking.key, "how": "not-stated", "terms": terms}
-        return {
-            "id": self.record["id"],
-            "type": self.kind,
-            "score": 0.0,
-            "match": match,
-            "record": self.record,
-        }
-
-
-def _label(asking: Asking, lang: str) -> str:
-    return asking.zh if lang == "zh" else asking.en
-
-
 def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotStated | None:
     """The value a question asks for when the thing and the field are both clear; not stated
     when the thing lacks the field clearly asked; else nothing."""
@@ -228,6 +110,10 @@ def _choose(
     found = candidates(index, kind, record, hits)
     if kind == "person":
         found.extend(_quotes_by(index, question, record))
+        if not found[-1:] or found[-1].key != "said":
+            said = _quote_on(index, question, record)
+            if said is not None:
+                return said
     keys = APPLICABLE.get(kind) or (*_spec_keys(), *_MODEL_KEYS)
     asked, asked_score = best_asked(question.rest, question.cues, keys)
     anything, any_score = best_asked(question.rest, question.cues)
@@ -245,7 +131,7 @@ def _choose(
     if best < CLEAR:
         return None
     top = [c for s, c in scored if s == best]
-    if "date" in question.cues and words[top[0].key].expects != "date":
+    if not _kind_fits(question, words[top[0].key].expects):
         return None  # "which year did he graduate" is not answered by where he studied
     chosen = _agreed(top)
     if chosen is None:
@@ -254,7 +140,24 @@ def _choose(
     return _answer(chosen, same, record)
 
 
-def _quotes_by(index: Index, question: Question, person: Row) -> list[Candidate]:
+def _quote_on(index: Index, question: Question, person: Row) -> Answer | None:
+    """ "Karpathy on DeepSeek V3", "梁文锋 闭源 护城河": a person and some words, nothing else
+    asked, is what they said about it, when one of their quotes accounts for the words."""
+    keys = APPLICABLE["person"]
+    if question.cues or best_asked(question.rest, question.cues, keys)[1] >= CLEAR:
+        return None  # a question (which city, when) is not answered by a quote
+    pieces = leftover(question.rest)
+    if not pieces:
+        return None
+    quotes = _quotes_by(index, question, person, said_asked=False)
+    if quotes and covered(pieces, [record_text(quotes[0].record)]):
+        return _answer(quotes[0], quotes, person)
+    return None
+
+
+def _quotes_by(
+    index: Index, question: Question, person: Row, said_asked: bool = True
+) -> list[Candidate]:
     """What the person said about what the question names: their best-matching quote."""
     from deepseek_kb.search.rank import search
 
@@ -264,7 +167,7 @@ def _quotes_by(index: Index, question: Question, person: Row) -> list[Candidate]
         if has(rest, phrase):
             rest = rest.replace(phrase, " ")
     rest = " ".join(w for w in rest.split() if w not in _FILLER)
-    if not rest or rest == question.rest:
+    if not rest or (said_asked and rest == question.rest):
         return []
     for hit in search(index, rest, frozenset({"quote"}), None):
         if hit.record.get("speaker") == person["id"]:
@@ -327,6 +230,15 @@ def _scored(question: Question, kind: str, found: list[Candidate]) -> list[tuple
     return specific or scored
 
 
+def _kind_fits(question: Question, expects: str) -> bool:
+    """Whether the kind of value asked for (when, how many, who) is the kind the field holds;
+    "what …" is not asked of a date."""
+    wanted = question.cues & {"date", "quantity", "name"}
+    if wanted:
+        return expects in wanted or (expects == "text" and "name" in wanted)
+    return not ("what" in question.cues and expects == "date")
+
+
 def _tied(question: Question, keys: tuple[str, ...], asked: str, score: int) -> bool:
     """Two different fields asked for equally clearly (feed-forward architecture)."""
     if score < CLEAR or asked in _OPEN:
@@ -338,6 +250,8 @@ def _tied(question: Question, keys: tuple[str, ...], asked: str, score: int) -> 
 def _said_by(candidate: Candidate) -> list[str]:
     """Everything a candidate says, in both languages: its label and its value."""
     texts = [format_value(candidate.value, "zh"), format_value(candidate.value, "en")]
+    if candidate.kind == "event":
+        texts.append(record_text(candidate.record))
     if candidate.label:
         texts += [str(candidate.label["zh"]), str(candidate.label["en"])]
     return texts
@@ -426,18 +340,37 @@ def _unnamed(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | 
 
 
 def _found_by_words(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | None:
-    """Who said a quote, or when an event was, when the first hit is that quote or event."""
-    if not hits:
-        return None
-    first = hits[0]
-    asked, score = best_asked(question.norm, question.cues, ("speaker", "date", "released"))
-    if first.type == "quote" and asked == "speaker" and score >= CLEAR:
-        rivals = [h for h in hits[1:3] if h.type == "quote" and h.score >= first.score - 1]
-        if any(h.record.get("speaker") != first.record.get("speaker") for h in rivals):
+    """No thing named, or nothing it holds answers: the first hits (a quote, an event, a fact)
+    whose whole text accounts for the question's words answer who said it, when it was, what it
+    was, or its figure."""
+    pieces = leftover(question.rest)
+    asked, _ = best_asked(question.rest, question.cues)
+    for hit in hits[:3]:
+        if hit.type in ("quote", "event", "fact") and covered(pieces, [record_text(hit.record)]):
+            found = _from_record(index, question, hits, hit, asked)
+            if found is not None:
+                return found
+    return None
+
+
+def _from_record(
+    index: Index, question: Question, hits: Sequence[Hit], hit: Hit, asked: str
+) -> Answer | None:
+    record = hit.record
+    if hit.type == "quote" and (asked == "speaker" or "name" in question.cues):
+        rivals = [h for h in hits[:3] if h.type == "quote" and h.score >= hit.score - 1]
+        if any(h.record.get("speaker") != record.get("speaker") for h in rivals):
             return None  # the same words said by two people
-        found = speaker_candidate(index, first.record)
-        return _answer(found, [found], first.record) if found else None
-    if first.type == "event" and "date" in question.cues:
-        event = event_candidate(first.record)
-        return _answer(event, [event], first.record)
+        found = speaker_candidate(index, record)
+        return _answer(found, [found], record) if found else None
+    if hit.type == "event" and "date" in question.cues:
+        event = event_candidate(record)
+        return _answer(event, [event], record)
+    if hit.type == "event" and "what" in question.cues and asked == "released":
+        title = Candidate("identity", "event", record, "title", record["title"], record["sources"])
+        return _answer(title, [title], record)
+    if hit.type == "fact" and "quantity" in question.cues:
+        figures = [c for c in figures_of("fact", record, record) if c.key in (asked, "figure")]
+        if len(figures) == 1 or (figures and figures[0].key == asked):
+            return _answer(figures[0], figures, record)
     return None

@@ -9,6 +9,7 @@ term with its definition; and any thing with the dates of the events about it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -117,11 +118,11 @@ def _organization(index: Index, org: Row, hits: Sequence[Hit]) -> Iterator[Candi
     if org.get("description"):
         description = org["description"]
         yield Candidate("identity", "organization", org, "description", description, org["sources"])
-    yield from _figures("organization", org, org)
+    yield from figures_of("organization", org, org)
     yield from _founders(index, org)
 
 
-def _figures(kind: str, record: Row, subject: Row) -> Iterator[Candidate]:
+def figures_of(kind: str, record: Row, subject: Row) -> Iterator[Candidate]:
     """A record's labelled figures, each answering what its unit measures."""
     about = None if record is subject else subject
     for number, figure in enumerate(record.get("figures", [])):
@@ -142,7 +143,7 @@ def _figures(kind: str, record: Row, subject: Row) -> Iterator[Candidate]:
 def _facts_about(index: Index, org: Row) -> Iterator[Candidate]:
     for fact in index.records("fact"):
         if org["id"] in fact.get("about", []):
-            yield from _figures("fact", fact, org)
+            yield from figures_of("fact", fact, org)
 
 
 def _founders(index: Index, org: Row) -> Iterator[Candidate]:
@@ -220,3 +221,8 @@ def speaker_candidate(index: Index, quote: Row) -> Candidate | None:
     return Candidate(
         "speaker", "quote", quote, "speaker", found.row["name"], quote["sources"], None, None, quote
     )
+
+
+def record_text(record: Row) -> str:
+    """All a record says, in both languages, as one text to look words up in."""
+    return json.dumps(record, ensure_ascii=False)

@@ -1,0 +1,131 @@
+"""What an answer is: the value found (with its caveat, the other values stated for the same
+thing and the values read beside it), or that the sources read do not state what was asked."""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from deepseek_kb.rows import Row
+from deepseek_kb.search.answerables import Candidate
+from deepseek_kb.search.question import Asking
+from deepseek_kb.values import cites, format_value, name_of, pick
+
+
+class Answer(NamedTuple):
+    """A value found for a question: the record holding it (with its kind), which field, what
+    was asked, the value, its sources, the thing asked about when another record holds the
+    value, its caveat and label, the other values stated for the same thing, and the values
+    read with it (an output price beside an input price)."""
+
+    kind: str
+    record: Row
+    field: str
+    asking: Asking
+    value: Any
+    sources: list[Row]
+    subject: Row | None = None
+    note: Row | None = None
+    label: Row | None = None
+    also: tuple[Candidate, ...] = ()
+    companions: tuple[tuple[Asking, Candidate], ...] = ()
+
+    def text(self, lang: str) -> str:
+        """The value as read in one language ($5.576M, 128K, 2023-05, 梁文锋), with the values
+        read beside it."""
+        shown = "en" if lang == "both" else lang
+        text = format_value(self.value, shown)
+        for asking, other in self.companions:
+            text += f"; {_label(asking, shown)} {format_value(other.value, shown)}"
+        return text
+
+    def line(self, lang: str) -> str:
+        """`DeepSeek-V3 · training cost · $5.576M · v3-paper p.5`."""
+        shown = "en" if lang == "both" else lang
+        what = _label(self.asking, shown)
+        if self.label:
+            what = (
+                pick(self.label, shown)
+                if self.asking.key == "date"
+                else f"{what} ({pick(self.label, shown)})"
+            )
+        whose = name_of(self.subject or self.record, shown)
+        if self.asking.key == "speaker":
+            said = pick(self.record["text"], shown)
+            whose = f"“{said[:40]}…”" if len(said) > 40 else f"“{said}”"
+        return " · ".join((whose, what, self.text(shown), cites(self.sources)))
+
+    def caveats(self, lang: str) -> list[str]:
+        """The value's caveat, then each other value stated for the same thing, with its own."""
+        shown = "en" if lang == "both" else lang
+        lines = [pick(self.note, shown)] if self.note else []
+        for other in self.also:
+            said = format_value(other.value, shown)
+            where = f"{name_of(other.record, shown)}, {cites(other.sources)}"
+            intro = "另有记载：" if shown == "zh" else "Also stated: "
+            lines.append(f"{intro}{said} ({where})")
+            if other.note:
+                lines.append(pick(other.note, shown))
+        return lines
+
+    def as_json(self, terms: list[str]) -> Row:
+        """The answer as the first search hit: how = answer, field = the path of the value."""
+        answer: Row = {
+            "value": self.value,
+            "text": self.text("en"),
+            "asked": self.asking.key,
+            "cites": cites(self.sources),
+        }
+        if self.subject is not None:
+            answer["about"] = self.subject["id"]
+        if self.label:
+            answer["label"] = self.label
+        if self.note:
+            answer["note"] = self.note
+        if self.also:
+            answer["also"] = [
+                {
+                    "id": o.record["id"],
+                    "field": o.field,
+                    "value": o.value,
+                    "cites": cites(o.sources),
+                }
+                for o in self.also
+            ]
+        return {
+            "id": self.record["id"],
+            "type": self.kind,
+            "score": 100.0,
+            "match": {"field": self.field, "how": "answer", "terms": terms, "answer": answer},
+            "record": self.record,
+        }
+
+
+class NotStated(NamedTuple):
+    """A question whose thing and field are clear, and the sources read do not state it."""
+
+    kind: str
+    record: Row
+    asking: Asking
+
+    def line(self, lang: str) -> str:
+        """`DeepSeek-R1 · training cost: not stated in the sources dskb has read`."""
+        shown = "en" if lang == "both" else lang
+        whose = name_of(self.record, shown)
+        if shown == "zh":
+            return f"{whose} · {self.asking.zh}：dskb 所读的来源中没有写明"
+        return f"{whose} · {self.asking.en}: not stated in the sources dskb has read"
+
+    def as_json(self, terms: list[str]) -> Row:
+        """The thing asked about, first, with how = not-stated and the field asked for."""
+        match = {"field": self.asking.key, "how": "not-stated", "terms": terms}
+        return {
+            "id": self.record["id"],
+            "type": self.kind,
+            "score": 0.0,
+            "match": match,
+            "record": self.record,
+        }
+
+
+def _label(asking: Asking, lang: str) -> str:
+    return asking.zh if lang == "zh" else asking.en
