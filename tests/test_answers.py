@@ -84,11 +84,14 @@ def test_a_name_alone_or_a_filtered_kind_gets_hits_not_an_answer() -> None:
 
 def test_what_is_a_term_is_answered_by_its_definition() -> None:
     """`what is MLA`, `MLA 是什么`: the term's definition, cited, first."""
-    for query in ("what is MLA", "MLA 是什么", "什么是 GRPO", "explain DualPipe"):
+    for query in ("what is MLA", "MLA 是什么", "什么是 GRPO", "explain MTP"):
         first = _first(query)
         assert first["type"] == "term" and first["match"]["how"] == "answer", query
         assert first["match"]["field"] == "definition"
         assert first["match"]["answer"]["value"] == first["record"]["definition"]
+    # A name that is both a repository and a term: the repository people download comes first.
+    dualpipe = _first("what is DualPipe")
+    assert (dualpipe["id"], dualpipe["match"]["how"]) == ("dualpipe", "answer")
 
 
 def test_a_question_puts_statements_before_a_bare_topic_which_stays_findable() -> None:

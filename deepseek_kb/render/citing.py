@@ -87,12 +87,15 @@ def caveat_line(cited: Cited, lang: str) -> str | None:
     return label(lang, "注：", "Note: ") + pick(cited.caveat, lang)
 
 
-def where(ref: Row, lang: str) -> str:
-    """Which part of the source: a line, a page, a section."""
+def where(ref: Row, lang: str, source: Row | None = None) -> str:
+    """Which part of the source: a line (of the saved copy, for a page DeepSeek publishes,
+    whose live version has no line numbers), a page, a section."""
     parts = []
     if ref.get("section"):
         parts.append(f"§{ref['section']}")
-    if ref.get("line"):
+    if ref.get("line") and (source or {}).get("kind") == "official-page":
+        parts.append(label(lang, f"保存副本第 {ref['line']} 行", f"saved copy, line {ref['line']}"))
+    elif ref.get("line"):
         parts.append(label(lang, f"第 {ref['line']} 行", f"line {ref['line']}"))
     if ref.get("page"):
         parts.append(label(lang, f"第 {ref['page']} 页", f"page {ref['page']}"))
@@ -107,7 +110,7 @@ def _source_line(citation: Citation, reference: Reference | None, lang: str) -> 
         extra.append(label(lang, f"提交 {source['commit'][:7]}", f"commit {source['commit'][:7]}"))
     if reference and reference.arxiv:
         extra.append(f"arXiv:{reference.arxiv}")
-    at = where(citation.ref, lang)
+    at = where(citation.ref, lang, citation.source)
     head = f"{title} ({', '.join(extra)})" if extra else title
     return f"{head}, {at}" if at else head
 
@@ -193,7 +196,7 @@ def _record_notes(cited: Cited, lang: str) -> dict[str, list[str]]:
     head = "; ".join(head_lines(cited, "en" if lang == "both" else lang))
     out: dict[str, list[str]] = {}
     for citation in cited.citations:
-        place = where(citation.ref, "en")
+        place = where(citation.ref, "en", citation.source)
         out.setdefault(citation.ref["source"], []).append(
             f"Cited for {head}" + (f" ({place})" if place else "")
         )

@@ -157,7 +157,7 @@ RECORD_SIGNALS: tuple[Callable[[Query, RecordView], Match | None], ...] = (
 
 def make_query(phrase: str, terms: list[Term], fuzzy: bool) -> Query:
     """The query as signals read it; the fuzzy ratio (RapidFuzz) only when asked for."""
-    from deepseek_kb.search.answer import is_question
+    from deepseek_kb.search.question import is_question
 
     ratio = _name_ratio() if fuzzy and len(phrase) <= 40 else None
     words = frozenset(t.text for t in terms)
