@@ -88,7 +88,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "per million tokens|per million|api cost|api costs|cache hit|cache miss|价格|定价|收费|"
         "输入价格|api 价格|多少钱一百万|每百万|缓存命中|缓存未命中"
     ),
-    "api_price_output": SpecWords("output price|output tokens|output pricing|输出价格|输出"),
+    "api_price_output": SpecWords("output price|output tokens|output pricing|output|输出价格|输出"),
     "license_code": SpecWords(
         "code license|code licence|license of the code|代码许可|代码协议|代码的许可", "text"
     ),

@@ -78,6 +78,8 @@ APPLICABLE: dict[str, tuple[str, ...]] = {
 # Fields asked in words too general to settle which value is meant (what is it, a figure, a
 # date): the candidates' own labels decide among them.
 _OPEN = frozenset({"identity", "figure", "date"})
+# A field asked for that the thing lacks, answered by the one it states instead.
+FALLBACK = {"license_model": "license_code", "license_code": "license_model"}
 # Values shown together: an input price is read with its output price.
 COMPANIONS = {"api_price_input": "api_price_output", "api_price_output": "api_price_input"}
 
@@ -121,9 +123,12 @@ def _choose(
         return NotStated(kind, record, words[anything])  # a GPU model asked of a cluster
     if _tied(question, keys, asked, asked_score):
         return None
+    held = {c.key for c in found}
+    if asked not in held and FALLBACK.get(asked) in held:
+        asked = FALLBACK[asked]  # "OCR license": its code licence is the one stated
     if asked_score >= CLEAR and asked not in _OPEN:
         # The field is clear: only its values answer, and none is "not stated".
-        if asked not in {c.key for c in found}:
+        if asked not in held:
             return NotStated(kind, record, words[asked])
         found = [c for c in found if c.key == asked]
     scored = _scored(question, kind, found)
@@ -240,11 +245,11 @@ def _kind_fits(question: Question, expects: str) -> bool:
 
 
 def _tied(question: Question, keys: tuple[str, ...], asked: str, score: int) -> bool:
-    """Two different fields asked for equally clearly (feed-forward architecture)."""
+    """Two different fields asked for about as clearly (feed-forward architecture)."""
     if score < CLEAR or asked in _OPEN:
         return False
     others = tuple(k for k in keys if k != asked and k not in _OPEN)
-    return bool(others) and best_asked(question.rest, question.cues, others)[1] == score
+    return bool(others) and best_asked(question.rest, question.cues, others)[1] > score - 3
 
 
 def _said_by(candidate: Candidate) -> list[str]:

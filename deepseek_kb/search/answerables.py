@@ -66,6 +66,18 @@ def _model(index: Index, model: Row, hits: Sequence[Hit]) -> Iterator[Candidate]
     if model.get("summary"):
         yield Candidate("identity", "model", model, "summary", model["summary"], model["sources"])
     for number, claim in enumerate(model.get("claims", [])):
+        # The claim itself answers what its words name (a benchmark, a comparison).
+        text = claim["text"]
+        yield Candidate(
+            "figure",
+            "model",
+            model,
+            f"claims[{number}]",
+            text,
+            claim["sources"],
+            claim.get("note"),
+            text,
+        )
         for place, figure in enumerate(claim.get("figures", [])):
             yield Candidate(
                 "figure",
