@@ -91,12 +91,14 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
     if question.subject is not None and not question.others:
         kind, record = question.subject
         found = _choose(index, question, kind, record, hits)
-        for other_kind, other_id in question.also_named:
+        for other_kind, other_id, name in question.also_named:
             if isinstance(found, Answer):
                 break
             other = index.get(other_id)
             if other is not None:
-                found = _choose(index, question, other_kind, other.row, hits) or found
+                rest = " ".join(question.norm.replace(name, " ").split())
+                asked = question._replace(rest=rest, subject=(other_kind, other.row))
+                found = _choose(index, asked, other_kind, other.row, hits) or found
         if found is not None and not (kind == "topic" and isinstance(found, NotStated)):
             return found
     if question.subject is None or question.subject[0] == "topic":
@@ -120,7 +122,9 @@ def _choose(
     asked, asked_score = best_asked(question.rest, question.cues, keys)
     anything, any_score = best_asked(question.rest, question.cues)
     if asked_score < CLEAR <= any_score and anything not in keys and anything not in _OPEN:
-        return NotStated(kind, record, words[anything])  # a GPU model asked of a cluster
+        if not leftover(question.rest):
+            return NotStated(kind, record, words[anything])  # a GPU model asked of a cluster
+        return None
     if _tied(question, keys, asked, asked_score):
         return None
     held = {c.key for c in found}
@@ -129,7 +133,9 @@ def _choose(
     if asked_score >= CLEAR and asked not in _OPEN:
         # The field is clear: only its values answer, and none is "not stated".
         if asked not in held:
-            return NotStated(kind, record, words[asked])
+            # Not stated only when nothing else is asked: "when did High-Flyer set up its AI
+            # company" is not about High-Flyer's own founding.
+            return None if leftover(question.rest) else NotStated(kind, record, words[asked])
         found = [c for c in found if c.key == asked]
     scored = _scored(question, kind, found)
     best = max((s for s, _ in scored), default=0)
@@ -378,4 +384,22 @@ def _from_record(
         figures = [c for c in figures_of("fact", record, record) if c.key in (asked, "figure")]
         if len(figures) == 1 or (figures and figures[0].key == asked):
             return _answer(figures[0], figures, record)
+    if hit.type in ("fact", "quote") and not question.cues:
+        return _statement(question, record, hit.type)
     return None
+
+
+def _statement(question: Question, record: Row, kind: str) -> Answer | None:
+    """A fact or quote whose own words account for every word of the question answers it with
+    what it says ("does DeepSeek have a written culture" → what Liang said about it)."""
+    texts = [str(record["text"]["zh"]), str(record["text"]["en"])]
+    if record.get("context"):
+        texts += [str(record["context"]["zh"]), str(record["context"]["en"])]
+    pieces = leftover(question.rest)
+    if len(pieces) < 2 or not covered(pieces, texts):
+        return None
+    key = "said" if kind == "quote" else "identity"
+    said = Candidate(
+        key, kind, record, "text", record["text"], record["sources"], record.get("note")
+    )
+    return _answer(said, [said], record)

@@ -8,6 +8,7 @@ question's cues (when, who, how many) as a tie-breaker.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -101,7 +102,7 @@ class Question(NamedTuple):
     subject: tuple[str, Row] | None
     others: tuple[str, ...]
     cues: frozenset[str]
-    also_named: tuple[tuple[str, str], ...] = ()
+    also_named: tuple[tuple[str, str, str], ...] = ()
 
 
 def is_question(query: str) -> bool:
@@ -126,10 +127,12 @@ def read(index: Index, query: str, hits: Sequence[Hit] = ()) -> Question:
         found = index.get(record_id)
         subject = (found.kind, found.row) if found else None
         other_ids = tuple(dict.fromkeys(i for _, i, k in others if i != record_id and k == kind))
-        # The same name on another kind of record (DualPipe the term and the project).
+        # Other things named, of other kinds: the same name on another kind of record
+        # (DualPipe the term and the project) first, then the rest (Karpathy on DeepSeek V3).
+        ordered = sorted(others, key=lambda o: o[0] != name)
         same_name = tuple(
-            dict.fromkeys((k, i) for n, i, k in others if n == name and i != record_id)
-        )
+            dict.fromkeys((k, i, n) for n, i, k in ordered if i != record_id and k != kind)
+        )[:3]
     else:
         subject, rest, other_ids, same_name = _close_name(hits), norm, (), ()
         if subject is not None:
@@ -285,15 +288,18 @@ def leftover(rest: str) -> list[str]:
                 rest = rest.replace(word, " ")
     pieces: list[str] = []
     for word in rest.replace("-", " ").replace("?", " ").replace("？", " ").split():
-        latin = "".join(ch for ch in word if ch.isascii() and (ch.isalnum() or ch in "'."))
-        latin = latin.strip("'.")
-        if (len(latin) >= 2 or latin.isdigit()) and latin not in _STOP:
-            pieces.append(latin)
+        for latin in _LATIN.findall(word):
+            latin = latin.strip("'.")
+            if (len(latin) >= 2 or latin.isdigit()) and latin not in _STOP:
+                pieces.append(latin)
         han = "".join(ch if not ch.isascii() and ch not in _STOP_HAN else " " for ch in word)
         for run in han.split():
             if len(run) >= 2 and any(_is_word_char(ch) for ch in run):
                 pieces.extend(run[i : i + 2] for i in range(len(run) - 1))
     return pieces
+
+
+_LATIN = re.compile(r"[a-z0-9][a-z0-9.']*")
 
 
 def _is_word_char(char: str) -> bool:
