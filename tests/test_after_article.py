@@ -45,7 +45,9 @@ def test_projects_lists_the_open_source_repositories() -> None:
     assert "FlashMLA" in out and "2025-02-24" in out and "MIT" in out
 
 
-@pytest.mark.parametrize("name", ["FlashMLA", "flash mla", "3FS", "萤火文件系统", "DeepEP"])
+@pytest.mark.parametrize(
+    "name", ["FlashMLA", "flash mla", "3FS", "Fire-Flyer File System", "DeepEP"]
+)
 def test_one_project_in_full(name: str) -> None:
     """`dskb projects show NAME` by any of its names: repository, release, licence, sources."""
     result = run("projects", "show", name, "--json")
