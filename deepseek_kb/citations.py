@@ -75,11 +75,27 @@ def _with_url(ref: Any, sources: Mapping[str, Mapping[str, Any]]) -> Any:
 PROVENANCE = "provenance"
 
 
+# The statuses a data file may state (kinds.EXPLICIT_STATUSES); the others are inferred on read.
+_STATED_STATUSES = ("derived", "transcribed")
+
+
 def bare(record: Any) -> Any:
-    """A record as its data file holds it: no derived URLs, no provenance."""
+    """A record as its data file holds it: no derived URLs, provenance or inferred statuses."""
     if isinstance(record, dict):
         record = {k: v for k, v in record.items() if k != PROVENANCE}
-    return unlinked(record)
+    return _without_inferred(unlinked(record))
+
+
+def _without_inferred(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_without_inferred(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    return {
+        k: _without_inferred(v)
+        for k, v in value.items()
+        if not (k == "status" and v not in _STATED_STATUSES)
+    }
 
 
 def unlinked(value: Any) -> Any:

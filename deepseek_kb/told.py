@@ -125,9 +125,11 @@ def with_status(value: Any, info: SourceInfo, superseded: bool = False) -> Any:
         return [with_status(v, info, superseded) for v in value]
     if not isinstance(value, dict):
         return value
-    out = {k: with_status(v, info, k == "superseded") for k, v in value.items()}
-    if "sources" in value:
+    out = {k: with_status(v, info, k == "superseded") for k, v in value.items() if k != "status"}
+    if "sources" in value:  # last, wherever the data wrote it: one key order for every reader
         out["status"] = Status.superseded.value if superseded else infer_status(value, info)
+    elif "status" in value:  # a figure the data says is derived
+        out["status"] = value["status"]
     return out
 
 

@@ -29,8 +29,12 @@ class FlatTable(NamedTuple):
     rows: list[list[Cell]]
 
 
+# A text, possibly with its own citations and their status.
+_TEXT_KEYS = {"zh", "en", "sources", "status"}
+
+
 def _is_text(value: Any) -> bool:
-    return isinstance(value, Mapping) and set(value) == {"zh", "en"}
+    return isinstance(value, Mapping) and {"zh", "en"} <= set(value) <= _TEXT_KEYS
 
 
 def _is_quantity(value: Any) -> bool:
