@@ -112,6 +112,7 @@ class SourceRow(TypedDict):
     commit: NotRequired[str]
     permalink: NotRequired[str]
     note: NotRequired[TextRow]
+    accessed: NotRequired[str]
 
 
 class TopicRow(TypedDict):

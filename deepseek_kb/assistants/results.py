@@ -1,8 +1,9 @@
 """What each assistant tool returns: structured data and the text a generic client shows.
 
 One function per tool, on the same queries the commands use (`search_all` and its answer,
-`any_record` and `record_citations`, `timeline`, `models_to_show`), so both read the KB the
-same way. Each returns a `Result` under `MAX_CHARS`; a list that had to be cut says so.
+`any_record` and `record_citations` as `dskb cite`, `source_detail`, `timeline`,
+`models_to_show`), so both read the KB the same way; a tool given an id (fetch, get_record)
+takes only that id. Each returns a `Result` under `MAX_CHARS`; a list that was cut says so.
 """
 
 from __future__ import annotations
