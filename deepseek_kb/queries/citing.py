@@ -192,8 +192,8 @@ def _answered(index: Index, query: str) -> Cited | None:
     from deepseek_kb.queries.lookup import search_all
 
     answer = search_all(index, query, None, 1).answer
-    if answer is None:
-        return None
+    if answer is None or answer.field == "text":
+        return None  # a quote or fact answering with all it says is cited as that record
     found = Found(answer.kind, answer.record)
     refs = unique(answer.sources)
     sources = index.get_many(list(dict.fromkeys(r["source"] for r in refs)))

@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
 
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import SPECS
@@ -29,9 +28,11 @@ from deepseek_kb.search.answerables import (
     record_text,
     speaker_candidate,
 )
-from deepseek_kb.search.answered import Answer, NotStated
+from deepseek_kb.search.answered import Answer, NotStated, answer_from, same_value
 from deepseek_kb.search.question import (
+    Hit,
     Question,
+    asks,
     best_asked,
     covered,
     cue_bonus,
@@ -45,9 +46,6 @@ from deepseek_kb.search.question import (
     vocabulary,
 )
 from deepseek_kb.values import format_value
-
-if TYPE_CHECKING:
-    from deepseek_kb.search.rank import Hit
 
 __all__ = ["Answer", "NotStated", "answer", "is_question"]
 
@@ -80,8 +78,6 @@ APPLICABLE: dict[str, tuple[str, ...]] = {
 _OPEN = frozenset({"identity", "figure", "date"})
 # A field asked for that the thing lacks, answered by the one it states instead.
 FALLBACK = {"license_model": "license_code", "license_code": "license_model"}
-# Values shown together: an input price is read with its output price.
-COMPANIONS = {"api_price_input": "api_price_output", "api_price_output": "api_price_input"}
 
 
 def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotStated | None:
@@ -129,7 +125,11 @@ def _choose(
         return None
     held = {c.key for c in found}
     if asked not in held and FALLBACK.get(asked) in held:
-        asked = FALLBACK[asked]  # "OCR license": its code licence is the one stated
+        # "OCR license": the code licence is the one stated, asked in the same words.
+        stated = FALLBACK[asked]
+        found = [c for c in found if c.key == stated]
+        question = question._replace(rest=f"{question.rest} {words[stated].words[0]}")
+        held, asked = {stated}, stated
     if asked_score >= CLEAR and asked not in _OPEN:
         # The field is clear: only its values answer, and none is "not stated".
         if asked not in held:
@@ -148,7 +148,7 @@ def _choose(
     if chosen is None:
         return None
     same = [c for _, c in scored if c.key == chosen.key]
-    return _answer(chosen, same, record)
+    return answer_from(chosen, same, record)
 
 
 def _quote_on(index: Index, question: Question, person: Row) -> Answer | None:
@@ -162,7 +162,7 @@ def _quote_on(index: Index, question: Question, person: Row) -> Answer | None:
         return None
     quotes = _quotes_by(index, question, person, said_asked=False)
     if quotes and covered(pieces, [record_text(quotes[0].record)]):
-        return _answer(quotes[0], quotes, person)
+        return answer_from(quotes[0], quotes, person)
     return None
 
 
@@ -276,9 +276,9 @@ def _agreed(top: list[Candidate]) -> Candidate | None:
         return None
     if isinstance(top[0].value, str) and top[0].key in ("date", "founded", "released"):
         return min(top, key=lambda c: str(c.value))
-    counts = Counter(_same(c.value) for c in top)
+    counts = Counter(same_value(c.value) for c in top)
     most = max(counts.values())
-    group = [c for c in top if counts[_same(c.value)] == most]
+    group = [c for c in top if counts[same_value(c.value)] == most]
     return min(group, key=_precedence)
 
 
@@ -287,48 +287,6 @@ def _precedence(candidate: Candidate) -> tuple[bool, bool]:
     about = candidate.record.get("about") or [None]
     mainly = candidate.subject is None or about[0] == candidate.subject["id"]
     return (not mainly, not candidate.field.endswith("[0]"))
-
-
-def _same(value: Any) -> str:
-    if isinstance(value, dict) and "unit" in value:
-        return f"{value['value']} {value['unit']}"
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
-def _answer(chosen: Candidate, same: list[Candidate], record: Row) -> Answer:
-    """The answer, with the other values stated for the same field and its companions."""
-    words = vocabulary()
-    seen = {_same(chosen.value)}
-    also = []
-    for other in same:
-        if _same(other.value) not in seen:
-            seen.add(_same(other.value))
-            also.append(other)
-    companions = []
-    pair = COMPANIONS.get(chosen.key)
-    specs = chosen.record.get("specs", {}) if chosen.kind == "model" else {}
-    if pair and pair in specs:
-        spec = specs[pair]
-        companion = Candidate(
-            pair, "model", chosen.record, f"specs.{pair}", spec["value"], spec["sources"]
-        )
-        companions.append((words[pair], companion))
-    subject = chosen.subject if chosen.subject is not None else None
-    if subject is None and chosen.record is not record:
-        subject = record
-    return Answer(
-        chosen.kind,
-        chosen.record,
-        chosen.field,
-        words[chosen.key],
-        chosen.value,
-        chosen.sources,
-        subject,
-        chosen.note,
-        chosen.label,
-        tuple(also[:3]),
-        tuple(companions),
-    )
 
 
 def _unnamed(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | NotStated | None:
@@ -373,17 +331,17 @@ def _from_record(
         if any(h.record.get("speaker") != record.get("speaker") for h in rivals):
             return None  # the same words said by two people
         found = speaker_candidate(index, record)
-        return _answer(found, [found], record) if found else None
+        return answer_from(found, [found], record) if found else None
     if hit.type == "event" and "date" in question.cues:
         event = event_candidate(record)
-        return _answer(event, [event], record)
+        return answer_from(event, [event], record)
     if hit.type == "event" and "what" in question.cues and asked == "released":
         title = Candidate("identity", "event", record, "title", record["title"], record["sources"])
-        return _answer(title, [title], record)
+        return answer_from(title, [title], record)
     if hit.type == "fact" and "quantity" in question.cues:
         figures = [c for c in figures_of("fact", record, record) if c.key in (asked, "figure")]
         if len(figures) == 1 or (figures and figures[0].key == asked):
-            return _answer(figures[0], figures, record)
+            return answer_from(figures[0], figures, record)
     if hit.type in ("fact", "quote") and not question.cues:
         return _statement(question, record, hit.type)
     return None
@@ -396,10 +354,10 @@ def _statement(question: Question, record: Row, kind: str) -> Answer | None:
     if record.get("context"):
         texts += [str(record["context"]["zh"]), str(record["context"]["en"])]
     pieces = leftover(question.rest)
-    if len(pieces) < 2 or not covered(pieces, texts):
+    if not asks(question.norm) or len(pieces) < 2 or not covered(pieces, texts):
         return None
     key = "said" if kind == "quote" else "identity"
     said = Candidate(
         key, kind, record, "text", record["text"], record["sources"], record.get("note")
     )
-    return _answer(said, [said], record)
+    return answer_from(said, [said], record)

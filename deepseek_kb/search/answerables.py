@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from deepseek_kb.asking import UNIT_ASKED
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import Unit
 from deepseek_kb.rows import Row
+from deepseek_kb.search.question import Hit
 from deepseek_kb.values import pick
-
-if TYPE_CHECKING:
-    from deepseek_kb.search.rank import Hit
 
 
 class Candidate(NamedTuple):

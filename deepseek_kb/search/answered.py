@@ -3,11 +3,12 @@ thing and the values read beside it), or that the sources read do not state what
 
 from __future__ import annotations
 
+import json
 from typing import Any, NamedTuple
 
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import Candidate
-from deepseek_kb.search.question import Asking
+from deepseek_kb.search.question import Asking, vocabulary
 from deepseek_kb.values import cites, format_value, name_of, pick
 
 
@@ -129,3 +130,50 @@ class NotStated(NamedTuple):
 
 def _label(asking: Asking, lang: str) -> str:
     return asking.zh if lang == "zh" else asking.en
+
+
+# Values shown together: an input price is read with its output price.
+COMPANIONS = {"api_price_input": "api_price_output", "api_price_output": "api_price_input"}
+
+
+def same_value(value: Any) -> str:
+    """A value as one comparable text: 10000 GPUs once, however many records state it."""
+    if isinstance(value, dict) and "unit" in value:
+        return f"{value['value']} {value['unit']}"
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def answer_from(chosen: Candidate, same: list[Candidate], record: Row) -> Answer:
+    """The answer, with the other values stated for the same field and its companions."""
+    words = vocabulary()
+    seen = {same_value(chosen.value)}
+    also = []
+    for other in same:
+        if same_value(other.value) not in seen:
+            seen.add(same_value(other.value))
+            also.append(other)
+    companions = []
+    pair = COMPANIONS.get(chosen.key)
+    specs = chosen.record.get("specs", {}) if chosen.kind == "model" else {}
+    if pair and pair in specs:
+        spec = specs[pair]
+        companion = Candidate(
+            pair, "model", chosen.record, f"specs.{pair}", spec["value"], spec["sources"]
+        )
+        companions.append((words[pair], companion))
+    subject = chosen.subject if chosen.subject is not None else None
+    if subject is None and chosen.record is not record:
+        subject = record
+    return Answer(
+        chosen.kind,
+        chosen.record,
+        chosen.field,
+        words[chosen.key],
+        chosen.value,
+        chosen.sources,
+        subject,
+        chosen.note,
+        chosen.label,
+        tuple(also[:3]),
+        tuple(companions),
+    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple, Protocol
 
 from deepseek_kb.asking import ASKED, SPEC_WORDS
 from deepseek_kb.index.store import Index
@@ -19,8 +19,19 @@ from deepseek_kb.kinds import BY_NAME, SPECS
 from deepseek_kb.rows import Row
 from deepseek_kb.search.text import normalize
 
-if TYPE_CHECKING:
-    from deepseek_kb.search.rank import Hit
+
+class Hit(Protocol):
+    """What the reader needs of a search hit (search.rank.Hit): its kind, field, score, record."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def field(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def record(self) -> Row: ...
+
 
 # Words that make a query a question, besides what it asks (cost, context …).
 QUESTION_WORDS = ("what", "when", "who", "whom", "which", "where", "why", "how")
@@ -113,6 +124,21 @@ def is_question(query: str) -> bool:
         or any(mark in norm for mark in QUESTION_MARKS)
         or any(c.isdigit() for c in norm)
         or best_asked(norm, frozenset())[1] > 0
+    )
+
+
+# Words that open a yes/no question: "does DeepSeek have …", "DeepSeek 有没有 …".
+YES_NO = ("does", "do", "did", "is", "are", "was", "can", "will", "has", "have", "should")
+YES_NO_ZH = ("吗", "有没有", "是否", "会不会", "能不能", "是不是")
+
+
+def asks(norm: str) -> bool:
+    """Whether the words ask a question at all (a bare name or phrase does not)."""
+    first = norm.split()[:1]
+    return (
+        is_question(norm)
+        or bool(first and first[0] in YES_NO)
+        or any(mark in norm for mark in YES_NO_ZH)
     )
 
 
