@@ -214,7 +214,7 @@ def _folder_target(path: Path, names: set[str]) -> tuple[Path, os.stat_result | 
         raise WriteError(f"cannot write into {path}: the folder {real.parent} does not exist")
     try:
         old = real.stat()
-        held = sorted(os.listdir(real))
+        held = sorted(p.name for p in real.iterdir())
     except FileNotFoundError:
         return real, None
     except OSError as error:
