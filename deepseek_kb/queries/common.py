@@ -123,6 +123,7 @@ def resolve_entity(index: Index, name: str) -> str:
     """A model, person or organisation id from any of their names."""
     from deepseek_kb.search.resolve import resolve
 
+    name = checked_query(name, "name", "give a model's, person's or organisation's name")
     for record_type in SUBJECTS:
         found, _, _ = resolve(index, name, record_type)
         if found:
