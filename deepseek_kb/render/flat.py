@@ -150,7 +150,8 @@ def to_csv(flat: FlatTable, bom: bool = False) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     lines = []
-    for row in [flat.columns, *flat.rows]:
+    rows: list[list[Cell]] = [list(flat.columns), *flat.rows]
+    for row in rows:
         buffer.seek(0)
         buffer.truncate()
         writer.writerow([_csv_cell(c) for c in row])
