@@ -163,9 +163,23 @@ def test_a_folder_export_that_fails_part_way_leaves_the_old_export_whole(
 
 
 def test_a_yaml_export_interrupted_part_way_still_validates(tmp_path: Path) -> None:
-    """Ctrl-C while files are written: the previous export is still whole and valid."""
+    """Ctrl-C while files are written: the previous export (of other data) is still whole and
+    valid, never new sources beside old facts citing a source that is gone."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("schema"))
+    with (data / "sources.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("- id: extra-source\n  kind: article\n  title: {zh: 另一篇, en: another}\n")
+        handle.write("  url: https://example.com/extra\n  sources: [{source: extra-source}]\n")
+    with (data / "facts.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(
+            "- id: extra-fact\n  category: company\n  text: {zh: 事实, en: a fact}\n"
+            "  sources: [{source: extra-source}]\n"
+        )
     out = tmp_path / "export"
-    assert run("export", "--format", "yaml", "-o", str(out)).code == 0
+    first = run("--data-dir", str(data), "export", "--format", "yaml", "-o", str(out))
+    assert first.code == 0, first.stderr
+    assert run("validate", "--data-dir", str(out)).code == 0
+    shutil.rmtree(data)
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "c")}
     code = (
         "import sys, pathlib\n"
@@ -187,6 +201,7 @@ def test_a_yaml_export_interrupted_part_way_still_validates(tmp_path: Path) -> N
     assert result.returncode == ExitCode.INTERRUPTED, result.stderr
     assert run("validate", "--data-dir", str(out)).code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c", "export"]
+    assert "extra-fact" in (out / "facts.yaml").read_text(encoding="utf-8")
 
 
 def test_a_folder_holding_other_files_is_refused_not_emptied(tmp_path: Path) -> None:
