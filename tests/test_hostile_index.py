@@ -5,6 +5,7 @@ on Ctrl-C (issue 27, items 6, 7, 9, 18)."""
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import pty
 import select
@@ -166,36 +167,61 @@ def _alive(pid: int) -> bool:
     return state not in ("Z", "X")
 
 
+# A build killed outright while its workers are busy on large chunks, as a timeout kills it.
+# It takes the real index lock and the real worker pool, and says, just before it dies, which
+# workers it has and whether any of them holds the index lock file open.
+_KILLED_BUILD = """
+import json, multiprocessing, os, signal, sqlite3, sys, time
+from pathlib import Path
+from deepseek_kb.index import build, cache
+lock = Path(sys.argv[1])
+rows = sqlite3.connect(sys.argv[1]).execute("SELECT rowid, type, json FROM records").fetchall()
+def chunks():
+    yield rows * 30
+    yield rows * 30
+    time.sleep(0.5)
+    pids = [p.pid for p in multiprocessing.active_children()]
+    held = [
+        pid for pid in pids for fd in os.listdir(f"/proc/{pid}/fd")
+        if os.path.realpath(f"/proc/{pid}/fd/{fd}").endswith(".lock")
+    ]
+    Path(sys.argv[2]).write_text(json.dumps({"workers": pids, "holding the lock": held}))
+    os.kill(os.getpid(), signal.SIGKILL)
+    yield []
+with cache._lock(lock):
+    for _ in build._prepare_all(chunks(), {}, 2):
+        pass
+"""
+
+
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
-@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: the build uses no workers")
-def test_workers_die_with_a_build_killed_outright(tmp_path: Path) -> None:
-    """SIGKILL to dskb alone mid-build: its workers end within seconds; the lock is free."""
-    folder = _big(tmp_path, 24000)
+def test_workers_die_with_a_build_killed_outright_and_never_hold_its_lock(tmp_path: Path) -> None:
+    """SIGKILL to the build alone while its workers are busy: they end within a second or
+    two, not when their work is done, and none of them ever held the index lock."""
     cache = tmp_path / "c"
-    env = {**os.environ, "DSKB_DATA_DIR": str(folder), "XDG_CACHE_HOME": str(cache)}
-    build = subprocess.Popen(
-        [sys.executable, "-m", "deepseek_kb", "search", "x"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    workers: list[int] = []
-    deadline = time.time() + 120
-    while time.time() < deadline and build.poll() is None and len(workers) < 2:
-        workers = _children(build.pid)
-        time.sleep(0.02)
-    assert workers, "the build started no workers"
-    build.kill()
-    build.wait()
-    deadline = time.time() + 10
+    dskb("info", cache=cache)
+    index = _index_file(cache)
+    said = tmp_path / "said.json"
+    with (tmp_path / "stderr").open("w") as stderr:  # a file: a pipe would wait for the workers
+        killed = subprocess.run(
+            [sys.executable, "-c", _KILLED_BUILD, str(index), str(said)],
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            timeout=120,
+        )
+    assert killed.returncode == -signal.SIGKILL, (tmp_path / "stderr").read_text()
+    told = json.loads(said.read_text())
+    workers = told["workers"]
+    assert len(workers) == 2
+    deadline = time.time() + 2
     while time.time() < deadline and any(_alive(w) for w in workers):
-        time.sleep(0.1)
+        time.sleep(0.05)
     survivors = [w for w in workers if _alive(w)]
     for pid in survivors:
         os.kill(pid, signal.SIGKILL)
-    assert not survivors
-    lock = next((cache / "dskb").glob("*.lock"))
-    assert not _held(lock)
+    assert not survivors, "a worker outlived its build"
+    assert not told["holding the lock"], "a worker inherited the index lock"
+    assert not _held(index.with_name(index.name + ".lock"))
 
 
 # --- 7. Ctrl-C in the pager gives the terminal back ---------------------------------------------
