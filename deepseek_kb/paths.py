@@ -52,36 +52,61 @@ def data_folders(data_dir: Path | None, overlays: str = "") -> tuple[Path, ...]:
     return (base, *(Path(p).expanduser() for p in overlays.split(os.pathsep) if p))
 
 
+# The one rule for which files are data, at every level (`dskb validate` states it).
+DATA_FILE_RULE = (
+    "data files are NAME.yaml or NAME.yml (NAME: facts, models, …) and every .yaml or .yml "
+    "file in a NAME/ folder and its subfolders; hidden files and folders (.name) and editor "
+    "leftovers (name~, #name#) are skipped at every level"
+)
+_EXTENSIONS = (".yaml", ".yml")
+
+
+def skipped(name: str) -> bool:
+    """A hidden file or folder, or an editor's backup, lock or autosave file."""
+    return (
+        name.startswith(".") or name.endswith("~") or (name.startswith("#") and name.endswith("#"))
+    )
+
+
+def is_yaml(name: str) -> bool:
+    """A YAML file's name by the rule: .yaml or .yml, not hidden, not an editor's file."""
+    return name.endswith(_EXTENSIONS) and not skipped(name)
+
+
 def discover(folders: tuple[Path, ...], bundled: bool = False) -> Layout:
     """List the record files of every data folder; a missing or unreadable folder is an error."""
     files: list[DataFile] = []
     strays: list[Path] = []
     for layer, folder in enumerate(folders):
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except FileNotFoundError:
-            raise DskbError(
-                f"data folder {folder} does not exist",
-                hint="check DSKB_DATA_DIR / DSKB_PATH, or unset them to use the bundled data",
-            ) from None
-        except NotADirectoryError:
-            raise DskbError(f"data folder {folder} is a file, not a folder") from None
-        except OSError as error:
-            raise DskbError(f"cannot read data folder {folder}: {error.strerror}") from None
-        for entry in entries:
+        for entry in _entries(folder):
             name = entry.name
-            if name.startswith("."):
+            if skipped(name):
                 continue
-            stem, dot, ext = name.partition(".")
-            if _is_dir(entry) and stem in BY_STEM and not dot:
-                files.extend(_folder_files(Path(entry.path), BY_STEM[stem].name, layer))
-            elif ext == "yaml" and stem in BY_STEM:
+            stem = name.rsplit(".", 1)[0] if is_yaml(name) else name
+            if stem not in BY_STEM:
+                if is_yaml(name):
+                    strays.append(Path(entry.path))
+            elif is_yaml(name):
                 files.append(DataFile(BY_STEM[stem].name, Path(entry.path), layer))
-            elif ext in ("yaml", "yml"):
-                strays.append(Path(entry.path))
+            elif _is_dir(entry):
+                files.extend(_folder_files(Path(entry.path), BY_STEM[stem].name, layer))
     # Each layer's files in the registry's order, so sources are read before what cites them.
     files.sort(key=lambda f: (f.layer, NAMES.index(f.type), str(f.path)))
     return Layout(tuple(folders), tuple(files), tuple(strays), bundled)
+
+
+def _entries(folder: Path) -> list[os.DirEntry[str]]:
+    try:
+        return sorted(os.scandir(folder), key=lambda e: e.name)
+    except FileNotFoundError:
+        raise DskbError(
+            f"data folder {folder} does not exist",
+            hint="check DSKB_DATA_DIR / DSKB_PATH, or unset them to use the bundled data",
+        ) from None
+    except NotADirectoryError:
+        raise DskbError(f"data folder {folder} is a file, not a folder") from None
+    except OSError as error:
+        raise DskbError(f"cannot read data folder {folder}: {error.strerror}") from None
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
@@ -92,12 +117,21 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def _folder_files(folder: Path, record_type: str, layer: int) -> list[DataFile]:
-    try:
-        names = sorted(e.name for e in os.scandir(folder) if e.name.endswith(".yaml"))
-    except OSError as error:
-        raise DskbError(f"cannot read data folder {folder}: {error.strerror}") from None
-    return [DataFile(record_type, folder / name, layer) for name in names]
+def _folder_files(folder: Path, record_type: str, layer: int, depth: int = 0) -> list[DataFile]:
+    """Every YAML file in a kind's folder and its subfolders (by the rule), sorted by path."""
+    found: list[DataFile] = []
+    for entry in _entries(folder):
+        if skipped(entry.name):
+            continue
+        if is_yaml(entry.name):
+            found.append(DataFile(record_type, Path(entry.path), layer))
+        elif depth < _MAX_DEPTH and _is_dir(entry):
+            found.extend(_folder_files(Path(entry.path), record_type, layer, depth + 1))
+    return found
+
+
+# Subfolders deeper than this are not read (a symlink loop would otherwise never end).
+_MAX_DEPTH = 8
 
 
 def cache_dir() -> Path:

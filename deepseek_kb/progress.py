@@ -6,6 +6,7 @@ progress bar on stderr when stderr is a terminal and the work has lasted a secon
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 # What is being done, how much of it is done, of how much (0: not known).
@@ -14,3 +15,12 @@ Report = Callable[[str, int, int], None]
 
 def quiet(what: str, done: int, total: int) -> None:
     """Report nothing: scripts, pipes and tests."""
+
+
+# A remark for the person waiting (another process holds the index lock): said at once.
+Note = Callable[[str], None]
+
+
+def stderr_note(message: str) -> None:
+    """A note on stderr, for callers without a terminal of their own."""
+    print(f"note: {message}", file=sys.stderr, flush=True)

@@ -145,7 +145,9 @@ def test_export_sqlite_is_flat_searchable_and_opens_in_datasette(tmp_path: Path)
     assert "moat" in found
     keys = conn.execute("PRAGMA foreign_key_list(citations)").fetchall()
     assert {k[2] for k in keys} == {"records", "sources"}
-    assert json.loads((tmp_path / "metadata.json").read_text(encoding="utf-8"))["databases"]["kb"]
+    assert json.loads((tmp_path / "kb.metadata.json").read_text(encoding="utf-8"))["databases"][
+        "kb"
+    ]
     inspected = subprocess.run(
         [sys.executable, "-m", "datasette", "inspect", str(db)],
         capture_output=True,

@@ -186,7 +186,7 @@ class Session:
             from deepseek_kb.queries.common import index_for
 
             with self.terminal.progress() as report:
-                self._index = index_for(self.settings, report)
+                self._index = index_for(self.settings, report, self.terminal.note)
             for warning in self._index.warnings:
                 self.terminal.note(warning)
         return self._index

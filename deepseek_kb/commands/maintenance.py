@@ -26,7 +26,7 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="json, markdown or html (a file or stdout); csv or yaml (a folder); sqlite (a file, with metadata.json for datasette).",
+            help="json, markdown or html (a file or stdout); csv or yaml (a folder); sqlite (a file, with <name>.metadata.json for datasette).",
         ),
     ] = ExportFormat.json,
     output: Annotated[
@@ -54,7 +54,7 @@ def export(
     with run.terminal.progress() as report:
         data = collect(index, tier, report)
         report("writing the export", 0, 0)
-        text = write(data, fmt, output, run.settings.lang, bom)
+        text = write(data, fmt, output, run.settings.lang, bom, index.layout.folders)
     if text is not None:
         run.terminal.write_text(text)
 

@@ -1,16 +1,18 @@
 """The knowledge base written back as a data folder: YAML files dskb loads with --data-dir.
 
 Only what the data files hold is written (the deep links added to citations are derived, and
-left out), in the registry's order, so export → load → export gives the same bytes.
+left out), in the registry's order, so export → load → export gives the same bytes. The folder
+is written whole beside the target and swapped in (`export.destination.write_files`).
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from deepseek_kb.citations import bare
-from deepseek_kb.export.destination import folder, write_bytes
+from deepseek_kb.export.destination import write_files
 from deepseek_kb.kinds import BY_NAME
 
 Data = dict[str, list[dict[str, Any]]]
@@ -20,8 +22,7 @@ def write_data_folder(data: Data, into: Path) -> list[Path]:
     """One `<stem>.yaml` per kind, each naming its JSON Schema on its first line."""
     import yaml
 
-    base = folder(into)
-    written = []
+    files = {}
     for kind, records in data.items():
         stem = BY_NAME[kind].stem
         body = yaml.safe_dump(
@@ -32,6 +33,5 @@ def write_data_folder(data: Data, into: Path) -> list[Path]:
             default_flow_style=False,
         )
         header = f"# yaml-language-server: $schema=schema/{stem}.schema.json\n"
-        write_bytes(base / f"{stem}.yaml", (header + (body if records else "[]\n")).encode("utf-8"))
-        written.append(base / f"{stem}.yaml")
-    return written
+        files[f"{stem}.yaml"] = (header + (body if records else "[]\n")).encode("utf-8")
+    return write_files(into, {name: partial(bytes, text) for name, text in files.items()})

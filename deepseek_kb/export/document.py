@@ -3,6 +3,9 @@
 A title and contents; the company; a section per model (its specs with units and sources, its
 claims, its errata with both values); DeepSeek's open-source projects; the timeline; the quotes
 by topic with their speakers; the people; the glossary; the sources with their links.
+
+Every text of the data goes through `export.markup.md_text` (one line, shown as itself) and
+every link through `md_link` (http(s) only), so no record can add markup, HTML or a link.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from deepseek_kb.citations import unique
+from deepseek_kb.export.markup import md_link, md_text
 from deepseek_kb.kinds import SPECS
 from deepseek_kb.told import STATUS_MARKS, STATUS_WORDS, caveat
 from deepseek_kb.values import Json, cite, format_value, name_of
@@ -26,13 +30,17 @@ class _Writer:
         self.names = names
         self.lines: list[str] = []
 
-    def t(self, text: Json | None) -> str:
+    def raw(self, text: Json | None) -> str:
         if not text:
             return ""
         if self.lang == "both":
             zh, en = str(text["zh"]), str(text["en"])
             return zh if zh == en else f"{zh} / {en}"
         return str(text[self.lang])
+
+    def t(self, text: Json | None) -> str:
+        """A bilingual text of the data, escaped."""
+        return md_text(self.raw(text))
 
     def label(self, zh: str, en: str) -> str:
         return {"zh": zh, "en": en}.get(self.lang, f"{zh} / {en}")
@@ -41,20 +49,17 @@ class _Writer:
         self.lines.extend(lines)
 
     def name(self, record_id: str) -> str:
-        return self.names.get(record_id, record_id)
+        return md_text(self.names.get(record_id, record_id))
 
 
-def _md(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return text.replace("|", "\\|").replace("\n", " ")
+_md = md_text
 
 
 def _links(refs: Sequence[Json]) -> str:
     """Citations as Markdown links where they have an address, each once."""
     out = []
     for ref in unique(refs):
-        label = cite(ref)
-        out.append(f"[{label}]({ref['url']})" if ref.get("url") else label)
+        out.append(md_link(cite(ref), ref.get("url")))
     return ", ".join(out)
 
 
@@ -67,17 +72,17 @@ def _company(w: _Writer, data: Data) -> None:
     for org in orgs:
         w.add(f"### {w.t(org['name'])}", "")
         if org.get("founded"):
-            w.add(f"- {w.label('成立', 'Founded')}: {org['founded']}")
+            w.add(f"- {w.label('成立', 'Founded')}: {_md(org['founded'])}")
         if org.get("description"):
             w.add(f"- {w.t(org['description'])}")
         for figure in org.get("figures", []):
-            w.add(f"- {w.t(figure['label'])}: {format_value(figure['value'], _one(w.lang))}")
+            w.add(f"- {w.t(figure['label'])}: {_md(format_value(figure['value'], _one(w.lang)))}")
         w.add(f"- {w.label('来源', 'Sources')}: {_links(org['sources'])}", "")
     facts = [f for f in data["fact"] if f["category"] not in ("commentary", "coverage")]
     if facts:
         w.add(f"### {w.label('事实', 'Facts')}", "")
         for fact in facts:
-            date = f"{fact['date']} · " if fact.get("date") else ""
+            date = f"{_md(fact['date'])} · " if fact.get("date") else ""
             w.add(f"- {date}{w.t(fact['text'])} ({_links(fact['sources'])})")
         w.add("")
 
@@ -92,7 +97,7 @@ def _model(w: _Writer, model: dict[str, Any]) -> None:
     if released:
         basis = w.label("（提交日期）", " (commit date)") if released.get("basis") else ""
         w.add(
-            f"- {w.label('发布', 'Released')}: {released['date']}{basis} "
+            f"- {w.label('发布', 'Released')}: {_md(released['date'])}{basis} "
             f"({_links(released['sources'])})"
         )
     if model.get("variant_of"):
@@ -110,15 +115,17 @@ def _model(w: _Writer, model: dict[str, Any]) -> None:
                 cell = specs[spec.field]
                 value = cell["value"]
                 quantities = value if isinstance(value, list) else [value]
-                unit = ", ".join(
-                    dict.fromkeys(
-                        q["unit"] for q in quantities if isinstance(q, dict) and "unit" in q
+                unit = _md(
+                    ", ".join(
+                        dict.fromkeys(
+                            q["unit"] for q in quantities if isinstance(q, dict) and "unit" in q
+                        )
                     )
                 )
                 shown = format_value(value, _one(w.lang))
                 mark = caveat(cell).mark.replace("†", "") + (" †" if cell.get("superseded") else "")
                 label = w.label(spec.zh, spec.en)
-                note = _md(w.t(cell["note"])) if cell.get("note") else ""
+                note = w.t(cell["note"]) if cell.get("note") else ""
                 w.add(
                     f"| {label} | {_md(shown)}{mark} | {unit} | {_links(cell['sources'])} | {note} |"
                 )
@@ -127,7 +134,7 @@ def _model(w: _Writer, model: dict[str, Any]) -> None:
     if claims:
         w.add(f"**{w.label('要点', 'Claims')}**", "")
         w.add(
-            *(f"- {_md(w.t(c['text']))}{caveat(c).mark} ({_links(c['sources'])})" for c in claims),
+            *(f"- {w.t(c['text'])}{caveat(c).mark} ({_links(c['sources'])})" for c in claims),
             *_legend(w, [caveat(c).status for c in claims]),
             "",
         )
@@ -156,7 +163,7 @@ def _errata(w: _Writer, model: dict[str, Any]) -> list[str]:
         if cell:
             holders.append((w.label(spec.zh, spec.en), cell["value"], cell))
     for claim in model.get("claims", []):
-        holders.append((w.t(claim["text"])[:60], claim["text"], claim))
+        holders.append((_md(w.raw(claim["text"])[:60]), claim["text"], claim))
     out = []
     for what, current, holder in holders:
         for old in holder.get("superseded", []):
@@ -172,10 +179,10 @@ def _errata(w: _Writer, model: dict[str, Any]) -> list[str]:
 def _projects(w: _Writer, data: Data) -> None:
     for project in data["project"]:
         released = project.get("released")
-        when = f" · {released['date']}" if released else ""
+        when = f" · {_md(released['date'])}" if released else ""
         w.add(
-            f"- **{w.t(project['name'])}**{when} — {_md(w.t(project['summary']))} "
-            f"[{project['repo']}]({project['url']})"
+            f"- **{w.t(project['name'])}**{when} — {w.t(project['summary'])} "
+            f"{md_link(project['repo'], project['url'])}"
         )
     w.add("")
 
@@ -189,7 +196,7 @@ def _timeline(w: _Writer, data: Data) -> None:
     for event in sorted(data["event"], key=lambda e: e["date"]):
         basis = w.label("（提交日期）", " (commit date)") if event.get("basis") else ""
         w.add(
-            f"| {event['date']}{basis} | {_md(w.t(event['title']))} | {_links(event['sources'])} |"
+            f"| {_md(event['date'])}{basis} | {w.t(event['title'])} | {_links(event['sources'])} |"
         )
     w.add("")
 
@@ -200,7 +207,7 @@ def _quotes(w: _Writer, data: Data) -> None:
     for quote in data["quote"]:
         by_topic.setdefault(quote["topics"][0], []).append(quote)
     for topic_id, quotes in by_topic.items():
-        w.add(f"### {w.t(topics[topic_id]['name']) if topic_id in topics else topic_id}", "")
+        w.add(f"### {w.t(topics[topic_id]['name']) if topic_id in topics else _md(topic_id)}", "")
         for quote in quotes:
             w.add(f"> {_md(quote['text']['zh'])}")
             if w.lang != "zh":
@@ -210,18 +217,15 @@ def _quotes(w: _Writer, data: Data) -> None:
 
 def _people(w: _Writer, data: Data) -> None:
     for person in data["person"]:
-        w.add(
-            f"- **{w.t(person['name'])}** — {_md(w.t(person['role']))} "
-            f"({_links(person['sources'])})"
-        )
+        w.add(f"- **{w.t(person['name'])}** — {w.t(person['role'])} ({_links(person['sources'])})")
     w.add("")
 
 
 def _terms(w: _Writer, data: Data) -> None:
     for term in data["term"]:
-        aliases = ", ".join(term.get("aliases", [])[:3])
+        aliases = _md(", ".join(term.get("aliases", [])[:3]))
         w.add(
-            f"- **{w.t(term['name'])}** ({aliases}): {_md(w.t(term['definition']))} "
+            f"- **{w.t(term['name'])}** ({aliases}): {w.t(term['definition'])} "
             f"({_links(term['sources'])})"
         )
     w.add("")
@@ -231,8 +235,7 @@ def _sources(w: _Writer, data: Data) -> None:
     w.add(f"| id | {w.label('标题', 'Title')} | {w.label('链接', 'Link')} |", "|---|---|---|")
     for source in data["source"]:
         link = source.get("url") or source.get("permalink") or ""
-        shown = f"[{link}]({link})" if link.startswith("http") else link
-        w.add(f"| {source['id']} | {_md(w.t(source['title']))} | {shown} |")
+        w.add(f"| {_md(source['id'])} | {w.t(source['title'])} | {md_link(link, link)} |")
     w.add("")
 
 

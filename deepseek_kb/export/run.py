@@ -6,8 +6,11 @@
 | markdown | a document a person reads (`export.document`)                     | stdout or file  |
 | html     | one self-contained page (`export.page`)                           | stdout or file  |
 | csv      | a folder: one flat table per kind and citations.csv               | folder          |
-| sqlite   | one database for sqlite3 or datasette, and metadata.json beside it | file            |
+| sqlite   | one database for sqlite3 or datasette, and <name>.metadata.json    | file            |
 | yaml     | a data folder dskb loads again (`--data-dir`), nothing derived    | folder          |
+
+What an export may replace, and how, is `export.destination`'s rules; the data folders in use
+are never written.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from deepseek_kb.errors import UsageError
-from deepseek_kb.export.destination import WriteError, write_bytes
+from deepseek_kb.export.destination import WriteError, keep_out, write_bytes
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import NAMES
 from deepseek_kb.progress import Report, quiet
@@ -57,12 +60,21 @@ def collect(index: Index, tier: str | None = None, report: Report = quiet) -> Da
 
 
 def export(
-    data: Data, fmt: ExportFormat, to: str | None, lang: str, bom: bool = False
+    data: Data,
+    fmt: ExportFormat,
+    to: str | None,
+    lang: str,
+    bom: bool = False,
+    data_folders: tuple[Path, ...] = (),
 ) -> str | None:
-    """Write the KB in `fmt`: the text when it goes to stdout, None when it was written."""
+    """Write the KB in `fmt`: the text when it goes to stdout, None when it was written.
+
+    Nothing is written inside, onto or around one of `data_folders` (the data in use)."""
     if to == "":
         raise WriteError("the output path is empty", hint="name a file or a folder")
     output = Path(to) if to is not None else None
+    if output is not None:
+        keep_out(output, data_folders)
     if fmt in NEEDS_OUTPUT and output is None:
         raise UsageError(
             f"--format {fmt} writes {NEEDS_OUTPUT[fmt]} and needs --output",

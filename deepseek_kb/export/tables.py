@@ -3,7 +3,11 @@
 One table per kind with the flat columns of `render.flat` in both languages (`name_zh`,
 `name_en`; quantities as numbers with a unit column), a `citations` table linking every record
 to every source it cites (with the deep link), and in SQLite a `records` table of every id, a
-full-text table over all text in both languages, and a `metadata.json` for datasette.
+full-text table over all text in both languages, and datasette's metadata beside it, named
+after the database (`kb.db` → `kb.metadata.json`), so no file the user did not name is touched.
+
+A CSV text cell that a spreadsheet would run as a formula (one starting with =, +, -, @, a tab
+or a carriage return) is written with a `'` before it, the OWASP rule (`render.flat.to_csv`).
 """
 
 from __future__ import annotations
@@ -12,10 +16,17 @@ import contextlib
 import json
 import sqlite3
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from deepseek_kb.export.destination import WriteError, folder, replacing, write_bytes
+from deepseek_kb.export.destination import (
+    WriteError,
+    check_file,
+    replacing,
+    write_bytes,
+    write_files,
+)
 from deepseek_kb.kinds import BY_NAME
 from deepseek_kb.render.flat import FlatTable, table, to_csv
 from deepseek_kb.values import name_of
@@ -57,14 +68,16 @@ def kind_tables(data: Data) -> dict[str, FlatTable]:
 
 def write_csv(data: Data, into: Path, bom: bool) -> list[Path]:
     """One <kind>.csv per kind and citations.csv, UTF-8 (with a byte-order mark if asked)."""
-    base = folder(into)
     tables = {BY_NAME[k].stem: t for k, t in kind_tables(data).items()}
     tables["citations"] = citations(data)
-    written = []
-    for stem, flat in tables.items():
-        write_bytes(base / f"{stem}.csv", to_csv(flat, bom).encode("utf-8"))
-        written.append(base / f"{stem}.csv")
-    return written
+    return write_files(
+        into,
+        {f"{stem}.csv": partial(_csv_bytes, flat, bom) for stem, flat in tables.items()},
+    )
+
+
+def _csv_bytes(flat: FlatTable, bom: bool) -> bytes:
+    return to_csv(flat, bom).encode("utf-8")
 
 
 def _column_type(values: list[Any]) -> str:
@@ -106,10 +119,14 @@ def _texts(value: Any, lang: str) -> Iterator[str]:
 
 
 def write_sqlite(data: Data, path: Path) -> Path:
-    """One database: a table per kind, records, citations, a full-text table; metadata.json."""
+    """One database: a table per kind, records, citations, a full-text table; and datasette's
+    metadata named after it."""
+    sidecar = metadata_path(Path(path))
+    check_file(sidecar)
     with replacing(path) as tmp, _database_errors(path):
         conn = sqlite3.connect(tmp)
         try:
+            conn.execute("PRAGMA journal_mode=OFF")  # a private file renamed in whole: no journal
             with conn:
                 index = [
                     [r["id"], kind, name_of(r, "zh"), name_of(r, "en")]
@@ -137,9 +154,13 @@ def write_sqlite(data: Data, path: Path) -> Path:
                 )
         finally:
             conn.close()
-    real = Path(path)
-    write_bytes(real.with_name("metadata.json"), _metadata(data, real.stem))
-    return real
+    write_bytes(sidecar, _metadata(data, Path(path).stem))
+    return Path(path)
+
+
+def metadata_path(database: Path) -> Path:
+    """Where datasette's metadata for `database` goes: kb.db → kb.metadata.json."""
+    return database.with_name(f"{database.stem}.metadata.json")
 
 
 @contextlib.contextmanager

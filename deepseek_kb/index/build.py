@@ -10,6 +10,8 @@ import json
 import multiprocessing
 import os
 import sqlite3
+import threading
+import time
 import zlib
 from collections import Counter, deque
 from collections.abc import Iterator
@@ -180,7 +182,7 @@ def _prepare_all(
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with context.Pool(workers, initializer=_set_labels, initargs=(labels,)) as pool:
+    with context.Pool(workers, initializer=_start_worker, initargs=(labels, os.getpid())) as pool:
         pending: deque[Any] = deque()
         for chunk in chunks:
             pending.append(pool.apply_async(_prepare, (chunk,)))
@@ -193,6 +195,24 @@ def _prepare_all(
 def _set_labels(labels: dict[str, list[str]]) -> None:
     global _labels
     _labels = labels
+
+
+# How often a worker looks whether the build that started it is still there.
+WATCH_SECONDS = 0.2
+
+
+def _start_worker(labels: dict[str, list[str]], parent: int) -> None:
+    """A worker's start: its labels, and a watch that ends it as soon as its build is gone
+    (killed outright, as `subprocess.run(timeout=…)` does), so no worker outlives it. The
+    index lock is never inherited: `index.cache` closes it in every forked child."""
+    _set_labels(labels)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(WATCH_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="dskb-parent-watch", daemon=True).start()
 
 
 def _prepare(rows: list[tuple[int, str, str]]) -> _Prepared:

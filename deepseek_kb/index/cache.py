@@ -25,9 +25,9 @@ from typing import Any
 
 from deepseek_kb import __version__
 from deepseek_kb.index.store import Index
-from deepseek_kb.index.tables import INDEX_FORMAT
+from deepseek_kb.index.tables import DIGESTED, INDEX_FORMAT, digest
 from deepseek_kb.paths import Layout, cache_dir
-from deepseek_kb.progress import Report, quiet
+from deepseek_kb.progress import Note, Report, quiet, stderr_note
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 # The code the index's content depends on: everything but what only draws or parses options.
@@ -99,15 +99,15 @@ def index_path(layout: Layout) -> Path:
     return cache_dir() / f"index-{key:08x}.sqlite"
 
 
-def open_index(layout: Layout, report: Report = quiet) -> Index:
+def open_index(layout: Layout, report: Report = quiet, note: Note = stderr_note) -> Index:
     """The index for the data in use, rebuilt first if it is missing, stale or damaged; a
-    build tells `report` how far it is."""
+    build tells `report` how far it is, and `note` when it waits for another dskb."""
     key = fingerprint(layout)
     path = index_path(layout)
     conn = _open_existing(path, key)
     if conn is not None:
         return _index(conn, layout, path, [], report)
-    return _rebuild(layout, key, path, [], report)
+    return _rebuild(layout, key, path, [], report, note=note)
 
 
 def _index(
@@ -155,8 +155,10 @@ def _rebuild(
     warnings: list[str],
     report: Report,
     fresh: bool = False,
+    note: Note = stderr_note,
 ) -> Index:
-    """Build under a lock when the cache folder allows it; in memory when it does not.
+    """Build under a lock when the cache folder allows it; in memory when it does not, or
+    when the lock's holder is stopped (Ctrl-Z) or gone.
 
     `fresh` builds even when the file on disk looks current (it was found damaged).
     """
@@ -164,7 +166,7 @@ def _rebuild(
         return _index(_build(layout, key, ":memory:", report), layout, None, warnings, report)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with _lock(path):
+        with _lock(path, note):
             conn = None if fresh else _open_existing(path, key)
             if conn is not None:
                 return _index(conn, layout, path, warnings, report)
@@ -179,6 +181,8 @@ def _rebuild(
         conn = _open_existing(path, key)
         if conn is not None:
             return _index(conn, layout, path, warnings, report)
+    except _Stuck as stuck:
+        warnings.append(f"{stuck}; this run built the index in memory")
     except (OSError, sqlite3.OperationalError) as error:
         reason = getattr(error, "strerror", None) or str(error)
         warnings.append(
@@ -197,20 +201,107 @@ def _remove_stale_temporaries(path: Path) -> None:
                 leftover.unlink()
 
 
+# After this long waiting for the index lock, say so and look at the process holding it.
+LOCK_NOTE_SECONDS = 3.0
+# A holder that keeps the lock this long while running is given up on (a build of 100,000
+# records takes about 20 s).
+LOCK_GIVE_UP_SECONDS = 600.0
+# The lock this process holds, if any: a process forked from it (a build worker) closes its
+# copy at once, so the lock is never inherited and dies with the build that took it.
+_held: list[int] = []
+
+
+class _Stuck(Exception):
+    """The index lock is held by a process that is stopped or gone (a build cannot finish)."""
+
+
+def _close_inherited_lock() -> None:
+    for fd in _held:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _held.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_inherited_lock)
+
+
 @contextlib.contextmanager
-def _lock(path: Path) -> Iterator[None]:
-    """An exclusive lock beside the index, so concurrent first runs build it once."""
+def _lock(path: Path, note: Note = stderr_note) -> Iterator[None]:
+    """An exclusive lock beside the index, so concurrent first runs build it once.
+
+    The holder writes its pid into the lock file. A waiter says so after a few seconds and
+    looks at the holder: one that is stopped (Ctrl-Z) or gone (the lock kept by something it
+    left behind) is not waited for; the waiter builds in memory instead (`_Stuck`).
+    """
     try:
         import fcntl
     except ImportError:  # Windows: builds may race, but os.replace keeps every result whole
         yield
         return
-    with path.with_name(path.name + ".lock").open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        _acquire(fd, fcntl, note)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        _held.append(fd)
+        yield
+    finally:
+        if fd in _held:
+            _held.remove(fd)
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, 0)
+        os.close(fd)
+
+
+def _acquire(fd: int, fcntl: Any, note: Note) -> None:
+    started = time.monotonic()
+    told = False
+    while True:
         try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            pass
+        waited = time.monotonic() - started
+        if waited >= LOCK_NOTE_SECONDS:
+            holder = _holder(fd)
+            state = _state(holder) if holder else "running"
+            who = f"dskb (pid {holder})" if holder else "another dskb"
+            if state != "running":
+                raise _Stuck(f"the {who} holding the index lock is {state}")
+            if waited >= LOCK_GIVE_UP_SECONDS:
+                raise _Stuck(f"the {who} has held the index lock for {waited:.0f} s")
+            if not told:
+                note(f"waiting for {who}, which is building the index …")
+                told = True
+        time.sleep(0.05)
+
+
+def _holder(fd: int) -> int | None:
+    """The pid the lock's holder wrote, if it has."""
+    try:
+        return int(os.pread(fd, 32, 0).decode().strip() or 0) or None
+    except (OSError, ValueError):
+        return None
+
+
+def _state(pid: int) -> str:
+    """'running', 'stopped' (Ctrl-Z, SIGSTOP) or 'gone' (dead, or a zombie)."""
+    try:
+        stat_line = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return "gone"
+    except OSError:  # no /proc: ask the kernel whether the pid is alive at all
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return "gone"
+        except OSError:
+            pass
+        return "running"
+    state = stat_line.rsplit(")", 1)[-1].split()[0]
+    return {"T": "stopped", "t": "stopped", "Z": "gone", "X": "gone"}.get(state, "running")
 
 
 def _build(layout: Layout, key: str, target: str, report: Report) -> sqlite3.Connection:
@@ -221,4 +312,6 @@ def _build(layout: Layout, key: str, target: str, report: Report) -> sqlite3.Con
     racy = _racy(layout, started)
     with conn:
         conn.execute("INSERT INTO meta VALUES ('racy', ?)", (json.dumps(racy),))
+        digests = {table: digest(conn, table) for table in DIGESTED}
+        conn.execute("INSERT INTO meta VALUES ('digests', ?)", (json.dumps(digests),))
     return conn

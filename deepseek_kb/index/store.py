@@ -1,13 +1,16 @@
 """Read access to a built index: records by kind or id, names, mentions, counts.
 
-Every record and search field read is checked against the checksum written beside it; damage
-(a bad page, a changed byte) makes the index rebuild into a new file and the read run again,
-so a damaged cache costs one rebuild, never a wrong answer or a traceback.
+Every table is covered by a checksum (`index.tables.DIGESTED`), checked the first time a
+process reads the table; every record and search field read is checked against the checksum
+written beside it as well. Damage (a bad page, a changed byte, one flipped bit in a name) makes
+the index rebuild into a new file and the read run again, so a damaged cache costs one
+rebuild, never a wrong answer or a traceback.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import zlib
 from collections.abc import Callable
@@ -16,6 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
+from deepseek_kb.index.tables import DIGESTED, digest
 from deepseek_kb.kinds import LINK_FIELDS, NAMES
 from deepseek_kb.paths import Layout
 from deepseek_kb.rows import Row
@@ -72,6 +76,7 @@ class Index:
     rebuild: Callable[[], sqlite3.Connection]
     warnings: list[str] = field(default_factory=list)
     _sources: SourceInfo | None = None
+    verified: set[str] = field(default_factory=set)
 
     def checked(self, read: Callable[[], T]) -> T:
         """Run a read; if the index turns out to be damaged, rebuild it and read once more."""
@@ -79,11 +84,31 @@ class Index:
             return read()
         except (sqlite3.DatabaseError, Damaged):
             self.conn = self.rebuild()
+            self.verified.clear()
             return read()
 
+    def verify(self, sql: str) -> None:
+        """Check the checksum of every table `sql` reads, once per table and process."""
+        for table in _TABLES.findall(sql):
+            if table in self.verified:
+                continue
+            rows = self.conn.execute("SELECT value FROM meta WHERE key = 'digests'").fetchall()
+            try:
+                expected = json.loads(rows[0][0]).get(table) if rows else None
+            except (ValueError, AttributeError):
+                raise Damaged("the checksums are damaged") from None
+            if expected != digest(self.conn, table):
+                raise Damaged(f"the {table} table does not match its checksum")
+            self.verified.add(table)
+
     def query(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        """Run a read query (rebuilding once if the file is damaged)."""
-        return self.checked(lambda: self.conn.execute(sql, args).fetchall())
+        """Run a read query on verified tables (rebuilding once if the file is damaged)."""
+
+        def read() -> list[tuple[Any, ...]]:
+            self.verify(sql)
+            return self.conn.execute(sql, args).fetchall()
+
+        return self.checked(read)
 
     def source_info(self) -> SourceInfo:
         """Every source's tier and kind, read once."""
@@ -97,9 +122,9 @@ class Index:
         as `tier` tells it (all of it when None), every value with its status (`told.tell`)."""
 
         def read() -> list[Found]:
-            return [
-                Found(kind, decode(text, crc)) for kind, text, crc in self.conn.execute(sql, args)
-            ]
+            self.verify(sql)
+            rows = self.conn.execute(sql, args).fetchall()
+            return [Found(kind, decode(text, crc)) for kind, text, crc in rows]
 
         info = self.source_info()
         told = ((kind, tell(kind, row, tier, info)) for kind, row in self.checked(read))
@@ -153,11 +178,12 @@ class Index:
 
     def _candidates(self, chunk: list[int]) -> list[Scored]:
         marks = ",".join("?" * len(chunk))
-        rows = self.conn.execute(
+        sql = (
             "SELECT r.id, r.type, d.fields, d.crc FROM records r JOIN docs d"
-            f" ON d.rowid = r.rowid WHERE r.rowid IN ({marks})",
-            tuple(chunk),
-        ).fetchall()
+            f" ON d.rowid = r.rowid WHERE r.rowid IN ({marks})"
+        )
+        self.verify(sql)
+        rows = self.conn.execute(sql, tuple(chunk)).fetchall()
         return [Scored(rid, kind, decode(fields, crc)) for rid, kind, fields, crc in rows]
 
     def names(self, record_type: str | None = None) -> list[Name]:
@@ -194,6 +220,10 @@ class Index:
         """A value from the index's own metadata."""
         rows = self.query("SELECT value FROM meta WHERE key = ?", (key,))
         return str(rows[0][0]) if rows else None
+
+
+# The tables a query reads, by name (the full-text table's storage is checked as `fts`).
+_TABLES = re.compile(r"\b(" + "|".join(DIGESTED) + r")\b")
 
 
 def cited_sources(value: Any) -> set[str]:

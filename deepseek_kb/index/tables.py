@@ -1,8 +1,12 @@
-"""The index's tables: what a built index holds, and its format version."""
+"""The index's tables: what a built index holds, its format version, and the checksums that
+cover every table."""
 
 from __future__ import annotations
 
-INDEX_FORMAT = 5
+import sqlite3
+import zlib
+
+INDEX_FORMAT = 6
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE records (
@@ -23,3 +27,28 @@ CREATE INDEX records_by_type ON records (type, sort, ord);
 CREATE INDEX names_by_type ON names (type);
 CREATE INDEX pinyin_by_key ON pinyin (key);
 """
+
+# What each table's checksum covers, read in a fixed order. A record's JSON and a document's
+# search fields are covered by their own `crc` column (checked as each is read), and that
+# column by the table's checksum; everything else is in the checksum itself. `fts` is the
+# full-text index's own storage. The checksums are written last, into meta's `digests`.
+DIGESTED = {
+    "meta": "SELECT key, value FROM meta WHERE key != 'digests' ORDER BY key",
+    "records": "SELECT rowid, id, type, ord, sort, layer, file, line, tiers, crc FROM records"
+    " ORDER BY rowid",
+    "docs": "SELECT rowid, crc FROM docs ORDER BY rowid",
+    "names": "SELECT rowid, id, type, name FROM names ORDER BY rowid",
+    "vocab": "SELECT term, df FROM vocab ORDER BY term",
+    "pinyin": "SELECT rowid, key, word, kind FROM pinyin ORDER BY rowid",
+    "fts": "SELECT id, block FROM fts_data ORDER BY id",
+}
+
+
+def digest(conn: sqlite3.Connection, table: str) -> int:
+    """The CRC-32 of everything a table holds (as `DIGESTED` reads it)."""
+    crc = 0
+    for row in conn.execute(DIGESTED[table]):
+        for value in row:
+            data = value if isinstance(value, bytes) else f"{value}\x1f".encode()
+            crc = zlib.crc32(data, crc)
+    return crc

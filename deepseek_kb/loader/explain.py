@@ -101,12 +101,25 @@ def explain(
     record_id: str | None,
     model: type[BaseModel],
 ) -> list[Problem]:
-    """Every error of one record, located in its YAML node; one per line and field."""
+    """The errors of one record, located in its YAML node; one per line and field, at most
+    MAX_PER_RECORD of them and then how many more (a record of 40,000 unknown keys is one
+    mistake, told in a screenful)."""
     problems: list[Problem] = []
     seen: set[tuple[int, str]] = set()
-    for item in error.errors():
+    items = error.errors()
+    for done, item in enumerate(items):
+        if len(problems) == MAX_PER_RECORD:
+            more = len(items) - done
+            problems.append(
+                Problem(name, node.start_mark.line + 1, f"… and {more:,} more problems", record_id)
+            )
+            break
         line, path = node_location(node, item["loc"])
         if (line, path) not in seen:
             seen.add((line, path))
             problems.append(Problem(name, line, message(item, model), record_id, path or None))
     return problems
+
+
+# The problems told per record; the rest are counted.
+MAX_PER_RECORD = 20

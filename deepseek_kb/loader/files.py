@@ -10,6 +10,7 @@ import json
 import os
 import re
 import stat
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -240,15 +241,28 @@ def compose(text: str, name: str, problems: list[Problem]) -> yaml.SequenceNode 
     return root
 
 
+_MERGE = "tag:yaml.org,2002:merge"
+
+
 def duplicate_keys(node: yaml.Node, name: str, path: str = "") -> list[Problem]:
-    """PyYAML silently keeps the last of two equal keys; a data file must not say a thing twice."""
+    """PyYAML silently keeps the last of two equal keys, and a merge key (<<) sets keys a second
+    time; a data file must not say a thing twice."""
     problems: list[Problem] = []
     if isinstance(node, yaml.MappingNode):
         first_line: dict[str, int] = {}
         for key, value in node.value:
             label = str(key.value)
             field_path = f"{path}.{label}" if path else label
-            if label in first_line:
+            if key.tag == _MERGE:
+                problems.append(
+                    Problem(
+                        name,
+                        key.start_mark.line + 1,
+                        "YAML merge keys (<<) are not allowed; write the keys out",
+                        field=path or None,
+                    )
+                )
+            elif label in first_line:
                 problems.append(
                     Problem(
                         name,
@@ -275,22 +289,39 @@ def scalar_id(node: yaml.MappingNode) -> str | None:
 
 
 def node_location(node: yaml.Node, loc: tuple[int | str, ...]) -> tuple[int, str]:
-    """Follow a validation error's location through the YAML tree: its line and dotted path."""
+    """Follow a validation error's location through the YAML tree: its line and dotted path.
+
+    A mapping's keys are looked up in a table built once per mapping, so a record with many
+    bad keys costs time in proportion to them, not to their square."""
     line = node.start_mark.line + 1
     path: list[str] = []
     for part in loc:
         if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-            for key, value in node.value:
-                if key.value == part:
-                    node, line = value, key.start_mark.line + 1
-                    path.append(part)
-                    break
-            else:
-                if not path or part not in ("quantity", "text", "name"):
-                    path.append(part)
+            found = _keys(node).get(part)
+            if found is not None:
+                node, line = found
+                path.append(part)
+            elif not path or part not in ("quantity", "text", "name"):
+                path.append(part)
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
             if part < len(node.value):
                 node = node.value[part]
                 line = node.start_mark.line + 1
             path.append(f"[{part}]")
     return line, ".".join(path).replace(".[", "[")
+
+
+_KEY_TABLES: weakref.WeakKeyDictionary[yaml.Node, dict[str, tuple[yaml.Node, int]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _keys(node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, int]]:
+    """A mapping's first value and key line for each key, built once per mapping."""
+    table = _KEY_TABLES.get(node)
+    if table is None:
+        table = {}
+        for key, value in node.value:
+            table.setdefault(str(key.value), (value, key.start_mark.line + 1))
+        _KEY_TABLES[node] = table
+    return table

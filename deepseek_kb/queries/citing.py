@@ -110,6 +110,8 @@ def _walk(value: Any, path: str = "") -> Iterator[tuple[str, Row]]:
 
 def record_citations(index: Index, found: Found, field: str | None = None) -> list[Citation]:
     """Every citation in a record (or in one of its specs), each source once per line or page."""
+    if field is not None:
+        field = checked_query(field, "field", "give a field, e.g. training_cost")
     citations = [(where, ref) for where, ref in _walk(found.row) if not field or _in(where, field)]
     if field and not citations:
         raise NotFoundError(

@@ -9,7 +9,7 @@ from deepseek_kb.index.cache import open_index
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_NAME, LINK_FIELDS, SUBJECTS
 from deepseek_kb.paths import discover
-from deepseek_kb.progress import Report, quiet
+from deepseek_kb.progress import Note, Report, quiet, stderr_note
 from deepseek_kb.rows import Row
 from deepseek_kb.settings import Settings
 from deepseek_kb.values import name_of, pick
@@ -40,9 +40,10 @@ def checked_query(typed: str, what: str = "query", hint: str = "give some words"
     return text
 
 
-def index_for(settings: Settings, report: Report = quiet) -> Index:
-    """The index of the data in use (built on first use, telling `report` how far it is)."""
-    return open_index(discover(settings.folders, settings.bundled), report)
+def index_for(settings: Settings, report: Report = quiet, note: Note = stderr_note) -> Index:
+    """The index of the data in use (built on first use, telling `report` how far it is and
+    `note` when it waits for another dskb building it)."""
+    return open_index(discover(settings.folders, settings.bundled), report, note)
 
 
 def resolve_id(index: Index, name: str, record_type: str, what: str) -> str:
@@ -123,6 +124,7 @@ def resolve_entity(index: Index, name: str) -> str:
     """A model, person or organisation id from any of their names."""
     from deepseek_kb.search.resolve import resolve
 
+    name = checked_query(name, "name", "give a model's, person's or organisation's name")
     for record_type in SUBJECTS:
         found, _, _ = resolve(index, name, record_type)
         if found:

@@ -11,7 +11,7 @@ from deepseek_kb import __version__
 from deepseek_kb.errors import Problem
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_STEM, NAMES, SUBJECTS, EventType
-from deepseek_kb.paths import discover
+from deepseek_kb.paths import DATA_FILE_RULE, discover
 from deepseek_kb.queries.common import index_for
 from deepseek_kb.rows import Row
 from deepseek_kb.settings import Settings, resolve
@@ -46,9 +46,11 @@ class Report:
         return 100.0 * (total - self.statuses.get("", 0)) / total if total else 100.0
 
     def as_json(self) -> Row:
-        """ok, counts, folders, files, overlay replacements and every problem as data."""
+        """ok, the rule for data files, counts, folders, files, overlay replacements and every
+        problem as data."""
         return {
             "ok": not self.problems,
+            "rule": DATA_FILE_RULE,
             "records": self.counts,
             "folders": self.folders,
             "files": [{"layer": layer, "file": f, "records": n} for layer, f, n in self.files],

@@ -15,7 +15,7 @@ from deepseek_kb.render.layout import (
     styled,
 )
 from deepseek_kb.render.lookup import quotes
-from deepseek_kb.render.terminal import escape
+from deepseek_kb.render.terminal import escape, visible
 from deepseek_kb.rows import Row
 from deepseek_kb.values import cites, format_value, name_of, pick
 
@@ -135,6 +135,6 @@ def paths_table(rows: list[tuple[str, str, int]], lang: str, width: int) -> list
     out = prewrapped()
     out.append(label(lang, "数据文件", "Data files") + "\n\n", "bold")
     for layer, path, count in rows:
-        out.append(f"  {layer:<8} {count:>6}  ", "dim")
-        out.append(path + "\n")
+        out.append(f"  {visible(layer):<8} {count:>6}  ", "dim")
+        out.append(visible(path) + "\n")
     return [out]

@@ -156,14 +156,36 @@ def sections_table(sections: Mapping[str, Sequence[Json]], lang: str) -> FlatTab
 
 
 def to_csv(flat: FlatTable, bom: bool = False) -> str:
-    """A CSV document with a header row; a byte-order mark first for Excel when asked."""
-    out = io.StringIO()
+    """A CSV document with a header row; a byte-order mark first for Excel when asked. A text
+    cell starting with = + - @, a tab or a carriage return is written after a ' (OWASP's rule
+    against formula injection); numbers stay numbers."""
     import csv  # only when CSV is asked for
 
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(flat.columns)
-    writer.writerows([["" if c is None else c for c in row] for row in flat.rows])
-    return ("\ufeff" if bom else "") + out.getvalue()
+    # Rows end in \n; the writer is told \r\n so that a field holding either is quoted
+    # (Python 3.11 quotes only the characters of its line terminator).
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    lines = []
+    rows: list[list[Cell]] = [list(flat.columns), *flat.rows]
+    for row in rows:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow([_csv_cell(c) for c in row])
+        lines.append(buffer.getvalue()[:-2] + "\n")
+    return ("\ufeff" if bom else "") + "".join(lines)
+
+
+# What a spreadsheet reads as the start of a formula (OWASP, "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: Cell) -> Cell:
+    """A cell as CSV writes it: a text a spreadsheet would run as a formula gets a ' first."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def _md_cell(value: Cell) -> str:

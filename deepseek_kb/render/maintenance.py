@@ -1,4 +1,7 @@
-"""`dskb validate` and `dskb info`: what the data holds and where it came from."""
+"""`dskb validate` and `dskb info`: what the data holds and where it came from.
+
+Paths are shown whole (wrapped, never cut to a shared prefix) and with their control
+characters as escapes (a folder named with ESC[2J cannot clear the screen)."""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from deepseek_kb import __version__
 from deepseek_kb.render.layout import label, styled
+from deepseek_kb.render.terminal import visible
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -20,11 +24,17 @@ def validation(report: Report, lang: str, width: int) -> list[RenderableType]:
     total = sum(report.counts.values())
     table = Table(title=f"dskb validate: ok, {total} records", title_justify="left")
     table.add_column(label(lang, "层", "Layer"), justify="right")
-    table.add_column(label(lang, "文件", "File"))
+    table.add_column(label(lang, "文件", "File"), overflow="fold")  # each path whole
     table.add_column(label(lang, "记录", "Records"), justify="right")
     for layer, path, count in report.files:
-        table.add_row(str(layer), path, str(count))
-    parts: list[RenderableType] = [table, styled(count_line(report.counts), "dim")]
+        table.add_row(str(layer), styled(visible(path)), str(count))
+    from deepseek_kb.paths import DATA_FILE_RULE
+
+    parts: list[RenderableType] = [
+        table,
+        styled(count_line(report.counts), "dim"),
+        styled(DATA_FILE_RULE[0].upper() + DATA_FILE_RULE[1:] + ".", "dim"),
+    ]
     values = sum(report.statuses.values())
     by_status = " · ".join(f"{k} {v}" for k, v in sorted(report.statuses.items()) if k)
     share = f"{report.status_share:.0f} %"
@@ -40,7 +50,7 @@ def validation(report: Report, lang: str, width: int) -> list[RenderableType]:
         )
     )
     if report.replaced:
-        lines = [f"{rid}: {was} → {by}" for rid, was, by in report.replaced]
+        lines = [visible(f"{rid}: {was} → {by}") for rid, was, by in report.replaced]
         parts.append(
             styled(label(lang, "覆盖的记录", "Replaced by an overlay") + ":\n" + "\n".join(lines))
         )
@@ -53,13 +63,13 @@ def info_table(details: dict[str, Any], lang: str, width: int) -> list[Renderabl
 
     table = Table(title=f"dskb {__version__}", title_justify="left", show_header=False)
     table.add_column(style="bold", no_wrap=True)
-    table.add_column()
+    table.add_column(overflow="fold")  # a long path wrapped whole, never cut
     for key, value in details.items():
         if isinstance(value, dict):
             value = count_line(value)
         elif not isinstance(value, str):
             value = "\n".join(value)
-        table.add_row(key, value)
+        table.add_row(key, styled(visible(value)))
     return [table]
 
 

@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -208,12 +209,8 @@ class Terminal:
             pager = None
             reason = str(error)
         if pager is not None:
-            assert pager.stdin is not None
-            with contextlib.suppress(BrokenPipeError):  # the reader quit the pager early
-                pager.stdin.write(text.encode(encoding, "replace"))
-                pager.stdin.close()
-            with contextlib.suppress(KeyboardInterrupt):
-                pager.wait()
+            with _pager_owns_ctrl_c():
+                _feed(pager, text.encode(encoding, "replace"))
             if pager.returncode not in (126, 127):  # the shell could not run the command
                 return
             reason = f"exit status {pager.returncode}"
@@ -277,6 +274,31 @@ class Terminal:
         console = self._errors()
         for problem in items:
             console.print(escape(str(problem)), soft_wrap=True)
+
+
+@contextmanager
+def _pager_owns_ctrl_c() -> Iterator[None]:
+    """While the pager runs, Ctrl-C is the pager's (less stops a search with it): dskb ignores
+    it, as git does, and waits for the pager to end, so the terminal is always handed back."""
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: nothing to change
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _feed(pager: subprocess.Popen[bytes], data: bytes) -> None:
+    """The text into the pager, then wait until it quits (early, if the reader pressed q)."""
+    assert pager.stdin is not None
+    with contextlib.suppress(BrokenPipeError, OSError):
+        pager.stdin.write(data)
+    with contextlib.suppress(BrokenPipeError, OSError):
+        pager.stdin.close()
+    pager.wait()
 
 
 def _is_tty(stream: Any) -> bool:
