@@ -29,17 +29,16 @@ from deepseek_kb.search.answerables import (
     speaker_candidate,
 )
 from deepseek_kb.search.answered import Answer, NotStated, answer_from, same_value
+from deepseek_kb.search.leftover import covered, leftover
 from deepseek_kb.search.question import (
     Hit,
     Question,
     asks,
     best_asked,
-    covered,
     cue_bonus,
     has,
     is_question,
     label_score,
-    leftover,
     phrase_score,
     read,
     unasked,

@@ -8,7 +8,6 @@ question's cues (when, who, how many) as a tie-breaker.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import NamedTuple, Protocol
@@ -283,85 +282,6 @@ def unasked(rest: str) -> str:
     for phrase in sorted(phrases, key=len, reverse=True):
         rest = rest.replace(phrase, " ")
     return " ".join(rest.split())
-
-
-# Words that ask nothing of their own: function words, generic verbs, the company's name.
-_STOP_WORDS = (
-    "the a an of in on at to for by with is are was were be been being does do did done has "
-    "have had it its it's this that these those what which who whom whose when where why how "
-    "much many there their they them than then as and or but from into about per vs versus "
-    "ds deepseek deepseek's deepseeks s me tell give show know i you your our we us please "
-    "number total exactly officially official really actually ever use used uses using get "
-    "got make made run runs trained train training model models version new latest one first "
-    "can could would should will say says said according any all some other same like such "
-    "so up out there's what's whats who's type kind len value amount count info details "
-    "detail exact approx roughly around api figure stated drop dropped under behind"
-)
-_STOP = frozenset(_STOP_WORDS.split())
-_STOP_HAN = frozenset(
-    "的了吗呢是在有和与及用个多少什么哪几谁年月日天时候怎样如何为啥一这那它其被把给对从到也都就又还要会能可以过出来去上下中请问呀吧啊么数量编号型类值些建成做得着"
-)
-
-
-def leftover(rest: str) -> list[str]:
-    """The words of the question that nothing matched (not the thing's name, not a phrase that
-    asks for a field, not a cue, not a function word): Latin words, and pairs of Chinese
-    characters. An answer must account for them, or there is none."""
-    rest = unasked(rest)
-    for words in CUES.values():
-        for word in words:
-            if has(rest, word):
-                rest = rest.replace(word, " ")
-    pieces: list[str] = []
-    for word in rest.replace("-", " ").replace("?", " ").replace("？", " ").split():
-        for latin in _LATIN.findall(word):
-            latin = latin.strip("'.")
-            if (len(latin) >= 2 or latin.isdigit()) and latin not in _STOP:
-                pieces.append(latin)
-        han = "".join(ch if not ch.isascii() and ch not in _STOP_HAN else " " for ch in word)
-        for run in han.split():
-            if len(run) >= 2 and any(_is_word_char(ch) for ch in run):
-                pieces.extend(run[i : i + 2] for i in range(len(run) - 1))
-    return pieces
-
-
-_LATIN = re.compile(r"[a-z0-9][a-z0-9.']*")
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum()
-
-
-def _number_in(number: str, said: str) -> bool:
-    """A number as a whole token: day 3 is not in "3FS" nor in "2023"."""
-    start = said.find(number)
-    while start != -1:
-        before = said[start - 1 : start]
-        after = said[start + len(number) : start + len(number) + 1]
-        if not (before.isalnum() or after.isalnum()):
-            return True
-        start = said.find(number, start + 1)
-    return False
-
-
-# Pairs of Chinese characters that say nothing an answer must account for.
-_SOFT_WORDS = "训练 练出 模型 公司 完整 一共 总共 使用 需要 大概 正式 版本 官方 目前 现在 主要 具体"
-_SOFT_HAN = frozenset(_SOFT_WORDS.split())
-
-
-def covered(pieces: Sequence[str], texts: Sequence[str]) -> bool:
-    """Whether what a candidate says (its label, its value) accounts for the leftover words: every
-    Latin word (by its first five letters) and half the pairs of Chinese characters."""
-    if not pieces:
-        return True
-    said = " ".join(normalize(t) for t in texts)
-    latin = [p for p in pieces if p.isascii()]
-    han = [p for p in pieces if not p.isascii()]
-    if any(not _number_in(p, said) if p.isdigit() else p[:5] not in said for p in latin):
-        return False
-    han = [p for p in han if p not in _SOFT_HAN]
-    missed = sum(p not in said for p in han)
-    return missed <= 1 or missed * 2 <= len(han)
 
 
 def label_score(rest: str, label: Row | None) -> int:
