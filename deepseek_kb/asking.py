@@ -85,7 +85,8 @@ SPEC_WORDS: dict[str, SpecWords] = {
     ),
     "api_price_input": SpecWords(
         "api price|api pricing|price|prices|pricing|priced|input price|input tokens|"
-        "per million tokens|per million|api cost|api costs|cache hit|cache miss|价格|定价|收费|"
+        "per million tokens|per million|api cost|api costs|cache hit|cache miss|cache hits|"
+        "cache misses|charge|charges|input|价格|定价|收费|"
         "输入价格|api 价格|多少钱一百万|每百万|缓存命中|缓存未命中"
     ),
     "api_price_output": SpecWords("output price|output tokens|output pricing|output|输出价格|输出"),
@@ -226,4 +227,6 @@ UNIT_ASKED: dict[Unit, str] = {
     Unit.cny: "investment",
     Unit.usd: "investment",
     Unit.people: "headcount",
+    Unit.usd_per_m_tokens: "api_price_input",
+    Unit.cny_per_m_tokens: "api_price_input",
 }

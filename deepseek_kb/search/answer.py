@@ -67,6 +67,8 @@ APPLICABLE: dict[str, tuple[str, ...]] = {
         "investment",
         "founder",
         "date",
+        "api_price_input",
+        "api_price_output",
     ),
     "person": ("identity", "education", "said", "date"),
     "term": ("identity",),
@@ -230,8 +232,11 @@ def _scored(question: Question, kind: str, found: list[Candidate]) -> list[tuple
             labelled //= 2  # a claim's figure never outranks the spec it restates
         score = said + labelled + (1 if said else 0)
         dated = asking.expects == "date" and "date" in question.cues
-        if score == 0 and not (dated and kind in ("topic", "event")):
+        own_date = dated and candidate.subject is None and candidate.key in ("released", "founded")
+        if score == 0 and not (dated and kind in ("topic", "event")) and not own_date:
             continue
+        if own_date and score == 0:
+            score = CLEAR - 1  # "fire flyer 2 year": its one date, when nothing else is asked
         score += cue_bonus(asking.expects, question.cues)
         if candidate.subject is None:
             score += 1  # the thing's own value before another record's about it
@@ -313,7 +318,7 @@ def _found_by_words(index: Index, question: Question, hits: Sequence[Hit]) -> An
     was, or its figure."""
     pieces = leftover(question.rest)
     asked, _ = best_asked(question.rest, question.cues)
-    for hit in hits[:3]:
+    for hit in hits[:5]:
         if hit.type in ("quote", "event", "fact") and covered(pieces, [record_text(hit.record)]):
             found = _from_record(index, question, hits, hit, asked)
             if found is not None:
@@ -339,6 +344,9 @@ def _from_record(
         return answer_from(title, [title], record)
     if hit.type == "fact" and "quantity" in question.cues:
         figures = [c for c in figures_of("fact", record, record) if c.key in (asked, "figure")]
+        named = [c for c in figures if covered(leftover(question.rest), _said_by(c))]
+        if len(named) == 1:
+            return answer_from(named[0], figures, record)
         if len(figures) == 1 or (figures and figures[0].key == asked):
             return answer_from(figures[0], figures, record)
     if hit.type in ("fact", "quote") and not question.cues:

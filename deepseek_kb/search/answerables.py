@@ -137,6 +137,8 @@ def figures_of(kind: str, record: Row, subject: Row) -> Iterator[Candidate]:
     about = None if record is subject else subject
     for number, figure in enumerate(record.get("figures", [])):
         key = UNIT_ASKED.get(Unit(figure["value"]["unit"]), "figure")
+        if key == "api_price_input" and "output" in str(figure["label"]["en"]).lower():
+            key = "api_price_output"
         yield Candidate(
             key,
             kind,
