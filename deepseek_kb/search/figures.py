@@ -160,7 +160,11 @@ def _main(claims: Sequence[Amount | Date]) -> Amount | Date:
 
 
 def _differs(
-    index: Index, question: Question, record: Row, claims: list[Amount | Date], found: list[Candidate]
+    index: Index,
+    question: Question,
+    record: Row,
+    claims: list[Amount | Date],
+    found: list[Candidate],
 ) -> Checked:
     """The claim names the field and the thing holds it, with another value: close when rounded
     or a little off, contradicted when the errata supersede the claimed value or it is
@@ -171,7 +175,9 @@ def _differs(
     if any(_equal(claim, old) for old in _superseded(stored)):
         return Checked("contradicted", "errata", stored, claim.text, record)
     if _near(claim, stored.value):
-        return Checked("close", "date" if isinstance(claim, Date) else "rounded", stored, claim.text, record)
+        return Checked(
+            "close", "date" if isinstance(claim, Date) else "rounded", stored, claim.text, record
+        )
     for other in _holders(index, stored.key, record):
         if _equal(claim, other.value):
             return Checked("contradicted", "another-record", stored, claim.text, record, other)
@@ -182,14 +188,16 @@ def _first(candidate: Candidate) -> bool:
     """A record's first figure, and a record mainly about the thing, before the others."""
     about = candidate.record.get("about") or [None]
     mainly = candidate.subject is None or about[0] == candidate.subject["id"]
-    return mainly and not candidate.field.endswith("]") or candidate.field.endswith("[0]")
+    return (mainly and not candidate.field.endswith("]")) or candidate.field.endswith("[0]")
 
 
 def _superseded(candidate: Candidate) -> list[Any]:
     """The values the errata replaced with this one (the article's 2.1B for V2's 21B)."""
     node: Any = candidate.record
-    for part in candidate.field.split(".")[:-1] if candidate.field.endswith(".date") else (
-        candidate.field.split(".")
+    for part in (
+        candidate.field.split(".")[:-1]
+        if candidate.field.endswith(".date")
+        else (candidate.field.split("."))
     ):
         node = node.get(part) if isinstance(node, dict) else None
     if not isinstance(node, dict):
@@ -226,5 +234,11 @@ def _holders(index: Index, key: str, record: Row) -> Iterator[Candidate]:
         spec = (model.get("specs") or {}).get(key)
         if spec:
             yield Candidate(
-                key, "model", model, f"specs.{key}", spec["value"], spec["sources"], spec.get("note")
+                key,
+                "model",
+                model,
+                f"specs.{key}",
+                spec["value"],
+                spec["sources"],
+                spec.get("note"),
             )

@@ -59,8 +59,13 @@ def verify(index: Index, claim: str) -> Verdict:
     nearest_quote = _quote(near.quote) if near is not None and near.similarity > 0 else None
     if checked is not None:
         return Verdict(
-            claim, "not-found", "not-stated", "value", claimed=checked.claimed,
-            subject=checked.subject, nearest=nearest_quote,
+            claim,
+            "not-found",
+            "not-stated",
+            "value",
+            claimed=checked.claimed,
+            subject=checked.subject,
+            nearest=nearest_quote,
         )
     return Verdict(claim, "not-found", "unknown", "none", nearest=nearest_quote)
 
@@ -76,8 +81,15 @@ def _quoted(claim: str, speakers: tuple[str, ...], near: Nearest) -> Verdict:
     stored = _quote(quote)
     if speakers and quote["speaker"] not in speakers:
         return Verdict(
-            claim, "contradicted", "misattributed", "quote", stored, "", speakers,
-            near.changes, near.similarity,
+            claim,
+            "contradicted",
+            "misattributed",
+            "quote",
+            stored,
+            "",
+            speakers,
+            near.changes,
+            near.similarity,
         )
     if near.verbatim:
         why = "verbatim" if near.lang == "zh" else "translation"
