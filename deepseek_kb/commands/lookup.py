@@ -151,6 +151,7 @@ def verify(
     shown = run.settings.lang
     citation = verify_views.citation_text(checked, shown)
     data = as_json(checked, verify_views.citation_text(checked, "en"), shown)
-    run.emit(Output(data, partial(verify_views.verdict_view, checked, citation)))
+    view = partial(verify_views.verdict_view, checked, citation)
+    run.emit(Output(data, view, flat=partial(verify_views.verdict_row, data)))
     if checked.exit_code:
         raise typer.Exit(int(checked.exit_code))

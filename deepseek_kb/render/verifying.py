@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from deepseek_kb.render.citing import as_text
 from deepseek_kb.render.layout import colon, label
@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from deepseek_kb.queries.verifying import Checked, Held
+    from deepseek_kb.render.flat import FlatTable
 
 # verdict -> (style, zh, en)
 HEADS = {
@@ -126,3 +127,27 @@ def citation_text(checked: Checked, lang: str) -> str | None:
     if checked.stored is None or checked.verdict.stored is None:
         return None
     return as_text(checked.stored.cited, lang, markdown=False)
+
+
+def verdict_row(data: dict[str, Any], lang: str) -> FlatTable:
+    """The verdict as one flat row for CSV and Markdown."""
+    from deepseek_kb.render.flat import FlatTable
+
+    stored = data.get("stored") or data.get("nearest") or {}
+    text = stored.get("text")
+    if isinstance(text, dict):
+        text = pick(text, lang)
+    row = {
+        "claim": data["claim"],
+        "verdict": data["verdict"],
+        "why": data["why"],
+        "claimed": data.get("claimed"),
+        "stored_id": stored.get("id"),
+        "stored_field": stored.get("field"),
+        "stored": text,
+        "tiers": "; ".join(stored.get("tiers", [])),
+        "sources": stored.get("sources"),
+        "cites": stored.get("cites"),
+        "exit_code": data["exit_code"],
+    }
+    return FlatTable(list(row), [list(row.values())])
