@@ -8,6 +8,7 @@
 | csv      | a folder: one flat table per kind and citations.csv               | folder          |
 | sqlite   | one database for sqlite3 or datasette, and metadata.json beside it | file            |
 | yaml     | a data folder dskb loads again (`--data-dir`), nothing derived    | folder          |
+| timelinejs | the events as TimelineJS JSON (`export.timelinejs`)             | stdout or file  |
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class ExportFormat(StrEnum):
     csv = "csv"
     sqlite = "sqlite"
     yaml = "yaml"
+    timelinejs = "timelinejs"  # Knight Lab's TimelineJS JSON (export.timelinejs)
 
 
 # Formats written into a folder or a database file: they need --output.
