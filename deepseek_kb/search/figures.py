@@ -57,8 +57,14 @@ def check(index: Index, text: str, stated: Stated) -> Checked | None:
         for candidate in _eligible(question, found, claim):
             if _equal(claim, candidate.value):
                 return Checked("exact", "verbatim", candidate, claim.text, record)
-    # Another value is named only for a field the words ask for, never by the unit alone.
+    # Another value is named only for a field the words ask for, never by the unit alone;
+    # by the unit alone, a figure can only be the stored one rounded ($5.5 million for V3).
     eligible = {id(c): c for claim in claims for c in _eligible(question, found, claim, False)}
+    if not eligible:
+        for claim in claims:
+            for candidate in _eligible(question, found, claim):
+                if isinstance(claim, Amount) and _near(claim, candidate.value):
+                    return Checked("close", "rounded", candidate, claim.text, record)
     if eligible:
         return _differs(index, question, record, claims, list(eligible.values()))
     return _elsewhere(index, question, record, claims)
