@@ -17,7 +17,7 @@ from deepseek_kb.commands.common import (
     session,
     value_option,
 )
-from deepseek_kb.errors import DataError, UsageError
+from deepseek_kb.errors import DataError
 from deepseek_kb.export.run import ExportFormat
 from deepseek_kb.queries import maintenance as queries
 from deepseek_kb.render import maintenance as views
@@ -64,29 +64,13 @@ def export(
 ) -> None:
     """Export the whole KB: JSON, Markdown, HTML, CSV, SQLite (datasette), a data folder, or
     the timeline for Knight Lab's TimelineJS."""
-    from deepseek_kb.export.run import collect
-    from deepseek_kb.export.run import export as write
+    from deepseek_kb.export.run import export_index
 
     run = session(ctx, lang)
-    if fmt is ExportFormat.timelinejs:
-        from deepseek_kb.export.timelinejs import export_timeline
-
-        text = export_timeline(
-            run.index, (since, until, event_type), tier, run.settings.lang, output
-        )
-        if text is not None:
-            run.terminal.write_text(text)
-        return
-    if since or until or event_type:
-        raise UsageError(
-            "--since, --until and --type select events for --format timelinejs",
-            hint="dskb export -f timelinejs --since 2024 -o timeline.json",
-        )
     index = run.index
     with run.terminal.progress() as report:
-        data = collect(index, tier, report)
-        report("writing the export", 0, 0)
-        text = write(data, fmt, output, run.settings.lang, bom)
+        chosen = (since, until, event_type)
+        text = export_index(index, fmt, output, run.settings.lang, bom, tier, chosen, report)
     if text is not None:
         run.terminal.write_text(text)
 

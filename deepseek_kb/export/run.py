@@ -58,6 +58,32 @@ def collect(index: Index, tier: str | None = None, report: Report = quiet) -> Da
     return data
 
 
+def export_index(
+    index: Index,
+    fmt: ExportFormat,
+    to: str | None,
+    lang: str,
+    bom: bool,
+    tier: str | None,
+    events: tuple[str | None, str | None, str | None] = (None, None, None),
+    report: Report = quiet,
+) -> str | None:
+    """`dskb export`: the KB (or, for timelinejs, the events chosen by since, until and type)
+    in `fmt`; the text when it goes to stdout, None when it was written."""
+    if fmt is ExportFormat.timelinejs:
+        from deepseek_kb.export.timelinejs import export_timeline
+
+        return export_timeline(index, events, tier, lang, to)
+    if any(events):
+        raise UsageError(
+            "--since, --until and --type select events for --format timelinejs",
+            hint="dskb export -f timelinejs --since 2024 -o timeline.json",
+        )
+    data = collect(index, tier, report)
+    report("writing the export", 0, 0)
+    return export(data, fmt, to, lang, bom)
+
+
 def export(
     data: Data, fmt: ExportFormat, to: str | None, lang: str, bom: bool = False
 ) -> str | None:
