@@ -44,6 +44,7 @@ COMMANDS = {
     "quote": "lookup",
     "explain": "glossary",
     "search": "lookup",
+    "verify": "lookup",
     "people": "directory",
     "company": "directory",
     "sources": "directory",

@@ -14,6 +14,7 @@ class ExitCode(IntEnum):
     USAGE = 2
     DATA = 3
     IO = 4
+    CONTRADICTED = 5
     INTERRUPTED = 130
     TERMINATED = 143
 

@@ -35,6 +35,8 @@ VIEWS = {
     "quote": ["quote", "创新"],
     "search": ["search", "V3"],
     "answer": ["search", "V3 training cost"],
+    "verify": ["verify", "DeepSeek-V3 training cost was $6M"],
+    "verify-quote": ["verify", "我们不会闭源，先有强大的技术生态更重要"],
     "people": ["people"],
     "company": ["company"],
     "sources": ["sources"],

@@ -24,7 +24,7 @@ from deepseek_kb.settings import Settings, resolve
 
 EXIT_CODES = (
     "Exit codes: 0 ok · 1 nothing found · 2 usage error · 3 problems in the data · "
-    "4 file or cache error · 130 interrupted."
+    "4 file or cache error · 5 contradicted (dskb verify) · 130 interrupted."
 )
 
 

@@ -1,4 +1,4 @@
-"""`dskb quote` and `dskb search`: ranked lookups across the KB."""
+"""`dskb quote`, `dskb search` and `dskb verify`: lookups across the KB."""
 
 from __future__ import annotations
 
@@ -19,9 +19,12 @@ from deepseek_kb.commands.common import (
     shown_of,
     value_option,
 )
+from deepseek_kb.errors import UsageError
 from deepseek_kb.queries.common import names_for
 from deepseek_kb.queries.lookup import find_quotes, search_all, search_hint
+from deepseek_kb.queries.verifying import as_json, check_claim
 from deepseek_kb.render import lookup as views
+from deepseek_kb.render import verifying as verify_views
 from deepseek_kb.render.flat import hits_table
 from deepseek_kb.render.output import Nothing, Output
 
@@ -109,3 +112,46 @@ def search(
     names = names_for(run.index, [h.record for h in hits])
     view = partial(views.hits, hits, names=names, answer=result.answer, unstated=result.unstated)
     run.emit(Output(data, view, nothing, notes, flat=partial(hits_table, data)))
+
+
+@app.command(
+    epilog="Examples: dskb verify 'V3 cost $6M to train' · dskb verify '梁文锋：“我们不会闭源。”' · dskb verify --claim 'R1 had 2T parameters' --json"
+)
+def verify(
+    ctx: typer.Context,
+    text: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[TEXT]",
+            help="A quote or a claim as it circulates, in Chinese or English.",
+            show_default=False,
+        ),
+    ] = None,
+    claim: Annotated[
+        str | None,
+        typer.Option(
+            "--claim", help="The claim, as an option (the same as TEXT).", show_default=False
+        ),
+    ] = None,
+    json: JsonOpt = False,
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Check a quote or a figure against the KB: exact, close, contradicted or not in the KB,
+    with the stored words or value, its sources and a citation. Exit 0 exact or close, 1 not in
+    the KB, 5 contradicted."""
+    run = session(ctx, lang, json, one=True, fmt=fmt)
+    if (text is None) == (claim is None):
+        raise UsageError(
+            "give the claim once: as TEXT or with --claim" if text else "give a claim to verify",
+            hint="dskb verify 'V3 cost $6M to train'",
+            zh="请给出要核对的说法（TEXT 或 --claim，只给一个）",
+        )
+    checked = check_claim(run.index, str(text if text is not None else claim))
+    shown = run.settings.lang
+    citation = verify_views.citation_text(checked, shown)
+    data = as_json(checked, verify_views.citation_text(checked, "en"), shown)
+    view = partial(verify_views.verdict_view, checked, citation)
+    run.emit(Output(data, view, flat=partial(verify_views.verdict_row, data)))
+    if checked.exit_code:
+        raise typer.Exit(int(checked.exit_code))

@@ -8,7 +8,15 @@ from typing import Annotated
 
 import typer
 
-from deepseek_kb.commands.common import JsonOpt, LangOpt, TierOpt, app, complete_from, session
+from deepseek_kb.commands.common import (
+    JsonOpt,
+    LangOpt,
+    TierOpt,
+    app,
+    complete_from,
+    session,
+    value_option,
+)
 from deepseek_kb.errors import DataError
 from deepseek_kb.export.run import ExportFormat
 from deepseek_kb.queries import maintenance as queries
@@ -17,7 +25,7 @@ from deepseek_kb.render.output import Output
 
 
 @app.command(
-    epilog="Examples: dskb export -f markdown -o kb.md · dskb export -f sqlite -o kb.db · dskb export -f csv -o kb-csv/ --bom · dskb export -f html -o kb.html · dskb export -f yaml -o my-data/"
+    epilog="Examples: dskb export -f markdown -o kb.md · dskb export -f sqlite -o kb.db · dskb export -f csv -o kb-csv/ --bom · dskb export -f html -o kb.html · dskb export -f yaml -o my-data/ · dskb export -f timelinejs --since 2024 -o timeline.json"
 )
 def export(
     ctx: typer.Context,
@@ -26,7 +34,7 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="json, markdown or html (a file or stdout); csv or yaml (a folder); sqlite (a file, with <name>.metadata.json for datasette).",
+            help="json, markdown or html (a file or stdout); csv or yaml (a folder); sqlite (a file, with <name>.metadata.json for datasette); timelinejs (the events, for Knight Lab's TimelineJS).",
         ),
     ] = ExportFormat.json,
     output: Annotated[
@@ -42,19 +50,27 @@ def export(
         bool,
         typer.Option("--bom", help="CSV: start each file with a byte-order mark, for Excel."),
     ] = False,
+    since: Annotated[
+        str | None, value_option("--since", "timelinejs: events from this date on.")
+    ] = None,
+    until: Annotated[
+        str | None, value_option("--until", "timelinejs: events up to this date.")
+    ] = None,
+    event_type: Annotated[
+        str | None, value_option("--type", "timelinejs: only this type of event.", "event-type")
+    ] = None,
     tier: TierOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Export the whole KB: JSON, Markdown, HTML, CSV, SQLite (datasette) or a data folder."""
-    from deepseek_kb.export.run import collect
-    from deepseek_kb.export.run import export as write
+    """Export the whole KB: JSON, Markdown, HTML, CSV, SQLite (datasette), a data folder, or
+    the timeline for Knight Lab's TimelineJS."""
+    from deepseek_kb.export.run import export_index
 
     run = session(ctx, lang)
     index = run.index
     with run.terminal.progress() as report:
-        data = collect(index, tier, report)
-        report("writing the export", 0, 0)
-        text = write(data, fmt, output, run.settings.lang, bom, index.layout.folders)
+        chosen = (since, until, event_type)
+        text = export_index(index, fmt, output, run.settings.lang, bom, tier, chosen, report)
     if text is not None:
         run.terminal.write_text(text)
 

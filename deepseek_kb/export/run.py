@@ -8,6 +8,7 @@
 | csv      | a folder: one flat table per kind and citations.csv               | folder          |
 | sqlite   | one database for sqlite3 or datasette, and <name>.metadata.json    | file            |
 | yaml     | a data folder dskb loads again (`--data-dir`), nothing derived    | folder          |
+| timelinejs | the events as TimelineJS JSON (`export.timelinejs`)             | stdout or file  |
 
 What an export may replace, and how, is `export.destination`'s rules; the data folders in use
 are never written.
@@ -38,6 +39,7 @@ class ExportFormat(StrEnum):
     csv = "csv"
     sqlite = "sqlite"
     yaml = "yaml"
+    timelinejs = "timelinejs"  # Knight Lab's TimelineJS JSON (export.timelinejs)
 
 
 # Formats written into a folder or a database file: they need --output.
@@ -57,6 +59,32 @@ def collect(index: Index, tier: str | None = None, report: Report = quiet) -> Da
         report("collecting records", done, len(NAMES))
         data[kind] = told_records(index, kind, tier)
     return data
+
+
+def export_index(
+    index: Index,
+    fmt: ExportFormat,
+    to: str | None,
+    lang: str,
+    bom: bool,
+    tier: str | None,
+    events: tuple[str | None, str | None, str | None] = (None, None, None),
+    report: Report = quiet,
+) -> str | None:
+    """`dskb export`: the KB (or, for timelinejs, the events chosen by since, until and type)
+    in `fmt`; the text when it goes to stdout, None when it was written."""
+    if fmt is ExportFormat.timelinejs:
+        from deepseek_kb.export.timelinejs import export_timeline
+
+        return export_timeline(index, events, tier, lang, to)
+    if any(events):
+        raise UsageError(
+            "--since, --until and --type select events for --format timelinejs",
+            hint="dskb export -f timelinejs --since 2024 -o timeline.json",
+        )
+    data = collect(index, tier, report)
+    report("writing the export", 0, 0)
+    return export(data, fmt, to, lang, bom, index.layout.folders)
 
 
 def export(
