@@ -21,7 +21,8 @@ _STOP_WORDS = (
     "got make made run runs trained train training model models version new latest one first "
     "can could would should will say says said according any all some other same like such "
     "so up out there's what's whats who's type kind len value amount count info details "
-    "detail exact approx roughly around api figure stated drop dropped under behind"
+    "detail exact approx roughly around api figure stated drop dropped under behind take took "
+    "takes taken"
 )
 _STOP = frozenset(_STOP_WORDS.split())
 _STOP_HAN = frozenset(
