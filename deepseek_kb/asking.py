@@ -122,7 +122,7 @@ ASKED: tuple[Asked, ...] = (
         "release date",
         "release date|released|release|come out|came out|come-out|launch|launched|drop|dropped|"
         "published|publish|open-sourced|open sourced|debut|debuted|out|ship|shipped|"
-        "发布|推出|上线|问世|发布时间|发布日期|开源时间|什么时候出|出来",
+        "发布|推出|上线|问世|发布时间|发布日期|开源时间|什么时候出|year|年份",
         "date",
     ),
     Asked(
@@ -130,7 +130,7 @@ ASKED: tuple[Asked, ...] = (
         "成立",
         "founded",
         "founded|founding|established|establish|set up|started|start|created|formed|built|"
-        "成立|创立|创办|成立时间|建立|诞生|建成|建的",
+        "成立|创立|创办|成立时间|建立|诞生|建成|建的|year|年份",
         "date",
     ),
     Asked(

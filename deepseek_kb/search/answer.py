@@ -31,6 +31,7 @@ from deepseek_kb.search.answerables import (
 from deepseek_kb.search.answered import Answer, NotStated, answer_from, same_value
 from deepseek_kb.search.leftover import covered, leftover
 from deepseek_kb.search.question import (
+    Asking,
     Hit,
     Question,
     asks,
@@ -44,6 +45,7 @@ from deepseek_kb.search.question import (
     unasked,
     vocabulary,
 )
+from deepseek_kb.search.text import normalize
 from deepseek_kb.values import format_value
 
 __all__ = ["Answer", "NotStated", "answer", "is_question"]
@@ -137,7 +139,10 @@ def _choose(
             # Not stated only when nothing else is asked: "when did High-Flyer set up its AI
             # company" is not about High-Flyer's own founding.
             return None if leftover(question.rest) else NotStated(kind, record, words[asked])
-        found = [c for c in found if c.key == asked]
+        # Its values, and the claims that repeat what else the question names (the R1 paper's
+        # Nature volume is in a claim, not in the paper's id).
+        extra = bool(leftover(question.rest))
+        found = [c for c in found if c.key == asked or (extra and _claims_it(c, words[asked]))]
     scored = _scored(question, kind, found)
     best = max((s for s, _ in scored), default=0)
     if best < CLEAR:
@@ -252,6 +257,14 @@ def _kind_fits(question: Question, expects: str) -> bool:
     if wanted:
         return expects in wanted or (expects == "text" and "name" in wanted)
     return not ("what" in question.cues and expects == "date")
+
+
+def _claims_it(candidate: Candidate, asking: Asking) -> bool:
+    """A claim that speaks of the field asked for (the R1 paper's claim names the paper)."""
+    if not candidate.field.startswith("claims"):
+        return False
+    said = normalize(" ".join(_said_by(candidate)))
+    return any(has(said, phrase) for phrase in asking.words)
 
 
 def _tied(question: Question, keys: tuple[str, ...], asked: str, score: int) -> bool:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from deepseek_kb.search.question import CUES, has, unasked
-from deepseek_kb.search.text import normalize
+from deepseek_kb.search.text import normalize, stem
 
 # Words that ask nothing of their own: function words, generic verbs, the company's name.
 _STOP_WORDS = (
@@ -21,7 +21,8 @@ _STOP_WORDS = (
     "got make made run runs trained train training model models version new latest one first "
     "can could would should will say says said according any all some other same like such "
     "so up out there's what's whats who's type kind len value amount count info details "
-    "detail exact approx roughly around api figure stated drop dropped under behind"
+    "detail exact approx roughly around api figure stated drop dropped under behind take took "
+    "takes taken"
 )
 _STOP = frozenset(_STOP_WORDS.split())
 _STOP_HAN = frozenset(
@@ -33,7 +34,7 @@ def leftover(rest: str) -> list[str]:
     """The words of the question that nothing matched (not the thing's name, not a phrase that
     asks for a field, not a cue, not a function word): Latin words, and pairs of Chinese
     characters. An answer must account for them, or there is none."""
-    rest = unasked(rest)
+    rest = _ORDINAL.sub(lambda m: f" {_HAN_DIGITS.index(m.group(1)) + 1} 天", unasked(rest))
     for words in CUES.values():
         for word in words:
             if has(rest, word):
@@ -51,6 +52,9 @@ def leftover(rest: str) -> list[str]:
     return pieces
 
 
+# 第一天 is day 1: a day counted in Chinese numerals becomes the number records write.
+_HAN_DIGITS = "一二三四五六七八九十"
+_ORDINAL = re.compile(f"第([{_HAN_DIGITS}])天")
 _LATIN = re.compile(r"[a-z0-9][a-z0-9.']*")
 
 
@@ -77,13 +81,13 @@ _SOFT_HAN = frozenset(_SOFT_WORDS.split())
 
 def covered(pieces: Sequence[str], texts: Sequence[str]) -> bool:
     """Whether what a candidate says (its label, its value) accounts for the leftover words: every
-    Latin word (by its first five letters) and half the pairs of Chinese characters."""
+    Latin word (its stem, by its first five letters: burning ~ burned) and half the pairs of Chinese characters."""
     if not pieces:
         return True
     said = " ".join(normalize(t) for t in texts)
     latin = [p for p in pieces if p.isascii()]
     han = [p for p in pieces if not p.isascii()]
-    if any(not _number_in(p, said) if p.isdigit() else p[:5] not in said for p in latin):
+    if any(not _number_in(p, said) if p.isdigit() else stem(p)[:5] not in said for p in latin):
         return False
     han = [p for p in han if p not in _SOFT_HAN]
     missed = sum(p not in said for p in han)

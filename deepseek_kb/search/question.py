@@ -171,10 +171,14 @@ def _named(index: Index, norm: str) -> list[tuple[str, str, str]]:
     longest first: (normalised name, record id, kind)."""
     found = []
     for kind in SUBJECT_KINDS:
-        for entry in index.names(kind):
-            name = normalize(entry.name)
-            if len(name) >= 2 and has(norm, name, also_joins=".-"):
-                found.append((name, entry.id, kind))
+        entries = [(normalize(e.name), e.id) for e in index.names(kind)]
+        if kind == "person":
+            entries += _family_names(index)
+        for name, record_id in entries:
+            # "fire flyer 2" names Fire-Flyer 2: a hyphen in a name may be typed as a space.
+            for form in dict.fromkeys((name, name.replace("-", " "))):
+                if len(form) >= 2 and has(norm, form, also_joins=".-"):
+                    found.append((form, record_id, kind))
     rank = {kind: n for n, kind in enumerate(SUBJECT_KINDS)}
     # The longest name decides among the kinds it contains: "deepseek v3" over "deepseek".
     found.sort(key=lambda f: (-len(f[0]), rank[f[2]]))
@@ -184,6 +188,16 @@ def _named(index: Index, norm: str) -> list[tuple[str, str, str]]:
             kept.append(item)
     kept.sort(key=lambda f: (rank[f[2]], -len(f[0])))
     return kept
+
+
+def _family_names(index: Index) -> list[tuple[str, str]]:
+    """A person by one word of their English name ("Liang", "Karpathy") when no one else has it."""
+    owners: dict[str, set[str]] = {}
+    for person in index.records("person"):
+        for word in normalize(str(person["name"]["en"])).split():
+            if len(word) >= 4:
+                owners.setdefault(word, set()).add(str(person["id"]))
+    return [(word, next(iter(ids))) for word, ids in owners.items() if len(ids) == 1]
 
 
 def _close_name(hits: Sequence[Hit]) -> tuple[str, Row] | None:
