@@ -87,6 +87,8 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
     """The value a question asks for when the thing and the field are both clear; not stated
     when the thing lacks the field clearly asked; else nothing."""
     question = read(index, query, hits)
+    if question.subject is not None and not asks(question.norm) and not leftover(question.rest):
+        return None  # a name alone asks nothing: the hits are the answer
     if question.subject is not None and not question.others:
         kind, record = question.subject
         found = _choose(index, question, kind, record, hits)

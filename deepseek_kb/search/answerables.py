@@ -48,9 +48,11 @@ def candidates(index: Index, kind: str, record: Row, hits: Sequence[Hit]) -> lis
         "term": _term,
     }.get(kind)
     found = list(own(index, record, hits)) if own else []
-    found.extend(_events_about(index, record, founded=bool(record.get("founded"))))
+    about = [f for f in index.mentions(record["id"]) if record["id"] in f.row.get("about", [])]
+    events = [f.row for f in about if f.kind == "event"]
+    found.extend(_events_about(events, record, founded=bool(record.get("founded"))))
     if kind == "organization":
-        found.extend(_facts_about(index, record))
+        found.extend(_facts_about([f.row for f in about if f.kind == "fact"], record))
     return found
 
 
@@ -152,15 +154,17 @@ def figures_of(kind: str, record: Row, subject: Row) -> Iterator[Candidate]:
         )
 
 
-def _facts_about(index: Index, org: Row) -> Iterator[Candidate]:
-    for fact in index.records("fact"):
-        if org["id"] in fact.get("about", []):
-            yield from figures_of("fact", fact, org)
+def _facts_about(facts: list[Row], org: Row) -> Iterator[Candidate]:
+    for fact in facts:
+        yield from figures_of("fact", fact, org)
 
 
 def _founders(index: Index, org: Row) -> Iterator[Candidate]:
     """The people whose role says they founded the organisation."""
-    for person in index.records("person"):
+    for found in index.mentions(org["id"]):
+        person = found.row
+        if found.kind != "person":
+            continue
         role = pick(person["role"], "both").casefold()
         if org["id"] in person.get("affiliations", []) and ("founder" in role or "创始人" in role):
             yield Candidate(
@@ -191,11 +195,11 @@ def _term(index: Index, term: Row, hits: Sequence[Hit]) -> Iterator[Candidate]:
     yield Candidate("identity", "term", term, "definition", term["definition"], term["sources"])
 
 
-def _events_about(index: Index, record: Row, founded: bool) -> Iterator[Candidate]:
+def _events_about(events: list[Row], record: Row, founded: bool) -> Iterator[Candidate]:
     """The dates of the events about the record, each labelled by its title; a founding event
     answers "when was it founded" only beside the record's own founding date, as another date
     stated for it (an AI company High-Flyer set up is not High-Flyer's founding)."""
-    for event in index.records("event"):
+    for event in events:
         if record["id"] in event.get("about", []):
             key = "founded" if founded and event.get("type") == "founding" else "date"
             yield Candidate(
