@@ -20,7 +20,7 @@ from deepseek_kb.queries.common import one
 from deepseek_kb.queries.models import introductions, models_to_show
 from deepseek_kb.render import charts
 from deepseek_kb.render import models as views
-from deepseek_kb.render.compare import compare_table
+from deepseek_kb.render.compare import compare_table, long_table
 from deepseek_kb.render.output import Output
 from deepseek_kb.rows import ModelRow
 
@@ -57,6 +57,8 @@ def models_list(
     models = models_to_show(run.index, names or [], main_only=main_only, tier=tier)
     if chart:
         view = partial(charts.compare_chart, models)
+    elif compare and all_models and not names:
+        view = partial(long_table, models)
     elif compare:
         view = partial(compare_table, models)
     else:

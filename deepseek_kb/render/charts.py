@@ -111,8 +111,8 @@ def compare_chart(models: list[ModelRow], lang: str, width: int) -> list[Rendera
                 continue
             bar = max(1, round(max(first, 0) / top * bars))
             inner = min(bar, max(1, round(other / top * bars))) if other and other > 0 else 0
-            out.append("█" * inner, "magenta")
-            out.append("█" * (bar - inner), "cyan")
+            out.append("█" * inner, "magenta")  # activated: solid; the rest of the total: shaded
+            out.append(("▒" if inner else "█") * (bar - inner), "cyan")
             spec = model["specs"][main]
             figure = f" {format_value(spec['value'], lang, scale, bare=True)}"
             if other is not None and second is not None:
@@ -121,7 +121,13 @@ def compare_chart(models: list[ModelRow], lang: str, width: int) -> list[Rendera
                 )
             out.append(figure + "\n", "dim")
     out.append(
-        "\n" + label(lang, "█ 激活参数  █ 总参数", "█ activated  █ total (parameters)") + "\n",
+        "\n"
+        + label(
+            lang,
+            "█ 激活参数  ▒ 其余参数（合计为总参数）",
+            "█ activated  ▒ the rest of the total (parameters)",
+        )
+        + "\n",
         "dim",
     )
     return [out]
