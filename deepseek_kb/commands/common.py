@@ -6,6 +6,7 @@ A DskbError raised by the logic becomes a message on stderr and its exit code in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -18,7 +19,7 @@ from deepseek_kb import __version__
 from deepseek_kb.errors import DataError, DskbError, NotFoundError
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import Tier
-from deepseek_kb.render.output import Output, OutputFormat, emit
+from deepseek_kb.render.output import Nothing, Output, OutputFormat, emit
 from deepseek_kb.render.terminal import Terminal
 from deepseek_kb.settings import Settings, resolve
 
@@ -28,8 +29,72 @@ EXIT_CODES = (
 )
 
 
+# The app's own options, as gh and git take them anywhere on the line: how many values each
+# takes. After the command they are moved before it (unless the command has its own option of
+# that name, as `validate --data-dir` does).
+GLOBAL_OPTIONS = {"--pager": 0, "--no-pager": 0, "--color": 1, "--data-dir": 1}
+
+
+def hoisted(args: list[str], own: Callable[[str], frozenset[str]]) -> list[str]:
+    """The arguments with global options given after the command moved before it.
+
+    `own(command)` names the options the command (and its subcommands) define itself."""
+    words = list(args)
+    at = _command_at(words)
+    if at is None:
+        return words
+    mine = own(words[at])
+    moved: list[str] = []
+    rest: list[str] = []
+    i = at + 1
+    while i < len(words):
+        word = words[i]
+        name = word.split("=", 1)[0]
+        if word == "--":
+            rest.extend(words[i:])
+            break
+        if name in GLOBAL_OPTIONS and name not in mine:
+            takes = GLOBAL_OPTIONS[name] if "=" not in word else 0
+            moved.extend(words[i : i + 1 + takes])
+            i += 1 + takes
+            continue
+        rest.append(word)
+        i += 1
+    return [*words[:at], *moved, words[at], *rest]
+
+
+def _command_at(words: list[str]) -> int | None:
+    """Where the command's name is: the first word that is not an option or an option's value."""
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word == "--":
+            return None
+        if not word.startswith("-"):
+            return i
+        name = word.split("=", 1)[0]
+        valued = GLOBAL_OPTIONS.get(name, 1 if name == "--lang" else 0)
+        i += 1 + (valued if "=" not in word else 0)
+    return None
+
+
+def _options_of(command: Any) -> frozenset[str]:
+    """Every option name a command or its subcommands define."""
+    names = {opt for param in command.params for opt in param.opts}
+    for sub in getattr(command, "commands", {}).values():
+        names |= _options_of(sub)
+    return frozenset(names)
+
+
 class DskbGroup(TyperGroup):
     """The top-level group: the one place where a DskbError becomes a message and an exit code."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        def own(name: str) -> frozenset[str]:
+            command = self.commands.get(name)
+            return _options_of(command) if command is not None else frozenset(GLOBAL_OPTIONS)
+
+        return super().parse_args(ctx, hoisted(args, own))
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -269,6 +334,21 @@ def shown_of(shown: int, total: int, what: tuple[str, str], lang: str) -> tuple[
     if lang == "zh":
         return (f"只显示了 {total} 条{what[0]}中的 {shown} 条；--limit N 可显示更多",)
     return (f"showing {shown} of {total} {what[1]}; --limit N shows more",)
+
+
+def told_nothing(tier: str | None, what: tuple[str, str]) -> Nothing | None:
+    """What to say when `--from` leaves nothing: 'DeepSeek's own files say nothing of people'."""
+    if not tier:
+        return None
+    from deepseek_kb.queries.provenance import TELLERS
+
+    en, zh = TELLERS[tier]
+    return Nothing(
+        f"{en} nothing of {what[1]}",
+        "leave out --from to see everything the knowledge base holds",
+        zh=f"{zh}没有提到任何{what[0]}",
+        hint_zh="去掉 --from 可看到知识库的全部内容",
+    )
 
 
 def quoted(query: str) -> str:

@@ -15,9 +15,11 @@ from deepseek_kb.commands.common import (
     complete_from,
     models_app,
     session,
+    told_nothing,
 )
 from deepseek_kb.queries.common import one
 from deepseek_kb.queries.models import introductions, models_to_show
+from deepseek_kb.queries.provenance import told_found
 from deepseek_kb.render import charts
 from deepseek_kb.render import models as views
 from deepseek_kb.render.compare import compare_table, long_table
@@ -63,7 +65,7 @@ def models_list(
         view = partial(compare_table, models)
     else:
         view = partial(views.models_table, models, introduces=introductions(run.index))
-    run.emit(Output(models, view))
+    run.emit(Output(models, view, told_nothing(tier, ("模型", "models"))))
 
 
 @models_app.command(
@@ -78,12 +80,13 @@ def models_show(
             autocompletion=complete_from("model"),
         ),
     ],
+    tier: TierOpt = None,
     json: JsonOpt = False,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Everything about one model: specs with sources, claims, errata, events and quotes."""
     run = session(ctx, lang, json, one=True, fmt=fmt)
-    model = cast(ModelRow, one(run.index, name, "model"))
-    mentions = run.index.mentions(model["id"])
+    model = cast(ModelRow, one(run.index, name, "model", tier))
+    mentions = told_found(run.index, run.index.mentions(model["id"]), tier)
     run.emit(Output(model, partial(views.model_detail, model, mentions)))
