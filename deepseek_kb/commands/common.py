@@ -6,16 +6,15 @@ A DskbError raised by the logic becomes a message on stderr and its exit code in
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from deepseek_kb import __version__
+from deepseek_kb.commands.groups import EXAMPLES, ListByDefault, TopGroup
 from deepseek_kb.errors import DataError, DskbError, NotFoundError
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import Tier
@@ -29,72 +28,8 @@ EXIT_CODES = (
 )
 
 
-# The app's own options, as gh and git take them anywhere on the line: how many values each
-# takes. After the command they are moved before it (unless the command has its own option of
-# that name, as `validate --data-dir` does).
-GLOBAL_OPTIONS = {"--pager": 0, "--no-pager": 0, "--color": 1, "--data-dir": 1}
-
-
-def hoisted(args: list[str], own: Callable[[str], frozenset[str]]) -> list[str]:
-    """The arguments with global options given after the command moved before it.
-
-    `own(command)` names the options the command (and its subcommands) define itself."""
-    words = list(args)
-    at = _command_at(words)
-    if at is None:
-        return words
-    mine = own(words[at])
-    moved: list[str] = []
-    rest: list[str] = []
-    i = at + 1
-    while i < len(words):
-        word = words[i]
-        name = word.split("=", 1)[0]
-        if word == "--":
-            rest.extend(words[i:])
-            break
-        if name in GLOBAL_OPTIONS and name not in mine:
-            takes = GLOBAL_OPTIONS[name] if "=" not in word else 0
-            moved.extend(words[i : i + 1 + takes])
-            i += 1 + takes
-            continue
-        rest.append(word)
-        i += 1
-    return [*words[:at], *moved, words[at], *rest]
-
-
-def _command_at(words: list[str]) -> int | None:
-    """Where the command's name is: the first word that is not an option or an option's value."""
-    i = 0
-    while i < len(words):
-        word = words[i]
-        if word == "--":
-            return None
-        if not word.startswith("-"):
-            return i
-        name = word.split("=", 1)[0]
-        valued = GLOBAL_OPTIONS.get(name, 1 if name == "--lang" else 0)
-        i += 1 + (valued if "=" not in word else 0)
-    return None
-
-
-def _options_of(command: Any) -> frozenset[str]:
-    """Every option name a command or its subcommands define."""
-    names = {opt for param in command.params for opt in param.opts}
-    for sub in getattr(command, "commands", {}).values():
-        names |= _options_of(sub)
-    return frozenset(names)
-
-
-class DskbGroup(TyperGroup):
+class DskbGroup(TopGroup):
     """The top-level group: the one place where a DskbError becomes a message and an exit code."""
-
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        def own(name: str) -> frozenset[str]:
-            command = self.commands.get(name)
-            return _options_of(command) if command is not None else frozenset(GLOBAL_OPTIONS)
-
-        return super().parse_args(ctx, hoisted(args, own))
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -130,12 +65,14 @@ app = typer.Typer(
     name="dskb",
     help=(
         "dskb: DeepSeek's company and model history, offline, cited and bilingual "
-        "(中文 / English).\n\n" + EXIT_CODES
+        "(中文 / English).\n\nThe options below go before or after the command "
+        "(dskb quote 创新 --no-pager).\n\n" + EXIT_CODES
     ),
+    epilog=EXAMPLES,
     no_args_is_help=True,
     add_completion=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120},
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
     suggest_commands=False,  # Click already suggests; Typer would say it a second time
 )
@@ -205,25 +142,17 @@ LimitOpt = Annotated[
 ]
 
 
-class ListByDefault(TyperGroup):
-    """`dskb models …` and `dskb projects …` run `list` unless the first word is `show`."""
-
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        if not args or (args[0] not in self.commands and args[0] not in ctx.help_option_names):
-            args = ["list", *args]
-        return super().parse_args(ctx, args)
-
-
 models_app = typer.Typer(
     cls=ListByDefault,
-    help="DeepSeek's models: a list, a side-by-side comparison, or everything about one.\n\n"
-    "dskb models · dskb models --compare · dskb models --compare V2 V3 · dskb models show V3",
+    help="DeepSeek's models: a list, a side-by-side comparison, or everything about one.",
+    epilog="Examples: dskb models · dskb models --compare · dskb models --compare V2 V3 · "
+    "dskb models --compare --all · dskb models show V3",
 )
 app.add_typer(models_app, name="models")
 projects_app = typer.Typer(
     cls=ListByDefault,
-    help="DeepSeek's open-source software (FlashMLA, DeepEP, 3FS …): a list, or one in full.\n\n"
-    "dskb projects · dskb projects show FlashMLA · dskb projects --json",
+    help="DeepSeek's open-source software (FlashMLA, DeepEP, 3FS …): a list, or one in full.",
+    epilog="Examples: dskb projects · dskb projects show FlashMLA · dskb projects --json",
 )
 app.add_typer(projects_app, name="projects")
 
