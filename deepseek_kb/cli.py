@@ -190,7 +190,8 @@ _SHELLS = frozenset({"bash", "zsh", "fish", "powershell", "pwsh"})
 
 def _shell_named(argv: list[str]) -> bool:
     """Whether --install-completion or --show-completion is given a shell by name."""
-    for word, after in zip(argv, [*argv[1:], ""], strict=True):
+    for at, word in enumerate(argv):
+        after = argv[at + 1] if at + 1 < len(argv) else ""
         option, _, value = word.partition("=")
         if option in ("--install-completion", "--show-completion") and (value or after) in _SHELLS:
             return True

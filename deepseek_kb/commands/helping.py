@@ -12,8 +12,8 @@ from deepseek_kb.errors import UsageError
 
 def _command(ctx: typer.Context, words: list[str]) -> tuple[Any, typer.Context]:
     """The command the words name, from the top, with a context whose path is theirs."""
-    context = ctx.find_root()
-    command = context.command
+    context: typer.Context = ctx.find_root()  # type: ignore[assignment]
+    command: Any = context.command
     for word in words:
         found = command.get_command(context, word) if hasattr(command, "get_command") else None
         if found is None:
