@@ -3,6 +3,8 @@ examples, and completion that offers a group's subcommands beside its values."""
 
 from __future__ import annotations
 
+import inspect
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -113,8 +115,68 @@ def write_examples(formatter: Any, epilog: str | None) -> None:
                 formatter.write(f"{'':>{formatter.current_indent}}$ {example}\n")
 
 
+def _lines(text: str, width: int) -> list[str]:
+    """A paragraph wrapped in terminal cells (a Chinese character takes two)."""
+    from deepseek_kb.render.layout import wrap_offsets
+
+    text = " ".join(text.split())
+    cuts = [0, *wrap_offsets(text, width), len(text)]
+    return [text[a:b].strip() for a, b in itertools.pairwise(cuts)]
+
+
+def write_rows(formatter: Any, rows: list[tuple[str, str]], widest: int = 30) -> None:
+    """Names (commands, options) and their texts in two columns, the texts wrapped in terminal
+    cells so no line is wider than the help; a name wider than `widest` stands on its own."""
+    column = min(widest, max(len(name) for name, _ in rows)) + 2
+    indent = formatter.current_indent
+    room = max(20, formatter.width - indent - column)
+    for name, text in rows:
+        lines = _lines(text, room) if text else []
+        if len(name) > column - 2:
+            formatter.write(f"{'':>{indent}}{name}\n")
+            head = [" " * column]
+        else:
+            head = [name.ljust(column)]
+        for number, line in enumerate(lines or [""]):
+            first = head[0] if number == 0 else " " * column
+            formatter.write(f"{'':>{indent}}{first}{line}".rstrip() + "\n")
+
+
+def write_help(command: Any, ctx: Any, formatter: Any) -> None:
+    """A command's help text, its paragraphs wrapped in terminal cells."""
+    text = inspect.cleandoc(command.help or "").partition("\f")[0]
+    if not text:
+        return
+    formatter.write_paragraph()
+    indent = formatter.current_indent + 2
+    for number, paragraph in enumerate(text.split("\n\n")):
+        if number:
+            formatter.write("\n")
+        for line in _lines(paragraph, max(20, formatter.width - indent)):
+            formatter.write(f"{'':>{indent}}{line}\n")
+
+
+def write_options(command: Any, ctx: Any, formatter: Any) -> None:
+    """Arguments, then options, as Typer lists them, wrapped in terminal cells."""
+    kinds: dict[str, list[tuple[str, str]]] = {"argument": [], "option": []}
+    for param in command.get_params(ctx):
+        record = param.get_help_record(ctx)
+        if record is not None and param.param_type_name in kinds:
+            kinds[param.param_type_name].append(record)
+    for title, rows in (("Arguments", kinds["argument"]), ("Options", kinds["option"])):
+        if rows:
+            with formatter.section(title):
+                write_rows(formatter, rows)
+
+
 class HelpfulCommand(TyperCommand):
-    """A command whose help ends with its examples, one a line."""
+    """A command whose help reads at any width and ends with its examples, one a line."""
+
+    def format_help_text(self, ctx: Any, formatter: Any) -> None:
+        write_help(self, ctx, formatter)
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        write_options(self, ctx, formatter)
 
     def format_epilog(self, ctx: Any, formatter: Any) -> None:
         write_examples(formatter, self.epilog)
@@ -133,6 +195,13 @@ def with_examples(app: Any) -> None:
 class HelpfulGroup(TyperGroup):
     """A group whose help lists its commands in sections with whole summaries, then examples."""
 
+    def format_help_text(self, ctx: Any, formatter: Any) -> None:
+        write_help(self, ctx, formatter)
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        write_options(self, ctx, formatter)
+        self.format_commands(ctx, formatter)
+
     def list_commands(self, ctx: Any) -> list[str]:
         names = super().list_commands(ctx)
         order = [n for _, section in SECTIONS for n in section]
@@ -150,7 +219,7 @@ class HelpfulGroup(TyperGroup):
         for title, section_rows in sections:
             if section_rows:
                 with formatter.section(title):
-                    formatter.write_dl(section_rows)
+                    write_rows(formatter, section_rows)
 
     def format_epilog(self, ctx: Any, formatter: Any) -> None:
         write_examples(formatter, self.epilog)

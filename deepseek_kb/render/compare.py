@@ -23,6 +23,7 @@ from deepseek_kb.render.layout import (
     prewrapped,
     styled,
     value_marks,
+    widest_piece,
 )
 from deepseek_kb.render.models import date_cell, spec_cell, superseded_notes
 from deepseek_kb.rows import ModelRow, SpecRow
@@ -78,9 +79,7 @@ def _scale(specs: list[SpecRow | None]) -> tuple[float, str] | None:
 
 def _whole(cell: str) -> int:
     """The width a cell needs to keep its words whole (a date, 671B, $5.576M, an arXiv id)."""
-    from rich.cells import cell_len
-
-    return max((cell_len(word) for word in cell.split()), default=1)
+    return widest_piece(cell)
 
 
 def _quantity(cell: str) -> bool:
@@ -229,8 +228,13 @@ def compare_table(models: list[ModelRow], lang: str, width: int) -> list[Rendera
     return [out, footnotes(notes.lines + marks)] if notes.lines or marks else [out]
 
 
-# The specs of the long table, one column each, in this order.
-_LONG_TABLE = ("total_params", "active_params", "context_length", "training_tokens")
+# The specs of the long table, one column each, in this order, with short headings.
+_LONG_TABLE = {
+    "total_params": ("总参数", "Total"),
+    "active_params": ("激活", "Active"),
+    "context_length": ("上下文", "Context"),
+    "training_tokens": ("训练 token", "Tokens"),
+}
 
 
 def long_table(models: list[ModelRow], lang: str, width: int) -> list[RenderableType]:
@@ -240,11 +244,11 @@ def long_table(models: list[ModelRow], lang: str, width: int) -> list[Renderable
     names = [name_of(m, "en" if lang == "both" else lang) for m in models]
     head = [label(lang, "模型", "Model"), label(lang, "发布日期", "Released")]
     columns: list[list[str]] = [names, [date_cell(m.get("released")) for m in models]]
-    for field in _LONG_TABLE:
+    for field, short in _LONG_TABLE.items():
         info = SPEC_BY_FIELD[field]
         specs = [m.get("specs", {}).get(field) for m in models]
         what = label(lang, info.zh, info.en)
-        head.append(what)
+        head.append(label(lang, *short))
         columns.append([notes.cell(s, what, _scale(specs)) for s in specs])
     widths = _fitted([[h, *c] for h, c in zip(head, columns, strict=True)], width)
     out = prewrapped()
@@ -254,6 +258,7 @@ def long_table(models: list[ModelRow], lang: str, width: int) -> list[Renderable
     for i in range(len(models)):
         cells = [styled(names[i], "bold"), *(styled(c[i]) for c in columns[1:])]
         grid(out, cells, widths, gap=2)
+    out.append("\n")
     marks = superseded_notes(models, ("released", *_LONG_TABLE), lang)
     lines = notes.lines + marks
     return [out, footnotes(lines)] if lines else [out]

@@ -146,6 +146,15 @@ def _segments() -> re.Pattern[str]:
     )
 
 
+def widest_piece(text: str) -> int:
+    """The cells of the widest piece of text a line may not break (a word, a date, 671B; a
+    Chinese character with its punctuation)."""
+    from rich.cells import cell_len
+
+    pieces = (m.group() for m in _segments().finditer(text))
+    return max((cell_len(p) for p in pieces if not p.isspace()), default=1)
+
+
 def wrap_offsets(plain: str, width: int, first: int | None = None) -> list[int]:
     """Where to break a line of text so that no line is wider than `width` cells (the first
     line no wider than `first`, when a label takes part of it)."""
