@@ -300,3 +300,10 @@ def test_less_with_dash_i_shows_colours_not_escape_codes() -> None:
     assert screen.code == 0
     assert "DeepSeek timeline" in screen.text
     assert "ESC[" not in screen.text
+
+
+def test_a_wrong_character_in_a_chinese_name_still_finds_the_person() -> None:
+    """`people 梁文峰` (峰 for 锋) shows Liang Wenfeng, as `people Karpaty` shows Karpathy."""
+    assert json.loads(run("people", "梁文峰", "--json").stdout)["id"] == "liang-wenfeng"
+    assert json.loads(run("people", "Karpaty", "--json").stdout)["id"] == "andrej-karpathy"
+    assert run("people", "梁文x峰锋", "--json").code == 1
