@@ -96,7 +96,7 @@ def _head(text: str) -> str:
             return head
     words: list[str] = []
     for word in text.split():
-        if cell_len(" ".join([*words, word])) > _LONG - 1:
+        if cell_len(" ".join([*words, word])) > _LONG:
             break
         words.append(word)
     return " ".join(words) + "…" if words else text
