@@ -42,7 +42,7 @@ def _complete(ctx: typer.Context, args: list[str], incomplete: str) -> list[str]
 @app.command(
     "help", epilog="Examples: dskb help · dskb help models · dskb help models show · dskb help cite"
 )
-def help_command(
+def help(
     ctx: typer.Context,
     words: Annotated[
         list[str] | None,

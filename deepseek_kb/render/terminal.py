@@ -113,7 +113,8 @@ class _Bar:
             if self._task is not None:
                 self._bar.remove_task(self._task)
             shown = STAGES_ZH.get(what, what) if self._zh else what
-            self._task = self._bar.add_task(shown, total=total or None, count="")
+            count = f"{done:,}/{total:,}" if total else ""
+            self._task = self._bar.add_task(shown, total=total or None, count=count)
             self._what = what
         count = f"{done:,}/{total:,}" if total else ""
         self._bar.update(self._task, completed=done, total=total or None, count=count)
