@@ -19,6 +19,7 @@ import typer
 
 from deepseek_kb.commands.common import app as _app
 from deepseek_kb.commands.common import report
+from deepseek_kb.commands.groups import with_examples
 from deepseek_kb.errors import DskbError, ExitCode
 from deepseek_kb.render.terminal import OutputClosed, Terminal
 from deepseek_kb.settings import resolve
@@ -35,6 +36,7 @@ COMMAND_MODULES = (
     "directory",
     "maintenance",
     "assistants",
+    "helping",
 )
 # The module of each top-level command, so a run imports only the one it invokes.
 COMMANDS = {
@@ -54,6 +56,7 @@ COMMANDS = {
     "schema": "maintenance",
     "info": "maintenance",
     "mcp": "assistants",
+    "help": "helping",
 }
 
 
@@ -61,6 +64,7 @@ def load_commands(word: str | None = None) -> typer.Typer:
     """The app with the command `word` registered, or every command when `word` is None."""
     for module in [COMMANDS[word]] if word in COMMANDS else COMMAND_MODULES:
         importlib.import_module(f"deepseek_kb.commands.{module}")
+    with_examples(_app)
     return _app
 
 
@@ -145,6 +149,10 @@ def main() -> None:
     signal.signal(signal.SIGTERM, _on_signal)
     _prepare_streams()
     code: int = ExitCode.OK
+    if _shell_named(sys.argv[1:]):
+        # Typer's own switch: --install-completion and --show-completion take the shell named
+        # instead of guessing it from the parent process (zsh named in bash means zsh).
+        os.environ["_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"] = "1"
     try:
         only_the_command_invoked(sys.argv[1:])(prog_name="dskb")
         sys.stdout.flush()
@@ -178,6 +186,19 @@ def _flushed(code: int) -> int:
     return code
 
 
+_SHELLS = frozenset({"bash", "zsh", "fish", "powershell", "pwsh"})
+
+
+def _shell_named(argv: list[str]) -> bool:
+    """Whether --install-completion or --show-completion is given a shell by name."""
+    for at, word in enumerate(argv):
+        after = argv[at + 1] if at + 1 < len(argv) else ""
+        option, _, value = word.partition("=")
+        if option in ("--install-completion", "--show-completion") and (value or after) in _SHELLS:
+            return True
+    return False
+
+
 # Global options that take a value, so the command name can be found after them.
 _VALUED_OPTIONS = frozenset({"--color", "--data-dir", "--lang"})
 
@@ -195,6 +216,8 @@ def only_the_command_invoked(argv: list[str]) -> typer.Typer:
     for word in words:
         if word in _VALUED_OPTIONS:
             next(words, None)
+        elif word == "help":  # `dskb help models` shows another command's help
+            return load_commands()
         elif not word.startswith("-"):
             app = load_commands(word) if word in COMMANDS else load_commands()
             commands = [c for c in app.registered_commands if _command_name(c) == word]

@@ -331,19 +331,11 @@ def test_article_errata_are_kept_as_superseded_claims(kb: KB) -> None:
     assert any("5%-13%" in t for t in superseded_texts)
 
 
-def test_main_models_are_the_eight_flagships(kb: KB) -> None:
-    """`models --compare` defaults to LLM, Coder, VL, V2, Coder-V2, V3, R1 and V3.2-Exp."""
+def test_main_models_are_the_flagships(kb: KB) -> None:
+    """`models --compare` defaults to V2, V3, R1 and V3.2-Exp: the latest official flagship
+    with a spec sheet (V3.1, V3.1-Terminus, V3.2 and R1-0528 state at most two specs)."""
     main = {m.id for m in kb.records["model"] if isinstance(m, Model) and m.main}
-    assert main == {
-        "deepseek-llm-67b",
-        "deepseek-coder",
-        "deepseek-vl-7b",
-        "deepseek-v2",
-        "deepseek-coder-v2",
-        "deepseek-v3",
-        "deepseek-r1",
-        "deepseek-v3.2-exp",
-    }
+    assert main == {"deepseek-v2", "deepseek-v3", "deepseek-r1", "deepseek-v3.2-exp"}
 
 
 def test_the_founder_has_well_over_thirty_quotes(kb: KB) -> None:

@@ -54,13 +54,16 @@ def test_output_that_fits_is_not_paged_and_long_output_is(tmp_path: Path) -> Non
     assert marker.exists()
 
 
-def test_a_set_less_is_honoured_and_an_unset_one_becomes_frx(tmp_path: Path) -> None:
-    """LESS=S stays LESS=S; no LESS gives the pager LESS=FRX, as git and gh do."""
+def test_a_set_less_gets_r_and_an_unset_one_becomes_frx(tmp_path: Path) -> None:
+    """LESS=S is kept, with -R added (colours as colours); no LESS gives LESS=FRX, as git and
+    gh do; a LESS that has R already is left as it is."""
     env, marker = _marking_pager(tmp_path)
     in_a_terminal(["timeline"], env)
     assert marker.read_text(encoding="utf-8").strip() == "LESS=FRX"
     in_a_terminal(["timeline"], {**env, "LESS": "S"})
-    assert marker.read_text(encoding="utf-8").strip() == "LESS=S"
+    assert marker.read_text(encoding="utf-8").strip() == "LESS=S -R"
+    in_a_terminal(["timeline"], {**env, "LESS": "-SR"})
+    assert marker.read_text(encoding="utf-8").strip() == "LESS=-SR"
 
 
 def test_dskb_pager_comes_before_pager(tmp_path: Path) -> None:

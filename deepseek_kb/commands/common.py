@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from deepseek_kb import __version__
+from deepseek_kb.commands.groups import EXAMPLES, ListByDefault, TopGroup
 from deepseek_kb.errors import DataError, DskbError, NotFoundError
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import Tier
-from deepseek_kb.render.output import Output, OutputFormat, emit
+from deepseek_kb.render.output import Nothing, Output, OutputFormat, emit
 from deepseek_kb.render.terminal import Terminal
 from deepseek_kb.settings import Settings, resolve
 
@@ -28,7 +28,7 @@ EXIT_CODES = (
 )
 
 
-class DskbGroup(TyperGroup):
+class DskbGroup(TopGroup):
     """The top-level group: the one place where a DskbError becomes a message and an exit code."""
 
     def invoke(self, ctx: Any) -> Any:
@@ -65,12 +65,14 @@ app = typer.Typer(
     name="dskb",
     help=(
         "dskb: DeepSeek's company and model history, offline, cited and bilingual "
-        "(中文 / English).\n\n" + EXIT_CODES
+        "(中文 / English).\n\nThe options below go before or after the command "
+        "(dskb quote 创新 --no-pager).\n\n" + EXIT_CODES
     ),
+    epilog=EXAMPLES,
     no_args_is_help=True,
     add_completion=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 120},
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
     suggest_commands=False,  # Click already suggests; Typer would say it a second time
 )
@@ -140,25 +142,17 @@ LimitOpt = Annotated[
 ]
 
 
-class ListByDefault(TyperGroup):
-    """`dskb models …` and `dskb projects …` run `list` unless the first word is `show`."""
-
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        if not args or (args[0] not in self.commands and args[0] not in ctx.help_option_names):
-            args = ["list", *args]
-        return super().parse_args(ctx, args)
-
-
 models_app = typer.Typer(
     cls=ListByDefault,
-    help="DeepSeek's models: a list, a side-by-side comparison, or everything about one.\n\n"
-    "dskb models · dskb models --compare · dskb models --compare V2 V3 · dskb models show V3",
+    help="DeepSeek's models: a list, a side-by-side comparison, or everything about one.",
+    epilog="Examples: dskb models · dskb models --compare · dskb models --compare V2 V3 · "
+    "dskb models --compare --all · dskb models show V3",
 )
 app.add_typer(models_app, name="models")
 projects_app = typer.Typer(
     cls=ListByDefault,
-    help="DeepSeek's open-source software (FlashMLA, DeepEP, 3FS …): a list, or one in full.\n\n"
-    "dskb projects · dskb projects show FlashMLA · dskb projects --json",
+    help="DeepSeek's open-source software (FlashMLA, DeepEP, 3FS …): a list, or one in full.",
+    epilog="Examples: dskb projects · dskb projects show FlashMLA · dskb projects --json",
 )
 app.add_typer(projects_app, name="projects")
 
@@ -269,6 +263,21 @@ def shown_of(shown: int, total: int, what: tuple[str, str], lang: str) -> tuple[
     if lang == "zh":
         return (f"只显示了 {total} 条{what[0]}中的 {shown} 条；--limit N 可显示更多",)
     return (f"showing {shown} of {total} {what[1]}; --limit N shows more",)
+
+
+def told_nothing(tier: str | None, what: tuple[str, str]) -> Nothing | None:
+    """What to say when `--from` leaves nothing: 'DeepSeek's own files say nothing of people'."""
+    if not tier:
+        return None
+    from deepseek_kb.queries.provenance import TELLERS
+
+    en, zh = TELLERS[tier]
+    return Nothing(
+        f"{en} nothing of {what[1]}",
+        "leave out --from to see everything the knowledge base holds",
+        zh=f"{zh}没有提到任何{what[0]}",
+        hint_zh="去掉 --from 可看到知识库的全部内容",
+    )
 
 
 def quoted(query: str) -> str:

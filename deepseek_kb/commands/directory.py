@@ -7,13 +7,23 @@ from typing import Annotated
 
 import typer
 
-from deepseek_kb.commands.common import FormatOpt, JsonOpt, LangOpt, app, complete_from, session
+from deepseek_kb.commands.common import (
+    FormatOpt,
+    JsonOpt,
+    LangOpt,
+    TierOpt,
+    app,
+    complete_from,
+    session,
+    told_nothing,
+)
 from deepseek_kb.errors import UsageError
 from deepseek_kb.queries.citing import bibliography, shown_source, source_detail
 from deepseek_kb.queries.citing import cite as cite_query
 from deepseek_kb.queries.common import names_for, one
 from deepseek_kb.queries.directory import company as company_sections
 from deepseek_kb.queries.directory import data_files, quote_counts
+from deepseek_kb.queries.provenance import told_found
 from deepseek_kb.render import citing
 from deepseek_kb.render import directory as views
 from deepseek_kb.render.flat import sections_table
@@ -31,6 +41,7 @@ def people(
             show_default=False,
         ),
     ] = None,
+    tier: TierOpt = None,
     json: JsonOpt = False,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
@@ -39,26 +50,34 @@ def people(
     run = session(ctx, lang, json, one=name is not None, fmt=fmt)
     index = run.index
     if name is None:
-        listing = index.records("person")
-        run.emit(Output(listing, partial(views.people_table, listing, quote_counts(index))))
+        listing = index.records("person", tier)
+        counts = quote_counts(index, tier)
+        nothing = told_nothing(tier, ("人物", "people"))
+        run.emit(Output(listing, partial(views.people_table, listing, counts), nothing))
         return
-    person = one(index, name, "person")
-    said = [q for q in index.records("quote") if q["speaker"] == person["id"]]
+    person = one(index, name, "person", tier)
+    said = [q for q in index.records("quote", tier) if q["speaker"] == person["id"]]
     names = names_for(index, [person], said)
-    view = partial(views.person_detail, person, names, said, index.mentions(person["id"]))
+    mentions = told_found(index, index.mentions(person["id"]), tier)
+    view = partial(views.person_detail, person, names, said, mentions)
     run.emit(Output(person, view))
 
 
 @app.command(epilog="Examples: dskb company · dskb company --lang zh · dskb company --json")
 def company(
-    ctx: typer.Context, json: JsonOpt = False, fmt: FormatOpt = None, lang: LangOpt = None
+    ctx: typer.Context,
+    tier: TierOpt = None,
+    json: JsonOpt = False,
+    fmt: FormatOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """High-Flyer and DeepSeek: founding, compute, people, money and culture."""
     run = session(ctx, lang, json, fmt=fmt)
-    sections = company_sections(run.index)
+    sections = company_sections(run.index, tier)
     data = {key: [r for _, r in rows] for key, _, rows in sections}
     view = partial(views.company, [(zh, en, rows) for _, (zh, en), rows in sections])
-    run.emit(Output(data, view, flat=partial(sections_table, data)))
+    nothing = told_nothing(tier, ("公司记录", "the company"))
+    run.emit(Output(data, view, nothing, flat=partial(sections_table, data)))
 
 
 @app.command(

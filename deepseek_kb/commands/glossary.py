@@ -7,7 +7,16 @@ from typing import Annotated
 
 import typer
 
-from deepseek_kb.commands.common import FormatOpt, JsonOpt, LangOpt, app, complete_from, session
+from deepseek_kb.commands.common import (
+    FormatOpt,
+    JsonOpt,
+    LangOpt,
+    TierOpt,
+    app,
+    complete_from,
+    session,
+    told_nothing,
+)
 from deepseek_kb.queries.common import names_for, one
 from deepseek_kb.queries.glossary import terms_in_order
 from deepseek_kb.render import glossary as views
@@ -27,6 +36,7 @@ def explain(
             autocompletion=complete_from("term"),
         ),
     ] = None,
+    tier: TierOpt = None,
     json: JsonOpt = False,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
@@ -35,9 +45,10 @@ def explain(
     introduced and use it; with no term, the whole glossary."""
     run = session(ctx, lang, json, one=term is not None, fmt=fmt)
     if term is None:
-        terms = terms_in_order(run.index)
-        run.emit(Output(terms, partial(views.glossary, terms)))
+        terms = terms_in_order(run.index, tier)
+        nothing = told_nothing(tier, ("术语", "terms"))
+        run.emit(Output(terms, partial(views.glossary, terms), nothing))
         return
-    found = one(run.index, term, "term")
+    found = one(run.index, term, "term", tier)
     names = names_for(run.index, [found])
     run.emit(Output(found, partial(views.term_detail, found, names)))

@@ -29,13 +29,16 @@ def timeline(
     ctx: typer.Context,
     since: Annotated[
         str | None,
-        value_option("--since", "From this date on: YYYY, YYYY-MM or YYYY-MM-DD."),
+        value_option("--since", "YYYY, YYYY-MM or YYYY-MM-DD: from this date on."),
     ] = None,
     until: Annotated[str | None, value_option("--until", "Up to this date (inclusive).")] = None,
     event_type: Annotated[
         str | None,
         value_option(
-            "--type", "Only events of this type (model-release, founding, …).", "event-type"
+            "--type",
+            "Only events of this type, by its id or the name shown "
+            "(model-release, open-source, 开源发布, founding, …).",
+            "event-type",
         ),
     ] = None,
     about: Annotated[
@@ -53,6 +56,7 @@ def timeline(
 ) -> None:
     """Company and model history in date order, grouped by year."""
     run = session(ctx, lang, json, fmt=fmt)
+    event_type = views.event_type_named(event_type) if event_type is not None else None
     events = find_events(run.index, since, until, event_type, about, tier)
     if chart:
         view = partial(charts.timeline_chart, events)

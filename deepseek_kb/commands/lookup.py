@@ -57,13 +57,14 @@ def quote(
         bool,
         typer.Option("--original", help="Show the Chinese original under the English too."),
     ] = False,
+    tier: TierOpt = None,
     json: JsonOpt = False,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Quotes ranked by how well they match, in your language (--original adds the Chinese)."""
     run = session(ctx, lang, json, fmt=fmt)
-    found = find_quotes(run.index, query, speaker, topic, limit)
+    found = find_quotes(run.index, query, speaker, topic, limit, tier)
     notes = shown_of(len(found.items), found.total, ("引语", "quotes"), run.settings.lang)
     message = f"no quote matches {quoted(query)}" if query else "no quote matches"
     zh = f"没有与 {quoted(query)} 匹配的引语" if query else "没有符合条件的引语"

@@ -15,12 +15,14 @@ from deepseek_kb.commands.common import (
     complete_from,
     models_app,
     session,
+    told_nothing,
 )
 from deepseek_kb.queries.common import one
 from deepseek_kb.queries.models import introductions, models_to_show
+from deepseek_kb.queries.provenance import told_found
 from deepseek_kb.render import charts
 from deepseek_kb.render import models as views
-from deepseek_kb.render.compare import compare_table
+from deepseek_kb.render.compare import compare_table, long_table
 from deepseek_kb.render.output import Output
 from deepseek_kb.rows import ModelRow
 
@@ -57,11 +59,13 @@ def models_list(
     models = models_to_show(run.index, names or [], main_only=main_only, tier=tier)
     if chart:
         view = partial(charts.compare_chart, models)
+    elif compare and all_models and not names:
+        view = partial(long_table, models)
     elif compare:
         view = partial(compare_table, models)
     else:
         view = partial(views.models_table, models, introduces=introductions(run.index))
-    run.emit(Output(models, view))
+    run.emit(Output(models, view, told_nothing(tier, ("模型", "models"))))
 
 
 @models_app.command(
@@ -76,12 +80,13 @@ def models_show(
             autocompletion=complete_from("model"),
         ),
     ],
+    tier: TierOpt = None,
     json: JsonOpt = False,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """Everything about one model: specs with sources, claims, errata, events and quotes."""
     run = session(ctx, lang, json, one=True, fmt=fmt)
-    model = cast(ModelRow, one(run.index, name, "model"))
-    mentions = run.index.mentions(model["id"])
+    model = cast(ModelRow, one(run.index, name, "model", tier))
+    mentions = told_found(run.index, run.index.mentions(model["id"]), tier)
     run.emit(Output(model, partial(views.model_detail, model, mentions)))

@@ -113,11 +113,13 @@ def _display_names(index: Index, ids: list[str]) -> list[str]:
     return [name_of(records[i][1], "en") if i in records else i for i in ids]
 
 
-def one(index: Index, name: str, kind: str) -> Row:
-    """One record of a kind by any of its names."""
+def one(index: Index, name: str, kind: str, tier: str | None = None) -> Row:
+    """One record of a kind by any of its names (as one tier tells it, when given)."""
+    from deepseek_kb.queries.provenance import told_one
+
     found = index.get(resolve_id(index, name, kind, kind))
     assert found is not None
-    return found[1]
+    return told_one(index, kind, found[1], tier)
 
 
 def resolve_entity(index: Index, name: str) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from deepseek_kb.index.store import Found, Index
 
 
-def quote_counts(index: Index) -> dict[str, int]:
+def quote_counts(index: Index, tier: str | None = None) -> dict[str, int]:
     """Quotes per speaker."""
     counts: dict[str, int] = {}
-    for quote in index.records("quote"):
+    for quote in index.records("quote", tier):
         counts[quote["speaker"]] = counts.get(quote["speaker"], 0) + 1
     return counts
 
@@ -29,23 +29,26 @@ _COMPANY_SECTIONS: list[tuple[str, str, str, tuple[str, ...]]] = [
 ]
 
 
-def company(index: Index) -> list[tuple[str, tuple[str, str], list[Found]]]:
-    """High-Flyer and DeepSeek in sections: organisations, history, compute, people, money, culture."""
+def company(
+    index: Index, tier: str | None = None
+) -> list[tuple[str, tuple[str, str], list[Found]]]:
+    """High-Flyer and DeepSeek in sections: organisations, history, compute, people, money,
+    culture (as one tier tells them, when given)."""
     orgs = [
         Found("organization", o)
-        for o in index.records("organization")
+        for o in index.records("organization", tier)
         if o["id"] in ("high-flyer", "deepseek") or o.get("parent") in ("high-flyer", "deepseek")
     ]
     org_ids = {o["id"] for _, o in orgs}
-    facts = index.records("fact")
-    events = [e for e in index.records("event") if set(e.get("about", [])) & org_ids]
+    facts = index.records("fact", tier)
+    events = [e for e in index.records("event", tier) if set(e.get("about", [])) & org_ids]
     sections: list[tuple[str, tuple[str, str], list[Found]]] = [
         ("organizations", ("幻方与深度求索", "High-Flyer and DeepSeek"), orgs),
         ("events", ("大事记", "Milestones"), [Found("event", e) for e in events]),
     ]
     people = [
         Found("person", p)
-        for p in index.records("person")
+        for p in index.records("person", tier)
         if set(p.get("affiliations", [])) & org_ids
     ]
     for key, zh, en, categories in _COMPANY_SECTIONS:

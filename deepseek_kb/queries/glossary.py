@@ -6,6 +6,6 @@ from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
 
 
-def terms_in_order(index: Index) -> list[Row]:
+def terms_in_order(index: Index, tier: str | None = None) -> list[Row]:
     """Every term, by its English name (case ignored)."""
-    return sorted(index.records("term"), key=lambda t: str(t["name"]["en"]).casefold())
+    return sorted(index.records("term", tier), key=lambda t: str(t["name"]["en"]).casefold())

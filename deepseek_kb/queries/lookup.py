@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -35,9 +36,15 @@ class QuoteResult:
 
 
 def find_quotes(
-    index: Index, query: str | None, speaker: str | None, topic: str | None, limit: int
+    index: Index,
+    query: str | None,
+    speaker: str | None,
+    topic: str | None,
+    limit: int,
+    tier: str | None = None,
 ) -> QuoteResult:
-    """Quotes matching a query (ranked) or all of them (grouped by topic), filtered."""
+    """Quotes matching a query (ranked) or all of them (grouped by topic), filtered, as one
+    tier tells them when given."""
     speaker_id = resolve_id(index, speaker, "person", "person") if speaker else None
     topic_id = resolve_id(index, topic, "topic", "topic") if topic else None
 
@@ -51,7 +58,9 @@ def find_quotes(
         from deepseek_kb.search.rank import search
 
         query = checked_query(query, hint="give some words, or none to list all quotes")
-        hits = [h for h in search(index, query, frozenset({"quote"}), None) if keep(h.record)]
+        told = _teller(index, tier)
+        hits = search(index, query, frozenset({"quote"}), None, told=told)
+        hits = [h for h in hits if keep(h.record)]
         total = len(hits)
         hits = hits[:limit]
         items = [(h.record, h.matched) for h in hits]
@@ -60,7 +69,7 @@ def find_quotes(
     else:
         hits = []
         order = {t["id"]: i for i, t in enumerate(index.records("topic"))}
-        quotes = [q for q in index.records("quote") if keep(q)]
+        quotes = [q for q in index.records("quote", tier) if keep(q)]
         quotes.sort(key=lambda q: order.get(q["topics"][0], len(order)))
         total = len(quotes)
         items = [(q, ()) for q in quotes[:limit]]
@@ -107,12 +116,7 @@ def search_all(
     types = frozenset({kind_named(record_type)}) if record_type is not None else None
     from deepseek_kb.search.rank import search
 
-    told = None
-    if tier:
-
-        def told(kind: str, row: Row) -> Row | None:
-            return as_told(index, kind, row, tier) if tier in row.get("provenance", ()) else None
-
+    told = _teller(index, tier)
     hits = search(index, query, types, None, told=told)
     found = answer(index, query, hits) if told is None else None
     if found is not None and types is not None and found.kind not in types:
@@ -122,6 +126,17 @@ def search_all(
     if isinstance(found, NotStated):
         return SearchResult(hits[:limit], len(hits), None, found)
     return SearchResult(hits[:limit], len(hits), found)
+
+
+def _teller(index: Index, tier: str | None) -> Callable[[str, Row], Row | None] | None:
+    """What search calls to see a hit as one tier tells it (None: everything as it is)."""
+    if not tier:
+        return None
+
+    def told(kind: str, row: Row) -> Row | None:
+        return as_told(index, kind, row, tier) if tier in row.get("provenance", ()) else None
+
+    return told
 
 
 def search_hint(query: str) -> str:

@@ -150,8 +150,23 @@ def _completions(kind: str, incomplete: str) -> list[str]:
         types = SUBJECTS if kind == "entity" else (kind,)
         options = []
         for record_type in types:
+            names: dict[str, list[str]] = {}
             for rid, _, name in index.names(record_type):
-                # A shell splits a completed word at spaces, so only one-word names are offered.
-                options.extend(n for n in (name, rid) if not any(c.isspace() for c in n))
+                names.setdefault(rid, []).append(name)
+            for rid, said in names.items():
+                options.extend(_offered(rid, said, incomplete))
+        return list(dict.fromkeys(options))
     seen = dict.fromkeys(o for o in options if o.casefold().startswith(prefix))
     return list(seen)
+
+
+def _offered(rid: str, names: list[str], incomplete: str) -> list[str]:
+    """What one record offers: its id when nothing is typed (one word per record, not its ids
+    and names mixed); else its one-word names and id that start with what is typed, those in
+    the same case first (a shell keeps only those), else any case."""
+    if not incomplete:
+        return [rid]
+    # A shell splits a completed word at spaces, so only one-word names are offered.
+    words = [n for n in dict.fromkeys([*names, rid]) if not any(c.isspace() for c in n)]
+    same_case = [w for w in words if w.startswith(incomplete)]
+    return same_case or [w for w in words if w.casefold().startswith(incomplete.casefold())]

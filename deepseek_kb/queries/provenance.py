@@ -7,11 +7,18 @@ the queries' names for it.
 
 from __future__ import annotations
 
-from deepseek_kb.index.store import Index
+from deepseek_kb.errors import NotFoundError
+from deepseek_kb.index.store import Found, Index
 from deepseek_kb.rows import Row
 from deepseek_kb.told import Caveat, caveat, tell
 
-__all__ = ["Caveat", "as_told", "caveat", "told_records"]
+__all__ = ["TELLERS", "Caveat", "as_told", "caveat", "told_found", "told_one", "told_records"]
+
+# Who a tier is, in a message: "the article says nothing about …".
+TELLERS = {
+    "article": ("the article (and the pages it cites) says", "文章（及其引用的网页）"),
+    "official": ("DeepSeek's own files say", "DeepSeek 的官方文件"),
+}
 
 
 def as_told(index: Index, kind: str, row: Row, tier: str | None) -> Row | None:
@@ -23,3 +30,25 @@ def as_told(index: Index, kind: str, row: Row, tier: str | None) -> Row | None:
 def told_records(index: Index, kind: str, tier: str | None) -> list[Row]:
     """All records of a kind, or what one tier tells of them."""
     return index.records(kind, tier)
+
+
+def told_found(index: Index, found: list[Found], tier: str | None) -> list[Found]:
+    """Records of any kind as one tier tells them; those it says nothing of are left out."""
+    if not tier:
+        return found
+    told = ((kind, as_told(index, kind, row, tier)) for kind, row in found)
+    return [Found(kind, row) for kind, row in told if row is not None]
+
+
+def told_one(index: Index, kind: str, row: Row, tier: str | None) -> Row:
+    """One record as one tier tells it, or NotFoundError when that tier says nothing of it."""
+    told = as_told(index, kind, row, tier) if tier else row
+    if told is None:
+        en, zh = TELLERS.get(str(tier), (str(tier), str(tier)))
+        raise NotFoundError(
+            f"{en} nothing about {row['id']}",
+            hint="leave out --from to see everything the knowledge base holds",
+            zh=f"{zh}没有提到 {row['id']}",
+            hint_zh="去掉 --from 可看到知识库的全部内容",
+        )
+    return told

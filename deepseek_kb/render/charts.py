@@ -23,25 +23,43 @@ def _ordinal(date: str) -> float:
     return year + (parts[1] - 1) / 12 + (parts[2] - 0.5) / 365
 
 
+def _axis(events: list[EventRow], axis: int) -> tuple[float, float, list[tuple[float, str]]]:
+    """The axis fitted to the events: from the month of the first to the month after the last,
+    with a tick at each new year (every few years when they crowd) and at the start."""
+    import math
+
+    first = min(_ordinal(e["date"]) for e in events)
+    last = max(_ordinal(e["date"]) for e in events)
+    start = math.floor(first * 12) / 12
+    end = max(math.ceil(last * 12) / 12, start + 1 / 12)
+    years = list(range(math.ceil(start), math.floor(end) + 1))
+    step = max(1, -(-len(years) * 6 // axis))  # a year label and its gap take 6 cells
+    ticks = [(float(y), str(y)) for y in years if y % step == 0]
+    if not years or years[0] != start:  # the axis starts within a year: say where
+        year, month = int(start), round((start - int(start)) * 12) + 1
+        ticks.insert(0, (start, f"{year}-{month:02d}"))
+    return start, end, ticks
+
+
 def timeline_chart(events: list[EventRow], lang: str, width: int) -> list[RenderableType]:
-    """The history on a time axis: one row per event, a dot where it falls, years marked."""
+    """The history on a time axis fitted to the events shown: one row per event, a dot where
+    it falls, years marked; titles as long as the width allows beside the axis."""
     from rich.text import Text
 
-    label_width = min(34, max(12, width // 3))
+    longest = max(cell_len_of(pick(e["title"], lang)) for e in events)
+    axis = max(30, (width - 2) * 9 // 20)
+    label_width = max(12, min(longest, width - 2 - axis))
     axis = max(10, width - label_width - 2)
-    start = min(int(_ordinal(e["date"])) for e in events)
-    end = max(int(_ordinal(e["date"])) for e in events) + 1
+    start, end, marks = _axis(events, axis)
 
     def column(value: float) -> int:
-        return min(axis - 1, int((value - start) / (end - start) * axis))
+        return max(0, min(axis - 1, int((value - start) / (end - start) * axis)))
 
     ruler = [" "] * axis
     ticks = [" "] * axis
-    step = max(1, -(-(end - start) * 6 // axis))  # a year label and its gap take 6 cells
-    for year in range(start, end + 1, step):
-        at = column(year)
+    for value, tick in marks:
+        at = column(value)
         ruler[at] = "┼"
-        tick = str(year)
         if at + len(tick) <= axis and all(c == " " for c in ticks[max(0, at - 1) : at + len(tick)]):
             ticks[at : at + len(tick)] = list(tick)
     line = "".join("─" if c == " " else c for c in ruler)
@@ -49,7 +67,7 @@ def timeline_chart(events: list[EventRow], lang: str, width: int) -> list[Render
         label(lang, "DeepSeek 大事记（时间轴）", "DeepSeek timeline (time axis)") + "\n\n", "bold"
     )
     pad = " " * (label_width + 2)
-    out.append(pad + "".join(ticks) + "\n", "cyan")
+    out.append(pad + "".join(ticks).rstrip() + "\n", "cyan")
     out.append(pad + line + "\n", "dim")
     for event in events:
         title = pick(event["title"], lang)
@@ -62,7 +80,7 @@ def timeline_chart(events: list[EventRow], lang: str, width: int) -> list[Render
             "".join(row).rstrip() + "\n", "magenta" if event["type"] == "model-release" else "cyan"
         )
     out.append(pad + line + "\n", "dim")
-    out.append(pad + "".join(ticks) + "\n", "cyan")
+    out.append(pad + "".join(ticks).rstrip() + "\n", "cyan")
     return [out]
 
 
@@ -111,8 +129,8 @@ def compare_chart(models: list[ModelRow], lang: str, width: int) -> list[Rendera
                 continue
             bar = max(1, round(max(first, 0) / top * bars))
             inner = min(bar, max(1, round(other / top * bars))) if other and other > 0 else 0
-            out.append("█" * inner, "magenta")
-            out.append("█" * (bar - inner), "cyan")
+            out.append("█" * inner, "magenta")  # activated: solid; the rest of the total: shaded
+            out.append(("▒" if inner else "█") * (bar - inner), "cyan")
             spec = model["specs"][main]
             figure = f" {format_value(spec['value'], lang, scale, bare=True)}"
             if other is not None and second is not None:
@@ -121,7 +139,13 @@ def compare_chart(models: list[ModelRow], lang: str, width: int) -> list[Rendera
                 )
             out.append(figure + "\n", "dim")
     out.append(
-        "\n" + label(lang, "█ 激活参数  █ 总参数", "█ activated  █ total (parameters)") + "\n",
+        "\n"
+        + label(
+            lang,
+            "█ 激活参数  ▒ 其余参数（合计为总参数）",
+            "█ activated  ▒ the rest of the total (parameters)",
+        )
+        + "\n",
         "dim",
     )
     return [out]

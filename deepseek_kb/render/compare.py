@@ -1,10 +1,12 @@
 """`dskb models --compare`: specs side by side, at every width a comparison.
 
 One column per model and one row per spec, grouped, with the unit in each value. Nothing is
-cut: long values wrap at spaces, and a value that must stay whole (a date, a quantity with its
-unit, an arXiv id) is never split, because no column is narrower than its widest such token.
-When the models do not all fit side by side, they are compared in groups of as many as fit,
-each group a table with the spec labels beside it.
+cut: a long text (a licence, an architecture in a sentence) shows its first words and a note
+number, and the note below gives it whole; other values wrap at spaces, and no word (a date, a
+number with its unit, an arXiv id) is ever split, because no column is narrower than its widest
+word. When the models do not all fit side by side, they are compared in groups of as many as
+fit, each group a table with the spec labels beside it. `long_table` is the other shape, for
+many models: one row per model and a column per chosen spec.
 """
 
 from __future__ import annotations
@@ -12,7 +14,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from deepseek_kb.kinds import SPEC_BY_FIELD, SPEC_GROUPS, SPECS
-from deepseek_kb.render.layout import DASH, footnotes, grid, label, prewrapped, styled
+from deepseek_kb.render.layout import (
+    DASH,
+    colon,
+    footnotes,
+    grid,
+    label,
+    prewrapped,
+    styled,
+    value_marks,
+    widest_piece,
+)
 from deepseek_kb.render.models import date_cell, spec_cell, superseded_notes
 from deepseek_kb.rows import ModelRow, SpecRow
 from deepseek_kb.values import base_value, dimension, name_of, scale_for
@@ -28,14 +40,19 @@ _MAX_COLUMN = 32
 _PADDING = 3
 _EDGES = 2
 _LABEL = 18  # spec labels wrap beyond this width
+_NARROW_LABEL = 12  # … and beyond this one on a terminal narrower than _NARROW
+_NARROW = 100
+# A text longer than this (in cells) is shown by its first words and given whole in a note.
+_LONG = 26
 
 
 def _row_label(lang: str, zh: str, en: str) -> str:
     return f"{zh}\n{en}" if lang == "both" else label(lang, zh, en)
 
 
-def _rows(models: list[ModelRow], lang: str) -> list[tuple[str, list[str]] | None]:
+def _rows(models: list[ModelRow], notes: _Notes) -> list[tuple[str, list[str]] | None]:
     """The table's rows: (label, one cell per model), None between groups, groups titled."""
+    lang = notes.lang
     rows: list[tuple[str, list[str]] | None] = [
         (_row_label(lang, "发布日期", "Released"), [date_cell(m.get("released")) for m in models])
     ]
@@ -47,26 +64,65 @@ def _rows(models: list[ModelRow], lang: str) -> list[tuple[str, list[str]] | Non
         if group != current:
             current = group
             rows.extend([None, (_row_label(lang, *SPEC_GROUPS[group]), [])])
-        rows.append((_row_label(lang, zh, en), _row_cells(specs, lang)))
+        what = label(lang, zh, en)
+        rows.append((_row_label(lang, zh, en), [notes.cell(s, what, _scale(specs)) for s in specs]))
     return rows
 
 
-def _row_cells(specs: list[SpecRow | None], lang: str) -> list[str]:
+def _scale(specs: list[SpecRow | None]) -> tuple[float, str] | None:
     """One scale per row, so a row reads 4K … 128K rather than 4,096 … 128K."""
     quantities = [s["value"] for s in specs if s and isinstance(s["value"], dict)]
     quantities = [q for q in quantities if "unit" in q]
     dims = {dimension(q) for q in quantities}
-    scale = scale_for([base_value(q) for q in quantities]) if len(dims) == 1 else None
-    return [spec_cell(spec, lang, scale) for spec in specs]
+    return scale_for([base_value(q) for q in quantities]) if len(dims) == 1 else None
 
 
 def _whole(cell: str) -> int:
-    """The width a cell needs to keep its unbreakable parts whole."""
+    """The width a cell needs to keep its words whole (a date, 671B, $5.576M, an arXiv id)."""
+    return widest_piece(cell)
+
+
+def _quantity(cell: str) -> bool:
+    return bool(cell) and (cell[0].isdigit() or cell.startswith(("$", "¥", "~")))
+
+
+def _head(text: str) -> str:
+    """The first words of a long text: up to its first bracket or clause, else what fits."""
     from rich.cells import cell_len
 
-    if (cell and cell[0].isdigit()) or cell.startswith(("$", "¥", "~")):
-        return cell_len(cell)  # a quantity or a date stays in one piece
-    return max((cell_len(word) for word in cell.split()), default=1)
+    for stop in (" (", "（", "; ", "；", ", ", "，", ": ", "："):
+        head = text.split(stop, 1)[0].strip()
+        if head != text and 0 < cell_len(head) <= _LONG:
+            return head
+    words: list[str] = []
+    for word in text.split():
+        if cell_len(" ".join([*words, word])) > _LONG:
+            break
+        words.append(word)
+    return " ".join(words) + "…" if words else text
+
+
+class _Notes:
+    """Long texts replaced by their first words and a note number [n]; the same text in
+    several cells shares one note."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.numbers: dict[str, int] = {}
+        self.lines: list[str] = []
+
+    def cell(self, spec: SpecRow | None, what: str, scale: tuple[float, str] | None) -> str:
+        from rich.cells import cell_len
+
+        cell = spec_cell(spec, self.lang, scale)
+        mark = value_marks(spec)
+        text = cell.removesuffix(mark) if mark else cell
+        if not spec or _quantity(text) or cell_len(text) <= _LONG:
+            return cell
+        if text not in self.numbers:
+            self.numbers[text] = len(self.numbers) + 1
+            self.lines.append(f"[{self.numbers[text]}] {what}{colon(self.lang)}{text}")
+        return f"{_head(text)}{mark} [{self.numbers[text]}]"
 
 
 def _widths(names: list[str], rows: list[tuple[str, list[str]] | None]) -> list[tuple[int, int]]:
@@ -137,11 +193,13 @@ def compare_table(models: list[ModelRow], lang: str, width: int) -> list[Rendera
     names = [name_of(m, "en" if lang == "both" else lang) for m in models]
     if len(names) > 1 and all(n.startswith("DeepSeek") for n in names):
         names = [n.removeprefix("DeepSeek").lstrip(" -") or n for n in names]
-    rows = _rows(models, lang)
+    notes = _Notes(lang)
+    rows = _rows(models, notes)
     # Labels wrap at spaces past this width, so narrow terminals keep more models side by side.
     longest = max(cell_len(part) for row in rows if row for part in row[0].split("\n"))
     word = max(cell_len(w) for row in rows if row for w in row[0].split())
-    label_width = min(max(word, min(longest, _LABEL)), max(6, width // 2 - _PADDING))
+    most = _LABEL if width >= _NARROW else _NARROW_LABEL
+    label_width = min(max(word, min(longest, most)), max(6, width // 2 - _PADDING))
     widths = _widths(names, rows)
     groups = _groups(widths, max(1, width - label_width - _EDGES))
     title = label(lang, "DeepSeek 模型对比", "DeepSeek models compared")
@@ -166,5 +224,53 @@ def compare_table(models: list[ModelRow], lang: str, width: int) -> list[Rendera
             else:
                 cells = [styled(row[0], "bold"), *(styled(row[1][i]) for i in group)]
                 grid(out, cells, columns)
-    notes = superseded_notes(models, ("released", *SPEC_BY_FIELD), lang)
-    return [out, footnotes(notes)] if notes else [out]
+    marks = superseded_notes(models, ("released", *SPEC_BY_FIELD), lang)
+    return [out, footnotes(notes.lines + marks)] if notes.lines or marks else [out]
+
+
+# The specs of the long table, one column each, in this order, with short headings.
+_LONG_TABLE = {
+    "total_params": ("总参数", "Total"),
+    "active_params": ("激活", "Active"),
+    "context_length": ("上下文", "Context"),
+    "training_tokens": ("训练 token", "Tokens"),
+}
+
+
+def long_table(models: list[ModelRow], lang: str, width: int) -> list[RenderableType]:
+    """Many models as a long table: one row per model (released in order), a column per chosen
+    spec; `models show` has the rest. Rows wrap inside their cells, so it reads at any width."""
+    notes = _Notes(lang)
+    names = [name_of(m, "en" if lang == "both" else lang) for m in models]
+    head = [label(lang, "模型", "Model"), label(lang, "发布日期", "Released")]
+    columns: list[list[str]] = [names, [date_cell(m.get("released")) for m in models]]
+    for field, short in _LONG_TABLE.items():
+        info = SPEC_BY_FIELD[field]
+        specs = [m.get("specs", {}).get(field) for m in models]
+        what = label(lang, info.zh, info.en)
+        head.append(label(lang, *short))
+        columns.append([notes.cell(s, what, _scale(specs)) for s in specs])
+    widths = _fitted([[h, *c] for h, c in zip(head, columns, strict=True)], width)
+    out = prewrapped()
+    out.append(label(lang, "DeepSeek 全部模型", "DeepSeek models, all") + "\n\n", "bold")
+    grid(out, [styled(h, "bold") for h in head], widths, gap=2)
+    out.append(" " + "─" * (sum(widths) + 2 * (len(widths) - 1)) + "\n")
+    for i in range(len(models)):
+        cells = [styled(names[i], "bold"), *(styled(c[i]) for c in columns[1:])]
+        grid(out, cells, widths, gap=2)
+    out.append("\n")
+    marks = superseded_notes(models, ("released", *_LONG_TABLE), lang)
+    lines = notes.lines + marks
+    return [out, footnotes(lines)] if lines else [out]
+
+
+def _fitted(columns: list[list[str]], width: int) -> list[int]:
+    """Each column's width: its widest word at least, the spare room shared up to its widest
+    cell, so the table is as wide as the terminal allows."""
+    from rich.cells import cell_len
+
+    bounds = [
+        (max(_whole(c) for c in column), max(cell_len(c) for c in column)) for column in columns
+    ]
+    room = width - _EDGES - 2 * (len(columns) - 1)
+    return _spread(bounds, max(room, sum(narrow for narrow, _ in bounds)))

@@ -35,6 +35,16 @@ EVENT_WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+def event_type_named(typed: str) -> str:
+    """An event type as typed: its id (software-release) or the name shown for it, in either
+    language (open source, open-source, 开源发布); anything else is left for the query to refuse."""
+    key = " ".join(typed.replace("-", " ").replace("_", " ").split()).casefold()
+    for kind, words in EVENT_WORDS.items():
+        if key in {kind.replace("-", " "), *(w.casefold().replace("-", " ") for w in words)}:
+            return kind
+    return typed
+
+
 def event_word(kind: str, lang: str) -> str:
     """An event type in the reader's language."""
     zh, en = EVENT_WORDS.get(kind, (kind, kind))
@@ -70,12 +80,14 @@ def timeline(
         body = Text(pick(event["title"], lang), style="bold")
         if event.get("superseded"):
             body.append(f" {MARK}")
-        if narrow:
-            body.append(f"  {kind}", style="dim")
+        if narrow:  # the kind stays whole on its line (open source, not open / source)
+            body.append("  " + kind.replace(" ", "\u00a0"), style="dim")
         if details and event.get("description"):
             body.append("\n" + pick(event["description"], lang), style="dim")
         hang(out, prefix, body, indent, width)
-    return [out, footnotes(_notes(events, lang))]
+    spaced = Text(out.plain.replace("\u00a0", " "), no_wrap=True, overflow="ignore")
+    spaced.spans = out.spans  # wrapped: the no-break spaces are plain spaces again
+    return [spaced, footnotes(_notes(events, lang))]
 
 
 def _notes(events: list[EventRow], lang: str) -> list[str]:

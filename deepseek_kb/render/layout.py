@@ -141,9 +141,18 @@ def _segments() -> re.Pattern[str]:
     # Compiled on first use (a few milliseconds): output that fits on its lines never needs it.
     return re.compile(
         r"[^\s\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]+ (?:L|p\.)\d+\S*"  # v3-readme L345
-        r"|\s+|[（「『“‘《〈]*[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff][，。、；：！？）」』”’》〉…]*"
-        r"|[^\s\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]+"
+        r"|[^\S\u00a0]+|[（「『“‘《〈]*[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff][，。、；：！？）」』”’》〉…]*"
+        r"|(?:[^\s\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]|\u00a0)+"  # a no-break space joins
     )
+
+
+def widest_piece(text: str) -> int:
+    """The cells of the widest piece of text a line may not break (a word, a date, 671B; a
+    Chinese character with its punctuation)."""
+    from rich.cells import cell_len
+
+    pieces = (m.group() for m in _segments().finditer(text))
+    return max((cell_len(p) for p in pieces if not p.isspace()), default=1)
 
 
 def wrap_offsets(plain: str, width: int, first: int | None = None) -> list[int]:

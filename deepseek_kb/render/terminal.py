@@ -68,6 +68,8 @@ def _guard() -> Iterator[None]:
         raise DskbError(f"cannot write the output: {error.strerror or error}") from None
 
 
+# The width views are drawn to on a pipe: wide enough that no line is wrapped.
+PIPE_WIDTH = 1000
 # Work shorter than this shows no progress bar.
 PROGRESS_DELAY = 1.0
 # The stages long work reports, as a Chinese reader sees them.
@@ -96,18 +98,12 @@ class _Bar:
         if self._bar is None:
             if time.monotonic() - self._started < self._delay:
                 return
-            from rich.progress import (
-                BarColumn,
-                MofNCompleteColumn,
-                Progress,
-                TextColumn,
-                TimeElapsedColumn,
-            )
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
             self._bar = Progress(
                 TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
+                BarColumn(),  # a stage of unknown size pulses: it is moving, not stuck
+                TextColumn("{task.fields[count]}"),  # done/total, only when the total is known
                 TimeElapsedColumn(),
                 console=self._console(),
                 transient=True,
@@ -117,9 +113,11 @@ class _Bar:
             if self._task is not None:
                 self._bar.remove_task(self._task)
             shown = STAGES_ZH.get(what, what) if self._zh else what
-            self._task = self._bar.add_task(shown, total=total or None)
+            count = f"{done:,}/{total:,}" if total else ""
+            self._task = self._bar.add_task(shown, total=total or None, count=count)
             self._what = what
-        self._bar.update(self._task, completed=done)
+        count = f"{done:,}/{total:,}" if total else ""
+        self._bar.update(self._task, completed=done, total=total or None, count=count)
 
     def stop(self) -> None:
         if self._bar is not None:
@@ -147,20 +145,33 @@ class Terminal:
 
     def _build(self, stream: Any) -> Console:
         console_class = _console_class()
+        # On a pipe or in a file, lines are written whole, as gh writes them (COLUMNS, when
+        # set, still decides); on a terminal, its width.
+        width = PIPE_WIDTH if not _is_tty(stream) and not os.environ.get("COLUMNS") else None
         if not _utf8(stream) and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
         color = self.settings.color
         if color == "never" or (color == "auto" and self.settings.no_color):
             return console_class(
-                file=stream, no_color=True, color_system=None, highlight=False, emoji=False
+                file=stream,
+                no_color=True,
+                color_system=None,
+                highlight=False,
+                emoji=False,
+                width=width,
             )
         if color == "always":  # even TERM=dumb gets colour when asked for it explicitly
             truecolor = os.environ.get("COLORTERM") in ("truecolor", "24bit")
             depth: Literal["truecolor", "256"] = "truecolor" if truecolor else "256"
             return console_class(
-                file=stream, force_terminal=True, color_system=depth, highlight=False, emoji=False
+                file=stream,
+                force_terminal=True,
+                color_system=depth,
+                highlight=False,
+                emoji=False,
+                width=width,
             )
-        return console_class(file=stream, highlight=False, emoji=False)
+        return console_class(file=stream, highlight=False, emoji=False, width=width)
 
     def show(self, renderables: Sequence[RenderableType]) -> None:
         """Print to stdout, through a pager when asked or when long output meets a terminal."""
@@ -195,8 +206,7 @@ class Terminal:
         colours, the answer left on screen after q, and no paging of what fits. A pager that
         cannot be started is reported and the text printed as it is, never lost."""
         env = dict(os.environ)
-        if self.settings.less is None:
-            env["LESS"] = "FRX"
+        env["LESS"] = less_options(self.settings.less)
         encoding = self.console.encoding or "utf-8"
         if encoding.lower().replace("-", "") == "utf8" and not (
             env.get("LESSCHARSET") or env.get("LESSCHARDEF")
@@ -274,6 +284,17 @@ class Terminal:
         console = self._errors()
         for problem in items:
             console.print(escape(str(problem)), soft_wrap=True)
+
+
+def less_options(less: str | None) -> str:
+    """LESS for the pager: FRX when unset, as git and gh run less; else what the reader set,
+    with -R added so colours are colours, not ESC[1m (LESS=-i is a common setting)."""
+    if less is None:
+        return "FRX"
+    flags = "".join(word.lstrip("-") for word in less.split() if not word.startswith("--"))
+    if "R" in flags or "r" in flags or "--RAW-CONTROL-CHARS" in less:
+        return less
+    return f"{less} -R".strip()
 
 
 @contextmanager
