@@ -307,3 +307,12 @@ def test_a_wrong_character_in_a_chinese_name_still_finds_the_person() -> None:
     assert json.loads(run("people", "梁文峰", "--json").stdout)["id"] == "liang-wenfeng"
     assert json.loads(run("people", "Karpaty", "--json").stdout)["id"] == "andrej-karpathy"
     assert run("people", "梁文x峰锋", "--json").code == 1
+
+
+def test_search_hits_name_their_kind_and_field_in_the_readers_language() -> None:
+    """Under --lang zh a hit reads 引语 · id · 正文, not quote · id · text.zh; English stays."""
+    zh = run("search", "护城河", "--lang", "zh").stdout
+    assert "引语 · liang-moat-closed-source · 正文 · 得分" in zh
+    assert "quote ·" not in zh and "text.zh" not in zh
+    en = run("search", "moat", "--lang", "en").stdout
+    assert "quote · liang-moat-closed-source · text.en · score" in en

@@ -110,6 +110,49 @@ def _matched(hit: Hit, lang: str, names: dict[str, Row]) -> list[str]:
     return list(dict.fromkeys(found)) or [hit.text]
 
 
+# A hit's kind and the field it matched in, for a Chinese reader (ids stay as they are).
+_KINDS_ZH = {
+    "model": "模型",
+    "project": "项目",
+    "term": "术语",
+    "person": "人物",
+    "organization": "机构",
+    "topic": "话题",
+    "event": "事件",
+    "quote": "引语",
+    "fact": "事实",
+    "source": "来源",
+}
+_FIELDS_ZH = {
+    "name": "名称",
+    "aliases": "别名",
+    "title": "标题",
+    "text": "正文",
+    "description": "描述",
+    "definition": "定义",
+    "summary": "简介",
+    "role": "身份",
+    "bio": "经历",
+    "context": "背景",
+    "topics": "话题",
+    "note": "说明",
+    "claims": "要点",
+    "specs": "规格",
+}
+
+
+def _kind(kind: str, lang: str) -> str:
+    return _KINDS_ZH.get(kind, kind) if lang == "zh" else kind
+
+
+def _field(path: str, lang: str) -> str:
+    """`text.zh` reads 正文 for a Chinese reader; other paths stay as they are."""
+    if lang != "zh":
+        return path
+    base = path.split(".")[0].split("[")[0]
+    return _FIELDS_ZH.get(base, path)
+
+
 def hits(
     results: list[Hit],
     lang: str,
@@ -145,8 +188,7 @@ def hits(
             shown = passage(text, hit.matched)
             if shown != heading:
                 hang(out, indent, styled(shown, "", hit.matched), gutter, width)
-        why = (
-            f"{hit.type} · {hit.id} · {hit.field} · {label(lang, '得分', 'score')} {hit.score:.0f}"
-        )
+        why = f"{_kind(hit.type, lang)} · {hit.id} · {_field(hit.field, lang)} · "
+        why += f"{label(lang, '得分', 'score')} {hit.score:.0f}"
         hang(out, indent, styled(why, "dim italic"), gutter, width)
     return [out]
