@@ -36,6 +36,7 @@ class QuantityRow(TypedDict):
     unit: str
     qualifier: NotRequired[str]
     text: NotRequired[str]
+    case: NotRequired[str]
 
 
 class FigureRow(TypedDict):

@@ -43,7 +43,7 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _datasette_search(db: Path, word: str) -> list[dict[str, Any]]:
     """`/kb/records.json?_search=word` through datasette's own app, with the exported metadata."""
-    from datasette.app import Datasette
+    from datasette.app import Datasette  # type: ignore[import-untyped]
 
     metadata = json.loads(db.with_name("kb.metadata.json").read_text(encoding="utf-8"))
 

@@ -63,8 +63,10 @@ def citations(data: Data) -> FlatTable:
 
 
 def kind_tables(data: Data) -> dict[str, FlatTable]:
-    """Each kind's records as one flat table in both languages, id first."""
-    return {kind: table(records, "both", first=("id",)) for kind, records in data.items()}
+    """Each kind's records as one flat table in both languages: the kind's columns, id first,
+    a quote's speaker by id and by name."""
+    names = {r["id"]: r["name"] for r in data.get("person", [])}
+    return {kind: table(records, "both", ("id",), kind, names) for kind, records in data.items()}
 
 
 def write_csv(data: Data, into: Path, bom: bool) -> list[Path]:

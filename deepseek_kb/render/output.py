@@ -104,4 +104,5 @@ def emit(terminal: Terminal, output: Output, fmt: OutputFormat) -> None:
         terminal.write_text("".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items))
     else:
         flat = output.flat(lang) if output.flat else table(items, lang)
-        terminal.write_text(to_csv(flat) if fmt is OutputFormat.csv else to_markdown(flat))
+        bom = terminal.settings.bom
+        terminal.write_text(to_csv(flat, bom) if fmt is OutputFormat.csv else to_markdown(flat))
