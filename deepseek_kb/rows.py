@@ -208,6 +208,7 @@ class FactRow(TypedDict):
     id: str
     sources: list[RefRow]
     category: str
+    code: bool
     subjects: list[str]
     text: TextRow
     topics: list[str]

@@ -134,6 +134,7 @@ FIELDS: dict[str, tuple[tuple[str, Shape], ...]] = {
     "fact": (
         ("id", Shape.plain),
         ("category", Shape.plain),
+        ("code", Shape.flag),
         ("subjects", Shape.items),
         ("date", Shape.date),
         ("text", Shape.text),
