@@ -113,5 +113,5 @@ def _text(data: Data, fmt: ExportFormat, lang: str) -> str:
     if fmt is ExportFormat.html:
         from deepseek_kb.export.page import page
 
-        return page(data)
+        return page(data, lang)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
