@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from deepseek_kb.kinds import BY_NAME, SPECS
+from deepseek_kb.kinds import BY_NAME, QUANTITY_SPECS, SPECS
 from deepseek_kb.render.flat import table
-from deepseek_kb.render.flat_schema import CASES, FIELDS, NESTED, QUANTITY_SPECS, SIZED_SPECS
+from deepseek_kb.render.flat_schema import CASES, FIELDS, NESTED, SIZED_SPECS
 
 from .conftest import run
 

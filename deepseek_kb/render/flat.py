@@ -16,12 +16,11 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from deepseek_kb.kinds import SPECS
+from deepseek_kb.kinds import QUANTITY_SPECS, SPECS
 from deepseek_kb.render.flat_schema import (
     CASES,
     FIELDS,
     NESTED,
-    QUANTITY_SPECS,
     SIZED_SPECS,
     Shape,
     kind_of,

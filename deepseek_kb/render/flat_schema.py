@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from deepseek_kb.kinds import SPECS
+from deepseek_kb.kinds import QUANTITY_SPECS, SPECS
 
 
 class Shape(Enum):
@@ -145,24 +145,6 @@ FIELDS: dict[str, tuple[tuple[str, Shape], ...]] = {
     ),
 }
 
-# Specs whose value is a quantity (a number and its unit); every other spec is a text.
-QUANTITY_SPECS = frozenset(
-    {
-        "total_params",
-        "active_params",
-        "context_length",
-        "layers",
-        "hidden_size",
-        "routed_experts",
-        "shared_experts",
-        "activated_experts",
-        "training_tokens",
-        "gpu_hours",
-        "training_cost",
-        "api_price_input",
-        "api_price_output",
-    }
-)
 # Specs that may list several sizes of one model line (DeepSeek-Coder's 1B … 33B).
 SIZED_SPECS = frozenset({"total_params", "active_params"})
 # Specs whose several values are named by their case: R1's input price on a cache hit or miss.
