@@ -135,8 +135,6 @@ def _one_superseded(defs: dict[str, Any]) -> None:
 def export_schema() -> dict[str, Any]:
     """The JSON Schema of `dskb export` (format json): {kind: [record]} for every kind."""
     from deepseek_kb.schema import RECORD_TYPES
-    from deepseek_kb.schema.jsonschema import SCHEMA_DIALECT
-
     defs = _defs()
     tiers = {"type": "array", "items": {"type": "string", "enum": [t.value for t in Tier]}}
     for name in NAMES:
@@ -144,7 +142,7 @@ def export_schema() -> dict[str, Any]:
         record["properties"]["provenance"] = tiers
         record["properties"].setdefault("status", _STATUS)
     return {
-        "$schema": SCHEMA_DIALECT,
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "dskb export --format json",
         "description": "Every record of the knowledge base by kind, one shape per field. "
         "See docs/DATA.md for the fields and schema/exported.py for what the export adds.",
