@@ -135,6 +135,7 @@ def _one_superseded(defs: dict[str, Any]) -> None:
 def export_schema() -> dict[str, Any]:
     """The JSON Schema of `dskb export` (format json): {kind: [record]} for every kind."""
     from deepseek_kb.schema import RECORD_TYPES
+
     defs = _defs()
     tiers = {"type": "array", "items": {"type": "string", "enum": [t.value for t in Tier]}}
     for name in NAMES:
