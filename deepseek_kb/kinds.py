@@ -260,3 +260,22 @@ SPEC_GROUPS: dict[str, tuple[str, str]] = {
     "cost": ("成本与价格", "Cost and price"),
     "access": ("获取", "Access"),
 }
+# Specs whose value is a quantity (a number and its unit, or several); every other spec is a
+# text (a name reads the same in both languages). The JSON export and flat tables rely on it.
+QUANTITY_SPECS = frozenset(
+    {
+        "total_params",
+        "active_params",
+        "context_length",
+        "layers",
+        "hidden_size",
+        "routed_experts",
+        "shared_experts",
+        "activated_experts",
+        "training_tokens",
+        "gpu_hours",
+        "training_cost",
+        "api_price_input",
+        "api_price_output",
+    }
+)

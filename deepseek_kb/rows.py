@@ -36,6 +36,7 @@ class QuantityRow(TypedDict):
     unit: str
     qualifier: NotRequired[str]
     text: NotRequired[str]
+    case: NotRequired[str]
 
 
 class FigureRow(TypedDict):
@@ -207,6 +208,7 @@ class FactRow(TypedDict):
     id: str
     sources: list[RefRow]
     category: str
+    code: bool
     subjects: list[str]
     text: TextRow
     topics: list[str]

@@ -25,6 +25,7 @@ class Settings(NamedTuple):
     pager_command: str = "less"
     less: str | None = None
     warnings: tuple[str, ...] = ()
+    bom: bool = False  # CSV listings start with a byte-order mark, for Excel
 
     @property
     def folders(self) -> tuple[Path, ...]:

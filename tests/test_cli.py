@@ -292,8 +292,10 @@ def test_export_sqlite_and_csv_are_readable(tmp_path: Path) -> None:
     assert run("export", "--format", "sqlite", "-o", str(db)).code == 0
     conn = sqlite3.connect(db)
     (quotes,) = conn.execute("SELECT count(*) FROM quotes").fetchone()
-    (speaker,) = conn.execute("SELECT speaker FROM quotes WHERE id = 'liang-no-kpi'").fetchone()
-    assert quotes > 50 and speaker == "liang-wenfeng"
+    (speaker, name) = conn.execute(
+        "SELECT speaker_id, speaker_en FROM quotes WHERE id = 'liang-no-kpi'"
+    ).fetchone()
+    assert quotes > 50 and speaker == "liang-wenfeng" and name == "Liang Wenfeng"
     folder = tmp_path / "csv"
     assert run("export", "--format", "csv", "-o", str(folder)).code == 0
     assert (folder / "models.csv").read_text(encoding="utf-8").startswith("id,")

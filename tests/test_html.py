@@ -103,14 +103,28 @@ def test_the_page_holds_both_languages_of_a_record() -> None:
 
 
 def test_the_page_switches_language_and_defaults_to_english() -> None:
-    """Two radio inputs switch zh/en with CSS alone; English is checked."""
+    """Two radio inputs switch zh/en with CSS alone; English is checked; --lang zh opens in
+    Chinese (another file, not the same bytes)."""
     html = _html()
     assert '<html lang="en">' in html
     assert 'id="lang-en" checked>' in html
     assert '<input class="lang" type="radio" name="lang" id="lang-zh">' in html
     assert 'for="lang-en"' in html and 'for="lang-zh"' in html
-    assert "#lang-en:checked ~ * .zh, #lang-zh:checked ~ * .en { display: none; }" in html
-    assert "<script" not in html
+    assert (
+        "body:has(#lang-en:checked) .zh, body:has(#lang-zh:checked) .en { display: none; }" in html
+    )
+    chinese = run("export", "--format", "html", "--lang", "zh").stdout
+    assert '<html lang="zh-CN">' in chinese and 'id="lang-zh" checked>' in chinese
+    assert chinese != html
+
+
+def test_the_only_script_is_inline_and_the_data_cannot_close_it() -> None:
+    """One inline script and two JSON blocks; a record holding </script> stays inside its block."""
+    data = copy.deepcopy(_data())
+    data["model"][0]["summary"] = {"zh": "</script><script>alert(1)</script>", "en": "x"}
+    html = page(data)
+    assert html.count("<script") == 3 and "<script src" not in html
+    assert "</script><script>alert(1)" not in html
 
 
 def test_names_that_read_the_same_are_shown_once() -> None:

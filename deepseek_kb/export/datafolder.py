@@ -19,8 +19,13 @@ Data = dict[str, list[dict[str, Any]]]
 
 
 def write_data_folder(data: Data, into: Path) -> list[Path]:
-    """One `<stem>.yaml` per kind, each naming its JSON Schema on its first line."""
+    """One `<stem>.yaml` per kind, each naming its JSON Schema on its first line, and those
+    schemas in `schema/`, so an editor checks the exported files as it checks `data/`."""
+    import json
+
     import yaml
+
+    from deepseek_kb.schema.jsonschema import file_schema
 
     files = {}
     for kind, records in data.items():
@@ -34,4 +39,6 @@ def write_data_folder(data: Data, into: Path) -> list[Path]:
         )
         header = f"# yaml-language-server: $schema=schema/{stem}.schema.json\n"
         files[f"{stem}.yaml"] = (header + (body if records else "[]\n")).encode("utf-8")
+        schema = json.dumps(file_schema(stem), ensure_ascii=False, indent=2) + "\n"
+        files[f"schema/{stem}.schema.json"] = schema.encode("utf-8")
     return write_files(into, {name: partial(bytes, text) for name, text in files.items()})

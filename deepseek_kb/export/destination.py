@@ -230,14 +230,16 @@ def _folder_target(path: Path, names: set[str]) -> tuple[Path, os.stat_result | 
 
 
 def write_files(into: Path, files: dict[str, Callable[[], bytes]]) -> list[Path]:
-    """Several files as one folder, swapped whole with what stood there; the paths written."""
-    real, old = _folder_target(into, set(files))
+    """Several files as one folder, swapped whole with what stood there; the paths written.
+    A name may hold one folder level (`schema/models.schema.json`)."""
+    real, old = _folder_target(into, {name.split("/")[0] for name in files})
     tag = f"{os.getpid()}.{secrets.token_hex(4)}"
     tmp = real.with_name(f".{real.name}.{tag}.tmp")
     aside = real.with_name(f".{real.name}.{tag}.old")
     try:
         tmp.mkdir(mode=0o700)
         for name, content in files.items():
+            (tmp / name).parent.mkdir(mode=0o755, exist_ok=True)
             (tmp / name).write_bytes(content())
         if old is not None:
             tmp.chmod(stat.S_IMODE(old.st_mode))

@@ -4,8 +4,11 @@ A title and contents; the company; a section per model (its specs with units and
 claims, its errata with both values); DeepSeek's open-source projects; the timeline; the quotes
 by topic with their speakers; the people; the glossary; the sources with their links.
 
-Every text of the data goes through `export.markup.md_text` (one line, shown as itself) and
-every link through `md_link` (http(s) only), so no record can add markup, HTML or a link.
+Every text of the data goes through `render.markdown.md_text` (one line, shown as itself; code
+quoted from a source in a fenced block) and every link through `md_link` (http(s) only), so no
+record can add markup, HTML or a link. The document passes markdownlint (line length aside) and
+reads the same in CommonMark and in Python-Markdown (MkDocs): every list, table, quote and code
+block stands between blank lines, and a quote's speaker follows it as a paragraph of its own.
 """
 
 from __future__ import annotations
@@ -14,8 +17,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from deepseek_kb.citations import unique
-from deepseek_kb.export.markup import md_link, md_text
 from deepseek_kb.kinds import SPECS
+from deepseek_kb.render.markdown import md_code, md_link, md_text
 from deepseek_kb.told import STATUS_MARKS, STATUS_WORDS, caveat
 from deepseek_kb.values import Json, cite, format_value, name_of
 
@@ -38,9 +41,9 @@ class _Writer:
             return zh if zh == en else f"{zh} / {en}"
         return str(text[self.lang])
 
-    def t(self, text: Json | None) -> str:
+    def t(self, text: Json | None, cell: bool = False) -> str:
         """A bilingual text of the data, escaped."""
-        return md_text(self.raw(text))
+        return md_text(self.raw(text), cell)
 
     def label(self, zh: str, en: str) -> str:
         return {"zh": zh, "en": en}.get(self.lang, f"{zh} / {en}")
@@ -55,12 +58,9 @@ class _Writer:
 _md = md_text
 
 
-def _links(refs: Sequence[Json]) -> str:
+def _links(refs: Sequence[Json], cell: bool = False) -> str:
     """Citations as Markdown links where they have an address, each once."""
-    out = []
-    for ref in unique(refs):
-        out.append(md_link(cite(ref), ref.get("url")))
-    return ", ".join(out)
+    return ", ".join(md_link(cite(ref), ref.get("url"), cell) for ref in unique(refs))
 
 
 def _anchor(text: str) -> str:
@@ -81,10 +81,18 @@ def _company(w: _Writer, data: Data) -> None:
     facts = [f for f in data["fact"] if f["category"] not in ("commentary", "coverage")]
     if facts:
         w.add(f"### {w.label('事实', 'Facts')}", "")
-        for fact in facts:
+        for fact in (f for f in facts if not f.get("code")):
             date = f"{_md(fact['date'])} · " if fact.get("date") else ""
             w.add(f"- {date}{w.t(fact['text'])} ({_links(fact['sources'])})")
         w.add("")
+    code = [f for f in facts if f.get("code")]
+    if code:
+        w.add(f"### {w.label('引用的代码', 'Code quoted')}", "")
+        for fact in code:
+            w.add(f"{_links(fact['sources'])}:", "")
+            texts = [fact["text"][lang] for lang in ("zh", "en") if lang in (w.lang, "both")]
+            for text in dict.fromkeys(str(t) for t in texts):
+                w.add(*md_code(text), "")
 
 
 def _one(lang: str) -> str:
@@ -120,34 +128,36 @@ def _model(w: _Writer, model: dict[str, Any]) -> None:
                         dict.fromkeys(
                             q["unit"] for q in quantities if isinstance(q, dict) and "unit" in q
                         )
-                    )
+                    ),
+                    cell=True,
                 )
                 shown = format_value(value, _one(w.lang))
                 mark = caveat(cell).mark.replace("†", "") + (" †" if cell.get("superseded") else "")
                 label = w.label(spec.zh, spec.en)
-                note = w.t(cell["note"]) if cell.get("note") else ""
-                w.add(
-                    f"| {label} | {_md(shown)}{mark} | {unit} | {_links(cell['sources'])} | {note} |"
-                )
-        w.add(*_legend(w, [caveat(c).status for c in specs.values()]), "")
+                note = w.t(cell["note"], cell=True) if cell.get("note") else ""
+                links = _links(cell["sources"], cell=True)
+                w.add(f"| {label} | {_md(shown, cell=True)}{mark} | {unit} | {links} | {note} |")
+        w.add("", *_legend(w, [caveat(c).status for c in specs.values()]), "")
     claims = model.get("claims", [])
     if claims:
-        w.add(f"**{w.label('要点', 'Claims')}**", "")
+        w.add(f"**{w.label('要点', 'Claims')}**{w.label('：', ':')}", "")
         w.add(
             *(f"- {w.t(c['text'])}{caveat(c).mark} ({_links(c['sources'])})" for c in claims),
+            "",
             *_legend(w, [caveat(c).status for c in claims]),
             "",
         )
     errata = list(_errata(w, model))
     if errata:
-        w.add(f"**{w.label('勘误（被取代的说法）', 'Errata (superseded values)')}**", "")
+        title = w.label("勘误（被取代的说法）", "Errata (superseded values)")
+        w.add(f"**{title}**{w.label('：', ':')}", "")
         w.add(*errata, "")
 
 
 def _legend(w: _Writer, statuses: list[str]) -> list[str]:
-    """A footnote line per status mark used: what it means."""
+    """A list item per status mark used: what it means."""
     return [
-        f"{STATUS_MARKS[s]} {w.label(*STATUS_WORDS[s])}  "
+        f"- {STATUS_MARKS[s]} {w.label(*STATUS_WORDS[s])}"
         for s in STATUS_MARKS
         if s in statuses and s != "superseded"
     ]
@@ -196,7 +206,8 @@ def _timeline(w: _Writer, data: Data) -> None:
     for event in sorted(data["event"], key=lambda e: e["date"]):
         basis = w.label("（提交日期）", " (commit date)") if event.get("basis") else ""
         w.add(
-            f"| {_md(event['date'])}{basis} | {w.t(event['title'])} | {_links(event['sources'])} |"
+            f"| {_md(event['date'])}{basis} | {w.t(event['title'], cell=True)} "
+            f"| {_links(event['sources'], cell=True)} |"
         )
     w.add("")
 
@@ -212,7 +223,7 @@ def _quotes(w: _Writer, data: Data) -> None:
             w.add(f"> {_md(quote['text']['zh'])}")
             if w.lang != "zh":
                 w.add(">", f"> {_md(quote['text']['en'])}")
-            w.add(">", f"> — {w.name(quote['speaker'])} ({_links(quote['sources'])})", "")
+            w.add("", f"— {w.name(quote['speaker'])} ({_links(quote['sources'])})", "")
 
 
 def _people(w: _Writer, data: Data) -> None:
@@ -235,7 +246,8 @@ def _sources(w: _Writer, data: Data) -> None:
     w.add(f"| id | {w.label('标题', 'Title')} | {w.label('链接', 'Link')} |", "|---|---|---|")
     for source in data["source"]:
         link = source.get("url") or source.get("permalink") or ""
-        w.add(f"| {_md(source['id'])} | {w.t(source['title'])} | {md_link(link, link)} |")
+        title = w.t(source["title"], cell=True)
+        w.add(f"| {_md(source['id'])} | {title} | {md_link(link, link, cell=True)} |")
     w.add("")
 
 
@@ -280,4 +292,5 @@ def document(data: Data, lang: str) -> str:
     for zh, en, write in _SECTIONS:
         w.add(f"## {w.label(zh, en)}", "")
         write(w, data)
-    return "\n".join(w.lines).rstrip() + "\n"
+    lines = [line for n, line in enumerate(w.lines) if line or (n and w.lines[n - 1])]
+    return "\n".join(lines).strip() + "\n"

@@ -1,23 +1,15 @@
-"""Escaped pieces: HTML for the page (bilingual text, compact citations, superseded-value
-notes) and Markdown for the document (`md_text`, `md_link`: the one rule the document uses).
+"""Escaped pieces of HTML for the page: bilingual text, compact citations, superseded-value
+notes. (Markdown's one escaping rule is `render.markdown`: `md_text`, `md_link`.)
 
 Both languages are always in the markup; the page's zh/en switch hides one with CSS. A text
 whose two languages read the same is written once, in no language class, so it always shows.
-
-In Markdown a text of the data is one line of literal text: line breaks become spaces, every
-character that could start markup (HTML, emphasis, code, links, table cells) is escaped with a
-backslash, and so is a character that would make a line a heading, quote or list item. A link
-is made only to an http(s) address, with the characters that could end it percent-encoded;
-any other address is shown as text.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
-from urllib.parse import quote
 
 from deepseek_kb.citations import unique
 from deepseek_kb.told import STATUS_MARKS, STATUS_WORDS, caveat
@@ -134,34 +126,3 @@ def earlier(holder: Mapping[str, Any]) -> str:
         f"{cites(old['sources'])} — {text(old.get('reason'))}</p>"
         for old in holder.get("superseded", [])
     )
-
-
-# Markdown characters that start markup anywhere in a line, and those that do at its start.
-_MD_INLINE = re.compile(r"([\\`*_\[\]<>#|~&])")
-_MD_LINE_START = re.compile(r"^([-+=](?=[-+=\s]|$)|\d{1,9}(?=[.)](?:\s|$)))")
-_URL_SAFE = ":/?#@$&'*+,;=%~.-_!"
-
-
-def md_text(value: object) -> str:
-    """A text of the data as one line of Markdown that shows exactly that text."""
-    one_line = " ".join(str(value).split())
-    return _MD_LINE_START.sub(_escape_start, _MD_INLINE.sub(r"\\\1", one_line))
-
-
-def _escape_start(match: re.Match[str]) -> str:
-    mark = match.group(1)
-    return f"{mark}\\" if mark.isdigit() else f"\\{mark}"
-
-
-def md_url(url: object) -> str | None:
-    """An http(s) address safe between Markdown's ( ), or None for any other address."""
-    text = str(url).strip()
-    if not re.match(r"https?://[^\s]", text, re.IGNORECASE):
-        return None
-    return quote(text, safe=_URL_SAFE)
-
-
-def md_link(label: object, url: object) -> str:
-    """[label](url) for an http(s) address; the label alone, as text, for anything else."""
-    href = md_url(url) if url else None
-    return f"[{md_text(label)}]({href})" if href else md_text(label)

@@ -2,8 +2,10 @@
 
 A title and intro, the main models side by side, every model, the timeline, the quotes by topic,
 the people, DeepSeek's open-source projects, the glossary and the sources. Both languages are in
-the page and a zh/en switch (radio inputs and CSS, no script) shows one; every fact carries its
-citations as small links. Nothing is fetched: the style is inline and there are no images.
+the page and a zh/en switch (radio inputs and CSS, no script) shows one, the language asked for
+first; every fact carries its citations as small links. A search box finds any record in either
+language as you type (`export.page_search`, an inline script). Nothing is fetched: the style and
+the script are inline and there are no images.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any, NamedTuple
 
 from deepseek_kb.export.markup import Notes, cites, commit_date, earlier, esc, pair, shown, text
 from deepseek_kb.export.page_lists import people, projects, quotes, sources, terms
+from deepseek_kb.export.page_search import search_box, search_script
 from deepseek_kb.export.page_style import STYLE
 from deepseek_kb.kinds import SPEC_GROUPS, SPECS
 
@@ -89,9 +92,20 @@ def _spec_rows(models: list[dict[str, Any]], notes: Notes) -> str:
     return "".join(rows)
 
 
+# The lines whose newest models lead the comparison: the general (language) and reasoning ones.
+FLAGSHIP_KINDS = ("language", "reasoning")
+
+
+def _leading(model: dict[str, Any]) -> tuple[bool, str]:
+    """Flagship lines first, newest first within each group (sorted descending)."""
+    released = model.get("released") or {}
+    return model.get("kind") in FLAGSHIP_KINDS, str(released.get("date", ""))
+
+
 def comparison(data: Data) -> str:
-    """The main models side by side: release date, then every spec any of them has, grouped."""
-    models = [m for m in data["model"] if m.get("main")]
+    """The main models side by side, the flagship lines' newest first (V3.2, R1, V3 on screen):
+    release date, then every spec any of them has, grouped."""
+    models = sorted((m for m in data["model"] if m.get("main")), key=_leading, reverse=True)
     if not models:
         return f'<p class="muted">{pair("没有主要模型。", "No main models.")}</p>'
     notes = Notes()
@@ -188,42 +202,45 @@ def _intro(data: Data) -> str:
     return f'<p class="lead">{pair(zh, en)}</p><p class="lead">{cited}</p>'
 
 
-def _switch() -> str:
-    """The zh/en switch: two radio inputs before everything they affect (labels in the bar)."""
+def _switch(lang: str) -> str:
+    """The zh/en switch: two radio inputs with their labels, the language asked for checked;
+    the stylesheet hides the other language (`body:has(#lang-zh:checked) .en`)."""
+    zh = " checked" if lang == "zh" else ""
+    en = "" if zh else " checked"
     return (
-        '<input class="lang" type="radio" name="lang" id="lang-en" checked>'
-        '<input class="lang" type="radio" name="lang" id="lang-zh">'
+        '<div class="switch" role="radiogroup" aria-label="Language / 语言">'
+        f'<input class="lang" type="radio" name="lang" id="lang-en"{en}>'
+        '<label for="lang-en">EN</label>'
+        f'<input class="lang" type="radio" name="lang" id="lang-zh"{zh}>'
+        '<label for="lang-zh" lang="zh-CN">中文</label></div>'
     )
 
 
-def _header() -> str:
+def _header(lang: str) -> str:
     links = "".join(f'<a href="#{s.anchor}">{pair(*s.short)}</a>' for s in SECTIONS)
     return (
         '<header class="bar"><a class="home" href="#top">dskb</a>'
-        f'<nav aria-label="Sections">{links}</nav>'
-        '<div class="switch" role="group" aria-label="Language / 语言">'
-        '<label for="lang-en">EN</label><label for="lang-zh" lang="zh-CN">中文</label></div>'
-        "</header>"
+        f'<nav aria-label="Sections">{links}</nav>{_switch(lang)}</header>'
     )
 
 
-def page(data: Data) -> str:
-    """The whole KB as one HTML page: same data, same bytes."""
+def page(data: Data, lang: str = "en") -> str:
+    """The whole KB as one HTML page, opening in `lang` (zh; en or both open in English): same
+    data, same bytes."""
     title = pair("DeepSeek 知识库", "DeepSeek knowledge base")
     parts = [
         "<!doctype html>\n",
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n',
+        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
         "<title>DeepSeek knowledge base · DeepSeek 知识库 (dskb)</title>\n",
         f"<style>{STYLE}</style>\n</head>\n<body>\n",
-        _switch(),
-        _header(),
-        f'\n<main id="top">\n<h1>{title}</h1>\n{_intro(data)}\n',
+        _header(lang),
+        f'\n<main id="top">\n<h1>{title}</h1>\n{_intro(data)}\n{search_box()}\n',
     ]
     for section in SECTIONS:
         parts.append(
             f'<section id="{section.anchor}">\n<h2>{pair(section.zh, section.en)}</h2>\n'
             f"{section.draw(data)}\n</section>\n"
         )
-    parts.append("</main>\n</body>\n</html>\n")
+    parts.append(f"</main>\n{search_script(data)}</body>\n</html>\n")
     return "".join(parts)

@@ -1,7 +1,7 @@
 """The page's inline stylesheet: calm, light, readable from a 390 px phone to a desktop.
 
-The zh/en switch is two radio inputs placed before everything they affect, so a sibling
-selector hides the other language without a script. Wide tables scroll in their own box.
+The zh/en switch is two radio inputs in the bar; `body:has(…:checked)` hides the other language
+without a script (a browser without :has shows both). Wide tables scroll in their own box.
 """
 
 STYLE = """
@@ -19,7 +19,7 @@ body {
     "Hiragino Sans GB", "Microsoft YaHei", sans-serif;
 }
 .lang { position: absolute; opacity: 0; width: 1px; height: 1px; margin: 0; }
-#lang-en:checked ~ * .zh, #lang-zh:checked ~ * .en { display: none; }
+body:has(#lang-en:checked) .zh, body:has(#lang-zh:checked) .en { display: none; }
 
 .bar {
   position: sticky; top: 0; z-index: 3; display: flex; align-items: center; gap: .75rem;
@@ -38,12 +38,8 @@ body {
 .bar nav a:hover { background: var(--accent-bg); color: var(--accent); }
 .switch { display: flex; flex: none; border: 1px solid var(--line); border-radius: 999px; overflow: hidden; }
 .switch label { padding: .15rem .7rem; font-size: .85rem; cursor: pointer; color: var(--muted); }
-#lang-en:checked ~ .bar label[for=lang-en], #lang-zh:checked ~ .bar label[for=lang-zh] {
-  background: var(--accent); color: #fff;
-}
-#lang-en:focus-visible ~ .bar label[for=lang-en], #lang-zh:focus-visible ~ .bar label[for=lang-zh] {
-  outline: 2px solid var(--accent); outline-offset: -2px;
-}
+.lang:checked + label { background: var(--accent); color: #fff; }
+.lang:focus-visible + label { outline: 2px solid var(--accent); outline-offset: -2px; }
 
 main { max-width: 76rem; margin: 0 auto; padding: .5rem 1rem 4rem; }
 h1 { font-size: 2rem; line-height: 1.25; margin: 1.5rem 0 .75rem; }
@@ -109,9 +105,10 @@ s { color: var(--muted); }
 
 .dated { list-style: none; padding: 0; margin: 0; }
 .dated > li {
-  display: grid; grid-template-columns: 8.5rem 1fr; gap: .15rem 1rem; padding: .8rem 0;
+  display: grid; grid-template-columns: 8.5rem minmax(0, 1fr); gap: .15rem 1rem; padding: .8rem 0;
   border-bottom: 1px solid var(--line);
 }
+.what, .card, .quote, .terms dd { overflow-wrap: anywhere; }
 .when { color: var(--muted); font-size: .9rem; font-variant-numeric: tabular-nums; padding-top: .1rem; }
 
 .cards {
@@ -137,13 +134,36 @@ s { color: var(--muted); }
 .sources code { font-size: .85em; background: var(--head); padding: .05rem .3rem; border-radius: .25rem; }
 .url { font-size: .8rem; color: var(--muted); word-break: break-all; }
 
+.search { max-width: 48rem; margin: 1.25rem 0 .5rem; }
+.search label { display: block; font-weight: 600; margin-bottom: .3rem; }
+.search input {
+  width: 100%; font: inherit; padding: .55rem .8rem; border: 1px solid #8a919b;
+  border-radius: .5rem; background: var(--card); color: var(--fg);
+}
+.search input:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
+.search .hint { font-size: .88rem; }
+.hits {
+  list-style: none; padding: 0; margin: .4rem 0 0; max-height: 24rem; overflow-y: auto;
+  border: 1px solid var(--line); border-radius: .5rem; background: var(--card);
+}
+.hits li { padding: .4rem .8rem; border-bottom: 1px solid var(--line); }
+.hits .kind {
+  display: inline-block; min-width: 4.5rem; margin-right: .5rem; font-size: .75rem;
+  color: var(--muted); text-transform: uppercase; letter-spacing: .03em;
+}
+[hidden] { display: none !important; }
+
 @media (max-width: 40rem) {
   body { font-size: 15.5px; }
   h1 { font-size: 1.6rem; }
-  .bar { gap: .5rem; padding: .45rem .75rem; }
-  .bar nav { mask-image: linear-gradient(to right, #000 80%, transparent); }
+  .bar { gap: .25rem .5rem; padding: .45rem .75rem; flex-wrap: wrap; }
+  .home { flex: 1; }
+  .bar nav {
+    order: 3; flex: 1 0 100%; margin: 0 -.4rem;
+    mask-image: linear-gradient(to right, #000 85%, transparent);
+  }
   main { padding: .25rem .85rem 3rem; }
-  .dated > li { grid-template-columns: 1fr; }
+  .dated > li { grid-template-columns: minmax(0, 1fr); }
   .compare { --label: 7.25rem; --col: 11.5rem; font-size: .86rem; }
   .compare th, .compare td { padding: .45rem .5rem; }
 }

@@ -2,7 +2,7 @@
 
 | format   | writes                                                            | to              |
 |----------|-------------------------------------------------------------------|-----------------|
-| json     | {kind: [records]}, every citation with its deep link               | stdout or file  |
+| json     | {kind: [records]}, one shape per field (`dskb schema export`)      | stdout or file  |
 | markdown | a document a person reads (`export.document`)                     | stdout or file  |
 | html     | one self-contained page (`export.page`)                           | stdout or file  |
 | csv      | a folder: one flat table per kind and citations.csv               | folder          |
@@ -141,5 +141,7 @@ def _text(data: Data, fmt: ExportFormat, lang: str) -> str:
     if fmt is ExportFormat.html:
         from deepseek_kb.export.page import page
 
-        return page(data)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return page(data, lang)
+    from deepseek_kb.schema.exported import normalize
+
+    return json.dumps(normalize(data), ensure_ascii=False, indent=2) + "\n"

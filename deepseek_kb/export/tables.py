@@ -20,6 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from deepseek_kb.export import fulltext
 from deepseek_kb.export.destination import (
     WriteError,
     check_file,
@@ -62,8 +63,10 @@ def citations(data: Data) -> FlatTable:
 
 
 def kind_tables(data: Data) -> dict[str, FlatTable]:
-    """Each kind's records as one flat table in both languages, id first."""
-    return {kind: table(records, "both", first=("id",)) for kind, records in data.items()}
+    """Each kind's records as one flat table in both languages: the kind's columns, id first,
+    a quote's speaker by id and by name."""
+    names = {r["id"]: r["name"] for r in data.get("person", [])}
+    return {kind: table(records, "both", ("id",), kind, names) for kind, records in data.items()}
 
 
 def write_csv(data: Data, into: Path, bom: bool) -> list[Path]:
@@ -102,22 +105,6 @@ def _create(conn: sqlite3.Connection, name: str, flat: FlatTable, key: str | Non
     conn.executemany(f'INSERT INTO "{name}" VALUES ({marks})', flat.rows)
 
 
-def _texts(value: Any, lang: str) -> Iterator[str]:
-    """Every text of a record in one language, for the full-text table."""
-    if isinstance(value, dict):
-        if set(value) == {"zh", "en"}:
-            yield str(value[lang])
-        else:
-            for key, item in value.items():
-                if key not in ("sources", "url"):
-                    yield from _texts(item, lang)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _texts(item, lang)
-    elif isinstance(value, str) and lang == "en":
-        yield value
-
-
 def write_sqlite(data: Data, path: Path) -> Path:
     """One database: a table per kind, records, citations, a full-text table; and datasette's
     metadata named after it."""
@@ -139,18 +126,8 @@ def write_sqlite(data: Data, path: Path) -> Path:
                 for kind, flat in kind_tables(data).items():
                     _create(conn, BY_NAME[kind].stem, flat, "id")
                 _create(conn, "citations", citations(data), None)
-                conn.execute(
-                    "CREATE VIRTUAL TABLE search USING fts5("
-                    "id UNINDEXED, kind UNINDEXED, text_zh, text_en, tokenize='trigram')"
-                )
-                conn.executemany(
-                    "INSERT INTO search (rowid, id, kind, text_zh, text_en) VALUES (?, ?, ?, ?, ?)",
-                    [
-                        (n, r["id"], kind, "\n".join(_texts(r, "zh")), "\n".join(_texts(r, "en")))
-                        for n, (kind, r) in enumerate(
-                            ((k, r) for k, records in data.items() for r in records), start=1
-                        )
-                    ],
+                fulltext.create(
+                    conn, [(kind, r) for kind, records in data.items() for r in records]
                 )
         finally:
             conn.close()
@@ -176,15 +153,24 @@ def _metadata(data: Data, name: str) -> bytes:
     """datasette's metadata: titles, descriptions and where the facts come from."""
     tables: dict[str, Any] = {
         "records": {
-            "description": "Every record by id and kind, with its name in both languages.",
-            "fts_table": "search",
-            "searchable_columns": ["text_zh", "text_en"],
+            "description": "Every record by id and kind, with its name in both languages. "
+            + fulltext.RECIPE,
+            "fts_table": "words",
+            "fts_pk": "rowid",
         },
         "citations": {
             "description": "Which record (and which field of it) cites which source, with the "
             "deep link to the line or page."
         },
-        "search": {"description": "Full text of every record, Chinese and English (trigram)."},
+        "search": {
+            "description": "Full text of every record, Chinese and English (trigram: any "
+            "substring of three or more characters)."
+        },
+        "words": {
+            "description": "The word index behind records' search: Chinese as every piece of "
+            "one to four characters, other text as words. Holds no text itself; a hit's rowid "
+            "is its row in records."
+        },
     }
     for kind in data:
         tables[BY_NAME[kind].stem] = {"description": f"One row per {kind}; flat columns."}

@@ -1,10 +1,13 @@
 """Records as flat rows: one row per record, readable columns, never JSON in a cell.
 
-CSV, Markdown tables and the SQLite export share these rows. Text columns follow the language
-asked for (`name`; with `both`, `name_zh` and `name_en`); every quantity is a number in its
-one canonical unit with the unit in a column beside it (`total_params` and
-`total_params_unit`); lists are joined with "; "; citations are short references
-(`v3-paper p.5`).
+CSV, Markdown tables and the SQLite export share these rows. Every record of a kind has the
+same columns (`render.flat_schema`: one flat schema per kind), whatever it holds. Text columns
+follow the language asked for (`name`; with `both`, `name_zh` and `name_en`, for every text
+field); every quantity is a number in its one canonical unit with the unit in a column beside
+it (`total_params` and `total_params_unit`), several sizes in `_sizes` and named cases in their
+own columns (`api_price_input_cache_hit`); a date is a full ISO day (the first of its month or
+year) with its precision beside it (`date_precision`: day, month or year), so every tool parses
+it; lists are joined with "; "; citations are short references (`v3-paper p.5`).
 """
 
 from __future__ import annotations
@@ -13,13 +16,19 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
-from deepseek_kb.kinds import SPECS
-from deepseek_kb.values import Json, cite, number, pick
+from deepseek_kb.kinds import QUANTITY_SPECS, SPECS
+from deepseek_kb.render.flat_schema import (
+    CASES,
+    FIELDS,
+    NESTED,
+    SIZED_SPECS,
+    Shape,
+    kind_of,
+)
+from deepseek_kb.values import Json, cite, format_value, number, pick
 
 Cell = str | int | float | None
-
-# Fields not flattened into columns: nested detail that a flat row cannot hold readably.
-_NESTED = frozenset({"claims", "superseded", "huggingface", "specs", "figures"})
+Names = Mapping[str, Json]  # record id -> its name {zh, en}
 
 
 class FlatTable(NamedTuple):
@@ -31,6 +40,7 @@ class FlatTable(NamedTuple):
 
 # A text, possibly with its own citations and their status.
 _TEXT_KEYS = {"zh", "en", "sources", "status"}
+_PRECISION = {4: "year", 7: "month", 10: "day"}
 
 
 def _is_text(value: Any) -> bool:
@@ -45,7 +55,10 @@ def _langs(lang: str) -> tuple[str, ...]:
     return ("zh", "en") if lang == "both" else (lang,)
 
 
-def _text_cells(name: str, text: Json | None, lang: str) -> dict[str, Cell]:
+def _text_cells(name: str, text: Any, lang: str) -> dict[str, Cell]:
+    """A text in each language asked for; a plain name is the same in both."""
+    if text is not None and not _is_text(text):
+        text = {"zh": format_value(text, "zh"), "en": format_value(text, "en")}
     if lang == "both":
         return {
             f"{name}_zh": text["zh"] if text else None,
@@ -54,27 +67,40 @@ def _text_cells(name: str, text: Json | None, lang: str) -> dict[str, Cell]:
     return {name: pick(text, lang) if text else None}
 
 
+def _date_cells(name: str, date: Any) -> dict[str, Cell]:
+    """A partial date as the first day it can be and its precision: 2024-05 is 2024-05-01, month."""
+    text = str(date) if date is not None else ""
+    precision = _PRECISION.get(len(text))
+    full = text + "-01-01"[len(text) - 4 :] if precision else None
+    return {name: full, f"{name}_precision": precision}
+
+
 def _quantity_cells(name: str, value: Any) -> dict[str, Cell]:
-    """A quantity as a number and its unit. A list of sizes (1B, 5.7B, 6.7B, 33B) goes in a
-    `_sizes` column of its own, so the number column holds numbers only."""
-    items = value if isinstance(value, list) else [value]
-    unit = "; ".join(sorted({q["unit"] for q in items}))
-    if len(items) == 1:
-        return {name: items[0]["value"], f"{name}_unit": unit}
-    sizes = "; ".join(number(q["value"]) for q in items)
-    return {name: None, f"{name}_sizes": sizes, f"{name}_unit": unit}
+    """A quantity spec: a number and its unit; several sizes in `_sizes`; named cases each in
+    their own column. Every column of the spec is there, filled or not."""
+    items = [] if value is None else value if isinstance(value, list) else [value]
+    cells: dict[str, Cell] = {name: None}
+    if name in SIZED_SPECS:
+        cells[f"{name}_sizes"] = None
+    for case in CASES.get(name, ()):
+        cells[f"{name}_{case.replace('-', '_')}"] = None
+    cells[f"{name}_unit"] = "; ".join(sorted({q["unit"] for q in items})) or None
+    cased = [q for q in items if q.get("case") in CASES.get(name, ())]
+    for q in cased:
+        cells[f"{name}_{q['case'].replace('-', '_')}"] = q["value"]
+    rest = [q for q in items if q not in cased]
+    if len(rest) == 1:
+        cells[name] = rest[0]["value"]
+    elif rest and name in SIZED_SPECS:
+        cells[f"{name}_sizes"] = "; ".join(number(q["value"]) for q in rest)
+    elif rest:  # several values this schema has no column for: kept, as text
+        cells[name] = "; ".join(number(q["value"]) for q in rest)
+    return cells
 
 
-def _spec_cells(name: str, value: Any, lang: str) -> dict[str, Cell]:
-    if _is_quantity(value) or (isinstance(value, list) and value and _is_quantity(value[0])):
-        return _quantity_cells(name, value)
-    if _is_text(value):
-        return _text_cells(name, value, lang)
-    return {name: None if value is None else str(value)}
-
-
-def _caveat_cells(name: str, holder: Json, lang: str) -> dict[str, Cell]:
+def _caveat_cells(name: str, holder: Json | None, lang: str) -> dict[str, Cell]:
     """A cited value's status and its caveat (its note), the columns beside its value."""
+    holder = holder or {}
     cells: dict[str, Cell] = {f"{name}_status": holder.get("status")}
     note = holder.get("note")
     for code in _langs(lang):
@@ -83,76 +109,136 @@ def _caveat_cells(name: str, holder: Json, lang: str) -> dict[str, Cell]:
     return cells
 
 
+def _spec_cells(specs: Json | None, lang: str) -> dict[str, Cell]:
+    """Every spec of kinds.SPECS as its columns, for every model alike."""
+    cells: dict[str, Cell] = {}
+    for spec in SPECS:
+        holder = (specs or {}).get(spec.field)
+        value = holder["value"] if holder else None
+        if spec.field in QUANTITY_SPECS:
+            cells.update(_quantity_cells(spec.field, value))
+        else:
+            cells.update(_text_cells(spec.field, value, lang))
+        cells.update(_caveat_cells(spec.field, holder, lang))
+    return cells
+
+
+def _shaped(name: str, shape: Shape, value: Any, lang: str, names: Names) -> dict[str, Cell]:
+    """One field of a record as the columns its shape gives it."""
+    if shape is Shape.text:
+        return _text_cells(name, value, lang)
+    if shape is Shape.date:
+        return _date_cells(name, value)
+    if shape is Shape.dated:
+        cells = {**_date_cells(name, value and value["date"])}
+        cells[f"{name}_basis"] = value.get("basis") if value else None
+        return {**cells, **_caveat_cells(name, value, lang)}
+    if shape is Shape.cited:
+        text = _text_cells(name, value and value["value"], lang)
+        return {**text, **_caveat_cells(name, value, lang)}
+    if shape is Shape.specs:
+        return _spec_cells(value, lang)
+    if shape is Shape.speaker:
+        return {f"{name}_id": value, **_text_cells(name, names.get(value or ""), lang)}
+    if shape is Shape.items:
+        return {name: "; ".join(str(v) for v in value) if value else None}
+    if shape is Shape.texts:
+        return {
+            (f"{name}_{code}" if lang == "both" else name): (
+                " / ".join(t[code] for t in value) if value else None
+            )
+            for code in _langs(lang)
+        }
+    if shape is Shape.flag:
+        return {name: None if value is None else int(bool(value))}
+    return {name: value}
+
+
 def _value_cells(name: str, value: Any, lang: str) -> dict[str, Cell]:
-    """One field of a record as one or more cells."""
-    if name == "sources":
-        return {"sources": "; ".join(dict.fromkeys(cite(ref) for ref in value))}
+    """A field no kind's schema names (a listing's extra column) as one or more cells."""
     if _is_text(value):
         return _text_cells(name, value, lang)
     if _is_quantity(value):
-        return _quantity_cells(name, value)
-    if isinstance(value, Mapping) and "date" in value:  # a dated value: released
-        cells = {name: value["date"], f"{name}_basis": value.get("basis")}
-        return {**cells, **_caveat_cells(name, value, lang)}
-    if isinstance(value, Mapping) and "value" in value:  # a cited value: a project's licence
-        return {**_spec_cells(name, value["value"], lang), **_caveat_cells(name, value, lang)}
-    if isinstance(value, list) and value and _is_text(value[0]):  # a biography
-        return {
-            (f"{name}_{code}" if lang == "both" else name): " / ".join(t[code] for t in value)
-            for code in _langs(lang)
-        }
+        return {name: value["value"], f"{name}_unit": value["unit"]}
+    if isinstance(value, list) and value and _is_text(value[0]):
+        return _shaped(name, Shape.texts, value, lang, {})
     if isinstance(value, list):
         return {name: "; ".join(str(v) for v in value)}
     if isinstance(value, bool):
         return {name: int(value)}
+    if isinstance(value, Mapping):
+        return {name: format_value(value, "en" if lang == "both" else lang)}
     return {name: value}
 
 
-def flatten(record: Json, lang: str) -> dict[str, Cell]:
-    """A record as named cells, in field order; a model's specs become columns of their own."""
+def _sources_cell(refs: Any) -> dict[str, Cell]:
+    return {"sources": "; ".join(dict.fromkeys(cite(ref) for ref in refs or []))}
+
+
+def flatten(
+    record: Json, lang: str, kind: str | None = None, names: Names | None = None
+) -> dict[str, Cell]:
+    """A record as named cells: its kind's columns, every one present, then any other field."""
+    kind = kind or kind_of(set(record))
+    fields = FIELDS.get(kind or "", ())
     cells: dict[str, Cell] = {}
+    for name, shape in fields:
+        cells.update(_shaped(name, shape, record.get(name), lang, names or {}))
+    known = {name for name, _ in fields} | NESTED | {"sources"}
     for name, value in record.items():
-        if name not in _NESTED and name != "sources":
+        if name not in known:
             cells.update(_value_cells(name, value, lang))
-    specs = record.get("specs")
-    if isinstance(specs, Mapping):
-        for spec in SPECS:
-            if spec.field in specs:
-                cells.update(_spec_cells(spec.field, specs[spec.field]["value"], lang))
-                cells.update(_caveat_cells(spec.field, specs[spec.field], lang))
-    if "sources" in record:
-        cells.update(_value_cells("sources", record["sources"], lang))
+    if "sources" in record or fields:
+        cells.update(_sources_cell(record.get("sources")))
     return cells
 
 
-def table(records: Iterable[Json], lang: str, first: Sequence[str] = ()) -> FlatTable:
-    """Records as one table: the union of their columns, `first` leading, in order seen."""
-    flat = [flatten(r, lang) for r in records]
+def table(
+    records: Iterable[Json],
+    lang: str,
+    first: Sequence[str] = (),
+    kind: str | None = None,
+    names: Names | None = None,
+) -> FlatTable:
+    """Records as one table: their kind's columns (the union, for rows of several kinds), in
+    order, `first` leading."""
+    flat = [flatten(r, lang, kind, names) for r in records]
     columns = list(dict.fromkeys([*first, *(c for cells in flat for c in cells)]))
     return FlatTable(columns, [[cells.get(c) for c in columns] for cells in flat])
 
 
+def _prefixed(prefix: Json, record: Json, lang: str, kind: str | None) -> dict[str, Cell]:
+    return {**prefix, **flatten(record, lang, kind)}
+
+
 def hits_table(hits: Iterable[Json], lang: str) -> FlatTable:
-    """Search or quote hits: rank, score and how they matched, then the record's own columns."""
+    """Search or quote hits: rank, score, the record's kind and how it matched, then the
+    record's own columns (an event's `type` stays its type)."""
     rows = []
     for rank, hit in enumerate(hits, start=1):
         match = hit.get("match") or {}
-        rows.append(
-            {
-                "rank": rank,
-                "score": hit.get("score"),
-                "type": hit["type"],
-                "match_field": match.get("field"),
-                **hit["record"],
-            }
-        )
-    return table(rows, lang, first=("rank", "score", "type", "id"))
+        meta = {
+            "rank": rank,
+            "score": hit.get("score"),
+            "record_kind": hit["type"],
+            "match_field": match.get("field"),
+        }
+        rows.append(_prefixed(meta, hit["record"], lang, hit["type"]))
+    columns = list(
+        dict.fromkeys(["rank", "score", "record_kind", "id", *(c for r in rows for c in r)])
+    )
+    return FlatTable(columns, [[row.get(c) for c in columns] for row in rows])
 
 
 def sections_table(sections: Mapping[str, Sequence[Json]], lang: str) -> FlatTable:
     """Records filed under sections (`dskb company`), the section as the first column."""
-    rows = [{"section": key, **record} for key, records in sections.items() for record in records]
-    return table(rows, lang, first=("section", "id"))
+    rows = [
+        _prefixed({"section": key}, record, lang, None)
+        for key, records in sections.items()
+        for record in records
+    ]
+    columns = list(dict.fromkeys(["section", "id", *(c for r in rows for c in r)]))
+    return FlatTable(columns, [[row.get(c) for c in columns] for row in rows])
 
 
 def to_csv(flat: FlatTable, bom: bool = False) -> str:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from deepseek_kb.errors import DskbError, NotFoundError, UsageError
 from deepseek_kb.render.flat import FlatTable, table, to_csv, to_markdown
+from deepseek_kb.render.markdown import record_section
 from deepseek_kb.render.terminal import Terminal
 
 if TYPE_CHECKING:
@@ -69,6 +70,12 @@ class Output(NamedTuple):
     flat: Flat | None = None  # default: one row per record of `data`
 
 
+def _one_record(output: Output) -> bool:
+    """A `show` command's result: one record, drawn as a section rather than a one-row table."""
+    data = output.data
+    return output.flat is None and isinstance(data, dict) and "id" in data and "sources" in data
+
+
 def emit(terminal: Terminal, output: Output, fmt: OutputFormat) -> None:
     """Write the result in the format asked for; raise NotFoundError when it is empty (the
     command layer then writes the empty JSON value, as for every other "nothing found").
@@ -102,6 +109,9 @@ def emit(terminal: Terminal, output: Output, fmt: OutputFormat) -> None:
         terminal.write_json(output.data)
     elif fmt is OutputFormat.jsonl:
         terminal.write_text("".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items))
+    elif fmt is OutputFormat.markdown and _one_record(output):
+        terminal.write_text(record_section(output.data, lang))
     else:
         flat = output.flat(lang) if output.flat else table(items, lang)
-        terminal.write_text(to_csv(flat) if fmt is OutputFormat.csv else to_markdown(flat))
+        bom = terminal.settings.bom
+        terminal.write_text(to_csv(flat, bom) if fmt is OutputFormat.csv else to_markdown(flat))

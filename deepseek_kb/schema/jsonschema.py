@@ -29,26 +29,36 @@ def file_schema(stem: str) -> dict[str, Any]:
 
 
 def schemas(which: str | None, output_dir: Path | None) -> dict[str, Any] | list[Path]:
-    """One file's schema, all of them by file name, or the files written to `output_dir`."""
+    """One file's schema, all of them by file name, or the files written to `output_dir`;
+    `export` is the schema of the JSON export (`schema.exported`)."""
+    if which is not None and which.removesuffix(".json") == "export":
+        from deepseek_kb.schema.exported import export_schema
+
+        if output_dir is None:
+            return export_schema()
+        return [_write(output_dir, "export", export_schema())]
     stems = list(BY_STEM)
     if which is not None:
         wanted = which.removesuffix(".yaml")
         match = next((s for s in stems if wanted in (s, BY_STEM[s].name)), None)
         if match is None:
-            raise UsageError(f"no data file called {which!r}", hint="one of: " + ", ".join(stems))
+            raise UsageError(
+                f"no data file called {which!r}", hint="one of: " + ", ".join([*stems, "export"])
+            )
         stems = [match]
     if output_dir is None:
         if which is not None:
             return file_schema(stems[0])
         return {f"{s}.yaml": file_schema(s) for s in stems}
-    written = []
+    return [_write(output_dir, stem, file_schema(stem)) for stem in stems]
+
+
+def _write(output_dir: Path, stem: str, schema: dict[str, Any]) -> Path:
+    """One schema as <stem>.schema.json in `output_dir` (made if missing)."""
     try:
         output_dir.mkdir(parents=True, exist_ok=True)
-        for stem in stems:
-            path = output_dir / f"{stem}.schema.json"
-            text = json.dumps(file_schema(stem), ensure_ascii=False, indent=2) + "\n"
-            path.write_text(text, encoding="utf-8")
-            written.append(path)
+        path = output_dir / f"{stem}.schema.json"
+        path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     except OSError as error:
         raise DskbError(f"cannot write into {output_dir}: {error.strerror or error}") from None
-    return written
+    return path

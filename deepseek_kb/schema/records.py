@@ -193,6 +193,9 @@ class Fact(Record):
     """A sourced claim that is none of the other types: team size, hiring, costs, commentary."""
 
     category: FactCategory
+    code: bool = Field(
+        default=False, description="The text is source code quoted as it is (shown as code)."
+    )
     subjects: list[NonEmpty] = Field(
         default=[], description="Coverage facts: the names a reader may type for what is missing."
     )

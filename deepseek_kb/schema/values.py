@@ -167,6 +167,11 @@ class Quantity(Frozen):
     text: NonEmpty | None = Field(
         default=None, description="The value as the source wrote it, e.g. 128K or 14.8T."
     )
+    case: Literal["cache-hit", "cache-miss"] | None = Field(
+        default=None,
+        description="Which of a spec's several values this is, as the source names it: an input "
+        "price on a cache hit or a cache miss.",
+    )
 
     @field_validator("value", mode="before")
     @classmethod
