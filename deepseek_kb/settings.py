@@ -60,6 +60,7 @@ def resolve(
     pager: bool | None = None,
     data_dir: Path | None = None,
     environ: Mapping[str, str] | None = None,
+    bom: bool = False,
 ) -> Settings:
     """Flags first, then DSKB_LANG / the locale, NO_COLOR and DSKB_PATH, then the defaults."""
     env = os.environ if environ is None else environ
@@ -77,6 +78,7 @@ def resolve(
         pager_command=_pager_command(env),
         less=env.get("LESS"),
         warnings=tuple(warnings),
+        bom=bom,
     )
 
 

@@ -316,3 +316,20 @@ def test_search_hits_name_their_kind_and_field_in_the_readers_language() -> None
     assert "quote ·" not in zh and "text.zh" not in zh
     en = run("search", "moat", "--lang", "en").stdout
     assert "quote · liang-moat-closed-source · text.en · score" in en
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_csv_listing_starts_with_a_byte_order_mark_when_asked(where: str) -> None:
+    """`dskb --bom timeline -f csv` and `dskb timeline -f csv --bom`: Excel reads the UTF-8."""
+    args = ["timeline", "-f", "csv"]
+    args = ["--bom", *args] if where == "before" else [*args, "--bom"]
+    out = subprocess.run(
+        [sys.executable, "-m", "deepseek_kb", *args], capture_output=True, check=True
+    ).stdout
+    assert out.startswith(b"\xef\xbb\xbfid,")
+    plain = subprocess.run(
+        [sys.executable, "-m", "deepseek_kb", "timeline", "-f", "csv"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    assert plain.startswith(b"id,")

@@ -248,11 +248,19 @@ def _main(
             show_default=False,
         ),
     ] = None,
+    bom: Annotated[
+        bool,
+        typer.Option("--bom", help="With -f csv: start with a byte-order mark, for Excel."),
+    ] = False,
     lang: LangOpt = None,
 ) -> None:
     """dskb: DeepSeek's company and model history, offline, cited and bilingual."""
     ctx.obj = resolve(
-        lang=lang.value if lang else None, color=color.value, pager=pager, data_dir=data_dir
+        lang=lang.value if lang else None,
+        color=color.value,
+        pager=pager,
+        data_dir=data_dir,
+        bom=bom,
     )
 
 

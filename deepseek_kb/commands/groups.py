@@ -13,7 +13,7 @@ from typer.core import TyperCommand, TyperGroup
 # The app's own options, which gh and git take anywhere on the line, and how many values each
 # takes. Given after the command they are moved before it (unless the command has its own
 # option of that name, as `validate --data-dir` does).
-GLOBAL_OPTIONS = {"--pager": 0, "--no-pager": 0, "--color": 1, "--data-dir": 1}
+GLOBAL_OPTIONS = {"--pager": 0, "--no-pager": 0, "--color": 1, "--data-dir": 1, "--bom": 0}
 
 EXAMPLES = (
     "Examples: dskb models --compare · dskb models show V3 · dskb search 'V3 training cost' · "
