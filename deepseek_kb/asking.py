@@ -221,6 +221,17 @@ ASKED: tuple[Asked, ...] = (
         "quantity",
     ),
 )
+ASKED += (
+    Asked("topic", "话题", "topic", "topic|topics|话题|主题", "text"),
+    Asked(
+        "used_by",
+        "用于",
+        "used by",
+        "which models use|what models use|models use|used by|used in|use it|uses it|"
+        "哪些模型|用在|用于哪些|哪些模型用",
+        "text",
+    ),
+)
 # Which question a labelled figure answers, by its unit: 1,100 GPUs answers "how many GPUs".
 UNIT_ASKED: dict[Unit, str] = {
     Unit.gpus: "gpu_count",

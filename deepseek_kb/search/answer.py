@@ -59,7 +59,7 @@ COMPANY_KEYS = frozenset({"headcount", "founder", "founded", "location", "gpu_co
 # thing lacks is answered "not stated".
 _MODEL_KEYS = ("released", "identity", "figure")
 APPLICABLE: dict[str, tuple[str, ...]] = {
-    "project": ("released", "license_model", "identity", "date"),
+    "project": ("released", "license_model", "identity", "date", "used_by"),
     "organization": (
         "founded",
         "location",
@@ -74,7 +74,7 @@ APPLICABLE: dict[str, tuple[str, ...]] = {
     ),
     "person": ("identity", "education", "said", "date"),
     "term": ("identity",),
-    "topic": ("date",),
+    "topic": ("date", "topic"),
 }
 # Fields asked in words too general to settle which value is meant (what is it, a figure, a
 # date): the candidates' own labels decide among them.
@@ -88,7 +88,12 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
     when the thing lacks the field clearly asked; else nothing."""
     question = read(index, query, hits)
     if question.subject is not None and not asks(question.norm) and not leftover(question.rest):
-        return None  # a name alone asks nothing: the hits are the answer
+        # A name alone asks nothing, the hits are the answer; but a term named is defined.
+        kind, record = question.subject
+        if kind != "term":
+            return None
+        defined = candidates(index, kind, record, hits)[0]
+        return answer_from(defined, [defined], record)
     if question.subject is not None and not question.others:
         kind, record = question.subject
         found = _choose(index, question, kind, record, hits)
@@ -181,12 +186,14 @@ def _quotes_by(
     from deepseek_kb.search.rank import search
 
     said = vocabulary()["said"]
+    if said_asked and not any(has(question.rest, phrase) for phrase in said.words):
+        return []
     rest = question.rest
     for phrase in sorted(said.words, key=len, reverse=True):
         if has(rest, phrase):
             rest = rest.replace(phrase, " ")
     rest = " ".join(w for w in rest.split() if w not in _FILLER)
-    if not rest or (said_asked and rest == question.rest):
+    if not rest:
         return []
     for hit in search(index, rest, frozenset({"quote"}), None):
         if hit.record.get("speaker") == person["id"]:

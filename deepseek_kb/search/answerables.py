@@ -46,6 +46,7 @@ def candidates(index: Index, kind: str, record: Row, hits: Sequence[Hit]) -> lis
         "organization": _organization,
         "person": _person,
         "term": _term,
+        "topic": _topic,
     }.get(kind)
     found = list(own(index, record, hits)) if own else []
     about = [f for f in index.mentions(record["id"]) if record["id"] in f.row.get("about", [])]
@@ -111,6 +112,11 @@ def _project(index: Index, project: Row, hits: Sequence[Hit]) -> Iterator[Candid
     if licence:
         yield Candidate(
             "license_model", "project", project, "license", licence["value"], licence["sources"]
+        )
+    if project.get("used_by"):
+        used = project["used_by"]
+        yield Candidate(
+            "used_by", "project", project, "used_by", ", ".join(used), project["sources"]
         )
     for field in ("summary", "description"):
         if project.get(field):
@@ -189,6 +195,10 @@ def _person(index: Index, person: Row, hits: Sequence[Hit]) -> Iterator[Candidat
                 "education", "person", person, f"bio[{number}]", item, person["sources"]
             )
             break
+
+
+def _topic(index: Index, topic: Row, hits: Sequence[Hit]) -> Iterator[Candidate]:
+    yield Candidate("topic", "topic", topic, "name", topic["name"], topic.get("sources", []))
 
 
 def _term(index: Index, term: Row, hits: Sequence[Hit]) -> Iterator[Candidate]:

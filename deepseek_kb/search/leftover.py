@@ -22,7 +22,7 @@ _STOP_WORDS = (
     "can could would should will say says said according any all some other same like such "
     "so up out there's what's whats who's type kind len value amount count info details "
     "detail exact approx roughly around api figure stated drop dropped under behind take took "
-    "takes taken"
+    "takes taken repo repository repositories"
 )
 _STOP = frozenset(_STOP_WORDS.split())
 _STOP_HAN = frozenset(
