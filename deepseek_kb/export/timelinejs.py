@@ -49,7 +49,7 @@ _WORDS = {
     "page": ("第 {} 页", "page {}"),
     "era": ("{} 时代", "The {} era"),
 }
-# Model families whose first main release opens an era of the navigation.
+# Model families whose first release (of a model that is no variant) opens an era.
 _ERA_KINDS = frozenset({"language"})
 
 
@@ -108,12 +108,12 @@ def slide(event: Row, sources: Mapping[str, Row], lang: str) -> dict[str, Any]:
 
 
 def eras(models: Sequence[Row], events: Sequence[Row], lang: str) -> list[dict[str, Any]]:
-    """The model generations (DeepSeek LLM, V2, V3 …): each from its family's first main
+    """The model generations (DeepSeek LLM, V2, V3 …): each from its family's first
     release to the next one's, the last to the last event shown; only within the events."""
     firsts: dict[str, str] = {}
     for model in models:
         released = (model.get("released") or {}).get("date")
-        if model.get("main") and model.get("kind") in _ERA_KINDS and released:
+        if not model.get("variant_of") and model.get("kind") in _ERA_KINDS and released:
             family = str(model.get("family") or model["id"])
             firsts[family] = min(firsts.get(family, str(released)), str(released))
     if not events or not firsts:
