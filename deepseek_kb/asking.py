@@ -24,11 +24,12 @@ SPEC_WORDS: dict[str, SpecWords] = {
     ),
     "active_params": SpecWords(
         "activated parameters|active parameters|activated params|active params|activated|"
-        "active|are active|is active|active in|parameters per token|params per token|per token|each token|actually run|"
-        "激活参数|激活|每个 token|每 token|实际"
+        "active|are active|is active|active in|parameters per token|params per token|"
+        "per token|each token|actually run|激活参数|激活|每个 token|每 token|实际"
     ),
     "context_length": SpecWords(
-        "context length|context window|context|ctx|window|max length|maximum length|"
+        "how long a prompt|prompt length|input length|context size|max tokens|最长输入|最大长度|"
+        "上下文窗口|context length|context window|context|ctx|window|max length|maximum length|"
         "sequence length|long context|ctx length|ctx len|length|上下文长度|上下文|窗口|长度|多长"
     ),
     "architecture": SpecWords("architecture|arch|structure|design|架构|结构", "text"),
@@ -43,9 +44,10 @@ SPEC_WORDS: dict[str, SpecWords] = {
     ),
     "shared_experts": SpecWords("shared experts|shared expert|shared|共享专家|共享"),
     "activated_experts": SpecWords(
-        "experts per token|activated experts|experts activated|active experts|"
-        "experts active|experts does each token|experts each token|激活专家|激活的专家|"
-        "每个 token 激活|每 token 激活"
+        "fire per token|experts fire|routed experts fire|per-token experts|激活几个专家|"
+        "每个 token 用几个专家|experts per token|activated experts|experts activated|active experts|"
+        "experts active|experts does each token|experts each token|激活专家|激活的专家|每个 token 激活|"
+        "每 token 激活"
     ),
     "load_balancing": SpecWords(
         "load balancing|load balance|auxiliary loss|aux loss|auxiliary-loss|负载均衡|辅助损失",
@@ -55,17 +57,22 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "multi-token prediction|multi token prediction|mtp|多 token 预测|多token预测", "text"
     ),
     "base_model": SpecWords(
-        "base model|based on|built on|built on top of|built from|fine-tuned from|finetuned from|"
-        "trained from|initialized from|starting point|基座模型|基座|基于|基础模型|底座",
+        "distilled into|distilled from|continued from|initialized with|initialised from|"
+        "which model was it trained from|继续训练|从哪个模型|初始化|蒸馏自|base model|based on|built on|"
+        "built on top of|built from|fine-tuned from|finetuned from|trained from|"
+        "initialized from|starting point|基座模型|基座|基于|基础模型|底座",
         "text",
     ),
     "training_tokens": SpecWords(
-        "training tokens|tokens|trained on how many|pretrained on|pre-trained on|how much text|pre-training data|pretraining data|"
-        "training data|pretrain|pre-trained on|how much data|训练数据|训练 token|token|数据量|预训练"
+        "continued pre-training|continued pretraining|went into|继续预训练|training tokens|tokens|"
+        "trained on how many|pretrained on|pre-trained on|how much text|pre-training data|"
+        "pretraining data|training data|pretrain|pre-trained on|how much data|训练数据|训练 token|"
+        "token|数据量|预训练"
     ),
     "training_method": SpecWords(
-        "training method|how was it trained|how is it trained|trained with|"
-        "training recipe|训练方法|怎么训练|如何训练|训练方式",
+        "training stages|stages|training pipeline|how was it trained|训练流程|训练阶段|几个阶段|"
+        "training method|how was it trained|how is it trained|trained with|training recipe|"
+        "训练方法|怎么训练|如何训练|训练方式",
         "text",
     ),
     "precision": SpecWords("precision|mixed precision|number format|精度|训练精度", "text"),
@@ -76,18 +83,17 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "text",
     ),
     "gpu_hours": SpecWords(
-        "gpu hours|gpu-hours|gpu hour|h800 hours|compute|training compute|"
-        "how much compute|gpu 小时|gpu小时|卡时|算力|小时"
+        "compute budget|how many gpu hours|gpu 时长|算力消耗|gpu hours|gpu-hours|gpu hour|"
+        "h800 hours|compute|training compute|how much compute|gpu 小时|gpu小时|卡时|算力|小时"
     ),
     "training_cost": SpecWords(
-        "training cost|cost to train|train cost|cost|costs|how much did|spent|spend|"
-        "money|budget|训练成本|成本|花了多少钱|花费|多少钱|花了"
+        "how expensive|cost to build|训练费用|成本多少|training cost|cost to train|train cost|cost|"
+        "costs|how much did|spent|spend|money|budget|训练成本|成本|花了多少钱|花费|多少钱|花了"
     ),
     "api_price_input": SpecWords(
         "api price|api pricing|price|prices|pricing|priced|input price|input tokens|"
         "per million tokens|per million|api cost|api costs|cache hit|cache miss|cache hits|"
-        "cache misses|charge|charges|input|价格|定价|收费|"
-        "输入价格|api 价格|多少钱一百万|每百万|缓存命中|缓存未命中"
+        "cache misses|charge|charges|input|价格|定价|收费|输入价格|api 价格|多少钱一百万|每百万|缓存命中|缓存未命中"
     ),
     "api_price_output": SpecWords("output price|output tokens|output pricing|output|输出价格|输出"),
     "license_code": SpecWords(
@@ -120,8 +126,8 @@ ASKED: tuple[Asked, ...] = (
         "released",
         "发布日期",
         "release date",
-        "release date|released|release|come out|came out|come-out|launch|launched|drop|dropped|"
-        "published|publish|open-sourced|open sourced|debut|debuted|out|ship|shipped|"
+        "release date|released|release|come out|came out|come-out|launch|launched|drop|"
+        "dropped|published|publish|open-sourced|open sourced|debut|debuted|out|ship|shipped|"
         "发布|推出|上线|问世|发布时间|发布日期|开源时间|什么时候出|year|年份",
         "date",
     ),
@@ -129,8 +135,8 @@ ASKED: tuple[Asked, ...] = (
         "founded",
         "成立",
         "founded",
-        "founded|founding|established|establish|set up|started|start|created|formed|built|"
-        "成立|创立|创办|成立时间|建立|诞生|建成|建的|year|年份",
+        "founded|founding|established|establish|set up|started|start|created|formed|built|成立|"
+        "创立|创办|成立时间|建立|诞生|建成|建的|year|年份",
         "date",
     ),
     Asked(
@@ -145,8 +151,8 @@ ASKED: tuple[Asked, ...] = (
         "是什么",
         "what it is",
         "what is|what's|whats|what are|who is|who's|whos|who was|define|definition|meaning|"
-        "mean|stand for|stands for|explain|tell me about|introduce|describe|"
-        "是什么|什么是|是谁|谁是|是啥|啥是|介绍|含义|意思|定义|解释|指什么",
+        "mean|stand for|stands for|explain|tell me about|introduce|describe|是什么|什么是|是谁|谁是|是啥|"
+        "啥是|介绍|含义|意思|定义|解释|指什么",
         "text",
     ),
     Asked(
@@ -161,16 +167,15 @@ ASKED: tuple[Asked, ...] = (
         "founder",
         "创始人",
         "founder",
-        "founder|founders|founded by|who founded|who started|who runs|who leads|ceo|boss|"
-        "创始人|谁创办|谁创立|谁成立|老板|掌门人|创办人",
+        "founder|founders|founded by|who founded|who started|who runs|who leads|ceo|boss|创始人|"
+        "谁创办|谁创立|谁成立|老板|掌门人|创办人",
         "name",
     ),
     Asked(
         "location",
         "所在地",
         "location",
-        "where|based|headquarters|headquartered|located|location|city|hq|"
-        "在哪|哪里|总部|位于|城市|哪个城市",
+        "where|based|headquarters|headquartered|located|location|city|hq|在哪|哪里|总部|位于|城市|哪个城市",
         "text",
     ),
     Asked(
@@ -185,8 +190,7 @@ ASKED: tuple[Asked, ...] = (
         "gpu_count",
         "GPU 数量",
         "GPUs",
-        "how many gpus|gpus|gpu count|graphics cards|cards|a100|a100s|chips|"
-        "显卡|多少卡|多少张|张卡",
+        "how many gpus|gpus|gpu count|graphics cards|cards|a100|a100s|chips|显卡|多少卡|多少张|张卡",
         "quantity",
     ),
     Asked(
@@ -208,8 +212,8 @@ ASKED: tuple[Asked, ...] = (
         "said",
         "说过",
         "what they said",
-        "say|said|says|saying|think|thinks|views|view|opinion|opinions|quote|quotes|"
-        "说|说过|认为|看法|观点|怎么看|怎么说|谈",
+        "say|said|says|saying|think|thinks|views|view|opinion|opinions|quote|quotes|说|说过|认为|"
+        "看法|观点|怎么看|怎么说|谈",
         "text",
     ),
     Asked(
@@ -227,8 +231,8 @@ ASKED += (
         "used_by",
         "用于",
         "used by",
-        "which models use|what models use|models use|used by|used in|use it|uses it|"
-        "哪些模型|用在|用于哪些|哪些模型用",
+        "which models use|what models use|models use|used by|used in|use it|uses it|哪些模型|用在|"
+        "用于哪些|哪些模型用",
         "text",
     ),
 )
