@@ -65,6 +65,7 @@ CHANGES = {
 _NOT_DIGESTS = dict.fromkeys(CHANGES, "1") | {"meta": "key NOT IN ('digests', 'racy')"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("table", list(CHANGES))
 def test_one_change_to_any_table_is_caught_and_rebuilt(tmp_path: Path, table: str) -> None:
     """A flipped bit in names (deepseek-v3 → deepseek-v2) or any other table: same answers,
@@ -114,6 +115,7 @@ def _big(tmp: Path, records: int) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_a_build_stopped_with_ctrl_z_holding_the_lock_is_not_waited_for(tmp_path: Path) -> None:
     """Ctrl-Z on a first build: another dskb says so after a few seconds and answers."""
     folder = _big(tmp_path, 6000)
@@ -194,6 +196,7 @@ with cache._lock(lock):
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 def test_workers_die_with_a_build_killed_outright_and_never_hold_its_lock(tmp_path: Path) -> None:
     """SIGKILL to the build alone while its workers are busy: they end within a second or
@@ -242,6 +245,7 @@ def _drain(fd: int, seconds: float) -> bytes:
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("less") is None, reason="needs less")
 def test_ctrl_c_while_the_pager_is_open_waits_for_the_pager() -> None:
     """Ctrl-C goes to less, not to dskb: dskb waits until q, exits 0, and less is gone."""

@@ -97,6 +97,7 @@ def test_type_filter_narrows(index: Index) -> None:
     assert hits and {h.type for h in hits} == {"quote"}
 
 
+@pytest.mark.slow
 def test_skipping_fields_that_hold_nothing_of_the_query_changes_no_result(
     index: Index, monkeypatch: pytest.MonkeyPatch
 ) -> None:
