@@ -297,3 +297,38 @@ def _children_named(pid: int, name: str) -> list[int]:
             except OSError:
                 continue
     return found
+
+
+def test_a_file_checked_once_is_not_read_whole_again_until_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 100,000 records a table's checksum costs more than the lookup: the build notes the
+    file it wrote as checked, later runs read no table whole, and any write to the file (a
+    new mtime and ctime, even at the same size) brings every check back."""
+    from deepseek_kb.index import cache, store
+    from deepseek_kb.paths import bundled_data_dir, discover
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "c"))
+    layout = discover((bundled_data_dir(),), bundled=True)
+    read_whole: list[str] = []
+
+    def counted(conn: sqlite3.Connection, table: str) -> int:
+        read_whole.append(table)
+        return real(conn, table)
+
+    real = store.digest
+    monkeypatch.setattr(store, "digest", counted)
+
+    def lookup() -> list[str]:
+        read_whole.clear()
+        index = cache.open_index(layout)
+        assert index.get("deepseek-v3") is not None and index.names()
+        index.conn.close()
+        return sorted(set(read_whole))
+
+    assert lookup() == []  # the build wrote and checked it
+    assert lookup() == []
+    path = _index_file(tmp_path / "c")
+    os.utime(path)  # a write that changes nothing but the file's times
+    assert {"records", "names"} <= set(lookup())
+    assert lookup() == []  # checked again, as it now stands
