@@ -305,7 +305,7 @@ def test_a_file_checked_once_is_not_read_whole_again_until_it_changes(
     """At 100,000 records a table's checksum costs more than the lookup: the build notes the
     file it wrote as checked, later runs read no table whole, and any write to the file (a
     new mtime and ctime, even at the same size) brings every check back."""
-    from deepseek_kb.index import cache, store
+    from deepseek_kb.index import cache, store, tables
     from deepseek_kb.paths import bundled_data_dir, discover
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "c"))
@@ -316,7 +316,7 @@ def test_a_file_checked_once_is_not_read_whole_again_until_it_changes(
         read_whole.append(table)
         return real(conn, table)
 
-    real = store.digest
+    real = tables.digest
     monkeypatch.setattr(store, "digest", counted)
 
     def lookup() -> list[str]:
