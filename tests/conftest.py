@@ -87,12 +87,13 @@ def in_a_terminal(
     rows: int = 24,
     keys: bytes = b"q",
     until: str | None = None,
-    seconds: float = 60,
+    seconds: float = 300,
 ) -> Screen:
     """Run dskb on a pseudo-terminal of cols × rows in a fresh shell's environment (plus
     `env`) until it ends. With `until` (a regular expression), type `keys` as soon as the
     screen shows it (q leaves a pager); without, a run that is still there after a second of
-    silence is sent `keys` (only a pager waits for them; nothing else reads the terminal)."""
+    silence is sent `keys` (only a pager waits for them; nothing else reads the terminal).
+    `seconds` only bounds a run that hangs: a pattern ends the wait as soon as it shows."""
     fresh = {k: v for k, v in os.environ.items() if k not in _SHELL_SETTINGS}
     fresh.update({"TERM": "xterm-256color", **(env or {})})
     screen = io.BytesIO()
