@@ -6,7 +6,6 @@ import io
 import os
 import re
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,10 +89,9 @@ def in_a_terminal(
     seconds: float = 300,
 ) -> Screen:
     """Run dskb on a pseudo-terminal of cols × rows in a fresh shell's environment (plus
-    `env`) until it ends. With `until` (a regular expression), type `keys` as soon as the
-    screen shows it (q leaves a pager); without, a run that is still there after a second of
-    silence is sent `keys` (only a pager waits for them; nothing else reads the terminal).
-    `seconds` only bounds a run that hangs: a pattern ends the wait as soon as it shows."""
+    `env`) to its end. With `until` (a regular expression), type `keys` as soon as the screen
+    shows it (q leaves a pager: give `until` to every run that pages with less). `seconds`
+    only bounds a run that hangs: the wait ends as soon as the pattern shows or the run ends."""
     fresh = {k: v for k, v in os.environ.items() if k not in _SHELL_SETTINGS}
     fresh.update({"TERM": "xterm-256color", **(env or {})})
     screen = io.BytesIO()
@@ -109,14 +107,6 @@ def in_a_terminal(
         if until is not None:
             child.expect(until.encode())
             child.send(keys)
-        else:
-            seen, deadline = -1, time.monotonic() + seconds
-            while child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=1.0) == 1:
-                if time.monotonic() > deadline:
-                    raise pexpect.TIMEOUT(f"dskb {' '.join(args)} still running")
-                if seen == (seen := len(screen.getvalue())) and seen:
-                    child.send(keys)  # a second with nothing new: a pager waiting
-                    break
         child.expect(pexpect.EOF)
     finally:
         child.close(force=True)
