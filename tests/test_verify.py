@@ -73,6 +73,7 @@ def test_every_verbatim_quote_and_value_is_exact(verdicts: dict[str, dict[str, A
     assert not wrong
 
 
+@pytest.mark.slow
 def test_fabricated_claims_are_not_in_the_kb_and_never_exact(
     verdicts: dict[str, dict[str, Any]],
 ) -> None:
