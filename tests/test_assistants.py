@@ -58,6 +58,7 @@ def _size(result: Any) -> int:
     return len(json.dumps(result.structured_content, ensure_ascii=False)) + len(text)
 
 
+@pytest.mark.slow
 def test_every_tool_is_read_only_closed_world_with_an_output_schema() -> None:
     """At least six tools, each annotated read-only, idempotent and closed-world, each
     publishing an output schema; the search tool takes `from`, as the CLI's --from."""
@@ -81,6 +82,7 @@ def test_every_tool_is_read_only_closed_world_with_an_output_schema() -> None:
     assert "from" in search.input_schema["properties"]
 
 
+@pytest.mark.slow
 def test_answer_gives_the_v3_training_cost_with_a_quote_that_holds_it() -> None:
     """answer("DeepSeek-V3 training cost") is $5.576M, cited by a quote containing it, in the
     structured content and in the text a generic client shows."""
@@ -159,6 +161,7 @@ MIXED: list[tuple[str, dict[str, Any]]] = [
 FAILING = 15  # the calls from ("search", {"query": ""}) on
 
 
+@pytest.mark.slow
 def test_fifty_mixed_calls_leave_nothing_but_protocol_on_stdout(tmp_path: Path) -> None:
     """Fifty calls: each bad one is a tool error (the server lives on), each result fits its
     schema and stays under 40,000 characters, and stdout holds only JSON-RPC messages."""
@@ -194,6 +197,7 @@ def _is_protocol(line: bytes) -> bool:
     return isinstance(message, dict) and message.get("jsonrpc") == "2.0"
 
 
+@pytest.mark.slow
 def test_an_unknown_id_says_what_to_try_and_names_the_nearest() -> None:
     """A near miss of an id is a tool error that names the records it may have meant."""
 
@@ -206,6 +210,7 @@ def test_an_unknown_id_says_what_to_try_and_names_the_nearest() -> None:
     assert "deepseek-v3 (model)" in result.content[0].text
 
 
+@pytest.mark.slow
 def test_records_and_sources_are_resources_too() -> None:
     """dskb://record/{id} and dskb://source/{id} are listed templates that read as Markdown
     with sources and links; an unknown one is a protocol error, not a crash."""
@@ -264,6 +269,7 @@ def test_mcp_without_the_sdk_is_one_line_and_a_way_out() -> None:
     assert done.stdout == ""
 
 
+@pytest.mark.slow
 def test_the_cli_never_imports_the_sdks(tmp_path: Path) -> None:
     """`dskb --help`, a lookup and --print-config import neither `mcp` nor `llm`."""
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
@@ -282,6 +288,7 @@ def test_the_cli_never_imports_the_sdks(tmp_path: Path) -> None:
         assert done.stderr.rsplit("SDKS=", 1)[1] == "", (args, done.stderr[-300:])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 def test_a_signal_stops_the_server_even_while_stdin_is_open(
     signum: int, code: int, tmp_path: Path

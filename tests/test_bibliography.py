@@ -72,6 +72,7 @@ def _latex(tmp: Path, bib: str, cites: list[str], style: str) -> None:
     assert not re.search(r"Citation `[^']*' .*undefined", log), log[-3000:]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     not (shutil.which("pdflatex") and shutil.which("bibtex")),
     reason="pdflatex and bibtex are not installed (CI installs texlive-latex-base)",
@@ -86,6 +87,7 @@ def test_latex_compiles_the_bibliography_citing_every_kind(tmp_path: Path, style
     assert bbl.count("\\bibitem") == len({re.sub(r"\\cite(\[.*?\])?", "", c) for c in cites})
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     not (shutil.which("pdflatex") and shutil.which("bibtex")),
     reason="pdflatex and bibtex are not installed (CI installs texlive-latex-base)",
@@ -178,6 +180,7 @@ def test_csl_json_validates_against_the_csl_data_schema() -> None:
     assert len([i for i in csl_items() if "issued" in i]) > 50
 
 
+@pytest.mark.slow
 def test_citeproc_renders_apa_with_author_and_year_wherever_they_are_known() -> None:
     """citeproc-py with APA: the year of every dated source, its author where one is known,
     and no "n.d." where a date exists."""
@@ -224,6 +227,7 @@ def test_a_record_whose_about_names_an_event_is_cited_without_a_traceback() -> N
         assert result.code == 0 and result.stdout.strip(), (fmt, result.stderr)
 
 
+@pytest.mark.slow
 def test_every_readme_cite_example_works() -> None:
     """Each `dskb cite …` of the README and of the command's own examples exits 0."""
     import shlex
@@ -278,6 +282,7 @@ FIELDS = {"author", "title", "year", "date", "howpublished", "url", "urldate", "
 FIELDS |= {"language", "note", "eprint", "archiveprefix"}
 
 
+@pytest.mark.slow
 @given(
     title=st.text(alphabet=HOSTILE, min_size=1, max_size=40),
     tail=st.text(alphabet=HOSTILE, max_size=30),

@@ -140,6 +140,7 @@ def test_export_json_links_every_repository_citation_with_a_line_or_page() -> No
     assert total > 800 and linked / total >= 0.95, (linked, total)
 
 
+@pytest.mark.slow
 def test_no_record_prints_the_same_citation_twice() -> None:
     """In every model's detail, no line lists one citation twice (v3-paper p.5, v3-paper p.5)."""
     for model in json.loads(run("models", "--json").stdout):

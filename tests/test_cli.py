@@ -325,6 +325,7 @@ def _commands() -> list[list[str]]:
     return found
 
 
+@pytest.mark.slow
 def test_every_command_has_help_with_an_example_and_is_in_the_readme() -> None:
     """Help works for every command, shows an example, and the README documents it."""
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")

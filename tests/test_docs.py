@@ -6,6 +6,8 @@ import importlib.util
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 from .conftest import run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,6 +21,7 @@ def _generator() -> ModuleType:
     return module
 
 
+@pytest.mark.slow
 def test_readme_command_reference_is_current() -> None:
     """The reference section equals what `python docs/generate.py` would write now."""
     generator = _generator()

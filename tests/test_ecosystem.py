@@ -30,6 +30,7 @@ def complete(line: str) -> list[str]:
     return result.stdout.splitlines()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
@@ -73,6 +74,7 @@ def test_install_and_show_completion_exist() -> None:
         assert mark in result.stdout, shell
 
 
+@pytest.mark.slow
 def test_long_output_goes_through_the_pager_on_a_terminal(tmp_path: Path) -> None:
     """On a terminal, long output is handed to $PAGER."""
     paged = tmp_path / "paged.txt"

@@ -50,6 +50,7 @@ def test_jsonl_is_the_json_array_one_line_per_item(args: list[str]) -> None:
     assert [json.loads(line) for line in lines] == array and lines
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", LISTINGS)
 @pytest.mark.parametrize("lang", ["en", "zh", "both"])
 def test_csv_is_flat_with_a_header_and_no_json_in_any_cell(args: list[str], lang: str) -> None:
@@ -158,6 +159,7 @@ def test_export_sqlite_is_flat_searchable_and_opens_in_datasette(tmp_path: Path)
     assert json.loads(inspected.stdout)["kb"]["tables"]["models"]["count"] > 30
 
 
+@pytest.mark.slow
 def test_export_yaml_round_trips_byte_for_byte(tmp_path: Path) -> None:
     """JSON -> data folder -> load with --data-dir -> JSON is the same, byte for byte."""
     first = run("export").stdout
@@ -172,6 +174,7 @@ FILE_FORMATS = ["json", "markdown", "html", "sqlite"]
 FOLDER_FORMATS = ["csv", "yaml"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", FILE_FORMATS + FOLDER_FORMATS)
 def test_every_format_into_a_missing_folder_is_exit_4(tmp_path: Path, fmt: str) -> None:
     """A destination whose folder does not exist: a message and exit 4, never a traceback."""
@@ -252,6 +255,7 @@ def test_a_read_only_folder_is_exit_4(tmp_path: Path) -> None:
         folder.chmod(0o700)
 
 
+@pytest.mark.slow
 def test_two_sqlite_exports_to_one_file_at_once_both_succeed(tmp_path: Path) -> None:
     """Per-process temporary names: both exit 0 and the file is a whole database."""
     db = tmp_path / "kb.db"
@@ -266,6 +270,7 @@ def test_two_sqlite_exports_to_one_file_at_once_both_succeed(tmp_path: Path) -> 
     shutil.rmtree(tmp_path / "cache", ignore_errors=True)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["json", "sqlite", "csv", "yaml"])
 def test_a_refused_write_is_exit_4_for_every_format(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str

@@ -73,6 +73,7 @@ def test_a_symlink_loop_named_like_a_data_file_is_a_message(tmp_path: Path) -> N
     assert "people.yaml" in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("depth", [200, 1000, 5000])
 def test_deeply_nested_json_is_a_located_data_problem(tmp_path: Path, depth: int) -> None:
     """A JSON array nested thousands deep is reported with its file and line (exit 3)."""
@@ -98,6 +99,7 @@ def test_one_broken_record_is_one_problem_not_a_cascade(tmp_path: Path) -> None:
 _BAD_NUMBERS = st.sampled_from([".inf", "-.inf", ".nan", "1.0e+400", "1.0e+300", "4" * 4400])
 
 
+@pytest.mark.slow
 @FEW
 @given(number=_BAD_NUMBERS)
 def test_numbers_rendering_cannot_show_are_refused_by_validation(number: str) -> None:
@@ -118,6 +120,7 @@ def test_numbers_rendering_cannot_show_are_refused_by_validation(number: str) ->
             assert "models.yaml:" in result.stderr
 
 
+@pytest.mark.slow
 @FEW
 @given(value=st.one_of(st.just(0), st.floats(0, 1e14, allow_nan=False)))
 def test_any_valid_quantity_renders_in_every_view(value: float) -> None:
@@ -142,6 +145,7 @@ def test_any_valid_quantity_renders_in_every_view(value: float) -> None:
             assert result.code == 0, (value, command, result.stderr[-300:])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("date", ["２０１９", "٢٠١٩", "2024-13", "2024-02-30", "2024-00"])
 def test_dates_in_data_are_ascii_and_real(tmp_path: Path, date: str) -> None:
     """Full-width or Arabic-Indic digits and impossible dates are refused with file and line."""
@@ -183,6 +187,7 @@ def test_timeline_dates_are_real_ordered_and_may_omit_a_zero(args: list[str], co
         assert dates and all(d.startswith("2024-05") or d == "2024" for d in dates), dates
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "text", ["\x1b]0;owned\x07\x1b[2J\x1b[31mInnovation", "a\x9bb", "left\u202eright", "\x00"]
 )
@@ -219,6 +224,7 @@ def test_validate_shows_control_characters_of_keys_as_escapes(tmp_path: Path) ->
 # --- the index: same-size edits, damage, termination --------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_same_size_edit_with_its_time_restored_is_seen(tmp_path: Path) -> None:
     """rsync --inplace -t: same size, same mtime, new text; the next run answers from it."""
     data = _copy(tmp_path)
@@ -235,6 +241,7 @@ def test_a_same_size_edit_with_its_time_restored_is_seen(tmp_path: Path) -> None
     assert result.returncode == 0 and "innovation" in result.stdout
 
 
+@pytest.mark.slow
 def test_a_same_size_edit_that_breaks_the_data_is_not_served_from_the_old_index(
     tmp_path: Path,
 ) -> None:
@@ -255,6 +262,7 @@ def _index_file(cache: Path) -> Path:
     return found
 
 
+@pytest.mark.slow
 @FEW
 @given(page=st.integers(min_value=2, max_value=400), seed=st.integers(0, 2**16))
 def test_a_damaged_page_never_crashes_nor_changes_an_answer(page: int, seed: int) -> None:
@@ -280,6 +288,7 @@ def test_a_damaged_page_never_crashes_nor_changes_an_answer(page: int, seed: int
         assert again.stdout == expected.stdout
 
 
+@pytest.mark.slow
 def test_a_build_stopped_by_sigterm_leaves_no_temporary_file(tmp_path: Path) -> None:
     """kill -TERM during the first build: exit 143, a message, and no *.tmp left behind."""
     from benchmarks.synthetic_kb import generate
@@ -320,6 +329,7 @@ def test_a_closed_stdout_is_exit_4_with_a_message() -> None:
     assert result.returncode == ExitCode.IO and "standard output is closed" in result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args", [["--help"], ["--show-completion", "bash"], ["timeline"], ["search", "V3", "--json"]]
 )
@@ -366,6 +376,7 @@ def test_help_into_a_reader_that_quits_at_once_exits_0() -> None:
     assert result.returncode == 0 and status.stdout.strip() == "0"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
 @pytest.mark.parametrize(
     "args", [["--help"], ["timeline", "--help"], ["export"], ["export", "-f", "markdown"]]

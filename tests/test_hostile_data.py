@@ -41,6 +41,7 @@ def _ids(data: Path, kind: str = "facts") -> set[str]:
 # --- 10. a .yml file and a subfolder are data, at every level ----------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where", ["facts/2026.yml", "facts/2024/part.yaml", "facts/a/b/c.yml"])
 def test_yml_files_and_subfolders_of_a_kind_are_loaded(tmp_path: Path, where: str) -> None:
     """A record in facts/2026.yml or facts/2024/part.yaml is loaded, not silently dropped."""
@@ -52,6 +53,7 @@ def test_yml_files_and_subfolders_of_a_kind_are_loaded(tmp_path: Path, where: st
     assert Path(where).name in _ids(data)
 
 
+@pytest.mark.slow
 def test_validate_states_the_rule_for_data_files(tmp_path: Path) -> None:
     """validate says which files are data, in the table view and in JSON."""
     data = _copy(tmp_path)
@@ -66,6 +68,7 @@ def test_validate_states_the_rule_for_data_files(tmp_path: Path) -> None:
 # --- 11. hidden and editor files are skipped in a kind's folder too ----------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "name", [".#2025.yaml", "._2025.yaml", ".2025.yaml.swp", "2025.yaml~", "#2025.yaml#"]
 )
@@ -87,6 +90,7 @@ def test_hidden_and_editor_files_in_a_kind_folder_are_skipped(tmp_path: Path, na
 # --- 5. validation time grows with the data, not its square ------------------------------------
 
 
+@pytest.mark.slow
 def test_a_record_with_forty_thousand_unknown_keys_is_told_quickly(tmp_path: Path) -> None:
     """40,000 unknown keys: a bounded list of problems in seconds (it took 46 s)."""
     data = _copy(tmp_path)
@@ -117,6 +121,7 @@ def test_a_merge_key_is_refused(tmp_path: Path) -> None:
 # --- 15. names of files and folders never drive the terminal -----------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [["sources", "--paths"], ["validate"], ["info"]])
 def test_escape_sequences_in_folder_and_file_names_are_shown_as_escapes(
     tmp_path: Path, command: list[str]
@@ -135,6 +140,7 @@ def test_escape_sequences_in_folder_and_file_names_are_shown_as_escapes(
 # --- 16. at 80 columns every file is told apart ------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["validate", "info"])
 def test_at_80_columns_every_data_path_is_shown_whole(tmp_path: Path, command: str) -> None:
     """A long data path (an installed package's) is wrapped whole, never cut to one prefix."""

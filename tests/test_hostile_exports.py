@@ -126,6 +126,7 @@ def _export_with_a_small_disk(
     )
 
 
+@pytest.mark.slow
 def test_a_failed_sqlite_export_leaves_no_temporary_or_journal_file(tmp_path: Path) -> None:
     """The disk fills part-way through the database: exit 4, the old file kept, nothing else."""
     out = tmp_path / "out"
@@ -147,6 +148,7 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["csv", "yaml"])
 def test_a_folder_export_that_fails_part_way_leaves_the_old_export_whole(
     tmp_path: Path, fmt: str
@@ -167,6 +169,7 @@ def test_a_folder_export_that_fails_part_way_leaves_the_old_export_whole(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c", "export"]
 
 
+@pytest.mark.slow
 def test_a_yaml_export_interrupted_part_way_still_validates(tmp_path: Path) -> None:
     """Ctrl-C while files are written: the previous export (of other data) is still whole and
     valid, never new sources beside old facts citing a source that is gone."""
@@ -222,6 +225,7 @@ def test_a_folder_holding_other_files_is_refused_not_emptied(tmp_path: Path) -> 
 # --- 4. the data in use is never written --------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["yaml", "csv", "json"])
 def test_an_export_over_the_overlay_in_use_is_refused(tmp_path: Path, fmt: str) -> None:
     """DSKB_PATH=ov dskb export -o ov (or a file in it): exit 4, the hand-written file intact."""
@@ -249,6 +253,7 @@ def test_an_export_into_the_data_dir_in_use_is_refused(tmp_path: Path) -> None:
 _FORMULA = st.sampled_from(["=", "+", "-", "@", "\t", "\r"])
 
 
+@pytest.mark.slow
 @FEW
 @given(start=_FORMULA, rest=st.text(max_size=30))
 def test_a_csv_text_cell_never_starts_a_formula(start: str, rest: str) -> None:
@@ -306,6 +311,7 @@ def _walk(tokens: list[Any]) -> list[Any]:
     return out
 
 
+@pytest.mark.slow
 @FEW
 @given(text=_HOSTILE, url=_HOSTILE)
 def test_no_text_or_url_of_the_data_adds_markup_to_the_markdown(

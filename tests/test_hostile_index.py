@@ -65,6 +65,7 @@ CHANGES = {
 _NOT_DIGESTS = dict.fromkeys(CHANGES, "1") | {"meta": "key NOT IN ('digests', 'racy')"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("table", list(CHANGES))
 def test_one_change_to_any_table_is_caught_and_rebuilt(tmp_path: Path, table: str) -> None:
     """A flipped bit in names (deepseek-v3 → deepseek-v2) or any other table: same answers,
@@ -114,6 +115,7 @@ def _big(tmp: Path, records: int) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_a_build_stopped_with_ctrl_z_holding_the_lock_is_not_waited_for(tmp_path: Path) -> None:
     """Ctrl-Z on a first build: another dskb says so after a few seconds and answers."""
     folder = _big(tmp_path, 6000)
@@ -194,6 +196,7 @@ with cache._lock(lock):
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 def test_workers_die_with_a_build_killed_outright_and_never_hold_its_lock(tmp_path: Path) -> None:
     """SIGKILL to the build alone while its workers are busy: they end within a second or
@@ -242,6 +245,7 @@ def _drain(fd: int, seconds: float) -> bytes:
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("less") is None, reason="needs less")
 def test_ctrl_c_while_the_pager_is_open_waits_for_the_pager() -> None:
     """Ctrl-C goes to less, not to dskb: dskb waits until q, exits 0, and less is gone."""
@@ -293,3 +297,38 @@ def _children_named(pid: int, name: str) -> list[int]:
             except OSError:
                 continue
     return found
+
+
+def test_a_file_checked_once_is_not_read_whole_again_until_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 100,000 records a table's checksum costs more than the lookup: the build notes the
+    file it wrote as checked, later runs read no table whole, and any write to the file (a
+    new mtime and ctime, even at the same size) brings every check back."""
+    from deepseek_kb.index import cache, store, tables
+    from deepseek_kb.paths import bundled_data_dir, discover
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "c"))
+    layout = discover((bundled_data_dir(),), bundled=True)
+    read_whole: list[str] = []
+
+    def counted(conn: sqlite3.Connection, table: str) -> int:
+        read_whole.append(table)
+        return real(conn, table)
+
+    real = tables.digest
+    monkeypatch.setattr(store, "digest", counted)
+
+    def lookup() -> list[str]:
+        read_whole.clear()
+        index = cache.open_index(layout)
+        assert index.get("deepseek-v3") is not None and index.names()
+        index.conn.close()
+        return sorted(set(read_whole))
+
+    assert lookup() == []  # the build wrote and checked it
+    assert lookup() == []
+    path = _index_file(tmp_path / "c")
+    os.utime(path)  # a write that changes nothing but the file's times
+    assert {"records", "names"} <= set(lookup())
+    assert lookup() == []  # checked again, as it now stands

@@ -193,6 +193,7 @@ def _browser() -> str | None:
     return next((path for name in BROWSERS if (path := shutil.which(name))), None)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("width", [390, 1280])
 def test_the_page_renders_in_a_headless_browser(tmp_path: Path, width: int) -> None:
     """Headless Chromium draws the page at phone and desktop widths into a real screenshot."""

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 LLM = Path(sys.executable).parent / "llm"
 
 
@@ -31,6 +33,7 @@ def _echoed(done: subprocess.CompletedProcess[str]) -> Any:
     return last
 
 
+@pytest.mark.slow
 def test_the_plugin_is_registered_with_llm(tmp_path: Path) -> None:
     """`llm plugins` lists dskb with its fragment loader and its toolbox."""
     done = llm("plugins", home=tmp_path)
@@ -38,6 +41,7 @@ def test_the_plugin_is_registered_with_llm(tmp_path: Path) -> None:
     assert {"register_fragment_loaders", "register_tools"} <= set(plugin["hooks"])
 
 
+@pytest.mark.slow
 def test_a_record_fragment_reaches_the_model_with_record_and_source_ids(tmp_path: Path) -> None:
     """-f dskb:record/deepseek-v3 puts the record, its values and its sources in the prompt."""
     done = llm("-m", "echo", "-f", "dskb:record/deepseek-v3", "How was V3 trained?", home=tmp_path)
@@ -47,6 +51,7 @@ def test_a_record_fragment_reaches_the_model_with_record_and_source_ids(tmp_path
     assert prompt.rstrip().endswith("How was V3 trained?")
 
 
+@pytest.mark.slow
 def test_a_search_fragment_carries_the_cited_answer(tmp_path: Path) -> None:
     """-f 'dskb:search/V3 training cost' gives the answer with its quote and link."""
     done = llm("-m", "echo", "-f", "dskb:search/V3 training cost", "cost?", home=tmp_path)
@@ -55,6 +60,7 @@ def test_a_search_fragment_carries_the_cited_answer(tmp_path: Path) -> None:
     assert "our total training costs amount to only $5.576M" in prompt
 
 
+@pytest.mark.slow
 def test_the_toolbox_answers_and_cites_through_a_tool_call(tmp_path: Path) -> None:
     """The model calls Dskb_answer and Dskb_cite; their results, with record and source ids
     and links, come back to it."""
@@ -72,6 +78,7 @@ def test_the_toolbox_answers_and_cites_through_a_tool_call(tmp_path: Path) -> No
     assert "Sources:" in cited and "article" in cited
 
 
+@pytest.mark.slow
 def test_an_unknown_record_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     """A fragment for an id that does not exist fails with dskb's message."""
     done = llm("-m", "echo", "-f", "dskb:record/no-such-record", "hi", home=tmp_path)

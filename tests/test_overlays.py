@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from .conftest import run
 
 PERSON = """\
@@ -42,6 +44,7 @@ def test_overlay_replaces_and_adds_records(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_validate_and_sources_paths_show_what_came_from_where(tmp_path: Path) -> None:
     """validate lists the overlay's files and the replaced ids; sources --paths the layers."""
     env = overlay(tmp_path, people=PERSON, quotes=QUOTE)

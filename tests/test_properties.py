@@ -36,6 +36,7 @@ def index() -> Index:
     return index_for(resolve())
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(query=st.text(max_size=400))
 def test_search_never_raises_on_any_string(index: Index, query: str) -> None:
@@ -45,6 +46,7 @@ def test_search_never_raises_on_any_string(index: Index, query: str) -> None:
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(query=st.text(max_size=100), kind=st.sampled_from([None, "quote", "model", "fact"]))
 def test_the_search_command_logic_raises_only_its_own_errors(
@@ -161,6 +163,7 @@ def _folder(files: dict[str, str | bytes]) -> Path:
     return folder
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(
     quote=_QUOTE,
@@ -241,6 +244,7 @@ def test_the_unmangled_slice_is_valid() -> None:
         shutil.rmtree(folder)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(content=_mutated())
 def test_mangled_data_files_load_clean_or_fail_with_a_data_error(content: bytes) -> None:

@@ -42,6 +42,7 @@ def dskb(
 # --- hostile data reaches every command, not only validate --------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [["timeline"], ["search", "V3"], ["models", "--compare"]])
 def test_broken_data_stops_every_command_with_file_and_line(
     data_copy: Path, command: list[str]
@@ -55,6 +56,7 @@ def test_broken_data_stops_every_command_with_file_and_line(
     assert result.stdout == ""
 
 
+@pytest.mark.slow
 def test_a_file_of_several_megabytes_loads(tmp_path: Path) -> None:
     """Big files are fine as long as they are valid (here about 5 MB of quotes)."""
     from benchmarks.synthetic_kb import generate
@@ -227,6 +229,7 @@ def test_output_to_a_file_is_plain_utf8(tmp_path: Path) -> None:
     assert "护城河" in text and "\x1b[" not in text
 
 
+@pytest.mark.slow
 def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
     """SIGINT during a long first run (building a 20k-record index) exits 130 quietly."""
     from benchmarks.synthetic_kb import generate
@@ -241,7 +244,11 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(1.5)
+    building = tmp_path / "c" / "dskb"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list(building.glob("*.tmp")):
+        time.sleep(0.02)  # until the build has begun writing its index
+    assert process.poll() is None, "the build ended before it could be interrupted"
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=60)
     assert process.returncode == ExitCode.INTERRUPTED, err
@@ -257,6 +264,7 @@ def _index_file(cache: Path) -> Path:
     return found
 
 
+@pytest.mark.slow
 def test_truncated_and_corrupt_index_are_rebuilt(tmp_path: Path) -> None:
     """A damaged cache file is replaced and the answer is still right."""
     cache = tmp_path / "cache"
@@ -303,6 +311,7 @@ def test_full_disk_while_building_falls_back_to_memory(
     assert "disk is full" in result.stderr
 
 
+@pytest.mark.slow
 def test_six_processes_on_an_empty_cache_all_succeed(tmp_path: Path) -> None:
     """Concurrent first runs share one build and all print the same answer."""
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
@@ -323,6 +332,7 @@ def test_six_processes_on_an_empty_cache_all_succeed(tmp_path: Path) -> None:
     assert len(list((tmp_path / "cache" / "dskb").glob("index-*.sqlite"))) == 1
 
 
+@pytest.mark.slow
 def test_a_data_change_is_seen_on_the_next_run(data_copy: Path, tmp_path: Path) -> None:
     """Editing a YAML file (even keeping its size) shows up at once."""
     env = {"DSKB_DATA_DIR": str(data_copy)}
@@ -338,6 +348,7 @@ def test_a_data_change_is_seen_on_the_next_run(data_copy: Path, tmp_path: Path) 
     assert json.loads(after.stdout)["name"]["en"] == "Liang Wenfenq"
 
 
+@pytest.mark.slow
 def test_the_lookup_path_never_imports_yaml_or_pydantic(tmp_path: Path) -> None:
     """With a warm cache, lookups import neither the YAML parser nor pydantic."""
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}

@@ -17,6 +17,7 @@ def index() -> Index:
     return index_for(resolve())
 
 
+@pytest.mark.slow
 def test_labelled_queries_reach_95_percent_recall_at_3(index: Index) -> None:
     """At least 60 realistic queries; the expected records are in the top 3 for >= 95 %."""
     queries = load_queries()
@@ -97,6 +98,7 @@ def test_type_filter_narrows(index: Index) -> None:
     assert hits and {h.type for h in hits} == {"quote"}
 
 
+@pytest.mark.slow
 def test_skipping_fields_that_hold_nothing_of_the_query_changes_no_result(
     index: Index, monkeypatch: pytest.MonkeyPatch
 ) -> None:

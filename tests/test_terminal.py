@@ -17,13 +17,18 @@ import pytest
 from .conftest import in_a_terminal
 
 needs_less = pytest.mark.skipif(shutil.which("less") is None, reason="less is not installed")
+# What the company page shows first: typed q once it is on screen, a pager leaves.
+_COMPANY = "High-Flyer and DeepSeek"
 
 
+@pytest.mark.slow
 @needs_less
 def test_paging_in_a_fresh_shell_shows_colours_not_escape_codes_and_keeps_the_answer() -> None:
     """LESS unset: dskb runs less with FRX, so no raw ESC[ on screen, no alternate screen
     (the answer stays after q), and the comparison is there."""
-    screen = in_a_terminal(["models", "--compare"], cols=80, rows=24)
+    screen = in_a_terminal(
+        ["models", "--compare"], cols=80, rows=24, until="DeepSeek models compared"
+    )
     assert screen.code == 0
     assert "ESC[" not in screen.text
     assert "\x1b[?1049h" not in screen.raw  # the alternate screen would take the answer away
@@ -32,10 +37,13 @@ def test_paging_in_a_fresh_shell_shows_colours_not_escape_codes_and_keeps_the_an
     assert "<E2>" not in screen.text  # UTF-8 shown as text whatever the locale
 
 
+@pytest.mark.slow
 @needs_less
 def test_chinese_pages_as_chinese_in_a_c_locale() -> None:
     """LANG=C: dskb still writes UTF-8, and tells less so (LESSCHARSET=utf-8)."""
-    screen = in_a_terminal(["timeline", "--lang", "zh"], {"LANG": "C", "LC_ALL": "C"})
+    screen = in_a_terminal(
+        ["timeline", "--lang", "zh"], {"LANG": "C", "LC_ALL": "C"}, until="DeepSeek 大事记"
+    )
     assert "<E" not in screen.text and "DeepSeek 大事记" in screen.text
 
 
@@ -44,6 +52,7 @@ def _marking_pager(tmp_path: Path) -> tuple[dict[str, str], Path]:
     return {"DSKB_PAGER": f'echo "LESS=$LESS" > {marker}; cat > /dev/null'}, marker
 
 
+@pytest.mark.slow
 def test_output_that_fits_is_not_paged_and_long_output_is(tmp_path: Path) -> None:
     """A short answer is printed; a long one goes through the pager."""
     env, marker = _marking_pager(tmp_path)
@@ -54,6 +63,7 @@ def test_output_that_fits_is_not_paged_and_long_output_is(tmp_path: Path) -> Non
     assert marker.exists()
 
 
+@pytest.mark.slow
 def test_a_set_less_gets_r_and_an_unset_one_becomes_frx(tmp_path: Path) -> None:
     """LESS=S is kept, with -R added (colours as colours); no LESS gives LESS=FRX, as git and
     gh do; a LESS that has R already is left as it is."""
@@ -66,6 +76,7 @@ def test_a_set_less_gets_r_and_an_unset_one_becomes_frx(tmp_path: Path) -> None:
     assert marker.read_text(encoding="utf-8").strip() == "LESS=-SR"
 
 
+@pytest.mark.slow
 def test_dskb_pager_comes_before_pager(tmp_path: Path) -> None:
     """DSKB_PAGER wins over PAGER; --no-pager over both."""
     env, marker = _marking_pager(tmp_path)
@@ -77,6 +88,7 @@ def test_dskb_pager_comes_before_pager(tmp_path: Path) -> None:
     assert not marker.exists()
 
 
+@pytest.mark.slow
 def test_a_pager_that_cannot_run_is_reported_and_nothing_is_lost() -> None:
     """PAGER=/nonexistent: a note, then the whole output printed; exit 0."""
     screen = in_a_terminal(["timeline"], {"PAGER": "/nonexistent/pager"}, cols=100, rows=24)
@@ -106,6 +118,7 @@ def large_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_a_long_build_shows_progress_on_a_terminal_and_clears_it(
     large_kb: Path, tmp_path: Path
 ) -> None:
@@ -119,6 +132,7 @@ def test_a_long_build_shows_progress_on_a_terminal_and_clears_it(
     assert "\x1b[2K" in screen.raw  # the bar's line is erased when the work ends
 
 
+@pytest.mark.slow
 def test_no_progress_when_stderr_is_not_a_terminal(large_kb: Path, tmp_path: Path) -> None:
     """The same build with stderr to a pipe: no bar, no stage, no escape code on stderr."""
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
@@ -134,13 +148,15 @@ def test_no_progress_when_stderr_is_not_a_terminal(large_kb: Path, tmp_path: Pat
         assert stage not in result.stderr, result.stderr
 
 
+@pytest.mark.slow
 def test_a_quick_run_shows_no_progress() -> None:
     """A lookup on a built index takes well under a second: no bar."""
-    in_a_terminal(["company"])  # builds the index of the bundled data if needed
-    screen = in_a_terminal(["company"], cols=100, rows=60)
+    in_a_terminal(["company"], until=_COMPANY)  # builds the index of the bundled data if needed
+    screen = in_a_terminal(["company"], cols=100, rows=60, until=_COMPANY)
     assert "indexing" not in screen.text and "reading the data" not in screen.text
 
 
+@pytest.mark.slow
 def test_progress_reads_in_chinese_under_lang_zh(large_kb: Path, tmp_path: Path) -> None:
     """The stages are named in the reader's language."""
     env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}

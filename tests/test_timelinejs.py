@@ -153,6 +153,7 @@ def served(tmp_path: Path, timelinejs: Path) -> Iterator[tuple[str, Path]]:
         server.server_close()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("lang", "language"), [("zh", "zh-cn"), ("en", "en")])
 def test_timelinejs_renders_the_export_without_errors(
     served: tuple[str, Path], timelinejs: Path, lang: str, language: str

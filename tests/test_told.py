@@ -77,6 +77,7 @@ def test_every_value_a_tier_shows_rests_on_that_tier_alone(index: Index, tier: s
                 ), record["id"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("tier", TIERS)
 @pytest.mark.parametrize(
     "view",
@@ -330,6 +331,7 @@ def _scalars(node: Any) -> Iterator[Any]:
             yield from _scalars(value)
 
 
+@pytest.mark.slow
 def test_every_loaded_text_is_its_whole_scalar() -> None:
     """No text is cut by a ' #' that YAML reads as a comment (V3.1's note ended at 'PR')."""
     cut = [

@@ -61,6 +61,7 @@ def test_the_labelled_set_is_as_the_issue_asks() -> None:
     assert all("record" in i for i in groups["verbatim"] + groups["altered"])
 
 
+@pytest.mark.slow
 def test_every_verbatim_quote_and_value_is_exact(verdicts: dict[str, dict[str, Any]]) -> None:
     """Verbatim quotes (Chinese, or the KB's English) and values as stated: exact, 20/20."""
     verbatim = [i for i in ITEMS if i["group"] == "verbatim"]
@@ -72,6 +73,7 @@ def test_every_verbatim_quote_and_value_is_exact(verdicts: dict[str, dict[str, A
     assert not wrong
 
 
+@pytest.mark.slow
 def test_fabricated_claims_are_not_in_the_kb_and_never_exact(
     verdicts: dict[str, dict[str, Any]],
 ) -> None:
@@ -150,6 +152,7 @@ def test_no_claim_or_two_claims_are_usage_errors(args: tuple[str, ...]) -> None:
     assert result.code == 2 and "Traceback" not in result.stderr and result.stderr
 
 
+@pytest.mark.slow
 def test_verify_imports_nothing_heavy(tmp_path: Path) -> None:
     """With a warm cache, verify imports neither YAML, pydantic, pypinyin nor RapidFuzz."""
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}

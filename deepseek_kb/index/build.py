@@ -18,14 +18,14 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from deepseek_kb import __version__
+from deepseek_kb.analysis.fields import prepare, search_fields
+from deepseek_kb.analysis.text import has_han
 from deepseek_kb.citations import PROVENANCE, bare, linked
 from deepseek_kb.index.store import cited_sources
 from deepseek_kb.index.tables import INDEXES, SCHEMA
 from deepseek_kb.kinds import BY_NAME, NAMED, source_tier
 from deepseek_kb.paths import Layout
 from deepseek_kb.progress import Report, quiet
-from deepseek_kb.search.fields import prepare, search_fields
-from deepseek_kb.search.text import has_han
 
 
 def build(layout: Layout, key: str, target: str, report: Report = quiet) -> sqlite3.Connection:

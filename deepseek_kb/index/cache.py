@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from deepseek_kb import __version__
-from deepseek_kb.index.store import Index
+from deepseek_kb.index.store import Index, file_state, note_checked
 from deepseek_kb.index.tables import DIGESTED, INDEX_FORMAT, digest
 from deepseek_kb.paths import Layout, cache_dir
 from deepseek_kb.progress import Note, Report, quiet, stderr_note
@@ -104,14 +104,15 @@ def open_index(layout: Layout, report: Report = quiet, note: Note = stderr_note)
     build tells `report` how far it is, and `note` when it waits for another dskb."""
     key = fingerprint(layout)
     path = index_path(layout)
-    conn = _open_existing(path, key)
-    if conn is not None:
-        return _index(conn, layout, path, [], report)
+    opened = _open_existing(path, key)
+    if opened is not None:
+        return _index(*opened, layout, path, [], report)
     return _rebuild(layout, key, path, [], report, note=note)
 
 
 def _index(
     conn: sqlite3.Connection,
+    state: list[int] | None,
     layout: Layout,
     path: Path | None,
     warnings: list[str],
@@ -121,12 +122,15 @@ def _index(
         """A damaged file is never trusted again: build a fresh one beside it."""
         return _rebuild(layout, fingerprint(layout), path, warnings, report, fresh=True).conn
 
-    return Index(conn, layout, path, rebuild, warnings)
+    return Index(conn, layout, path, rebuild, warnings, state=state)
 
 
-def _open_existing(path: Path, key: str) -> sqlite3.Connection | None:
+def _open_existing(path: Path, key: str) -> tuple[sqlite3.Connection, list[int] | None] | None:
+    """The index file if it is current, with its state taken before it was opened (a file
+    swapped in between is then checked as a changed one)."""
     if not path.is_file():
         return None
+    state = file_state(path)
     conn = None
     try:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
@@ -136,7 +140,7 @@ def _open_existing(path: Path, key: str) -> sqlite3.Connection | None:
         if not fresh or str(count) != meta.get("count"):
             conn.close()
             return None
-        return conn
+        return conn, state
     except (sqlite3.DatabaseError, ValueError):
         if conn is not None:
             conn.close()
@@ -163,24 +167,27 @@ def _rebuild(
     `fresh` builds even when the file on disk looks current (it was found damaged).
     """
     if path is None:
-        return _index(_build(layout, key, ":memory:", report), layout, None, warnings, report)
+        return _in_memory(layout, key, warnings, report)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with _lock(path, note):
-            conn = None if fresh else _open_existing(path, key)
-            if conn is not None:
-                return _index(conn, layout, path, warnings, report)
+            opened = None if fresh else _open_existing(path, key)
+            if opened is not None:
+                return _index(*opened, layout, path, warnings, report)
             _remove_stale_temporaries(path)
             tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
             try:
                 _build(layout, key, str(tmp), report).close()
                 tmp.replace(path)
+                # the build read every table back for its checksum: checked as it stands
+                if (state := file_state(path)) is not None:
+                    note_checked(path, state, DIGESTED)
             finally:
                 with contextlib.suppress(OSError):
                     tmp.unlink()
-        conn = _open_existing(path, key)
-        if conn is not None:
-            return _index(conn, layout, path, warnings, report)
+        opened = _open_existing(path, key)
+        if opened is not None:
+            return _index(*opened, layout, path, warnings, report)
     except _Stuck as stuck:
         warnings.append(f"{stuck}; this run built the index in memory")
     except (OSError, sqlite3.OperationalError) as error:
@@ -189,7 +196,11 @@ def _rebuild(
             f"cannot write the index cache in {path.parent} ({reason}); "
             "working from memory, so every run rebuilds it"
         )
-    return _index(_build(layout, key, ":memory:", report), layout, None, warnings, report)
+    return _in_memory(layout, key, warnings, report)
+
+
+def _in_memory(layout: Layout, key: str, warnings: list[str], report: Report) -> Index:
+    return _index(_build(layout, key, ":memory:", report), None, layout, None, warnings, report)
 
 
 def _remove_stale_temporaries(path: Path) -> None:

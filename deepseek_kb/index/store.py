@@ -1,19 +1,24 @@
 """Read access to a built index: records by kind or id, names, mentions, counts.
 
 Every table is covered by a checksum (`index.tables.DIGESTED`), checked the first time a
-process reads the table; every record and search field read is checked against the checksum
-written beside it as well. Damage (a bad page, a changed byte, one flipped bit in a name) makes
+process reads the table, unless the file is as it was when a build or an earlier run checked
+that table (a note beside it names the tables checked and the file's inode, size, mtime and
+ctime, which any write changes): at 100,000 records reading a table whole costs more than the
+lookup. Every record and search field read is checked against the checksum written beside it,
+always. Damage (a bad page, a changed byte, one flipped bit in a name) makes
 the index rebuild into a new file and the read run again, so a damaged cache costs one
 rebuild, never a wrong answer or a traceback.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 import sqlite3
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -56,6 +61,45 @@ class Scored(NamedTuple):
     fields: list[list[Any]]
 
 
+def file_state(path: Path) -> list[int] | None:
+    """What any write to the file changes: device, inode, size, mtime and ctime (ns)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+
+
+def _checked_note(path: Path) -> Path:
+    return path.with_name(f"{path.name}.checked")
+
+
+def checked_before(path: Path | None, state: list[int] | None) -> set[str]:
+    """The tables already checked on this file as it stands (none if it changed since)."""
+    if path is None or state is None:
+        return set()
+    try:
+        note = json.loads(_checked_note(path).read_text(encoding="utf-8"))
+        if note["state"] == state:
+            return {t for t in note["tables"] if t in DIGESTED}
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return set()
+
+
+def note_checked(path: Path, state: list[int], tables: Iterable[str]) -> None:
+    """Note that these tables of the file as it stands match their checksums (best effort:
+    a cache folder that cannot be written only means the next run checks again)."""
+    note = _checked_note(path)
+    tmp = note.with_name(f"{note.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(json.dumps({"state": state, "tables": sorted(tables)}), encoding="utf-8")
+        tmp.replace(note)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
 def decode(text: str, crc: int) -> Any:
     """A stored JSON text, verified against its checksum."""
     if zlib.crc32(text.encode("utf-8")) != crc:
@@ -77,6 +121,7 @@ class Index:
     warnings: list[str] = field(default_factory=list)
     _sources: SourceInfo | None = None
     verified: set[str] = field(default_factory=set)
+    state: list[int] | None = None  # the file as it was opened (`file_state`)
 
     def checked(self, read: Callable[[], T]) -> T:
         """Run a read; if the index turns out to be damaged, rebuild it and read once more."""
@@ -85,21 +130,31 @@ class Index:
         except (sqlite3.DatabaseError, Damaged):
             self.conn = self.rebuild()
             self.verified.clear()
+            self.state = None  # the new file is checked table by table as it is read
             return read()
 
     def verify(self, sql: str) -> None:
-        """Check the checksum of every table `sql` reads, once per table and process."""
-        for table in _TABLES.findall(sql):
-            if table in self.verified:
-                continue
-            rows = self.conn.execute("SELECT value FROM meta WHERE key = 'digests'").fetchall()
-            try:
-                expected = json.loads(rows[0][0]).get(table) if rows else None
-            except (ValueError, AttributeError):
-                raise Damaged("the checksums are damaged") from None
-            if expected != digest(self.conn, table):
-                raise Damaged(f"the {table} table does not match its checksum")
+        """Check the checksum of every table `sql` reads, once per table and process, and
+        once per file state: tables checked before on this very file are not read again."""
+        tables = [t for t in _TABLES.findall(sql) if t not in self.verified]
+        if not tables:
+            return
+        before = checked_before(self.path, self.state)
+        for table in tables:
+            if table not in before:
+                self._check(table)
             self.verified.add(table)
+        if not before.issuperset(tables) and self.path is not None and self.state is not None:
+            note_checked(self.path, self.state, before | self.verified)
+
+    def _check(self, table: str) -> None:
+        rows = self.conn.execute("SELECT value FROM meta WHERE key = 'digests'").fetchall()
+        try:
+            expected = json.loads(rows[0][0]).get(table) if rows else None
+        except (ValueError, AttributeError):
+            raise Damaged("the checksums are damaged") from None
+        if expected != digest(self.conn, table):
+            raise Damaged(f"the {table} table does not match its checksum")
 
     def query(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         """Run a read query on verified tables (rebuilding once if the file is damaged)."""

@@ -5,7 +5,6 @@ Rich is imported inside the functions, so importing a view costs nothing until i
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -15,7 +14,7 @@ from deepseek_kb.told import STATUS_MARKS, STATUS_WORDS, caveat
 from deepseek_kb.values import pick
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+    from rich.console import RenderableType
     from rich.text import Text
 
     from deepseek_kb.index.store import Found
@@ -176,31 +175,11 @@ def wrap_offsets(plain: str, width: int, first: int | None = None) -> list[int]:
     return offsets
 
 
-@cache
-def _wrapping_console() -> Console:
-    """A console only for measuring while wrapping (widths of CJK and other characters)."""
-    from rich.console import Console
-
-    return Console(file=io.StringIO(), width=10000, color_system=None)
-
-
 def prewrapped() -> Text:
     """A Text for pre-wrapped lines, so Rich does not wrap them a second time."""
     from rich.text import Text
 
     return Text(no_wrap=True, overflow="ignore")
-
-
-def snippet(text: str, words: Sequence[str], width: int = 140) -> str:
-    """The part of a long text around its first match."""
-    if len(text) <= width:
-        return text
-    lowered = text.casefold()
-    positions = [lowered.find(w.casefold()) for w in words if w]
-    first = min((p for p in positions if p >= 0), default=0)
-    start = max(0, min(first - width // 3, len(text) - width))
-    piece = text[start : start + width]
-    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
 
 
 def fit(text: str, width: int) -> str:

@@ -6,10 +6,10 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from deepseek_kb.analysis.fields import search_fields
 from deepseek_kb.kinds import LINK_FIELDS
 from deepseek_kb.render.layout import hang, label, prewrapped, styled
 from deepseek_kb.rows import Row
-from deepseek_kb.search.fields import search_fields
 from deepseek_kb.values import cites, name_of, pick
 
 if TYPE_CHECKING:

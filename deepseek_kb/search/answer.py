@@ -17,6 +17,7 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 
+from deepseek_kb.analysis.text import normalize
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import SPECS
 from deepseek_kb.rows import Row
@@ -45,7 +46,6 @@ from deepseek_kb.search.question import (
     unasked,
     vocabulary,
 )
-from deepseek_kb.search.text import normalize
 from deepseek_kb.values import format_value
 
 __all__ = ["Answer", "NotStated", "answer", "is_question"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from deepseek_kb.analysis.text import han_pieces, has_han, stem
 from deepseek_kb.index.store import Index
-from deepseek_kb.search.text import han_pieces, has_han, stem
 
 TYPO_PENALTY = 0.85
 PINYIN_PENALTY = 0.8

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from deepseek_kb.analysis.text import normalize, stem
 from deepseek_kb.search.question import CUES, has, unasked
-from deepseek_kb.search.text import normalize, stem
 
 # Words that ask nothing of their own: function words, generic verbs, the company's name.
 _STOP_WORDS = (

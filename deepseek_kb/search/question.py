@@ -12,11 +12,11 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import NamedTuple, Protocol
 
+from deepseek_kb.analysis.text import normalize
 from deepseek_kb.asking import ASKED, SPEC_WORDS
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_NAME, SPECS
 from deepseek_kb.rows import Row
-from deepseek_kb.search.text import normalize
 
 
 class Hit(Protocol):

@@ -22,13 +22,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, partial
 
+from deepseek_kb.analysis.fields import StoredField, prepare, search_fields
+from deepseek_kb.analysis.text import fts_literal, has_han, normalize, query_tokens, terms
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_NAME
 from deepseek_kb.rows import Row
 from deepseek_kb.search.expand import Term, Variant, expand, spaced_pinyin
-from deepseek_kb.search.fields import StoredField, prepare, search_fields
 from deepseek_kb.search.score import Query, make_query, score_record
-from deepseek_kb.search.text import fts_literal, has_han, normalize, query_tokens, terms
 
 FLOOR = 55.0
 CANDIDATES = 400

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from deepseek_kb.analysis.text import has_han, normalize
 from deepseek_kb.index.store import Index, Name
-from deepseek_kb.search.text import has_han, normalize
 
 _WORDS = re.compile(r"[a-z0-9]+")
 MAX_SUGGESTIONS = 5

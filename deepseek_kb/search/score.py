@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from deepseek_kb.analysis.fields import NAME, StoredField
+from deepseek_kb.analysis.text import bigrams
 from deepseek_kb.kinds import NAMED
 from deepseek_kb.search.expand import Term
-from deepseek_kb.search.fields import NAME, StoredField
-from deepseek_kb.search.text import bigrams
 
 NAME_FUZZY = 85
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from deepseek_kb.analysis.text import normalize, split_tokens
 from deepseek_kb.kinds import BY_NAME, NAMED, SPEC_BY_FIELD
 from deepseek_kb.rows import Row
-from deepseek_kb.search.text import normalize, split_tokens
 from deepseek_kb.values import format_quantity, number
 
 # Field weights: names outrank main texts, which outrank side texts and the names of linked records.
