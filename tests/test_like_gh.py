@@ -294,9 +294,12 @@ def test_r_is_added_to_the_readers_less(less: str | None, expected: str) -> None
     assert less_options(less) == expected
 
 
+@pytest.mark.slow
 def test_less_with_dash_i_shows_colours_not_escape_codes() -> None:
     """With LESS=-i (a common setting), less shows bold text, never a literal ESC[1m."""
-    screen = in_a_terminal(["timeline"], {"LESS": "-i"}, cols=100, rows=20)
+    screen = in_a_terminal(
+        ["timeline"], {"LESS": "-i"}, cols=100, rows=20, until="DeepSeek timeline"
+    )
     assert screen.code == 0
     assert "DeepSeek timeline" in screen.text
     assert "ESC[" not in screen.text
