@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -128,3 +129,26 @@ def data_copy(tmp_path: Path) -> Iterator[Path]:
     target = tmp_path / "data"
     shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("schema"))
     yield target
+
+
+_IMPORT_PROBE = (
+    "import sys\n"
+    "from deepseek_kb.cli import main\n"
+    "roots = set(sys.argv[1].split(','))\n"
+    "sys.argv = ['dskb'] + sys.argv[2:]\n"
+    "try:\n    main()\nexcept SystemExit:\n    pass\n"
+    "found = sorted(m for m in sys.modules if m.split('.')[0] in roots)\n"
+    "sys.stderr.write('IMPORTED=' + ','.join(found))\n"
+)
+
+
+def imported(args: list[str], roots: tuple[str, ...], env: dict[str, str]) -> list[str]:
+    """The modules under `roots` (yaml, pydantic, mcp …) that one fresh `dskb ARGS` imports."""
+    done = subprocess.run(
+        [sys.executable, "-c", _IMPORT_PROBE, ",".join(roots), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    found = done.stderr.rsplit("IMPORTED=", 1)[1]
+    return found.split(",") if found else []

@@ -19,7 +19,7 @@ from mcp.client.session import ClientSession
 from mcp.client.stdio import StdioServerParameters, stdio_client
 from mcp.shared.exceptions import MCPError
 
-from tests.conftest import run
+from tests.conftest import imported, run
 
 Drive = Callable[[ClientSession], Awaitable[Any]]
 
@@ -273,19 +273,8 @@ def test_mcp_without_the_sdk_is_one_line_and_a_way_out() -> None:
 def test_the_cli_never_imports_the_sdks(tmp_path: Path) -> None:
     """`dskb --help`, a lookup and --print-config import neither `mcp` nor `llm`."""
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    probe = (
-        "import sys\n"
-        "from deepseek_kb.cli import main\n"
-        "sys.argv = ['dskb'] + sys.argv[1:]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "sdks = sorted(m for m in sys.modules if m.split('.')[0] in ('mcp', 'mcp_types', 'llm'))\n"
-        "sys.stderr.write('SDKS=' + ','.join(sdks))\n"
-    )
     for args in (["--help"], ["search", "V3 training cost"], ["mcp", "--print-config", "vscode"]):
-        done = subprocess.run(
-            [sys.executable, "-c", probe, *args], env=env, capture_output=True, text=True
-        )
-        assert done.stderr.rsplit("SDKS=", 1)[1] == "", (args, done.stderr[-300:])
+        assert imported(args, ("mcp", "mcp_types", "llm"), env) == [], args
 
 
 @pytest.mark.slow

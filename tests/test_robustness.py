@@ -16,7 +16,7 @@ import pytest
 from deepseek_kb.errors import ExitCode
 from deepseek_kb.progress import Report
 
-from .conftest import run
+from .conftest import imported, run
 
 HAN = "深度求索"
 
@@ -352,17 +352,7 @@ def test_a_data_change_is_seen_on_the_next_run(data_copy: Path, tmp_path: Path) 
 def test_the_lookup_path_never_imports_yaml_or_pydantic(tmp_path: Path) -> None:
     """With a warm cache, lookups import neither the YAML parser nor pydantic."""
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    probe = (
-        "import sys\n"
-        "from deepseek_kb.cli import main\n"
-        "sys.argv = ['dskb'] + sys.argv[1:]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('yaml', 'pydantic', 'pypinyin'))\n"
-        "sys.stderr.write('HEAVY=' + ','.join(heavy))\n"
-    )
-    subprocess.run([sys.executable, "-c", probe, "info"], env=env, capture_output=True, check=True)
+    heavy = ("yaml", "pydantic", "pypinyin")
+    imported(["info"], heavy, env)  # builds the index
     for args in (["timeline"], ["quote", "创新"], ["models", "--compare"], ["search", "V3"]):
-        result = subprocess.run(
-            [sys.executable, "-c", probe, *args], env=env, capture_output=True, text=True
-        )
-        assert result.stderr.rsplit("HEAVY=", 1)[1] == "", (args, result.stderr[-300:])
+        assert imported(args, heavy, env) == [], args

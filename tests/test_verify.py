@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from tests.conftest import run
+from tests.conftest import imported, run
 
 CLAIMS = Path(__file__).parent / "eval" / "verify-claims.yaml"
 ITEMS: list[dict[str, Any]] = yaml.safe_load(CLAIMS.read_text(encoding="utf-8"))
@@ -156,20 +154,6 @@ def test_no_claim_or_two_claims_are_usage_errors(args: tuple[str, ...]) -> None:
 def test_verify_imports_nothing_heavy(tmp_path: Path) -> None:
     """With a warm cache, verify imports neither YAML, pydantic, pypinyin nor RapidFuzz."""
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    probe = (
-        "import sys\n"
-        "from deepseek_kb.cli import main\n"
-        "sys.argv = ['dskb'] + sys.argv[1:]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('yaml', 'pydantic', 'pypinyin', 'rapidfuzz', 'rich'))\n"
-        "sys.stderr.write('HEAVY=' + ','.join(heavy))\n"
-    )
-    subprocess.run([sys.executable, "-c", probe, "info"], env=env, capture_output=True, check=True)
-    result = subprocess.run(
-        [sys.executable, "-c", probe, "verify", "V3 cost $6M to train", "--json"],
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert result.stderr.rsplit("HEAVY=", 1)[1] == "", result.stderr[-300:]
+    heavy = ("yaml", "pydantic", "pypinyin", "rapidfuzz", "rich")
+    imported(["info"], heavy, env)  # builds the index
+    assert imported(["verify", "V3 cost $6M to train", "--json"], heavy, env) == []
