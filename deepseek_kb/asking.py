@@ -235,6 +235,8 @@ ASKED += (
         "用于哪些|哪些模型用",
         "text",
     ),
+    # No words of its own: what a passage found by the question's words says (search/passages.py).
+    Asked("passage", "来源所述", "as the sources put it", "", "text"),
 )
 # Which question a labelled figure answers, by its unit: 1,100 GPUs answers "how many GPUs".
 UNIT_ASKED: dict[Unit, str] = {

@@ -31,14 +31,15 @@ from deepseek_kb.search.answerables import (
 )
 from deepseek_kb.search.answered import Answer, NotStated, answer_from, same_value
 from deepseek_kb.search.leftover import covered, leftover
+from deepseek_kb.search.named import Hit, has
+from deepseek_kb.search.passages import passage_answer
 from deepseek_kb.search.question import (
+    CLEAR,
     Asking,
-    Hit,
     Question,
     asks,
     best_asked,
     cue_bonus,
-    has,
     is_question,
     label_score,
     phrase_score,
@@ -50,8 +51,6 @@ from deepseek_kb.values import format_value
 
 __all__ = ["Answer", "NotStated", "answer", "is_question"]
 
-# A field is asked for clearly when its words weigh this much (ctx, cost, 价格 …).
-CLEAR = 3
 # What a question about no particular thing asks of the company.
 COMPANY = "deepseek"
 COMPANY_KEYS = frozenset({"headcount", "founder", "founded", "location", "gpu_count"})
@@ -85,8 +84,27 @@ FALLBACK = {"license_model": "license_code", "license_code": "license_model"}
 
 def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotStated | None:
     """The value a question asks for when the thing and the field are both clear; not stated
-    when the thing lacks the field clearly asked; else nothing."""
+    when the thing lacks the field clearly asked; else the one passage that speaks of all it
+    asks; else nothing."""
     question = read(index, query, hits)
+    found = _held(index, question, hits)
+    if found is None and not _field_asked(question):
+        return passage_answer(index, question, hits)
+    return found
+
+
+def _field_asked(question: Question) -> bool:
+    """Whether the question clearly asks for a field of its own (a price, a hidden size): a
+    passage that merely mentions it does not answer."""
+    keys: tuple[str, ...] = ()  # a topic is no thing: any field asked counts
+    if question.subject is not None and question.subject[0] != "topic":
+        keys = APPLICABLE.get(question.subject[0]) or (*_spec_keys(), *_MODEL_KEYS)
+    asked, score = best_asked(question.rest, question.cues, keys)
+    return score >= CLEAR and asked not in _OPEN and asked != "said"
+
+
+def _held(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | NotStated | None:
+    """A value the thing (or a record about it) holds in a field of its own."""
     if question.subject is not None and not asks(question.norm) and not leftover(question.rest):
         # A name alone asks nothing, the hits are the answer; but a term named is defined.
         kind, record = question.subject
@@ -371,22 +389,4 @@ def _from_record(
             return answer_from(named[0], figures, record)
         if len(figures) == 1 or (figures and figures[0].key == asked):
             return answer_from(figures[0], figures, record)
-    if hit.type in ("fact", "quote") and not question.cues:
-        return _statement(question, record, hit.type)
     return None
-
-
-def _statement(question: Question, record: Row, kind: str) -> Answer | None:
-    """A fact or quote whose own words account for every word of the question answers it with
-    what it says ("does DeepSeek have a written culture" → what Liang said about it)."""
-    texts = [str(record["text"]["zh"]), str(record["text"]["en"])]
-    if record.get("context"):
-        texts += [str(record["context"]["zh"]), str(record["context"]["en"])]
-    pieces = leftover(question.rest)
-    if not asks(question.norm) or len(pieces) < 2 or not covered(pieces, texts):
-        return None
-    key = "said" if kind == "quote" else "identity"
-    said = Candidate(
-        key, kind, record, "text", record["text"], record["sources"], record.get("note")
-    )
-    return answer_from(said, [said], record)

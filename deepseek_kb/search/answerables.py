@@ -17,7 +17,7 @@ from deepseek_kb.asking import UNIT_ASKED
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import Unit
 from deepseek_kb.rows import Row
-from deepseek_kb.search.question import Hit
+from deepseek_kb.search.named import Hit
 from deepseek_kb.values import pick
 
 

@@ -9,7 +9,8 @@ import re
 from collections.abc import Sequence
 
 from deepseek_kb.analysis.text import normalize, stem
-from deepseek_kb.search.question import CUES, has, unasked
+from deepseek_kb.search.named import has
+from deepseek_kb.search.question import CUES, unasked
 
 # Words that ask nothing of their own: function words, generic verbs, the company's name.
 _STOP_WORDS = (
@@ -34,7 +35,13 @@ def leftover(rest: str) -> list[str]:
     """The words of the question that nothing matched (not the thing's name, not a phrase that
     asks for a field, not a cue, not a function word): Latin words, and pairs of Chinese
     characters. An answer must account for them, or there is none."""
-    rest = _ORDINAL.sub(lambda m: f" {_HAN_DIGITS.index(m.group(1)) + 1} 天", unasked(rest))
+    return content(unasked(rest))
+
+
+def content(rest: str) -> list[str]:
+    """The words that say something (not a cue, not a function word), the words that ask for a
+    field included: what a passage answering the question must speak of."""
+    rest = _ORDINAL.sub(lambda m: f" {_HAN_DIGITS.index(m.group(1)) + 1} 天", rest)
     for words in CUES.values():
         for word in words:
             if has(rest, word):

@@ -10,27 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import NamedTuple, Protocol
+from typing import NamedTuple
 
 from deepseek_kb.analysis.text import normalize
 from deepseek_kb.asking import ASKED, SPEC_WORDS
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_NAME, SPECS
 from deepseek_kb.rows import Row
-
-
-class Hit(Protocol):
-    """What the reader needs of a search hit (search.rank.Hit): its kind, field, score, record."""
-
-    @property
-    def type(self) -> str: ...
-    @property
-    def field(self) -> str: ...
-    @property
-    def score(self) -> float: ...
-    @property
-    def record(self) -> Row: ...
-
+from deepseek_kb.search.named import (
+    Hit,
+    close_name,
+    has,
+    named_in,
+    without,
+    without_close,
+)
 
 # Words that make a query a question, besides what it asks (cost, context …).
 QUESTION_WORDS = ("what", "when", "who", "whom", "which", "where", "why", "how")
@@ -62,10 +56,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "quantity": ("how many", "how much", "how big", "how large", "how long", "多少", "几个", "几"),
     "what": ("what", "which", "什么", "哪个", "哪些", "啥"),
 }
-# Things a question may name, most specific first: a model before the company in "DeepSeek V3".
-SUBJECT_KINDS = ("model", "project", "term", "person", "organization", "topic")
-# A close spelling of a name (Karpaty, deepsek v3) is taken when its hit scores this much.
-FUZZY_NAME = 85.0
+# A field is asked for clearly when its words weigh this much (ctx, cost, 价格 …).
+CLEAR = 3
 
 
 class Asking(NamedTuple):
@@ -145,10 +137,10 @@ def read(index: Index, query: str, hits: Sequence[Hit] = ()) -> Question:
     """The question a query asks: its subject (by name, else by a close spelling among the
     hits), what is left of it, and its cues."""
     norm = normalize(query)
-    named = _named(index, norm)
+    named = named_in(index, norm)
     if named:
         (name, record_id, kind), others = named[0], named[1:]
-        rest = _without(norm, name)
+        rest = without(norm, name)
         found = index.get(record_id)
         subject = (found.kind, found.row) if found else None
         other_ids = tuple(dict.fromkeys(i for _, i, k in others if i != record_id and k == kind))
@@ -159,106 +151,11 @@ def read(index: Index, query: str, hits: Sequence[Hit] = ()) -> Question:
             dict.fromkeys((k, i, n) for n, i, k in ordered if i != record_id and k != kind)
         )[:3]
     else:
-        subject, rest, other_ids, same_name = _close_name(hits), norm, (), ()
+        subject, rest, other_ids, same_name = close_name(hits), norm, (), ()
         if subject is not None:
-            rest = _without_close(norm, subject[1])
+            rest = without_close(norm, subject[1])
     cues = frozenset(cue for cue, words in CUES.items() if any(has(norm, w) for w in words))
     return Question(norm, rest, subject, other_ids, cues, same_name)
-
-
-def _named(index: Index, norm: str) -> list[tuple[str, str, str]]:
-    """Every name or alias found in the query as whole words, most specific kind first and
-    longest first: (normalised name, record id, kind)."""
-    found = []
-    for kind in SUBJECT_KINDS:
-        entries = [(normalize(e.name), e.id) for e in index.names(kind)]
-        if kind == "person":
-            entries += _family_names(index)
-        for name, record_id in entries:
-            # "fire flyer 2" names Fire-Flyer 2: a hyphen in a name may be typed as a space.
-            for form in dict.fromkeys((name, name.replace("-", " "))):
-                if len(form) >= 2 and has(norm, form, also_joins=".-"):
-                    found.append((form, record_id, kind))
-    rank = {kind: n for n, kind in enumerate(SUBJECT_KINDS)}
-    # The longest name decides among the kinds it contains: "deepseek v3" over "deepseek".
-    found.sort(key=lambda f: (-len(f[0]), rank[f[2]]))
-    kept: list[tuple[str, str, str]] = []
-    for item in found:
-        if not any(item[0] in longer[0] and item[1] != longer[1] for longer in kept):
-            kept.append(item)
-    kept.sort(key=lambda f: (rank[f[2]], -len(f[0])))
-    return kept
-
-
-def _family_names(index: Index) -> list[tuple[str, str]]:
-    """A person by one word of their English name ("Liang", "Karpathy") when no one else has it."""
-    owners: dict[str, set[str]] = {}
-    for person in index.records("person"):
-        for word in normalize(str(person["name"]["en"])).split():
-            if len(word) >= 4:
-                owners.setdefault(word, set()).add(str(person["id"]))
-    return [(word, next(iter(ids))) for word, ids in owners.items() if len(ids) == 1]
-
-
-def _close_name(hits: Sequence[Hit]) -> tuple[str, Row] | None:
-    """A thing named with a typo: the first hit, when it is a thing and matched on its name."""
-    for hit in hits[:1]:
-        named = hit.field.startswith(("name", "aliases"))
-        if hit.type in SUBJECT_KINDS and named and hit.score >= FUZZY_NAME:
-            return hit.type, hit.record
-    return None
-
-
-def _without(norm: str, name: str) -> str:
-    return " ".join(norm.replace(name, " ").split())
-
-
-def _without_close(norm: str, record: Row) -> str:
-    """The query without the words that spelled the thing's name closely."""
-    names = [normalize(str(n)) for n in _names_of(record)]
-    tokens = set(" ".join(names).split())
-    kept = [w for w in norm.split() if w not in tokens and not _near_any(w, tokens)]
-    return " ".join(kept)
-
-
-def _names_of(record: Row) -> Iterable[str]:
-    name = record.get("name")
-    if isinstance(name, dict):
-        yield from (str(name["zh"]), str(name["en"]))
-    yield from record.get("aliases", [])
-
-
-def _near_any(word: str, tokens: set[str]) -> bool:
-    """A word one letter off a name's word (karpaty ~ karpathy)."""
-    if len(word) < 4:
-        return False
-    return any(abs(len(word) - len(t)) <= 2 and word[:3] == t[:3] for t in tokens)
-
-
-def has(norm: str, word: str, also_joins: str = "") -> bool:
-    """Whether `word` is in the query; a Latin word only as a whole word (`cost` is not in
-    `costume`). Plain string search: a regular expression per word would cost more to compile
-    than the whole lookup."""
-    if not word:
-        return False
-    if not (word[0].isascii() and word[0].isalnum()):
-        return word in norm
-    start = norm.find(word)
-    while start != -1:
-        end = start + len(word)
-        before = norm[start - 1] if start else " "
-        after = norm[end : end + 2]
-        if not _joins(before, also_joins) and not (
-            after and (_joins(after[0], "") or (after[0] in also_joins and _joins(after[1:2], "")))
-        ):
-            return True
-        start = norm.find(word, start + 1)
-    return False
-
-
-def _joins(char: str, extra: str) -> bool:
-    """Whether a character continues a Latin word (a letter, a digit, or one of `extra`)."""
-    return bool(char) and ((char.isascii() and char.isalnum()) or char in extra)
 
 
 def weight(phrase: str) -> int:

@@ -1,0 +1,161 @@
+"""Which thing a question names: a model, project, term, person, organisation or topic, by its
+names and aliases (whole words; a hyphen typed as a space; a name typed apart around the
+question's other words; a size one model alone has), a person by a name word no one else has,
+or a close spelling among the hits."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Protocol
+
+from deepseek_kb.analysis.text import normalize
+from deepseek_kb.index.store import Index
+from deepseek_kb.rows import Row
+
+
+class Hit(Protocol):
+    """What the reader needs of a search hit (search.rank.Hit): its kind, field, score, record."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def field(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def record(self) -> Row: ...
+
+
+# Things a question may name, most specific first: a model before the company in "DeepSeek V3".
+SUBJECT_KINDS = ("model", "project", "term", "person", "organization", "topic")
+# A close spelling of a name (Karpaty, deepsek v3) is taken when its hit scores this much.
+FUZZY_NAME = 85.0
+
+
+def named_in(index: Index, norm: str) -> list[tuple[str, str, str]]:
+    """Every name or alias found in the query as whole words, most specific kind first and
+    longest first: (normalised name, record id, kind)."""
+    found = []
+    for kind in SUBJECT_KINDS:
+        entries = [(normalize(e.name), e.id) for e in index.names(kind)]
+        if kind == "person":
+            entries += _family_names(index)
+        for name, record_id in entries:
+            # "fire flyer 2" names Fire-Flyer 2: a hyphen in a name may be typed as a space.
+            for form in dict.fromkeys((name, name.replace("-", " "))):
+                if (len(form) >= 2 and has(norm, form, also_joins=".-")) or _apart(norm, form):
+                    found.append((form, record_id, kind))
+        if kind == "model" and not found:
+            found.extend((size, i, kind) for size, i in _sizes(index).items() if has(norm, size))
+    rank = {kind: n for n, kind in enumerate(SUBJECT_KINDS)}
+    # The longest name decides among the kinds it contains: "deepseek v3" over "deepseek".
+    found.sort(key=lambda f: (-len(f[0]), rank[f[2]]))
+    kept: list[tuple[str, str, str]] = []
+    for item in found:
+        if not any(item[0] in longer[0] and item[1] != longer[1] for longer in kept):
+            kept.append(item)
+    kept.sort(key=lambda f: (rank[f[2]], -len(f[0])))
+    return kept
+
+
+def _family_names(index: Index) -> list[tuple[str, str]]:
+    """A person by one word of their English name ("Liang", "Karpathy") when no one else has it."""
+    owners: dict[str, set[str]] = {}
+    for person in index.records("person"):
+        for word in normalize(str(person["name"]["en"])).split():
+            if len(word) >= 4:
+                owners.setdefault(word, set()).add(str(person["id"]))
+    return [(word, next(iter(ids))) for word, ids in owners.items() if len(ids) == 1]
+
+
+def close_name(hits: Sequence[Hit]) -> tuple[str, Row] | None:
+    """A thing named with a typo: the first hit, when it is a thing and matched on its name."""
+    for hit in hits[:1]:
+        named = hit.field.startswith(("name", "aliases"))
+        if hit.type in SUBJECT_KINDS and named and hit.score >= FUZZY_NAME:
+            return hit.type, hit.record
+    return None
+
+
+def without(norm: str, name: str) -> str:
+    if name in norm:
+        return " ".join(norm.replace(name, " ").split())
+    words = set(name.split())  # a name typed apart: "janus pro hidden size 1b"
+    return " ".join(w for w in norm.split() if w not in words)
+
+
+def _apart(norm: str, form: str) -> bool:
+    """A name of several words typed apart, every word whole (janus pro … 1b), one of them a
+    size or version that no shorter name holds."""
+    words = form.split()
+    if len(words) < 2 or not any(w[:1].isdigit() or w[1:2].isdigit() for w in words):
+        return False
+    return all(has(norm, w, also_joins=".-") for w in words)
+
+
+@cache
+def _sizes_cached(names: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    owners: dict[str, set[str]] = {}
+    for name, record_id in names:
+        for word in normalize(name).replace("-", " ").split():
+            if _SIZE.fullmatch(word):
+                owners.setdefault(word, set()).add(record_id)
+    return {size: next(iter(ids)) for size, ids in owners.items() if len(ids) == 1}
+
+
+def _sizes(index: Index) -> dict[str, str]:
+    """A model size that one model alone has in its names names it: 67b is DeepSeek LLM 67B."""
+    return _sizes_cached(tuple((e.name, e.id) for e in index.names("model")))
+
+
+_SIZE = re.compile(r"\d+(?:\.\d+)?b")
+
+
+def without_close(norm: str, record: Row) -> str:
+    """The query without the words that spelled the thing's name closely."""
+    names = [normalize(str(n)) for n in _names_of(record)]
+    tokens = set(" ".join(names).split())
+    kept = [w for w in norm.split() if w not in tokens and not _near_any(w, tokens)]
+    return " ".join(kept)
+
+
+def _names_of(record: Row) -> Iterable[str]:
+    name = record.get("name")
+    if isinstance(name, dict):
+        yield from (str(name["zh"]), str(name["en"]))
+    yield from record.get("aliases", [])
+
+
+def _near_any(word: str, tokens: set[str]) -> bool:
+    """A word one letter off a name's word (karpaty ~ karpathy)."""
+    if len(word) < 4:
+        return False
+    return any(abs(len(word) - len(t)) <= 2 and word[:3] == t[:3] for t in tokens)
+
+
+def has(norm: str, word: str, also_joins: str = "") -> bool:
+    """Whether `word` is in the query; a Latin word only as a whole word (`cost` is not in
+    `costume`). Plain string search: a regular expression per word would cost more to compile
+    than the whole lookup."""
+    if not word:
+        return False
+    if not (word[0].isascii() and word[0].isalnum()):
+        return word in norm
+    start = norm.find(word)
+    while start != -1:
+        end = start + len(word)
+        before = norm[start - 1] if start else " "
+        after = norm[end : end + 2]
+        if not _joins(before, also_joins) and not (
+            after and (_joins(after[0], "") or (after[0] in also_joins and _joins(after[1:2], "")))
+        ):
+            return True
+        start = norm.find(word, start + 1)
+    return False
+
+
+def _joins(char: str, extra: str) -> bool:
+    """Whether a character continues a Latin word (a letter, a digit, or one of `extra`)."""
+    return bool(char) and ((char.isascii() and char.isalnum()) or char in extra)

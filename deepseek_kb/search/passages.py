@@ -1,0 +1,192 @@
+"""The last answer before none: the one passage of the sources that speaks of everything asked.
+
+"ProverBench 有多少道题", "what did Liang say his father did", "how many calls a day did
+AliceMind get": the value is written in a sentence (a claim, a fact, a quote, a biography line, a
+description), not kept in a field of its own. Each text of the thing asked about, of the records
+about it and of the best hits is a passage; one answers when it holds every word the question
+leaves unexplained and most of its other words, and holds the kind of value asked for (a number
+for "how many", a date for "when", a speaker for "who said"). Two passages from different
+records that answer equally well are no answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
+
+from deepseek_kb.analysis.text import normalize, stem
+from deepseek_kb.index.store import Index
+from deepseek_kb.rows import Row
+from deepseek_kb.search.answerables import Candidate, event_candidate, speaker_candidate
+from deepseek_kb.search.answered import Answer, answer_from
+from deepseek_kb.search.leftover import content, covered, leftover
+from deepseek_kb.search.named import Hit
+from deepseek_kb.search.question import CLEAR, Question, best_asked
+
+# The bilingual texts a record says things in, and the lists of them.
+TEXTS = ("text", "summary", "purpose", "description", "definition", "role")
+LISTS = ("bio",)
+# Things so broad that a record need not name them to be about them.
+BROAD = ("organization", "topic")
+# How many of the best hits are read besides the thing and the records about it.
+HITS = 5
+# A passage must hold three in four of the question's words, and two at least.
+SHARE = 0.75
+_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万亿]")
+_YEAR = re.compile(r"(?:19|20)\d\d|年")
+
+
+class Passage(NamedTuple):
+    """One text of one record: where it is, what it says in both languages, and its place in
+    reading order (the thing first, then its records, then the hits)."""
+
+    record: Row
+    kind: str
+    field: str
+    text: Row
+    sources: list[Row]
+    order: int
+
+
+def passage_answer(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | None:
+    """The one passage that speaks of everything the question asks, as the answer; else none."""
+    words = content(question.rest)
+    needed = leftover(question.rest)
+    if len(words) < 2 or ("name" in question.cues and "quantity" in question.cues):
+        return None
+    best: list[tuple[int, Passage]] = []
+    for found in _passages(index, question, [*hits[:HITS], *_found_by_rest(index, question)]):
+        said = _said(found)
+        text = " ".join(normalize(t) for t in said)
+        latin = all(_holds(w, text) for w in needed if w.isascii())
+        if not latin or not covered([w for w in needed if not w.isascii()], said):
+            continue
+        if not _fits(question, found, said):
+            continue
+        matched = sum(_holds(w, text) for w in words)
+        if matched < 2 or matched < SHARE * len(words):
+            continue
+        best.append((matched, found))
+    if not best:
+        return None
+    top = max(score for score, _ in best)
+    tied = [p for s, p in best if s == top]
+    # Of passages saying as much, the shortest says it most directly (a fact before the
+    # company's whole description).
+    first = min(tied, key=lambda p: (len(str(p.text["en"])), p.order))
+    return _answered(index, question, first)
+
+
+def _found_by_rest(index: Index, question: Question) -> list[Hit]:
+    """The best hits for what the question says once the thing's name is out of it: the
+    company's name matches everything and buries the record that answers."""
+    from deepseek_kb.search.rank import search
+
+    if question.rest == question.norm or not question.rest:
+        return []
+    return list(search(index, question.rest, limit=HITS))
+
+
+def _passages(index: Index, question: Question, hits: Sequence[Hit]) -> Iterator[Passage]:
+    """The texts of the thing, of the records about it, then of the hits; each record once."""
+    records: list[tuple[str, Row]] = []
+    kind = None
+    if question.subject is not None:
+        # A thing named: only what it says and what its own records say (another model's
+        # HumanEval score is not V3's); but the company or a topic is what every record is
+        # about, so the hits are read too.
+        kind, subject = question.subject
+        records.append((kind, subject))
+        records.extend((f.kind, f.row) for f in index.mentions(subject["id"]))
+    if kind in (None, *BROAD):
+        records.extend((h.type, h.record) for h in hits)
+    seen: set[str] = set()
+    for place, (kind, record) in enumerate(records):
+        if record["id"] in seen or kind == "source":
+            continue
+        seen.add(record["id"])
+        for field, text, sources in _texts(record):
+            yield Passage(record, kind, field, text, sources, place * 100 + len(seen))
+
+
+def _texts(record: Row) -> Iterator[tuple[str, Row, list[Row]]]:
+    sources = record.get("sources", [])
+    for key in TEXTS:
+        if isinstance(record.get(key), dict):
+            yield key, record[key], sources
+    for key in LISTS:
+        for number, item in enumerate(record.get(key, [])):
+            yield f"{key}[{number}]", item, sources
+    for number, claim in enumerate(record.get("claims", [])):
+        yield f"claims[{number}]", claim["text"], claim["sources"]
+
+
+def _said(found: Passage) -> list[str]:
+    """The passage in both languages, with the title of the record it is in."""
+    texts = [str(found.text["zh"]), str(found.text["en"])]
+    for key in ("title", "context"):
+        told = found.record.get(key)
+        if isinstance(told, dict):
+            texts += [str(told["zh"]), str(told["en"])]
+    return texts
+
+
+def _holds(word: str, text: str) -> bool:
+    """Whether the passage holds a word of the question: a Chinese pair as it is, a number as a
+    whole number, a Latin word as the start of a word, by its stem (hires ~ hired), a long one
+    nearly whole (ProverBench is not Prover-V2)."""
+    if not word.isascii():
+        return word in text
+    if word.isdigit():
+        return re.search(rf"(?<![\w.]){word}(?![\w]|\.\d)", text) is not None
+    root = stem(word)
+    root = root if len(root) <= 8 else root[:-2]
+    return re.search(rf"(?<![a-z0-9]){re.escape(root)}", text) is not None
+
+
+def _fits(question: Question, found: Passage, said: list[str]) -> bool:
+    """Whether the passage holds the kind of value asked for: what someone said is a quote of
+    theirs, not a line about them."""
+    if best_asked(question.rest, question.cues, ("said",))[1] >= CLEAR:
+        people = {i for k, i, _ in question.also_named if k == "person"}
+        if question.subject is not None and question.subject[0] == "person":
+            people.add(question.subject[1]["id"])
+        return found.kind == "quote" and (not people or found.record.get("speaker") in people)
+    if "name" in question.cues:
+        return found.kind == "quote"
+    if "date" in question.cues:
+        return found.kind == "event" or bool(_YEAR.search(" ".join(said)))
+    if "quantity" in question.cues:
+        return bool(_NUMBER.search(str(found.text["zh"]) + str(found.text["en"])))
+    return True
+
+
+def _answered(index: Index, question: Question, found: Passage) -> Answer | None:
+    """A date asked of an event is its date, a speaker asked of a quote its speaker; else the
+    passage itself, as the sources put it."""
+    record = found.record
+    if found.kind == "event" and "date" in question.cues:
+        event = event_candidate(record)
+        return answer_from(event, [event], record)
+    if found.kind == "quote" and "name" in question.cues:
+        speaker = speaker_candidate(index, record)
+        return answer_from(speaker, [speaker], record) if speaker else None
+    subject = question.subject[1] if question.subject is not None else None
+    if found.kind == "quote":
+        spoken = index.get(str(record.get("speaker", "")))
+        subject = spoken.row if spoken is not None else subject
+    key = "said" if found.kind == "quote" else "passage"
+    label = record.get("title") if found.kind == "event" else None
+    passage = Candidate(
+        key,
+        found.kind,
+        record,
+        found.field,
+        found.text,
+        found.sources,
+        record.get("note") if not found.field.startswith("claims") else None,
+        label,
+        subject if subject is not None and subject is not record else None,
+    )
+    return answer_from(passage, [passage], record)
