@@ -237,6 +237,8 @@ ASKED += (
     ),
     # No words of its own: what a passage found by the question's words says (search/passages.py).
     Asked("passage", "来源所述", "as the sources put it", "", "text"),
+    # What a question asked when only a record of where dskb looked speaks of it.
+    Asked("asked", "所问", "what was asked", "", "text"),
 )
 # Which question a labelled figure answers, by its unit: 1,100 GPUs answers "how many GPUs".
 UNIT_ASKED: dict[Unit, str] = {
@@ -246,4 +248,16 @@ UNIT_ASKED: dict[Unit, str] = {
     Unit.people: "headcount",
     Unit.usd_per_m_tokens: "api_price_input",
     Unit.cny_per_m_tokens: "api_price_input",
+}
+# The words a question may name a unit by ("price in yuan"): an answer in that unit accounts
+# for them.
+UNIT_WORDS: dict[Unit, str] = {
+    Unit.cny: "yuan rmb cny 元 人民币",
+    Unit.cny_per_m_tokens: "yuan rmb cny 元 人民币 tokens",
+    Unit.usd: "usd dollar dollars 美元 美金",
+    Unit.usd_per_m_tokens: "usd dollar dollars 美元 美金 tokens",
+    Unit.gpu_hours: "gpu hours 小时",
+    Unit.days: "days 天",
+    Unit.b_params: "parameters params 参数",
+    Unit.people: "people 人",
 }

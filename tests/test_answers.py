@@ -310,3 +310,58 @@ def test_a_wrong_answer_is_never_asserted_on_the_unseen_test_split(index: Index)
     assert len(wrong) <= 0.03 * len(judged), wrong
     answerable = [j for j in judged if j.item.get("answerable", True) is not False]
     assert sum(j.right for j in answerable) / len(answerable) >= 0.45
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "said"),
+    [
+        ("how many calls a day did AliceMind get", "luo-fuli", "5 billion calls a day"),
+        ("ProverBench 有多少道题", "deepseek-prover-v2-671b", "325 problems"),
+        ("DeepSeek-V3-0324 temperature used in the web app", "deepseek-v3-0324", "0.3"),
+    ],
+)
+def test_a_value_written_in_a_sentence_is_answered_with_that_sentence(
+    query: str, record: str, said: str
+) -> None:
+    """No field holds it, one passage of the sources speaks of every word asked: that passage
+    answers, cited, as the sources put it."""
+    first = _first(query)
+    answer = first["match"]["answer"]
+    assert first["id"] == record and answer["asked"] == "passage"
+    assert said in answer["text"] and answer["cites"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "what did Tim Dettmers say about DeepSeek V3",  # a line about him is not his words
+        "DeepSeek-V3 HumanEval score",  # another model's score is not V3's
+        "Claude 3.5 Sonnet API price",  # a sentence naming the price is not the price
+    ],
+)
+def test_a_passage_that_only_mentions_what_was_asked_is_no_answer(query: str) -> None:
+    first = _first(query)
+    assert first["match"]["how"] != "answer", first["match"]
+
+
+def test_where_dskb_looked_and_found_nothing_is_not_stated_with_what_it_says() -> None:
+    """A record of the search that found nothing (the off-peak discount hours) makes the answer
+    "not stated", and says where dskb looked."""
+    first = _first("deepseek api off-peak discount hours")
+    assert first["match"]["how"] == "not-stated"
+    assert "off-peak" in first["match"]["why"]["text"]["en"]
+    shown = run("search", "deepseek api off-peak discount hours", "--lang", "en").stdout
+    assert shown.startswith("Not stated: DeepSeek · what was asked")
+    assert "Looked for DeepSeek API prices" in shown.split("\n\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "field"),
+    [
+        ("janus pro hidden size 1b", "janus-pro-1b", "specs.hidden_size"),  # not Janus-Pro-7B
+        ("67B 用的 attention type", "deepseek-llm-67b", "specs.attention"),  # 67b: one model
+    ],
+)
+def test_a_model_named_apart_or_by_a_size_only_it_has(query: str, record: str, field: str) -> None:
+    first = _first(query)
+    assert (first["id"], first["match"]["field"]) == (record, field)

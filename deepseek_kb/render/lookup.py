@@ -176,6 +176,8 @@ def hits(
             head = styled(label(code, "未载明：", "Not stated: "), "bold yellow")
             head.append(unstated.line(code))
             hang(out, styled(""), head, 2, width)
+            for why in unstated.caveats(code):
+                hang(out, styled("  "), styled(why, "dim"), 2, width)
     if answer is not None or unstated is not None:
         out.append("\n")
     gutter = len(str(len(results))) + 2

@@ -18,8 +18,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 from deepseek_kb.analysis.text import normalize
+from deepseek_kb.asking import UNIT_WORDS
 from deepseek_kb.index.store import Index
-from deepseek_kb.kinds import SPECS
+from deepseek_kb.kinds import SPECS, Unit
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import (
     Candidate,
@@ -305,6 +306,8 @@ def _tied(question: Question, keys: tuple[str, ...], asked: str, score: int) -> 
 def _said_by(candidate: Candidate) -> list[str]:
     """Everything a candidate says, in both languages: its label and its value."""
     texts = [format_value(candidate.value, "zh"), format_value(candidate.value, "en")]
+    if isinstance(candidate.value, dict) and "unit" in candidate.value:
+        texts.append(UNIT_WORDS.get(Unit(candidate.value["unit"]), ""))
     if candidate.kind == "event":
         texts.append(record_text(candidate.record))
     if candidate.label:

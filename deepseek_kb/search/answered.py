@@ -107,6 +107,7 @@ class NotStated(NamedTuple):
     kind: str
     record: Row
     asking: Asking
+    why: Candidate | None = None
 
     def line(self, lang: str) -> str:
         """`DeepSeek-R1 · training cost: not stated in the sources dskb has read`."""
@@ -116,9 +117,18 @@ class NotStated(NamedTuple):
             return f"{whose} · {self.asking.zh}：dskb 所读的来源中没有写明"
         return f"{whose} · {self.asking.en}: not stated in the sources dskb has read"
 
+    def caveats(self, lang: str) -> list[str]:
+        """What the sources say of what was not found (a record of where dskb looked), cited."""
+        if self.why is None:
+            return []
+        shown = "en" if lang == "both" else lang
+        return [f"{format_value(self.why.value, shown)} ({cites(self.why.sources)})"]
+
     def as_json(self, terms: list[str]) -> Row:
         """The thing asked about, first, with how = not-stated and the field asked for."""
-        match = {"field": self.asking.key, "how": "not-stated", "terms": terms}
+        match: Row = {"field": self.asking.key, "how": "not-stated", "terms": terms}
+        if self.why is not None:
+            match["why"] = {"id": self.why.record["id"], "text": self.why.value}
         return {
             "id": self.record["id"],
             "type": self.kind,

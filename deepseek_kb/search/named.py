@@ -115,13 +115,13 @@ _SIZE = re.compile(r"\d+(?:\.\d+)?b")
 
 def without_close(norm: str, record: Row) -> str:
     """The query without the words that spelled the thing's name closely."""
-    names = [normalize(str(n)) for n in _names_of(record)]
+    names = [normalize(str(n)) for n in names_of(record)]
     tokens = set(" ".join(names).split())
     kept = [w for w in norm.split() if w not in tokens and not _near_any(w, tokens)]
     return " ".join(kept)
 
 
-def _names_of(record: Row) -> Iterable[str]:
+def names_of(record: Row) -> Iterable[str]:
     name = record.get("name")
     if isinstance(name, dict):
         yield from (str(name["zh"]), str(name["en"]))
