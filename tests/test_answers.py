@@ -365,3 +365,9 @@ def test_where_dskb_looked_and_found_nothing_is_not_stated_with_what_it_says() -
 def test_a_model_named_apart_or_by_a_size_only_it_has(query: str, record: str, field: str) -> None:
     first = _first(query)
     assert (first["id"], first["match"]["field"]) == (record, field)
+
+
+def test_a_topic_named_beside_the_thing_is_never_not_stated() -> None:
+    """ "open source" names a topic, which holds no fields: nothing about it is "not stated"."""
+    first = _first("will DeepSeek ever go closed source, per its founder")
+    assert first["match"]["how"] != "not-stated" or first["type"] != "topic", first["match"]

@@ -123,7 +123,9 @@ def _held(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | Not
             if other is not None:
                 rest = " ".join(question.norm.replace(name, " ").split())
                 asked = question._replace(rest=rest, subject=(other_kind, other.row))
-                found = _choose(index, asked, other_kind, other.row, hits) or found
+                other_found = _choose(index, asked, other_kind, other.row, hits)
+                if not (other_kind == "topic" and isinstance(other_found, NotStated)):
+                    found = other_found or found  # a topic holds nothing to be not stated
         if found is not None and not (kind == "topic" and isinstance(found, NotStated)):
             return found
     if question.subject is None or question.subject[0] == "topic":

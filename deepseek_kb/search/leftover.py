@@ -23,7 +23,8 @@ _STOP_WORDS = (
     "can could would should will say says said according any all some other same like such "
     "so up out there's what's whats who's type kind len value amount count info details "
     "detail exact approx roughly around api figure stated drop dropped under behind take took "
-    "takes taken repo repository repositories"
+    "takes taken repo repository repositories look looks looking need needs needed just go "
+    "goes going went he she him her his hers ever still also very"
 )
 _STOP = frozenset(_STOP_WORDS.split())
 _STOP_HAN = frozenset(
