@@ -5,7 +5,7 @@ that thing holds (`answerables.candidates`), set against the figure or date the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date as Day
 from typing import Any, NamedTuple
 
@@ -53,21 +53,33 @@ def check(index: Index, text: str, stated: Stated) -> Checked | None:
     kind, record = question.subject
     found = candidates(index, kind, record, ())
     claims: list[Amount | Date] = [*stated.amounts, *stated.dates]
-    for claim in claims:  # an exact match among the fields asked settles it
-        for candidate in _eligible(question, found, claim):
-            if _equal(claim, candidate.value):
-                return Checked("exact", "verbatim", candidate, claim.text, record)
+    exact = _matching(question, found, claims, _equal)  # an exact match settles it
+    if exact is not None:
+        return Checked("exact", "verbatim", exact[0], exact[1].text, record)
     # Another value is named only for a field the words ask for, never by the unit alone;
     # by the unit alone, a figure can only be the stored one rounded ($5.5 million for V3).
     eligible = {id(c): c for claim in claims for c in _eligible(question, found, claim, False)}
-    if not eligible:
-        for claim in claims:
-            for candidate in _eligible(question, found, claim):
-                if isinstance(claim, Amount) and _near(claim, candidate.value):
-                    return Checked("close", "rounded", candidate, claim.text, record)
     if eligible:
         return _differs(index, question, record, claims, list(eligible.values()))
+    amounts: list[Amount | Date] = list(stated.amounts)
+    close = _matching(question, found, amounts, _near)
+    if close is not None:
+        return Checked("close", "rounded", close[0], close[1].text, record)
     return _elsewhere(index, question, record, claims)
+
+
+def _matching(
+    question: Question,
+    found: list[Candidate],
+    claims: list[Amount | Date],
+    same: Callable[[Any, Any], bool],
+) -> tuple[Candidate, Amount | Date] | None:
+    """The first value of the fields asked that a claim's figure or date matches."""
+    for claim in claims:
+        for candidate in _eligible(question, found, claim):
+            if same(claim, candidate.value):
+                return candidate, claim
+    return None
 
 
 def _asked(question: Question, candidate: Candidate) -> int:

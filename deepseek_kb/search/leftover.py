@@ -6,7 +6,7 @@ GPU hours alone."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from deepseek_kb.analysis.text import normalize, stem
 from deepseek_kb.search.named import has
@@ -49,15 +49,23 @@ def content(rest: str) -> list[str]:
                 rest = rest.replace(word, " ")
     pieces: list[str] = []
     for word in rest.replace("-", " ").replace("?", " ").replace("？", " ").split():
-        for latin in _LATIN.findall(word):
-            latin = latin.strip("'.")
-            if (len(latin) >= 2 or latin.isdigit()) and latin not in _STOP:
-                pieces.append(latin)
-        han = "".join(ch if not ch.isascii() and ch not in _STOP_HAN else " " for ch in word)
-        for run in han.split():
-            if len(run) >= 2 and any(_is_word_char(ch) for ch in run):
-                pieces.extend(run[i : i + 2] for i in range(len(run) - 1))
+        pieces.extend(_latin_words(word))
+        pieces.extend(_han_pairs(word))
     return pieces
+
+
+def _latin_words(word: str) -> Iterator[str]:
+    for latin in _LATIN.findall(word):
+        latin = latin.strip("'.")
+        if (len(latin) >= 2 or latin.isdigit()) and latin not in _STOP:
+            yield latin
+
+
+def _han_pairs(word: str) -> Iterator[str]:
+    han = "".join(ch if not ch.isascii() and ch not in _STOP_HAN else " " for ch in word)
+    for run in han.split():
+        if len(run) >= 2 and any(_is_word_char(ch) for ch in run):
+            yield from (run[i : i + 2] for i in range(len(run) - 1))
 
 
 # 第一天 is day 1: a day counted in Chinese numerals becomes the number records write.

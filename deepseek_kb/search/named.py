@@ -37,16 +37,9 @@ FUZZY_NAME = 85.0
 def named_in(index: Index, norm: str) -> list[tuple[str, str, str]]:
     """Every name or alias found in the query as whole words, most specific kind first and
     longest first: (normalised name, record id, kind)."""
-    found = []
+    found: list[tuple[str, str, str]] = []
     for kind in SUBJECT_KINDS:
-        entries = [(normalize(e.name), e.id) for e in index.names(kind)]
-        if kind == "person":
-            entries += _family_names(index)
-        for name, record_id in entries:
-            # "fire flyer 2" names Fire-Flyer 2: a hyphen in a name may be typed as a space.
-            for form in dict.fromkeys((name, name.replace("-", " "))):
-                if (len(form) >= 2 and has(norm, form, also_joins=".-")) or _apart(norm, form):
-                    found.append((form, record_id, kind))
+        found.extend(_named_of_kind(index, norm, kind))
         if kind == "model" and not found:
             found.extend((size, i, kind) for size, i in _sizes(index).items() if has(norm, size))
     rank = {kind: n for n, kind in enumerate(SUBJECT_KINDS)}
@@ -58,6 +51,18 @@ def named_in(index: Index, norm: str) -> list[tuple[str, str, str]]:
             kept.append(item)
     kept.sort(key=lambda f: (rank[f[2]], -len(f[0])))
     return kept
+
+
+def _named_of_kind(index: Index, norm: str, kind: str) -> Iterable[tuple[str, str, str]]:
+    """The names of one kind of thing in the query, whole or typed apart."""
+    entries = [(normalize(e.name), e.id) for e in index.names(kind)]
+    if kind == "person":
+        entries += _family_names(index)
+    for name, record_id in entries:
+        # "fire flyer 2" names Fire-Flyer 2: a hyphen in a name may be typed as a space.
+        for form in dict.fromkeys((name, name.replace("-", " "))):
+            if (len(form) >= 2 and has(norm, form, also_joins=".-")) or _apart(norm, form):
+                yield form, record_id, kind
 
 
 def _family_names(index: Index) -> list[tuple[str, str]]:

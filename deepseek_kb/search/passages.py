@@ -58,25 +58,14 @@ def passage_answer(
 ) -> Answer | NotStated | None:
     """The one passage that speaks of everything the question asks, as the answer; else none."""
     words = content(question.rest)
-    needed = leftover(question.rest)
     if len(words) < 2 or ("name" in question.cues and "quantity" in question.cues):
         return None
+    needed = leftover(question.rest)
     best: list[tuple[int, Passage]] = []
     for found in _passages(index, question, [*hits[:HITS], *_found_by_rest(index, question)]):
-        said = _said(found)
-        text = " ".join(normalize(t) for t in said)
-        latin = [w for w in needed if w.isascii()]
-        missed = sum(not _holds(w, text) for w in latin)
-        han = [w for w in needed if not w.isascii()]
-        missed_han = sum(w not in text for w in han)
-        if missed > len(latin) // 4 or missed_han * 3 > len(han):
-            continue
-        if not _fits(question, found, said) or not (found.about or _names_it(question, text)):
-            continue
-        matched = sum(_holds(w, text) for w in words)
-        if matched < 2 or matched < SHARE * len(words):
-            continue
-        best.append((matched, found))
+        matched = _weighed(question, found, words, needed)
+        if matched:
+            best.append((matched, found))
     if not best:
         return None
     top = max(score for score, _ in best)
@@ -85,6 +74,28 @@ def passage_answer(
     # company's whole description).
     first = min(tied, key=lambda p: (len(str(p.text["en"])), p.order))
     return _answered(index, question, first)
+
+
+def _weighed(question: Question, found: Passage, words: list[str], needed: list[str]) -> int:
+    """How many of the question's words the passage holds; 0 when it lacks what it must hold
+    (the words nothing else explains, the kind of value asked, the thing's name)."""
+    said = _said(found)
+    text = " ".join(normalize(t) for t in said)
+    if not _explains(needed, text) or not _fits(question, found, said):
+        return 0
+    if not (found.about or _names_it(question, text)):
+        return 0
+    matched = sum(_holds(w, text) for w in words)
+    return matched if matched >= 2 and matched >= SHARE * len(words) else 0
+
+
+def _explains(needed: list[str], text: str) -> bool:
+    """Whether the passage holds the words nothing else explains: all but one in four Latin
+    words, two in three pairs of Chinese characters."""
+    latin = [w for w in needed if w.isascii()]
+    han = [w for w in needed if not w.isascii()]
+    missed = sum(not _holds(w, text) for w in latin)
+    return missed <= len(latin) // 4 and sum(w not in text for w in han) * 3 <= len(han)
 
 
 def _found_by_rest(index: Index, question: Question) -> list[Hit]:
@@ -192,26 +203,29 @@ def _answered(index: Index, question: Question, found: Passage) -> Answer | NotS
     if found.kind == "quote" and "name" in question.cues:
         speaker = speaker_candidate(index, record)
         return answer_from(speaker, [speaker], record) if speaker else None
-    subject = question.subject[1] if question.subject is not None else None
     if record.get("category") == COVERAGE:
         # A record of where dskb looked and found nothing: the value is not stated.
         looked = Candidate("asked", "fact", record, found.field, found.text, found.sources)
         thing = question.subject or (found.kind, record)
         return NotStated(thing[0], thing[1], vocabulary()["asked"], looked)
-    if found.kind == "quote":
-        spoken = index.get(str(record.get("speaker", "")))
-        subject = spoken.row if spoken is not None else subject
-    key = "said" if found.kind == "quote" else "passage"
-    label = record.get("title") if found.kind == "event" else None
     passage = Candidate(
-        key,
+        "said" if found.kind == "quote" else "passage",
         found.kind,
         record,
         found.field,
         found.text,
         found.sources,
         record.get("note") if not found.field.startswith("claims") else None,
-        label,
-        subject if subject is not None and subject is not record else None,
+        record.get("title") if found.kind == "event" else None,
+        _whose(index, question, record, found.kind),
     )
     return answer_from(passage, [passage], record)
+
+
+def _whose(index: Index, question: Question, record: Row, kind: str) -> Row | None:
+    """Whom the passage answers about: a quote's speaker, else the thing asked about."""
+    subject = question.subject[1] if question.subject is not None else None
+    if kind == "quote":
+        spoken = index.get(str(record.get("speaker", "")))
+        subject = spoken.row if spoken is not None else subject
+    return subject if subject is not None and subject is not record else None

@@ -1,0 +1,302 @@
+"""The best of a thing's own values for a question, or that it does not state the field asked.
+
+Every value the thing holds, or that a record about it holds, is a candidate
+(`answerables.py`); the field the question asks for most clearly among the fields this kind of
+thing can hold decides which candidates may answer; each is scored by how clearly the words ask
+for its field and repeat its label; the best answers, with the others stated for the same field.
+A field clearly asked that the thing lacks is "not stated"; a field that belongs to another kind
+of thing, two fields asked as clearly, or a value of the wrong kind (a date for "how many") is
+no answer.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from deepseek_kb.analysis.text import normalize
+from deepseek_kb.asking import UNIT_WORDS
+from deepseek_kb.index.store import Index
+from deepseek_kb.kinds import SPECS, Unit
+from deepseek_kb.rows import Row
+from deepseek_kb.search.answerables import Candidate, candidates, record_text
+from deepseek_kb.search.answered import Answer, NotStated, answer_from, same_value
+from deepseek_kb.search.leftover import covered, leftover
+from deepseek_kb.search.named import Hit, has
+from deepseek_kb.search.question import (
+    CLEAR,
+    Asking,
+    Question,
+    best_asked,
+    cue_bonus,
+    label_score,
+    phrase_score,
+    unasked,
+    vocabulary,
+)
+from deepseek_kb.values import format_value
+
+# The fields each kind of thing can be asked for, so that a clear question about a field the
+# thing lacks is answered "not stated".
+MODEL_KEYS = ("released", "identity", "figure")
+APPLICABLE: dict[str, tuple[str, ...]] = {
+    "project": ("released", "license_model", "identity", "date", "used_by"),
+    "organization": (
+        "founded",
+        "location",
+        "identity",
+        "headcount",
+        "gpu_count",
+        "investment",
+        "founder",
+        "date",
+        "api_price_input",
+        "api_price_output",
+    ),
+    "person": ("identity", "education", "said", "date"),
+    "term": ("identity",),
+    "topic": ("date", "topic"),
+}
+# Fields asked in words too general to settle which value is meant (what is it, a figure, a
+# date): the candidates' own labels decide among them.
+OPEN = frozenset({"identity", "figure", "date"})
+# A field asked for that the thing lacks, answered by the one it states instead.
+FALLBACK = {"license_model": "license_code", "license_code": "license_model"}
+
+
+def choose(
+    index: Index, question: Question, kind: str, record: Row, hits: Sequence[Hit]
+) -> Answer | NotStated | None:
+    """The best of the thing's candidates, or not stated, or nothing."""
+    found = candidates(index, kind, record, hits)
+    if kind == "person":
+        found.extend(_quotes_by(index, question, record))
+        if not found[-1:] or found[-1].key != "said":
+            said = _quote_on(index, question, record)
+            if said is not None:
+                return said
+    keys = APPLICABLE.get(kind) or (*spec_keys(), *MODEL_KEYS)
+    asked, asked_score = best_asked(question.rest, question.cues, keys)
+    if _asked_elsewhere(question, keys, asked_score) or _tied(question, keys, asked, asked_score):
+        return _elsewhere_not_stated(question, kind, record, keys)
+    question, asked, found = _fallen_back(question, asked, found)
+    if asked_score >= CLEAR and asked not in OPEN:
+        # The field is clear: only its values answer, and none is "not stated".
+        if asked not in {c.key for c in found}:
+            # Not stated only when nothing else is asked: "when did High-Flyer set up its AI
+            # company" is not about High-Flyer's own founding.
+            words = vocabulary()
+            return None if leftover(question.rest) else NotStated(kind, record, words[asked])
+        found = _of_field(question, asked, found)
+    return _best(question, kind, record, found)
+
+
+def _asked_elsewhere(question: Question, keys: tuple[str, ...], asked_score: int) -> bool:
+    """Whether the question clearly asks for a field this kind of thing cannot hold."""
+    anything, any_score = best_asked(question.rest, question.cues)
+    return asked_score < CLEAR <= any_score and anything not in keys and anything not in OPEN
+
+
+def _elsewhere_not_stated(
+    question: Question, kind: str, record: Row, keys: tuple[str, ...]
+) -> NotStated | None:
+    """A field of another kind of thing asked, and nothing else: not stated (a GPU model asked
+    of a cluster); two fields asked as clearly, or more words: no answer."""
+    anything, any_score = best_asked(question.rest, question.cues)
+    if any_score < CLEAR or anything in keys or anything in OPEN or leftover(question.rest):
+        return None
+    return NotStated(kind, record, vocabulary()[anything])
+
+
+def _fallen_back(
+    question: Question, asked: str, found: list[Candidate]
+) -> tuple[Question, str, list[Candidate]]:
+    """ "OCR license": the code licence is the one stated, asked in the same words."""
+    held = {c.key for c in found}
+    stated = FALLBACK.get(asked)
+    if asked in held or stated not in held or stated is None:
+        return question, asked, found
+    words = vocabulary()
+    question = question._replace(rest=f"{question.rest} {words[stated].words[0]}")
+    return question, stated, [c for c in found if c.key == stated]
+
+
+def _of_field(question: Question, asked: str, found: list[Candidate]) -> list[Candidate]:
+    """The field's values, and the claims that repeat what else the question names (the R1
+    paper's Nature volume is in a claim, not in the paper's id)."""
+    extra = bool(leftover(question.rest))
+    asking = vocabulary()[asked]
+    return [c for c in found if c.key == asked or (extra and _claims_it(c, asking))]
+
+
+def _best(question: Question, kind: str, record: Row, found: list[Candidate]) -> Answer | None:
+    """The best-scored candidate, when it is clearly asked and of the kind of value asked."""
+    scored = _scored(question, kind, found)
+    best = max((s for s, _ in scored), default=0)
+    if best < CLEAR:
+        return None
+    top = [c for s, c in scored if s == best]
+    if not _kind_fits(question, vocabulary()[top[0].key].expects):
+        return None  # "which year did he graduate" is not answered by where he studied
+    chosen = _agreed(top)
+    if chosen is None:
+        return None
+    same = [c for _, c in scored if c.key == chosen.key]
+    return answer_from(chosen, same, record)
+
+
+def _quote_on(index: Index, question: Question, person: Row) -> Answer | None:
+    """ "Karpathy on DeepSeek V3", "梁文锋 闭源 护城河": a person and some words, nothing else
+    asked, is what they said about it, when one of their quotes accounts for the words."""
+    keys = APPLICABLE["person"]
+    if question.cues or best_asked(question.rest, question.cues, keys)[1] >= CLEAR:
+        return None  # a question (which city, when) is not answered by a quote
+    pieces = leftover(question.rest)
+    if not pieces:
+        return None
+    quotes = _quotes_by(index, question, person, said_asked=False)
+    if quotes and covered(pieces, [record_text(quotes[0].record)]):
+        return answer_from(quotes[0], quotes, person)
+    return None
+
+
+def _quotes_by(
+    index: Index, question: Question, person: Row, said_asked: bool = True
+) -> list[Candidate]:
+    """What the person said about what the question names: their best-matching quote."""
+    from deepseek_kb.search.rank import search
+
+    said = vocabulary()["said"]
+    if said_asked and not any(has(question.rest, phrase) for phrase in said.words):
+        return []
+    rest = question.rest
+    for phrase in sorted(said.words, key=len, reverse=True):
+        if has(rest, phrase):
+            rest = rest.replace(phrase, " ")
+    rest = " ".join(w for w in rest.split() if w not in _FILLER)
+    if not rest:
+        return []
+    for hit in search(index, rest, frozenset({"quote"}), None):
+        if hit.record.get("speaker") == person["id"]:
+            quote = hit.record
+            return [Candidate("said", "quote", quote, "text", quote["text"], quote["sources"])]
+    return []
+
+
+# Words around "what did X say about Y" that name nothing.
+_FILLER = frozenset(
+    [
+        "what",
+        "did",
+        "does",
+        "do",
+        "about",
+        "on",
+        "of",
+        "the",
+        "a",
+        "an",
+        "regarding",
+        "关于",
+        "对",
+        "的",
+        "了",
+        "什么",
+    ]
+)
+
+
+def spec_keys() -> tuple[str, ...]:
+    return tuple(spec.field for spec in SPECS)
+
+
+def _scored(question: Question, kind: str, found: list[Candidate]) -> list[tuple[int, Candidate]]:
+    """Each candidate with its score; the generic "what is it" only when nothing more specific
+    is asked."""
+    left = unasked(question.rest)
+    pieces = leftover(question.rest)
+    scored = []
+    for candidate in found:
+        if covered(pieces, said_by(candidate)):
+            score = _score(question, kind, candidate, left)
+            if score is not None:
+                scored.append((score, candidate))
+    specific = [pair for pair in scored if pair[1].key != "identity" and pair[0] >= CLEAR]
+    return specific or scored
+
+
+def _score(question: Question, kind: str, candidate: Candidate, left: str) -> int | None:
+    """How clearly the words ask for the candidate's field and repeat its label; None when
+    they do not ask for it at all."""
+    asking = vocabulary()[candidate.key]
+    said = phrase_score(question.rest, asking.words)
+    labelled = label_score(left, candidate.label)
+    if candidate.key == "figure":
+        labelled //= 2  # a claim's figure never outranks the spec it restates
+    score = said + labelled + (1 if said else 0)
+    dated = asking.expects == "date" and "date" in question.cues
+    own_date = dated and candidate.subject is None and candidate.key in ("released", "founded")
+    if score == 0 and not (dated and kind in ("topic", "event")) and not own_date:
+        return None
+    if own_date and score == 0:
+        score = CLEAR - 1  # "fire flyer 2 year": its one date, when nothing else is asked
+    score += cue_bonus(asking.expects, question.cues)
+    return score + 1 if candidate.subject is None else score  # its own value first
+
+
+def _kind_fits(question: Question, expects: str) -> bool:
+    """Whether the kind of value asked for (when, how many, who) is the kind the field holds;
+    "what …" is not asked of a date."""
+    wanted = question.cues & {"date", "quantity", "name"}
+    if wanted:
+        return expects in wanted or (expects == "text" and "name" in wanted)
+    return not ("what" in question.cues and expects == "date")
+
+
+def _claims_it(candidate: Candidate, asking: Asking) -> bool:
+    """A claim that speaks of the field asked for (the R1 paper's claim names the paper)."""
+    if not candidate.field.startswith("claims"):
+        return False
+    said = normalize(" ".join(said_by(candidate)))
+    return any(has(said, phrase) for phrase in asking.words)
+
+
+def _tied(question: Question, keys: tuple[str, ...], asked: str, score: int) -> bool:
+    """Two different fields asked for about as clearly (feed-forward architecture)."""
+    if score < CLEAR or asked in OPEN:
+        return False
+    others = tuple(k for k in keys if k != asked and k not in OPEN)
+    return bool(others) and best_asked(question.rest, question.cues, others)[1] > score - 3
+
+
+def said_by(candidate: Candidate) -> list[str]:
+    """Everything a candidate says, in both languages: its label and its value."""
+    texts = [format_value(candidate.value, "zh"), format_value(candidate.value, "en")]
+    if isinstance(candidate.value, dict) and "unit" in candidate.value:
+        texts.append(UNIT_WORDS.get(Unit(candidate.value["unit"]), ""))
+    if candidate.kind == "event":
+        texts.append(record_text(candidate.record))
+    if candidate.label:
+        texts += [str(candidate.label["zh"]), str(candidate.label["en"])]
+    return texts
+
+
+def _agreed(top: list[Candidate]) -> Candidate | None:
+    """Of equally good candidates, the value most of them state (the earliest date when they
+    are dates), and of those the one stated first by a record mainly about the thing; none when
+    different fields tie."""
+    if len({c.key for c in top}) > 1:
+        return None
+    if isinstance(top[0].value, str) and top[0].key in ("date", "founded", "released"):
+        return min(top, key=lambda c: str(c.value))
+    counts = Counter(same_value(c.value) for c in top)
+    most = max(counts.values())
+    group = [c for c in top if counts[same_value(c.value)] == most]
+    return min(group, key=_precedence)
+
+
+def _precedence(candidate: Candidate) -> tuple[bool, bool]:
+    """A record mainly about the thing before one that mentions it; its first figure first."""
+    about = candidate.record.get("about") or [None]
+    mainly = candidate.subject is None or about[0] == candidate.subject["id"]
+    return (not mainly, not candidate.field.endswith("[0]"))
