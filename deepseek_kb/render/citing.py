@@ -17,7 +17,7 @@ from deepseek_kb.kinds import SPEC_BY_FIELD
 from deepseek_kb.render.layout import colon, label
 from deepseek_kb.render.terminal import escape
 from deepseek_kb.rows import Row
-from deepseek_kb.values import format_value, name_of, pick
+from deepseek_kb.values import format_value, name_of, pick, section
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -92,7 +92,7 @@ def where(ref: Row, lang: str, source: Row | None = None) -> str:
     whose live version has no line numbers), a page, a section."""
     parts = []
     if ref.get("section"):
-        parts.append(f"§{ref['section']}")
+        parts.append(f"§{section(str(ref['section']), lang)}")
     if ref.get("line") and (source or {}).get("kind") == "official-page":
         parts.append(label(lang, f"保存副本第 {ref['line']} 行", f"saved copy, line {ref['line']}"))
     elif ref.get("line"):

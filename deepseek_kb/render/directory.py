@@ -65,7 +65,7 @@ def person_detail(
         lines.append(f"[dim]{label(lang, '所属', 'affiliations')}:[/] {escape(orgs)}")
     for item in person.get("bio", []):
         lines.append("• " + escape(pick(item, lang)))
-    lines.append(f"[dim]{escape(cites(person['sources']))}[/]")
+    lines.append(f"[dim]{escape(cites(person['sources'], lang))}[/]")
     parts: list[RenderableType] = [Panel("\n".join(lines), expand=False)]
     if said:
         parts.extend(quotes([(q, ()) for q in said], names, False, lang, width))

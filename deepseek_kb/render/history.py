@@ -97,7 +97,7 @@ def _notes(events: list[EventRow], lang: str) -> list[str]:
             notes.append(
                 f"{MARK} {pick(event['title'], lang)}: {event['date']} "
                 f"({label(lang, '曾写作', 'stated as')} {format_value(old['value'], lang)}, "
-                f"{cites(old['sources'])}) — {pick(old['reason'], lang)}"
+                f"{cites(old['sources'], lang)}) — {pick(old['reason'], lang)}"
             )
     marks = "".join(status_mark(e) for e in events)
     notes.extend(line for line in legend(marks, lang) if not line.startswith(COMMIT))

@@ -64,7 +64,7 @@ def quotes(
         meta = [f"— {_speaker(record, names, lang)}"]
         if record.get("date"):
             meta.append(record["date"])
-        meta.append(cites(record["sources"]))
+        meta.append(cites(record["sources"], lang))
         meta.append(record["id"])
         hang(out, indent, styled(" · ".join(meta), "dim"), 2, width)
         if record.get("context"):

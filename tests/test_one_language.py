@@ -1,0 +1,102 @@
+"""One language per run: a citation names the article's section in the reader's language
+(`article §How to innovate L207` under --lang en, `§如何创新` under zh, both under both)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from deepseek_kb.values import SECTIONS_EN, cite
+
+from .conftest import DATA, FIXTURES, run
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _sections_cited() -> set[str]:
+    """Every section of the article a citation in data/ names."""
+    found: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            if value.get("source") == "article" and isinstance(value.get("section"), str):
+                found.add(value["section"])
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for path in DATA.glob("*.yaml"):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return found
+
+
+def test_every_chinese_section_cited_has_an_english_heading() -> None:
+    """A section the data cites in Chinese is in the catalogue, and its English is English."""
+    chinese = {s for s in _sections_cited() if CJK.search(s)}
+    assert chinese, "the data cites the article's sections"
+    assert chinese <= set(SECTIONS_EN), chinese - set(SECTIONS_EN)
+    assert not any(CJK.search(en) for en in SECTIONS_EN.values())
+
+
+def test_the_catalogue_holds_only_the_articles_own_headings() -> None:
+    """Each heading translated is a heading of the article, word for word."""
+    article = (FIXTURES / "deepseek-article.md").read_text(encoding="utf-8")
+    headings = {m.strip() for m in re.findall(r"^#+ (.+)$", article, flags=re.MULTILINE)}
+    assert set(SECTIONS_EN) <= headings, set(SECTIONS_EN) - headings
+
+
+def test_cite_picks_the_sections_language() -> None:
+    """zh keeps the heading, en translates it, both gives the two, a name stays a name."""
+    ref = {"source": "article", "section": "如何创新", "line": 207}
+    assert cite(ref, "zh") == "article §如何创新 L207"
+    assert cite(ref, "en") == "article §How to innovate L207"
+    assert cite(ref, "both") == "article §如何创新 (How to innovate) L207"
+    assert cite(ref) == "article §如何创新 L207"  # the data's own words, for JSON
+    named = {"source": "article", "section": "DeepSeek V3", "line": 333}
+    assert cite(named, "en") == cite(named, "both") == "article §DeepSeek V3 L333"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["quote", "创新"],
+        ["models", "show", "V2"],
+        ["people", "梁文锋"],
+        ["explain", "MLA"],
+        ["timeline", "--until", "2023"],
+        ["projects", "show", "3FS"],
+        ["quote", "创新", "-f", "markdown"],
+        ["quote", "创新", "-f", "csv"],
+    ],
+)
+def test_citations_read_in_english_under_lang_en(args: list[str]) -> None:
+    """Under --lang en no citation names a Chinese section; under zh the Chinese is kept."""
+    more = ["--limit", "40"] if args[0] == "quote" else []
+    en = run(*args, *more, "--lang", "en")
+    assert en.code == 0, en.stderr
+    chinese = [f"§{s}" for s in SECTIONS_EN if f"§{s}" in en.stdout]
+    assert not chinese, chinese
+
+
+def test_quote_citations_follow_the_language_asked() -> None:
+    """`quote 创新`: §How to innovate in English, §如何创新 in Chinese, both under both."""
+    en = run("quote", "创新", "--lang", "en").stdout
+    zh = run("quote", "创新", "--lang", "zh").stdout
+    both = run("quote", "创新", "--lang", "both").stdout
+    assert "article §How to innovate L207" in en and "如何创新" not in en
+    assert "article §如何创新 L207" in zh and "How to innovate" not in zh
+    assert "§如何创新 (How to innovate) L207" in " ".join(both.split())
+
+
+def test_the_html_page_carries_the_section_in_each_language(tmp_path: Path) -> None:
+    """The page's zh/en switch shows the section in the language chosen."""
+    page = tmp_path / "kb.html"
+    assert run("export", "-f", "html", "-o", str(page)).code == 0
+    html = page.read_text(encoding="utf-8")
+    assert '<span class="zh" lang="zh-CN">article §如何创新 L207</span>' in html
+    assert '<span class="en">article §How to innovate L207</span>' in html
