@@ -100,3 +100,18 @@ def test_the_html_page_carries_the_section_in_each_language(tmp_path: Path) -> N
     html = page.read_text(encoding="utf-8")
     assert '<span class="zh" lang="zh-CN">article §如何创新 L207</span>' in html
     assert '<span class="en">article §How to innovate L207</span>' in html
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_company_shows_whole_sentences_not_fragments(lang: str) -> None:
+    """`dskb company`: a sentence the data holds in two facts, or over two lines, reads as one."""
+    out = run("company", "--lang", lang, env={"COLUMNS": "1600"}).stdout
+    lines = [line.strip() for line in out.splitlines() if line.strip()]
+    if lang == "en":
+        fragments = [line for line in lines if line[:1].islower()]
+        assert not fragments, fragments
+        assert "a hundred billion and was called one of the" in out
+        assert "A fact: unlike many big companies" in out
+    else:
+        assert "成立仅六年的幻方，抵达千亿规模，并被称为“量化四大天王”之一" in lines
+        assert "事实：与很多大厂烧钱补贴不同，DeepSeek 有利润" in lines
