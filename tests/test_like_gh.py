@@ -100,6 +100,14 @@ def test_global_options_are_taken_after_the_command() -> None:
     assert run("models", "show", "V3", "--color=never", "--json").code == 0
 
 
+@pytest.mark.parametrize("args", [["help", "models"], ["info"], ["schema"]])
+def test_lang_is_taken_after_a_command_without_its_own(args: list[str]) -> None:
+    """`dskb help models --lang zh` runs as `dskb --lang zh help models` does."""
+    after = run(*args, "--lang", "zh")
+    assert after.code == 0, after.stderr
+    assert after.stdout == run("--lang", "zh", *args).stdout
+
+
 def test_a_command_keeps_its_own_option_of_a_global_name() -> None:
     """`validate --data-dir DIR` is validate's option; `quote --data-dir DIR` is the app's."""
     keep = frozenset({"--data-dir"})
