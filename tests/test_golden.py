@@ -42,7 +42,14 @@ VIEWS = {
     "sources": ["sources"],
     "explain": ["explain", "MLA"],
     "projects": ["projects"],
+    "help": ["--help"],
+    "help-models": ["help", "models"],
+    "compare-chart": ["models", "--compare", "--chart"],
+    "timeline-chart": ["timeline", "--chart"],
 }
+# A chart's row is one line: a label longer than the room beside the axis is cut (with …) to
+# fit the width, never wrapped; these views are held to their golden text and width only.
+CUT_TO_FIT = {"timeline-chart"}
 WIDTHS = (80, 100, 120, 160)
 LANGS = ("zh", "en", "both")
 # Wide enough that nothing is wrapped or cut: what the data itself holds.
@@ -86,6 +93,8 @@ def test_view_reads_well_and_matches_its_golden_file(
             broken = end.search(above.rstrip()) and start.match(below.lstrip())
             assert not broken, f"broken across lines: {above!r} / {below!r}"
     whole = uncut[(view, lang)]
+    if view in CUT_TO_FIT:
+        whole = text
     for address in set(URL.findall(whole)):
         assert address in text, f"URL not whole: {address}"
     assert text.count("…") == whole.count("…"), "something cut with …"

@@ -183,6 +183,7 @@ def test_top_level_help_reads_at_every_width(width: int) -> None:
         and "--install-completion" in out
     )
     assert "Examples:\n  $ dskb models --compare\n" in out
+    assert "\nCommands:\n" not in out, "every command in a named section (verify in Records)"
     assert all(cell_len(line) <= width for line in out.splitlines())
     flat = " ".join(out.split())
     assert "what is MLA) gets its answer, cited, above the hits." in flat

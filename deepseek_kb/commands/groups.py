@@ -45,6 +45,7 @@ SECTIONS = (
             "company",
             "sources",
             "cite",
+            "verify",
         ),
     ),
     ("Data and tools", ("export", "validate", "schema", "info", "mcp", "help")),

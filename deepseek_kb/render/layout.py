@@ -108,8 +108,8 @@ def hang(out: Text, prefix: Text, body: Text, indent: int, width: int) -> None:
 
 
 # One break opportunity each: a citation's source with its line or page (v3-readme L345), a
-# run of spaces, a Chinese character (with the punctuation that must stay on its line), or a
-# run of anything else (a word, a number with its unit).
+# run of spaces, a Chinese character (with the punctuation that must stay on its line, and a
+# section's § before it: §如何创新), or a run of anything else (a word, a number with its unit).
 def grid(out: Text, cells: Sequence[Text], widths: Sequence[int], gap: int = 3) -> None:
     """One row of cells side by side after a one-space margin, each wrapped to its column's
     width (at spaces and between Chinese characters) and padded, `gap` spaces apart."""
@@ -140,7 +140,7 @@ def _segments() -> re.Pattern[str]:
     # Compiled on first use (a few milliseconds): output that fits on its lines never needs it.
     return re.compile(
         r"[^\s\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]+ (?:L|p\.)\d+\S*"  # v3-readme L345
-        r"|[^\S\u00a0]+|[（「『“‘《〈]*[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff][，。、；：！？）」』”’》〉…]*"
+        r"|[^\S\u00a0]+|[（「『“‘《〈§]*[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff][，。、；：！？）」』”’》〉…]*"
         r"|(?:[^\s\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]|\u00a0)+"  # a no-break space joins
     )
 
