@@ -162,6 +162,15 @@ def test_from_article_keeps_only_the_article_and_its_pages(args: list[str]) -> N
     assert told and not (_sources(told) & official)
 
 
+@pytest.mark.parametrize("tier", ["article", "official"])
+def test_sources_from_a_tier_lists_only_that_tiers_sources(tier: str) -> None:
+    """`dskb sources --from official`: DeepSeek's own files, not the article and its links."""
+    every = json.loads(run("sources", "--json").stdout)
+    told = json.loads(run("sources", "--from", tier, "--json").stdout)
+    assert told and len(told) < len(every)
+    assert all(s["provenance"] == [tier] for s in told)
+
+
 def test_from_a_tier_that_says_nothing_of_a_record_exits_1() -> None:
     """A model the article never names, asked --from article: exit 1 and what to do."""
     result = run("models", "show", "V3.2", "--from", "article")
