@@ -218,6 +218,9 @@ def test_help_command_shows_any_commands_help() -> None:
         ("dskb models DeepSeek-V3", "DeepSeek-V3", "show"),
         ("dskb help models s", "show", "search"),
         ("dskb help ti", "timeline", "models"),
+        ("dskb timeline --type op", "open-source", "software-release"),
+        ("dskb timeline --type 开", "开源发布", "open-source"),
+        ("dskb timeline --type ", "software-release", "open-source"),
     ],
 )
 def test_completion_offers_subcommands_beside_values(line: str, expected: str, absent: str) -> None:
