@@ -357,3 +357,17 @@ def test_a_csv_listing_starts_with_a_byte_order_mark_when_asked(where: str) -> N
         check=True,
     ).stdout
     assert plain.startswith(b"id,")
+
+
+@pytest.mark.slow
+def test_pager_and_colour_options_after_the_command_on_a_real_terminal(tmp_path: Path) -> None:
+    """On a terminal, `quote 创新 --no-pager --color never` prints straight to the screen
+    without colour; without them the same run is handed to the pager."""
+    paged = tmp_path / "paged.txt"
+    env = {"DSKB_PAGER": f"sh -c 'cat > {paged}'"}
+    plain = in_a_terminal(["quote", "创新", "--no-pager", "--color", "never"], env, 100, 20)
+    assert plain.code == 0 and "liang-innovation-not-arranged" in plain.text
+    assert not paged.exists()
+    assert "\x1b[1m" not in plain.raw and "\x1b[2m" not in plain.raw
+    assert in_a_terminal(["quote", "创新"], env, 100, 20).code == 0
+    assert "liang-innovation-not-arranged" in paged.read_text(encoding="utf-8")
