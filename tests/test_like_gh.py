@@ -371,3 +371,15 @@ def test_pager_and_colour_options_after_the_command_on_a_real_terminal(tmp_path:
     assert "\x1b[1m" not in plain.raw and "\x1b[2m" not in plain.raw
     assert in_a_terminal(["quote", "创新"], env, 100, 20).code == 0
     assert "liang-innovation-not-arranged" in paged.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("cols", "args"), [(120, []), (80, ["V2", "V3", "R1"])])
+def test_the_comparison_is_one_table_on_a_real_terminal(cols: int, args: list[str]) -> None:
+    """In a real terminal of 120 columns the flagships, at 80 V2/V3/R1, are one table."""
+    screen = in_a_terminal(["models", "--compare", *args, "--no-pager", "--lang", "en"], None, cols)
+    assert screen.code == 0
+    head = next(line for line in screen.text.splitlines() if line.lstrip().startswith("Spec"))
+    assert head.split()[1:] == (args or ["V2", "V3", "R1", "V3.2-Exp"])
+    assert "(1/" not in screen.text and "Model licence" in screen.text
+    assert all(cell_len(line) <= cols for line in screen.text.splitlines())
