@@ -382,4 +382,5 @@ def test_the_comparison_is_one_table_on_a_real_terminal(cols: int, args: list[st
     head = next(line for line in screen.text.splitlines() if line.lstrip().startswith("Spec"))
     assert head.split()[1:] == (args or ["V2", "V3", "R1", "V3.2-Exp"])
     assert "(1/" not in screen.text and "Model licence" in screen.text
-    assert all(cell_len(line) <= cols for line in screen.text.splitlines())
+    shown = screen.text.split("DeepSeek models compared", 1)[1]  # after any index build's bar
+    assert all(cell_len(line) <= cols for line in shown.splitlines())
