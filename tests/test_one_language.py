@@ -115,3 +115,23 @@ def test_company_shows_whole_sentences_not_fragments(lang: str) -> None:
     else:
         assert "成立仅六年的幻方，抵达千亿规模，并被称为“量化四大天王”之一" in lines
         assert "事实：与很多大厂烧钱补贴不同，DeepSeek 有利润" in lines
+
+
+def test_a_source_reads_in_one_language() -> None:
+    """`sources v3-readme --lang zh`: kind, title and the kinds citing it in Chinese, the
+    file's own English title labelled as its original."""
+    zh = run("sources", "v3-readme", "--lang", "zh").stdout
+    assert "类型: 仓库文件" in zh and "repository-file" not in zh
+    assert "\n标题: deepseek-ai/DeepSeek-V3 仓库文件 README.md\n" in zh  # not zh / en
+    assert "\n原标题: deepseek-ai/DeepSeek-V3: README.md\n" in zh  # its own, labelled
+    assert "  模型 (3): " in zh and "model (" not in zh
+    en = run("sources", "v3-readme", "--lang", "en").stdout
+    assert "kind: repository-file" in en and "仓库文件" not in en
+    listing = run("sources", "--lang", "zh").stdout
+    assert "article  文章 · 2024-12-26" in listing and "web-page" not in listing
+
+
+def test_search_hits_under_both_name_kind_and_field_in_both() -> None:
+    """Under --lang both a hit reads 引语 quote · id · 正文 text.zh, as it reads 得分 score."""
+    both = run("search", "护城河", "--lang", "both").stdout
+    assert "引语 quote · liang-moat-closed-source · 正文 text." in both

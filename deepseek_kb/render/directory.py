@@ -8,6 +8,7 @@ from deepseek_kb.citations import url
 from deepseek_kb.render.layout import (
     colon,
     hang,
+    kind_word,
     label,
     mentions_table,
     paragraphs,
@@ -163,7 +164,9 @@ def sources_table(sources: list[Row], lang: str, width: int) -> list[RenderableT
     for source in sources:
         head = styled(source["id"], "bold")
         head.append(
-            f"  {source['kind']}" + (f" · {source['date']}" if source.get("date") else ""), "dim"
+            f"  {kind_word(source['kind'], lang)}"
+            + (f" · {source['date']}" if source.get("date") else ""),
+            "dim",
         )
         out.append("\n")
         hang(out, styled(""), head, 0, width)

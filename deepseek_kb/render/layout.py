@@ -57,6 +57,36 @@ def label(lang: str, zh: str, en: str) -> str:
     return zh if lang == "zh" else en if lang == "en" else f"{zh} {en}"
 
 
+# Record kinds and source kinds for a Chinese reader (the ids stay as they are in English).
+_KIND_WORDS_ZH = {
+    "model": "模型",
+    "project": "项目",
+    "term": "术语",
+    "person": "人物",
+    "organization": "机构",
+    "topic": "话题",
+    "event": "事件",
+    "quote": "引语",
+    "fact": "事实",
+    "source": "来源",
+    "article": "文章",
+    "web-page": "网页",
+    "official-page": "官方网页",
+    "interview": "访谈",
+    "repository-file": "仓库文件",
+    "paper": "论文",
+    "git-commit": "Git 提交",
+    "image": "图片",
+    "compilation": "汇编",
+}
+
+
+def kind_word(kind: str, lang: str) -> str:
+    """A record's or a source's kind in the reader's language (under both: 引语 quote)."""
+    zh = _KIND_WORDS_ZH.get(kind)
+    return label(lang, zh, kind) if zh else kind
+
+
 def colon(lang: str) -> str:
     """The colon after a label: full width in Chinese."""
     return "：" if lang == "zh" else ": "
