@@ -182,10 +182,26 @@ def test_from_a_tier_that_says_nothing_of_a_record_exits_1() -> None:
 # --- help ---------------------------------------------------------------------------------------
 
 
+def _help_at(width: int, *args: str) -> str:
+    """Help as a terminal of `width` columns gets it (Click's test runner pins help to 80)."""
+    env = {**os.environ, "COLUMNS": str(width)}
+    done = subprocess.run(
+        [sys.executable, "-m", "deepseek_kb", *args], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
 @pytest.mark.parametrize("width", [80, 100, 120, 160])
 def test_top_level_help_reads_at_every_width(width: int) -> None:
-    """Nothing cut, summaries whole, examples at the end, no line wider than the terminal."""
-    out = _at(width, "--help")
+    """Nothing cut, summaries whole, examples at the end, no line wider than the terminal,
+    and the room used: at 120 columns no summary breaks with half a line free."""
+    out = _help_at(width, "--help")
+    if width >= 120:
+        assert (
+            "  people    The people the article names: the founder, researchers, commentators.\n"
+            in out
+        )
     assert (
         "..." not in out.split("\n", 1)[1]
         and "[auto|always|never]" in out
