@@ -169,6 +169,22 @@ class EventType(StrEnum):
     code_change = "code-change"  # a commit that is no release (a config file added)
 
 
+# What each kind of event is called, in Chinese and in English (the timeline's badge;
+# `timeline --type` takes these names too, and completes them).
+EVENT_WORDS: dict[str, tuple[str, str]] = {
+    "founding": ("成立", "founding"),
+    "model-release": ("模型发布", "model release"),
+    "announcement": ("公告", "announcement"),
+    "investment": ("投资", "investment"),
+    "publication": ("发表", "publication"),
+    "interview": ("访谈", "interview"),
+    "pricing": ("定价", "pricing"),
+    "milestone": ("里程碑", "milestone"),
+    "software-release": ("开源发布", "open source"),
+    "code-change": ("代码改动", "code change"),
+}
+
+
 class Unit(StrEnum):
     """The unit of a quantity: one per dimension, never a scaled one (128K is 128000 tokens)."""
 

@@ -166,11 +166,41 @@ def name_of(record: Json, lang: str) -> str:
     return pick(text, "en" if lang == "both" else lang) if text else str(record["id"])
 
 
-def cite(ref: Json) -> str:
-    """A citation in a few characters: 'article §团队情况 L98', 'v3-paper p.5'."""
+# The article's headings (tests/fixtures/deepseek-article.md) in English, as citations name
+# them under --lang en; a heading that is a name (DeepSeek V3) reads the same in both.
+SECTIONS_EN = {
+    "DeepSeek 介绍": "About DeepSeek",
+    "CEO 梁文锋": "CEO Liang Wenfeng",
+    "团队": "The team",
+    "团队情况": "About the team",
+    "招人标准": "Hiring criteria",
+    "DeepSeek 成就": "DeepSeek's achievements",
+    "扫地僧": "The unsung master",
+    "如何创新": "How to innovate",
+    "接入": "Access",
+    "模型": "Models",
+    "模型结构": "Model architecture",
+    "结束": "The end",
+}
+
+
+def section(name: str, lang: str | None) -> str:
+    """A section's heading in one language ('both': the heading, then its English in brackets);
+    None keeps the heading as the data holds it."""
+    english = SECTIONS_EN.get(name, name)
+    if lang == "en":
+        return english
+    if lang == "both" and english != name:
+        return f"{name} ({english})"
+    return name
+
+
+def cite(ref: Json, lang: str | None = None) -> str:
+    """A citation in a few characters: 'article §团队情况 L98', 'v3-paper p.5'; under
+    lang='en' the section reads in English ('article §About the team L98')."""
     parts = [str(ref["source"])]
     if ref.get("section"):
-        parts.append(f"§{ref['section']}")
+        parts.append(f"§{section(str(ref['section']), lang)}")
     if ref.get("line"):
         parts.append(f"L{ref['line']}")
     if ref.get("page"):
@@ -178,9 +208,9 @@ def cite(ref: Json) -> str:
     return " ".join(parts)
 
 
-def cites(refs: Sequence[Json]) -> str:
+def cites(refs: Sequence[Json], lang: str | None = None) -> str:
     """Several citations, comma-separated, each said once."""
-    return ", ".join(dict.fromkeys(cite(r) for r in refs))
+    return ", ".join(dict.fromkeys(cite(r, lang) for r in refs))
 
 
 def date_bounds(date: str) -> tuple[str, str]:

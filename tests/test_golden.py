@@ -16,6 +16,8 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -42,7 +44,14 @@ VIEWS = {
     "sources": ["sources"],
     "explain": ["explain", "MLA"],
     "projects": ["projects"],
+    "help": ["--help"],
+    "help-models": ["help", "models"],
+    "compare-chart": ["models", "--compare", "--chart"],
+    "timeline-chart": ["timeline", "--chart"],
 }
+# A chart's row is one line: a label longer than the room beside the axis is cut (with …) to
+# fit the width, never wrapped; these views are held to their golden text and width only.
+CUT_TO_FIT = {"timeline-chart"}
 WIDTHS = (80, 100, 120, 160)
 LANGS = ("zh", "en", "both")
 # Wide enough that nothing is wrapped or cut: what the data itself holds.
@@ -58,6 +67,16 @@ BROKEN = (
 
 
 def _render(args: list[str], lang: str, width: int) -> str:
+    if "--help" in args or args[0] == "help":  # Click's test runner pins help to 80 columns
+        done = subprocess.run(
+            [sys.executable, "-m", "deepseek_kb", *args, "--lang", lang],
+            env={**os.environ, "COLUMNS": str(width)},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
     result = run(*args, "--lang", lang, env={"COLUMNS": str(width)})
     assert result.code == 0, result.stderr
     return result.stdout
@@ -86,6 +105,8 @@ def test_view_reads_well_and_matches_its_golden_file(
             broken = end.search(above.rstrip()) and start.match(below.lstrip())
             assert not broken, f"broken across lines: {above!r} / {below!r}"
     whole = uncut[(view, lang)]
+    if view in CUT_TO_FIT:
+        whole = text
     for address in set(URL.findall(whole)):
         assert address in text, f"URL not whole: {address}"
     assert text.count("…") == whole.count("…"), "something cut with …"

@@ -100,6 +100,14 @@ def test_global_options_are_taken_after_the_command() -> None:
     assert run("models", "show", "V3", "--color=never", "--json").code == 0
 
 
+@pytest.mark.parametrize("args", [["help", "models"], ["info"], ["schema"]])
+def test_lang_is_taken_after_a_command_without_its_own(args: list[str]) -> None:
+    """`dskb help models --lang zh` runs as `dskb --lang zh help models` does."""
+    after = run(*args, "--lang", "zh")
+    assert after.code == 0, after.stderr
+    assert after.stdout == run("--lang", "zh", *args).stdout
+
+
 def test_a_command_keeps_its_own_option_of_a_global_name() -> None:
     """`validate --data-dir DIR` is validate's option; `quote --data-dir DIR` is the app's."""
     keep = frozenset({"--data-dir"})
@@ -154,6 +162,15 @@ def test_from_article_keeps_only_the_article_and_its_pages(args: list[str]) -> N
     assert told and not (_sources(told) & official)
 
 
+@pytest.mark.parametrize("tier", ["article", "official"])
+def test_sources_from_a_tier_lists_only_that_tiers_sources(tier: str) -> None:
+    """`dskb sources --from official`: DeepSeek's own files, not the article and its links."""
+    every = json.loads(run("sources", "--json").stdout)
+    told = json.loads(run("sources", "--from", tier, "--json").stdout)
+    assert told and len(told) < len(every)
+    assert all(s["provenance"] == [tier] for s in told)
+
+
 def test_from_a_tier_that_says_nothing_of_a_record_exits_1() -> None:
     """A model the article never names, asked --from article: exit 1 and what to do."""
     result = run("models", "show", "V3.2", "--from", "article")
@@ -165,16 +182,33 @@ def test_from_a_tier_that_says_nothing_of_a_record_exits_1() -> None:
 # --- help ---------------------------------------------------------------------------------------
 
 
+def _help_at(width: int, *args: str) -> str:
+    """Help as a terminal of `width` columns gets it (Click's test runner pins help to 80)."""
+    env = {**os.environ, "COLUMNS": str(width)}
+    done = subprocess.run(
+        [sys.executable, "-m", "deepseek_kb", *args], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
 @pytest.mark.parametrize("width", [80, 100, 120, 160])
 def test_top_level_help_reads_at_every_width(width: int) -> None:
-    """Nothing cut, summaries whole, examples at the end, no line wider than the terminal."""
-    out = _at(width, "--help")
+    """Nothing cut, summaries whole, examples at the end, no line wider than the terminal,
+    and the room used: at 120 columns no summary breaks with half a line free."""
+    out = _help_at(width, "--help")
+    if width >= 120:
+        assert (
+            "  people    The people the article names: the founder, researchers, commentators.\n"
+            in out
+        )
     assert (
         "..." not in out.split("\n", 1)[1]
         and "[auto|always|never]" in out
         and "--install-completion" in out
     )
     assert "Examples:\n  $ dskb models --compare\n" in out
+    assert "\nCommands:\n" not in out, "every command in a named section (verify in Records)"
     assert all(cell_len(line) <= width for line in out.splitlines())
     flat = " ".join(out.split())
     assert "what is MLA) gets its answer, cited, above the hits." in flat
@@ -200,6 +234,9 @@ def test_help_command_shows_any_commands_help() -> None:
         ("dskb models DeepSeek-V3", "DeepSeek-V3", "show"),
         ("dskb help models s", "show", "search"),
         ("dskb help ti", "timeline", "models"),
+        ("dskb timeline --type op", "open-source", "software-release"),
+        ("dskb timeline --type 开", "开源发布", "open-source"),
+        ("dskb timeline --type ", "software-release", "open-source"),
     ],
 )
 def test_completion_offers_subcommands_beside_values(line: str, expected: str, absent: str) -> None:
@@ -336,3 +373,30 @@ def test_a_csv_listing_starts_with_a_byte_order_mark_when_asked(where: str) -> N
         check=True,
     ).stdout
     assert plain.startswith(b"id,")
+
+
+@pytest.mark.slow
+def test_pager_and_colour_options_after_the_command_on_a_real_terminal(tmp_path: Path) -> None:
+    """On a terminal, `quote 创新 --no-pager --color never` prints straight to the screen
+    without colour; without them the same run is handed to the pager."""
+    paged = tmp_path / "paged.txt"
+    env = {"DSKB_PAGER": f"sh -c 'cat > {paged}'"}
+    plain = in_a_terminal(["quote", "创新", "--no-pager", "--color", "never"], env, 100, 20)
+    assert plain.code == 0 and "liang-innovation-not-arranged" in plain.text
+    assert not paged.exists()
+    assert "\x1b[1m" not in plain.raw and "\x1b[2m" not in plain.raw
+    assert in_a_terminal(["quote", "创新"], env, 100, 20).code == 0
+    assert "liang-innovation-not-arranged" in paged.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("cols", "args"), [(120, []), (80, ["V2", "V3", "R1"])])
+def test_the_comparison_is_one_table_on_a_real_terminal(cols: int, args: list[str]) -> None:
+    """In a real terminal of 120 columns the flagships, at 80 V2/V3/R1, are one table."""
+    screen = in_a_terminal(["models", "--compare", *args, "--no-pager", "--lang", "en"], None, cols)
+    assert screen.code == 0
+    head = next(line for line in screen.text.splitlines() if line.lstrip().startswith("Spec"))
+    assert head.split()[1:] == (args or ["V2", "V3", "R1", "V3.2-Exp"])
+    assert "(1/" not in screen.text and "Model licence" in screen.text
+    shown = screen.text.split("DeepSeek models compared", 1)[1]  # after any index build's bar
+    assert all(cell_len(line) <= cols for line in shown.splitlines())

@@ -129,6 +129,7 @@ def test_a_long_build_shows_progress_on_a_terminal_and_clears_it(
     assert screen.code == 0, screen.text
     assert "indexing for search" in screen.text
     assert "/" in screen.text.split("indexing for search")[1].splitlines()[0]  # done/total
+    assert "/?" not in screen.text and " 0/0" not in screen.text  # no count without a total
     assert "\x1b[2K" in screen.raw  # the bar's line is erased when the work ends
 
 

@@ -74,7 +74,7 @@ def citation_json(citation: Citation) -> Row:
 def citation_line(citation: Row, lang: str) -> str:
     """`v3-paper p.5 · DeepSeek-V3: DeepSeek_V3.pdf · “… $5.576M.” · https://…#page=5`, from a
     citation as data (`citation_json`)."""
-    parts = [cite(citation)]
+    parts = [cite(citation, shown(lang))]
     if citation.get("title"):
         parts.append(pick(citation["title"], shown(lang)))
     if citation.get("quote"):
@@ -183,7 +183,9 @@ def spec_lines(record: Row, lang: str) -> list[str]:
         value = format_value(spec["value"], shown(lang))
         refs = spec.get("sources", [])
         link = link_of(refs)
-        lines.append(f"- **{what}**: {value} ({cites(refs)}{' ' + link if link else ''})")
+        lines.append(
+            f"- **{what}**: {value} ({cites(refs, shown(lang))}{' ' + link if link else ''})"
+        )
     return lines
 
 

@@ -85,7 +85,7 @@ def search(index: Index, query: str, limit: int, lang: str, tier: str | None) ->
                 "url": first_url(citations),
                 "type": hit.type,
                 "score": round(hit.score, 1),
-                "cites": cites([c.ref for c in citations[:3]]),
+                "cites": cites([c.ref for c in citations[:3]], shown(lang)),
             }
         )
     answer = _answer_data(index, found.answer, lang) if found.answer else None
@@ -317,7 +317,7 @@ def timeline(
                 "title": pick(event["title"], shown(lang)),
                 "text": pick(event.get("description"), shown(lang)),
                 "about": event.get("about", []),
-                "cites": cites(refs),
+                "cites": cites(refs, shown(lang)),
                 "url": link_of(refs),
             }
         )
@@ -348,7 +348,7 @@ def compare_models(index: Index, names: list[str], lang: str, tier: str | None) 
             refs = spec.get("sources", [])
             specs[field] = {
                 "value": format_value(spec["value"], shown(lang)),
-                "cites": cites(refs),
+                "cites": cites(refs, shown(lang)),
                 "url": link_of(refs),
             }
         released = model.get("released")

@@ -81,7 +81,7 @@ def company(
 
 
 @app.command(
-    epilog="Examples: dskb sources · dskb sources v3-readme · dskb sources article · dskb sources --paths"
+    epilog="Examples: dskb sources · dskb sources v3-readme · dskb sources article · dskb sources --from article · dskb sources --paths"
 )
 def sources(
     ctx: typer.Context,
@@ -96,6 +96,7 @@ def sources(
     paths: Annotated[
         bool, typer.Option("--paths", help="Show the data folders and files in use instead.")
     ] = False,
+    tier: TierOpt = None,
     json: JsonOpt = False,
     fmt: FormatOpt = None,
     lang: LangOpt = None,
@@ -111,9 +112,10 @@ def sources(
         data = [{"layer": layer, "file": path, "records": n} for layer, path, n in rows]
         run.emit(Output(data, partial(views.paths_table, rows)))
         return
-    listing = run.index.records("source")
+    listing = run.index.records("source", tier)
     shown = [shown_source(row) for row in listing]
-    run.emit(Output(shown, partial(views.sources_table, listing)))
+    nothing = told_nothing(tier, ("来源", "sources"))
+    run.emit(Output(shown, partial(views.sources_table, listing), nothing))
 
 
 @app.command(

@@ -12,8 +12,16 @@ from typer.core import TyperCommand, TyperGroup
 
 # The app's own options, which gh and git take anywhere on the line, and how many values each
 # takes. Given after the command they are moved before it (unless the command has its own
-# option of that name, as `validate --data-dir` does).
-GLOBAL_OPTIONS = {"--pager": 0, "--no-pager": 0, "--color": 1, "--data-dir": 1, "--bom": 0}
+# option of that name, as `validate --data-dir` does, and as every record command keeps its
+# own --lang).
+GLOBAL_OPTIONS = {
+    "--pager": 0,
+    "--no-pager": 0,
+    "--color": 1,
+    "--data-dir": 1,
+    "--bom": 0,
+    "--lang": 1,
+}
 
 EXAMPLES = (
     "Examples: dskb models --compare · dskb models show V3 · dskb search 'V3 training cost' · "
@@ -37,6 +45,7 @@ SECTIONS = (
             "company",
             "sources",
             "cite",
+            "verify",
         ),
     ),
     ("Data and tools", ("export", "validate", "schema", "info", "mcp", "help")),
@@ -81,7 +90,7 @@ def _command_at(words: list[str]) -> int | None:
         if not word.startswith("-"):
             return i
         name = word.split("=", 1)[0]
-        valued = GLOBAL_OPTIONS.get(name, 1 if name == "--lang" else 0)
+        valued = GLOBAL_OPTIONS.get(name, 0)
         i += 1 + (valued if "=" not in word else 0)
     return None
 

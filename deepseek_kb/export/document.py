@@ -58,9 +58,9 @@ class _Writer:
 _md = md_text
 
 
-def _links(refs: Sequence[Json], cell: bool = False) -> str:
+def _links(refs: Sequence[Json], lang: str, cell: bool = False) -> str:
     """Citations as Markdown links where they have an address, each once."""
-    return ", ".join(md_link(cite(ref), ref.get("url"), cell) for ref in unique(refs))
+    return ", ".join(md_link(cite(ref, lang), ref.get("url"), cell) for ref in unique(refs))
 
 
 def _anchor(text: str) -> str:
@@ -77,19 +77,19 @@ def _company(w: _Writer, data: Data) -> None:
             w.add(f"- {w.t(org['description'])}")
         for figure in org.get("figures", []):
             w.add(f"- {w.t(figure['label'])}: {_md(format_value(figure['value'], _one(w.lang)))}")
-        w.add(f"- {w.label('来源', 'Sources')}: {_links(org['sources'])}", "")
+        w.add(f"- {w.label('来源', 'Sources')}: {_links(org['sources'], w.lang)}", "")
     facts = [f for f in data["fact"] if f["category"] not in ("commentary", "coverage")]
     if facts:
         w.add(f"### {w.label('事实', 'Facts')}", "")
         for fact in (f for f in facts if not f.get("code")):
             date = f"{_md(fact['date'])} · " if fact.get("date") else ""
-            w.add(f"- {date}{w.t(fact['text'])} ({_links(fact['sources'])})")
+            w.add(f"- {date}{w.t(fact['text'])} ({_links(fact['sources'], w.lang)})")
         w.add("")
     code = [f for f in facts if f.get("code")]
     if code:
         w.add(f"### {w.label('引用的代码', 'Code quoted')}", "")
         for fact in code:
-            w.add(f"{_links(fact['sources'])}:", "")
+            w.add(f"{_links(fact['sources'], w.lang)}:", "")
             texts = [fact["text"][lang] for lang in ("zh", "en") if lang in (w.lang, "both")]
             for text in dict.fromkeys(str(t) for t in texts):
                 w.add(*md_code(text), "")
@@ -106,7 +106,7 @@ def _model(w: _Writer, model: dict[str, Any]) -> None:
         basis = w.label("（提交日期）", " (commit date)") if released.get("basis") else ""
         w.add(
             f"- {w.label('发布', 'Released')}: {_md(released['date'])}{basis} "
-            f"({_links(released['sources'])})"
+            f"({_links(released['sources'], w.lang)})"
         )
     if model.get("variant_of"):
         w.add(f"- {w.label('属于', 'Variant of')}: {w.name(model['variant_of'])}")
@@ -135,14 +135,17 @@ def _model(w: _Writer, model: dict[str, Any]) -> None:
                 mark = caveat(cell).mark.replace("†", "") + (" †" if cell.get("superseded") else "")
                 label = w.label(spec.zh, spec.en)
                 note = w.t(cell["note"], cell=True) if cell.get("note") else ""
-                links = _links(cell["sources"], cell=True)
+                links = _links(cell["sources"], w.lang, cell=True)
                 w.add(f"| {label} | {_md(shown, cell=True)}{mark} | {unit} | {links} | {note} |")
         w.add("", *_legend(w, [caveat(c).status for c in specs.values()]), "")
     claims = model.get("claims", [])
     if claims:
         w.add(f"**{w.label('要点', 'Claims')}**{w.label('：', ':')}", "")
         w.add(
-            *(f"- {w.t(c['text'])}{caveat(c).mark} ({_links(c['sources'])})" for c in claims),
+            *(
+                f"- {w.t(c['text'])}{caveat(c).mark} ({_links(c['sources'], w.lang)})"
+                for c in claims
+            ),
             "",
             *_legend(w, [caveat(c).status for c in claims]),
             "",
@@ -181,7 +184,7 @@ def _errata(w: _Writer, model: dict[str, Any]) -> list[str]:
             was = format_value(old["value"], _one(w.lang))
             out.append(
                 f"- {what}: {_md(now)} — {w.label('原说法', 'was')} «{_md(was)}» "
-                f"({_links(old['sources'])}): {w.t(old['reason'])}"
+                f"({_links(old['sources'], w.lang)}): {w.t(old['reason'])}"
             )
     return out
 
@@ -207,7 +210,7 @@ def _timeline(w: _Writer, data: Data) -> None:
         basis = w.label("（提交日期）", " (commit date)") if event.get("basis") else ""
         w.add(
             f"| {_md(event['date'])}{basis} | {w.t(event['title'], cell=True)} "
-            f"| {_links(event['sources'], cell=True)} |"
+            f"| {_links(event['sources'], w.lang, cell=True)} |"
         )
     w.add("")
 
@@ -223,12 +226,14 @@ def _quotes(w: _Writer, data: Data) -> None:
             w.add(f"> {_md(quote['text']['zh'])}")
             if w.lang != "zh":
                 w.add(">", f"> {_md(quote['text']['en'])}")
-            w.add("", f"— {w.name(quote['speaker'])} ({_links(quote['sources'])})", "")
+            w.add("", f"— {w.name(quote['speaker'])} ({_links(quote['sources'], w.lang)})", "")
 
 
 def _people(w: _Writer, data: Data) -> None:
     for person in data["person"]:
-        w.add(f"- **{w.t(person['name'])}** — {w.t(person['role'])} ({_links(person['sources'])})")
+        w.add(
+            f"- **{w.t(person['name'])}** — {w.t(person['role'])} ({_links(person['sources'], w.lang)})"
+        )
     w.add("")
 
 
@@ -237,7 +242,7 @@ def _terms(w: _Writer, data: Data) -> None:
         aliases = _md(", ".join(term.get("aliases", [])[:3]))
         w.add(
             f"- **{w.t(term['name'])}** ({aliases}): {w.t(term['definition'])} "
-            f"({_links(term['sources'])})"
+            f"({_links(term['sources'], w.lang)})"
         )
     w.add("")
 

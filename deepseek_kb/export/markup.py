@@ -49,7 +49,7 @@ def cites(refs: Sequence[Json]) -> str:
     for ref in unique(refs):
         href = ref.get("url") or f"#src-{ref['source']}"
         title = f' title="{esc(ref["quote"])}"' if ref.get("quote") else ""
-        links.append(f'<a href="{esc(href)}"{title}>{esc(cite(ref))}</a>')
+        links.append(f'<a href="{esc(href)}"{title}>{pair(cite(ref, "zh"), cite(ref, "en"))}</a>')
     return f' <span class="cites">{" ".join(links)}</span>' if links else ""
 
 

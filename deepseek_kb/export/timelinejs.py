@@ -19,7 +19,7 @@ from typing import Any
 
 from deepseek_kb.citations import unique, url
 from deepseek_kb.index.store import Index
-from deepseek_kb.values import date_bounds, pick
+from deepseek_kb.values import date_bounds, pick, section
 
 Row = Mapping[str, Any]
 
@@ -76,7 +76,7 @@ def credit(refs: Sequence[Row], sources: Mapping[str, Row], lang: str) -> str:
         title = _text(source.get("title"), lang) if source else str(ref["source"])
         where = []
         if ref.get("section"):
-            where.append(f"§{ref['section']}")
+            where.append(f"§{section(str(ref['section']), lang)}")
         for key in ("line", "page"):
             if ref.get(key):
                 where.append(_word(key, lang).replace("{}", str(ref[key])))

@@ -10,7 +10,7 @@ from typing import Any
 from deepseek_kb import __version__
 from deepseek_kb.errors import Problem
 from deepseek_kb.index.store import Index
-from deepseek_kb.kinds import BY_STEM, NAMES, SUBJECTS, EventType
+from deepseek_kb.kinds import BY_STEM, EVENT_WORDS, NAMES, SUBJECTS, EventType
 from deepseek_kb.paths import DATA_FILE_RULE, discover
 from deepseek_kb.queries.common import index_for
 from deepseek_kb.rows import Row
@@ -139,7 +139,14 @@ def completions(kind: str, incomplete: str) -> list[str]:
 def _completions(kind: str, incomplete: str) -> list[str]:
     prefix = incomplete.casefold()
     if kind == "event-type":
-        options: list[str] = list(EventType)
+        if not prefix:
+            return list(EventType)
+        # The id, and the names a row shows as one word each (open-source, 开源发布).
+        options: list[str] = [
+            word
+            for kind_id, (zh, en) in EVENT_WORDS.items()
+            for word in (kind_id, en.replace(" ", "-"), zh)
+        ]
     elif kind == "type":
         options = list(NAMES)
     elif kind == "file":

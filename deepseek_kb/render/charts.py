@@ -57,10 +57,10 @@ def timeline_chart(events: list[EventRow], lang: str, width: int) -> list[Render
 
     ruler = [" "] * axis
     ticks = [" "] * axis
-    for value, tick in marks:
+    for value, tick in marks:  # a tick only where its label fits: no unnamed ┼ beside 2012-07
         at = column(value)
-        ruler[at] = "┼"
         if at + len(tick) <= axis and all(c == " " for c in ticks[max(0, at - 1) : at + len(tick)]):
+            ruler[at] = "┼"
             ticks[at : at + len(tick)] = list(tick)
     line = "".join("─" if c == " " else c for c in ruler)
     out = Text(

@@ -14,10 +14,10 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from deepseek_kb.kinds import SPEC_BY_FIELD
-from deepseek_kb.render.layout import colon, label
+from deepseek_kb.render.layout import colon, hang, kind_word, label, prewrapped, styled
 from deepseek_kb.render.terminal import escape
 from deepseek_kb.rows import Row
-from deepseek_kb.values import format_value, name_of, pick
+from deepseek_kb.values import format_value, name_of, pick, section
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -92,7 +92,7 @@ def where(ref: Row, lang: str, source: Row | None = None) -> str:
     whose live version has no line numbers), a page, a section."""
     parts = []
     if ref.get("section"):
-        parts.append(f"§{ref['section']}")
+        parts.append(f"§{section(str(ref['section']), lang)}")
     if ref.get("line") and (source or {}).get("kind") == "official-page":
         parts.append(label(lang, f"保存副本第 {ref['line']} 行", f"saved copy, line {ref['line']}"))
     elif ref.get("line"):
@@ -252,15 +252,30 @@ def as_bibliography_text(refs: Sequence[Reference], markdown: bool, as_json: boo
     return "\n".join(lines) + "\n"
 
 
+def _original_title(source: Row, lang: str) -> str | None:
+    """The title in the source's own language when the reader reads the other one: the
+    article and the pages it links title themselves in Chinese, DeepSeek's files in English
+    (as `citations.reference` reads them)."""
+    title = source["title"]
+    if lang == "both" or title["zh"] == title["en"]:
+        return None
+    official = source.get("repo") or source["kind"] in ("compilation", "git-commit")
+    own = "en" if official else "zh"
+    return str(title[own]) if own != lang else None
+
+
 def source_detail(detail: SourceDetail, lang: str, width: int) -> list[RenderableType]:
     """One source in full; its address printed whole (and clickable where the terminal can)."""
     from rich.text import Text
 
     source = detail.source
     rows: list[tuple[str, str]] = [
-        (label(lang, "类型", "kind"), source["kind"]),
-        (label(lang, "标题", "title"), pick(source["title"], "both")),
+        (label(lang, "类型", "kind"), kind_word(source["kind"], lang)),
+        (label(lang, "标题", "title"), pick(source["title"], lang)),
     ]
+    original = _original_title(source, lang)
+    if original:
+        rows.append((label(lang, "原标题", "original title"), original))
     for key, zh, en in (
         ("date", "日期", "date"),
         ("repo", "仓库", "repository"),
@@ -298,6 +313,10 @@ def source_detail(detail: SourceDetail, lang: str, width: int) -> list[Renderabl
     by_kind: dict[str, list[str]] = {}
     for found in cited:
         by_kind.setdefault(found.kind, []).append(found.row["id"])
+    listed = prewrapped()
     for kind, ids in by_kind.items():
-        out.append(Text(f"  {kind} ({len(ids)}): " + ", ".join(ids)))
+        head = styled(f"  {kind_word(kind, lang)} ({len(ids)}): ")
+        hang(listed, head, styled(", ".join(ids)), 4, width)
+    listed.rstrip()  # the last line ends the view
+    out.append(listed)
     return out

@@ -8,6 +8,7 @@ from deepseek_kb.citations import url
 from deepseek_kb.render.layout import (
     colon,
     hang,
+    kind_word,
     label,
     mentions_table,
     paragraphs,
@@ -65,7 +66,7 @@ def person_detail(
         lines.append(f"[dim]{label(lang, '所属', 'affiliations')}:[/] {escape(orgs)}")
     for item in person.get("bio", []):
         lines.append("• " + escape(pick(item, lang)))
-    lines.append(f"[dim]{escape(cites(person['sources']))}[/]")
+    lines.append(f"[dim]{escape(cites(person['sources'], lang))}[/]")
     parts: list[RenderableType] = [Panel("\n".join(lines), expand=False)]
     if said:
         parts.extend(quotes([(q, ()) for q in said], names, False, lang, width))
@@ -83,16 +84,62 @@ def company(
     out = prewrapped()
     for zh, en, rows in sections:
         out.append(label(lang, zh, en) + "\n", "bold cyan")
-        for kind, record in rows:
+        for kind, record, said in _sentences(rows):
             if kind in ("organization", "person"):
                 _named_entry(out, record, lang, width)
             else:
                 date = str(record.get("date") or "")
                 prefix = styled(f"  {date} " if date else "  ", "cyan")
-                text = styled(pick(record.get("title") or record.get("text"), lang))
-                hang(out, prefix, text, len(prefix.plain), width)
+                hang(out, prefix, styled(pick(said, lang)), len(prefix.plain), width)
         out.append("\n")
     return [out]
+
+
+def _sentences(rows: list[Found]) -> list[tuple[str, Row, Row]]:
+    """Each row with its text as one flowing sentence: the lines of a text joined, and a fact
+    that goes on the sentence before it (`and was called …`, cited from the same line of the
+    same source) joined to it, as the article writes them."""
+    out: list[tuple[str, Row, Row]] = []
+    for kind, record in rows:
+        text = record.get("title") or record.get("text") or {"zh": "", "en": ""}
+        said = {"zh": _flowing(text["zh"], ""), "en": _flowing(text["en"], " ")}
+        if out and kind == "fact" and _goes_on(out[-1], record, said["en"]):
+            before = out[-1][2]
+            joined = {
+                "zh": _joined(before["zh"], said["zh"], "，"),
+                "en": _joined(before["en"], said["en"], ", "),
+            }
+            out[-1] = (out[-1][0], out[-1][1], joined)
+        else:
+            out.append((kind, record, said))
+    return out
+
+
+def _flowing(text: str, space: str) -> str:
+    """A text's lines as one line (`A fact:` / `unlike …` reads `A fact: unlike …`)."""
+    return space.join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _goes_on(before: tuple[str, Row, Row], record: Row, english: str) -> bool:
+    """A fact that starts in lower case and is cited from a line the fact before it is."""
+    if (
+        before[0] != "fact"
+        or not english[:1].islower()
+        or before[1].get("date") != record.get("date")
+    ):
+        return False
+    lines = {
+        (r.get("source"), r.get("line")) for r in before[1].get("sources", []) if r.get("line")
+    }
+    return any((r.get("source"), r.get("line")) in lines for r in record.get("sources", []))
+
+
+def _joined(before: str, after: str, comma: str) -> str:
+    """Two parts of a sentence: a comma between them unless the first ends in punctuation or
+    the second starts with a conjunction (`and was called …`)."""
+    if not before or not before[-1].isalnum():
+        return before + after
+    return before + (" " if after.startswith(("and ", "but ", "or ")) else comma) + after
 
 
 def _named_entry(out: Text, record: Row, lang: str, width: int) -> None:
@@ -117,7 +164,9 @@ def sources_table(sources: list[Row], lang: str, width: int) -> list[RenderableT
     for source in sources:
         head = styled(source["id"], "bold")
         head.append(
-            f"  {source['kind']}" + (f" · {source['date']}" if source.get("date") else ""), "dim"
+            f"  {kind_word(source['kind'], lang)}"
+            + (f" · {source['date']}" if source.get("date") else ""),
+            "dim",
         )
         out.append("\n")
         hang(out, styled(""), head, 0, width)

@@ -171,8 +171,8 @@ def _value_cells(name: str, value: Any, lang: str) -> dict[str, Cell]:
     return {name: value}
 
 
-def _sources_cell(refs: Any) -> dict[str, Cell]:
-    return {"sources": "; ".join(dict.fromkeys(cite(ref) for ref in refs or []))}
+def _sources_cell(refs: Any, lang: str) -> dict[str, Cell]:
+    return {"sources": "; ".join(dict.fromkeys(cite(ref, lang) for ref in refs or []))}
 
 
 def flatten(
@@ -189,7 +189,7 @@ def flatten(
         if name not in known:
             cells.update(_value_cells(name, value, lang))
     if "sources" in record or fields:
-        cells.update(_sources_cell(record.get("sources")))
+        cells.update(_sources_cell(record.get("sources"), lang))
     return cells
 
 

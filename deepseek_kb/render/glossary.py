@@ -84,5 +84,5 @@ def term_detail(term: Row, names: dict[str, Row], lang: str, width: int) -> list
             hang(out, styled(""), styled(paragraph, "dim"), 0, width)
     out.append("\n")
     sources = label(lang, "来源：", "sources: ")
-    hang(out, styled(sources, "dim"), styled(cites(term["sources"]), "dim"), 2, width)
+    hang(out, styled(sources, "dim"), styled(cites(term["sources"], lang), "dim"), 2, width)
     return [out]

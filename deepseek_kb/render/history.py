@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from deepseek_kb.kinds import EVENT_WORDS
 from deepseek_kb.render.layout import (
     COMMIT,
     MARK,
@@ -19,20 +20,6 @@ from deepseek_kb.values import cites, format_value, pick
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-
-# What each kind of event is called, in Chinese and in English.
-EVENT_WORDS: dict[str, tuple[str, str]] = {
-    "founding": ("成立", "founding"),
-    "model-release": ("模型发布", "model release"),
-    "announcement": ("公告", "announcement"),
-    "investment": ("投资", "investment"),
-    "publication": ("发表", "publication"),
-    "interview": ("访谈", "interview"),
-    "pricing": ("定价", "pricing"),
-    "milestone": ("里程碑", "milestone"),
-    "software-release": ("开源发布", "open source"),
-    "code-change": ("代码改动", "code change"),
-}
 
 
 def event_type_named(typed: str) -> str:
@@ -97,7 +84,7 @@ def _notes(events: list[EventRow], lang: str) -> list[str]:
             notes.append(
                 f"{MARK} {pick(event['title'], lang)}: {event['date']} "
                 f"({label(lang, '曾写作', 'stated as')} {format_value(old['value'], lang)}, "
-                f"{cites(old['sources'])}) — {pick(old['reason'], lang)}"
+                f"{cites(old['sources'], lang)}) — {pick(old['reason'], lang)}"
             )
     marks = "".join(status_mark(e) for e in events)
     notes.extend(line for line in legend(marks, lang) if not line.startswith(COMMIT))

@@ -57,6 +57,36 @@ def label(lang: str, zh: str, en: str) -> str:
     return zh if lang == "zh" else en if lang == "en" else f"{zh} {en}"
 
 
+# Record kinds and source kinds for a Chinese reader (the ids stay as they are in English).
+_KIND_WORDS_ZH = {
+    "model": "模型",
+    "project": "项目",
+    "term": "术语",
+    "person": "人物",
+    "organization": "机构",
+    "topic": "话题",
+    "event": "事件",
+    "quote": "引语",
+    "fact": "事实",
+    "source": "来源",
+    "article": "文章",
+    "web-page": "网页",
+    "official-page": "官方网页",
+    "interview": "访谈",
+    "repository-file": "仓库文件",
+    "paper": "论文",
+    "git-commit": "Git 提交",
+    "image": "图片",
+    "compilation": "汇编",
+}
+
+
+def kind_word(kind: str, lang: str) -> str:
+    """A record's or a source's kind in the reader's language (under both: 引语 quote)."""
+    zh = _KIND_WORDS_ZH.get(kind)
+    return label(lang, zh, kind) if zh else kind
+
+
 def colon(lang: str) -> str:
     """The colon after a label: full width in Chinese."""
     return "：" if lang == "zh" else ": "
@@ -108,8 +138,8 @@ def hang(out: Text, prefix: Text, body: Text, indent: int, width: int) -> None:
 
 
 # One break opportunity each: a citation's source with its line or page (v3-readme L345), a
-# run of spaces, a Chinese character (with the punctuation that must stay on its line), or a
-# run of anything else (a word, a number with its unit).
+# run of spaces, a Chinese character (with the punctuation that must stay on its line, and a
+# section's § before it: §如何创新), or a run of anything else (a word, a number with its unit).
 def grid(out: Text, cells: Sequence[Text], widths: Sequence[int], gap: int = 3) -> None:
     """One row of cells side by side after a one-space margin, each wrapped to its column's
     width (at spaces and between Chinese characters) and padded, `gap` spaces apart."""
@@ -140,7 +170,7 @@ def _segments() -> re.Pattern[str]:
     # Compiled on first use (a few milliseconds): output that fits on its lines never needs it.
     return re.compile(
         r"[^\s\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]+ (?:L|p\.)\d+\S*"  # v3-readme L345
-        r"|[^\S\u00a0]+|[（「『“‘《〈]*[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff][，。、；：！？）」』”’》〉…]*"
+        r"|[^\S\u00a0]+|[（「『“‘《〈§]*[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff][，。、；：！？）」』”’》〉…]*"
         r"|(?:[^\s\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]|\u00a0)+"  # a no-break space joins
     )
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from deepseek_kb.analysis.fields import search_fields
 from deepseek_kb.kinds import LINK_FIELDS
-from deepseek_kb.render.layout import hang, label, prewrapped, styled
+from deepseek_kb.render.layout import hang, kind_word, label, prewrapped, styled
 from deepseek_kb.rows import Row
 from deepseek_kb.values import cites, name_of, pick
 
@@ -64,7 +64,7 @@ def quotes(
         meta = [f"— {_speaker(record, names, lang)}"]
         if record.get("date"):
             meta.append(record["date"])
-        meta.append(cites(record["sources"]))
+        meta.append(cites(record["sources"], lang))
         meta.append(record["id"])
         hang(out, indent, styled(" · ".join(meta), "dim"), 2, width)
         if record.get("context"):
@@ -110,19 +110,7 @@ def _matched(hit: Hit, lang: str, names: dict[str, Row]) -> list[str]:
     return list(dict.fromkeys(found)) or [hit.text]
 
 
-# A hit's kind and the field it matched in, for a Chinese reader (ids stay as they are).
-_KINDS_ZH = {
-    "model": "模型",
-    "project": "项目",
-    "term": "术语",
-    "person": "人物",
-    "organization": "机构",
-    "topic": "话题",
-    "event": "事件",
-    "quote": "引语",
-    "fact": "事实",
-    "source": "来源",
-}
+# The field a hit matched in, for a Chinese reader (paths stay as they are in English).
 _FIELDS_ZH = {
     "name": "名称",
     "aliases": "别名",
@@ -141,16 +129,11 @@ _FIELDS_ZH = {
 }
 
 
-def _kind(kind: str, lang: str) -> str:
-    return _KINDS_ZH.get(kind, kind) if lang == "zh" else kind
-
-
 def _field(path: str, lang: str) -> str:
-    """`text.zh` reads 正文 for a Chinese reader; other paths stay as they are."""
-    if lang != "zh":
-        return path
-    base = path.split(".")[0].split("[")[0]
-    return _FIELDS_ZH.get(base, path)
+    """`text.zh` reads 正文 for a Chinese reader (正文 text.zh under both); other paths stay
+    as they are."""
+    zh = _FIELDS_ZH.get(path.split(".")[0].split("[")[0])
+    return label(lang, zh, path) if zh else path
 
 
 def hits(
@@ -190,7 +173,7 @@ def hits(
             shown = passage(text, hit.matched)
             if shown != heading:
                 hang(out, indent, styled(shown, "", hit.matched), gutter, width)
-        why = f"{_kind(hit.type, lang)} · {hit.id} · {_field(hit.field, lang)} · "
+        why = f"{kind_word(hit.type, lang)} · {hit.id} · {_field(hit.field, lang)} · "
         why += f"{label(lang, '得分', 'score')} {hit.score:.0f}"
         hang(out, indent, styled(why, "dim italic"), gutter, width)
     return [out]

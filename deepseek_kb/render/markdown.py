@@ -80,9 +80,9 @@ def md_link(label: object, url: object, cell: bool = False) -> str:
     return f"[{md_text(label, cell)}]({href})" if href else md_text(label, cell)
 
 
-def md_links(refs: Any) -> str:
+def md_links(refs: Any, lang: str) -> str:
     """Citations as short references linked to their line, page or commit."""
-    return ", ".join(md_link(cite(ref), ref.get("url")) for ref in unique(refs))
+    return ", ".join(md_link(cite(ref, lang), ref.get("url")) for ref in unique(refs))
 
 
 # The fields a section leads with as its paragraph, and those it leaves out of its list.
@@ -130,7 +130,7 @@ def record_section(record: Json, lang: str) -> str:
             held = specs[spec.field]
             label = {"zh": spec.zh, "en": spec.en}.get(lang, f"{spec.zh} / {spec.en}")
             value = md_text(format_value(held["value"], one)) + caveat(held).mark
-            items.append(f"- **{md_text(label)}**: {value} ({md_links(held['sources'])})")
+            items.append(f"- **{md_text(label)}**: {value} ({md_links(held['sources'], lang)})")
     if record.get("sources"):
-        items.append(f"- **sources**: {md_links(record['sources'])}")
+        items.append(f"- **sources**: {md_links(record['sources'], lang)}")
     return "\n".join([*lines, *items]) + "\n"

@@ -127,7 +127,7 @@ def superseded_notes(
                 notes.append(
                     f"{MARK} {name_of(model, lang)} {what}: {current} "
                     f"({label(shown, '曾写作', 'stated as')} {format_value(old['value'], lang)}, "
-                    f"{cites(old['sources'])}) — {pick(old['reason'], lang)}"
+                    f"{cites(old['sources'], lang)}) — {pick(old['reason'], lang)}"
                 )
             if caveats and spec and spec.get("note") and field != "released":
                 cautions.append(f"{NOTE} {name_of(model, lang)} {what}: {pick(spec['note'], lang)}")
@@ -166,7 +166,7 @@ def _head(model: ModelRow, lang: str) -> list[str]:
         marks = status_mark(released).replace(COMMIT, "")
         head.append(
             f"[dim]{label(lang, '发布', 'released')}:[/] {escape(when + marks)}  "
-            f"[dim]{escape(cites(released['sources']))}[/]"
+            f"[dim]{escape(cites(released['sources'], lang))}[/]"
         )
         if released.get("note"):
             head.append(f"[dim italic]{escape(pick(released['note'], lang))}[/]")
@@ -200,19 +200,19 @@ def model_detail(
     for field, _, zh, en in SPECS:
         spec = model.get("specs", {}).get(field)
         if spec:
-            cell = _sourced(spec_cell(spec, lang, noted=False), spec["sources"])
+            cell = _sourced(spec_cell(spec, lang, noted=False), spec["sources"], lang)
             if spec.get("note"):  # the caveat travels with its value
                 cell.append("\n" + pick(spec["note"], lang), "italic")
             rows.append((label(lang, zh, en), cell))
     for repo in model.get("huggingface", []):
-        rows.append(("Hugging Face", _sourced(repo["repo"], repo["sources"])))
+        rows.append(("Hugging Face", _sourced(repo["repo"], repo["sources"], lang)))
     aligned(out, rows, width)
     if model.get("claims"):
         out.append("\n" + label(lang, "要点", "Claims") + "\n", "bold")
         for claim in model["claims"]:
             marks = status_mark(claim) + (MARK if claim.get("superseded") else "")
             text = pick(claim["text"], lang) + (f" {marks}" if marks else "")
-            hang(out, styled("  • "), _sourced(text, claim["sources"]), 4, width)
+            hang(out, styled("  • "), _sourced(text, claim["sources"], lang), 4, width)
             if claim.get("note"):
                 hang(out, styled("    "), styled(pick(claim["note"], lang), "italic"), 4, width)
     errata = list(_errata(model, lang))
@@ -230,10 +230,10 @@ def model_detail(
     return parts
 
 
-def _sourced(value: str, sources: Sequence[RefRow]) -> Text:
+def _sourced(value: str, sources: Sequence[RefRow], lang: str) -> Text:
     """A value followed by its sources, dimmed: `671B  v3-readme L47, article §… L330`."""
     text = styled(value)
-    text.append("  " + cites(sources), "dim")
+    text.append("  " + cites(sources, lang), "dim")
     return text
 
 
@@ -251,5 +251,5 @@ def _errata(model: ModelRow, lang: str) -> Iterator[str]:
         for old in holder.get("superseded", []):
             yield (
                 f"{MARK} {what}: {label(lang, '曾写作', 'stated as')} «{format_value(old['value'], lang)}» "
-                f"({cites(old['sources'])}) — {pick(old['reason'], lang)}"
+                f"({cites(old['sources'], lang)}) — {pick(old['reason'], lang)}"
             )

@@ -71,7 +71,7 @@ def project_detail(
         )
     if project.get("note"):
         lines.append(escape(pick(project["note"], lang)))
-    lines.append(f"[dim]{escape(cites(project['sources']))}[/]")
+    lines.append(f"[dim]{escape(cites(project['sources'], lang))}[/]")
     parts: list[RenderableType] = [Panel("\n".join(lines), expand=False)]
     if mentions:
         parts.append(mentions_table(mentions, lang, width))
