@@ -67,36 +67,71 @@ def _anchor(text: str) -> str:
     return "".join(c for c in text.lower().replace(" ", "-") if c.isalnum() or c in "-_")
 
 
-def _company(w: _Writer, data: Data) -> None:
-    orgs = [o for o in data["organization"] if o["id"] in ("high-flyer", "deepseek")]
-    for org in orgs:
-        w.add(f"### {w.t(org['name'])}", "")
-        if org.get("founded"):
-            w.add(f"- {w.label('成立', 'Founded')}: {_md(org['founded'])}")
-        if org.get("description"):
-            w.add(f"- {w.t(org['description'])}")
-        for figure in org.get("figures", []):
-            w.add(f"- {w.t(figure['label'])}: {_md(format_value(figure['value'], _one(w.lang)))}")
-        w.add(f"- {w.label('来源', 'Sources')}: {_links(org['sources'])}", "")
-    facts = [f for f in data["fact"] if f["category"] not in ("commentary", "coverage")]
-    if facts:
+def _organization(w: _Writer, org: dict[str, Any]) -> None:
+    w.add(f"### {w.t(org['name'])}", "")
+    if org.get("founded"):
+        w.add(f"- {w.label('成立', 'Founded')}: {_md(org['founded'])}")
+    if org.get("description"):
+        w.add(f"- {w.t(org['description'])}")
+    for figure in org.get("figures", []):
+        w.add(f"- {w.t(figure['label'])}: {_md(format_value(figure['value'], _one(w.lang)))}")
+    w.add(f"- {w.label('来源', 'Sources')}: {_links(org['sources'])}", "")
+
+
+def _facts(w: _Writer, facts: list[dict[str, Any]]) -> None:
+    """The facts as a list; those quoting code each in a fenced block under their own title."""
+    prose = [f for f in facts if not f.get("code")]
+    if prose:
         w.add(f"### {w.label('事实', 'Facts')}", "")
-        for fact in (f for f in facts if not f.get("code")):
+        for fact in prose:
             date = f"{_md(fact['date'])} · " if fact.get("date") else ""
             w.add(f"- {date}{w.t(fact['text'])} ({_links(fact['sources'])})")
         w.add("")
     code = [f for f in facts if f.get("code")]
     if code:
         w.add(f"### {w.label('引用的代码', 'Code quoted')}", "")
-        for fact in code:
-            w.add(f"{_links(fact['sources'])}:", "")
-            texts = [fact["text"][lang] for lang in ("zh", "en") if lang in (w.lang, "both")]
-            for text in dict.fromkeys(str(t) for t in texts):
-                w.add(*md_code(text), "")
+    for fact in code:
+        w.add(f"{_links(fact['sources'])}:", "")
+        texts = [fact["text"][lang] for lang in ("zh", "en") if lang in (w.lang, "both")]
+        for text in dict.fromkeys(str(t) for t in texts):
+            w.add(*md_code(text), "")
+
+
+def _company(w: _Writer, data: Data) -> None:
+    for org in data["organization"]:
+        if org["id"] in ("high-flyer", "deepseek"):
+            _organization(w, org)
+    _facts(w, [f for f in data["fact"] if f["category"] not in ("commentary", "coverage")])
 
 
 def _one(lang: str) -> str:
     return "en" if lang == "both" else lang
+
+
+def _units(value: Any) -> str:
+    """The units of a spec's quantities, each once."""
+    quantities = value if isinstance(value, list) else [value]
+    units = (q["unit"] for q in quantities if isinstance(q, dict) and "unit" in q)
+    return ", ".join(dict.fromkeys(units))
+
+
+def _spec_table(w: _Writer, specs: dict[str, Any]) -> None:
+    """A model's specs as a table (value, unit, sources, note), then what its marks mean."""
+    w.add(
+        f"| {w.label('规格', 'Spec')} | {w.label('值', 'Value')} | "
+        f"{w.label('单位', 'Unit')} | {w.label('来源', 'Sources')} | {w.label('附注', 'Note')} |",
+        "|---|---|---|---|---|",
+    )
+    for spec in (s for s in SPECS if s.field in specs):
+        cell = specs[spec.field]
+        shown = _md(format_value(cell["value"], _one(w.lang)), cell=True)
+        mark = caveat(cell).mark.replace("†", "") + (" †" if cell.get("superseded") else "")
+        label = w.label(spec.zh, spec.en)
+        unit = _md(_units(cell["value"]), cell=True)
+        note = w.t(cell["note"], cell=True) if cell.get("note") else ""
+        links = _links(cell["sources"], cell=True)
+        w.add(f"| {label} | {shown}{mark} | {unit} | {links} | {note} |")
+    w.add("", *_legend(w, [caveat(c).status for c in specs.values()]), "")
 
 
 def _model(w: _Writer, model: dict[str, Any]) -> None:
@@ -111,33 +146,8 @@ def _model(w: _Writer, model: dict[str, Any]) -> None:
     if model.get("variant_of"):
         w.add(f"- {w.label('属于', 'Variant of')}: {w.name(model['variant_of'])}")
     w.add("")
-    specs = model.get("specs", {})
-    if specs:
-        w.add(
-            f"| {w.label('规格', 'Spec')} | {w.label('值', 'Value')} | "
-            f"{w.label('单位', 'Unit')} | {w.label('来源', 'Sources')} | {w.label('附注', 'Note')} |",
-            "|---|---|---|---|---|",
-        )
-        for spec in SPECS:
-            if spec.field in specs:
-                cell = specs[spec.field]
-                value = cell["value"]
-                quantities = value if isinstance(value, list) else [value]
-                unit = _md(
-                    ", ".join(
-                        dict.fromkeys(
-                            q["unit"] for q in quantities if isinstance(q, dict) and "unit" in q
-                        )
-                    ),
-                    cell=True,
-                )
-                shown = format_value(value, _one(w.lang))
-                mark = caveat(cell).mark.replace("†", "") + (" †" if cell.get("superseded") else "")
-                label = w.label(spec.zh, spec.en)
-                note = w.t(cell["note"], cell=True) if cell.get("note") else ""
-                links = _links(cell["sources"], cell=True)
-                w.add(f"| {label} | {_md(shown, cell=True)}{mark} | {unit} | {links} | {note} |")
-        w.add("", *_legend(w, [caveat(c).status for c in specs.values()]), "")
+    if model.get("specs"):
+        _spec_table(w, model["specs"])
     claims = model.get("claims", [])
     if claims:
         w.add(f"**{w.label('要点', 'Claims')}**{w.label('：', ':')}", "")

@@ -76,24 +76,17 @@ def _one_record(output: Output) -> bool:
     return output.flat is None and isinstance(data, dict) and "id" in data and "sources" in data
 
 
-def emit(terminal: Terminal, output: Output, fmt: OutputFormat) -> None:
-    """Write the result in the format asked for; raise NotFoundError when it is empty (the
-    command layer then writes the empty JSON value, as for every other "nothing found").
-
-    A result that is itself a failure (`dskb validate` finding problems) is raised instead of
-    drawn; as data it is written first, and the error then only sets the exit code.
-    """
-    empty = output.nothing is not None and not output.data
-    for note in output.notes:
-        terminal.note(note)
+def _raise_failure(terminal: Terminal, output: Output, fmt: OutputFormat) -> None:
+    """Raise the result's failure (after writing its data as JSON, when JSON was asked for), or
+    NotFoundError when the result is empty: the command layer then writes the empty JSON value
+    for every "nothing found" alike."""
     if output.failure is not None:
         if fmt is OutputFormat.json:
             terminal.write_json(output.data)
             output.failure.told = True
         raise output.failure
-    if empty and output.nothing is not None:
-        # The command layer writes the empty JSON value for every "nothing found" alike.
-        nothing = output.nothing
+    nothing = output.nothing
+    if nothing is not None and not output.data:
         raise NotFoundError(
             nothing.message,
             nothing.hint,
@@ -101,6 +94,18 @@ def emit(terminal: Terminal, output: Output, fmt: OutputFormat) -> None:
             zh=nothing.zh,
             hint_zh=nothing.hint_zh,
         )
+
+
+def emit(terminal: Terminal, output: Output, fmt: OutputFormat) -> None:
+    """Write the result in the format asked for; raise NotFoundError when it is empty (the
+    command layer then writes the empty JSON value, as for every other "nothing found").
+
+    A result that is itself a failure (`dskb validate` finding problems) is raised instead of
+    drawn; as data it is written first, and the error then only sets the exit code.
+    """
+    for note in output.notes:
+        terminal.note(note)
+    _raise_failure(terminal, output, fmt)
     lang = terminal.settings.lang
     items = output.data if isinstance(output.data, list) else [output.data]
     if fmt is OutputFormat.table:
