@@ -14,9 +14,11 @@ block stands between blank lines, and a quote's speaker follows it as a paragrap
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
+from deepseek_kb import kinds
 from deepseek_kb.citations import unique
+from deepseek_kb.export import generic
 from deepseek_kb.kinds import SPECS
 from deepseek_kb.render.markdown import md_code, md_link, md_text
 from deepseek_kb.told import STATUS_MARKS, STATUS_WORDS, caveat
@@ -266,16 +268,59 @@ def _models(w: _Writer, data: Data) -> None:
         _model(w, model)
 
 
-_SECTIONS: list[tuple[str, str, Callable[[_Writer, Data], None]]] = [
-    ("公司", "Company", _company),
-    ("模型", "Models", _models),
-    ("开源项目", "Open-source projects", _projects),
-    ("大事记", "Timeline", _timeline),
-    ("引语", "Quotes", _quotes),
-    ("人物", "People", _people),
-    ("术语", "Glossary", _terms),
-    ("来源", "Sources", _sources),
-]
+def _generic(kind: str) -> Callable[[_Writer, Data], None]:
+    """The section of a kind with none of its own: each record under its name, its fields as a
+    list (export/generic.py), then its sources."""
+
+    def write(w: _Writer, data: Data) -> None:
+        records = data.get(kind, [])
+        shown = generic.fields(kind, records)
+        every = {r["id"]: r for rows in data.values() for r in rows}
+        for record in records:
+            name = generic.heading(record)
+            w.add(f"### {w.t(name) if name else _md(record['id'])}", "")
+            for field in (f for f in shown if f in record):
+                value = generic.value_of(kind, field, record, every, w.lang)
+                w.add(f"- {_md(field)}: {_md(value)}")
+            if record.get("sources"):
+                w.add(f"- {w.label('来源', 'Sources')}: {_links(record['sources'])}")
+            w.add("")
+
+    return write
+
+
+class _Section(NamedTuple):
+    """A section of the document: its title in both languages, what writes it and the kinds of
+    record it shows."""
+
+    zh: str
+    en: str
+    write: Callable[[_Writer, Data], None]
+    kinds: tuple[str, ...]
+
+
+_SECTIONS: tuple[_Section, ...] = (
+    _Section("公司", "Company", _company, ("organization", "fact")),
+    _Section("模型", "Models", _models, ("model",)),
+    _Section("开源项目", "Open-source projects", _projects, ("project",)),
+    _Section("大事记", "Timeline", _timeline, ("event",)),
+    _Section("引语", "Quotes", _quotes, ("quote", "topic")),
+    _Section("人物", "People", _people, ("person",)),
+    _Section("术语", "Glossary", _terms, ("term",)),
+    _Section("来源", "Sources", _sources, ("source",)),
+)
+
+
+def _sections() -> list[_Section]:
+    """The hand-made sections, with a generic one for every other kind of the registry before
+    the sources, which close the document."""
+    shown = {kind for section in _SECTIONS for kind in section.kinds}
+    rest = [
+        _Section(*kind.title, _generic(kind.name), (kind.name,))
+        for kind in kinds.KINDS
+        if kind.name not in shown
+    ]
+    return [*_SECTIONS[:-1], *rest, _SECTIONS[-1]]
 
 
 def document(data: Data, lang: str) -> str:
@@ -295,12 +340,13 @@ def document(data: Data, lang: str) -> str:
         f"## {w.label('目录', 'Contents')}",
         "",
     )
-    for zh, en, _ in _SECTIONS:
-        title = w.label(zh, en)
+    sections = _sections()
+    for section in sections:
+        title = w.label(section.zh, section.en)
         w.add(f"- [{title}](#{_anchor(title)})")
     w.add("")
-    for zh, en, write in _SECTIONS:
-        w.add(f"## {w.label(zh, en)}", "")
-        write(w, data)
+    for section in sections:
+        w.add(f"## {w.label(section.zh, section.en)}", "")
+        section.write(w, data)
     lines = [line for n, line in enumerate(w.lines) if line or (n and w.lines[n - 1])]
     return "\n".join(lines).strip() + "\n"
