@@ -48,7 +48,7 @@ def _checked_range(since: str | None, until: str | None) -> tuple[str, str]:
     until = _check_date("--until", until)
     low = date_bounds(since)[0] if since else "0000"
     high = date_bounds(until)[1] if until else "9999"
-    if low > high:
+    if since and until and low > high:
         raise UsageError(
             f"--since {since} is after --until {until}",
             hint="swap them, or drop one of them",
