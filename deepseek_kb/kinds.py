@@ -2,7 +2,8 @@
 
 Everything that needs to know which kinds of record exist (file discovery, the schema, the
 loader's reference checks, the index, search ranking, exports, completion) reads it here, so a
-new kind is one entry in `KINDS` plus its pydantic model in `schema.py`.
+new kind is one entry in `KINDS` plus its pydantic model in `schema/records.py` and its row
+type in `rows.py`; a kind no export has a hand-made section for gets a generic one.
 """
 
 from __future__ import annotations
@@ -26,11 +27,13 @@ ABOUT = ("model", "project", "person", "organization", "event", "topic")
 
 
 class Kind(NamedTuple):
-    """One kind of record: how it is filed, linked, ranked and listed."""
+    """One kind of record: how it is filed, named, linked, ranked and listed."""
 
     name: str
     stem: str
     rank: int
+    word: tuple[str, str]  # one record of it, in Chinese and English: ("模型", "model")
+    title: tuple[str, str]  # a section of them: ("模型", "Models")
     named: bool = False
     subject: bool = False
     links: tuple[Link, ...] = ()
@@ -40,12 +43,29 @@ class Kind(NamedTuple):
 
 # In load and export order; `rank` orders equal-scoring search hits (models first).
 KINDS: tuple[Kind, ...] = (
-    Kind("source", "sources", rank=9, command="sources"),
-    Kind("topic", "topics", rank=5, named=True, command=None),
+    Kind(
+        "source",
+        "sources",
+        rank=9,
+        word=("来源", "source"),
+        title=("来源", "Sources"),
+        command="sources",
+    ),
+    Kind(
+        "topic",
+        "topics",
+        rank=5,
+        word=("主题", "topic"),
+        title=("主题", "Topics"),
+        named=True,
+        command=None,
+    ),
     Kind(
         "organization",
         "organizations",
         rank=4,
+        word=("机构", "organization"),
+        title=("机构", "Organizations"),
         named=True,
         subject=True,
         links=(Link("parent", ("organization",), many=False),),
@@ -55,6 +75,8 @@ KINDS: tuple[Kind, ...] = (
         "person",
         "people",
         rank=3,
+        word=("人物", "person"),
+        title=("人物", "People"),
         named=True,
         subject=True,
         links=(Link("affiliations", ("organization",)),),
@@ -64,6 +86,8 @@ KINDS: tuple[Kind, ...] = (
         "model",
         "models",
         rank=0,
+        word=("模型", "model"),
+        title=("模型", "Models"),
         named=True,
         subject=True,
         links=(Link("variant_of", ("model",), many=False),),
@@ -73,6 +97,8 @@ KINDS: tuple[Kind, ...] = (
         "project",
         "projects",
         rank=1,
+        word=("项目", "project"),
+        title=("开源项目", "Open-source projects"),
         named=True,
         subject=True,
         links=(Link("used_by", ("model",)),),
@@ -82,6 +108,8 @@ KINDS: tuple[Kind, ...] = (
         "term",
         "terms",
         rank=2,
+        word=("术语", "term"),
+        title=("术语", "Glossary"),
         named=True,
         links=(
             Link("introduced_by", ("model",)),
@@ -90,11 +118,22 @@ KINDS: tuple[Kind, ...] = (
         ),
         command="explain",
     ),
-    Kind("event", "events", rank=6, links=(Link("about", ABOUT),), sort="date", command="timeline"),
+    Kind(
+        "event",
+        "events",
+        rank=6,
+        word=("事件", "event"),
+        title=("大事记", "Timeline"),
+        links=(Link("about", ABOUT),),
+        sort="date",
+        command="timeline",
+    ),
     Kind(
         "quote",
         "quotes",
         rank=7,
+        word=("引语", "quote"),
+        title=("引语", "Quotes"),
         links=(
             Link("speaker", ("person",), many=False),
             Link("topics", ("topic",), filed=True),
@@ -106,6 +145,8 @@ KINDS: tuple[Kind, ...] = (
         "fact",
         "facts",
         rank=8,
+        word=("事实", "fact"),
+        title=("事实", "Facts"),
         links=(Link("topics", ("topic",), filed=True), Link("about", ABOUT)),
     ),
 )

@@ -7,6 +7,8 @@ mypy. A test holds these keys to the pydantic fields.
 
 from typing import Any, NotRequired, TypedDict
 
+from deepseek_kb.kinds import KINDS
+
 # Any record's JSON form, where the kind is not known statically.
 Row = dict[str, Any]
 
@@ -253,7 +255,7 @@ class TermRow(TypedDict):
 
 
 # Kind name -> the TypedDict of its JSON form (checked against schema.RECORD_TYPES by a test).
-ROWS: dict[str, Any] = {
+_ROW_TYPES: dict[str, Any] = {
     "source": SourceRow,
     "topic": TopicRow,
     "organization": OrganizationRow,
@@ -265,3 +267,5 @@ ROWS: dict[str, Any] = {
     "quote": QuoteRow,
     "fact": FactRow,
 }
+# Record kind -> its row type, in the registry's order (kinds.KINDS).
+ROWS: dict[str, Any] = {kind.name: _ROW_TYPES[kind.name] for kind in KINDS}

@@ -141,22 +141,29 @@ def tell(kind: str, row: dict[str, Any], tier: str | None, info: SourceInfo) -> 
         return with_status(row, info)
     mine = _mine(row["sources"], tier, info)
     older = _older(row, tier, info)
-    out: dict[str, Any] = {}
-    for key, value in row.items():
-        if key in _NOT_CLAIMS:
-            out[key] = value
-        elif key not in ("sources", "superseded", "status") and (
-            mine or older or not _rests_on_record(key, value)
-        ):
-            told = _walk(key, value, tier, info)
-            if told is not None:
-                out[key] = told
+    out = _told_fields(row, tier, info, bool(mine or older))
     if older and (tier == Tier.article or not mine):
         return _restated(out, row, older, tier, info)
     if not mine:
         told = kind in NAMED and any(_has_holder(v) for k, v in out.items() if k not in _NOT_CLAIMS)
         return {**out, "sources": [], "provenance": [tier]} if told else None
     return _finish(out, row, mine, tier, info)
+
+
+def _told_fields(row: dict[str, Any], tier: str, info: SourceInfo, cited: bool) -> dict[str, Any]:
+    """The record's fields as the tier tells them; a field resting on the record's own
+    citations only when the tier cites the record (`cited`)."""
+    out: dict[str, Any] = {}
+    for key, value in row.items():
+        if key in _NOT_CLAIMS:
+            out[key] = value
+        elif key not in ("sources", "superseded", "status") and (
+            cited or not _rests_on_record(key, value)
+        ):
+            told = _walk(key, value, tier, info)
+            if told is not None:
+                out[key] = told
+    return out
 
 
 def _rests_on_record(key: str, value: Any) -> bool:

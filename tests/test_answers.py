@@ -371,3 +371,13 @@ def test_a_topic_named_beside_the_thing_is_never_not_stated() -> None:
     """ "open source" names a topic, which holds no fields: nothing about it is "not stated"."""
     first = _first("will DeepSeek ever go closed source, per its founder")
     assert first["match"]["how"] != "not-stated" or first["type"] != "topic", first["match"]
+
+
+def test_the_answer_cites_the_articles_section_in_the_readers_language() -> None:
+    """Under --lang en the answer's citation names the section in English, under zh in
+    Chinese."""
+    query = "how many employees does deepseek have"
+    english = run("search", query, "--lang", "en").stdout.splitlines()[0]
+    chinese = run("search", query, "--lang", "zh").stdout.splitlines()[0]
+    assert "§Hiring criteria" in english and "招人标准" not in english
+    assert "§招人标准" in chinese

@@ -156,3 +156,20 @@ def test_a_cited_spec_says_its_value_before_its_sources() -> None:
     assert en.splitlines()[0] == "DeepSeek-V3 — Training cost: $5.576M"
     zh = run("cite", "deepseek-v3", "--field", "training_cost", "--lang", "zh").stdout
     assert zh.splitlines()[0].endswith("训练成本：557.6 万美元")
+
+
+@pytest.mark.parametrize("args", [["deepseek-v3", "--field", "training_cost"], ["--all"]])
+def test_cite_json_is_format_json_like_every_lookup(args: list[str]) -> None:
+    """`cite --json` writes what `cite -f json` writes, through the one output switch."""
+    flag = run("cite", *args, "--json")
+    named = run("cite", *args, "-f", "json")
+    assert flag.code == named.code == 0, flag.stderr
+    assert flag.stdout == named.stdout and json.loads(flag.stdout)
+
+
+def test_cite_json_with_another_format_or_nothing_found_behaves_like_a_lookup() -> None:
+    """--json beside --format bibtex is refused (exit 2); a miss as JSON is [] and exit 1."""
+    both = run("cite", "deepseek-v3", "--json", "-f", "bibtex")
+    assert both.code == ExitCode.USAGE and "two formats" in both.stderr
+    missing = run("cite", "nosuchthingzz", "--json")
+    assert missing.code == ExitCode.NOT_FOUND and json.loads(missing.stdout) == []

@@ -38,7 +38,8 @@ from deepseek_kb.queries.citing import record_citations, source_detail
 from deepseek_kb.queries.history import timeline as find_events
 from deepseek_kb.queries.lookup import search_all
 from deepseek_kb.queries.models import models_to_show
-from deepseek_kb.render.citing import CiteFormat, cite_output
+from deepseek_kb.render.citing import cite_output
+from deepseek_kb.render.output import CiteFormat
 from deepseek_kb.rows import Row
 from deepseek_kb.values import cites, format_value, name_of, pick
 

@@ -18,7 +18,15 @@ from deepseek_kb.commands.groups import EXAMPLES, ListByDefault, TopGroup
 from deepseek_kb.errors import DataError, DskbError, NotFoundError
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import Tier
-from deepseek_kb.render.output import Nothing, Output, OutputFormat, emit
+from deepseek_kb.render.output import (
+    Format,
+    Nothing,
+    Output,
+    OutputFormat,
+    chosen,
+    emit,
+    nothing_value,
+)
 from deepseek_kb.render.terminal import Terminal
 from deepseek_kb.settings import Settings, resolve
 
@@ -170,7 +178,7 @@ class Session:
 
     settings: Settings
     terminal: Terminal
-    fmt: OutputFormat = OutputFormat.table
+    fmt: Format = OutputFormat.table
     _index: Index | None = field(default=None, repr=False)
 
     @property
@@ -195,7 +203,8 @@ def session(
     lang: Lang | None = None,
     json: bool = False,
     one: bool = False,
-    fmt: OutputFormat | None = None,
+    fmt: Format | None = None,
+    default: Format = OutputFormat.table,
 ) -> Session:
     """The settings the app's callback resolved, with this command's own --lang and format.
 
@@ -203,13 +212,13 @@ def session(
     """
     settings = ctx.obj if isinstance(ctx.obj, Settings) else resolve()
     settings = settings.with_lang(lang.value if lang else None)
-    chosen = OutputFormat.chosen(json, fmt)
-    ctx.meta[_EMPTY] = chosen.nothing(one)
+    fmt = chosen(json, fmt, default)
+    ctx.meta[_EMPTY] = nothing_value(fmt, one)
     ctx.meta[_SETTINGS] = settings
     terminal = Terminal(settings)
     for warning in settings.warnings:
         terminal.note(warning)
-    return Session(settings, terminal, chosen)
+    return Session(settings, terminal, fmt)
 
 
 def _version(value: bool) -> None:

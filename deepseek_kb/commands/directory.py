@@ -27,7 +27,7 @@ from deepseek_kb.queries.provenance import told_found
 from deepseek_kb.render import citing
 from deepseek_kb.render import directory as views
 from deepseek_kb.render.flat import sections_table
-from deepseek_kb.render.output import Output
+from deepseek_kb.render.output import CiteFormat, Output
 
 
 @app.command(epilog="Examples: dskb people · dskb people 梁文锋 · dskb people karpathy --json")
@@ -132,14 +132,15 @@ def cite(
         ),
     ] = None,
     fmt: Annotated[
-        citing.CiteFormat,
+        CiteFormat | None,
         typer.Option(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="text, markdown, bibtex, ris, csl-json or json.",
+            help="text (the default), markdown, bibtex, ris, csl-json or json.",
+            show_default=False,
         ),
-    ] = citing.CiteFormat.text,
+    ] = None,
     field: Annotated[
         str | None,
         typer.Option(
@@ -149,19 +150,18 @@ def cite(
     every: Annotated[
         bool, typer.Option("--all", help="Every source: a whole bibliography, one entry each.")
     ] = False,
+    json: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """A citation ready to paste: what is cited, its caveat, each source with its deep link."""
-    run = session(ctx, lang)
+    run = session(ctx, lang, json, fmt=fmt, default=CiteFormat.text)
     if every == (query is not None):
         raise UsageError(
             "give a QUERY or --all, not both" if every else "give a QUERY to cite, or --all",
             hint="dskb cite deepseek-v3 · dskb cite --all --format bibtex > refs.bib",
         )
     if query is None:
-        refs = list(bibliography(run.index).values())
-        run.terminal.write_text(citing.cite_output(None, refs, fmt, run.settings.lang))
+        run.emit(citing.cite_result(None, list(bibliography(run.index).values())))
         return
     cited = cite_query(run.index, query, field)
-    refs = list(cited.references.values())
-    run.terminal.write_text(citing.cite_output(cited, refs, fmt, run.settings.lang))
+    run.emit(citing.cite_result(cited, list(cited.references.values())))

@@ -18,10 +18,9 @@ from deepseek_kb.commands.common import (
     value_option,
 )
 from deepseek_kb.errors import DataError
-from deepseek_kb.export.run import ExportFormat
 from deepseek_kb.queries import maintenance as queries
 from deepseek_kb.render import maintenance as views
-from deepseek_kb.render.output import Output
+from deepseek_kb.render.output import ExportFormat, Output
 
 
 @app.command(

@@ -14,9 +14,11 @@ block stands between blank lines, and a quote's speaker follows it as a paragrap
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
+from deepseek_kb import kinds
 from deepseek_kb.citations import unique
+from deepseek_kb.export import generic
 from deepseek_kb.kinds import SPECS
 from deepseek_kb.render.markdown import md_code, md_link, md_text
 from deepseek_kb.told import STATUS_MARKS, STATUS_WORDS, caveat
@@ -67,36 +69,71 @@ def _anchor(text: str) -> str:
     return "".join(c for c in text.lower().replace(" ", "-") if c.isalnum() or c in "-_")
 
 
-def _company(w: _Writer, data: Data) -> None:
-    orgs = [o for o in data["organization"] if o["id"] in ("high-flyer", "deepseek")]
-    for org in orgs:
-        w.add(f"### {w.t(org['name'])}", "")
-        if org.get("founded"):
-            w.add(f"- {w.label('成立', 'Founded')}: {_md(org['founded'])}")
-        if org.get("description"):
-            w.add(f"- {w.t(org['description'])}")
-        for figure in org.get("figures", []):
-            w.add(f"- {w.t(figure['label'])}: {_md(format_value(figure['value'], _one(w.lang)))}")
-        w.add(f"- {w.label('来源', 'Sources')}: {_links(org['sources'], w.lang)}", "")
-    facts = [f for f in data["fact"] if f["category"] not in ("commentary", "coverage")]
-    if facts:
+def _organization(w: _Writer, org: dict[str, Any]) -> None:
+    w.add(f"### {w.t(org['name'])}", "")
+    if org.get("founded"):
+        w.add(f"- {w.label('成立', 'Founded')}: {_md(org['founded'])}")
+    if org.get("description"):
+        w.add(f"- {w.t(org['description'])}")
+    for figure in org.get("figures", []):
+        w.add(f"- {w.t(figure['label'])}: {_md(format_value(figure['value'], _one(w.lang)))}")
+    w.add(f"- {w.label('来源', 'Sources')}: {_links(org['sources'], w.lang)}", "")
+
+
+def _facts(w: _Writer, facts: list[dict[str, Any]]) -> None:
+    """The facts as a list; those quoting code each in a fenced block under their own title."""
+    prose = [f for f in facts if not f.get("code")]
+    if prose:
         w.add(f"### {w.label('事实', 'Facts')}", "")
-        for fact in (f for f in facts if not f.get("code")):
+        for fact in prose:
             date = f"{_md(fact['date'])} · " if fact.get("date") else ""
             w.add(f"- {date}{w.t(fact['text'])} ({_links(fact['sources'], w.lang)})")
         w.add("")
     code = [f for f in facts if f.get("code")]
     if code:
         w.add(f"### {w.label('引用的代码', 'Code quoted')}", "")
-        for fact in code:
-            w.add(f"{_links(fact['sources'], w.lang)}:", "")
-            texts = [fact["text"][lang] for lang in ("zh", "en") if lang in (w.lang, "both")]
-            for text in dict.fromkeys(str(t) for t in texts):
-                w.add(*md_code(text), "")
+    for fact in code:
+        w.add(f"{_links(fact['sources'], w.lang)}:", "")
+        texts = [fact["text"][lang] for lang in ("zh", "en") if lang in (w.lang, "both")]
+        for text in dict.fromkeys(str(t) for t in texts):
+            w.add(*md_code(text), "")
+
+
+def _company(w: _Writer, data: Data) -> None:
+    for org in data["organization"]:
+        if org["id"] in ("high-flyer", "deepseek"):
+            _organization(w, org)
+    _facts(w, [f for f in data["fact"] if f["category"] not in ("commentary", "coverage")])
 
 
 def _one(lang: str) -> str:
     return "en" if lang == "both" else lang
+
+
+def _units(value: Any) -> str:
+    """The units of a spec's quantities, each once."""
+    quantities = value if isinstance(value, list) else [value]
+    units = (q["unit"] for q in quantities if isinstance(q, dict) and "unit" in q)
+    return ", ".join(dict.fromkeys(units))
+
+
+def _spec_table(w: _Writer, specs: dict[str, Any]) -> None:
+    """A model's specs as a table (value, unit, sources, note), then what its marks mean."""
+    w.add(
+        f"| {w.label('规格', 'Spec')} | {w.label('值', 'Value')} | "
+        f"{w.label('单位', 'Unit')} | {w.label('来源', 'Sources')} | {w.label('附注', 'Note')} |",
+        "|---|---|---|---|---|",
+    )
+    for spec in (s for s in SPECS if s.field in specs):
+        cell = specs[spec.field]
+        shown = _md(format_value(cell["value"], _one(w.lang)), cell=True)
+        mark = caveat(cell).mark.replace("†", "") + (" †" if cell.get("superseded") else "")
+        label = w.label(spec.zh, spec.en)
+        unit = _md(_units(cell["value"]), cell=True)
+        note = w.t(cell["note"], cell=True) if cell.get("note") else ""
+        links = _links(cell["sources"], w.lang, cell=True)
+        w.add(f"| {label} | {shown}{mark} | {unit} | {links} | {note} |")
+    w.add("", *_legend(w, [caveat(c).status for c in specs.values()]), "")
 
 
 def _model(w: _Writer, model: dict[str, Any]) -> None:
@@ -111,33 +148,8 @@ def _model(w: _Writer, model: dict[str, Any]) -> None:
     if model.get("variant_of"):
         w.add(f"- {w.label('属于', 'Variant of')}: {w.name(model['variant_of'])}")
     w.add("")
-    specs = model.get("specs", {})
-    if specs:
-        w.add(
-            f"| {w.label('规格', 'Spec')} | {w.label('值', 'Value')} | "
-            f"{w.label('单位', 'Unit')} | {w.label('来源', 'Sources')} | {w.label('附注', 'Note')} |",
-            "|---|---|---|---|---|",
-        )
-        for spec in SPECS:
-            if spec.field in specs:
-                cell = specs[spec.field]
-                value = cell["value"]
-                quantities = value if isinstance(value, list) else [value]
-                unit = _md(
-                    ", ".join(
-                        dict.fromkeys(
-                            q["unit"] for q in quantities if isinstance(q, dict) and "unit" in q
-                        )
-                    ),
-                    cell=True,
-                )
-                shown = format_value(value, _one(w.lang))
-                mark = caveat(cell).mark.replace("†", "") + (" †" if cell.get("superseded") else "")
-                label = w.label(spec.zh, spec.en)
-                note = w.t(cell["note"], cell=True) if cell.get("note") else ""
-                links = _links(cell["sources"], w.lang, cell=True)
-                w.add(f"| {label} | {_md(shown, cell=True)}{mark} | {unit} | {links} | {note} |")
-        w.add("", *_legend(w, [caveat(c).status for c in specs.values()]), "")
+    if model.get("specs"):
+        _spec_table(w, model["specs"])
     claims = model.get("claims", [])
     if claims:
         w.add(f"**{w.label('要点', 'Claims')}**{w.label('：', ':')}", "")
@@ -261,16 +273,59 @@ def _models(w: _Writer, data: Data) -> None:
         _model(w, model)
 
 
-_SECTIONS: list[tuple[str, str, Callable[[_Writer, Data], None]]] = [
-    ("公司", "Company", _company),
-    ("模型", "Models", _models),
-    ("开源项目", "Open-source projects", _projects),
-    ("大事记", "Timeline", _timeline),
-    ("引语", "Quotes", _quotes),
-    ("人物", "People", _people),
-    ("术语", "Glossary", _terms),
-    ("来源", "Sources", _sources),
-]
+def _generic(kind: str) -> Callable[[_Writer, Data], None]:
+    """The section of a kind with none of its own: each record under its name, its fields as a
+    list (export/generic.py), then its sources."""
+
+    def write(w: _Writer, data: Data) -> None:
+        records = data.get(kind, [])
+        shown = generic.fields(kind, records)
+        every = {r["id"]: r for rows in data.values() for r in rows}
+        for record in records:
+            name = generic.heading(record)
+            w.add(f"### {w.t(name) if name else _md(record['id'])}", "")
+            for field in (f for f in shown if f in record):
+                value = generic.value_of(kind, field, record, every, w.lang)
+                w.add(f"- {_md(field)}: {_md(value)}")
+            if record.get("sources"):
+                w.add(f"- {w.label('来源', 'Sources')}: {_links(record['sources'], w.lang)}")
+            w.add("")
+
+    return write
+
+
+class _Section(NamedTuple):
+    """A section of the document: its title in both languages, what writes it and the kinds of
+    record it shows."""
+
+    zh: str
+    en: str
+    write: Callable[[_Writer, Data], None]
+    kinds: tuple[str, ...]
+
+
+_SECTIONS: tuple[_Section, ...] = (
+    _Section("公司", "Company", _company, ("organization", "fact")),
+    _Section("模型", "Models", _models, ("model",)),
+    _Section("开源项目", "Open-source projects", _projects, ("project",)),
+    _Section("大事记", "Timeline", _timeline, ("event",)),
+    _Section("引语", "Quotes", _quotes, ("quote", "topic")),
+    _Section("人物", "People", _people, ("person",)),
+    _Section("术语", "Glossary", _terms, ("term",)),
+    _Section("来源", "Sources", _sources, ("source",)),
+)
+
+
+def _sections() -> list[_Section]:
+    """The hand-made sections, with a generic one for every other kind of the registry before
+    the sources, which close the document."""
+    shown = {kind for section in _SECTIONS for kind in section.kinds}
+    rest = [
+        _Section(*kind.title, _generic(kind.name), (kind.name,))
+        for kind in kinds.KINDS
+        if kind.name not in shown
+    ]
+    return [*_SECTIONS[:-1], *rest, _SECTIONS[-1]]
 
 
 def document(data: Data, lang: str) -> str:
@@ -290,12 +345,13 @@ def document(data: Data, lang: str) -> str:
         f"## {w.label('目录', 'Contents')}",
         "",
     )
-    for zh, en, _ in _SECTIONS:
-        title = w.label(zh, en)
+    sections = _sections()
+    for section in sections:
+        title = w.label(section.zh, section.en)
         w.add(f"- [{title}](#{_anchor(title)})")
     w.add("")
-    for zh, en, write in _SECTIONS:
-        w.add(f"## {w.label(zh, en)}", "")
-        write(w, data)
+    for section in sections:
+        w.add(f"## {w.label(section.zh, section.en)}", "")
+        section.write(w, data)
     lines = [line for n, line in enumerate(w.lines) if line or (n and w.lines[n - 1])]
     return "\n".join(lines).strip() + "\n"

@@ -13,9 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from deepseek_kb import kinds
+from deepseek_kb.export.generic import fields, heading, value_of
 from deepseek_kb.export.markup import Notes, cites, commit_date, earlier, esc, pair, shown, text
 from deepseek_kb.export.page_lists import people, projects, quotes, sources, terms
-from deepseek_kb.export.page_search import search_box, search_script
+from deepseek_kb.export.page_search import anchor, search_box, search_script
 from deepseek_kb.export.page_style import STYLE
 from deepseek_kb.kinds import SPEC_GROUPS, SPECS
 
@@ -30,6 +32,7 @@ class Section(NamedTuple):
     en: str
     draw: Callable[[Data], str]
     short: tuple[str, str]  # its label in the navigation bar (zh, en)
+    kinds: tuple[str, ...] = ()  # the kinds of record it shows
 
 
 def _dated(when: str, body: str, anchor: str = "") -> str:
@@ -160,14 +163,64 @@ def timeline(data: Data) -> str:
 
 SECTIONS: tuple[Section, ...] = (
     Section("compare", "主要模型对比", "Main models compared", comparison, ("对比", "Compare")),
-    Section("models", "全部模型", "All models", models, ("模型", "Models")),
-    Section("timeline", "大事记", "Timeline", timeline, ("大事记", "Timeline")),
-    Section("quotes", "引语", "Quotes", quotes, ("引语", "Quotes")),
-    Section("people", "人物", "People", people, ("人物", "People")),
-    Section("projects", "开源项目", "Open-source projects", projects, ("项目", "Projects")),
-    Section("glossary", "术语", "Glossary", terms, ("术语", "Glossary")),
-    Section("sources", "来源", "Sources", sources, ("来源", "Sources")),
+    Section("models", "全部模型", "All models", models, ("模型", "Models"), ("model",)),
+    Section("timeline", "大事记", "Timeline", timeline, ("大事记", "Timeline"), ("event",)),
+    Section("quotes", "引语", "Quotes", quotes, ("引语", "Quotes"), ("quote", "topic")),
+    Section("people", "人物", "People", people, ("人物", "People"), ("person",)),
+    Section(
+        "projects",
+        "开源项目",
+        "Open-source projects",
+        projects,
+        ("项目", "Projects"),
+        ("project",),
+    ),
+    Section("glossary", "术语", "Glossary", terms, ("术语", "Glossary"), ("term",)),
+    Section("sources", "来源", "Sources", sources, ("来源", "Sources"), ("source",)),
 )
+# Kinds the page shows only in its search hits, with their text: the company's organizations
+# and facts read better in `dskb company` and the Markdown document.
+SEARCH_ONLY = ("organization", "fact")
+
+
+def generic(kind: str) -> Callable[[Data], str]:
+    """The section of a kind with none of its own: a card per record, its fields listed
+    (export/generic.py) and cited."""
+    prefix = anchor(kind)
+
+    def draw(data: Data) -> str:
+        records = data.get(kind, [])
+        shown = fields(kind, records)
+        every = {r["id"]: r for rows in data.values() for r in rows}
+        cards = []
+        for record in records:
+            name = heading(record)
+            values = [
+                (f, *(value_of(kind, f, record, every, lang) for lang in ("zh", "en")))
+                for f in shown
+                if f in record
+            ]
+            rows = "".join(f"<dt>{esc(f)}</dt><dd>{pair(zh, en)}</dd>" for f, zh, en in values)
+            cards.append(
+                f'<article class="card" id="{esc(prefix + record["id"])}">'
+                f'<h3 class="entry">{text(name) if name else esc(record["id"])}</h3>'
+                f"<dl>{rows}</dl><p>{cites(record.get('sources', []))}</p></article>"
+            )
+        return f'<div class="cards">{"".join(cards)}</div>'
+
+    return draw
+
+
+def sections() -> list[Section]:
+    """The hand-made sections, with a generic one for every other kind of the registry before
+    the sources, which close the page."""
+    shown = {kind for section in SECTIONS for kind in section.kinds} | set(SEARCH_ONLY)
+    rest = [
+        Section(kind.stem, *kind.title, generic(kind.name), kind.title, (kind.name,))
+        for kind in kinds.KINDS
+        if kind.name not in shown
+    ]
+    return [*SECTIONS[:-1], *rest, SECTIONS[-1]]
 
 
 def _intro(data: Data) -> str:
@@ -217,7 +270,7 @@ def _switch(lang: str) -> str:
 
 
 def _header(lang: str) -> str:
-    links = "".join(f'<a href="#{s.anchor}">{pair(*s.short)}</a>' for s in SECTIONS)
+    links = "".join(f'<a href="#{s.anchor}">{pair(*s.short)}</a>' for s in sections())
     return (
         '<header class="bar"><a class="home" href="#top">dskb</a>'
         f'<nav aria-label="Sections">{links}</nav>{_switch(lang)}</header>'
@@ -237,7 +290,7 @@ def page(data: Data, lang: str = "en") -> str:
         _header(lang),
         f'\n<main id="top">\n<h1>{title}</h1>\n{_intro(data)}\n{search_box()}\n',
     ]
-    for section in SECTIONS:
+    for section in sections():
         parts.append(
             f'<section id="{section.anchor}">\n<h2>{pair(section.zh, section.en)}</h2>\n'
             f"{section.draw(data)}\n</section>\n"

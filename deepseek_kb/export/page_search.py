@@ -12,33 +12,26 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from deepseek_kb import kinds
 from deepseek_kb.export.markup import pair
 
 Data = dict[str, list[dict[str, Any]]]
 
-# Where a record of each kind stands on the page (its element's id), if it has a place.
-ANCHORS = {
-    "model": "model-",
-    "event": "event-",
-    "quote": "quote-",
-    "person": "person-",
-    "project": "project-",
-    "term": "term-",
-    "source": "src-",
-    "topic": "topic-",
-}
-KIND_WORDS = {
-    "source": ("来源", "source"),
-    "topic": ("主题", "topic"),
-    "organization": ("机构", "organization"),
-    "person": ("人物", "person"),
-    "model": ("模型", "model"),
-    "project": ("项目", "project"),
-    "term": ("术语", "term"),
-    "event": ("事件", "event"),
-    "quote": ("引语", "quote"),
-    "fact": ("事实", "fact"),
-}
+
+# Where a record stands on the page: its element's id is its kind's prefix and its own id.
+# Sources are "src-…"; organizations and facts have no place of their own (their hits show
+# their text instead of a link).
+_PREFIXES = {"source": "src-", "organization": "", "fact": ""}
+
+
+def anchor(kind: str) -> str:
+    """The prefix of the ids of a kind's records on the page ("" where they have no place)."""
+    return _PREFIXES.get(kind, f"{kind}-")
+
+
+def _words() -> dict[str, tuple[str, str]]:
+    """Each kind's word in both languages, for the hits' tags."""
+    return {kind.name: kind.word for kind in kinds.KINDS}
 
 
 def _texts(value: Any, lang: str) -> list[str]:
@@ -64,7 +57,7 @@ def entries(data: Data) -> list[dict[str, str]]:
     found = []
     for kind, records in data.items():
         for record in records:
-            prefix = ANCHORS.get(kind)
+            prefix = anchor(kind)
             found.append(
                 {
                     "k": kind,
@@ -148,6 +141,6 @@ def search_script(data: Data) -> str:
     """The records as JSON and the script that searches them."""
     return (
         f'<script type="application/json" id="kb-data">{_json(entries(data))}</script>\n'
-        f'<script type="application/json" id="kb-words">{_json(KIND_WORDS)}</script>\n'
+        f'<script type="application/json" id="kb-words">{_json(_words())}</script>\n'
         f"<script>{_SCRIPT}</script>\n"
     )

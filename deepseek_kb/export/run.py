@@ -17,7 +17,6 @@ are never written.
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -26,20 +25,9 @@ from deepseek_kb.export.destination import WriteError, keep_out, write_bytes
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import NAMES
 from deepseek_kb.progress import Report, quiet
+from deepseek_kb.render.output import ExportFormat
 
 Data = dict[str, list[dict[str, Any]]]
-
-
-class ExportFormat(StrEnum):
-    """What `dskb export` writes."""
-
-    json = "json"
-    markdown = "markdown"
-    html = "html"
-    csv = "csv"
-    sqlite = "sqlite"
-    yaml = "yaml"
-    timelinejs = "timelinejs"  # Knight Lab's TimelineJS JSON (export.timelinejs)
 
 
 # Formats written into a folder or a database file: they need --output.

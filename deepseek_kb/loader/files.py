@@ -186,45 +186,43 @@ def read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
     return text
 
 
+def _token_problems(text: str, name: str, problems: list[Problem]) -> None:
+    """A problem for every YAML tag, anchor or alias in the file, each as it is met (a syntax
+    error further on stops the scan)."""
+    for token in yaml.scan(text, Loader=SafeLoader):
+        if isinstance(token, yaml.TagToken):
+            tag = "".join(part or "" for part in token.value)
+            message = f"YAML tag {tag} is not allowed; data files hold plain values only"
+        elif isinstance(token, yaml.AnchorToken | yaml.AliasToken):
+            message = "YAML anchors and aliases (&name, *name) are not allowed; write the value out"
+        else:
+            continue
+        problems.append(Problem(name, token.start_mark.line + 1, message))
+
+
+def _syntax_problem(error: yaml.YAMLError, name: str) -> Problem:
+    """A YAML error as a problem, at its line when it has one."""
+    if not isinstance(error, yaml.MarkedYAMLError):
+        return Problem(name, None, f"YAML error: {error}")
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else None
+    what = error.problem or "invalid YAML"
+    context = f" ({error.context})" if error.context else ""
+    return Problem(name, line, f"YAML syntax error: {what}{context}; check the indentation")
+
+
 def compose(text: str, name: str, problems: list[Problem]) -> yaml.SequenceNode | None:
     """Parse to a node tree after refusing tags, anchors and aliases anywhere in the file."""
     try:
         # Tokenising a whole file costs as much as parsing it, so it is done only when a
         # '!', '&' or '*' stands where YAML would read a tag, an anchor or an alias.
-        suspicious = _MAYBE_TAG.search(text) is not None
-        for token in yaml.scan(text, Loader=SafeLoader) if suspicious else ():
-            if isinstance(token, yaml.TagToken):
-                tag = "".join(part or "" for part in token.value)
-                problems.append(
-                    Problem(
-                        name,
-                        token.start_mark.line + 1,
-                        f"YAML tag {tag} is not allowed; data files hold plain values only",
-                    )
-                )
-            elif isinstance(token, yaml.AnchorToken | yaml.AliasToken):
-                problems.append(
-                    Problem(
-                        name,
-                        token.start_mark.line + 1,
-                        "YAML anchors and aliases (&name, *name) are not allowed; "
-                        "write the value out",
-                    )
-                )
+        if _MAYBE_TAG.search(text) is not None:
+            _token_problems(text, name, problems)
         if any(p.file == name for p in problems):
             return None
         root = yaml.compose(text, Loader=SafeLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        what = error.problem or "invalid YAML"
-        context = f" ({error.context})" if error.context else ""
-        problems.append(
-            Problem(name, line, f"YAML syntax error: {what}{context}; check the indentation")
-        )
-        return None
     except yaml.YAMLError as error:
-        problems.append(Problem(name, None, f"YAML error: {error}"))
+        problems.append(_syntax_problem(error, name))
         return None
     if isinstance(root, yaml.MappingNode):
         problems.append(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
@@ -87,6 +88,35 @@ def load_kb(layout: Layout | None = None) -> KB:
     return KB(records, by_id, replaced)
 
 
+def _validated(
+    node: yaml.MappingNode, name: str, model: type[Record], constructor: SafeLoader, check: Check
+) -> tuple[Record, Any] | None:
+    """A record's node as its model and its data, or None with its problems told to `check`."""
+    line = node.start_mark.line + 1
+    duplicate = duplicate_keys(node, name)
+    record_id = scalar_id(node)
+    if record_id:
+        check.failed_ids.add(record_id)  # until it loads
+    if duplicate:
+        check.problems.extend(
+            Problem(p.file, p.line, p.message, record_id, p.field) for p in duplicate
+        )
+        return None
+    try:
+        data = constructor.construct_object(node, deep=True)
+        return model.model_validate(data), data
+    except ValidationError as error:
+        check.problems.extend(explain(error, node, name, record_id, model))
+    except yaml.MarkedYAMLError as error:  # e.g. a list or a mapping used as a key
+        mark = error.problem_mark or error.context_mark
+        where = mark.line + 1 if mark else line
+        what = error.problem or "cannot be read"
+        check.problems.append(Problem(name, where, f"YAML error: {what}", record_id))
+    except (ValueError, OverflowError, RecursionError) as error:  # a 5,000-digit number
+        check.problems.append(Problem(name, line, f"a value cannot be read: {error}", record_id))
+    return None
+
+
 def _load_file(data_file: DataFile, check: Check) -> Iterator[Loaded]:
     name = data_file.display
     text = read_text(data_file.path, name, check.problems)
@@ -114,32 +144,10 @@ def _load_file(data_file: DataFile, check: Check) -> Iterator[Loaded]:
                 Problem(name, line, f"item {index + 1} is not a record (a 'key: value' mapping)")
             )
             continue
-        duplicate = duplicate_keys(node, name)
-        record_id = scalar_id(node)
-        if record_id:
-            check.failed_ids.add(record_id)  # until it loads
-        if duplicate:
-            check.problems.extend(
-                Problem(p.file, p.line, p.message, record_id, p.field) for p in duplicate
-            )
+        validated = _validated(node, name, model, constructor, check)
+        if validated is None:
             continue
-        try:
-            data = constructor.construct_object(node, deep=True)
-            record = model.model_validate(data)
-        except ValidationError as error:
-            check.problems.extend(explain(error, node, name, record_id, model))
-            continue
-        except yaml.MarkedYAMLError as error:  # e.g. a list or a mapping used as a key
-            mark = error.problem_mark or error.context_mark
-            where = mark.line + 1 if mark else line
-            what = error.problem or "cannot be read"
-            check.problems.append(Problem(name, where, f"YAML error: {what}", record_id))
-            continue
-        except (ValueError, OverflowError, RecursionError) as error:  # a 5,000-digit number
-            check.problems.append(
-                Problem(name, line, f"a value cannot be read: {error}", record_id)
-            )
-            continue
+        record, data = validated
         if record.id in seen_in_file:
             check.problems.append(
                 Problem(

@@ -77,21 +77,9 @@ def resolve_id(index: Index, name: str, record_type: str, what: str) -> str:
         f"no {what} called {name!r}",
         hint=hint,
         suggestions=labels,
-        zh=f"没有叫 {name!r} 的{KIND_WORDS.get(record_type, record_type)}",
+        zh=f"没有叫 {name!r} 的{BY_NAME[record_type].word[0]}",
         hint_zh=hint_zh,
     )
-
-
-# Each kind's name in Chinese, for messages.
-KIND_WORDS = {
-    "model": "模型",
-    "person": "人物",
-    "topic": "主题",
-    "project": "项目",
-    "term": "术语",
-    "organization": "机构",
-    "source": "来源",
-}
 
 
 def coverage_gap(index: Index, squashed: str) -> Row | None:

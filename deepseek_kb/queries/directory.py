@@ -29,33 +29,39 @@ _COMPANY_SECTIONS: list[tuple[str, str, str, tuple[str, ...]]] = [
 ]
 
 
+_COMPANY = ("high-flyer", "deepseek")
+
+
+def _organizations(index: Index, tier: str | None) -> list[Found]:
+    """High-Flyer, DeepSeek and the organisations under them."""
+    return [
+        Found("organization", o)
+        for o in index.records("organization", tier)
+        if o["id"] in _COMPANY or o.get("parent") in _COMPANY
+    ]
+
+
+def _linked(index: Index, kind: str, field: str, ids: set[str], tier: str | None) -> list[Found]:
+    """The records of a kind whose `field` names any of these ids."""
+    return [Found(kind, r) for r in index.records(kind, tier) if set(r.get(field, [])) & ids]
+
+
 def company(
     index: Index, tier: str | None = None
 ) -> list[tuple[str, tuple[str, str], list[Found]]]:
     """High-Flyer and DeepSeek in sections: organisations, history, compute, people, money,
     culture (as one tier tells them, when given)."""
-    orgs = [
-        Found("organization", o)
-        for o in index.records("organization", tier)
-        if o["id"] in ("high-flyer", "deepseek") or o.get("parent") in ("high-flyer", "deepseek")
-    ]
+    orgs = _organizations(index, tier)
     org_ids = {o["id"] for _, o in orgs}
     facts = index.records("fact", tier)
-    events = [e for e in index.records("event", tier) if set(e.get("about", [])) & org_ids]
     sections: list[tuple[str, tuple[str, str], list[Found]]] = [
         ("organizations", ("幻方与深度求索", "High-Flyer and DeepSeek"), orgs),
-        ("events", ("大事记", "Milestones"), [Found("event", e) for e in events]),
+        ("events", ("大事记", "Milestones"), _linked(index, "event", "about", org_ids, tier)),
     ]
-    people = [
-        Found("person", p)
-        for p in index.records("person", tier)
-        if set(p.get("affiliations", [])) & org_ids
-    ]
+    people = _linked(index, "person", "affiliations", org_ids, tier)
     for key, zh, en, categories in _COMPANY_SECTIONS:
         rows = [Found("fact", f) for f in facts if f["category"] in categories]
-        if key == "team":
-            rows = people + rows
-        sections.append((key, (zh, en), rows))
+        sections.append((key, (zh, en), people + rows if key == "team" else rows))
     return [s for s in sections if s[2]]
 
 

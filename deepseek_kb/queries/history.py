@@ -42,6 +42,22 @@ def _check_date(option: str, value: str | None) -> str | None:
     return "-".join([year, *(part.zfill(2) for part in (month, day) if part)])
 
 
+def _checked_range(since: str | None, until: str | None) -> tuple[str, str]:
+    """The dates --since and --until cover, from the first day of one to the last of the other."""
+    since = _check_date("--since", since)
+    until = _check_date("--until", until)
+    low = date_bounds(since)[0] if since else "0000"
+    high = date_bounds(until)[1] if until else "9999"
+    if since and until and low > high:
+        raise UsageError(
+            f"--since {since} is after --until {until}",
+            hint="swap them, or drop one of them",
+            zh=f"--since {since} 晚于 --until {until}",
+            hint_zh="交换两者，或去掉其中一个",
+        )
+    return low, high
+
+
 def timeline(
     index: Index,
     since: str | None,
@@ -51,31 +67,22 @@ def timeline(
     tier: str | None = None,
 ) -> list[EventRow]:
     """Events in date order, filtered by date range (overlap), type and subject."""
-    since = _check_date("--since", since)
-    until = _check_date("--until", until)
-    if since and until and date_bounds(since)[0] > date_bounds(until)[1]:
-        raise UsageError(
-            f"--since {since} is after --until {until}",
-            hint="swap them, or drop one of them",
-            zh=f"--since {since} 晚于 --until {until}",
-            hint_zh="交换两者，或去掉其中一个",
-        )
+    low, high = _checked_range(since, until)
     if event_type is not None and event_type not in EVENT_TYPES:
         raise UsageError(
             f"--type {event_type!r} is not an event type", hint="one of: " + ", ".join(EVENT_TYPES)
         )
     about_id = resolve_entity(index, about) if about else None
-    low = date_bounds(since)[0] if since else "0000"
-    high = date_bounds(until)[1] if until else "9999"
-    events = []
-    told = cast(list[EventRow], told_records(index, "event", tier))
-    for event in sorted(told, key=lambda e: date_bounds(e["date"])[0]) if tier else told:
+
+    def wanted(event: EventRow) -> bool:
         start, end = date_bounds(event["date"])
-        if end < low or start > high:
-            continue
-        if event_type and event["type"] != event_type:
-            continue
-        if about_id and about_id not in event.get("about", []):
-            continue
-        events.append(event)
-    return events
+        return (
+            low <= end
+            and start <= high
+            and (not event_type or event["type"] == event_type)
+            and (not about_id or about_id in event.get("about", []))
+        )
+
+    told = cast(list[EventRow], told_records(index, "event", tier))
+    ordered = sorted(told, key=lambda e: date_bounds(e["date"])[0]) if tier else told
+    return [event for event in ordered if wanted(event)]

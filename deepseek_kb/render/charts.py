@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from deepseek_kb.render.layout import DASH, cell_len_of, fit, label
 from deepseek_kb.rows import EventRow, ModelRow, SpecRow
@@ -91,53 +91,65 @@ _CHART_METRICS = (
 )
 
 
+class _Bar(NamedTuple):
+    """One model's bar in a metric: the main quantity, the part of it drawn solid, the figures."""
+
+    name: str
+    first: float | None
+    other: float | None
+    figure: str
+
+
+def _metric_bars(
+    models: list[ModelRow], names: list[str], keys: list[str], lang: str
+) -> list[_Bar] | None:
+    """A metric's bars, one per model, on one scale; None when nothing has a bar to draw."""
+    values = [[_quantity(m.get("specs", {}).get(key)) for key in keys] for m in models]
+    known = [v for row in values for v in row if v is not None]
+    if not known or max(known) <= 0:  # nothing to draw a bar against
+        return None
+    scale = scale_for(known)
+    bars = []
+    for name, model, row in zip(names, models, values, strict=True):
+        figures = [
+            format_value(model["specs"][key]["value"], lang, scale, bare=True)
+            for key, value in zip(keys, row, strict=True)
+            if value is not None
+        ]
+        first, other = row[0], row[1] if len(row) > 1 else None
+        figure = " " + " / ".join(figures) if first is not None else ""
+        bars.append(_Bar(name, first, other, figure))
+    return bars
+
+
 def compare_chart(models: list[ModelRow], lang: str, width: int) -> list[RenderableType]:
     """Bars: total vs activated parameters, training tokens and cost, on a shared scale each."""
     from rich.text import Text
 
     names = [name_of(m, lang) for m in models]
     label_width = min(24, max(cell_len_of(n) for n in names) + 1)
-    bars = max(10, width - label_width - 16)
+    room = max(10, width - label_width - 16)
     out = Text(
         label(lang, "DeepSeek 模型对比（图）", "DeepSeek models compared (chart)") + "\n", "bold"
     )
     for main, second, zh, en in _CHART_METRICS:
-        values = []
-        for model in models:
-            specs = model.get("specs", {})
-            first = _quantity(specs.get(main))
-            other = _quantity(specs.get(second)) if second else None
-            values.append((first, other))
-        known = [v for pair in values for v in pair if v is not None]
-        if not known or max(known) <= 0:  # nothing to draw a bar against
+        bars = _metric_bars(models, names, [k for k in (main, second) if k], lang)
+        if bars is None:
             continue
-        quantities = [
-            spec["value"]
-            for m in models
-            for key in (main, second)
-            if key
-            for spec in [m.get("specs", {}).get(key)]
-            if spec and isinstance(spec["value"], dict) and "unit" in spec["value"]
-        ]
-        scale = scale_for([base_value(q) for q in quantities])
-        top = max(known)
+        top = max(v for bar in bars for v in (bar.first, bar.other) if v is not None)
         out.append(f"\n{label(lang, zh, en)}\n", "bold cyan")
-        for name, model, (first, other) in zip(names, models, values, strict=True):
-            out.append(fit(name, label_width) + " ")
-            if first is None:
+        for bar in bars:
+            out.append(fit(bar.name, label_width) + " ")
+            if bar.first is None:
                 out.append(DASH + "\n", "dim")
                 continue
-            bar = max(1, round(max(first, 0) / top * bars))
-            inner = min(bar, max(1, round(other / top * bars))) if other and other > 0 else 0
+            whole = max(1, round(max(bar.first, 0) / top * room))
+            inner = 0
+            if bar.other and bar.other > 0:
+                inner = min(whole, max(1, round(bar.other / top * room)))
             out.append("█" * inner, "magenta")  # activated: solid; the rest of the total: shaded
-            out.append(("▒" if inner else "█") * (bar - inner), "cyan")
-            spec = model["specs"][main]
-            figure = f" {format_value(spec['value'], lang, scale, bare=True)}"
-            if other is not None and second is not None:
-                figure += (
-                    f" / {format_value(model['specs'][second]['value'], lang, scale, bare=True)}"
-                )
-            out.append(figure + "\n", "dim")
+            out.append(("▒" if inner else "█") * (whole - inner), "cyan")
+            out.append(bar.figure + "\n", "dim")
     out.append(
         "\n"
         + label(

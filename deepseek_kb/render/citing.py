@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from enum import StrEnum
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from deepseek_kb.kinds import SPEC_BY_FIELD
 from deepseek_kb.render.layout import colon, hang, kind_word, label, prewrapped, styled
+from deepseek_kb.render.output import CiteFormat, Output
 from deepseek_kb.render.terminal import escape
 from deepseek_kb.rows import Row
 from deepseek_kb.values import format_value, name_of, pick, section
@@ -24,17 +25,6 @@ if TYPE_CHECKING:
 
     from deepseek_kb.citations import Reference
     from deepseek_kb.queries.citing import Citation, Cited, SourceDetail
-
-
-class CiteFormat(StrEnum):
-    """How `dskb cite` writes a citation."""
-
-    text = "text"
-    markdown = "markdown"
-    bibtex = "bibtex"
-    ris = "ris"
-    csl_json = "csl-json"
-    json = "json"
 
 
 def _shown(lang: str) -> str:
@@ -203,6 +193,23 @@ def _record_notes(cited: Cited, lang: str) -> dict[str, list[str]]:
     return out
 
 
+def cite_data(cited: Cited | None, refs: Sequence[Reference]) -> Any:
+    """The citation as data (`--json`): each citation with its source's key and the caveat; the
+    whole bibliography, with no record, as CSL items."""
+    from deepseek_kb.render import bibliography
+
+    if cited is None:
+        return [bibliography.csl_item(ref) for ref in refs]
+    return [
+        {
+            **c.as_json(),
+            "key": c.ref["source"],
+            **({"caveat": cited.caveat} if cited.caveat else {}),
+        }
+        for c in cited.citations or _self_citation(cited)
+    ]
+
+
 def cite_output(cited: Cited | None, refs: Sequence[Reference], fmt: CiteFormat, lang: str) -> str:
     """The citation (or, with no record, the whole bibliography) as the text to write."""
     from deepseek_kb.render import bibliography
@@ -218,28 +225,28 @@ def cite_output(cited: Cited | None, refs: Sequence[Reference], fmt: CiteFormat,
             bibliography.csl_item(ref, " | ".join(notes.get(ref.key, [])) or None) for ref in refs
         ]
         return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
-    if cited is None:
-        return as_bibliography_text(refs, fmt is CiteFormat.markdown, fmt is CiteFormat.json)
     if fmt is CiteFormat.json:
-        body = [
-            {
-                **c.as_json(),
-                "key": c.ref["source"],
-                **({"caveat": cited.caveat} if cited.caveat else {}),
-            }
-            for c in cited.citations or _self_citation(cited)
-        ]
-        return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(cite_data(cited, refs), ensure_ascii=False, indent=2) + "\n"
+    if cited is None:
+        return as_bibliography_text(refs, fmt is CiteFormat.markdown)
     return as_text(cited, lang, markdown=fmt is CiteFormat.markdown)
 
 
-def as_bibliography_text(refs: Sequence[Reference], markdown: bool, as_json: bool) -> str:
-    """Every source as one line (author, year, title, where, URL), or as CSL items in JSON."""
+def cite_result(cited: Cited | None, refs: Sequence[Reference]) -> Output:
+    """`dskb cite`'s result for the one output switch: its data for --json, and each of its
+    text formats (text, markdown, bibtex, ris, csl-json) as text to write."""
+    texts = {
+        fmt.value: partial(cite_output, cited, refs, fmt)
+        for fmt in CiteFormat
+        if fmt is not CiteFormat.json
+    }
+    return Output(cite_data(cited, refs), texts=texts)
+
+
+def as_bibliography_text(refs: Sequence[Reference], markdown: bool) -> str:
+    """Every source as one line (author, year, title, where, URL)."""
     from deepseek_kb.render import bibliography
 
-    if as_json:
-        items = [bibliography.csl_item(ref) for ref in refs]
-        return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
     lines = []
     for ref in refs:
         who = ", ".join(ref.authors) or (ref.publisher or "")

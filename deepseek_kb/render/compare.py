@@ -31,6 +31,7 @@ from deepseek_kb.values import base_value, dimension, name_of, scale_for
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from rich.text import Text
 
 # Specs too long to compare side by side; `models show` has them.
 _DETAIL_ONLY = frozenset({"training_method"})
@@ -185,21 +186,54 @@ def _shown(
     return kept
 
 
-def compare_table(models: list[ModelRow], lang: str, width: int) -> list[RenderableType]:
-    """Specs side by side, or in groups of models when they do not all fit; drawn as wrapped
-    text with every column's width fixed here, so nothing is cropped."""
-    from rich.cells import cell_len
-
+def _short_names(models: list[ModelRow], lang: str) -> list[str]:
+    """Column headings: the models' names, without a 'DeepSeek' that all of them share."""
     names = [name_of(m, "en" if lang == "both" else lang) for m in models]
     if len(names) > 1 and all(n.startswith("DeepSeek") for n in names):
         names = [n.removeprefix("DeepSeek").lstrip(" -") or n for n in names]
+    return names
+
+
+def _label_width(rows: list[tuple[str, list[str]] | None], width: int) -> int:
+    """The spec labels' column: labels wrap at spaces past it, so narrow terminals keep more
+    models side by side, but never inside a word."""
+    from rich.cells import cell_len
+
+    labels = [row[0] for row in rows if row]
+    longest = max(cell_len(part) for text in labels for part in text.split("\n"))
+    word = max(cell_len(w) for text in labels for w in text.split())
+    most = _LABEL if width >= _NARROW else _NARROW_LABEL
+    return min(max(word, min(longest, most)), max(6, width // 2 - _PADDING))
+
+
+def _draw_group(
+    out: Text,
+    rows: list[tuple[str, list[str]] | None],
+    head: list[str],
+    group: list[int],
+    columns: list[int],
+) -> None:
+    """One table: the heading row, a rule, and the rows the group's models have values in."""
+    grid(out, [styled(text, "bold") for text in head], columns)
+    out.append(" " + "─" * (sum(columns) + _PADDING * len(group)) + "\n")
+    for row in _shown(rows, group):
+        if row is None:
+            out.append("\n")
+        elif not row[1]:
+            out.append(" ")
+            out.append(row[0].replace("\n", " "), "bold cyan")
+            out.append("\n")
+        else:
+            grid(out, [styled(row[0], "bold"), *(styled(row[1][i]) for i in group)], columns)
+
+
+def compare_table(models: list[ModelRow], lang: str, width: int) -> list[RenderableType]:
+    """Specs side by side, or in groups of models when they do not all fit; drawn as wrapped
+    text with every column's width fixed here, so nothing is cropped."""
+    names = _short_names(models, lang)
     notes = _Notes(lang)
     rows = _rows(models, notes)
-    # Labels wrap at spaces past this width, so narrow terminals keep more models side by side.
-    longest = max(cell_len(part) for row in rows if row for part in row[0].split("\n"))
-    word = max(cell_len(w) for row in rows if row for w in row[0].split())
-    most = _LABEL if width >= _NARROW else _NARROW_LABEL
-    label_width = min(max(word, min(longest, most)), max(6, width // 2 - _PADDING))
+    label_width = _label_width(rows, width)
     widths = _widths(names, rows)
     groups = _groups(widths, max(1, width - label_width - _EDGES))
     title = label(lang, "DeepSeek 模型对比", "DeepSeek models compared")
@@ -211,19 +245,8 @@ def compare_table(models: list[ModelRow], lang: str, width: int) -> list[Rendera
             out.append("\n")
         out.append(title if len(groups) == 1 else f"{title} ({number}/{len(groups)})", "bold")
         out.append("\n\n")
-        head = [styled(_row_label(lang, "规格", "Spec"), "bold")]
-        grid(out, [*head, *(styled(names[i], "bold") for i in group)], columns)
-        out.append(" " + "─" * (sum(columns) + _PADDING * len(group)) + "\n")
-        for row in _shown(rows, group):
-            if row is None:
-                out.append("\n")
-            elif not row[1]:
-                out.append(" ")
-                out.append(row[0].replace("\n", " "), "bold cyan")
-                out.append("\n")
-            else:
-                cells = [styled(row[0], "bold"), *(styled(row[1][i]) for i in group)]
-                grid(out, cells, columns)
+        head = [_row_label(lang, "规格", "Spec"), *(names[i] for i in group)]
+        _draw_group(out, rows, head, group, columns)
     marks = superseded_notes(models, ("released", *SPEC_BY_FIELD), lang)
     return [out, footnotes(notes.lines + marks)] if notes.lines or marks else [out]
 

@@ -13,7 +13,7 @@ it; lists are joined with "; "; citations are short references (`v3-paper p.5`).
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from deepseek_kb.kinds import QUANTITY_SPECS, SPECS
@@ -75,15 +75,21 @@ def _date_cells(name: str, date: Any) -> dict[str, Cell]:
     return {name: full, f"{name}_precision": precision}
 
 
-def _quantity_cells(name: str, value: Any) -> dict[str, Cell]:
-    """A quantity spec: a number and its unit; several sizes in `_sizes`; named cases each in
-    their own column. Every column of the spec is there, filled or not."""
-    items = [] if value is None else value if isinstance(value, list) else [value]
+def _quantity_columns(name: str) -> dict[str, Cell]:
+    """Every column a quantity spec has, empty: its value, its sizes, its named cases."""
     cells: dict[str, Cell] = {name: None}
     if name in SIZED_SPECS:
         cells[f"{name}_sizes"] = None
     for case in CASES.get(name, ()):
         cells[f"{name}_{case.replace('-', '_')}"] = None
+    return cells
+
+
+def _quantity_cells(name: str, value: Any) -> dict[str, Cell]:
+    """A quantity spec: a number and its unit; several sizes in `_sizes`; named cases each in
+    their own column. Every column of the spec is there, filled or not."""
+    items = [] if value is None else value if isinstance(value, list) else [value]
+    cells = _quantity_columns(name)
     cells[f"{name}_unit"] = "; ".join(sorted({q["unit"] for q in items})) or None
     cased = [q for q in items if q.get("case") in CASES.get(name, ())]
     for q in cased:
@@ -91,10 +97,9 @@ def _quantity_cells(name: str, value: Any) -> dict[str, Cell]:
     rest = [q for q in items if q not in cased]
     if len(rest) == 1:
         cells[name] = rest[0]["value"]
-    elif rest and name in SIZED_SPECS:
-        cells[f"{name}_sizes"] = "; ".join(number(q["value"]) for q in rest)
-    elif rest:  # several values this schema has no column for: kept, as text
-        cells[name] = "; ".join(number(q["value"]) for q in rest)
+    elif rest:  # several sizes; or several values this schema has no column for, kept as text
+        column = f"{name}_sizes" if name in SIZED_SPECS else name
+        cells[column] = "; ".join(number(q["value"]) for q in rest)
     return cells
 
 
@@ -123,35 +128,48 @@ def _spec_cells(specs: Json | None, lang: str) -> dict[str, Cell]:
     return cells
 
 
+def _dated_cells(name: str, value: Any, lang: str) -> dict[str, Cell]:
+    cells = {**_date_cells(name, value and value["date"])}
+    cells[f"{name}_basis"] = value.get("basis") if value else None
+    return {**cells, **_caveat_cells(name, value, lang)}
+
+
+def _cited_cells(name: str, value: Any, lang: str) -> dict[str, Cell]:
+    return {**_text_cells(name, value and value["value"], lang), **_caveat_cells(name, value, lang)}
+
+
+def _texts_cells(name: str, value: Any, lang: str) -> dict[str, Cell]:
+    return {
+        (f"{name}_{code}" if lang == "both" else name): (
+            " / ".join(t[code] for t in value) if value else None
+        )
+        for code in _langs(lang)
+    }
+
+
+# Each shape's columns: (field name, value, language, names of ids) -> cells.
+_SHAPES: dict[Shape, Callable[[str, Any, str, Names], dict[str, Cell]]] = {
+    Shape.text: lambda name, value, lang, _: _text_cells(name, value, lang),
+    Shape.date: lambda name, value, _, __: _date_cells(name, value),
+    Shape.dated: lambda name, value, lang, _: _dated_cells(name, value, lang),
+    Shape.cited: lambda name, value, lang, _: _cited_cells(name, value, lang),
+    Shape.specs: lambda _, value, lang, __: _spec_cells(value, lang),
+    Shape.speaker: lambda name, value, lang, names: {
+        f"{name}_id": value,
+        **_text_cells(name, names.get(value or ""), lang),
+    },
+    Shape.items: lambda name, value, _, __: {
+        name: "; ".join(str(v) for v in value) if value else None
+    },
+    Shape.texts: lambda name, value, lang, _: _texts_cells(name, value, lang),
+    Shape.flag: lambda name, value, _, __: {name: None if value is None else int(bool(value))},
+}
+
+
 def _shaped(name: str, shape: Shape, value: Any, lang: str, names: Names) -> dict[str, Cell]:
     """One field of a record as the columns its shape gives it."""
-    if shape is Shape.text:
-        return _text_cells(name, value, lang)
-    if shape is Shape.date:
-        return _date_cells(name, value)
-    if shape is Shape.dated:
-        cells = {**_date_cells(name, value and value["date"])}
-        cells[f"{name}_basis"] = value.get("basis") if value else None
-        return {**cells, **_caveat_cells(name, value, lang)}
-    if shape is Shape.cited:
-        text = _text_cells(name, value and value["value"], lang)
-        return {**text, **_caveat_cells(name, value, lang)}
-    if shape is Shape.specs:
-        return _spec_cells(value, lang)
-    if shape is Shape.speaker:
-        return {f"{name}_id": value, **_text_cells(name, names.get(value or ""), lang)}
-    if shape is Shape.items:
-        return {name: "; ".join(str(v) for v in value) if value else None}
-    if shape is Shape.texts:
-        return {
-            (f"{name}_{code}" if lang == "both" else name): (
-                " / ".join(t[code] for t in value) if value else None
-            )
-            for code in _langs(lang)
-        }
-    if shape is Shape.flag:
-        return {name: None if value is None else int(bool(value))}
-    return {name: value}
+    columns = _SHAPES.get(shape)
+    return columns(name, value, lang, names) if columns else {name: value}
 
 
 def _value_cells(name: str, value: Any, lang: str) -> dict[str, Cell]:

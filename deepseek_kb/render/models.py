@@ -101,45 +101,69 @@ def models_table(
     return [out, footnotes(superseded_notes(models, fields, lang))]
 
 
+def _held(
+    model: ModelRow, field: str, shown: str, lang: str
+) -> tuple[DatedRow | SpecRow | None, str, str]:
+    """A model's value of one field (its release date or a spec): what holds it, what it is
+    called and the value as it reads now."""
+    if field == "released":
+        released = model.get("released")
+        return (
+            released,
+            label(shown, "发布日期", "release date"),
+            released["date"] if released else "",
+        )
+    spec = model.get("specs", {}).get(field)
+    info = SPEC_BY_FIELD[field]
+    what = info.zh if lang == "zh" else info.en.lower()
+    return spec, what, format_value(spec["value"], lang) if spec else ""
+
+
+def _corrections(
+    holder: DatedRow | SpecRow, about: str, current: str, shown: str, lang: str
+) -> Iterator[str]:
+    """A footnote per earlier value of one value: now, was, where, why."""
+    for old in holder.get("superseded", []):
+        yield (
+            f"{MARK} {about}: {current} "
+            f"({label(shown, '曾写作', 'stated as')} {format_value(old['value'], lang)}, "
+            f"{cites(old['sources'], lang)}) — {pick(old['reason'], lang)}"
+        )
+
+
 def superseded_notes(
     models: list[ModelRow], fields: Iterable[str], shown: str, caveats: bool = True
 ) -> list[str]:
     """A footnote for every value a better source corrected (now, was, where, why) and, with
     `caveats`, for every value's own caveat (*); then what each status mark means."""
     lang = "en" if shown == "both" else shown
-    notes = []
-    commit_dates = False
-    cautions = []
+    fields = tuple(fields)
+    notes: list[str] = []
+    cautions: list[str] = []
     for model in models:
         for field in fields:
-            spec: DatedRow | SpecRow | None
-            if field == "released":
-                spec = model.get("released")
-                what = label(shown, "发布日期", "release date")
-                current = spec["date"] if spec else ""
-                commit_dates = commit_dates or status_mark(spec) == COMMIT
-            else:
-                spec = model.get("specs", {}).get(field)
-                info = SPEC_BY_FIELD[field]
-                what = info.zh if lang == "zh" else info.en.lower()
-                current = format_value(spec["value"], lang) if spec else ""
-            for old in spec.get("superseded", []) if spec else []:
-                notes.append(
-                    f"{MARK} {name_of(model, lang)} {what}: {current} "
-                    f"({label(shown, '曾写作', 'stated as')} {format_value(old['value'], lang)}, "
-                    f"{cites(old['sources'], lang)}) — {pick(old['reason'], lang)}"
-                )
-            if caveats and spec and spec.get("note") and field != "released":
-                cautions.append(f"{NOTE} {name_of(model, lang)} {what}: {pick(spec['note'], lang)}")
+            holder, what, current = _held(model, field, shown, lang)
+            if holder:
+                about = f"{name_of(model, lang)} {what}"
+                notes.extend(_corrections(holder, about, current, shown, lang))
+                note = holder.get("note") if caveats and field != "released" else None
+                if note:
+                    cautions.append(f"{NOTE} {about}: {pick(note, lang)}")
     notes.extend(cautions)
-    marks = "".join(
-        status_mark(m.get("released") if f == "released" else m.get("specs", {}).get(f))
+    return notes + _mark_legend(models, fields, shown)
+
+
+def _mark_legend(models: list[ModelRow], fields: tuple[str, ...], shown: str) -> list[str]:
+    """What each status mark shown means; a commit's date said in full."""
+    holders = [
+        m.get("released") if f == "released" else m.get("specs", {}).get(f)
         for m in models
         for f in fields
-    )
-    notes.extend(line for line in legend(marks, shown) if not line.startswith(COMMIT))
-    if commit_dates:
-        notes.append(
+    ]
+    marks = [status_mark(h) for h in holders]
+    lines = [line for line in legend("".join(marks), shown) if not line.startswith(COMMIT)]
+    if "released" in fields and any(status_mark(m.get("released")) == COMMIT for m in models):
+        lines.append(
             f"{COMMIT} "
             + label(
                 shown,
@@ -147,7 +171,7 @@ def superseded_notes(
                 "a git commit's author date, not a release statement",
             )
         )
-    return notes
+    return lines
 
 
 def _head(model: ModelRow, lang: str) -> list[str]:

@@ -1,4 +1,5 @@
-"""The one output switch: a command's result goes out as a table for people or as data.
+"""The one output switch: a command's result goes out as a table for people or as data, and
+the one place formats are named (lookups', cite's and export's).
 
 Commands build an `Output` (the data, how to draw it, what to say when it is empty) and hand it
 to `emit`, which also owns "nothing found": an empty JSON value on stdout, the hint on stderr,
@@ -8,7 +9,7 @@ exit code 1.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -27,7 +28,8 @@ Flat = Callable[[str], FlatTable]
 
 
 class OutputFormat(StrEnum):
-    """How a result is written: a table for people, or data (JSON, JSON lines, CSV, Markdown)."""
+    """How a lookup's result is written: a table for people, or data (JSON, JSON lines, CSV,
+    Markdown)."""
 
     table = "table"
     json = "json"
@@ -38,15 +40,49 @@ class OutputFormat(StrEnum):
     @classmethod
     def chosen(cls, json: bool, fmt: OutputFormat | None = None) -> OutputFormat:
         """The format asked for: --json is --format json."""
-        if json and fmt not in (None, cls.json):
-            raise UsageError(f"--json and --format {fmt} ask for two formats", hint="give one")
-        return cls.json if json else fmt or cls.table
+        return cls(chosen(json, fmt, cls.table))
 
-    def nothing(self, one: bool) -> Any:
-        """What "nothing found" prints as JSON (an empty value); None where nothing is printed."""
-        if self is not OutputFormat.json:
-            return None
-        return {} if one else []
+
+class CiteFormat(StrEnum):
+    """How `dskb cite` writes a citation: plain text to paste (its default, as `table` is the
+    lookups'), or a bibliography format; json and markdown are the lookups' json and markdown."""
+
+    text = "text"
+    markdown = "markdown"
+    bibtex = "bibtex"
+    ris = "ris"
+    csl_json = "csl-json"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    """What `dskb export` writes (export/run.py): json and markdown as above, for the whole KB."""
+
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+    csv = "csv"
+    sqlite = "sqlite"
+    yaml = "yaml"
+    timelinejs = "timelinejs"  # Knight Lab's TimelineJS JSON (export.timelinejs)
+
+
+# The formats `emit` writes: a name means the same thing in each vocabulary.
+Format = OutputFormat | CiteFormat
+
+
+def chosen(json: bool, fmt: Format | None, default: Format) -> Format:
+    """The format asked for: --json is --format json, for every command alike."""
+    if json and fmt not in (None, OutputFormat.json):
+        raise UsageError(f"--json and --format {fmt} ask for two formats", hint="give one")
+    return OutputFormat.json if json else fmt or default
+
+
+def nothing_value(fmt: Format, one: bool) -> Any:
+    """What "nothing found" prints as JSON (an empty value); None where nothing is printed."""
+    if fmt != OutputFormat.json:
+        return None
+    return {} if one else []
 
 
 class Nothing(NamedTuple):
@@ -60,14 +96,16 @@ class Nothing(NamedTuple):
 
 
 class Output(NamedTuple):
-    """A command's result: the data scripts get, the view people get, the empty case."""
+    """A command's result: the data scripts get, the view people get, the empty case, and any
+    text forms of its own (`texts`: format name -> language -> text, e.g. cite's bibtex)."""
 
     data: Any
-    view: View
+    view: View | None = None
     nothing: Nothing | None = None
     notes: tuple[str, ...] = ()
     failure: DskbError | None = None
     flat: Flat | None = None  # default: one row per record of `data`
+    texts: Mapping[str, Callable[[str], str]] = {}
 
 
 def _one_record(output: Output) -> bool:
@@ -76,24 +114,17 @@ def _one_record(output: Output) -> bool:
     return output.flat is None and isinstance(data, dict) and "id" in data and "sources" in data
 
 
-def emit(terminal: Terminal, output: Output, fmt: OutputFormat) -> None:
-    """Write the result in the format asked for; raise NotFoundError when it is empty (the
-    command layer then writes the empty JSON value, as for every other "nothing found").
-
-    A result that is itself a failure (`dskb validate` finding problems) is raised instead of
-    drawn; as data it is written first, and the error then only sets the exit code.
-    """
-    empty = output.nothing is not None and not output.data
-    for note in output.notes:
-        terminal.note(note)
+def _raise_failure(terminal: Terminal, output: Output, fmt: Format) -> None:
+    """Raise the result's failure (after writing its data as JSON, when JSON was asked for), or
+    NotFoundError when the result is empty: the command layer then writes the empty JSON value
+    for every "nothing found" alike."""
     if output.failure is not None:
-        if fmt is OutputFormat.json:
+        if fmt == OutputFormat.json:
             terminal.write_json(output.data)
             output.failure.told = True
         raise output.failure
-    if empty and output.nothing is not None:
-        # The command layer writes the empty JSON value for every "nothing found" alike.
-        nothing = output.nothing
+    nothing = output.nothing
+    if nothing is not None and not output.data:
         raise NotFoundError(
             nothing.message,
             nothing.hint,
@@ -101,17 +132,31 @@ def emit(terminal: Terminal, output: Output, fmt: OutputFormat) -> None:
             zh=nothing.zh,
             hint_zh=nothing.hint_zh,
         )
+
+
+def emit(terminal: Terminal, output: Output, fmt: Format) -> None:
+    """Write the result in the format asked for; raise NotFoundError when it is empty (the
+    command layer then writes the empty JSON value, as for every other "nothing found").
+
+    A result that is itself a failure (`dskb validate` finding problems) is raised instead of
+    drawn; as data it is written first, and the error then only sets the exit code.
+    """
+    for note in output.notes:
+        terminal.note(note)
+    _raise_failure(terminal, output, fmt)
     lang = terminal.settings.lang
     items = output.data if isinstance(output.data, list) else [output.data]
-    if fmt is OutputFormat.table:
+    if fmt in output.texts:
+        terminal.write_text(output.texts[fmt](lang))
+    elif fmt == OutputFormat.table and output.view is not None:
         terminal.show(output.view(lang, terminal.width))
-    elif fmt is OutputFormat.json:
+    elif fmt == OutputFormat.json:
         terminal.write_json(output.data)
-    elif fmt is OutputFormat.jsonl:
+    elif fmt == OutputFormat.jsonl:
         terminal.write_text("".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items))
-    elif fmt is OutputFormat.markdown and _one_record(output):
+    elif fmt == OutputFormat.markdown and _one_record(output):
         terminal.write_text(record_section(output.data, lang))
     else:
         flat = output.flat(lang) if output.flat else table(items, lang)
         bom = terminal.settings.bom
-        terminal.write_text(to_csv(flat, bom) if fmt is OutputFormat.csv else to_markdown(flat))
+        terminal.write_text(to_csv(flat, bom) if fmt == OutputFormat.csv else to_markdown(flat))

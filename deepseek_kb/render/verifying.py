@@ -61,27 +61,10 @@ def verdict_view(
     from rich.text import Text
 
     verdict = checked.verdict
-    shown = "en" if lang == "both" else lang
     style, zh, en = HEADS[verdict.verdict]
     out: list[RenderableType] = [Text(label(lang, zh, en), style=style)]
     out.append(Text(label(lang, *WHY[verdict.why])))
-    if checked.stored is not None:
-        head = "最接近的：" if verdict.stored is None else "所存："
-        head_en = "Nearest: " if verdict.stored is None else "Stored: "
-        out.append(Text(label(lang, head, head_en) + _stored(checked, checked.stored, lang)))
-        if verdict.claimed:
-            out.append(Text(label(lang, "所称：", "Claimed: ") + verdict.claimed))
-        out.append(Text(_provenance(checked.stored, lang), style="dim"))
-    if checked.held is not None:
-        whose = name_of(checked.held.candidate.record, shown)
-        value = format_value(checked.held.candidate.value, shown)
-        said = label(lang, f"所称数字是{whose}的：", f"The claimed figure is {whose}'s: ")
-        out.append(Text(said + value))
-    if verdict.why == "misattributed":
-        said_by = ", ".join(
-            name_of(checked.names[s], shown) for s in verdict.speakers if s in checked.names
-        )
-        out.append(Text(label(lang, "所称说话人：", "Attributed to: ") + said_by))
+    out.extend(Text(line, style=look) for line, look in _evidence(checked, lang))
     for change in verdict.changes:
         out.append(Text(f"  − {change.stored or '∅'}  + {change.claimed or '∅'}"))
     if citation:
@@ -92,6 +75,32 @@ def verdict_view(
                 text.no_wrap, text.overflow = True, "ignore"
             out.append(text)
     return out
+
+
+def _evidence(checked: Checked, lang: str) -> list[tuple[str, str]]:
+    """The lines under the verdict (each with its style): what is stored and where it comes
+    from, whose the claimed figure is, whom the quote was attributed to."""
+    verdict = checked.verdict
+    shown = "en" if lang == "both" else lang
+    lines: list[tuple[str, str]] = []
+    if checked.stored is not None:
+        head = "最接近的：" if verdict.stored is None else "所存："
+        head_en = "Nearest: " if verdict.stored is None else "Stored: "
+        lines.append((label(lang, head, head_en) + _stored(checked, checked.stored, lang), ""))
+        if verdict.claimed:
+            lines.append((label(lang, "所称：", "Claimed: ") + verdict.claimed, ""))
+        lines.append((_provenance(checked.stored, lang), "dim"))
+    if checked.held is not None:
+        whose = name_of(checked.held.candidate.record, shown)
+        value = format_value(checked.held.candidate.value, shown)
+        said = label(lang, f"所称数字是{whose}的：", f"The claimed figure is {whose}'s: ")
+        lines.append((said + value, ""))
+    if verdict.why == "misattributed":
+        said_by = ", ".join(
+            name_of(checked.names[s], shown) for s in verdict.speakers if s in checked.names
+        )
+        lines.append((label(lang, "所称说话人：", "Attributed to: ") + said_by, ""))
+    return lines
 
 
 def _stored(checked: Checked, held: Held, lang: str) -> str:

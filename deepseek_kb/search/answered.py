@@ -53,7 +53,7 @@ class Answer(NamedTuple):
         if self.asking.key == "speaker":
             said = pick(self.record["text"], shown)
             whose = f"“{said[:40]}…”" if len(said) > 40 else f"“{said}”"
-        return " · ".join((whose, what, self.text(shown), cites(self.sources)))
+        return " · ".join((whose, what, self.text(shown), cites(self.sources, shown)))
 
     def caveats(self, lang: str) -> list[str]:
         """The value's caveat, then each other value stated for the same thing, with its own."""
@@ -61,7 +61,7 @@ class Answer(NamedTuple):
         lines = [pick(self.note, shown)] if self.note else []
         for other in self.also:
             said = format_value(other.value, shown)
-            where = f"{name_of(other.record, shown)}, {cites(other.sources)}"
+            where = f"{name_of(other.record, shown)}, {cites(other.sources, shown)}"
             intro = "另有记载：" if shown == "zh" else "Also stated: "
             lines.append(f"{intro}{said} ({where})")
             if other.note:
@@ -122,7 +122,7 @@ class NotStated(NamedTuple):
         if self.why is None:
             return []
         shown = "en" if lang == "both" else lang
-        return [f"{format_value(self.why.value, shown)} ({cites(self.why.sources)})"]
+        return [f"{format_value(self.why.value, shown)} ({cites(self.why.sources, shown)})"]
 
     def as_json(self, terms: list[str]) -> Row:
         """The thing asked about, first, with how = not-stated and the field asked for."""
