@@ -1,8 +1,8 @@
 """The one output switch: a command's result goes out as a table for people or as data.
 
-Commands build an `Output` (the data, how to draw it, what to say when it is empty) and hand it
-to `emit`, which also owns "nothing found": an empty JSON value on stdout, the hint on stderr,
-exit code 1.
+Commands build an `Output` (the data, how to draw it, the NotFoundError an empty result is)
+and hand it to `emit`; an empty result is raised like any other "nothing found", and told in
+one place, `commands.common.report` (an empty JSON value on stdout, the hint on stderr, exit 1).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ class OutputFormat(StrEnum):
     def chosen(cls, json: bool, fmt: OutputFormat | None = None) -> OutputFormat:
         """The format asked for: --json is --format json."""
         if json and fmt not in (None, cls.json):
-            raise UsageError(f"--json and --format {fmt} ask for two formats", hint="give one")
+            raise UsageError.of("usage.two_formats", fmt=fmt)
         return cls.json if json else fmt or cls.table
 
     def nothing(self, one: bool) -> Any:
@@ -49,22 +49,12 @@ class OutputFormat(StrEnum):
         return {} if one else []
 
 
-class Nothing(NamedTuple):
-    """What to tell the reader when a result is empty."""
-
-    message: str
-    hint: str | None = None
-    suggestions: tuple[str, ...] = ()
-    zh: str | None = None
-    hint_zh: str | None = None
-
-
 class Output(NamedTuple):
     """A command's result: the data scripts get, the view people get, the empty case."""
 
     data: Any
     view: View
-    nothing: Nothing | None = None
+    nothing: NotFoundError | None = None  # raised when `data` is empty
     notes: tuple[str, ...] = ()
     failure: DskbError | None = None
     flat: Flat | None = None  # default: one row per record of `data`
@@ -77,8 +67,7 @@ def _one_record(output: Output) -> bool:
 
 
 def emit(terminal: Terminal, output: Output, fmt: OutputFormat) -> None:
-    """Write the result in the format asked for; raise NotFoundError when it is empty (the
-    command layer then writes the empty JSON value, as for every other "nothing found").
+    """Write the result in the format asked for; raise its NotFoundError when it is empty.
 
     A result that is itself a failure (`dskb validate` finding problems) is raised instead of
     drawn; as data it is written first, and the error then only sets the exit code.
@@ -92,15 +81,7 @@ def emit(terminal: Terminal, output: Output, fmt: OutputFormat) -> None:
             output.failure.told = True
         raise output.failure
     if empty and output.nothing is not None:
-        # The command layer writes the empty JSON value for every "nothing found" alike.
-        nothing = output.nothing
-        raise NotFoundError(
-            nothing.message,
-            nothing.hint,
-            nothing.suggestions,
-            zh=nothing.zh,
-            hint_zh=nothing.hint_zh,
-        )
+        raise output.nothing
     lang = terminal.settings.lang
     items = output.data if isinstance(output.data, list) else [output.data]
     if fmt is OutputFormat.table:
