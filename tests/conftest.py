@@ -54,6 +54,24 @@ class Result:
     stderr: str
 
 
+def dskb(
+    *args: str, env: dict[str, str] | None = None, cache: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """dskb as a real process, as a user's shell would run it."""
+    full = {**os.environ, **(env or {})}
+    if cache is not None:
+        full["XDG_CACHE_HOME"] = str(cache)
+    return subprocess.run(
+        [sys.executable, "-m", "deepseek_kb", *args],
+        env=full,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=120,
+    )
+
+
 def run(*args: str, env: dict[str, str] | None = None) -> Result:
     """Run dskb in-process through Typer's test runner; stdout and stderr kept apart."""
     result = CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)

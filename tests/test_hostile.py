@@ -18,8 +18,7 @@ from hypothesis import strategies as st
 
 from deepseek_kb.errors import ExitCode
 
-from .conftest import DATA, run
-from .test_robustness import dskb
+from .conftest import DATA, dskb, run
 
 FEW = settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
 

@@ -59,9 +59,9 @@ def _ids_used() -> list[tuple[str, str]]:
             name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
             if name in ("of", "say", "texts", "checked_query"):
                 for arg in node.args:
-                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                        if "." in arg.value and " " not in arg.value:
-                            used.append((arg.value, f"{path.name}:{node.lineno}"))
+                    value = arg.value if isinstance(arg, ast.Constant) else None
+                    if isinstance(value, str) and "." in value and " " not in value:
+                        used.append((value, f"{path.name}:{node.lineno}"))
     return used
 
 

@@ -16,27 +16,9 @@ import pytest
 from deepseek_kb.errors import ExitCode
 from deepseek_kb.progress import Report
 
-from .conftest import imported, run
+from .conftest import dskb, imported, run
 
 HAN = "深度求索"
-
-
-def dskb(
-    *args: str, env: dict[str, str] | None = None, cache: Path | None = None
-) -> subprocess.CompletedProcess[str]:
-    """dskb as a real process, as a user's shell would run it."""
-    full = {**os.environ, **(env or {})}
-    if cache is not None:
-        full["XDG_CACHE_HOME"] = str(cache)
-    return subprocess.run(
-        [sys.executable, "-m", "deepseek_kb", *args],
-        env=full,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        timeout=120,
-    )
 
 
 # --- hostile data reaches every command, not only validate --------------------------------------

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_robustness import dskb
+from .conftest import dskb
 
 
 def _index_file(cache: Path) -> Path:

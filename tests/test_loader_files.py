@@ -15,8 +15,7 @@ import pytest
 
 from deepseek_kb.errors import ExitCode
 
-from .conftest import DATA, run
-from .test_robustness import dskb
+from .conftest import DATA, dskb, run
 
 FACT = """\
 - id: {id}
