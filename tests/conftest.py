@@ -78,6 +78,13 @@ def run(*args: str, env: dict[str, str] | None = None) -> Result:
     return Result(result.exit_code, result.stdout, result.stderr)
 
 
+def stdout_at(width: int, *args: str) -> str:
+    """What a successful run prints on a terminal `width` columns wide."""
+    result = run(*args, env={"COLUMNS": str(width)})
+    assert result.code == 0, result.stderr
+    return result.stdout
+
+
 # What a fresh shell does not set: dskb must behave for a new user without any of it.
 _SHELL_SETTINGS = ("LESS", "PAGER", "DSKB_PAGER", "NO_COLOR", "FORCE_COLOR", "COLUMNS", "LINES")
 _ANSI = re.compile(

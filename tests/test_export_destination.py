@@ -1,4 +1,5 @@
-"""Hostile input, round 3, exports: never lose a file, never inject (issue 27, items 1–4, 12, 13)."""
+"""Where exports are written (export/destination.py) and what they may hold: never lose a file,
+never write the data in use, never inject a formula or markup."""
 
 from __future__ import annotations
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -151,3 +153,20 @@ def test_listings_take_a_bom_for_excel(capsys: pytest.CaptureFixture[str]) -> No
         emit(Terminal(Settings(bom=bom)), Output(rows, lambda lang, width: []), OutputFormat.csv)
         text = capsys.readouterr().out
         assert text.startswith("\ufeffid,") == bom and "name" in text
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_csv_listing_starts_with_a_byte_order_mark_when_asked(where: str) -> None:
+    """`dskb --bom timeline -f csv` and `dskb timeline -f csv --bom`: Excel reads the UTF-8."""
+    args = ["timeline", "-f", "csv"]
+    args = ["--bom", *args] if where == "before" else [*args, "--bom"]
+    out = subprocess.run(
+        [sys.executable, "-m", "deepseek_kb", *args], capture_output=True, check=True
+    ).stdout
+    assert out.startswith(b"\xef\xbb\xbfid,")
+    plain = subprocess.run(
+        [sys.executable, "-m", "deepseek_kb", "timeline", "-f", "csv"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    assert plain.startswith(b"id,")

@@ -1,11 +1,13 @@
-"""Hostile input, round 3, data and names: one rule for data files, linear validation, merge
-keys, control characters in names, paths told apart, every argument capped (issue 27)."""
+"""Reading the data files (loader/): one rule for which files are data, files that are not files
+(a FIFO, a device, a loop), broken, nested, huge or unreadable data told by file and line,
+control characters refused, merge keys, names shown as escapes, every argument capped."""
 
 from __future__ import annotations
 
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import time
@@ -188,3 +190,172 @@ def test_long_arguments_are_refused_before_any_work(args: list[str]) -> None:
     assert result.code == ExitCode.USAGE, result.stderr
     assert "at most" in result.stderr and len(result.stderr) < 2000
     assert time.monotonic() - started < 10
+
+
+def _mknod(path: Path, major: int, minor: int) -> None:
+    """A private device node (never the machine's own /dev files); skip where not allowed."""
+    try:
+        os.mknod(path, stat.S_IFCHR | 0o600, os.makedev(major, minor))
+    except (PermissionError, AttributeError, OSError):
+        pytest.skip("cannot make device nodes here")
+
+
+def test_a_fifo_as_a_data_file_is_refused_at_once(tmp_path: Path) -> None:
+    """A named pipe under a data file's name is exit 4 with a message, never a hang."""
+    data = _copy(tmp_path)
+    (data / "topics.yaml").unlink()
+    os.mkfifo(data / "topics.yaml")
+    result = dskb("timeline", env={"DSKB_DATA_DIR": str(data)}, cache=tmp_path / "c")
+    assert result.returncode == ExitCode.IO
+    assert "topics.yaml is not a regular file (a named pipe)" in result.stderr
+
+
+def test_a_data_file_linked_to_an_endless_device_is_refused(tmp_path: Path) -> None:
+    """A symlink to a private /dev/zero is refused before a byte is read (no memory blow-up)."""
+    data = _copy(tmp_path)
+    _mknod(tmp_path / "zero", 1, 5)
+    (data / "topics.yaml").unlink()
+    (data / "topics.yaml").symlink_to(tmp_path / "zero")
+    result = dskb("timeline", env={"DSKB_DATA_DIR": str(data)}, cache=tmp_path / "c")
+    assert result.returncode == ExitCode.IO
+    assert "a character device" in result.stderr
+
+
+def test_a_symlink_loop_named_like_a_data_file_is_a_message(tmp_path: Path) -> None:
+    """A looping link is an unreadable file (exit 4), not an OSError from discovery."""
+    data = _copy(tmp_path)
+    (data / "people.yaml").unlink()
+    (data / "people.yaml").symlink_to("people.yaml")
+    result = dskb("timeline", env={"DSKB_DATA_DIR": str(data)}, cache=tmp_path / "c")
+    assert result.returncode == ExitCode.IO and "Traceback" not in result.stderr
+    assert "people.yaml" in result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("depth", [200, 1000, 5000])
+def test_deeply_nested_json_is_a_located_data_problem(tmp_path: Path, depth: int) -> None:
+    """A JSON array nested thousands deep is reported with its file and line (exit 3)."""
+    data = _copy(tmp_path)
+    (data / "topics.yaml").write_text("[" + "[" * depth + "]" * depth + "]\n", encoding="utf-8")
+    result = run("validate", "--data-dir", str(data))
+    assert result.code == ExitCode.DATA and "topics.yaml:1" in result.stderr
+
+
+def test_one_broken_record_is_one_problem_not_a_cascade(tmp_path: Path) -> None:
+    """A source with a bad kind is reported once, not again for each of its citations."""
+    data = _copy(tmp_path)
+    sources = data / "sources.yaml"
+    text = sources.read_text(encoding="utf-8")
+    sources.write_text(text.replace("  kind: article\n", "  kind: gossip\n", 1), encoding="utf-8")
+    result = run("validate", "--data-dir", str(data))
+    assert result.code == ExitCode.DATA
+    assert "the data has 1 problem" in result.stderr, result.stderr[-500:]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("date", ["２０１９", "٢٠١٩", "2024-13", "2024-02-30", "2024-00"])
+def test_dates_in_data_are_ascii_and_real(tmp_path: Path, date: str) -> None:
+    """Full-width or Arabic-Indic digits and impossible dates are refused with file and line."""
+    data = _copy(tmp_path)
+    events = data / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    events.write_text(text.replace("  date: 2023-04-11", f"  date: '{date}'", 1), encoding="utf-8")
+    result = run("validate", "--data-dir", str(data))
+    assert result.code == ExitCode.DATA and "events.yaml:" in result.stderr, date
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text", ["\x1b]0;owned\x07\x1b[2J\x1b[31mInnovation", "a\x9bb", "left\u202eright", "\x00"]
+)
+def test_control_characters_in_data_are_refused_and_never_printed(
+    tmp_path: Path, text: str
+) -> None:
+    """An overlay that tries to drive the terminal fails validation (exit 3); nothing raw shows."""
+    overlay = tmp_path / "overlay"
+    overlay.mkdir()
+    escaped = json.dumps(text)
+    (overlay / "topics.yaml").write_text(
+        f"- id: innovation\n  name: {{zh: 创新, en: {escaped}}}\n  sources: [article]\n",
+        encoding="utf-8",
+    )
+    for command in (["validate"], ["quote", "-n", "1"]):
+        result = run(*command, env={"DSKB_PATH": str(overlay)})
+        assert result.code == ExitCode.DATA
+        assert not any(c in result.stderr + result.stdout for c in "\x1b\x07\x9b\u202e\x00")
+
+
+def test_validate_shows_control_characters_of_keys_as_escapes(tmp_path: Path) -> None:
+    """A key holding an escape sequence is named as \\x1b…, not echoed raw."""
+    overlay = tmp_path / "overlay"
+    overlay.mkdir()
+    (overlay / "topics.yaml").write_text(
+        '- id: innovation\n  name: {zh: 创新, en: I}\n  "\\e[2Jx": 1\n  sources: [article]\n',
+        encoding="utf-8",
+    )
+    result = run("validate", env={"DSKB_PATH": str(overlay)})
+    assert result.code == ExitCode.DATA and "\\x1b[2Jx" in result.stderr
+    assert "\x1b" not in result.stderr
+
+
+def test_an_unreadable_data_dir_is_exit_4(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """DSKB_DATA_DIR that cannot be read is the same I/O error as an unreadable overlay."""
+
+    def refuse(path: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("deepseek_kb.paths.os.scandir", refuse)
+    result = run("timeline", env={"DSKB_DATA_DIR": str(tmp_path)})
+    assert result.code == ExitCode.IO and "Permission denied" in result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", [["timeline"], ["search", "V3"], ["models", "--compare"]])
+def test_broken_data_stops_every_command_with_file_and_line(
+    data_copy: Path, command: list[str]
+) -> None:
+    """A syntax error in one file: every command names file and line and exits 3."""
+    quotes = data_copy / "quotes.yaml"
+    quotes.write_text(quotes.read_text(encoding="utf-8").replace("topics: [", "topics: ]", 1))
+    result = run(*command, env={"DSKB_DATA_DIR": str(data_copy)})
+    assert result.code == ExitCode.DATA
+    assert "quotes.yaml:" in result.stderr and "YAML syntax error" in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.slow
+def test_a_file_of_several_megabytes_loads(tmp_path: Path) -> None:
+    """Big files are fine as long as they are valid (here about 5 MB of quotes)."""
+    from benchmarks.synthetic_kb import generate
+
+    folder = tmp_path / "big"
+    generate(folder, 20000, style="yaml")
+    sizes = [p.stat().st_size for p in folder.rglob("*.yaml")]
+    assert max(sizes) > 1_000_000
+    result = run("info", "--json", env={"DSKB_DATA_DIR": str(folder)})
+    assert result.code == 0, result.stderr
+    assert json.loads(result.stdout)["records"]["quote"] == 6000
+
+
+def test_a_file_over_the_size_limit_is_refused_with_a_way_out(data_copy: Path) -> None:
+    """Past 16 MiB one file is refused, and the message says how to split it."""
+    big = data_copy / "facts.yaml"
+    with big.open("ab") as handle:
+        handle.write(b"#" * (17 * 1024 * 1024) + b"\n")
+    result = run("validate", "--data-dir", str(data_copy))
+    assert result.code == ExitCode.DATA
+    assert "facts.yaml: file is 17" in result.stderr and "split it" in result.stderr
+
+
+def test_unreadable_data_folder_is_an_io_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder that cannot be listed gives exit code 4 and its reason."""
+
+    def refuse(path: object) -> object:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("deepseek_kb.paths.os.scandir", refuse)
+    result = run("timeline", env={"DSKB_DATA_DIR": str(tmp_path)})
+    assert result.code == ExitCode.IO
+    assert "cannot read data folder" in result.stderr and "Permission denied" in result.stderr
