@@ -241,6 +241,7 @@ def test_an_export_over_the_overlay_in_use_is_refused(tmp_path: Path, fmt: str) 
     assert [p.name for p in overlay.iterdir()] == ["facts.yaml"]
 
 
+@pytest.mark.slow
 def test_an_export_into_the_data_dir_in_use_is_refused(tmp_path: Path) -> None:
     """--data-dir's folder is read, never written."""
     data = tmp_path / "data"

@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -160,13 +158,7 @@ def test_a_csv_listing_starts_with_a_byte_order_mark_when_asked(where: str) -> N
     """`dskb --bom timeline -f csv` and `dskb timeline -f csv --bom`: Excel reads the UTF-8."""
     args = ["timeline", "-f", "csv"]
     args = ["--bom", *args] if where == "before" else [*args, "--bom"]
-    out = subprocess.run(
-        [sys.executable, "-m", "deepseek_kb", *args], capture_output=True, check=True
-    ).stdout
-    assert out.startswith(b"\xef\xbb\xbfid,")
-    plain = subprocess.run(
-        [sys.executable, "-m", "deepseek_kb", "timeline", "-f", "csv"],
-        capture_output=True,
-        check=True,
-    ).stdout
-    assert plain.startswith(b"id,")
+    marked = run(*args)
+    assert marked.code == 0 and marked.stdout.startswith("\ufeffid,")
+    plain = run("timeline", "-f", "csv")
+    assert plain.code == 0 and plain.stdout.startswith("id,")

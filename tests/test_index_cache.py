@@ -218,6 +218,7 @@ def test_workers_die_with_a_build_killed_outright_and_never_hold_its_lock(tmp_pa
 # --- a file is read again only when it changes, and an edit is always seen ----------------------
 
 
+@pytest.mark.slow
 def test_a_file_checked_once_is_not_read_whole_again_until_it_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -364,6 +365,7 @@ def test_truncated_and_corrupt_index_are_rebuilt(tmp_path: Path) -> None:
     sqlite3.connect(index).execute("SELECT count(*) FROM records").fetchone()
 
 
+@pytest.mark.slow
 def test_unwritable_cache_still_answers(tmp_path: Path) -> None:
     """A cache folder that cannot be created: answers come from memory, with a note."""
     blocker = tmp_path / "a-file"
@@ -374,6 +376,7 @@ def test_unwritable_cache_still_answers(tmp_path: Path) -> None:
     assert "cannot write the index cache" in result.stderr
 
 
+@pytest.mark.slow
 def test_full_disk_while_building_falls_back_to_memory(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
