@@ -99,7 +99,7 @@ def export(
 
     Nothing is written inside, onto or around one of `data_folders` (the data in use)."""
     if to == "":
-        raise WriteError("the output path is empty", hint="name a file or a folder")
+        raise WriteError.of("write.empty", "write.empty.either")
     output = Path(to) if to is not None else None
     if output is not None:
         keep_out(output, data_folders)
