@@ -20,7 +20,9 @@ import typer
 from deepseek_kb.commands.common import app as _app
 from deepseek_kb.commands.common import report
 from deepseek_kb.commands.groups import with_examples
+from deepseek_kb.commands.usage import lang_of
 from deepseek_kb.errors import DskbError, ExitCode
+from deepseek_kb.messages import say
 from deepseek_kb.render.terminal import OutputClosed, Terminal
 from deepseek_kb.settings import resolve
 
@@ -82,13 +84,13 @@ class _Interrupted(BaseException):
     def __init__(self, code: ExitCode, what: str) -> None:
         super().__init__(what)
         self.code = code
-        self.what = what
+        self.what = what  # the id of its message
 
 
 def _on_signal(signum: int, frame: Any) -> None:
     if signum == signal.SIGINT:
-        raise _Interrupted(ExitCode.INTERRUPTED, "interrupted")
-    raise _Interrupted(ExitCode.TERMINATED, "terminated")
+        raise _Interrupted(ExitCode.INTERRUPTED, "run.interrupted")
+    raise _Interrupted(ExitCode.TERMINATED, "run.terminated")
 
 
 class _OutputFailed(BaseException):
@@ -160,15 +162,16 @@ def main() -> None:
         code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
         code = _flushed(code)
     except DskbError as failure:  # raised outside a command, e.g. by shell completion
-        code = report(Terminal(resolve()), failure)
+        code = report(_terminal(), failure)
     except OutputClosed:
         code = ExitCode.OK
         _silence_stdout()
     except _OutputFailed as failure:
-        sys.stderr.write(f"error: cannot write the output: {failure}\n")
+        _cannot_write(failure)
         code = ExitCode.IO
     except _Interrupted as stop:
-        Terminal(resolve()).error(stop.what)
+        terminal = _terminal()
+        terminal.error(say(stop.what, terminal.settings.lang))
         code = stop.code
     sys.exit(code)
 
@@ -181,9 +184,21 @@ def _flushed(code: int) -> int:
         _silence_stdout()
         return ExitCode.OK
     except _OutputFailed as failure:
-        sys.stderr.write(f"error: cannot write the output: {failure}\n")
+        _cannot_write(failure)
         return code or ExitCode.IO
     return code
+
+
+def _terminal() -> Terminal:
+    """A terminal for a message outside a command, in the language the run asked for."""
+    return Terminal(resolve(lang=lang_of(sys.argv[1:])))
+
+
+def _cannot_write(failure: BaseException) -> None:
+    """Say that stdout cannot be written, plainly: stderr is all there is left."""
+    lang = "zh" if lang_of(sys.argv[1:]) == "zh" else "en"
+    said = say("run.cannot_write", lang, reason=failure)
+    sys.stderr.write(f"{say('label.error', lang)}{said}\n")
 
 
 _SHELLS = frozenset({"bash", "zsh", "fish", "powershell", "pwsh"})

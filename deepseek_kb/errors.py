@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import NamedTuple
+from typing import NamedTuple, Self
+
+from deepseek_kb.messages import MESSAGES, texts
 
 
 class ExitCode(IntEnum):
@@ -40,6 +42,20 @@ class DskbError(Exception):
         self.zh = zh
         self.hint_zh = hint_zh
 
+    @classmethod
+    def of(cls, key: str, /, hint: str | None = None, **fields: object) -> Self:
+        """The error whose words are the catalogue's message `key` (deepseek_kb.messages), with
+        the hint `hint` (a key; by default `key` + ".hint", when the catalogue has one)."""
+        message = texts(key, **fields)
+        hint_key = hint or f"{key}.hint"
+        said = texts(hint_key, **fields) if hint_key in MESSAGES else None
+        return cls(
+            message.en,
+            said.en if said else None,
+            zh=message.zh,
+            hint_zh=said.zh if said else None,
+        )
+
     def said(self, lang: str) -> tuple[str, str | None]:
         """The message and hint in the reader's language (English where no Chinese is given)."""
         if lang == "zh" and self.zh:
@@ -66,6 +82,11 @@ class NotFoundError(DskbError):
     ) -> None:
         super().__init__(message, hint, zh=zh, hint_zh=hint_zh)
         self.suggestions = suggestions
+
+    def suggesting(self, names: tuple[str, ...]) -> Self:
+        """The same error, naming the nearest matches ("did you mean: …")."""
+        self.suggestions = names
+        return self
 
 
 class UsageError(DskbError):
@@ -100,11 +121,7 @@ class DataError(DskbError):
 
     def __init__(self, problems: list[Problem]) -> None:
         count = len(problems)
-        noun = "problem" if count == 1 else "problems"
-        super().__init__(
-            f"the data has {count} {noun}",
-            hint="fix the files named above, then run `dskb validate` to check them",
-            zh=f"数据有 {count} 个问题",
-            hint_zh="修改上面列出的文件，再用 `dskb validate` 检查",
-        )
+        said = texts("data.problems", count=count, noun="problem" if count == 1 else "problems")
+        hint = texts("data.problems.hint")
+        super().__init__(said.en, hint=hint.en, zh=said.zh, hint_zh=hint.zh)
         self.problems = problems

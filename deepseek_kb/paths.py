@@ -106,14 +106,11 @@ def _entries(folder: Path) -> list[os.DirEntry[str]]:
     try:
         return sorted(os.scandir(folder), key=lambda e: e.name)
     except FileNotFoundError:
-        raise DskbError(
-            f"data folder {folder} does not exist",
-            hint="check DSKB_DATA_DIR / DSKB_PATH, or unset them to use the bundled data",
-        ) from None
+        raise DskbError.of("folder.missing", folder=folder) from None
     except NotADirectoryError:
-        raise DskbError(f"data folder {folder} is a file, not a folder") from None
+        raise DskbError.of("folder.is_file", folder=folder) from None
     except OSError as error:
-        raise DskbError(f"cannot read data folder {folder}: {error.strerror}") from None
+        raise DskbError.of("folder.unreadable", folder=folder, reason=error.strerror) from None
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:

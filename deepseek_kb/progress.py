@@ -8,12 +8,25 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from enum import StrEnum
+
+
+class Stage(StrEnum):
+    """A stage of long work, named by its id in the message catalogue (deepseek_kb.messages),
+    where the progress bar finds its words in the reader's language."""
+
+    reading = "stage.reading"
+    indexing = "stage.indexing"
+    pinyin = "stage.pinyin"
+    collecting = "stage.collecting"
+    writing = "stage.writing"
+
 
 # What is being done, how much of it is done, of how much (0: not known).
-Report = Callable[[str, int, int], None]
+Report = Callable[[Stage, int, int], None]
 
 
-def quiet(what: str, done: int, total: int) -> None:
+def quiet(what: Stage, done: int, total: int) -> None:
     """Report nothing: scripts, pipes and tests."""
 
 

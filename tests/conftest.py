@@ -9,11 +9,14 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pexpect
 import pytest
-from typer.testing import CliRunner
+import typer.main
+from click.testing import CliRunner
 
 from deepseek_kb.cli import app
 from deepseek_kb.loader.records import KB, load_kb
@@ -54,10 +57,42 @@ class Result:
     stderr: str
 
 
+def dskb(
+    *args: str, env: dict[str, str] | None = None, cache: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """dskb as a real process, as a user's shell would run it."""
+    full = {**os.environ, **(env or {})}
+    if cache is not None:
+        full["XDG_CACHE_HOME"] = str(cache)
+    return subprocess.run(
+        [sys.executable, "-m", "deepseek_kb", *args],
+        env=full,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=120,
+    )
+
+
+@cache
+def _click_app() -> Any:
+    """The app as Click runs it, built once: Typer's test runner builds it anew from the
+    functions' signatures on every run, which is half the time of a short in-process run."""
+    return typer.main.get_command(app)
+
+
 def run(*args: str, env: dict[str, str] | None = None) -> Result:
     """Run dskb in-process through Typer's test runner; stdout and stderr kept apart."""
-    result = CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
+    result = CliRunner().invoke(_click_app(), list(args), env=env, catch_exceptions=False)
     return Result(result.exit_code, result.stdout, result.stderr)
+
+
+def stdout_at(width: int, *args: str) -> str:
+    """What a successful run prints on a terminal `width` columns wide."""
+    result = run(*args, env={"COLUMNS": str(width)})
+    assert result.code == 0, result.stderr
+    return result.stdout
 
 
 # What a fresh shell does not set: dskb must behave for a new user without any of it.

@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from .conftest import imported
+
 PACKAGE = Path(__file__).resolve().parent.parent / "deepseek_kb"
 
 
@@ -136,3 +138,13 @@ def test_every_command_is_mapped_to_the_module_that_registers_it() -> None:
     for word, module in cli.COMMANDS.items():
         source = (PACKAGE / "commands" / f"{module}.py").read_text(encoding="utf-8")
         assert f"def {word}(" in source or f"{word}_app" in source
+
+
+@pytest.mark.slow
+def test_the_lookup_path_never_imports_yaml_or_pydantic(tmp_path: Path) -> None:
+    """With a warm cache, lookups import neither the YAML parser nor pydantic."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    heavy = ("yaml", "pydantic", "pypinyin")
+    imported(["info"], heavy, env)  # builds the index
+    for args in (["timeline"], ["quote", "创新"], ["models", "--compare"], ["search", "V3"]):
+        assert imported(args, heavy, env) == [], args

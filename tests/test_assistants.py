@@ -10,18 +10,18 @@ import sys
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anyio
 import jsonschema
 import pytest
-from mcp.client.session import ClientSession
-from mcp.client.stdio import StdioServerParameters, stdio_client
-from mcp.shared.exceptions import MCPError
 
 from tests.conftest import imported, run
 
-Drive = Callable[[ClientSession], Awaitable[Any]]
+if TYPE_CHECKING:  # the SDK takes most of a second to import: only the tests that drive it do
+    from mcp.client.session import ClientSession
+
+Drive = Callable[["ClientSession"], Awaitable[Any]]
 
 
 def _environment() -> dict[str, str]:
@@ -33,6 +33,9 @@ def _environment() -> dict[str, str]:
 def drive(work: Drive, stdout_copy: Path | None = None) -> Any:
     """Start `dskb mcp` as a subprocess and run `work` on a session with it; with
     `stdout_copy`, every byte the server writes on stdout is also kept in that file."""
+    from mcp.client.session import ClientSession
+    from mcp.client.stdio import StdioServerParameters, stdio_client
+
     command = [sys.executable, "-m", "deepseek_kb", "mcp"]
     if stdout_copy is None:
         server = StdioServerParameters(command=command[0], args=command[1:], env=_environment())
@@ -219,6 +222,8 @@ def test_records_and_sources_are_resources_too() -> None:
         templates = (await session.list_resource_templates()).resource_templates
         record = await session.read_resource("dskb://record/deepseek-v3")
         source = await session.read_resource("dskb://source/v3-paper")
+        from mcp.shared.exceptions import MCPError
+
         with pytest.raises(MCPError):
             await session.read_resource("dskb://record/no-such-record")
         after = await session.call_tool("answer", {"question": "V3 parameters"})

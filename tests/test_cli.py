@@ -286,6 +286,7 @@ def test_export_json_is_every_record_by_type() -> None:
     assert {t: len(v) for t, v in data.items()} == counts["records"]
 
 
+@pytest.mark.slow
 def test_export_sqlite_and_csv_are_readable(tmp_path: Path) -> None:
     """SQLite has one table per type; CSV one file per type; both hold every record."""
     db = tmp_path / "kb.db"

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+import pytest
 import yaml
 from pydantic import BaseModel
 
@@ -220,6 +221,7 @@ def test_source_records_that_cite_an_article_line_find_their_link_there(kb: KB) 
             assert needle in line or path in line, (source.id, ref.line)
 
 
+@pytest.mark.slow
 def test_quotes_from_official_files_are_verbatim_on_their_line_or_page(kb: KB) -> None:
     """Every `quote` of an official file is what the reference files record at that line or page."""
     quotes = official_quotes()

@@ -56,6 +56,7 @@ def test_completion_offers_values_from_the_data(line: str, expected: str) -> Non
 NAMED_SHELL = {"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
 
 
+@pytest.mark.slow
 def test_install_and_show_completion_exist() -> None:
     """Typer's completion scripts are there for bash, zsh and fish, each in its own syntax."""
     for shell, mark in (

@@ -56,6 +56,7 @@ def test_every_field_has_one_shape(exported: dict[str, list[dict[str, Any]]]) ->
     assert mixed == {}
 
 
+@pytest.mark.slow
 def test_the_export_validates_against_its_published_schema(
     exported: dict[str, list[dict[str, Any]]],
 ) -> None:

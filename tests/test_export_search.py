@@ -59,6 +59,7 @@ def _datasette_search(db: Path, word: str) -> list[dict[str, Any]]:
     return asyncio.run(ask())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("word", WORDS)
 def test_datasette_search_finds_every_record_holding_a_short_word(
     database: Path, word: str
@@ -70,6 +71,7 @@ def test_datasette_search_finds_every_record_holding_a_short_word(
     assert holding and found == holding
 
 
+@pytest.mark.slow
 def test_the_metadata_says_how_to_search(database: Path) -> None:
     """datasette's metadata names the word index for records and says what matches as typed."""
     metadata = json.loads(database.with_name("kb.metadata.json").read_text(encoding="utf-8"))
@@ -77,6 +79,7 @@ def test_the_metadata_says_how_to_search(database: Path) -> None:
     assert records["fts_table"] == "words" and "护城河" in records["description"]
 
 
+@pytest.mark.slow
 def test_yaml_export_carries_the_schemas_its_files_name(tmp_path: Path) -> None:
     """Every exported YAML file's modeline names a schema in the folder, and the file obeys it."""
     import jsonschema

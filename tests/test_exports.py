@@ -133,6 +133,7 @@ def test_export_csv_is_flat_bilingual_with_citations_and_an_optional_bom(tmp_pat
     assert (folder / "models.csv").read_bytes().startswith(b"\xef\xbb\xbfid,")
 
 
+@pytest.mark.slow
 def test_export_sqlite_is_flat_searchable_and_opens_in_datasette(tmp_path: Path) -> None:
     """Flat columns, citations with foreign keys, an FTS table that finds 护城河, datasette."""
     db = tmp_path / "kb.db"

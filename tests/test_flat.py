@@ -151,3 +151,14 @@ def test_listings_take_a_bom_for_excel(capsys: pytest.CaptureFixture[str]) -> No
         emit(Terminal(Settings(bom=bom)), Output(rows, lambda lang, width: []), OutputFormat.csv)
         text = capsys.readouterr().out
         assert text.startswith("\ufeffid,") == bom and "name" in text
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_csv_listing_starts_with_a_byte_order_mark_when_asked(where: str) -> None:
+    """`dskb --bom timeline -f csv` and `dskb timeline -f csv --bom`: Excel reads the UTF-8."""
+    args = ["timeline", "-f", "csv"]
+    args = ["--bom", *args] if where == "before" else [*args, "--bom"]
+    marked = run(*args)
+    assert marked.code == 0 and marked.stdout.startswith("\ufeffid,")
+    plain = run("timeline", "-f", "csv")
+    assert plain.code == 0 and plain.stdout.startswith("id,")

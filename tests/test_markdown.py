@@ -69,6 +69,7 @@ def _shape(html: str) -> tuple[list[tuple[str, str]], list[str]]:
     return parser.shape, parser.links
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
 def test_markdownlint_passes(documents: dict[str, str], lang: str) -> None:
     """pymarkdown (markdownlint's rules) finds nothing but long lines, which a document may have."""
@@ -79,6 +80,7 @@ def test_markdownlint_passes(documents: dict[str, str], lang: str) -> None:
     assert problems == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
 def test_commonmark_and_python_markdown_render_the_same(
     documents: dict[str, str], lang: str
@@ -97,6 +99,7 @@ def test_commonmark_and_python_markdown_render_the_same(
     assert ("open", "table") in shape and ("open", "blockquote") in shape
 
 
+@pytest.mark.slow
 def test_code_quoted_from_the_article_stays_code(documents: dict[str, str]) -> None:
     """Each code fact is a fenced block holding its lines exactly, and no heading comes of it."""
     from markdown_it import MarkdownIt
@@ -130,6 +133,7 @@ def test_a_show_command_gives_a_section_with_a_spec_list() -> None:
     assert max(len(line) for line in lines if not line.startswith("- ")) < 400
 
 
+@pytest.mark.slow
 def test_the_attacks_still_render_as_text(documents: dict[str, str]) -> None:
     """A summary holding HTML and a heading renders as that text in both engines."""
     import markdown

@@ -32,6 +32,7 @@ def overlay(tmp_path: Path, **files: str) -> dict[str, str]:
     return {"DSKB_PATH": str(folder)}
 
 
+@pytest.mark.slow
 def test_overlay_replaces_and_adds_records(tmp_path: Path) -> None:
     """An existing id is replaced, a new id is added, everything else stays."""
     env = overlay(tmp_path, people=PERSON, quotes=QUOTE)
@@ -60,6 +61,7 @@ def test_validate_and_sources_paths_show_what_came_from_where(tmp_path: Path) ->
     assert any(p["file"].endswith("mine/quotes.yaml") and p["records"] == 1 for p in paths)
 
 
+@pytest.mark.slow
 def test_overlay_cannot_change_a_record_type(tmp_path: Path) -> None:
     """Replacing a person with a quote is an error naming the overlay file."""
     env = overlay(tmp_path, quotes=QUOTE.replace("my-note-on-innovation", "jack-clark"))
@@ -68,6 +70,7 @@ def test_overlay_cannot_change_a_record_type(tmp_path: Path) -> None:
     assert "mine/quotes.yaml:1" in result.stderr and "replaces a person" in result.stderr
 
 
+@pytest.mark.slow
 def test_overlays_apply_on_top_of_a_replaced_data_dir(tmp_path: Path, data_copy: Path) -> None:
     """DSKB_DATA_DIR replaces the bundled data; DSKB_PATH still overlays it."""
     env = {**overlay(tmp_path, quotes=QUOTE), "DSKB_DATA_DIR": str(data_copy)}

@@ -13,6 +13,9 @@ import pytest
 
 from .conftest import run
 
+# Every test here drives Chromium: seconds each, so none is in the fast tier.
+pytestmark = pytest.mark.slow
+
 BROWSER = next(
     (p for name in ("chromium", "chromium-browser", "google-chrome") if (p := shutil.which(name))),
     None,

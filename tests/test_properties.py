@@ -74,6 +74,7 @@ _WORST_QUERIES = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=1000, suppress_health_check=[HealthCheck.too_slow])
 @given(query=_WORST_QUERIES)
 def test_no_query_up_to_the_length_cap_takes_more_than_a_second(query: str) -> None:

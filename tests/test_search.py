@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
 
 from benchmarks.search_quality import evaluate, load_queries, summary
+from deepseek_kb.errors import ExitCode
 from deepseek_kb.index.store import Index
 from deepseek_kb.queries.common import index_for
 from deepseek_kb.search.rank import search
 from deepseek_kb.settings import resolve
+
+from .conftest import run
 
 
 @pytest.fixture(scope="module")
@@ -119,3 +127,102 @@ def test_skipping_fields_that_hold_nothing_of_the_query_changes_no_result(
     skipping = results()
     monkeypatch.setattr(score, "_may_match", lambda query, stored: True)
     assert results() == skipping
+
+
+def test_a_wrong_character_in_a_chinese_name_still_finds_the_person() -> None:
+    """`people 梁文峰` (峰 for 锋) shows Liang Wenfeng, as `people Karpaty` shows Karpathy."""
+    assert json.loads(run("people", "梁文峰", "--json").stdout)["id"] == "liang-wenfeng"
+    assert json.loads(run("people", "Karpaty", "--json").stdout)["id"] == "andrej-karpathy"
+    assert run("people", "梁文x峰锋", "--json").code == 1
+
+
+def test_search_hits_name_their_kind_and_field_in_the_readers_language() -> None:
+    """Under --lang zh a hit reads 引语 · id · 正文, not quote · id · text.zh; English stays."""
+    zh = run("search", "护城河", "--lang", "zh").stdout
+    assert "引语 · liang-moat-closed-source · 正文 · 得分" in zh
+    assert "quote ·" not in zh and "text.zh" not in zh
+    en = run("search", "moat", "--lang", "en").stdout
+    assert "quote · liang-moat-closed-source · text.en · score" in en
+
+
+def test_query_bytes_that_are_not_utf8_never_reach_sqlite_raw() -> None:
+    """Invalid bytes are replaced; valid UTF-8 under LC_ALL=C is read as what it is."""
+    bad = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "deepseek_kb",
+            "search",
+            b"\xff\xfe".decode("utf-8", "surrogateescape"),
+        ],
+        capture_output=True,
+        timeout=60,
+    )
+    assert bad.returncode in (0, 1) and b"Traceback" not in bad.stderr
+    env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}
+    chinese = subprocess.run(
+        [sys.executable, "-m", "deepseek_kb", "search", "创新", "--json"],
+        env=env,
+        capture_output=True,
+        timeout=60,
+    )
+    assert chinese.returncode == 0 and json.loads(chinese.stdout)
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        ("Wenfeng", "liang-wenfeng"),
+        ("Liang", "liang-wenfeng"),
+        ("Jack", "jack-clark"),
+        ("Raschka", "sebastian-raschka"),
+        ("Andrej", "andrej-karpathy"),
+        ("文锋", "liang-wenfeng"),
+    ],
+)
+def test_a_unique_part_of_a_name_resolves(name: str, person: str) -> None:
+    """Part of one person's name (given name, family name) is that person."""
+    result = run("people", name, "--json")
+    assert result.code == 0 and json.loads(result.stdout)["id"] == person
+
+
+def test_an_unknown_model_gets_the_nearest_names() -> None:
+    """`models show V9` suggests V-models, best first."""
+    result = run("models", "show", "V9")
+    assert result.code == ExitCode.NOT_FOUND and "did you mean" in result.stderr
+    assert "DeepSeek-V3" in result.stderr
+
+
+HAN = "深度求索"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "x" * 1000,
+        HAN * 250,
+        "\x1b[31mred\x1b[0m\x07",
+        "🦄 V3 🚀",
+        "'; DROP TABLE records; --",
+        '"unbalanced OR NEAR(',
+        ".*[a-z]+(?=x)",
+        "*?[]{}",
+        "100%",
+        "a_b%c",
+        "\u200b\u202e",
+    ],
+)
+def test_any_query_gets_an_answer_or_nothing_found(query: str) -> None:
+    """Odd queries never crash: results or exit 1, and the query is echoed escaped."""
+    result = run("search", query)
+    assert result.code in (ExitCode.OK, ExitCode.NOT_FOUND), result.stderr
+    assert "\x1b[31m" not in result.stderr
+    assert len(result.stderr) < 2000
+
+
+@pytest.mark.parametrize("query", ["x" * 1001, HAN * 5000])
+def test_a_query_over_the_length_cap_is_a_usage_error_that_says_the_cap(query: str) -> None:
+    """A pasted page is refused at once with exit 2 and the cap, not searched for seconds."""
+    result = run("search", query)
+    assert result.code == ExitCode.USAGE
+    assert "at most 1,000" in result.stderr and len(result.stderr) < 300

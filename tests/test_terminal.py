@@ -6,13 +6,23 @@ Each test runs dskb on a pseudo-terminal of a given size with the environment of
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pty
+import select
 import shutil
+import signal
+import struct
 import subprocess
 import sys
+import termios
+import time
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
+
+from deepseek_kb.render.terminal import less_options
 
 from .conftest import in_a_terminal
 
@@ -163,3 +173,138 @@ def test_progress_reads_in_chinese_under_lang_zh(large_kb: Path, tmp_path: Path)
     env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
     screen = in_a_terminal(["--lang", "zh", "--data-dir", str(large_kb), "company"], env)
     assert "建立搜索索引" in screen.text and "indexing" not in screen.text
+
+
+def test_piped_output_is_not_wrapped() -> None:
+    """On a pipe (COLUMNS unset) lines are whole, as gh prints them, with no trailing spaces."""
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    result = subprocess.run(
+        [sys.executable, "-m", "deepseek_kb", "--lang", "en", "sources", "--paths"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    lines = result.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) > 80 or all(
+        "/" not in line or line.count("/") == line.strip().count("/") for line in lines
+    )
+    assert not any(line != line.rstrip() for line in lines)
+    timeline = subprocess.run(
+        [sys.executable, "-m", "deepseek_kb", "--lang", "en", "timeline", "--details"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout.splitlines()
+    assert max(cell_len(line) for line in timeline) > 120
+
+
+@pytest.mark.parametrize(
+    ("less", "expected"),
+    [(None, "FRX"), ("-i", "-i -R"), ("i", "i -R"), ("-iR", "-iR"), ("-r", "-r"), ("", "-R")],
+)
+def test_r_is_added_to_the_readers_less(less: str | None, expected: str) -> None:
+    """LESS unset gives FRX; a LESS without -R gets it; one with -R or -r is left alone."""
+    assert less_options(less) == expected
+
+
+@pytest.mark.slow
+def test_less_with_dash_i_shows_colours_not_escape_codes() -> None:
+    """With LESS=-i (a common setting), less shows bold text, never a literal ESC[1m."""
+    screen = in_a_terminal(
+        ["timeline"], {"LESS": "-i"}, cols=100, rows=20, until="DeepSeek timeline"
+    )
+    assert screen.code == 0
+    assert "DeepSeek timeline" in screen.text
+    assert "ESC[" not in screen.text
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[-1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[-1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
+
+
+def _drain(fd: int, seconds: float) -> bytes:
+    out, end = b"", time.monotonic() + seconds
+    while time.monotonic() < end:
+        ready, _, _ = select.select([fd], [], [], 0.1)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+    return out
+
+
+def _children_named(pid: int, name: str) -> list[int]:
+    """Descendants of `pid` whose command is `name` (less runs under a shell)."""
+    found, todo = [], [pid]
+    while todo:
+        for child in _children(todo.pop()):
+            todo.append(child)
+            try:
+                if Path(f"/proc/{child}/comm").read_text().strip() == name:
+                    found.append(child)
+            except OSError:
+                continue
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("less") is None, reason="needs less")
+def test_ctrl_c_while_the_pager_is_open_waits_for_the_pager() -> None:
+    """Ctrl-C goes to less, not to dskb: dskb waits until q, exits 0, and less is gone."""
+    fresh = {
+        k: v for k, v in os.environ.items() if k not in ("LESS", "PAGER", "DSKB_PAGER", "NO_COLOR")
+    }
+    fresh.update({"TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"})
+    pid, fd = pty.fork()
+    if pid == 0:
+        try:
+            os.execvpe(
+                sys.executable,
+                [sys.executable, "-m", "deepseek_kb", "timeline", "--lang", "both"],
+                fresh,
+            )
+        finally:
+            os._exit(127)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    try:
+        shown = _drain(fd, 8)
+        assert shown, "nothing was shown"
+        pagers = _children_named(pid, "less")
+        os.write(fd, b"\x03")
+        _drain(fd, 2)
+        waiting = os.waitpid(pid, os.WNOHANG) == (0, 0)
+        os.write(fd, b"q")
+        _drain(fd, 5)
+    finally:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if not done:
+            os.kill(pid, signal.SIGKILL)
+            done, status = os.waitpid(pid, 0)
+        os.close(fd)
+    assert pagers, "less was not started"
+    assert waiting, "dskb left after Ctrl-C with the pager still open"
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert not [p for p in pagers if _alive(p)]

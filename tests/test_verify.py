@@ -82,6 +82,7 @@ def test_fabricated_claims_are_not_in_the_kb_and_never_exact(
     assert sum(v == "not-found" for v in found[:20]) >= 19, found
 
 
+@pytest.mark.slow
 def test_altered_claims_are_close_or_contradicted_naming_the_stored_value(
     verdicts: dict[str, dict[str, Any]],
 ) -> None:

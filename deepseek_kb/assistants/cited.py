@@ -124,7 +124,7 @@ def title_of(found: Found, lang: str, names: dict[str, str]) -> str:
 def exact_record(index: Index, typed: str) -> Found:
     """A record by its id; an unknown id is NotFoundError naming the nearest records (an
     assistant that asks for an id means that id, not the best guess a search makes of it)."""
-    wanted = checked_query(typed, "record id", "give a record id; search gives them")
+    wanted = checked_query(typed, "noun.record_id", "give.record_id")
     found = index.get(wanted.strip())
     if found is not None:
         return found

@@ -35,12 +35,7 @@ def mcp(
         run.terminal.note(f"put this in {where}")
         return
     if importlib.util.find_spec("mcp") is None:
-        raise DskbError(
-            "dskb mcp needs the MCP Python SDK, which is not installed",
-            hint="pip install 'dskb[mcp]'",
-            zh="dskb mcp 需要 MCP Python SDK，但它没有安装",
-            hint_zh="pip install 'dskb[mcp]'",
-        )
+        raise DskbError.of("usage.mcp_missing")
     from deepseek_kb.assistants.server import serve
 
     run.index  # noqa: B018 - open (or build) the index now: bad data stops here, exit 3

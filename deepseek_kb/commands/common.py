@@ -6,6 +6,7 @@ A DskbError raised by the logic becomes a message on stderr and its exit code in
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -15,12 +16,13 @@ import typer
 
 from deepseek_kb import __version__
 from deepseek_kb.commands.groups import EXAMPLES, ListByDefault, TopGroup
+from deepseek_kb.commands.usage import click_speaks
 from deepseek_kb.errors import DataError, DskbError, NotFoundError
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import Tier
+from deepseek_kb.messages import say, texts
 from deepseek_kb.render.output import (
     Format,
-    Nothing,
     Output,
     OutputFormat,
     chosen,
@@ -32,12 +34,19 @@ from deepseek_kb.settings import Settings, resolve
 
 EXIT_CODES = (
     "Exit codes: 0 ok · 1 nothing found · 2 usage error · 3 problems in the data · "
-    "4 file or cache error · 5 contradicted (dskb verify) · 130 interrupted."
+    "4 file or cache error · 5 contradicted (dskb verify) · 130 interrupted (Ctrl-C) · "
+    "143 terminated (SIGTERM)."
 )
 
 
 class DskbGroup(TopGroup):
-    """The top-level group: the one place where a DskbError becomes a message and an exit code."""
+    """The top-level group: the one place where a DskbError becomes a message and an exit code,
+    and where Click's own usage errors are worded in the run's language."""
+
+    def main(self, args: Any = None, *rest: Any, **options: Any) -> Any:
+        argv = list(args) if args is not None else sys.argv[1:]
+        with click_speaks(argv):
+            return super().main(args, *rest, **options)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -46,15 +55,17 @@ class DskbGroup(TopGroup):
             settings = ctx.meta.get(_SETTINGS) or (
                 ctx.obj if isinstance(ctx.obj, Settings) else resolve()
             )
-            terminal = Terminal(settings)
-            empty = ctx.meta.get(_EMPTY)
-            if isinstance(failure, NotFoundError) and empty is not None:
-                terminal.write_json(empty)  # one rule: nothing found is an empty value, as data
-            raise typer.Exit(report(terminal, failure)) from None
+            raise typer.Exit(report(Terminal(settings), failure, ctx.meta.get(_EMPTY))) from None
 
 
-def report(terminal: Terminal, failure: DskbError) -> int:
-    """Print an error for a person (every problem, for bad data) and return its exit code."""
+def report(terminal: Terminal, failure: DskbError, empty: Any = None) -> int:
+    """Print an error for a person (every problem, for bad data) and return its exit code.
+
+    Nothing found, wherever it was found (a name no record has, an empty result), goes out here
+    alike: the empty JSON value on stdout when the run asked for JSON (`empty`), the message and
+    its hint on stderr, exit code 1."""
+    if isinstance(failure, NotFoundError) and empty is not None:
+        terminal.write_json(empty)
     if failure.told:
         return int(failure.exit_code)
     if isinstance(failure, DataError):
@@ -62,8 +73,8 @@ def report(terminal: Terminal, failure: DskbError) -> int:
     lang = terminal.settings.lang
     message, hint = failure.said(lang)
     if isinstance(failure, NotFoundError) and failure.suggestions:
-        ask = "；是不是：" if lang == "zh" else "; did you mean: "
-        message += ask + ", ".join(failure.suggestions) + ("？" if lang == "zh" else "?")
+        names = ", ".join(failure.suggestions)
+        message += say("label.did_you_mean", "zh" if lang == "zh" else "en", names=names)
     terminal.error(message, hint)
     return int(failure.exit_code)
 
@@ -277,24 +288,18 @@ def shown_of(shown: int, total: int, what: tuple[str, str], lang: str) -> tuple[
     """The note when a listing stops short: 'showing 10 of 84 hits; --limit N shows more'."""
     if total <= shown:
         return ()
-    if lang == "zh":
-        return (f"只显示了 {total} 条{what[0]}中的 {shown} 条；--limit N 可显示更多",)
-    return (f"showing {shown} of {total} {what[1]}; --limit N shows more",)
+    said = texts("shown.of", shown=shown, total=total, what=what[1], what_zh=what[0])
+    return (said.zh if lang == "zh" else said.en,)
 
 
-def told_nothing(tier: str | None, what: tuple[str, str]) -> Nothing | None:
+def told_nothing(tier: str | None, what: tuple[str, str]) -> NotFoundError | None:
     """What to say when `--from` leaves nothing: 'DeepSeek's own files say nothing of people'."""
     if not tier:
         return None
     from deepseek_kb.queries.provenance import TELLERS
 
     en, zh = TELLERS[tier]
-    return Nothing(
-        f"{en} nothing of {what[1]}",
-        "leave out --from to see everything the knowledge base holds",
-        zh=f"{zh}没有提到任何{what[0]}",
-        hint_zh="去掉 --from 可看到知识库的全部内容",
-    )
+    return NotFoundError.of("nothing.told", teller=en, teller_zh=zh, what=what[1], what_zh=what[0])
 
 
 def quoted(query: str) -> str:

@@ -156,10 +156,7 @@ def cite(
     """A citation ready to paste: what is cited, its caveat, each source with its deep link."""
     run = session(ctx, lang, json, fmt=fmt, default=CiteFormat.text)
     if every == (query is not None):
-        raise UsageError(
-            "give a QUERY or --all, not both" if every else "give a QUERY to cite, or --all",
-            hint="dskb cite deepseek-v3 · dskb cite --all --format bibtex > refs.bib",
-        )
+        raise UsageError.of("usage.cite_both" if every else "usage.cite_none")
     if query is None:
         run.emit(citing.cite_result(None, list(bibliography(run.index).values())))
         return

@@ -17,12 +17,7 @@ def _command(ctx: typer.Context, words: list[str]) -> tuple[Any, typer.Context]:
     for word in words:
         found = command.get_command(context, word) if hasattr(command, "get_command") else None
         if found is None:
-            raise UsageError(
-                f"{' '.join(['dskb', *words])!r} is not a command",
-                hint="`dskb help` lists the commands",
-                zh=f"没有命令 {' '.join(['dskb', *words])!r}",
-                hint_zh="`dskb help` 列出所有命令",
-            )
+            raise UsageError.of("usage.not_a_command", words=" ".join(["dskb", *words]))
         context = typer.Context(found, info_name=word, parent=context)
         command = found
     return command, context

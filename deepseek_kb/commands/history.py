@@ -16,10 +16,11 @@ from deepseek_kb.commands.common import (
     session,
     value_option,
 )
+from deepseek_kb.errors import NotFoundError
 from deepseek_kb.queries.history import timeline as find_events
 from deepseek_kb.render import charts
 from deepseek_kb.render import history as views
-from deepseek_kb.render.output import Nothing, Output
+from deepseek_kb.render.output import Output
 
 
 @app.command(
@@ -62,10 +63,4 @@ def timeline(
         view = partial(charts.timeline_chart, events)
     else:
         view = partial(views.timeline, events, details=details)
-    nothing = Nothing(
-        "no events match",
-        "widen --since/--until, or drop --type/--about",
-        zh="没有符合条件的事件",
-        hint_zh="放宽 --since/--until，或去掉 --type/--about",
-    )
-    run.emit(Output(events, view, nothing))
+    run.emit(Output(events, view, NotFoundError.of("nothing.events")))

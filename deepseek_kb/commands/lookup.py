@@ -19,14 +19,14 @@ from deepseek_kb.commands.common import (
     shown_of,
     value_option,
 )
-from deepseek_kb.errors import UsageError
+from deepseek_kb.errors import NotFoundError, UsageError
 from deepseek_kb.queries.common import names_for
 from deepseek_kb.queries.lookup import find_quotes, search_all, search_hint
 from deepseek_kb.queries.verifying import as_json, check_claim
 from deepseek_kb.render import lookup as views
 from deepseek_kb.render import verifying as verify_views
 from deepseek_kb.render.flat import hits_table
-from deepseek_kb.render.output import Nothing, Output
+from deepseek_kb.render.output import Output
 
 
 @app.command(
@@ -66,14 +66,13 @@ def quote(
     run = session(ctx, lang, json, fmt=fmt)
     found = find_quotes(run.index, query, speaker, topic, limit, tier)
     notes = shown_of(len(found.items), found.total, ("引语", "quotes"), run.settings.lang)
-    message = f"no quote matches {quoted(query)}" if query else "no quote matches"
-    zh = f"没有与 {quoted(query)} 匹配的引语" if query else "没有符合条件的引语"
     view = partial(views.quotes, found.items, found.names, query is None, original=original)
     data = found.as_json()
     flat = partial(hits_table, data)
-    nothing = Nothing(
-        message, found.hint, zh=zh, hint_zh="换个说法、用另一种语言，或去掉 --speaker/--topic"
-    )
+    if query:
+        nothing = NotFoundError.of("nothing.quotes_for", found.hint, query=quoted(query))
+    else:
+        nothing = NotFoundError.of("nothing.quotes", found.hint)
     run.emit(Output(data, view, nothing, notes, flat=flat))
 
 
@@ -103,12 +102,7 @@ def search(
     result = search_all(run.index, query, record_type, limit, tier)
     hits, total = result.hits, result.total
     notes = shown_of(len(hits), total, ("结果", "hits"), run.settings.lang)
-    nothing = Nothing(
-        f"nothing matches {quoted(query)}",
-        search_hint(query),
-        zh=f"没有与 {quoted(query)} 匹配的记录",
-        hint_zh="换个短一些的说法、别的写法，或另一种语言（中文 / English）",
-    )
+    nothing = NotFoundError.of("nothing.search", search_hint(query), query=quoted(query))
     data = result.as_json()
     names = names_for(run.index, [h.record for h in hits])
     view = partial(views.hits, hits, names=names, answer=result.answer, unstated=result.unstated)
@@ -143,11 +137,7 @@ def verify(
     the KB, 5 contradicted."""
     run = session(ctx, lang, json, one=True, fmt=fmt)
     if (text is None) == (claim is None):
-        raise UsageError(
-            "give the claim once: as TEXT or with --claim" if text else "give a claim to verify",
-            hint="dskb verify 'V3 cost $6M to train'",
-            zh="请给出要核对的说法（TEXT 或 --claim，只给一个）",
-        )
+        raise UsageError.of("usage.claim_twice" if text else "usage.claim_missing")
     checked = check_claim(run.index, str(text if text is not None else claim))
     shown = run.settings.lang
     citation = verify_views.citation_text(checked, shown)

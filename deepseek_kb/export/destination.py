@@ -56,26 +56,20 @@ def _followable(path: Path) -> None:
         return
     shared = where.st_mode & stat.S_ISVTX and where.st_mode & stat.S_IWOTH
     if shared and link.st_uid not in (os.geteuid(), where.st_uid):
-        raise WriteError(
-            f"{path} is another user's symlink in the shared folder {path.parent}; not followed",
-            hint="write somewhere only you can write, e.g. your home folder",
-        )
+        raise WriteError.of("write.foreign_link", path=path, folder=path.parent)
 
 
 def target(path: Path) -> Path:
     """Where writing `path` really goes: through symlinks, checked to be writable there."""
     if not str(path):
-        raise WriteError("the output path is empty", hint="name a file, e.g. -o kb.db")
+        raise WriteError.of("write.empty", "write.empty.database")
     _followable(path)
     real = Path(os.path.realpath(path))
     if real.is_dir():
-        raise WriteError(f"{path} is a folder, not a file", hint="name a file inside it")
+        raise WriteError.of("write.is_folder", path=path)
     folder = real.parent
     if not folder.is_dir():
-        raise WriteError(
-            f"cannot write {path}: the folder {folder} does not exist",
-            hint="create the folder first, or write somewhere else",
-        )
+        raise WriteError.of("write.no_parent", path=path, folder=folder)
     return real
 
 
@@ -87,14 +81,12 @@ def keep_out(path: Path, data_folders: Iterable[Path]) -> None:
     for folder in data_folders:
         data = Path(os.path.realpath(folder))
         if real == data or data in real.parents:
-            what = f"{path} is in the data folder {folder}, which is in use"
+            what = "write.data_in_use"
         elif real in data.parents:
-            what = f"{path} holds the data folder {folder}, which is in use"
+            what = "write.holds_data_in_use"
         else:
             continue
-        raise WriteError(
-            what, hint="export somewhere else; dskb reads a data folder, it never writes one"
-        )
+        raise WriteError.of(what, "write.in_use.hint", path=path, folder=folder)
 
 
 def _special(path: Path) -> str | None:
@@ -115,18 +107,11 @@ def _replaceable(path: Path, real: Path) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise WriteError(f"cannot write {path}: {_reason(error)}") from None
+        raise WriteError.of("write.failed", path=path, reason=_reason(error)) from None
     if not old.st_mode & 0o222 or not os.access(real, os.W_OK):
-        raise WriteError(
-            f"{path} is write-protected (mode {stat.filemode(old.st_mode)}); not replaced",
-            hint="make it writable first (chmod u+w) if it is to be replaced, or write elsewhere",
-        )
+        raise WriteError.of("write.protected", path=path, mode=stat.filemode(old.st_mode))
     if old.st_nlink > 1:
-        raise WriteError(
-            f"{path} has {old.st_nlink} hard links; replacing it would leave the other names "
-            "with the old content",
-            hint="remove the other links first, or write to a new file",
-        )
+        raise WriteError.of("write.hard_links", path=path, links=old.st_nlink)
     return old
 
 
@@ -149,10 +134,7 @@ def _like(tmp: Path, path: Path, old: os.stat_result | None) -> None:
         try:
             os.chown(tmp, old.st_uid, old.st_gid)
         except OSError:
-            raise WriteError(
-                f"{path} belongs to another user or group that dskb cannot keep; not replaced",
-                hint="write to a new file, or ask its owner",
-            ) from None
+            raise WriteError.of("write.owner", path=path) from None
     tmp.chmod(stat.S_IMODE(old.st_mode))
 
 
@@ -164,7 +146,7 @@ def write_bytes(path: Path, data: bytes) -> None:
             with real.open("wb") as handle:  # /dev/null, a pipe: written, never replaced
                 handle.write(data)
         except OSError as error:
-            raise WriteError(f"cannot write {path}: {_reason(error)}") from None
+            raise WriteError.of("write.failed", path=path, reason=_reason(error)) from None
         return
     with replacing(path) as tmp:
         tmp.write_bytes(data)
@@ -187,7 +169,7 @@ def replacing(path: Path) -> Iterator[Path]:
     real = target(path)
     kind = _special(real)
     if kind:
-        raise WriteError(f"{path} is {kind}; a database is written to a regular file only")
+        raise WriteError.of("write.special", path=path, kind=kind)
     old = _replaceable(path, real)
     tmp = real.with_name(f".{real.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     journals = [tmp.with_name(tmp.name + end) for end in ("-journal", "-wal", "-shm")]
@@ -197,7 +179,7 @@ def replacing(path: Path) -> Iterator[Path]:
         _like(tmp, path, old)
         tmp.replace(real)
     except OSError as error:
-        raise WriteError(f"cannot write {path}: {_reason(error)}") from None
+        raise WriteError.of("write.failed", path=path, reason=_reason(error)) from None
     finally:
         _remove(tmp, *journals)
 
@@ -205,27 +187,24 @@ def replacing(path: Path) -> Iterator[Path]:
 def _folder_target(path: Path, names: set[str]) -> tuple[Path, os.stat_result | None]:
     """The real folder to replace and its status; refused when it holds other things."""
     if not str(path):
-        raise WriteError("the output path is empty", hint="name a folder, e.g. -o kb-csv/")
+        raise WriteError.of("write.empty", "write.empty.folder")
     _followable(path)
     real = Path(os.path.realpath(path))
     if real.exists() and not real.is_dir():
-        raise WriteError(f"{path} is a file, not a folder", hint="name a folder")
+        raise WriteError.of("write.is_file", path=path)
     if not real.parent.is_dir():
-        raise WriteError(f"cannot write into {path}: the folder {real.parent} does not exist")
+        raise WriteError.of("write.no_parent", path=path, folder=real.parent)
     try:
         old = real.stat()
         held = sorted(p.name for p in real.iterdir())
     except FileNotFoundError:
         return real, None
     except OSError as error:
-        raise WriteError(f"cannot write into {path}: {_reason(error)}") from None
+        raise WriteError.of("write.into_failed", path=path, reason=_reason(error)) from None
     foreign = [n for n in held if n not in names]
     if foreign:
         shown = ", ".join(foreign[:5]) + (", …" if len(foreign) > 5 else "")
-        raise WriteError(
-            f"{path} holds files an export does not write ({shown}); nothing was changed",
-            hint="export into a new or empty folder, or one an earlier export of this format wrote",
-        )
+        raise WriteError.of("write.foreign_files", path=path, names=shown)
     return real, old
 
 
@@ -255,7 +234,7 @@ def write_files(into: Path, files: dict[str, Callable[[], bytes]]) -> list[Path]
             tmp.chmod(0o777 & ~umask)
             tmp.replace(real)
     except OSError as error:
-        raise WriteError(f"cannot write into {into}: {_reason(error)}") from None
+        raise WriteError.of("write.into_failed", path=into, reason=_reason(error)) from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
         shutil.rmtree(aside, ignore_errors=True)

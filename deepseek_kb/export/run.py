@@ -24,7 +24,7 @@ from deepseek_kb.errors import UsageError
 from deepseek_kb.export.destination import WriteError, keep_out, write_bytes
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import NAMES
-from deepseek_kb.progress import Report, quiet
+from deepseek_kb.progress import Report, Stage, quiet
 from deepseek_kb.render.output import ExportFormat
 
 Data = dict[str, list[dict[str, Any]]]
@@ -44,7 +44,7 @@ def collect(index: Index, tier: str | None = None, report: Report = quiet) -> Da
 
     data: Data = {}
     for done, kind in enumerate(NAMES):
-        report("collecting records", done, len(NAMES))
+        report(Stage.collecting, done, len(NAMES))
         data[kind] = told_records(index, kind, tier)
     return data
 
@@ -71,7 +71,7 @@ def export_index(
             hint="dskb export -f timelinejs --since 2024 -o timeline.json",
         )
     data = collect(index, tier, report)
-    report("writing the export", 0, 0)
+    report(Stage.writing, 0, 0)
     return export(data, fmt, to, lang, bom, index.layout.folders)
 
 
@@ -87,7 +87,7 @@ def export(
 
     Nothing is written inside, onto or around one of `data_folders` (the data in use)."""
     if to == "":
-        raise WriteError("the output path is empty", hint="name a file or a folder")
+        raise WriteError.of("write.empty", "write.empty.either")
     output = Path(to) if to is not None else None
     if output is not None:
         keep_out(output, data_folders)

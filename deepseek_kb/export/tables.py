@@ -146,7 +146,7 @@ def _database_errors(path: Path) -> Iterator[None]:
     try:
         yield
     except sqlite3.Error as error:
-        raise WriteError(f"cannot write {path}: {error}") from None
+        raise WriteError.of("write.failed", path=path, reason=error) from None
 
 
 def _metadata(data: Data, name: str) -> bytes:

@@ -180,6 +180,6 @@ def export_timeline(
     if to is None:
         return text
     if to == "":
-        raise WriteError("the output path is empty", hint="name a file")
+        raise WriteError.of("write.empty", "write.empty.file")
     write_bytes(Path(to), text.encode("utf-8"))
     return None

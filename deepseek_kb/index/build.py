@@ -25,7 +25,7 @@ from deepseek_kb.index.store import cited_sources
 from deepseek_kb.index.tables import INDEXES, SCHEMA
 from deepseek_kb.kinds import BY_NAME, NAMED, source_tier
 from deepseek_kb.paths import Layout
-from deepseek_kb.progress import Report, quiet
+from deepseek_kb.progress import Report, Stage, quiet
 
 
 def build(layout: Layout, key: str, target: str, report: Report = quiet) -> sqlite3.Connection:
@@ -40,7 +40,7 @@ def build(layout: Layout, key: str, target: str, report: Report = quiet) -> sqli
             late_source = False
             for ord_, loaded in enumerate(iter_records(layout)):
                 if ord_ % REPORT_EVERY == 0:
-                    report("reading the data", ord_, 0)
+                    report(Stage.reading, ord_, 0)
                 record = loaded.record
                 data = json.loads(record.model_dump_json(exclude_none=True))
                 if loaded.type == "source":
@@ -158,16 +158,16 @@ def _build_search_tables(conn: sqlite3.Connection, report: Report) -> None:
     (count,) = conn.execute("SELECT count(*) FROM records").fetchone()
     workers = min(4, os.cpu_count() or 1) if count >= PARALLEL_MIN_RECORDS else 1
     done = 0
-    report("indexing for search", done, count)
+    report(Stage.indexing, done, count)
     for fts_rows, doc_rows, name_rows, words, pieces in _prepare_all(chunks, labels, workers):
         done += len(fts_rows)
-        report("indexing for search", done, count)
+        report(Stage.indexing, done, count)
         conn.executemany("INSERT INTO fts (rowid, names, body) VALUES (?, ?, ?)", fts_rows)
         conn.executemany("INSERT INTO docs (rowid, fields, crc) VALUES (?, ?, ?)", doc_rows)
         conn.executemany("INSERT INTO names VALUES (?, ?, ?)", name_rows)
         vocab.update(words)
         han_words.update(pieces)
-    report("pinyin readings", 0, 0)
+    report(Stage.pinyin, 0, 0)
     conn.executemany("INSERT INTO vocab VALUES (?, ?)", sorted(vocab.items()))
     conn.executemany("INSERT INTO pinyin VALUES (?, ?, ?)", _pinyin_rows(han_words, conn))
 

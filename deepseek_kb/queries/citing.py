@@ -79,16 +79,12 @@ class Citation:
 
 def source_detail(index: Index, typed: str) -> SourceDetail:
     """One source by its id (or the one id a near miss of it means)."""
-    wanted = checked_query(typed, "source id", "give a source id; `dskb sources` lists them")
+    wanted = checked_query(typed, "noun.source_id", "give.source_id")
     ids = [row[0] for row in index.query("SELECT id FROM records WHERE type = 'source'")]
     if wanted not in ids:
         near = difflib.get_close_matches(wanted.lower(), ids, n=5, cutoff=0.6)
         if len(near) != 1 or difflib.SequenceMatcher(None, wanted.lower(), near[0]).ratio() < 0.9:
-            raise NotFoundError(
-                f"no source called {typed!r}",
-                hint="`dskb sources` lists them all",
-                suggestions=tuple(near),
-            )
+            raise NotFoundError.of("nothing.source", name=typed).suggesting(tuple(near))
         wanted = near[0]
     found = index.get(wanted)
     assert found is not None
@@ -111,12 +107,14 @@ def _walk(value: Any, path: str = "") -> Iterator[tuple[str, Row]]:
 def record_citations(index: Index, found: Found, field: str | None = None) -> list[Citation]:
     """Every citation in a record (or in one of its specs), each source once per line or page."""
     if field is not None:
-        field = checked_query(field, "field", "give a field, e.g. training_cost")
+        field = checked_query(field, "noun.field", "give.field")
     citations = [(where, ref) for where, ref in _walk(found.row) if not field or _in(where, field)]
     if field and not citations:
-        raise NotFoundError(
-            f"{name_of(found.row, 'en')} has no field {field!r} with sources",
-            hint="a spec name such as total_params, training_cost, context_length",
+        raise NotFoundError.of(
+            "nothing.field",
+            name=name_of(found.row, "en"),
+            name_zh=name_of(found.row, "zh"),
+            field=field,
         )
     kept = unique(ref for _, ref in citations)
     sources = index.get_many(list(dict.fromkeys(ref["source"] for ref in kept)))
@@ -165,7 +163,7 @@ class Cited:
 
 def cite(index: Index, typed: str, field_asked: str | None = None) -> Cited:
     """What a record id, a source id, a question or some words cite."""
-    wanted = checked_query(typed, "record", "give a record id, a name or a question")
+    wanted = checked_query(typed, "noun.record", "give.record_or_question")
     exact = index.get(wanted)
     if exact is not None and exact.kind == "topic":  # a topic is a word: cite what it files
         exact = None
@@ -251,16 +249,14 @@ def _best_record(index: Index, wanted: str) -> Found:
         if named or len(pool) == 1 or pool[0].score - pool[1].score >= AMBIGUOUS_WITHIN:
             return Found(pool[0].type, pool[0].record)
         hits = pool
-    raise NotFoundError(
-        f"{wanted!r} does not name one record",
-        hint="give a record id (`dskb search` shows them), more words, or a question",
-        suggestions=tuple(f"{h.id} ({h.type})" for h in hits[:5]),
+    raise NotFoundError.of("nothing.not_one", query=wanted).suggesting(
+        tuple(f"{h.id} ({h.type})" for h in hits[:5])
     )
 
 
 def any_record(index: Index, typed: str) -> Found:
     """A record by id, or the one record some words clearly mean."""
-    wanted = checked_query(typed, "record", "give a record id or a name")
+    wanted = checked_query(typed, "noun.record", "give.record_or_name")
     return index.get(wanted) or _best_record(index, wanted)
 
 

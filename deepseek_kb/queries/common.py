@@ -8,6 +8,7 @@ from deepseek_kb.errors import NotFoundError, UsageError
 from deepseek_kb.index.cache import open_index
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_NAME, LINK_FIELDS, SUBJECTS
+from deepseek_kb.messages import texts
 from deepseek_kb.paths import discover
 from deepseek_kb.progress import Note, Report, quiet, stderr_note
 from deepseek_kb.rows import Row
@@ -25,17 +26,20 @@ def clean_text(typed: str) -> str:
     return raw.decode("utf-8", "replace")
 
 
-def checked_query(typed: str, what: str = "query", hint: str = "give some words") -> str:
-    """A query or name made safe to look up: cleaned, not empty, not longer than the cap."""
+def checked_query(
+    typed: str, what: str = "noun.query", hint: str = "give.words", **fields: str
+) -> str:
+    """A query or name made safe to look up: cleaned, not empty, not longer than the cap.
+
+    `what` names it and `hint` says what to give, both as ids of the message catalogue (their
+    `fields` filled in)."""
     text = clean_text(typed)
+    noun = texts(what, **fields)
     if not text.strip():
-        raise UsageError(f"the {what} is empty", hint=hint, zh="查询是空的")
+        raise UsageError.of("usage.empty", hint, what=noun.en, what_zh=noun.zh, **fields)
     if len(text) > MAX_QUERY_CHARS:
-        raise UsageError(
-            f"the {what} is {len(text):,} characters long; dskb reads at most {MAX_QUERY_CHARS:,}",
-            hint="give the key words, a name or a number",
-            zh=f"查询有 {len(text):,} 个字符；dskb 最多读 {MAX_QUERY_CHARS:,} 个",
-            hint_zh="请给出关键词、名字或数字",
+        raise UsageError.of(
+            "usage.too_long", what=noun.en, what_zh=noun.zh, length=len(text), most=MAX_QUERY_CHARS
         )
     return text
 
@@ -48,7 +52,8 @@ def index_for(settings: Settings, report: Report = quiet, note: Note = stderr_no
 
 def resolve_id(index: Index, name: str, record_type: str, what: str) -> str:
     """The id a typed name means, or NotFoundError with the nearest names."""
-    name = checked_query(name, f"{what} name", f"give a {what}'s name")
+    kind_zh = BY_NAME[record_type].word[0]
+    name = checked_query(name, "noun.kind_name", "give.name", kind=what, kind_zh=kind_zh)
     from deepseek_kb.search.resolve import resolve, squash
 
     found, near, how = resolve(index, name, record_type)
@@ -56,30 +61,30 @@ def resolve_id(index: Index, name: str, record_type: str, what: str) -> str:
         return found
     gap = coverage_gap(index, squash(name))
     if gap is not None:
-        raise NotFoundError(
-            f"the official files read hold no record of {name!r}: {pick(gap['text'], 'en')}",
-            hint=f"`dskb cite {gap['id']}` shows what was read; `dskb sources official-2025`",
-            zh=f"所读官方文件对 {name!r} 没有记录：{pick(gap['text'], 'zh')}",
-            hint_zh=f"`dskb cite {gap['id']}` 列出读过的文件；`dskb sources official-2025`",
+        raise NotFoundError.of(
+            "nothing.not_covered",
+            name=name,
+            text=pick(gap["text"], "en"),
+            text_zh=pick(gap["text"], "zh"),
+            id=gap["id"],
         )
     if found:
         return found
     labels = tuple(_display_names(index, near))
     command = BY_NAME[record_type].command
-    hint_zh = None
-    if command:
-        hint = f"`dskb {command}` lists them all"
-        hint_zh = f"`dskb {command}` 列出全部"
-    else:
+    choices = ""
+    if not command:
         every = sorted({n.id for n in index.names(record_type)})
-        hint = "one of: " + ", ".join(every[:24]) + (", …" if len(every) > 24 else "")
-    raise NotFoundError(
-        f"no {what} called {name!r}",
-        hint=hint,
-        suggestions=labels,
-        zh=f"没有叫 {name!r} 的{BY_NAME[record_type].word[0]}",
-        hint_zh=hint_zh,
-    )
+        choices = ", ".join(every[:24]) + (", …" if len(every) > 24 else "")
+    raise NotFoundError.of(
+        "nothing.called",
+        "nothing.called.hint" if command else "usage.one_of",
+        what=what,
+        what_zh=kind_zh,
+        name=name,
+        command=command or "",
+        choices=choices,
+    ).suggesting(labels)
 
 
 def coverage_gap(index: Index, squashed: str) -> Row | None:
@@ -114,7 +119,7 @@ def resolve_entity(index: Index, name: str) -> str:
     """A model, person or organisation id from any of their names."""
     from deepseek_kb.search.resolve import resolve
 
-    name = checked_query(name, "name", "give a model's, person's or organisation's name")
+    name = checked_query(name, "noun.name", "give.entity")
     for record_type in SUBJECTS:
         found, _, _ = resolve(index, name, record_type)
         if found:
@@ -122,10 +127,8 @@ def resolve_entity(index: Index, name: str) -> str:
     near: list[str] = []
     for record_type in SUBJECTS:
         near.extend(resolve(index, name, record_type)[1][:2])
-    raise NotFoundError(
-        f"nothing called {name!r} among models, people and organisations",
-        hint="`dskb models`, `dskb people` and `dskb company` list the names",
-        suggestions=tuple(_display_names(index, near)),
+    raise NotFoundError.of("nothing.entity", name=name).suggesting(
+        tuple(_display_names(index, near))
     )
 
 

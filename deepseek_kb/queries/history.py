@@ -26,19 +26,12 @@ def _check_date(option: str, value: str | None) -> str | None:
     value = value.strip()
     match = _DATE.match(value)
     if not match:
-        raise UsageError(
-            f"{option} {value!r} is not a date",
-            hint="write YYYY, YYYY-MM or YYYY-MM-DD",
-            zh=f"{option} {value!r} 不是日期",
-            hint_zh="请写成 YYYY、YYYY-MM 或 YYYY-MM-DD",
-        )
+        raise UsageError.of("usage.not_a_date", option=option, value=value)
     year, month, day = match.groups()
     try:
         dt.date(int(year), int(month or 1), int(day or 1))
     except ValueError:
-        raise UsageError(
-            f"{option} {value!r} is not a real date", zh=f"{option} {value!r} 不是真实存在的日期"
-        ) from None
+        raise UsageError.of("usage.not_a_real_date", option=option, value=value) from None
     return "-".join([year, *(part.zfill(2) for part in (month, day) if part)])
 
 
@@ -69,8 +62,11 @@ def timeline(
     """Events in date order, filtered by date range (overlap), type and subject."""
     low, high = _checked_range(since, until)
     if event_type is not None and event_type not in EVENT_TYPES:
-        raise UsageError(
-            f"--type {event_type!r} is not an event type", hint="one of: " + ", ".join(EVENT_TYPES)
+        raise UsageError.of(
+            "usage.not_an_event_type",
+            "usage.one_of",
+            value=event_type,
+            choices=", ".join(EVENT_TYPES),
         )
     about_id = resolve_entity(index, about) if about else None
 

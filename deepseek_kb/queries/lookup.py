@@ -25,7 +25,7 @@ class QuoteResult:
     items: list[tuple[Row, tuple[str, ...]]]
     names: dict[str, Row]
     hits: list[Hit] = field(default_factory=list)
-    hint: str = ""
+    hint: str = "nothing.quotes.hint"  # what to try when nothing is found (a message id)
     total: int = 0
 
     def as_json(self) -> list[Row]:
@@ -53,11 +53,11 @@ def find_quotes(
             not topic_id or topic_id in record["topics"]
         )
 
-    hint = "try a shorter query, or drop --speaker/--topic"
+    hint = "nothing.quotes.hint"
     if query is not None:
         from deepseek_kb.search.rank import search
 
-        query = checked_query(query, hint="give some words, or none to list all quotes")
+        query = checked_query(query, hint="give.words_or_none")
         told = _teller(index, tier)
         hits = search(index, query, frozenset({"quote"}), None, told=told)
         hits = [h for h in hits if keep(h.record)]
@@ -65,7 +65,7 @@ def find_quotes(
         hits = hits[:limit]
         items = [(h.record, h.matched) for h in hits]
         if not hits:
-            hint = search_hint(query) + "; `dskb quote` alone lists every quote by topic"
+            hint = search_hint(query) + ".quotes"
     else:
         hits = []
         order = {t["id"]: i for i, t in enumerate(index.records("topic"))}
@@ -102,8 +102,8 @@ def kind_named(typed: str) -> str:
     word = typed.strip().lower()
     kind = BY_NAME.get(word) or BY_STEM.get(word)
     if kind is None:
-        raise UsageError(
-            f"--type {typed!r} is not a record type", hint="one of: " + ", ".join(NAMES)
+        raise UsageError.of(
+            "usage.not_a_record_type", "usage.one_of", value=typed, choices=", ".join(NAMES)
         )
     return kind.name
 
@@ -112,7 +112,7 @@ def search_all(
     index: Index, query: str, record_type: str | None, limit: int, tier: str | None = None
 ) -> SearchResult:
     """Every record type at once, ranked; --type narrows, --from keeps one tier's records."""
-    query = checked_query(query, hint="give some words, a name or a number")
+    query = checked_query(query, hint="give.words_name_number")
     types = frozenset({kind_named(record_type)}) if record_type is not None else None
     from deepseek_kb.search.rank import search
 
@@ -140,8 +140,8 @@ def _teller(index: Index, tier: str | None) -> Callable[[str, Row], Row | None] 
 
 
 def search_hint(query: str) -> str:
-    """What to try when a query found nothing."""
+    """What to try when a query found nothing, as the id of its message."""
     words = query.split()
     if len(words) > 2:
-        return "try fewer words, or the key name or number alone"
-    return "try a shorter query, another spelling, or the other language (中文 / English)"
+        return "nothing.fewer_words"
+    return "nothing.other_spelling"

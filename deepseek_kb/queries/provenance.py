@@ -45,10 +45,7 @@ def told_one(index: Index, kind: str, row: Row, tier: str | None) -> Row:
     told = as_told(index, kind, row, tier) if tier else row
     if told is None:
         en, zh = TELLERS.get(str(tier), (str(tier), str(tier)))
-        raise NotFoundError(
-            f"{en} nothing about {row['id']}",
-            hint="leave out --from to see everything the knowledge base holds",
-            zh=f"{zh}没有提到 {row['id']}",
-            hint_zh="去掉 --from 可看到知识库的全部内容",
+        raise NotFoundError.of(
+            "nothing.told_about", "nothing.told.hint", teller=en, teller_zh=zh, id=row["id"]
         )
     return told

@@ -57,7 +57,7 @@ class Checked:
 
 def check_claim(index: Index, typed: str) -> Checked:
     """The verdict on a claim, with citations."""
-    claim = checked_query(typed, "claim", "give a quote or a claim, in quotes")
+    claim = checked_query(typed, "noun.claim", "give.claim")
     verdict = verify(index, claim)
     stored = _held(index, verdict.stored or verdict.nearest)
     held = _held(index, verdict.held)

@@ -1,9 +1,9 @@
 """The one output switch: a command's result goes out as a table for people or as data, and
 the one place formats are named (lookups', cite's and export's).
 
-Commands build an `Output` (the data, how to draw it, what to say when it is empty) and hand it
-to `emit`, which also owns "nothing found": an empty JSON value on stdout, the hint on stderr,
-exit code 1.
+Commands build an `Output` (the data, how to draw it, the NotFoundError an empty result is)
+and hand it to `emit`; an empty result is raised like any other "nothing found", and told in
+one place, `commands.common.report` (an empty JSON value on stdout, the hint on stderr, exit 1).
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ Format = OutputFormat | CiteFormat
 def chosen(json: bool, fmt: Format | None, default: Format) -> Format:
     """The format asked for: --json is --format json, for every command alike."""
     if json and fmt not in (None, OutputFormat.json):
-        raise UsageError(f"--json and --format {fmt} ask for two formats", hint="give one")
+        raise UsageError.of("usage.two_formats", fmt=fmt)
     return OutputFormat.json if json else fmt or default
 
 
@@ -85,23 +85,13 @@ def nothing_value(fmt: Format, one: bool) -> Any:
     return {} if one else []
 
 
-class Nothing(NamedTuple):
-    """What to tell the reader when a result is empty."""
-
-    message: str
-    hint: str | None = None
-    suggestions: tuple[str, ...] = ()
-    zh: str | None = None
-    hint_zh: str | None = None
-
-
 class Output(NamedTuple):
     """A command's result: the data scripts get, the view people get, the empty case, and any
     text forms of its own (`texts`: format name -> language -> text, e.g. cite's bibtex)."""
 
     data: Any
     view: View | None = None
-    nothing: Nothing | None = None
+    nothing: NotFoundError | None = None  # raised when `data` is empty
     notes: tuple[str, ...] = ()
     failure: DskbError | None = None
     flat: Flat | None = None  # default: one row per record of `data`
@@ -123,20 +113,13 @@ def _raise_failure(terminal: Terminal, output: Output, fmt: Format) -> None:
             terminal.write_json(output.data)
             output.failure.told = True
         raise output.failure
-    nothing = output.nothing
-    if nothing is not None and not output.data:
-        raise NotFoundError(
-            nothing.message,
-            nothing.hint,
-            nothing.suggestions,
-            zh=nothing.zh,
-            hint_zh=nothing.hint_zh,
-        )
+    if output.nothing is not None and not output.data:
+        raise output.nothing
 
 
 def emit(terminal: Terminal, output: Output, fmt: Format) -> None:
-    """Write the result in the format asked for; raise NotFoundError when it is empty (the
-    command layer then writes the empty JSON value, as for every other "nothing found").
+    """Write the result in the format asked for; raise its NotFoundError when it is empty
+    (told in one place, `commands.common.report`, as every other "nothing found").
 
     A result that is itself a failure (`dskb validate` finding problems) is raised instead of
     drawn; as data it is written first, and the error then only sets the exit code.

@@ -21,7 +21,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from deepseek_kb.errors import DskbError
-from deepseek_kb.progress import Report, quiet
+from deepseek_kb.messages import say
+from deepseek_kb.progress import Report, Stage, quiet
 from deepseek_kb.settings import Settings
 
 if TYPE_CHECKING:
@@ -65,36 +66,28 @@ def _guard() -> Iterator[None]:
     except BrokenPipeError:
         raise OutputClosed from None
     except OSError as error:
-        raise DskbError(f"cannot write the output: {error.strerror or error}") from None
+        raise DskbError.of("run.cannot_write", reason=error.strerror or error) from None
 
 
 # The width views are drawn to on a pipe: wide enough that no line is wrapped.
 PIPE_WIDTH = 1000
 # Work shorter than this shows no progress bar.
 PROGRESS_DELAY = 1.0
-# The stages long work reports, as a Chinese reader sees them.
-STAGES_ZH = {
-    "reading the data": "读取数据",
-    "indexing for search": "建立搜索索引",
-    "pinyin readings": "生成拼音读音",
-    "collecting records": "汇集记录",
-    "writing the export": "写出导出文件",
-}
 
 
 class _Bar:
     """A Rich progress bar started only once the work has lasted `delay` seconds."""
 
-    def __init__(self, console: Callable[[], Console], delay: float, zh: bool) -> None:
+    def __init__(self, console: Callable[[], Console], delay: float, lang: str) -> None:
         self._console = console
-        self._zh = zh
+        self._lang = lang
         self._started = time.monotonic()
         self._delay = delay
         self._bar: Progress | None = None
         self._task: TaskID | None = None
-        self._what = ""
+        self._what: Stage | None = None
 
-    def report(self, what: str, done: int, total: int) -> None:
+    def report(self, what: Stage, done: int, total: int) -> None:
         if self._bar is None:
             if time.monotonic() - self._started < self._delay:
                 return
@@ -112,7 +105,7 @@ class _Bar:
         if self._task is None or self._what != what:  # a new stage, with its own total
             if self._task is not None:
                 self._bar.remove_task(self._task)
-            shown = STAGES_ZH.get(what, what) if self._zh else what
+            shown = say(what, self._lang)
             count = f"{done:,}/{total:,}" if total else ""
             self._task = self._bar.add_task(shown, total=total or None, count=count)
             self._what = what
@@ -224,7 +217,7 @@ class Terminal:
             if pager.returncode not in (126, 127):  # the shell could not run the command
                 return
             reason = f"exit status {pager.returncode}"
-        self.note(f"cannot run the pager {command!r} ({reason}); printing instead")
+        self.note(say("run.pager_failed", self.settings.lang, command=command, reason=reason))
         self.console.file.write(text)
 
     @contextmanager
@@ -235,7 +228,7 @@ class Terminal:
         if not _is_tty(sys.stderr):
             yield quiet
             return
-        bar = _Bar(self._errors, delay, self.settings.lang == "zh")
+        bar = _Bar(self._errors, delay, self.settings.lang)
         try:
             yield bar.report
         finally:
@@ -266,17 +259,16 @@ class Terminal:
         """An error for a person, on stderr, with what to try next."""
         console = self._errors()
         wrap = not console.is_terminal  # one line per message when read by a program
-        zh = self.settings.lang == "zh"
-        console.print(
-            f"[bold red]{'错误：' if zh else 'error: '}[/]{escape(message)}", soft_wrap=wrap
-        )
+        lang = "zh" if self.settings.lang == "zh" else "en"  # one label, even for both
+        label, hint_label = say("label.error", lang), say("label.hint", lang)
+        console.print(f"[bold red]{label}[/]{escape(message)}", soft_wrap=wrap)
         if hint:
-            console.print(f"[dim]{'提示：' if zh else 'hint: '}[/]{escape(hint)}", soft_wrap=wrap)
+            console.print(f"[dim]{hint_label}[/]{escape(hint)}", soft_wrap=wrap)
 
     def note(self, message: str) -> None:
         """A side remark on stderr (a cache that could not be written, a slow first run)."""
         console = self._errors()
-        note = "说明：" if self.settings.lang == "zh" else "note: "
+        note = say("label.note", "zh" if self.settings.lang == "zh" else "en")
         console.print(f"[dim]{note}[/]{escape(message)}", soft_wrap=not console.is_terminal)
 
     def problems(self, items: Iterable[Problem]) -> None:

@@ -1,4 +1,5 @@
-"""Hostile input, round 3, exports: never lose a file, never inject (issue 27, items 1–4, 12, 13)."""
+"""Where exports are written (export/destination.py) and what they may hold: never lose a file,
+never write the data in use, never inject a formula or markup."""
 
 from __future__ import annotations
 
@@ -240,6 +241,7 @@ def test_an_export_over_the_overlay_in_use_is_refused(tmp_path: Path, fmt: str) 
     assert [p.name for p in overlay.iterdir()] == ["facts.yaml"]
 
 
+@pytest.mark.slow
 def test_an_export_into_the_data_dir_in_use_is_refused(tmp_path: Path) -> None:
     """--data-dir's folder is read, never written."""
     data = tmp_path / "data"

@@ -1,8 +1,10 @@
-"""DeepSeek after the article: 2025-2026 from its own repositories, kept apart from the article."""
+"""Where each record comes from (`--from article|official`, queries/provenance.py, told.py):
+2025-2026 from DeepSeek's own files, kept apart from what the article tells."""
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -245,3 +247,58 @@ def test_a_saved_page_is_cited_as_a_saved_copy_and_linked_to_the_page() -> None:
     assert "https://api-docs.deepseek.com/updates\n" in out and "updates#L" not in out
     zh = run("cite", "deepseek-v3.2", "--lang", "zh").stdout
     assert "保存副本第 4 行" in zh
+
+
+def _sources(value: Any) -> set[str]:
+    """Every source id cited anywhere inside a JSON value."""
+    if isinstance(value, dict):
+        found = {value["source"]} if isinstance(value.get("source"), str) else set()
+        return found.union(*(_sources(v) for v in value.values()))
+    if isinstance(value, list):
+        return set().union(*(_sources(v) for v in value))
+    return set()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["models", "show", "V3"],
+        ["explain", "MLA"],
+        ["company"],
+    ],
+)
+def test_from_official_leaves_out_the_article(args: list[str]) -> None:
+    """Every record command takes --from: official shows no citation of the article."""
+    everything = json.loads(run(*args, "--json").stdout)
+    official = json.loads(run(*args, "--from", "official", "--json").stdout)
+    assert "article" in _sources(everything)
+    assert official and "article" not in _sources(official)
+
+
+@pytest.mark.parametrize(
+    "args", [["quote"], ["people"], ["people", "梁文锋"], ["explain"], ["models", "show", "R1"]]
+)
+def test_from_article_keeps_only_the_article_and_its_pages(args: list[str]) -> None:
+    """--from article on quote, people and explain: every citation is the article's tier."""
+    sources = json.loads(run("sources", "--json").stdout)
+    official = {s["id"] for s in sources if s.get("provenance") == ["official"]}
+    assert official
+    told = json.loads(run(*args, "--from", "article", "--json").stdout)
+    assert told and not (_sources(told) & official)
+
+
+@pytest.mark.parametrize("tier", ["article", "official"])
+def test_sources_from_a_tier_lists_only_that_tiers_sources(tier: str) -> None:
+    """`dskb sources --from official`: DeepSeek's own files, not the article and its links."""
+    every = json.loads(run("sources", "--json").stdout)
+    told = json.loads(run("sources", "--from", tier, "--json").stdout)
+    assert told and len(told) < len(every)
+    assert all(s["provenance"] == [tier] for s in told)
+
+
+def test_from_a_tier_that_says_nothing_of_a_record_exits_1() -> None:
+    """A model the article never names, asked --from article: exit 1 and what to do."""
+    result = run("models", "show", "V3.2", "--from", "article")
+    assert result.code == 1
+    assert "says nothing about deepseek-v3.2" in result.stderr and "--from" in result.stderr
+    assert run("models", "show", "V3.2", "--from", "article", "--json").stdout.strip() == "{}"

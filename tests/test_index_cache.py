@@ -1,27 +1,28 @@
-"""Hostile input, round 3, the index and the terminal: every table checked, a lock that notices
-a stopped or dead holder, workers that die with their build, a pager that keeps the terminal
-on Ctrl-C (issue 27, items 6, 7, 9, 18)."""
+"""The index cache (index/cache.py): every table checked, a lock that notices a stopped or dead
+holder, workers that die with their build, edits and damage seen, a stopped, full or unwritable
+build that leaves nothing behind, many processes on one empty cache."""
 
 from __future__ import annotations
 
 import fcntl
 import json
 import os
-import pty
-import select
 import shutil
 import signal
 import sqlite3
-import struct
 import subprocess
 import sys
-import termios
 import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from .test_robustness import dskb
+from deepseek_kb.errors import ExitCode
+from deepseek_kb.progress import Report
+
+from .conftest import DATA, dskb, run
 
 
 def _index_file(cache: Path) -> Path:
@@ -148,19 +149,6 @@ def test_a_build_stopped_with_ctrl_z_holding_the_lock_is_not_waited_for(tmp_path
 # --- 18. workers never outlive the build that started them, nor hold its lock ------------------
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[-1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
-
 def _alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[-1].split()[0]
@@ -227,78 +215,10 @@ def test_workers_die_with_a_build_killed_outright_and_never_hold_its_lock(tmp_pa
     assert not _held(index.with_name(index.name + ".lock"))
 
 
-# --- 7. Ctrl-C in the pager gives the terminal back ---------------------------------------------
-
-
-def _drain(fd: int, seconds: float) -> bytes:
-    out, end = b"", time.monotonic() + seconds
-    while time.monotonic() < end:
-        ready, _, _ = select.select([fd], [], [], 0.1)
-        if ready:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            out += chunk
-    return out
+# --- a file is read again only when it changes, and an edit is always seen ----------------------
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("less") is None, reason="needs less")
-def test_ctrl_c_while_the_pager_is_open_waits_for_the_pager() -> None:
-    """Ctrl-C goes to less, not to dskb: dskb waits until q, exits 0, and less is gone."""
-    fresh = {
-        k: v for k, v in os.environ.items() if k not in ("LESS", "PAGER", "DSKB_PAGER", "NO_COLOR")
-    }
-    fresh.update({"TERM": "xterm-256color", "COLUMNS": "80", "LINES": "24"})
-    pid, fd = pty.fork()
-    if pid == 0:
-        try:
-            os.execvpe(
-                sys.executable,
-                [sys.executable, "-m", "deepseek_kb", "timeline", "--lang", "both"],
-                fresh,
-            )
-        finally:
-            os._exit(127)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    try:
-        shown = _drain(fd, 8)
-        assert shown, "nothing was shown"
-        pagers = _children_named(pid, "less")
-        os.write(fd, b"\x03")
-        _drain(fd, 2)
-        waiting = os.waitpid(pid, os.WNOHANG) == (0, 0)
-        os.write(fd, b"q")
-        _drain(fd, 5)
-    finally:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if not done:
-            os.kill(pid, signal.SIGKILL)
-            done, status = os.waitpid(pid, 0)
-        os.close(fd)
-    assert pagers, "less was not started"
-    assert waiting, "dskb left after Ctrl-C with the pager still open"
-    assert os.waitstatus_to_exitcode(status) == 0
-    assert not [p for p in pagers if _alive(p)]
-
-
-def _children_named(pid: int, name: str) -> list[int]:
-    """Descendants of `pid` whose command is `name` (less runs under a shell)."""
-    found, todo = [], [pid]
-    while todo:
-        for child in _children(todo.pop()):
-            todo.append(child)
-            try:
-                if Path(f"/proc/{child}/comm").read_text().strip() == name:
-                    found.append(child)
-            except OSError:
-                continue
-    return found
-
-
 def test_a_file_checked_once_is_not_read_whole_again_until_it_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -332,3 +252,183 @@ def test_a_file_checked_once_is_not_read_whole_again_until_it_changes(
     os.utime(path)  # a write that changes nothing but the file's times
     assert {"records", "names"} <= set(lookup())
     assert lookup() == []  # checked again, as it now stands
+
+
+FEW = settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+def _copy(tmp: Path) -> Path:
+    target = tmp / "data"
+    if not target.exists():
+        shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("schema"))
+    return target
+
+
+@pytest.mark.slow
+def test_a_same_size_edit_with_its_time_restored_is_seen(tmp_path: Path) -> None:
+    """rsync --inplace -t: same size, same mtime, new text; the next run answers from it."""
+    data = _copy(tmp_path)
+    env, cache = {"DSKB_DATA_DIR": str(data)}, tmp_path / "c"
+    assert dskb("search", "Shendu", env=env, cache=cache).returncode == 0
+    topics = data / "topics.yaml"
+    before = topics.stat()
+    text = topics.read_text(encoding="utf-8")
+    assert "Innovation" in text
+    topics.write_text(text.replace("Innovation", "Inxovation"), encoding="utf-8")
+    os.utime(topics, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert topics.stat().st_size == before.st_size
+    result = dskb("search", "Inxovation", "--json", env=env, cache=cache)
+    assert result.returncode == 0 and "innovation" in result.stdout
+
+
+@pytest.mark.slow
+def test_a_same_size_edit_that_breaks_the_data_is_not_served_from_the_old_index(
+    tmp_path: Path,
+) -> None:
+    """The old answer is never served after the data went bad: every command exits 3."""
+    data = _copy(tmp_path)
+    env, cache = {"DSKB_DATA_DIR": str(data)}, tmp_path / "c"
+    assert dskb("timeline", env=env, cache=cache).returncode == 0
+    events = data / "events.yaml"
+    before = events.stat()
+    text = events.read_text(encoding="utf-8")
+    events.write_text(text.replace("type: founding", "type: fownding", 1), encoding="utf-8")
+    os.utime(events, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert dskb("timeline", env=env, cache=cache).returncode == ExitCode.DATA
+
+
+@pytest.mark.slow
+@FEW
+@given(page=st.integers(min_value=2, max_value=400), seed=st.integers(0, 2**16))
+def test_a_damaged_page_never_crashes_nor_changes_an_answer(page: int, seed: int) -> None:
+    """Zero or scramble one page of a built index: the next runs answer exactly as before."""
+    import random
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = Path(tmp) / "c"
+        expected = dskb("search", "护城河", "--json", cache=cache)
+        index = _index_file(cache)
+        size = index.stat().st_size
+        page_size = 4096
+        offset = (page * page_size) % max(page_size, size - page_size)
+        with index.open("r+b") as handle:
+            handle.seek(offset)
+            rng = random.Random(seed)
+            handle.write(bytes(rng.randrange(256) if seed % 2 else 0 for _ in range(page_size)))
+        for command in (["search", "护城河", "--json"], ["timeline", "--json"], ["info", "--json"]):
+            result = dskb(*command, cache=cache)
+            assert result.returncode == 0, result.stderr[-500:]
+        again = dskb("search", "护城河", "--json", cache=cache)
+        assert again.stdout == expected.stdout
+
+
+@pytest.mark.slow
+def test_a_build_stopped_by_sigterm_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """kill -TERM during the first build: exit 143, a message, and no *.tmp left behind."""
+    from benchmarks.synthetic_kb import generate
+
+    folder = tmp_path / "big"
+    generate(folder, 20000)
+    cache = tmp_path / "c"
+    env = {**os.environ, "DSKB_DATA_DIR": str(folder), "XDG_CACHE_HOME": str(cache)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "deepseek_kb", "search", "x"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline and not list((cache / "dskb").glob("*.tmp")):
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == ExitCode.TERMINATED, err[-300:]
+    assert b"terminated" in err and b"Traceback" not in err
+    assert not list((cache / "dskb").glob("*.tmp"))
+
+
+@pytest.mark.slow
+def test_truncated_and_corrupt_index_are_rebuilt(tmp_path: Path) -> None:
+    """A damaged cache file is replaced and the answer is still right."""
+    cache = tmp_path / "cache"
+    first = dskb("search", "V3", "--json", cache=cache)
+    expected = [h["id"] for h in json.loads(first.stdout)]
+    index = _index_file(cache)
+    with index.open("r+b") as handle:
+        handle.truncate(index.stat().st_size // 3)
+    again = dskb("search", "V3", "--json", cache=cache)
+    assert again.returncode == 0 and [h["id"] for h in json.loads(again.stdout)] == expected
+    index.write_bytes(b"not a database at all" * 100)
+    third = dskb("search", "V3", "--json", cache=cache)
+    assert third.returncode == 0 and [h["id"] for h in json.loads(third.stdout)] == expected
+    sqlite3.connect(index).execute("SELECT count(*) FROM records").fetchone()
+
+
+@pytest.mark.slow
+def test_unwritable_cache_still_answers(tmp_path: Path) -> None:
+    """A cache folder that cannot be created: answers come from memory, with a note."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = dskb("search", "V3", "--json", env={"XDG_CACHE_HOME": str(blocker / "cache")})
+    assert result.returncode == 0
+    assert json.loads(result.stdout)[0]["id"] == "deepseek-v3"
+    assert "cannot write the index cache" in result.stderr
+
+
+@pytest.mark.slow
+def test_full_disk_while_building_falls_back_to_memory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """If writing the index fails (disk full), the run still answers from memory."""
+    import deepseek_kb.index.build as build
+
+    real = build.build
+
+    def full_disk(layout: object, key: str, target: str, report: Report) -> sqlite3.Connection:
+        if target != ":memory:":
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(layout, key, target, report)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build, "build", full_disk)
+    result = run("search", "V3", "--json", env={"XDG_CACHE_HOME": str(tmp_path / "c")})
+    assert result.code == 0
+    assert json.loads(result.stdout)[0]["id"] == "deepseek-v3"
+    assert "disk is full" in result.stderr
+
+
+@pytest.mark.slow
+def test_six_processes_on_an_empty_cache_all_succeed(tmp_path: Path) -> None:
+    """Concurrent first runs share one build and all print the same answer."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-m", "deepseek_kb", "search", "V3", "--json"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(6)
+    ]
+    outputs = [p.communicate(timeout=120) for p in processes]
+    assert all(p.returncode == 0 for p in processes), [e for _, e in outputs]
+    answers = {json.dumps([h["id"] for h in json.loads(out)]) for out, _ in outputs}
+    assert len(answers) == 1
+    assert len(list((tmp_path / "cache" / "dskb").glob("index-*.sqlite"))) == 1
+
+
+@pytest.mark.slow
+def test_a_data_change_is_seen_on_the_next_run(data_copy: Path, tmp_path: Path) -> None:
+    """Editing a YAML file (even keeping its size) shows up at once."""
+    env = {"DSKB_DATA_DIR": str(data_copy)}
+    cache = tmp_path / "cache"
+    before = dskb("search", "Liang Wenfeng", "--json", env=env, cache=cache)
+    assert json.loads(before.stdout)[0]["id"] == "liang-wenfeng"
+    people = data_copy / "people.yaml"
+    people.write_text(
+        people.read_text(encoding="utf-8").replace("Liang Wenfeng}", "Liang Wenfenq}", 1),
+        encoding="utf-8",
+    )
+    after = dskb("people", "liang-wenfeng", "--json", env=env, cache=cache)
+    assert json.loads(after.stdout)["name"]["en"] == "Liang Wenfenq"

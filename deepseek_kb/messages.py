@@ -1,0 +1,370 @@
+"""The message catalogue: what dskb tells a person (errors, hints, "nothing found", progress
+stages, Click's usage errors) in both languages, keyed by id.
+
+The layers below the terminal raise errors and report progress by id (`DskbError.of`,
+`progress.Stage`); their words in both languages are looked up here. A message with a hint
+keeps it under its own id plus `.hint`. `CLICK` translates Click's own usage errors by their
+English text, which is the key Click looks its messages up by (gettext).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Text(NamedTuple):
+    """One message in both languages; `{name}` fields are filled in when it is said."""
+
+    en: str
+    zh: str
+
+
+MESSAGES: dict[str, Text] = {
+    # How the terminal labels what it prints on stderr.
+    "label.error": Text("error: ", "错误："),
+    "label.hint": Text("hint: ", "提示："),
+    "label.note": Text("note: ", "说明："),
+    "label.did_you_mean": Text("; did you mean: {names}?", "；是不是：{names}？"),
+    # The stages long work reports (progress.Stage), as the progress bar names them.
+    "stage.reading": Text("reading the data", "读取数据"),
+    "stage.indexing": Text("indexing for search", "建立搜索索引"),
+    "stage.pinyin": Text("pinyin readings", "生成拼音读音"),
+    "stage.collecting": Text("collecting records", "汇集记录"),
+    "stage.writing": Text("writing the export", "写出导出文件"),
+    # The edge: signals and output that cannot be written.
+    "run.interrupted": Text("interrupted", "已中断"),
+    "run.terminated": Text("terminated", "已终止"),
+    "run.cannot_write": Text("cannot write the output: {reason}", "无法写出输出：{reason}"),
+    "run.pager_failed": Text(
+        "cannot run the pager {command!r} ({reason}); printing instead",
+        "无法运行分页程序 {command!r}（{reason}）；直接输出",
+    ),
+    # Data and usage.
+    "data.problems": Text("the data has {count} {noun}", "数据有 {count} 个问题"),
+    "data.problems.hint": Text(
+        "fix the files named above, then run `dskb validate` to check them",
+        "修改上面列出的文件，再用 `dskb validate` 检查",
+    ),
+    "usage.two_formats": Text(
+        "--json and --format {fmt} ask for two formats", "--json 与 --format {fmt} 要求了两种格式"
+    ),
+    "usage.two_formats.hint": Text("give one", "只给一个"),
+    "usage.not_a_command": Text("{words!r} is not a command", "没有命令 {words!r}"),
+    "usage.not_a_command.hint": Text("`dskb help` lists the commands", "`dskb help` 列出所有命令"),
+    "usage.mcp_missing": Text(
+        "dskb mcp needs the MCP Python SDK, which is not installed",
+        "dskb mcp 需要 MCP Python SDK，但它没有安装",
+    ),
+    "usage.mcp_missing.hint": Text("pip install 'dskb[mcp]'", "pip install 'dskb[mcp]'"),
+    "usage.claim_twice": Text(
+        "give the claim once: as TEXT or with --claim", "请只给一次要核对的说法：TEXT 或 --claim"
+    ),
+    "usage.claim_twice.hint": Text(
+        "dskb verify 'V3 cost $6M to train'", "dskb verify 'V3 cost $6M to train'"
+    ),
+    "usage.claim_missing": Text("give a claim to verify", "请给出要核对的说法"),
+    "usage.claim_missing.hint": Text(
+        "dskb verify 'V3 cost $6M to train'", "dskb verify 'V3 cost $6M to train'"
+    ),
+    "usage.cite_both": Text(
+        "give a QUERY or --all, not both", "请给出 QUERY 或 --all，不要两个都给"
+    ),
+    "usage.cite_both.hint": Text(
+        "dskb cite deepseek-v3 · dskb cite --all --format bibtex > refs.bib",
+        "dskb cite deepseek-v3 · dskb cite --all --format bibtex > refs.bib",
+    ),
+    "usage.cite_none": Text("give a QUERY to cite, or --all", "请给出要引用的 QUERY，或用 --all"),
+    "usage.cite_none.hint": Text(
+        "dskb cite deepseek-v3 · dskb cite --all --format bibtex > refs.bib",
+        "dskb cite deepseek-v3 · dskb cite --all --format bibtex > refs.bib",
+    ),
+    "usage.empty": Text("the {what} is empty", "{what_zh}是空的"),
+    "usage.too_long": Text(
+        "the {what} is {length:,} characters long; dskb reads at most {most:,}",
+        "{what_zh}有 {length:,} 个字符；dskb 最多读 {most:,} 个",
+    ),
+    "usage.too_long.hint": Text(
+        "give the key words, a name or a number", "请给出关键词、名字或数字"
+    ),
+    "usage.not_a_date": Text("{option} {value!r} is not a date", "{option} {value!r} 不是日期"),
+    "usage.not_a_date.hint": Text(
+        "write YYYY, YYYY-MM or YYYY-MM-DD", "请写成 YYYY、YYYY-MM 或 YYYY-MM-DD"
+    ),
+    "usage.not_a_real_date": Text(
+        "{option} {value!r} is not a real date", "{option} {value!r} 不是真实存在的日期"
+    ),
+    "usage.since_after_until": Text(
+        "--since {since} is after --until {until}", "--since {since} 晚于 --until {until}"
+    ),
+    "usage.since_after_until.hint": Text(
+        "swap them, or drop one of them", "交换两者，或去掉其中一个"
+    ),
+    "usage.not_an_event_type": Text(
+        "--type {value!r} is not an event type", "--type {value!r} 不是事件类型"
+    ),
+    "usage.not_a_record_type": Text(
+        "--type {value!r} is not a record type", "--type {value!r} 不是记录类型"
+    ),
+    "usage.one_of": Text("one of: {choices}", "可选：{choices}"),
+    # What was typed, as an error names it, and what to give when it is empty.
+    "noun.query": Text("query", "查询"),
+    "noun.name": Text("name", "名字"),
+    "noun.kind_name": Text("{kind} name", "{kind_zh}名字"),
+    "noun.record": Text("record", "记录"),
+    "noun.record_id": Text("record id", "记录 id"),
+    "noun.source_id": Text("source id", "来源 id"),
+    "noun.field": Text("field", "字段"),
+    "noun.claim": Text("claim", "说法"),
+    "give.record_id": Text("give a record id; search gives them", "请给出记录 id；搜索会给出"),
+    "give.source_id": Text(
+        "give a source id; `dskb sources` lists them", "请给出来源 id；`dskb sources` 列出全部"
+    ),
+    "give.field": Text("give a field, e.g. training_cost", "请给出字段，例如 training_cost"),
+    "give.claim": Text(
+        "give a quote or a claim, in quotes", "请给出一句引语或一个说法，放在引号里"
+    ),
+    "give.record_or_question": Text(
+        "give a record id, a name or a question", "请给出记录 id、名字或一个问题"
+    ),
+    "give.record_or_name": Text("give a record id or a name", "请给出记录 id 或名字"),
+    "give.words": Text("give some words", "请给出一些词"),
+    "give.words_or_none": Text(
+        "give some words, or none to list all quotes", "请给出一些词，或不给词以列出全部引语"
+    ),
+    "give.words_name_number": Text(
+        "give some words, a name or a number", "请给出一些词、名字或数字"
+    ),
+    "give.name": Text("give a {kind}'s name", "请给出{kind_zh}的名字"),
+    "give.entity": Text(
+        "give a model's, person's or organisation's name", "请给出模型、人物或机构的名字"
+    ),
+    # Nothing found.
+    "nothing.events": Text("no events match", "没有符合条件的事件"),
+    "nothing.events.hint": Text(
+        "widen --since/--until, or drop --type/--about",
+        "放宽 --since/--until，或去掉 --type/--about",
+    ),
+    "nothing.quotes": Text("no quote matches", "没有符合条件的引语"),
+    "nothing.quotes_for": Text("no quote matches {query}", "没有与 {query} 匹配的引语"),
+    "nothing.quotes.hint": Text(
+        "try a shorter query, or drop --speaker/--topic",
+        "换个说法、用另一种语言，或去掉 --speaker/--topic",
+    ),
+    "nothing.search": Text("nothing matches {query}", "没有与 {query} 匹配的记录"),
+    "nothing.fewer_words": Text(
+        "try fewer words, or the key name or number alone", "少用几个词，或只给关键的名字或数字"
+    ),
+    "nothing.other_spelling": Text(
+        "try a shorter query, another spelling, or the other language (中文 / English)",
+        "换个短一些的说法、别的写法，或另一种语言（中文 / English）",
+    ),
+    "nothing.fewer_words.quotes": Text(
+        "try fewer words, or the key name or number alone; `dskb quote` alone lists every "
+        "quote by topic",
+        "少用几个词，或只给关键的名字或数字；只用 `dskb quote` 可按主题列出全部引语",
+    ),
+    "nothing.other_spelling.quotes": Text(
+        "try a shorter query, another spelling, or the other language (中文 / English); "
+        "`dskb quote` alone lists every quote by topic",
+        "换个短一些的说法、别的写法，或另一种语言（中文 / English）；只用 `dskb quote` "
+        "可按主题列出全部引语",
+    ),
+    "nothing.told": Text("{teller} nothing of {what}", "{teller_zh}没有提到任何{what_zh}"),
+    "nothing.told_about": Text("{teller} nothing about {id}", "{teller_zh}没有提到 {id}"),
+    "nothing.told.hint": Text(
+        "leave out --from to see everything the knowledge base holds",
+        "去掉 --from 可看到知识库的全部内容",
+    ),
+    "nothing.called": Text("no {what} called {name!r}", "没有叫 {name!r} 的{what_zh}"),
+    "nothing.called.hint": Text("`dskb {command}` lists them all", "`dskb {command}` 列出全部"),
+    "nothing.entity": Text(
+        "nothing called {name!r} among models, people and organisations",
+        "模型、人物和机构中都没有叫 {name!r} 的",
+    ),
+    "nothing.entity.hint": Text(
+        "`dskb models`, `dskb people` and `dskb company` list the names",
+        "`dskb models`、`dskb people` 和 `dskb company` 列出所有名字",
+    ),
+    "nothing.not_covered": Text(
+        "the official files read hold no record of {name!r}: {text}",
+        "所读官方文件对 {name!r} 没有记录：{text_zh}",
+    ),
+    "nothing.not_covered.hint": Text(
+        "`dskb cite {id}` shows what was read; `dskb sources official-2025`",
+        "`dskb cite {id}` 列出读过的文件；`dskb sources official-2025`",
+    ),
+    "nothing.source": Text("no source called {name!r}", "没有叫 {name!r} 的来源"),
+    "nothing.source.hint": Text("`dskb sources` lists them all", "`dskb sources` 列出全部来源"),
+    "nothing.field": Text(
+        "{name} has no field {field!r} with sources", "{name_zh} 没有带来源的字段 {field!r}"
+    ),
+    "nothing.field.hint": Text(
+        "a spec name such as total_params, training_cost, context_length",
+        "规格名，例如 total_params、training_cost、context_length",
+    ),
+    "nothing.not_one": Text("{query!r} does not name one record", "{query!r} 没有指向唯一一条记录"),
+    "nothing.not_one.hint": Text(
+        "give a record id (`dskb search` shows them), more words, or a question",
+        "请给出记录 id（`dskb search` 会显示）、更多的词，或一个问题",
+    ),
+    # Data folders, and where an export may be written (exit 4).
+    "folder.missing": Text("data folder {folder} does not exist", "数据文件夹 {folder} 不存在"),
+    "folder.missing.hint": Text(
+        "check DSKB_DATA_DIR / DSKB_PATH, or unset them to use the bundled data",
+        "检查 DSKB_DATA_DIR / DSKB_PATH，或取消设置以使用自带的数据",
+    ),
+    "folder.is_file": Text(
+        "data folder {folder} is a file, not a folder", "数据文件夹 {folder} 是文件，不是文件夹"
+    ),
+    "folder.unreadable": Text(
+        "cannot read data folder {folder}: {reason}", "无法读取数据文件夹 {folder}：{reason}"
+    ),
+    "write.failed": Text("cannot write {path}: {reason}", "无法写入 {path}：{reason}"),
+    "write.into_failed": Text("cannot write into {path}: {reason}", "无法写入 {path}：{reason}"),
+    "write.foreign_link": Text(
+        "{path} is another user's symlink in the shared folder {folder}; not followed",
+        "{path} 是共享文件夹 {folder} 中其他用户的符号链接；不跟随",
+    ),
+    "write.foreign_link.hint": Text(
+        "write somewhere only you can write, e.g. your home folder",
+        "写到只有你能写的地方，例如你的主目录",
+    ),
+    "write.empty": Text("the output path is empty", "输出路径是空的"),
+    "write.empty.database": Text("name a file, e.g. -o kb.db", "请给出文件名，例如 -o kb.db"),
+    "write.empty.folder": Text("name a folder, e.g. -o kb-csv/", "请给出文件夹，例如 -o kb-csv/"),
+    "write.empty.file": Text("name a file", "请给出文件名"),
+    "write.empty.either": Text("name a file or a folder", "请给出文件或文件夹"),
+    "write.is_folder": Text("{path} is a folder, not a file", "{path} 是文件夹，不是文件"),
+    "write.is_folder.hint": Text("name a file inside it", "请给出其中的一个文件"),
+    "write.is_file": Text("{path} is a file, not a folder", "{path} 是文件，不是文件夹"),
+    "write.is_file.hint": Text("name a folder", "请给出文件夹"),
+    "write.no_parent": Text(
+        "cannot write {path}: the folder {folder} does not exist",
+        "无法写入 {path}：文件夹 {folder} 不存在",
+    ),
+    "write.no_parent.hint": Text(
+        "create the folder first, or write somewhere else", "先创建该文件夹，或写到别处"
+    ),
+    "write.data_in_use": Text(
+        "{path} is in the data folder {folder}, which is in use",
+        "{path} 在正在使用的数据文件夹 {folder} 中",
+    ),
+    "write.holds_data_in_use": Text(
+        "{path} holds the data folder {folder}, which is in use",
+        "{path} 包含正在使用的数据文件夹 {folder}",
+    ),
+    "write.in_use.hint": Text(
+        "export somewhere else; dskb reads a data folder, it never writes one",
+        "导出到别处；dskb 只读数据文件夹，从不写入",
+    ),
+    "write.protected": Text(
+        "{path} is write-protected (mode {mode}); not replaced", "{path} 写保护（{mode}）；未替换"
+    ),
+    "write.protected.hint": Text(
+        "make it writable first (chmod u+w) if it is to be replaced, or write elsewhere",
+        "如要替换，先让它可写（chmod u+w），或写到别处",
+    ),
+    "write.hard_links": Text(
+        "{path} has {links} hard links; replacing it would leave the other names with the old "
+        "content",
+        "{path} 有 {links} 个硬链接；替换它会让其他名字仍指向旧内容",
+    ),
+    "write.hard_links.hint": Text(
+        "remove the other links first, or write to a new file", "先删除其他链接，或写到新文件"
+    ),
+    "write.owner": Text(
+        "{path} belongs to another user or group that dskb cannot keep; not replaced",
+        "{path} 属于 dskb 无法保留的其他用户或组；未替换",
+    ),
+    "write.owner.hint": Text(
+        "write to a new file, or ask its owner", "写到新文件，或询问它的所有者"
+    ),
+    "write.special": Text(
+        "{path} is {kind}; a database is written to a regular file only",
+        "{path} 是{kind}；数据库只写入普通文件",
+    ),
+    "write.foreign_files": Text(
+        "{path} holds files an export does not write ({names}); nothing was changed",
+        "{path} 中有导出不会写的文件（{names}）；什么也没有改动",
+    ),
+    "write.foreign_files.hint": Text(
+        "export into a new or empty folder, or one an earlier export of this format wrote",
+        "导出到新的或空的文件夹，或此前同一格式导出写过的文件夹",
+    ),
+    # A listing that stops short.
+    "shown.of": Text(
+        "showing {shown} of {total} {what}; --limit N shows more",
+        "只显示了 {total} 条{what_zh}中的 {shown} 条；--limit N 可显示更多",
+    ),
+}
+
+# Click's usage errors by their English text (Click's gettext message ids), for `--lang zh`.
+# Click fills in the `{…}` fields itself, so each translation keeps the same ones.
+CLICK: dict[str, str] = {
+    "Error: {message}": "错误：{message}",
+    "Try '{command} {option}' for help.": "运行 '{command} {option}' 查看帮助。",
+    "No such option {name!r}.": "没有选项 {name!r}。",
+    "No such command {name!r}.": "没有命令 {name!r}。",
+    "Did you mean {possibility}?": "是不是 {possibility}？",
+    "(Did you mean one of: {possibilities}?)": "（是不是其中之一：{possibilities}？）",
+    "Missing argument": "缺少参数",
+    "Missing option": "缺少选项",
+    "Missing parameter": "缺少参数",
+    "Missing command.": "缺少命令。",
+    "Invalid value: {message}": "无效的值：{message}",
+    "Invalid value for {param_hint}: {message}": "{param_hint} 的值无效：{message}",
+    "{value!r} is not {choice}.": "{value!r} 不是 {choice}。",
+    "{value!r} is not one of {choices}.": "{value!r} 不是 {choices} 之一。",
+    "{value!r} is not a valid {number_type}.": "{value!r} 不是有效的数值（{number_type}）。",
+    "{value} is not in the range {range}.": "{value} 不在范围 {range} 内。",
+    "Option {name!r} requires an argument.": "选项 {name!r} 需要一个值。",
+    "Option {name!r} requires {nargs} arguments.": "选项 {name!r} 需要 {nargs} 个值。",
+    "Option {name!r} does not take a value.": "选项 {name!r} 不接受值。",
+    "Got unexpected extra argument ({args})": "多出了参数（{args}）",
+    "Got unexpected extra arguments ({args})": "多出了参数（{args}）",
+}
+
+# Click's messages that frame another (the "Error:" label, the "Try … for help." line): with
+# `--lang both` they stay English around a message given in both languages.
+CLICK_FRAMES = frozenset({"Error: {message}", "Try '{command} {option}' for help."})
+
+
+def texts(key: str, /, **fields: object) -> Text:
+    """The message `key` in both languages, its fields filled in.
+
+    A field `name_zh` fills `{name_zh}` in the Chinese; where a message wants one and the
+    caller gives only `name`, `name` stands in for it."""
+    text = MESSAGES[key]
+    return Text(text.en.format(**fields), text.zh.format_map(_Fallback(fields)))
+
+
+def say(key: str, lang: str, /, **fields: object) -> str:
+    """The message `key` as a reader of `lang` (zh, en, both) reads it."""
+    return in_lang(texts(key, **fields), lang)
+
+
+def in_lang(text: Text, lang: str) -> str:
+    """One message for a reader of `lang`: Chinese, English, or both ("中文 / English")."""
+    if lang == "zh":
+        return text.zh
+    if lang == "both" and text.zh != text.en:
+        return f"{text.zh} / {text.en}"
+    return text.en
+
+
+def click_text(msgid: str, lang: str) -> str:
+    """One of Click's messages (its English text) for a reader of `lang`; as it is if the
+    catalogue does not know it (help text, which is written in English only)."""
+    zh = CLICK.get(msgid)
+    if zh is None or lang == "en" or (lang == "both" and msgid in CLICK_FRAMES):
+        return msgid
+    return in_lang(Text(msgid, zh), lang)
+
+
+class _Fallback(dict[str, object]):
+    """Fields for a Chinese message: `{what_zh}` falls back to `{what}` when not given."""
+
+    def __missing__(self, key: str) -> object:
+        if key.endswith("_zh"):
+            return self[key.removesuffix("_zh")]
+        raise KeyError(key)

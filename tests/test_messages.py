@@ -1,0 +1,115 @@
+"""The message catalogue: every message in both languages, used by id, and Click's usage errors
+and the progress stages worded through it."""
+
+from __future__ import annotations
+
+import ast
+import string
+from pathlib import Path
+
+import click
+import pytest
+
+from deepseek_kb.messages import CLICK, MESSAGES, say
+from deepseek_kb.progress import Stage
+from tests.conftest import run
+
+PACKAGE = Path(__file__).parent.parent / "deepseek_kb"
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_message_is_in_both_languages_with_its_fields() -> None:
+    """No message lacks its Chinese or English, and the Chinese fills in no field the English
+    lacks (`x_zh` stands for `x`; Chinese has no plural, so it may leave one out)."""
+    for key, text in MESSAGES.items():
+        assert text.en.strip() and text.zh.strip(), key
+        zh = {name.removesuffix("_zh") for name in _fields(text.zh)}
+        assert zh <= _fields(text.en), key
+
+
+def test_every_click_message_is_one_click_says_with_its_fields() -> None:
+    """Each translated Click message is a message id Click's own source uses (a Click upgrade that
+    rewords one shows here), and the translation keeps its fields."""
+    source = "".join(
+        (Path(click.__file__).parent / f"{name}.py").read_text(encoding="utf-8")
+        for name in ("core", "exceptions", "parser", "types")
+    )
+    for msgid, zh in CLICK.items():
+        assert msgid in source, msgid
+        assert _fields(zh) == _fields(msgid), msgid
+
+
+def test_every_progress_stage_has_its_words() -> None:
+    """A stage is an id: each has a message, so none can fall back to another language."""
+    for stage in Stage:
+        assert stage.value in MESSAGES
+        assert say(stage, "zh") != say(stage, "en")
+
+
+def _ids_used() -> list[tuple[str, str]]:
+    """The message ids the package passes to the catalogue, as literal strings, and where."""
+    used = []
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+            if name in ("of", "say", "texts", "checked_query"):
+                for arg in node.args:
+                    value = arg.value if isinstance(arg, ast.Constant) else None
+                    if isinstance(value, str) and "." in value and " " not in value:
+                        used.append((value, f"{path.name}:{node.lineno}"))
+    return used
+
+
+def test_every_message_id_the_code_names_is_in_the_catalogue() -> None:
+    """A misspelt id fails here, not in front of a user."""
+    used = _ids_used()
+    assert len(used) > 30
+    missing = [(key, where) for key, where in used if key not in MESSAGES]
+    assert not missing
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--lang", "zh", "search", "--bogus", "x"], "错误：没有选项 '--bogus'。"),
+        (["search", "--lang=zh"], "错误：缺少参数 'QUERY'"),
+        (["--lang", "zh", "serch"], "没有命令 'serch'。 是不是 'search'？"),
+        (["quote", "--limit", "abc", "x", "--lang", "zh"], "'--limit' / '-n' 的值无效"),
+        (["--lang", "zh", "--color", "sometimes", "info"], "不是 'auto', 'always', 'never' 之一"),
+    ],
+)
+def test_usage_errors_are_in_chinese_under_lang_zh(args: list[str], said: str) -> None:
+    """Click's own usage errors follow --lang zh, wherever --lang stands, with exit code 2."""
+    result = run(*args)
+    assert result.code == 2
+    assert said in result.stderr
+    assert "Error:" not in result.stderr and "查看帮助" in result.stderr
+
+
+def test_usage_errors_follow_dskb_lang_and_stay_english_otherwise() -> None:
+    """Without --lang, DSKB_LANG decides; in English nothing changes, and Click is left as it was."""
+    assert "没有选项 '--bogus'" in run("search", "--bogus", "x", env={"DSKB_LANG": "zh"}).stderr
+    english = run("search", "--bogus", "x")
+    assert "Error: No such option '--bogus'." in english.stderr
+    assert "No such option" in click.NoSuchOption("--x").message  # restored after the run
+
+
+def test_both_languages_keep_clicks_frame_around_a_message_in_both() -> None:
+    """--lang both: the message in both languages inside Click's English frame."""
+    result = run("--lang", "both", "search", "--bogus", "x")
+    assert "Error: 没有选项 '--bogus'。 / No such option '--bogus'." in result.stderr
+
+
+def test_a_dskb_error_is_worded_from_the_catalogue() -> None:
+    """An error raised by id reads in the reader's language, its hint too."""
+    zh = run("--lang", "zh", "timeline", "--since", "2024-13")
+    assert zh.code == 2
+    assert "错误：--since '2024-13' 不是真实存在的日期" in zh.stderr
+    en = run("timeline", "--since", "soon")
+    assert "error: --since 'soon' is not a date" in en.stderr
+    assert "hint: write YYYY, YYYY-MM or YYYY-MM-DD" in en.stderr

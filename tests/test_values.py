@@ -1,0 +1,72 @@
+"""Values (values.py, schema/values.py): quantities validation refuses and every view renders."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from deepseek_kb.errors import ExitCode
+
+from .conftest import DATA, run
+
+FEW = settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+def _copy(tmp: Path) -> Path:
+    target = tmp / "data"
+    if not target.exists():
+        shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("schema"))
+    return target
+
+
+_BAD_NUMBERS = st.sampled_from([".inf", "-.inf", ".nan", "1.0e+400", "1.0e+300", "4" * 4400])
+
+
+@pytest.mark.slow
+@FEW
+@given(number=_BAD_NUMBERS)
+def test_numbers_rendering_cannot_show_are_refused_by_validation(number: str) -> None:
+    """Infinite, NaN, enormous or 4,400-digit quantities: exit 3 at file:line, never a crash."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data = _copy(Path(tmp))
+        models = data / "models.yaml"
+        text = models.read_text(encoding="utf-8")
+        models.write_text(
+            text.replace("{value: 671, unit: B params}", f"{{value: {number}, unit: B params}}", 1),
+            encoding="utf-8",
+        )
+        for command in (["validate", "--data-dir", str(data)], ["models", "--compare"]):
+            result = run(*command, env={"DSKB_DATA_DIR": str(data)})
+            assert result.code == ExitCode.DATA, (number, result.stderr[-300:])
+            assert "models.yaml:" in result.stderr
+
+
+@pytest.mark.slow
+@FEW
+@given(value=st.one_of(st.just(0), st.floats(0, 1e14, allow_nan=False)))
+def test_any_valid_quantity_renders_in_every_view(value: float) -> None:
+    """Zero and any finite value below the cap draw in the table, the chart and the detail."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data = _copy(Path(tmp))
+        models = data / "models.yaml"
+        text = models.read_text(encoding="utf-8")
+        models.write_text(
+            text.replace("{value: 671, unit: B params}", f"{{value: {value!r}, unit: B params}}"),
+            encoding="utf-8",
+        )
+        env = {"DSKB_DATA_DIR": str(data)}
+        for command in (
+            ["models", "--compare"],
+            ["models", "--compare", "--chart"],
+            ["models", "show", "V3"],
+        ):
+            result = run(*command, env=env)
+            assert result.code == 0, (value, command, result.stderr[-300:])
