@@ -156,14 +156,30 @@ def kb() -> KB:
     return load_kb()
 
 
+def copied_data(tmp: Path) -> Path:
+    """A private copy of the bundled data folder under `tmp` (made once), for tests that break
+    it."""
+    import shutil
+
+    target = tmp / "data"
+    if not target.exists():
+        shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("schema"))
+    return target
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Iterator[Path]:
     """A private copy of the bundled data folder, for tests that break it."""
-    import shutil
+    yield copied_data(tmp_path)
 
-    target = tmp_path / "data"
-    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("schema"))
-    yield target
+
+def alive(pid: int) -> bool:
+    """Whether a process is running (not gone, not a zombie)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[-1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
 
 
 _IMPORT_PROBE = (

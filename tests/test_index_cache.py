@@ -7,7 +7,6 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -22,7 +21,7 @@ from hypothesis import strategies as st
 from deepseek_kb.errors import ExitCode
 from deepseek_kb.progress import Report
 
-from .conftest import DATA, dskb, run
+from .conftest import alive, copied_data, dskb, run
 
 
 def _index_file(cache: Path) -> Path:
@@ -149,14 +148,6 @@ def test_a_build_stopped_with_ctrl_z_holding_the_lock_is_not_waited_for(tmp_path
 # --- 18. workers never outlive the build that started them, nor hold its lock ------------------
 
 
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[-1].split()[0]
-    except OSError:
-        return False
-    return state not in ("Z", "X")
-
-
 # A build killed outright while its workers are busy on large chunks, as a timeout kills it.
 # It takes the real index lock and the real worker pool, and says, just before it dies, which
 # workers it has and whether any of them holds the index lock file open.
@@ -205,9 +196,9 @@ def test_workers_die_with_a_build_killed_outright_and_never_hold_its_lock(tmp_pa
     workers = told["workers"]
     assert len(workers) == 2
     deadline = time.time() + 2
-    while time.time() < deadline and any(_alive(w) for w in workers):
+    while time.time() < deadline and any(alive(w) for w in workers):
         time.sleep(0.05)
-    survivors = [w for w in workers if _alive(w)]
+    survivors = [w for w in workers if alive(w)]
     for pid in survivors:
         os.kill(pid, signal.SIGKILL)
     assert not survivors, "a worker outlived its build"
@@ -257,17 +248,10 @@ def test_a_file_checked_once_is_not_read_whole_again_until_it_changes(
 FEW = settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
 
 
-def _copy(tmp: Path) -> Path:
-    target = tmp / "data"
-    if not target.exists():
-        shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("schema"))
-    return target
-
-
 @pytest.mark.slow
 def test_a_same_size_edit_with_its_time_restored_is_seen(tmp_path: Path) -> None:
     """rsync --inplace -t: same size, same mtime, new text; the next run answers from it."""
-    data = _copy(tmp_path)
+    data = copied_data(tmp_path)
     env, cache = {"DSKB_DATA_DIR": str(data)}, tmp_path / "c"
     assert dskb("search", "Shendu", env=env, cache=cache).returncode == 0
     topics = data / "topics.yaml"
@@ -286,7 +270,7 @@ def test_a_same_size_edit_that_breaks_the_data_is_not_served_from_the_old_index(
     tmp_path: Path,
 ) -> None:
     """The old answer is never served after the data went bad: every command exits 3."""
-    data = _copy(tmp_path)
+    data = copied_data(tmp_path)
     env, cache = {"DSKB_DATA_DIR": str(data)}, tmp_path / "c"
     assert dskb("timeline", env=env, cache=cache).returncode == 0
     events = data / "events.yaml"

@@ -17,7 +17,7 @@ import pytest
 
 from deepseek_kb.errors import ExitCode
 
-from .conftest import DATA, dskb, run
+from .conftest import DATA, copied_data, dskb, run
 
 FACT = """\
 - id: {id}
@@ -25,12 +25,6 @@ FACT = """\
   text: {{zh: 测试事实 {id}, en: test fact {id}}}
   sources: [{{source: article, line: 3}}]
 """
-
-
-def _copy(tmp: Path) -> Path:
-    target = tmp / "data"
-    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("schema"))
-    return target
 
 
 def _ids(data: Path, kind: str = "facts") -> set[str]:
@@ -46,7 +40,7 @@ def _ids(data: Path, kind: str = "facts") -> set[str]:
 @pytest.mark.parametrize("where", ["facts/2026.yml", "facts/2024/part.yaml", "facts/a/b/c.yml"])
 def test_yml_files_and_subfolders_of_a_kind_are_loaded(tmp_path: Path, where: str) -> None:
     """A record in facts/2026.yml or facts/2024/part.yaml is loaded, not silently dropped."""
-    data = _copy(tmp_path)
+    data = copied_data(tmp_path)
     (data / where).parent.mkdir(parents=True, exist_ok=True)
     (data / where).write_text(FACT.format(id="extra-fact"), encoding="utf-8")
     result = run("--data-dir", str(data), "cite", "extra-fact", "--format", "json")
@@ -57,7 +51,7 @@ def test_yml_files_and_subfolders_of_a_kind_are_loaded(tmp_path: Path, where: st
 @pytest.mark.slow
 def test_validate_states_the_rule_for_data_files(tmp_path: Path) -> None:
     """validate says which files are data, in the table view and in JSON."""
-    data = _copy(tmp_path)
+    data = copied_data(tmp_path)
     shown = run("--data-dir", str(data), "validate")
     assert ".yml" in shown.stdout and "hidden" in shown.stdout
     assert (
@@ -75,7 +69,7 @@ def test_validate_states_the_rule_for_data_files(tmp_path: Path) -> None:
 )
 def test_hidden_and_editor_files_in_a_kind_folder_are_skipped(tmp_path: Path, name: str) -> None:
     """An editor's lock link, macOS's ._ file or a backup never stops every command."""
-    data = _copy(tmp_path)
+    data = copied_data(tmp_path)
     (data / "facts").mkdir()
     (data / "facts" / "2025.yaml").write_text(FACT.format(id="kept-fact"), encoding="utf-8")
     junk = data / "facts" / name
@@ -94,7 +88,7 @@ def test_hidden_and_editor_files_in_a_kind_folder_are_skipped(tmp_path: Path, na
 @pytest.mark.slow
 def test_a_record_with_forty_thousand_unknown_keys_is_told_quickly(tmp_path: Path) -> None:
     """40,000 unknown keys: a bounded list of problems in seconds (it took 46 s)."""
-    data = _copy(tmp_path)
+    data = copied_data(tmp_path)
     lines = ["- id: many-keys", "  name: {zh: 测试, en: test}"]
     lines += [f"  unknown{i}: {i}" for i in range(40_000)]
     with (data / "topics.yaml").open("a", encoding="utf-8") as handle:
@@ -111,7 +105,7 @@ def test_a_record_with_forty_thousand_unknown_keys_is_told_quickly(tmp_path: Pat
 
 def test_a_merge_key_is_refused(tmp_path: Path) -> None:
     """`<<: {category: founder}` beside `category: company` is a located problem (exit 3)."""
-    data = _copy(tmp_path)
+    data = copied_data(tmp_path)
     with (data / "facts.yaml").open("a", encoding="utf-8") as handle:
         handle.write(FACT.format(id="merged-fact") + "  <<: {category: founder}\n")
     result = run("--data-dir", str(data), "validate")
@@ -202,7 +196,7 @@ def _mknod(path: Path, major: int, minor: int) -> None:
 
 def test_a_fifo_as_a_data_file_is_refused_at_once(tmp_path: Path) -> None:
     """A named pipe under a data file's name is exit 4 with a message, never a hang."""
-    data = _copy(tmp_path)
+    data = copied_data(tmp_path)
     (data / "topics.yaml").unlink()
     os.mkfifo(data / "topics.yaml")
     result = dskb("timeline", env={"DSKB_DATA_DIR": str(data)}, cache=tmp_path / "c")
@@ -212,7 +206,7 @@ def test_a_fifo_as_a_data_file_is_refused_at_once(tmp_path: Path) -> None:
 
 def test_a_data_file_linked_to_an_endless_device_is_refused(tmp_path: Path) -> None:
     """A symlink to a private /dev/zero is refused before a byte is read (no memory blow-up)."""
-    data = _copy(tmp_path)
+    data = copied_data(tmp_path)
     _mknod(tmp_path / "zero", 1, 5)
     (data / "topics.yaml").unlink()
     (data / "topics.yaml").symlink_to(tmp_path / "zero")
@@ -223,7 +217,7 @@ def test_a_data_file_linked_to_an_endless_device_is_refused(tmp_path: Path) -> N
 
 def test_a_symlink_loop_named_like_a_data_file_is_a_message(tmp_path: Path) -> None:
     """A looping link is an unreadable file (exit 4), not an OSError from discovery."""
-    data = _copy(tmp_path)
+    data = copied_data(tmp_path)
     (data / "people.yaml").unlink()
     (data / "people.yaml").symlink_to("people.yaml")
     result = dskb("timeline", env={"DSKB_DATA_DIR": str(data)}, cache=tmp_path / "c")
@@ -235,7 +229,7 @@ def test_a_symlink_loop_named_like_a_data_file_is_a_message(tmp_path: Path) -> N
 @pytest.mark.parametrize("depth", [200, 1000, 5000])
 def test_deeply_nested_json_is_a_located_data_problem(tmp_path: Path, depth: int) -> None:
     """A JSON array nested thousands deep is reported with its file and line (exit 3)."""
-    data = _copy(tmp_path)
+    data = copied_data(tmp_path)
     (data / "topics.yaml").write_text("[" + "[" * depth + "]" * depth + "]\n", encoding="utf-8")
     result = run("validate", "--data-dir", str(data))
     assert result.code == ExitCode.DATA and "topics.yaml:1" in result.stderr
@@ -243,7 +237,7 @@ def test_deeply_nested_json_is_a_located_data_problem(tmp_path: Path, depth: int
 
 def test_one_broken_record_is_one_problem_not_a_cascade(tmp_path: Path) -> None:
     """A source with a bad kind is reported once, not again for each of its citations."""
-    data = _copy(tmp_path)
+    data = copied_data(tmp_path)
     sources = data / "sources.yaml"
     text = sources.read_text(encoding="utf-8")
     sources.write_text(text.replace("  kind: article\n", "  kind: gossip\n", 1), encoding="utf-8")
@@ -256,7 +250,7 @@ def test_one_broken_record_is_one_problem_not_a_cascade(tmp_path: Path) -> None:
 @pytest.mark.parametrize("date", ["２０１９", "٢٠١٩", "2024-13", "2024-02-30", "2024-00"])
 def test_dates_in_data_are_ascii_and_real(tmp_path: Path, date: str) -> None:
     """Full-width or Arabic-Indic digits and impossible dates are refused with file and line."""
-    data = _copy(tmp_path)
+    data = copied_data(tmp_path)
     events = data / "events.yaml"
     text = events.read_text(encoding="utf-8")
     events.write_text(text.replace("  date: 2023-04-11", f"  date: '{date}'", 1), encoding="utf-8")

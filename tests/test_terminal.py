@@ -24,7 +24,7 @@ from rich.cells import cell_len
 
 from deepseek_kb.render.terminal import less_options
 
-from .conftest import in_a_terminal
+from .conftest import alive, in_a_terminal
 
 needs_less = pytest.mark.skipif(shutil.which("less") is None, reason="less is not installed")
 # What the company page shows first: typed q once it is on screen, a pager leaves.
@@ -233,14 +233,6 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[-1].split()[0]
-    except OSError:
-        return False
-    return state not in ("Z", "X")
-
-
 def _drain(fd: int, seconds: float) -> bytes:
     out, end = b"", time.monotonic() + seconds
     while time.monotonic() < end:
@@ -307,4 +299,4 @@ def test_ctrl_c_while_the_pager_is_open_waits_for_the_pager() -> None:
     assert pagers, "less was not started"
     assert waiting, "dskb left after Ctrl-C with the pager still open"
     assert os.waitstatus_to_exitcode(status) == 0
-    assert not [p for p in pagers if _alive(p)]
+    assert not [p for p in pagers if alive(p)]

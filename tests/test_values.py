@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,16 +10,9 @@ from hypothesis import strategies as st
 
 from deepseek_kb.errors import ExitCode
 
-from .conftest import DATA, run
+from .conftest import copied_data, run
 
 FEW = settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
-
-
-def _copy(tmp: Path) -> Path:
-    target = tmp / "data"
-    if not target.exists():
-        shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("schema"))
-    return target
 
 
 _BAD_NUMBERS = st.sampled_from([".inf", "-.inf", ".nan", "1.0e+400", "1.0e+300", "4" * 4400])
@@ -34,7 +26,7 @@ def test_numbers_rendering_cannot_show_are_refused_by_validation(number: str) ->
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        data = _copy(Path(tmp))
+        data = copied_data(Path(tmp))
         models = data / "models.yaml"
         text = models.read_text(encoding="utf-8")
         models.write_text(
@@ -55,7 +47,7 @@ def test_any_valid_quantity_renders_in_every_view(value: float) -> None:
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        data = _copy(Path(tmp))
+        data = copied_data(Path(tmp))
         models = data / "models.yaml"
         text = models.read_text(encoding="utf-8")
         models.write_text(
