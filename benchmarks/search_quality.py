@@ -1,6 +1,6 @@
 """Search quality on the labelled sets: answer@1, recall@3 and MRR, beside a line-by-line grep.
 
-    python benchmarks/search_quality.py [--verbose]
+    python benchmarks/search_quality.py [--verbose] [--test-misses]
 
 answer@1: the share of labelled questions (tests/answer_queries.yaml) whose first result (the
 answer line, else the top hit) is the expected record and shows the expected value.
@@ -159,7 +159,7 @@ def _said(value: str, said: str) -> bool:
     return squash.sub("", value).casefold() in squash.sub("", said).casefold()
 
 
-def report_unseen(index: Index, verbose: bool) -> None:
+def report_unseen(index: Index, verbose: bool, test_misses: bool = False) -> None:
     """answer@1, wrong asserted answers and abstentions on each split, by group."""
     for name, path in SPLITS.items():
         if not path.exists():
@@ -176,7 +176,7 @@ def report_unseen(index: Index, verbose: bool) -> None:
             for value in sorted({str(j.item.get(key)) for j in judged}):
                 _row(f"{key}={value}", [j for j in judged if str(j.item.get(key)) == value])
         _row("all", judged)
-        if verbose:
+        if verbose and (name != "test" or test_misses):
             for j in judged:
                 if not j.right:
                     print(f"  {'WRONG' if j.asserted else 'miss '} {j.item['q']!r}: {j.shown}")
@@ -240,7 +240,12 @@ def summary(outcomes: list[Outcome]) -> tuple[float, float]:
 def main() -> None:
     """Print recall@3 and MRR per query kind and overall, for dskb and for grep."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--verbose", action="store_true", help="list the misses")
+    parser.add_argument("--verbose", action="store_true", help="list the misses (dev split)")
+    parser.add_argument(
+        "--test-misses",
+        action="store_true",
+        help="with --verbose, list the test split's misses too (read them only at the end)",
+    )
     args = parser.parse_args()
     index = index_for(resolve())
     queries = load_queries()
@@ -261,7 +266,7 @@ def main() -> None:
         mine_a = [a for a in answered if kind in ("all", a.kind)]
         share = sum(a.right for a in mine_a) / len(mine_a)
         print(f"{kind:8} {len(mine_a):9d} {share:9.1%}")
-    report_unseen(index, args.verbose)
+    report_unseen(index, args.verbose, args.test_misses)
     if args.verbose:
         for outcome in ours:
             if outcome.recall < 1:
