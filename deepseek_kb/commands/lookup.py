@@ -22,9 +22,7 @@ from deepseek_kb.commands.common import (
 from deepseek_kb.errors import NotFoundError, UsageError
 from deepseek_kb.queries.common import names_for
 from deepseek_kb.queries.lookup import find_quotes, search_all, search_hint
-from deepseek_kb.queries.verifying import as_json, check_claim
 from deepseek_kb.render import lookup as views
-from deepseek_kb.render import verifying as verify_views
 from deepseek_kb.render.flat import hits_table
 from deepseek_kb.render.output import Output
 
@@ -135,6 +133,10 @@ def verify(
     """Check a quote or a figure against the KB: exact, close, contradicted or not in the KB,
     with the stored words or value, its sources and a citation. Exit 0 exact or close, 1 not in
     the KB, 5 contradicted."""
+    # Only verify needs the claim reader and its view: quote and search never import them.
+    from deepseek_kb.queries.verifying import as_json, check_claim
+    from deepseek_kb.render import verifying as verify_views
+
     run = session(ctx, lang, json, one=True, fmt=fmt)
     if (text is None) == (claim is None):
         raise UsageError.of("usage.claim_twice" if text else "usage.claim_missing")

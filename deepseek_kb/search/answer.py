@@ -70,8 +70,10 @@ def _field_asked(question: Question) -> bool:
 
 def _held(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | NotStated | None:
     """A value the thing (or a record about it) holds in a field of its own."""
-    if question.subject is not None and not asks(question.norm) and not leftover(question.rest):
-        # A name alone asks nothing, the hits are the answer; but a term named is defined.
+    bare = not asks(question.rest) and not leftover(question.rest)
+    if question.subject is not None and question.subject[0] != "topic" and bare:
+        # A name alone asks nothing (V3 is no figure), the hits are the answer; but a term
+        # named is defined. A topic's name ("training cost") says what is asked.
         kind, record = question.subject
         if kind != "term":
             return None
