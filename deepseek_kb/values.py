@@ -209,8 +209,26 @@ def cite(ref: Json, lang: str | None = None) -> str:
 
 
 def cites(refs: Sequence[Json], lang: str | None = None) -> str:
-    """Several citations, comma-separated, each said once."""
-    return ", ".join(dict.fromkeys(cite(r, lang) for r in refs))
+    """Several citations, comma-separated, each said once; lines that follow each other in one
+    section read as a range ('article §团队情况 L98–101')."""
+    said: list[list[Any]] = []  # [citation without its line, first line, last line]
+    for ref in refs:
+        line = ref.get("line")
+        if not isinstance(line, int) or ref.get("page"):
+            said.append([cite(ref, lang), None, None])
+            continue
+        where = cite({**ref, "line": None}, lang)
+        if said and said[-1][0] == where and said[-1][2] == line - 1:
+            said[-1][2] = line
+        else:
+            said.append([where, line, line])
+    return ", ".join(dict.fromkeys(_lines(*entry) for entry in said))
+
+
+def _lines(where: str, first: int | None, last: int | None) -> str:
+    if first is None:
+        return where
+    return f"{where} L{first}" if first == last else f"{where} L{first}–{last}"
 
 
 def date_bounds(date: str) -> tuple[str, str]:

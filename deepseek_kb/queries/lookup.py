@@ -124,6 +124,8 @@ def search_all(
     if found is not None:
         hits = [h for h in hits if h.id != found.record["id"]]
     if isinstance(found, NotStated):
+        if found.why is not None:  # the record of where dskb looked is said once, above
+            hits = [h for h in hits if h.id != found.why.record["id"]]
         return SearchResult(hits[:limit], len(hits), None, found)
     return SearchResult(hits[:limit], len(hits), found)
 
