@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import signal
 import sqlite3
 import threading
 import time
@@ -204,7 +205,14 @@ WATCH_SECONDS = 0.2
 def _start_worker(labels: dict[str, list[str]], parent: int) -> None:
     """A worker's start: its labels, and a watch that ends it as soon as its build is gone
     (killed outright, as `subprocess.run(timeout=…)` does), so no worker outlives it. The
-    index lock is never inherited: `index.cache` closes it in every forked child."""
+    index lock is never inherited: `index.cache` closes it in every forked child.
+
+    The pool ends its workers with SIGTERM, also after a build that went well: a forked worker
+    must not keep the command's handler (which raises to unwind the command) or it can be
+    caught holding a lock and never exit, and the build waits for it forever. Ctrl-C is the
+    build's to handle."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _set_labels(labels)
 
     def watch() -> None:
