@@ -416,3 +416,30 @@ def test_a_data_change_is_seen_on_the_next_run(data_copy: Path, tmp_path: Path) 
     )
     after = dskb("people", "liang-wenfeng", "--json", env=env, cache=cache)
     assert json.loads(after.stdout)["name"]["en"] == "Liang Wenfenq"
+
+
+_WORKER_SIGNALS = """
+import multiprocessing, os, signal
+from deepseek_kb import cli
+from deepseek_kb.index import build
+signal.signal(signal.SIGTERM, cli._on_signal)  # the command's handler, as a real run has it
+context = multiprocessing.get_context("fork")
+with context.Pool(1, initializer=build._start_worker, initargs=({}, os.getpid())) as pool:
+    pid = pool.apply(os.getpid)
+    status = open(f"/proc/{pid}/status").read()
+caught = int(status.split("SigCgt:")[1].split()[0], 16)
+ignored = int(status.split("SigIgn:")[1].split()[0], 16)
+print(bool(caught & 1 << signal.SIGTERM - 1), bool(ignored & 1 << signal.SIGINT - 1))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
+def test_a_build_worker_dies_on_the_pools_sigterm_and_leaves_ctrl_c_to_the_build() -> None:
+    """The pool ends its workers with SIGTERM after every build: a worker that kept the
+    command's handler could be caught holding a lock and hang the build. A worker catches no
+    SIGTERM and ignores SIGINT."""
+    done = subprocess.run(
+        [sys.executable, "-c", _WORKER_SIGNALS], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True"]
