@@ -41,8 +41,9 @@ _YEAR = re.compile(r"(?:19|20)\d\d|年")
 
 
 class Passage(NamedTuple):
-    """One text of one record: where it is, what it says in both languages, and its place in
-    reading order (the thing first, then its records, then the hits)."""
+    """One text of one record: where it is, what it says in both languages, its place in
+    reading order (the thing first, then its records, then the hits), and whether it is about
+    the thing (else a hit, which answers only where it names the thing)."""
 
     record: Row
     kind: str
