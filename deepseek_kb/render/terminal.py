@@ -17,7 +17,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from functools import cache
+from functools import cache, partial
 from typing import TYPE_CHECKING, Any, Literal
 
 from deepseek_kb.errors import DskbError
@@ -144,27 +144,14 @@ class Terminal:
         if not _utf8(stream) and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
         color = self.settings.color
+        build = partial(console_class, file=stream, highlight=False, emoji=False, width=width)
         if color == "never" or (color == "auto" and self.settings.no_color):
-            return console_class(
-                file=stream,
-                no_color=True,
-                color_system=None,
-                highlight=False,
-                emoji=False,
-                width=width,
-            )
+            return build(no_color=True, color_system=None)
         if color == "always":  # even TERM=dumb gets colour when asked for it explicitly
             truecolor = os.environ.get("COLORTERM") in ("truecolor", "24bit")
             depth: Literal["truecolor", "256"] = "truecolor" if truecolor else "256"
-            return console_class(
-                file=stream,
-                force_terminal=True,
-                color_system=depth,
-                highlight=False,
-                emoji=False,
-                width=width,
-            )
-        return console_class(file=stream, highlight=False, emoji=False, width=width)
+            return build(force_terminal=True, color_system=depth)
+        return build()
 
     def show(self, renderables: Sequence[RenderableType]) -> None:
         """Print to stdout, through a pager when asked or when long output meets a terminal."""

@@ -27,7 +27,7 @@ from deepseek_kb.search.answerables import (
     speaker_candidate,
 )
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
-from deepseek_kb.search.chosen import APPLICABLE, MODEL_KEYS, OPEN, choose, said_by, spec_keys
+from deepseek_kb.search.chosen import OPEN, choose, keys_for, said_by, spec_keys
 from deepseek_kb.search.leftover import covered, leftover
 from deepseek_kb.search.named import Hit
 from deepseek_kb.search.passages import passage_answer
@@ -63,7 +63,7 @@ def _field_asked(question: Question) -> bool:
     passage that merely mentions it does not answer."""
     keys: tuple[str, ...] = ()  # a topic is no thing: any field asked counts
     if question.subject is not None and question.subject[0] != "topic":
-        keys = APPLICABLE.get(question.subject[0]) or (*spec_keys(), *MODEL_KEYS)
+        keys = keys_for(question.subject[0])
     asked, score = best_asked(question.rest, question.cues, keys)
     return score >= CLEAR and asked not in OPEN and asked != "said"
 

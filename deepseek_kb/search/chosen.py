@@ -75,7 +75,7 @@ def choose(
             said = _quote_on(index, question, record)
             if said is not None:
                 return said
-    keys = APPLICABLE.get(kind) or (*spec_keys(), *MODEL_KEYS)
+    keys = keys_for(kind)
     asked, asked_score = best_asked(question.rest, question.cues, keys)
     if _asked_elsewhere(question, keys, asked_score) or _tied(question, keys, asked, asked_score):
         return _elsewhere_not_stated(question, kind, record, keys)
@@ -204,6 +204,11 @@ _FILLER = frozenset(
         "什么",
     ]
 )
+
+
+def keys_for(kind: str) -> tuple[str, ...]:
+    """The fields a kind of thing can be asked for (a model: every spec and a few more)."""
+    return APPLICABLE.get(kind) or (*spec_keys(), *MODEL_KEYS)
 
 
 def spec_keys() -> tuple[str, ...]:

@@ -62,9 +62,10 @@ def passage_answer(
     if len(words) < 2 or ("name" in question.cues and "quantity" in question.cues):
         return None
     needed = leftover(question.rest)
+    speakers = _speakers(question)
     best: list[tuple[int, Passage]] = []
     for found in _passages(index, question, [*hits[:HITS], *_found_by_rest(index, question)]):
-        matched = _weighed(question, found, words, needed)
+        matched = _weighed(question, found, words, needed, speakers)
         if matched:
             best.append((matched, found))
     if not best:
@@ -77,12 +78,18 @@ def passage_answer(
     return _answered(index, question, first)
 
 
-def _weighed(question: Question, found: Passage, words: list[str], needed: list[str]) -> int:
+def _weighed(
+    question: Question,
+    found: Passage,
+    words: list[str],
+    needed: list[str],
+    speakers: frozenset[str] | None,
+) -> int:
     """How many of the question's words the passage holds; 0 when it lacks what it must hold
     (the words nothing else explains, the kind of value asked, the thing's name)."""
     said = _said(found)
     text = " ".join(normalize(t) for t in said)
-    if not _explains(needed, text) or not _fits(question, found, said):
+    if not _explains(needed, text) or not _fits(question, found, said, speakers):
         return 0
     if not (found.about or _names_it(question, text)):
         return 0
@@ -177,14 +184,24 @@ def _holds(word: str, text: str) -> bool:
     return re.search(rf"(?<![a-z0-9]){re.escape(root)}", text) is not None
 
 
-def _fits(question: Question, found: Passage, said: list[str]) -> bool:
+def _speakers(question: Question) -> frozenset[str] | None:
+    """Whose words the question asks for ("what did X say"): the people it names (none: anyone's
+    words); None when it does not ask what someone said."""
+    if best_asked(question.rest, question.cues, ("said",))[1] < CLEAR:
+        return None
+    people = {i for k, i, _ in question.also_named if k == "person"}
+    if question.subject is not None and question.subject[0] == "person":
+        people.add(question.subject[1]["id"])
+    return frozenset(people)
+
+
+def _fits(
+    question: Question, found: Passage, said: list[str], speakers: frozenset[str] | None
+) -> bool:
     """Whether the passage holds the kind of value asked for: what someone said is a quote of
     theirs, not a line about them."""
-    if best_asked(question.rest, question.cues, ("said",))[1] >= CLEAR:
-        people = {i for k, i, _ in question.also_named if k == "person"}
-        if question.subject is not None and question.subject[0] == "person":
-            people.add(question.subject[1]["id"])
-        return found.kind == "quote" and (not people or found.record.get("speaker") in people)
+    if speakers is not None:
+        return found.kind == "quote" and (not speakers or found.record.get("speaker") in speakers)
     if "name" in question.cues:
         return found.kind == "quote"
     if "date" in question.cues:
