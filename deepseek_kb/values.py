@@ -124,7 +124,8 @@ def _unit(value: float, dim: str, lang: str) -> str:
     if lang == "zh":
         return _SUFFIX_ZH.get(dim, "")
     suffix = _SUFFIX.get(dim, "")
-    return suffix[:-1] if value == 1 and suffix.endswith("s") else suffix
+    one = value == 1 and suffix.endswith("s") and " per " not in suffix
+    return suffix[:-1] if one else suffix  # 1 expert, ¥1 per M tokens
 
 
 def _qualified(quantity: Json, text: str, lang: str) -> str:
@@ -209,26 +210,29 @@ def cite(ref: Json, lang: str | None = None) -> str:
 
 
 def cites(refs: Sequence[Json], lang: str | None = None) -> str:
-    """Several citations, comma-separated, each said once; lines that follow each other in one
-    section read as a range ('article §团队情况 L98–101')."""
-    said: list[list[Any]] = []  # [citation without its line, first line, last line]
+    """Several citations, comma-separated, each place said once; the lines of one section are
+    listed once, in order, those that follow each other as a range ('article §团队情况 L98–101',
+    'deepep-readme L3,9,22–23')."""
+    lines: dict[str, list[int]] = {}  # citation without its line -> its lines
     for ref in refs:
         line = ref.get("line")
         if not isinstance(line, int) or ref.get("page"):
-            said.append([cite(ref, lang), None, None])
-            continue
-        where = cite({**ref, "line": None}, lang)
-        if said and said[-1][0] == where and said[-1][2] == line - 1:
-            said[-1][2] = line
+            lines.setdefault(cite(ref, lang), [])
         else:
-            said.append([where, line, line])
-    return ", ".join(dict.fromkeys(_lines(*entry) for entry in said))
+            lines.setdefault(cite({**ref, "line": None}, lang), []).append(line)
+    return ", ".join(_lines(where, sorted(set(found))) for where, found in lines.items())
 
 
-def _lines(where: str, first: int | None, last: int | None) -> str:
-    if first is None:
-        return where
-    return f"{where} L{first}" if first == last else f"{where} L{first}–{last}"
+def _lines(where: str, found: list[int]) -> str:
+    """A place and its lines: 'readme L3,9–11'."""
+    spans: list[list[int]] = []
+    for line in found:
+        if spans and spans[-1][1] == line - 1:
+            spans[-1][1] = line
+        else:
+            spans.append([line, line])
+    said = [f"{a}" if a == b else f"{a}–{b}" for a, b in spans]
+    return f"{where} L{','.join(said)}" if said else where
 
 
 def date_bounds(date: str) -> tuple[str, str]:

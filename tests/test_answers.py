@@ -381,3 +381,48 @@ def test_the_answer_cites_the_articles_section_in_the_readers_language() -> None
     chinese = run("search", query, "--lang", "zh").stdout.splitlines()[0]
     assert "§Hiring criteria" in english and "招人标准" not in english
     assert "§招人标准" in chinese
+
+
+@pytest.mark.parametrize(
+    "query", ["DeepEP V2 发布时间", "when was deepep v2 released", "DeepEP V2 什么时候发布的"]
+)
+def test_a_version_named_is_that_versions_date_not_the_things(query: str) -> None:
+    """ "DeepEP V2" is an alias of DeepEP, whose own release date is V1's: the date asked is
+    that of the event "DeepEP V2 released"."""
+    answer = _first(query)["match"]["answer"]
+    assert answer["value"] == "2026-04-30", answer
+
+
+@pytest.mark.parametrize("query", ["deepep v3 release date", "deepseek v9 release date"])
+def test_a_version_the_kb_has_no_record_of_is_not_the_thing_itself(query: str) -> None:
+    """ "DeepEP V3" is no record: neither DeepEP's dates nor DeepEP V2's answer it."""
+    first = _first(query)
+    assert first["match"]["how"] != "answer", first["match"]
+
+
+@pytest.mark.parametrize("query", ["deepseek-coder v2 params", "deepseek coder v2 params"])
+def test_a_name_typed_half_joined_is_the_thing_not_its_shorter_namesakes(query: str) -> None:
+    """ "deepseek-coder v2" is DeepSeek-Coder-V2 (236B), not DeepSeek-Coder, nor also V2."""
+    first = _first(query)
+    assert (first["id"], first["match"]["answer"]["text"]) == ("deepseek-coder-v2", "236B")
+
+
+def test_when_before_a_verb_in_ing_asks_no_date() -> None:
+    """ "what does Liang Wenfeng look for when hiring": what he said, never a date."""
+    first = _first("what does Liang Wenfeng look for when hiring")
+    assert first["type"] == "quote" and first["record"]["speaker"] == "liang-wenfeng", first["id"]
+
+
+def test_an_answer_names_its_label_once_and_what_each_other_value_is() -> None:
+    """A figure labelled as its field reads once (not "API input price (API input price)"); each
+    other value stated says which price it is (cache hit, cache miss)."""
+    shown = run("search", "DeepSeek API 输入价格多少", "--lang", "en").stdout
+    first = shown.splitlines()[0]
+    assert "API input price" in first and "(API input price)" not in first
+    assert "¥1 per M tokens" in first  # "per M tokens" stays plural after 1
+    also = [line for line in shown.splitlines() if line.strip().startswith("Also stated")]
+    assert also and all("cache hit" in a or "cache miss" in a for a in also), also
+    notes = [
+        line for line in shown.split("\n\n")[0].splitlines() if "no date and no footnotes" in line
+    ]
+    assert len(notes) == 1  # the note the prices share, once

@@ -88,9 +88,9 @@ def test_quote_citations_follow_the_language_asked() -> None:
     en = run("quote", "创新", "--lang", "en").stdout
     zh = run("quote", "创新", "--lang", "zh").stdout
     both = run("quote", "创新", "--lang", "both").stdout
-    assert "article §How to innovate L207" in en and "如何创新" not in en
-    assert "article §如何创新 L207" in zh and "How to innovate" not in zh
-    assert "§如何创新 (How to innovate) L207" in " ".join(both.split())
+    assert "article §How to innovate L184,207" in en and "如何创新" not in en
+    assert "article §如何创新 L184,207" in zh and "How to innovate" not in zh
+    assert "§如何创新 (How to innovate) L184,207" in " ".join(both.split())
 
 
 def test_the_html_page_carries_the_section_in_each_language(tmp_path: Path) -> None:

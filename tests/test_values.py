@@ -66,15 +66,14 @@ def test_any_valid_quantity_renders_in_every_view(value: float) -> None:
 
 
 def test_citations_of_lines_that_follow_each_other_read_as_a_range() -> None:
-    """article §团队情况 L98, L99, L100, L101 is one range; a gap, a page or another section
-    starts a new citation, and each citation is said once."""
+    """article §团队情况 L98, L99, L100, L101 is one range; the lines of one place are said
+    once, in order, after its name (L5,7–8); a page or another section is another place."""
     team = [{"source": "article", "section": "团队情况", "line": n} for n in (98, 99, 100, 101)]
     assert (
         cites([*team, {"source": "zhihu-luo-fuli"}]) == "article §团队情况 L98–101, zhihu-luo-fuli"
     )
     assert cites(team, "en") == "article §About the team L98–101"
-    apart = [{"source": "article", "line": n} for n in (5, 7, 8, 5)]
-    assert (
-        cites([*apart, {"source": "v3-paper", "page": 5}])
-        == "article L5, article L7–8, v3-paper p.5"
-    )
+    apart = [{"source": "article", "line": n} for n in (8, 5, 7, 5)]
+    assert cites([*apart, {"source": "v3-paper", "page": 5}]) == "article L5,7–8, v3-paper p.5"
+    other = {"source": "article", "section": "接入", "line": 6}
+    assert cites([*apart, other]) == "article L5,7–8, article §接入 L6"

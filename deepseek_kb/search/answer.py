@@ -52,6 +52,8 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
     when the thing lacks the field clearly asked; else the one passage that speaks of all it
     asks; else nothing."""
     question = read(index, query, hits)
+    if question.unknown:
+        return None  # a version of a thing the KB holds no record of: nothing to assert
     found = _held(index, question, hits)
     if found is None and not _field_asked(question):
         return passage_answer(index, question, hits)

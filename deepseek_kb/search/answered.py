@@ -43,13 +43,15 @@ class Answer(NamedTuple):
         """`DeepSeek-V3 · training cost · $5.576M · v3-paper p.5`."""
         shown = "en" if lang == "both" else lang
         what = _label(self.asking, shown)
-        if self.label:
-            what = (
-                pick(self.label, shown)
-                if self.asking.key == "date"
-                else f"{what} ({pick(self.label, shown)})"
-            )
+        label = pick(self.label, shown) if self.label else ""
+        if label and (self.asking.key == "date" or label.casefold() == what.casefold()):
+            what = label
+        elif label:
+            what = f"{what} ({label})"
         whose = name_of(self.subject or self.record, shown)
+        if whose == what:  # an event's date: its title says whose it is
+            whose = name_of(self.record, shown) if self.subject else whose
+            what = _label(self.asking, shown)
         if self.asking.key == "speaker":
             said = pick(self.record["text"], shown)
             whose = f"“{said[:40]}…”" if len(said) > 40 else f"“{said}”"
@@ -61,11 +63,14 @@ class Answer(NamedTuple):
         lines = [pick(self.note, shown)] if self.note else []
         for other in self.also:
             said = format_value(other.value, shown)
+            if other.label and pick(other.label, shown) != pick(self.label, shown):
+                said += f" · {pick(other.label, shown)}"  # which price: cache hit, output …
             where = f"{name_of(other.record, shown)}, {cites(other.sources, shown)}"
             intro = "另有记载：" if shown == "zh" else "Also stated: "
             lines.append(f"{intro}{said} ({where})")
-            if other.note:
-                lines.append(pick(other.note, shown))
+            note = pick(other.note, shown) if other.note else ""
+            if note and note not in lines:  # a note shared by several values, once
+                lines.append(note)
         return lines
 
     def as_json(self, terms: list[str]) -> Row:

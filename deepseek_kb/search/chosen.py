@@ -123,10 +123,16 @@ def _fallen_back(
 
 def _of_field(question: Question, asked: str, found: list[Candidate]) -> list[Candidate]:
     """The field's values, and the claims that repeat what else the question names (the R1
-    paper's Nature volume is in a claim, not in the paper's id)."""
+    paper's Nature volume is in a claim, not in the paper's id); for a date, the events about
+    the thing (when DeepEP V2 came out is the date of "DeepEP V2 released")."""
     extra = bool(leftover(question.rest))
     asking = vocabulary()[asked]
-    return [c for c in found if c.key == asked or (extra and _claims_it(c, asking))]
+    dated = asking.expects == "date"
+    return [
+        c
+        for c in found
+        if c.key == asked or (extra and (_claims_it(c, asking) or (dated and c.kind == "event")))
+    ]
 
 
 def _best(question: Question, kind: str, record: Row, found: list[Candidate]) -> Answer | None:

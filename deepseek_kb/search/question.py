@@ -8,6 +8,7 @@ question's cues (when, who, how many) as a tie-breaker.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import NamedTuple
@@ -108,6 +109,7 @@ class Question(NamedTuple):
     others: tuple[str, ...]
     cues: frozenset[str]
     also_named: tuple[tuple[str, str, str], ...] = ()
+    unknown: bool = False
 
 
 def is_question(query: str) -> bool:
@@ -141,11 +143,24 @@ def read(index: Index, query: str, hits: Sequence[Hit] = ()) -> Question:
     hits), what is left of it, and its cues."""
     norm = normalize(query)
     named = named_in(index, norm)
+    if _later_version(norm, named):
+        # "deepseek-coder v2" is DeepSeek-Coder-V2 typed half joined; "DeepEP V3" is a version
+        # the KB has no name for, and not DeepEP itself.
+        spaced = norm.replace("-", " ")
+        named = named_in(index, spaced)
+        if _later_version(spaced, named):
+            return Question(norm, norm, None, (), cues_of(norm), unknown=True)
+        norm = spaced
     if named:
         (name, record_id, kind), others = named[0], named[1:]
+        # A name whose words all lie inside the thing's (DeepSeek V2 in DeepSeek Coder V2) is
+        # not another thing named.
+        others = [o for o in others if not set(o[0].split()) <= set(name.split())]
         rest = without(norm, name)
         found = index.get(record_id)
         subject = (found.kind, found.row) if found else None
+        if found is not None:
+            rest = _version_kept(rest, name, found.row)
         other_ids = tuple(dict.fromkeys(i for _, i, k in others if i != record_id and k == kind))
         # Other things named, of other kinds: the same name on another kind of record
         # (DualPipe the term and the project) first, then the rest (Karpathy on DeepSeek V3).
@@ -157,8 +172,43 @@ def read(index: Index, query: str, hits: Sequence[Hit] = ()) -> Question:
         subject, rest, other_ids, same_name = close_name(hits), norm, (), ()
         if subject is not None:
             rest = without_close(norm, subject[1])
-    cues = frozenset(cue for cue, words in CUES.items() if any(has(norm, w) for w in words))
-    return Question(norm, rest, subject, other_ids, cues, same_name)
+    return Question(norm, rest, subject, other_ids, cues_of(norm), same_name)
+
+
+_VERSION = re.compile(r"[ -]?v\d+(?:\.\d+)*\b")
+
+
+def _later_version(norm: str, named: Sequence[tuple[str, str, str]]) -> bool:
+    """Whether a name with no version of its own is followed by one that no longer name found
+    takes in (DeepEP V3, DeepSeek V9)."""
+    names = [n for n, _, _ in named]
+    for name in names:
+        at = norm.find(name)
+        after = _VERSION.match(norm, at + len(name)) if at >= 0 else None
+        if any(ch.isdigit() for ch in name) or after is None:
+            continue
+        if not any(norm[at : after.end()].strip() in other for other in names):
+            return True
+    return False
+
+
+def _version_kept(rest: str, name: str, record: Row) -> str:
+    """A version the thing's own name lacks stays asked ("DeepEP V2" names DeepEP; when V2
+    came out is another date than DeepEP's)."""
+    own = normalize(str(record.get("name", {}).get("en", "")))
+    versions = [v.strip(" -") for v in _VERSION.findall(name)]
+    kept = [v for v in versions if v not in own.replace("-", " ").split()]
+    return " ".join([*kept, rest]) if kept else rest
+
+
+# "when" before a verb in -ing joins two clauses ("look for when hiring"); it asks no date.
+_WHEN_DOING = re.compile(r"\bwhen (?=[a-z]+ing\b)")
+
+
+def cues_of(norm: str) -> frozenset[str]:
+    """The kinds of value the question's own words ask for: a date, a name, a quantity."""
+    norm = _WHEN_DOING.sub(" ", norm)
+    return frozenset(cue for cue, words in CUES.items() if any(has(norm, w) for w in words))
 
 
 def weight(phrase: str) -> int:
