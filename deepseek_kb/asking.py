@@ -110,6 +110,23 @@ SPEC_WORDS: dict[str, SpecWords] = {
 }
 
 
+# A field that is the whole of others: asked beside one of its parts ("feed-forward
+# architecture"), the part is meant.
+PARTS: dict[str, tuple[str, ...]] = {
+    "architecture": (
+        "attention",
+        "ffn",
+        "routed_experts",
+        "shared_experts",
+        "activated_experts",
+        "load_balancing",
+        "mtp",
+        "layers",
+        "hidden_size",
+    ),
+}
+
+
 class Asked(NamedTuple):
     """Something else a question can ask of a record (a date, who, what it is), with its label
     and the words (both languages, `|`-separated) that ask it; `expects` is the kind of value."""
@@ -152,7 +169,7 @@ ASKED: tuple[Asked, ...] = (
         "what it is",
         "what is|what's|whats|what are|who is|who's|whos|who was|define|definition|meaning|"
         "mean|stand for|stands for|explain|tell me about|introduce|describe|是什么|什么是|是谁|谁是|是啥|"
-        "啥是|介绍|含义|意思|定义|解释|指什么",
+        "啥是|介绍|含义|意思|定义|解释|指什么|work|works|job|employer|position|工作|任职|就职|职位|职务",
         "text",
     ),
     Asked(

@@ -210,29 +210,30 @@ def cite(ref: Json, lang: str | None = None) -> str:
 
 
 def cites(refs: Sequence[Json], lang: str | None = None) -> str:
-    """Several citations, comma-separated, each place said once; the lines of one section are
-    listed once, in order, those that follow each other as a range ('article §团队情况 L98–101',
-    'deepep-readme L3,9,22–23')."""
-    lines: dict[str, list[int]] = {}  # citation without its line -> its lines
+    """Several citations, comma-separated, each place said once; the lines (or pages) of one
+    place are listed once, in order, those that follow each other as a range
+    ('article §团队情况 L98–101', 'deepep-readme L3,9,22–23', 'v3-paper p.5,22')."""
+    marks: dict[tuple[str, str], list[int]] = {}  # (citation without line or page, L or p.)
     for ref in refs:
-        line = ref.get("line")
-        if not isinstance(line, int) or ref.get("page"):
-            lines.setdefault(cite(ref, lang), [])
+        page, line = ref.get("page"), ref.get("line")
+        at, mark = (page, "p.") if page else (line, "L")
+        if isinstance(at, int):
+            marks.setdefault((cite({**ref, "line": None, "page": None}, lang), mark), []).append(at)
         else:
-            lines.setdefault(cite({**ref, "line": None}, lang), []).append(line)
-    return ", ".join(_lines(where, sorted(set(found))) for where, found in lines.items())
+            marks.setdefault((cite(ref, lang), ""), [])
+    return ", ".join(_marks(where, mark, sorted(set(at))) for (where, mark), at in marks.items())
 
 
-def _lines(where: str, found: list[int]) -> str:
-    """A place and its lines: 'readme L3,9–11'."""
+def _marks(where: str, mark: str, found: list[int]) -> str:
+    """A place and its lines or pages: 'readme L3,9–11', 'v3-paper p.5'."""
     spans: list[list[int]] = []
-    for line in found:
-        if spans and spans[-1][1] == line - 1:
-            spans[-1][1] = line
+    for at in found:
+        if spans and spans[-1][1] == at - 1:
+            spans[-1][1] = at
         else:
-            spans.append([line, line])
+            spans.append([at, at])
     said = [f"{a}" if a == b else f"{a}–{b}" for a, b in spans]
-    return f"{where} L{','.join(said)}" if said else where
+    return f"{where} {mark}{','.join(said)}" if said else where
 
 
 def date_bounds(date: str) -> tuple[str, str]:

@@ -426,3 +426,37 @@ def test_an_answer_names_its_label_once_and_what_each_other_value_is() -> None:
         line for line in shown.split("\n\n")[0].splitlines() if "no date and no footnotes" in line
     ]
     assert len(notes) == 1  # the note the prices share, once
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "value"),
+    [
+        ("feed forward architecture of deepseek v3", "specs.ffn", "DeepSeekMoE"),  # the part
+        ("Janus-Pro-7B 的底座语言模型", "specs.base_model", "DeepSeek-LLM 7B"),  # a model's kind
+        ("田渊栋 在哪工作", "role", "Meta"),  # where someone works is their role
+    ],
+)
+def test_a_field_asked_in_other_words_is_that_field(query: str, field: str, value: str) -> None:
+    first = _first(query)
+    assert first["match"]["field"] == field and value in first["match"]["answer"]["text"]
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "said"),
+    [
+        ("will DeepSeek ever go closed source, per its founder", "liang-will-not-close-source", ""),
+        ("what did the deepseek ceo say about innovation", "", "Innovation"),
+        ("high-flyer founder education", "liang-wenfeng", "Zhejiang University"),
+    ],
+)
+def test_a_founder_named_by_his_role_is_the_one_asked_about(
+    query: str, record: str, said: str
+) -> None:
+    """ "its founder", "the ceo": the company's one founder, for what he said or studied; "who
+    founded it" stays the company's founder field."""
+    first = _first(query)
+    answer = first["match"]["answer"]
+    assert answer.get("about") == "liang-wenfeng" or first["id"] == "liang-wenfeng", answer
+    assert record in first["id"] and said in answer["text"]
+    founder = _first("who is the founder of deepseek")["match"]["answer"]
+    assert (founder["about"], founder["asked"]) == ("deepseek", "founder")

@@ -77,3 +77,5 @@ def test_citations_of_lines_that_follow_each_other_read_as_a_range() -> None:
     assert cites([*apart, {"source": "v3-paper", "page": 5}]) == "article L5,7–8, v3-paper p.5"
     other = {"source": "article", "section": "接入", "line": 6}
     assert cites([*apart, other]) == "article L5,7–8, article §接入 L6"
+    pages = [{"source": "janus-pro-paper", "page": n} for n in (6, 5, 9)]
+    assert cites(pages) == "janus-pro-paper p.5–6,9"

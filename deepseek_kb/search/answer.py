@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from deepseek_kb.analysis.text import normalize
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import (
@@ -23,13 +24,14 @@ from deepseek_kb.search.answerables import (
     candidates,
     event_candidate,
     figures_of,
+    founders_of,
     record_text,
     speaker_candidate,
 )
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
 from deepseek_kb.search.chosen import OPEN, choose, keys_for, said_by, spec_keys
 from deepseek_kb.search.leftover import covered, leftover
-from deepseek_kb.search.named import Hit
+from deepseek_kb.search.named import Hit, has, names_of
 from deepseek_kb.search.passages import passage_answer
 from deepseek_kb.search.question import (
     CLEAR,
@@ -54,10 +56,44 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
     question = read(index, query, hits)
     if question.unknown:
         return None  # a version of a thing the KB holds no record of: nothing to assert
+    question = _founder_meant(index, question)
     found = _held(index, question, hits)
     if found is None and not _field_asked(question):
         return passage_answer(index, question, hits)
     return found
+
+
+# Words that name a company's founder by his role ("its founder", "the ds ceo").
+FOUNDER_WORDS = ("founder", "ceo", "boss", "创始人", "老板", "掌门人", "创办人")
+
+
+def _founder_meant(index: Index, question: Question) -> Question:
+    """ "will DeepSeek go closed source, per its founder", "ds ceo on china being a free rider":
+    the company's founder, named by his role, is the one asked about, when the question asks
+    more than who he is."""
+    words = [w for w in FOUNDER_WORDS if has(question.norm, w)]
+    if not words or "name" in question.cues:
+        return question
+    org = _company_of(index, question)
+    founders = list(founders_of(index, org)) if org is not None else []
+    rest = question.norm
+    for word in [*words, *names_of(org or {})]:
+        rest = rest.replace(normalize(word), " ")
+    asked, score = best_asked(rest, question.cues, keys_for("person"))
+    if len(founders) != 1 or not (leftover(rest) or (score >= CLEAR and asked != "identity")):
+        return question  # "DeepSeek founder" asks who he is: the company's founder field
+    person = founders[0].record
+    return question._replace(rest=" ".join(rest.split()), subject=("person", person), others=())
+
+
+def _company_of(index: Index, question: Question) -> Row | None:
+    """The organisation a question names, else the company; none when it names another kind of
+    thing (a model has no founder)."""
+    kind, record = question.subject or (None, None)
+    if kind == "organization":
+        return record
+    found = index.get(COMPANY) if kind in (None, "topic") else None
+    return found.row if found is not None else None
 
 
 def _field_asked(question: Question) -> bool:

@@ -137,7 +137,7 @@ def _organization(index: Index, org: Row, hits: Sequence[Hit]) -> Iterator[Candi
         description = org["description"]
         yield Candidate("identity", "organization", org, "description", description, org["sources"])
     yield from figures_of("organization", org, org)
-    yield from _founders(index, org)
+    yield from founders_of(index, org)
 
 
 def figures_of(kind: str, record: Row, subject: Row) -> Iterator[Candidate]:
@@ -165,7 +165,7 @@ def _facts_about(facts: list[Row], org: Row) -> Iterator[Candidate]:
         yield from figures_of("fact", fact, org)
 
 
-def _founders(index: Index, org: Row) -> Iterator[Candidate]:
+def founders_of(index: Index, org: Row) -> Iterator[Candidate]:
     """The people whose role says they founded the organisation."""
     for found in index.mentions(org["id"]):
         person = found.row

@@ -43,6 +43,8 @@ class Answer(NamedTuple):
         """`DeepSeek-V3 · training cost · $5.576M · v3-paper p.5`."""
         shown = "en" if lang == "both" else lang
         what = _label(self.asking, shown)
+        if self.asking.key == "identity" and self.kind == "person":
+            what = "身份" if shown == "zh" else "role"  # who a person is: their role
         label = pick(self.label, shown) if self.label else ""
         if label and (self.asking.key == "date" or label.casefold() == what.casefold()):
             what = label

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from deepseek_kb.analysis.text import normalize
-from deepseek_kb.asking import UNIT_WORDS
+from deepseek_kb.asking import PARTS, UNIT_WORDS
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import SPECS, Unit
 from deepseek_kb.rows import Row
@@ -273,10 +273,12 @@ def _claims_it(candidate: Candidate, asking: Asking) -> bool:
 
 
 def _tied(question: Question, keys: tuple[str, ...], asked: str, score: int) -> bool:
-    """Two different fields asked for about as clearly (feed-forward architecture)."""
+    """Two different fields asked for about as clearly (hidden size and layers); a part is not
+    tied with its whole (feed-forward architecture)."""
     if score < CLEAR or asked in OPEN:
         return False
-    others = tuple(k for k in keys if k != asked and k not in OPEN)
+    whole = [w for w, parts in PARTS.items() if asked in parts]
+    others = tuple(k for k in keys if k != asked and k not in OPEN and k not in whole)
     return bool(others) and best_asked(question.rest, question.cues, others)[1] > score - 3
 
 

@@ -14,7 +14,7 @@ from functools import cache
 from typing import NamedTuple
 
 from deepseek_kb.analysis.text import normalize
-from deepseek_kb.asking import ASKED, SPEC_WORDS
+from deepseek_kb.asking import ASKED, PARTS, SPEC_WORDS
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_NAME, SPECS
 from deepseek_kb.rows import Row
@@ -96,7 +96,10 @@ def vocabulary() -> dict[str, Asking]:
 
 
 def _phrases(listed: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(normalize(w) for w in listed.split("|") if w.strip()))
+    """The phrases, each Latin one ending in a word also in its plural (number formats)."""
+    phrases = [normalize(w) for w in listed.split("|") if w.strip()]
+    plurals = [f"{p}s" for p in phrases if p[-1:].isalpha() and p.isascii() and p[-1] not in "sy"]
+    return tuple(dict.fromkeys([*phrases, *plurals]))
 
 
 class Question(NamedTuple):
@@ -236,6 +239,9 @@ def best_asked(rest: str, cues: frozenset[str], keys: Iterable[str] = ()) -> tup
     score, key = max(scored, key=lambda pair: pair[0])
     if score == 0:
         return key, 0
+    parts = [(s, k) for s, k in scored if k in PARTS.get(key, ()) and s >= CLEAR]
+    if parts:  # "feed-forward architecture": the part, not the whole
+        score, key = max(parts, key=lambda pair: pair[0])
     return key, score + cue_bonus(words[key].expects, cues)
 
 
