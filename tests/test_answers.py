@@ -460,3 +460,17 @@ def test_a_founder_named_by_his_role_is_the_one_asked_about(
     assert record in first["id"] and said in answer["text"]
     founder = _first("who is the founder of deepseek")["match"]["answer"]
     assert (founder["about"], founder["asked"]) == ("deepseek", "founder")
+
+
+def test_a_field_not_stated_says_why_when_the_things_note_does() -> None:
+    """profile-data has no licence: "not stated", with the note's sentence on its LICENSE file;
+    a project's licence is called a licence, not a model licence."""
+    shown = run("search", "what licence is the profile-data repo under", "--lang", "en").stdout
+    first, why = shown.splitlines()[:2]
+    assert first == "Not stated: profile-data · licence: not stated in the sources dskb has read"
+    assert why.strip().startswith("The repository has no LICENSE file on its main branch")
+    zh = run("search", "profile-data 许可证", "--lang", "zh").stdout.splitlines()[1]
+    assert "没有 LICENSE 文件" in zh
+    assert run("search", "deepep license", "--lang", "en").stdout.startswith(
+        "Answer: DeepEP · licence · MIT"
+    )

@@ -42,9 +42,7 @@ class Answer(NamedTuple):
     def line(self, lang: str) -> str:
         """`DeepSeek-V3 · training cost · $5.576M · v3-paper p.5`."""
         shown = "en" if lang == "both" else lang
-        what = _label(self.asking, shown)
-        if self.asking.key == "identity" and self.kind == "person":
-            what = "身份" if shown == "zh" else "role"  # who a person is: their role
+        what = _label(self.asking, shown, self.kind)
         label = pick(self.label, shown) if self.label else ""
         if label and (self.asking.key == "date" or label.casefold() == what.casefold()):
             what = label
@@ -53,7 +51,7 @@ class Answer(NamedTuple):
         whose = name_of(self.subject or self.record, shown)
         if whose == what:  # an event's date: its title says whose it is
             whose = name_of(self.record, shown) if self.subject else whose
-            what = _label(self.asking, shown)
+            what = _label(self.asking, shown, self.kind)
         if self.asking.key == "speaker":
             said = pick(self.record["text"], shown)
             whose = f"“{said[:40]}…”" if len(said) > 40 else f"“{said}”"
@@ -120,9 +118,10 @@ class NotStated(NamedTuple):
         """`DeepSeek-R1 · training cost: not stated in the sources dskb has read`."""
         shown = "en" if lang == "both" else lang
         whose = name_of(self.record, shown)
+        what = _label(self.asking, shown, self.kind)
         if shown == "zh":
-            return f"{whose} · {self.asking.zh}：dskb 所读的来源中没有写明"
-        return f"{whose} · {self.asking.en}: not stated in the sources dskb has read"
+            return f"{whose} · {what}：dskb 所读的来源中没有写明"
+        return f"{whose} · {what}: not stated in the sources dskb has read"
 
     def caveats(self, lang: str) -> list[str]:
         """What the sources say of what was not found (a record of where dskb looked), cited."""
@@ -145,8 +144,17 @@ class NotStated(NamedTuple):
         }
 
 
-def _label(asking: Asking, lang: str) -> str:
-    return asking.zh if lang == "zh" else asking.en
+# What a field is called when another kind of thing holds it: who a person is is their role, a
+# project's licence is no model licence.
+KIND_LABELS = {
+    ("identity", "person"): ("身份", "role"),
+    ("license_model", "project"): ("许可", "licence"),
+}
+
+
+def _label(asking: Asking, lang: str, kind: str = "") -> str:
+    zh, en = KIND_LABELS.get((asking.key, kind), (asking.zh, asking.en))
+    return zh if lang == "zh" else en
 
 
 # Values shown together: an input price is read with its output price.

@@ -86,9 +86,29 @@ def choose(
             # Not stated only when nothing else is asked: "when did High-Flyer set up its AI
             # company" is not about High-Flyer's own founding.
             words = vocabulary()
-            return None if leftover(question.rest) else NotStated(kind, record, words[asked])
+            if leftover(question.rest):
+                return None
+            return NotStated(kind, record, words[asked], _why_not(record, words[asked]))
         found = _of_field(question, asked, found)
     return _best(question, kind, record, found)
+
+
+def _why_not(record: Row, asking: Asking) -> Candidate | None:
+    """The sentence of the thing's note that speaks of the field it lacks ("The repository has
+    no LICENSE file on its main branch, so no licence is given"), to say why it is not stated."""
+    note = record.get("note")
+    if not isinstance(note, dict):
+        return None
+    zh = [t for t in str(note["zh"]).split("。") if t.strip()]
+    en = [t for t in str(note["en"]).split(". ") if t.strip()]
+    if len(zh) != len(en):
+        return None  # the sentences do not pair up: no one sentence to quote in both languages
+    for said_zh, said_en in zip(zh, en, strict=True):
+        said = normalize(f"{said_zh} {said_en}")
+        if any(has(said, phrase) for phrase in asking.words):
+            text = {"zh": said_zh.strip() + "。", "en": said_en.strip().rstrip(".") + "."}
+            return Candidate(asking.key, "note", record, "note", text, record.get("sources", []))
+    return None
 
 
 def _asked_elsewhere(question: Question, keys: tuple[str, ...], asked_score: int) -> bool:
