@@ -474,3 +474,10 @@ def test_a_field_not_stated_says_why_when_the_things_note_does() -> None:
     assert run("search", "deepep license", "--lang", "en").stdout.startswith(
         "Answer: DeepEP · licence · MIT"
     )
+
+
+def test_a_span_of_years_asks_no_date() -> None:
+    """ "in the next 20 years" is a span, not a year asked: who said it is Liang Wenfeng."""
+    first = _first("who said start-ups will have a chance whenever they enter in the next 20 years")
+    answer = first["match"]["answer"]
+    assert (first["id"], answer["asked"]) == ("liang-application-barrier-falling", "speaker")

@@ -83,7 +83,7 @@ def vocabulary() -> dict[str, Asking]:
             spec.field,
             spec.zh,
             spec.en if spec.en[1:2].isupper() else spec.en[0].lower() + spec.en[1:],
-            _phrases(SPEC_WORDS[spec.field].words),
+            _phrases(SPEC_WORDS[spec.field].words, plural=True),
             SPEC_WORDS[spec.field].expects,
         )
         for spec in SPECS
@@ -95,10 +95,15 @@ def vocabulary() -> dict[str, Asking]:
     return found
 
 
-def _phrases(listed: str) -> tuple[str, ...]:
-    """The phrases, each Latin one ending in a word also in its plural (number formats)."""
+def _phrases(listed: str, plural: bool = False) -> tuple[str, ...]:
+    """The phrases; a spec's Latin ones also in the plural ("number formats"). Not the other
+    fields': "in the next 20 years" asks no year."""
     phrases = [normalize(w) for w in listed.split("|") if w.strip()]
-    plurals = [f"{p}s" for p in phrases if p[-1:].isalpha() and p.isascii() and p[-1] not in "sy"]
+    plurals = [
+        f"{p}s"
+        for p in phrases
+        if plural and p[-1:].isalpha() and p.isascii() and p[-1] not in "sy"
+    ]
     return tuple(dict.fromkeys([*phrases, *plurals]))
 
 
