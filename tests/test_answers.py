@@ -426,6 +426,8 @@ def test_an_answer_names_its_label_once_and_what_each_other_value_is() -> None:
         line for line in shown.split("\n\n")[0].splitlines() if "no date and no footnotes" in line
     ]
     assert len(notes) == 1  # the note the prices share, once
+    event = run("search", "gpt-3", "--lang", "en").stdout.splitlines()[0]
+    assert event.count("OpenAI releases GPT-3") == 1, event  # whose it is, said once
 
 
 @pytest.mark.parametrize(

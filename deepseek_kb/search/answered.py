@@ -42,16 +42,15 @@ class Answer(NamedTuple):
     def line(self, lang: str) -> str:
         """`DeepSeek-V3 · training cost · $5.576M · v3-paper p.5`."""
         shown = "en" if lang == "both" else lang
+        whose = name_of(self.subject or self.record, shown)
         what = _label(self.asking, shown, self.kind)
         label = pick(self.label, shown) if self.label else ""
-        if label and (self.asking.key == "date" or label.casefold() == what.casefold()):
+        if label.casefold() in ("", whose.casefold()):
+            pass  # said once: an event's title is whose date it is
+        elif self.asking.key == "date" or label.casefold() == what.casefold():
             what = label
-        elif label:
+        else:
             what = f"{what} ({label})"
-        whose = name_of(self.subject or self.record, shown)
-        if whose == what:  # an event's date: its title says whose it is
-            whose = name_of(self.record, shown) if self.subject else whose
-            what = _label(self.asking, shown, self.kind)
         if self.asking.key == "speaker":
             said = pick(self.record["text"], shown)
             whose = f"“{said[:40]}…”" if len(said) > 40 else f"“{said}”"
