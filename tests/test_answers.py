@@ -483,3 +483,27 @@ def test_a_span_of_years_asks_no_date() -> None:
     first = _first("who said start-ups will have a chance whenever they enter in the next 20 years")
     answer = first["match"]["answer"]
     assert (first["id"], answer["asked"]) == ("liang-application-barrier-falling", "speaker")
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("v3 paramters", "specs.total_params"),
+        ("r1 lisence", "specs.license_model"),
+        ("how many layres does v3 have", "specs.layers"),
+        ("deepseek v2 contex length", "specs.context_length"),
+    ],
+)
+def test_a_misspelt_field_word_is_read_as_the_field(query: str, field: str) -> None:
+    first = _first(query)
+    assert first["match"]["field"] == field, first["match"]
+
+
+def test_a_word_of_the_sources_is_never_spelt_into_a_field_word(index: Index) -> None:
+    """ "trillion", "nodes", "years" are words the sources use: left as typed, not put right
+    into "million", "codes", "year"; a word a letter off but starting otherwise stays too."""
+    from deepseek_kb.search.spelled import spelled
+
+    typed = "gpu hours per trillion tokens nodes next 20 years new hires"
+    assert spelled(index, typed) == typed
+    assert spelled(index, "v3 paramters") == "v3 parameters"

@@ -41,6 +41,7 @@ from deepseek_kb.search.question import (
     is_question,
     read,
 )
+from deepseek_kb.search.spelled import spelled
 
 __all__ = ["Answer", "NotStated", "answer", "is_question"]
 
@@ -56,7 +57,7 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
     question = read(index, query, hits)
     if question.unknown:
         return None  # a version of a thing the KB holds no record of: nothing to assert
-    question = _founder_meant(index, question)
+    question = _founder_meant(index, question._replace(rest=spelled(index, question.rest)))
     found = _held(index, question, hits)
     if found is None and not _field_asked(question):
         return passage_answer(index, question, hits)

@@ -26,7 +26,7 @@ _STOP_WORDS = (
     "takes taken repo repository repositories look looks looking need needs needed just go "
     "goes going went he she him her his hers ever still also very"
 )
-_STOP = frozenset(_STOP_WORDS.split())
+STOP = frozenset(_STOP_WORDS.split())
 _STOP_HAN = frozenset(
     "的了吗呢是在有和与及用个多少什么哪几谁年月日天时候怎样如何为啥一这那它其被把给对从到也都就又还要会能可以过出来去上下中请问呀吧啊么数量编号型类值些建成做得着"
 )
@@ -57,7 +57,7 @@ def content(rest: str) -> list[str]:
 def _latin_words(word: str) -> Iterator[str]:
     for latin in _LATIN.findall(word):
         latin = latin.strip("'.")
-        if (len(latin) >= 2 or latin.isdigit()) and latin not in _STOP:
+        if (len(latin) >= 2 or latin.isdigit()) and latin not in STOP:
             yield latin
 
 

@@ -1,0 +1,64 @@
+"""A question's words spelt as the fields are: "paramters" is parameters, "lisence" licence.
+
+Only a word the sources never use is put right, and only to the one word asking for a field
+that is a letter off and starts with the same letter (five letters or more; two letters off
+for eight or more): "trillion",
+"nodes" and "Willison" are words of the sources and stay as typed.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from deepseek_kb.analysis.text import stem
+from deepseek_kb.index.store import Index
+from deepseek_kb.search.leftover import STOP
+from deepseek_kb.search.question import vocabulary
+
+# Words shorter than this are never put right: too many real words lie one letter apart.
+SHORTEST = 5
+# Words this long may be two letters off.
+LONG = 8
+
+
+@cache
+def field_words() -> frozenset[str]:
+    """Every Latin word of the phrases that ask for a field."""
+    return frozenset(
+        word
+        for asking in vocabulary().values()
+        for phrase in asking.words
+        for word in phrase.split()
+        if word.isascii() and word.isalpha()
+    )
+
+
+def spelled(index: Index, rest: str) -> str:
+    """The words of a question, each misspelt field word put right."""
+    known = field_words()
+    words = rest.split()
+    odd = {
+        w
+        for w in words
+        if len(w) >= SHORTEST and w.isascii() and w.isalpha() and w not in known and w not in STOP
+    }
+    if odd:
+        forms = tuple(sorted(odd | {stem(w) for w in odd}))  # the index keeps "node" for "nodes"
+        marks = ",".join("?" * len(forms))
+        used = {r[0] for r in index.query(f"SELECT term FROM vocab WHERE term IN ({marks})", forms)}
+        odd = {w for w in odd if w not in used and stem(w) not in used}
+    return " ".join(_nearest(w, known) or w if w in odd else w for w in words)
+
+
+def _nearest(word: str, known: frozenset[str]) -> str | None:
+    """The one field word a letter or two from the word; none when there are several."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    most = 2 if len(word) >= LONG else 1
+    found = process.extract(
+        word, known, scorer=DamerauLevenshtein.distance, score_cutoff=most, limit=3
+    )
+    found = [f for f in found if f[0][0] == word[0]]  # a slip of the hand keeps the first letter
+    closest = [w for w, d, _ in found if d == min(d for _, d, _ in found)] if found else []
+    return closest[0] if len(closest) == 1 else None
