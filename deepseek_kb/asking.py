@@ -10,10 +10,12 @@ from deepseek_kb.kinds import Unit
 
 
 class SpecWords(NamedTuple):
-    """How a question asks for one model specification, and the kind of value it holds."""
+    """How a question asks for one model specification, the kind of value it holds, and the
+    words that say another field is meant (experts per token are no parameters)."""
 
     words: str
     expects: str = "quantity"
+    unless: str = ""
 
 
 # spec field -> the words (`|`-separated) that ask for it
@@ -25,12 +27,15 @@ SPEC_WORDS: dict[str, SpecWords] = {
     "active_params": SpecWords(
         "activated parameters|active parameters|activated params|active params|activated|"
         "active|are active|is active|active in|parameters per token|params per token|"
-        "per token|each token|actually run|激活参数|激活|每个 token|每 token|实际"
+        "per token|each token|actually run|激活参数|激活|每个 token|每 token|实际|switch on|"
+        "switched on|turn on|turned on|used per token|用到多少参数",
+        unless="experts|expert|专家",
     ),
     "context_length": SpecWords(
         "how long a prompt|prompt length|input length|context size|max tokens|最长输入|最大长度|"
         "上下文窗口|context length|context window|context|ctx|window|max length|maximum length|"
-        "sequence length|long context|ctx length|ctx len|length|上下文长度|上下文|窗口|长度|多长"
+        "sequence length|long context|ctx length|ctx len|length|上下文长度|上下文|窗口|长度|多长|"
+        "prompt|prompts|一次能吃|能读多长"
     ),
     "architecture": SpecWords("architecture|arch|structure|design|架构|结构", "text"),
     "attention": SpecWords("attention|attention mechanism|注意力|注意力机制", "text"),
@@ -46,8 +51,9 @@ SPEC_WORDS: dict[str, SpecWords] = {
     "activated_experts": SpecWords(
         "fire per token|experts fire|routed experts fire|per-token experts|激活几个专家|"
         "每个 token 用几个专家|experts per token|activated experts|experts activated|active experts|"
-        "experts active|experts does each token|experts each token|激活专家|激活的专家|每个 token 激活|"
-        "每 token 激活"
+        "experts active|experts does each token|experts each token|激活专家|激活的专家|"
+        "routed to|is routed to|路由到|路由给|每个 token|每 token|per token|each token",
+        unless="parameters|parameter|params|参数",
     ),
     "load_balancing": SpecWords(
         "load balancing|load balance|auxiliary loss|aux loss|auxiliary-loss|负载均衡|辅助损失",
@@ -60,7 +66,9 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "distilled into|distilled from|continued from|initialized with|initialised from|"
         "which model was it trained from|继续训练|从哪个模型|初始化|蒸馏自|base model|based on|built on|"
         "built on top of|built from|fine-tuned from|finetuned from|trained from|"
-        "initialized from|starting point|基座模型|基座|基于|基础模型|底座",
+        "initialized from|starting point|基座模型|基座|基于|基础模型|底座|拿哪个模型|用哪个模型|"
+        "哪个模型蒸馏|fine-tuned on|finetuned on|which checkpoint|continued-trained from|"
+        "continue-trained from",
         "text",
     ),
     "training_tokens": SpecWords(

@@ -507,3 +507,40 @@ def test_a_word_of_the_sources_is_never_spelt_into_a_field_word(index: Index) ->
     typed = "gpu hours per trillion tokens nodes next 20 years new hires"
     assert spelled(index, typed) == typed
     assert spelled(index, "v3 paramters") == "v3 parameters"
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "value"),
+    [
+        ("v3每个token激活多少参数", "specs.active_params", "37B"),  # 每个token, no space
+        ("V2每个token会路由到几个专家啊", "specs.activated_experts", "6"),  # experts: no params
+        ("v3 有几个专家", "specs.routed_experts", "256"),
+        ("How many parameters does DeepSeek-V2 actually switch on for each token?", None, "21B"),
+        ("coder v2 lite 一次能吃多长的 prompt", "specs.context_length", "128K"),
+        ("r1 distill llama 70b 是拿哪个模型蒸馏出来的", "specs.base_model", "Llama-3.3-70B"),
+    ],
+)
+def test_a_field_is_read_from_its_words_in_any_order_and_spacing(
+    query: str, field: str | None, value: str
+) -> None:
+    """Per-token words ask for activated parameters, or experts when experts are named; a
+    Chinese run against a Latin word reads the same with or without a space."""
+    match = _first(query)["match"]
+    assert match["how"] == "answer" and value in match["answer"]["text"], match
+    assert field is None or match["field"] == field
+
+
+def test_a_role_the_sources_doubt_is_answered_with_the_doubt() -> None:
+    """The article calls Sebastian Raschka an OpenAI scientist; his own profile does not: the
+    answer says so."""
+    shown = run("search", "who is sebastian raschka", "--lang", "en").stdout
+    assert "OpenAI scientist" in shown.splitlines()[0]
+    assert "Lightning AI" in shown.split("\n\n")[0]
+
+
+def test_a_digit_in_a_name_is_no_number_asked_for() -> None:
+    """ "how many samples": a passage naming R1 or Qwen2.5 but no count is no answer."""
+    from deepseek_kb.search.passages import _NUMBER
+
+    assert not _NUMBER.search("DeepSeek-R1-Distill models are based on Qwen2.5 and Llama3")
+    assert _NUMBER.search("finetuned with 800k samples") and _NUMBER.search("约 1.5B")

@@ -187,7 +187,10 @@ def founders_of(index: Index, org: Row) -> Iterator[Candidate]:
 
 
 def _person(index: Index, person: Row, hits: Sequence[Hit]) -> Iterator[Candidate]:
-    yield Candidate("identity", "person", person, "role", person["role"], person["sources"])
+    role = person["role"]
+    yield Candidate(
+        "identity", "person", person, "role", role, person["sources"], role_caveat(person)
+    )
     for number, item in enumerate(person.get("bio", [])):
         text = pick(item, "both").casefold()
         if any(w in text for w in ("university", "大学", "学院", "degree", "学位")):
@@ -195,6 +198,16 @@ def _person(index: Index, person: Row, hits: Sequence[Hit]) -> Iterator[Candidat
                 "education", "person", person, f"bio[{number}]", item, person["sources"]
             )
             break
+
+
+def role_caveat(person: Row) -> Row | None:
+    """A biography line that quotes the role to question it ("OpenAI scientist" is the
+    article's unconfirmed wording): the role's caveat."""
+    quoted = f"“{person['role']['zh']}”", f'"{person["role"]["en"]}"'
+    for item in person.get("bio", []):
+        if quoted[0] in str(item["zh"]) or quoted[1] in str(item["en"]):
+            return {"zh": item["zh"], "en": item["en"]}
+    return None
 
 
 def _topic(index: Index, topic: Row, hits: Sequence[Hit]) -> Iterator[Candidate]:

@@ -30,7 +30,6 @@ from deepseek_kb.search.question import (
     best_asked,
     cue_bonus,
     label_score,
-    phrase_score,
     unasked,
     vocabulary,
 )
@@ -260,7 +259,7 @@ def _score(question: Question, kind: str, candidate: Candidate, left: str) -> in
     """How clearly the words ask for the candidate's field and repeat its label; None when
     they do not ask for it at all."""
     asking = vocabulary()[candidate.key]
-    said = phrase_score(question.rest, asking.words)
+    said = asking.score(question.rest)
     labelled = label_score(left, candidate.label)
     if candidate.key == "figure":
         labelled //= 2  # a claim's figure never outranks the spec it restates

@@ -19,7 +19,12 @@ from typing import NamedTuple
 from deepseek_kb.analysis.text import normalize, stem
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
-from deepseek_kb.search.answerables import Candidate, event_candidate, speaker_candidate
+from deepseek_kb.search.answerables import (
+    Candidate,
+    event_candidate,
+    role_caveat,
+    speaker_candidate,
+)
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
 from deepseek_kb.search.leftover import content, leftover
 from deepseek_kb.search.named import Hit, has, names_of
@@ -36,7 +41,8 @@ BROAD = ("organization", "topic")
 HITS = 5
 # A passage must hold three in four of the question's words, and two at least.
 SHARE = 0.75
-_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万亿]")
+# A number, not a digit of a name (R1, Qwen2.5, V3).
+_NUMBER = re.compile(r"(?<![A-Za-z\d.-])\d|[一二两三四五六七八九十百千万亿]")
 _YEAR = re.compile(r"(?:19|20)\d\d|年")
 
 
@@ -233,11 +239,18 @@ def _answered(index: Index, question: Question, found: Passage) -> Answer | NotS
         found.field,
         found.text,
         found.sources,
-        record.get("note") if not found.field.startswith("claims") else None,
+        _caveat(record, found),
         record.get("title") if found.kind == "event" else None,
         _whose(index, question, record, found.kind),
     )
     return answer_from(passage, [passage], record)
+
+
+def _caveat(record: Row, found: Passage) -> Row | None:
+    """The passage's caveat: the record's note (a claim has its own), a role's doubt."""
+    if found.field == "role":
+        return role_caveat(record)
+    return None if found.field.startswith("claims") else record.get("note")
 
 
 def _whose(index: Index, question: Question, record: Row, kind: str) -> Row | None:

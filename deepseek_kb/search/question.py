@@ -73,6 +73,14 @@ class Asking(NamedTuple):
     en: str
     words: tuple[str, ...]
     expects: str
+    unless: tuple[str, ...] = ()
+
+    def score(self, rest: str) -> int:
+        """How clearly the words ask for this field: its phrases' weight, none when a word
+        says another field is meant."""
+        if any(has(rest, word) for word in self.unless):
+            return 0
+        return phrase_score(rest, self.words)
 
 
 @cache
@@ -85,6 +93,7 @@ def vocabulary() -> dict[str, Asking]:
             spec.en if spec.en[1:2].isupper() else spec.en[0].lower() + spec.en[1:],
             _phrases(SPEC_WORDS[spec.field].words, plural=True),
             SPEC_WORDS[spec.field].expects,
+            _phrases(SPEC_WORDS[spec.field].unless),
         )
         for spec in SPECS
     }
@@ -99,12 +108,17 @@ def _phrases(listed: str, plural: bool = False) -> tuple[str, ...]:
     """The phrases; a spec's Latin ones also in the plural ("number formats"). Not the other
     fields': "in the next 20 years" asks no year."""
     phrases = [normalize(w) for w in listed.split("|") if w.strip()]
+    # Chinese runs against Latin words with or without a space: 每个 token, 每个token.
+    phrases += [_HAN_LATIN.sub("", p) for p in phrases if _HAN_LATIN.search(p)]
     plurals = [
         f"{p}s"
         for p in phrases
         if plural and p[-1:].isalpha() and p.isascii() and p[-1] not in "sy"
     ]
     return tuple(dict.fromkeys([*phrases, *plurals]))
+
+
+_HAN_LATIN = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[a-z0-9])|(?<=[a-z0-9]) (?=[\u4e00-\u9fff])")
 
 
 class Question(NamedTuple):
@@ -240,7 +254,7 @@ def best_asked(rest: str, cues: frozenset[str], keys: Iterable[str] = ()) -> tup
     """The field the words ask for most clearly (of `keys`, else of all), and its score."""
     words = vocabulary()
     chosen = tuple(keys) or tuple(words)
-    scored = [(phrase_score(rest, words[k].words), k) for k in chosen]
+    scored = [(words[k].score(rest), k) for k in chosen]
     score, key = max(scored, key=lambda pair: pair[0])
     if score == 0:
         return key, 0
