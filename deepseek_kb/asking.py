@@ -101,8 +101,10 @@ SPEC_WORDS: dict[str, SpecWords] = {
     "api_price_input": SpecWords(
         "api price|api pricing|price|prices|pricing|priced|input price|input tokens|"
         "per million tokens|per million|api cost|api costs|cache hit|cache miss|cache hits|"
-        "cache misses|charge|charges|input|价格|定价|收费|输入价格|api 价格|多少钱一百万|每百万|缓存命中|缓存未命中"
+        "cache misses|charge|charges|input|价格|定价|收费|输入价格|api 价格|多少钱一百万|每百万|缓存命中|缓存未命中",
+        unless="output|输出",
     ),
+    # The words any price is asked by are the input price's: it is read with its output price.
     "api_price_output": SpecWords("output price|output tokens|output pricing|output|输出价格|输出"),
     "license_code": SpecWords(
         "code license|code licence|license of the code|代码许可|代码协议|代码的许可", "text"
@@ -153,7 +155,7 @@ ASKED: tuple[Asked, ...] = (
         "release date",
         "release date|released|release|come out|came out|come-out|launch|launched|drop|"
         "dropped|published|publish|open-sourced|open sourced|debut|debuted|out|ship|shipped|"
-        "发布|推出|上线|问世|发布时间|发布日期|开源时间|什么时候出|year|年份",
+        "发布|推出|上线|问世|发布时间|发布日期|开源时间|什么时候出|啥时候出|出的|year|年份",
         "date",
     ),
     Asked(
@@ -177,7 +179,9 @@ ASKED: tuple[Asked, ...] = (
         "what it is",
         "what is|what's|whats|what are|who is|who's|whos|who was|define|definition|meaning|"
         "mean|stand for|stands for|explain|tell me about|introduce|describe|是什么|什么是|是谁|谁是|是啥|"
-        "啥是|介绍|含义|意思|定义|解释|指什么|work|works|job|employer|position|工作|任职|就职|职位|职务",
+        "啥是|介绍|含义|意思|定义|解释|指什么|work|works|job|employer|position|工作|任职|就职|职位|职务|"
+        "是做什么的|做什么的|干什么的|是干嘛的|干嘛的|干嘛用的|是干什么的|做啥的|有什么用|用来做什么|"
+        "哪家公司|在哪家|which company|works for|work for|what does it do|what is it for|used for",
         "text",
     ),
     Asked(
@@ -194,6 +198,14 @@ ASKED: tuple[Asked, ...] = (
         "founder",
         "founder|founders|founded by|who founded|who started|who runs|who leads|ceo|boss|创始人|"
         "谁创办|谁创立|谁成立|老板|掌门人|创办人",
+        "name",
+    ),
+    Asked(
+        "parent",
+        "母公司",
+        "parent company",
+        "parent|parent company|parent firm|owned by|owner|who owns|spun off from|spun out of|"
+        "母公司|隶属|属于哪家|背后的公司|哪家公司旗下|旗下",
         "name",
     ),
     Asked(
@@ -215,7 +227,8 @@ ASKED: tuple[Asked, ...] = (
         "gpu_count",
         "GPU 数量",
         "GPUs",
-        "how many gpus|gpus|gpu count|graphics cards|cards|a100|a100s|chips|显卡|多少卡|多少张|张卡",
+        "how many gpus|gpus|gpu count|graphics cards|cards|a100|a100s|chips|显卡|多少卡|多少张|张卡|"
+        "多少块|块gpu|块显卡|几块|块卡|多少块gpu|多少张卡",
         "quantity",
     ),
     Asked(

@@ -98,7 +98,19 @@ _CURRENCY = {"usd": "$", "usd-per-mtok": "$", "cny": "¥", "cny-per-mtok": "¥"}
 def format_quantity(
     quantity: Json, scale: tuple[float, str] | None = None, lang: str = "en", bare: bool = False
 ) -> str:
-    """671 'B params' -> '671B'; 2.788 'M GPU hours' -> '2.788M GPU hours'."""
+    """671 'B params' -> '671B'; 2.788 'M GPU hours' -> '2.788M GPU hours'; a price for a
+    cache hit says so: '$0.14 per M tokens (cache hit)'."""
+    text = _quantity(quantity, scale, lang, bare)
+    case = _CASES.get(str(quantity.get("case")))
+    if case and not bare:
+        text += f"（{case[0]}）" if lang == "zh" else f" ({case[1]})"
+    return text
+
+
+_CASES = {"cache-hit": ("缓存命中", "cache hit"), "cache-miss": ("缓存未命中", "cache miss")}
+
+
+def _quantity(quantity: Json, scale: tuple[float, str] | None, lang: str, bare: bool) -> str:
     dim = dimension(quantity)
     value = base_value(quantity)
     if lang == "zh" and dim in ("usd", "cny") and scale is None and not bare:

@@ -544,3 +544,32 @@ def test_a_digit_in_a_name_is_no_number_asked_for() -> None:
 
     assert not _NUMBER.search("DeepSeek-R1-Distill models are based on Qwen2.5 and Llama3")
     assert _NUMBER.search("finetuned with 800k samples") and _NUMBER.search("约 1.5B")
+
+
+@pytest.mark.parametrize(
+    ("query", "about", "field", "value"),
+    [
+        ("萤火一号有多少块GPU", "fire-flyer-1", None, "1100"),  # how many, not which GPU
+        ("DeepSeek parent company", "deepseek", "parent", "High-Flyer"),
+        ("ds api 输入价格多少钱一百万token", "api-price-input", None, "¥1"),  # the company's API
+        ("deepseek api output 价格 per million tokens", "api-price-output", None, "¥2"),
+        ("deepseek ocr2 啥时候出的", "deepseek-ocr-2", "released.date", "2026-01-27"),
+        ("Tim Dettmers 是做什么的", "tim-dettmers", "role", "QLoRA"),
+        ("田渊栋在哪家公司", "tian-yuandong", "role", "Meta"),
+    ],
+)
+def test_everyday_wordings_ask_their_fields(
+    query: str, about: str, field: str | None, value: str
+) -> None:
+    first = _first(query)
+    match = first["match"]
+    assert match["how"] == "answer" and value in match["answer"]["text"], match
+    assert about in (first["id"], match["answer"].get("about"))
+    assert field is None or match["field"] == field
+
+
+def test_a_price_says_whether_it_is_for_a_cache_hit_or_miss() -> None:
+    shown = " ".join(run("search", "r1 output price", "--lang", "en").stdout.split())
+    assert "$0.14 per M tokens (cache hit), $0.55 per M tokens (cache miss)" in shown
+    zh = run("models", "show", "R1", "--lang", "zh").stdout
+    assert "$0.14/百万 token（缓存命中）" in zh

@@ -47,7 +47,10 @@ __all__ = ["Answer", "NotStated", "answer", "is_question"]
 
 # What a question about no particular thing asks of the company.
 COMPANY = "deepseek"
-COMPANY_KEYS = frozenset({"headcount", "founder", "founded", "location", "gpu_count"})
+COMPANY_KEYS = frozenset(
+    {"headcount", "founder", "founded", "location", "gpu_count", "parent"}
+    | {"api_price_input", "api_price_output"}  # the DeepSeek API's price, no model named
+)
 
 
 def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotStated | None:

@@ -138,6 +138,10 @@ def _organization(index: Index, org: Row, hits: Sequence[Hit]) -> Iterator[Candi
         yield Candidate("identity", "organization", org, "description", description, org["sources"])
     yield from figures_of("organization", org, org)
     yield from founders_of(index, org)
+    parent = index.get(str(org["parent"])) if org.get("parent") else None
+    if parent is not None:
+        name = parent.row["name"]
+        yield Candidate("parent", "organization", org, "parent", name, org["sources"])
 
 
 def figures_of(kind: str, record: Row, subject: Row) -> Iterator[Candidate]:

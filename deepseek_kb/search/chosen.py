@@ -48,6 +48,7 @@ APPLICABLE: dict[str, tuple[str, ...]] = {
         "gpu_count",
         "investment",
         "founder",
+        "parent",
         "date",
         "api_price_input",
         "api_price_output",
@@ -124,6 +125,8 @@ def _elsewhere_not_stated(
     anything, any_score = best_asked(question.rest, question.cues)
     if any_score < CLEAR or anything in keys or anything in OPEN or leftover(question.rest):
         return None
+    if not _kind_fits(question, vocabulary()[anything].expects):
+        return None  # "how many GPUs" does not ask which GPU
     return NotStated(kind, record, vocabulary()[anything])
 
 

@@ -55,6 +55,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "哪个月",
         "哪月",
         "which month",
+        "啥时候",
+        "哪时候",
     ),
     "name": ("who", "whom", "whose", "谁"),
     "quantity": ("how many", "how much", "how big", "how large", "how long", "多少", "几个", "几"),
