@@ -115,6 +115,8 @@ def _quantity(quantity: Json, scale: tuple[float, str] | None, lang: str, bare: 
     value = base_value(quantity)
     if lang == "zh" and dim in ("usd", "cny") and scale is None and not bare:
         return _qualified(quantity, _chinese_money(value, dim), lang)  # 557.6 万美元
+    if lang == "zh" and dim == "cny-per-mtok" and not bare:
+        return _qualified(quantity, f"{number(value)} 元/百万 token", lang)  # as 10 亿元 reads
     text = _CURRENCY.get(dim, "") + _figure(value, dim, scale)
     if not bare or dim in ("percent", "times"):
         text += _unit(value, dim, lang)

@@ -573,3 +573,15 @@ def test_a_price_says_whether_it_is_for_a_cache_hit_or_miss() -> None:
     assert "$0.14 per M tokens (cache hit), $0.55 per M tokens (cache miss)" in shown
     zh = run("models", "show", "R1", "--lang", "zh").stdout
     assert "$0.14/百万 token（缓存命中）" in zh
+
+
+def test_the_field_of_the_kind_of_value_asked_wins() -> None:
+    """ "继续训练了多少 token": how many tokens (a quantity), not what it was trained from."""
+    answer = _first("DeepSeek-V3.2-Exp 继续训练了多少 token")["match"]["answer"]
+    assert (answer["asked"], answer["text"]) == ("training_tokens", "943.7B")
+
+
+def test_a_price_in_yuan_reads_in_yuan_in_chinese() -> None:
+    """The article's 1 元/百万tokens reads 1 元 in Chinese, as 10 亿元 does."""
+    zh = run("search", "DeepSeek API 输入价格多少", "--lang", "zh").stdout
+    assert "1 元/百万 token" in zh.splitlines()[0]

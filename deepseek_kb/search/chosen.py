@@ -300,7 +300,15 @@ def _tied(question: Question, keys: tuple[str, ...], asked: str, score: int) -> 
     if score < CLEAR or asked in OPEN:
         return False
     whole = [w for w, parts in PARTS.items() if asked in parts]
-    others = tuple(k for k in keys if k != asked and k not in OPEN and k not in whole)
+    words = vocabulary()
+    others = tuple(
+        k
+        for k in keys
+        if k != asked
+        and k not in OPEN
+        and k not in whole
+        and _kind_fits(question, words[k].expects)  # how many tokens: no model it came from
+    )
     return bool(others) and best_asked(question.rest, question.cues, others)[1] > score - 3
 
 

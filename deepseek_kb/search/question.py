@@ -253,17 +253,20 @@ def cue_bonus(expects: str, cues: frozenset[str]) -> int:
 
 
 def best_asked(rest: str, cues: frozenset[str], keys: Iterable[str] = ()) -> tuple[str, int]:
-    """The field the words ask for most clearly (of `keys`, else of all), and its score."""
+    """The field the words ask for most clearly (of `keys`, else of all), and its score: its
+    words' weight, and more when it holds the kind of value the question asks for (how many
+    tokens were trained on, not what it was trained from)."""
     words = vocabulary()
     chosen = tuple(keys) or tuple(words)
     scored = [(words[k].score(rest), k) for k in chosen]
+    scored = [(s + cue_bonus(words[k].expects, cues) if s else 0, k) for s, k in scored]
     score, key = max(scored, key=lambda pair: pair[0])
     if score == 0:
         return key, 0
     parts = [(s, k) for s, k in scored if k in PARTS.get(key, ()) and s >= CLEAR]
     if parts:  # "feed-forward architecture": the part, not the whole
         score, key = max(parts, key=lambda pair: pair[0])
-    return key, score + cue_bonus(words[key].expects, cues)
+    return key, score
 
 
 def unasked(rest: str) -> str:
