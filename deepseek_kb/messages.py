@@ -105,6 +105,22 @@ MESSAGES: dict[str, Text] = {
     "usage.not_a_record_type": Text(
         "--type {value!r} is not a record type", "--type {value!r} 不是记录类型"
     ),
+    "usage.needs_output": Text(
+        "--format {fmt} writes a folder or a database and needs --output",
+        "--format {fmt} 写出的是文件夹或数据库，需要 --output",
+    ),
+    "usage.needs_output.hint": Text(
+        "csv and yaml write a folder (-o kb-csv/), sqlite a database (-o kb.db)",
+        "csv 和 yaml 写出文件夹（-o kb-csv/），sqlite 写出数据库（-o kb.db）",
+    ),
+    "usage.events_for_timelinejs": Text(
+        "--since, --until and --type select events for --format timelinejs",
+        "--since、--until 和 --type 只用于 --format timelinejs，选出其中的事件",
+    ),
+    "usage.events_for_timelinejs.hint": Text(
+        "dskb export -f timelinejs --since 2024 -o timeline.json",
+        "dskb export -f timelinejs --since 2024 -o timeline.json",
+    ),
     "usage.one_of": Text("one of: {choices}", "可选：{choices}"),
     # What was typed, as an error names it, and what to give when it is empty.
     "noun.query": Text("query", "查询"),

@@ -204,9 +204,9 @@ class Session:
                 self.terminal.note(warning)
         return self._index
 
-    def emit(self, output: Output) -> None:
-        """Write the result in the format the run asked for."""
-        emit(self.terminal, output, self.fmt)
+    def emit(self, output: Output, to: str | None = None) -> None:
+        """Write the result in the format the run asked for, on stdout or into `to`."""
+        emit(self.terminal, output, self.fmt, to)
 
 
 def session(

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from html import escape
-from pathlib import Path
 from typing import Any
 
 from deepseek_kb.citations import unique, url
@@ -161,25 +160,17 @@ def write(events: Sequence[Row], models: Sequence[Row], sources: Sequence[Row], 
     return json.dumps(timeline(events, models, sources, lang), ensure_ascii=False, indent=2) + "\n"
 
 
-def export_timeline(
+def timeline_text(
     index: Index,
     chosen: tuple[str | None, str | None, str | None],
     tier: str | None,
     lang: str,
-    to: str | None,
-) -> str | None:
+) -> str:
     """The events `dskb timeline` would show (since, until, type; as a tier tells them) as a
-    TimelineJS document: its text for stdout, or None once written to `to`."""
-    from deepseek_kb.export.destination import WriteError, write_bytes
+    TimelineJS document."""
     from deepseek_kb.queries.history import timeline as find_events
     from deepseek_kb.queries.provenance import told_records
 
     since, until, event_type = chosen
     events = find_events(index, since, until, event_type, None, tier)
-    text = write(events, told_records(index, "model", tier), index.records("source"), lang)
-    if to is None:
-        return text
-    if to == "":
-        raise WriteError.of("write.empty", "write.empty.file")
-    write_bytes(Path(to), text.encode("utf-8"))
-    return None
+    return write(events, told_records(index, "model", tier), index.records("source"), lang)
