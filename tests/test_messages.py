@@ -31,12 +31,14 @@ def test_every_message_is_in_both_languages_with_its_fields() -> None:
 
 
 def test_every_click_message_is_one_click_says_with_its_fields() -> None:
-    """Each translated Click message is a message id Click's own source uses (a Click upgrade that
-    rewords one shows here), and the translation keeps its fields."""
+    """Each translated Click message is a message id Click's (or Typer's) own source uses (an
+    upgrade that rewords one shows here), and the translation keeps its fields."""
+    import typer.core
+
     source = "".join(
         (Path(click.__file__).parent / f"{name}.py").read_text(encoding="utf-8")
-        for name in ("core", "exceptions", "parser", "types")
-    )
+        for name in ("core", "decorators", "exceptions", "formatting", "parser", "types")
+    ) + Path(typer.core.__file__).read_text(encoding="utf-8")
     for msgid, zh in CLICK.items():
         assert msgid in source, msgid
         assert _fields(zh) == _fields(msgid), msgid
@@ -113,3 +115,58 @@ def test_a_dskb_error_is_worded_from_the_catalogue() -> None:
     en = run("timeline", "--since", "soon")
     assert "error: --since 'soon' is not a date" in en.stderr
     assert "hint: write YYYY, YYYY-MM or YYYY-MM-DD" in en.stderr
+
+
+def _help_texts() -> set[str]:
+    """Every help text of the app as `dskb --help` prints it (its English, spaces made one):
+    command summaries and paragraphs, options' and arguments' help."""
+    import inspect
+
+    import typer.main
+
+    from deepseek_kb.cli import app
+
+    texts: set[str] = set()
+
+    def walk(command: click.Command) -> None:
+        helped = inspect.cleandoc(command.help or "").partition("\f")[0]
+        texts.update(" ".join(p.split()) for p in helped.split("\n\n") if p.strip())
+        helps = (getattr(p, "help", None) for p in command.params)
+        texts.update(" ".join(h.split()) for h in helps if h)
+        for sub in getattr(command, "commands", {}).values():
+            walk(sub)
+
+    walk(typer.main.get_command(app))
+    return texts
+
+
+def test_every_help_text_has_its_chinese_and_no_chinese_is_left_over() -> None:
+    """A new command or option without its Chinese help fails here; so does a stale entry."""
+    from deepseek_kb.commands.groups import SECTIONS
+    from deepseek_kb.messages.help import HELP
+
+    texts = _help_texts()
+    headings = {"Arguments", "Options", "Commands", "Examples", *(t for t, _ in SECTIONS)}
+    assert len(texts) > 60
+    assert sorted((texts | headings) - set(HELP)) == []
+    # Typer's completion options read "specified shell" while a shell is named or completed.
+    unused = set(HELP) - texts - headings
+    assert all("specified shell" in key for key in unused), unused
+
+
+def test_help_is_in_chinese_under_lang_zh_and_english_by_default() -> None:
+    """dskb --lang zh --help: Chinese headings, summaries and options; English otherwise."""
+    zh = run("--lang", "zh", "--help", env={"COLUMNS": "100"})
+    assert zh.code == 0
+    for said in ("用法: dskb", "选项:", "记录:", "数据与工具:", "示例:", "显示本帮助并退出。"):
+        assert said in zh.stdout, said
+    assert "DeepSeek 的模型：列表、并排对比" in zh.stdout
+    assert "Usage:" not in zh.stdout and "Options:" not in zh.stdout
+    assert "Show this message" not in zh.stdout
+    models = run("--lang", "zh", "models", "--help", env={"COLUMNS": "100"}).stdout
+    assert "命令:" in models and "列出模型，或并排对比它们的规格。" in models
+    show = run("models", "show", "--help", "--lang", "zh", env={"COLUMNS": "100"}).stdout
+    assert "参数:" in show and "[必需]" in show
+    english = run("--help", env={"COLUMNS": "100", "DSKB_LANG": "en"}).stdout
+    assert "Usage: dskb" in english and "Options:" in english and "Records:" in english
+    assert "用法" not in english and "显示版本" not in english

@@ -1,5 +1,6 @@
 """The message catalogue: what dskb tells a person (errors, hints, "nothing found", progress
-stages, Click's usage errors) in both languages, keyed by id.
+stages, Click's usage errors) in both languages, keyed by id; the help in Chinese is
+`messages.help`, imported only to print help.
 
 The layers below the terminal raise errors and report progress by id (`DskbError.of`,
 `progress.Stage`); their words in both languages are looked up here. A message with a hint
@@ -338,11 +339,28 @@ CLICK: dict[str, str] = {
     "Option {name!r} does not take a value.": "选项 {name!r} 不接受值。",
     "Got unexpected extra argument ({args})": "多出了参数（{args}）",
     "Got unexpected extra arguments ({args})": "多出了参数（{args}）",
+    # The words of a help page that Click and Typer write themselves.
+    "Usage:": "用法:",  # a colon as Click's own headings have it (选项:)
+    "Show this message and exit.": "显示本帮助并退出。",
+    "default: {default}": "默认: {default}",
+    "required": "必需",
+    "env var: {var}": "环境变量: {var}",
 }
 
-# Click's messages that frame another (the "Error:" label, the "Try … for help." line): with
-# `--lang both` they stay English around a message given in both languages.
-CLICK_FRAMES = frozenset({"Error: {message}", "Try '{command} {option}' for help."})
+# Click's messages that frame another (the "Error:" label, the "Try … for help." line), and the
+# words of a help page: with `--lang both` they stay English, as the help does
+# (`commands.groups`), around a message given in both languages.
+CLICK_FRAMES = frozenset(
+    {
+        "Error: {message}",
+        "Try '{command} {option}' for help.",
+        "Usage:",
+        "Show this message and exit.",
+        "default: {default}",
+        "required",
+        "env var: {var}",
+    }
+)
 
 
 def texts(key: str, /, **fields: object) -> Text:
@@ -370,7 +388,7 @@ def in_lang(text: Text, lang: str) -> str:
 
 def click_text(msgid: str, lang: str) -> str:
     """One of Click's messages (its English text) for a reader of `lang`; as it is if the
-    catalogue does not know it (help text, which is written in English only)."""
+    catalogue does not know it."""
     zh = CLICK.get(msgid)
     if zh is None or lang == "en" or (lang == "both" and msgid in CLICK_FRAMES):
         return msgid
