@@ -10,7 +10,8 @@ from pathlib import Path
 import click
 import pytest
 
-from deepseek_kb.messages import CLICK, MESSAGES, say
+from deepseek_kb.messages import MESSAGES, say
+from deepseek_kb.messages.click import CLICK
 from deepseek_kb.progress import Stage
 from tests.conftest import run
 

@@ -111,9 +111,10 @@ def said(text: str) -> str:
     text = " ".join(text.split())
     if help_lang() != "zh":
         return text
+    from deepseek_kb.messages.click import click_text
     from deepseek_kb.messages.help import HELP
 
-    return HELP.get(text, text)
+    return HELP.get(text) or click_text(text, "zh")  # Click's own (--help), if built earlier
 
 
 def summary(command: Any) -> str:

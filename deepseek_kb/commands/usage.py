@@ -23,7 +23,7 @@ import click.parser
 import click.types
 import typer.core
 
-from deepseek_kb.messages import click_text
+from deepseek_kb.messages.click import click_text
 from deepseek_kb.settings import LANGS, default_lang
 
 # The modules of Click and Typer that word a usage error or a help page, each holding its own

@@ -1,5 +1,5 @@
 """The help in Chinese: each command's and option's help text, and the headings of a help page,
-by their English text (as Click looks up its own words, `messages.CLICK`).
+by their English text (as Click looks up its own words, `messages.click.CLICK`).
 
 The commands keep their help in English beside their options, where Click, the shell
 completion and the README read it; `dskb --lang zh --help` reads each text's Chinese here
