@@ -12,6 +12,7 @@ import pytest
 
 from deepseek_kb.messages import MESSAGES, say
 from deepseek_kb.messages.click import CLICK
+from deepseek_kb.messages.words import WORDS
 from deepseek_kb.progress import Stage
 from tests.conftest import run
 
@@ -25,7 +26,7 @@ def _fields(text: str) -> set[str]:
 def test_every_message_is_in_both_languages_with_its_fields() -> None:
     """No message lacks its Chinese or English, and the Chinese fills in no field the English
     lacks (`x_zh` stands for `x`; Chinese has no plural, so it may leave one out)."""
-    for key, text in MESSAGES.items():
+    for key, text in {**MESSAGES, **WORDS}.items():
         assert text.en.strip() and text.zh.strip(), key
         zh = {name.removesuffix("_zh") for name in _fields(text.zh)}
         assert zh <= _fields(text.en), key
@@ -60,7 +61,7 @@ def _ids_used() -> list[tuple[str, str]]:
             if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
-            if name in ("of", "say", "texts", "checked_query"):
+            if name in ("of", "say", "texts", "checked_query", "word", "pair_of", "said"):
                 for arg in node.args:
                     value = arg.value if isinstance(arg, ast.Constant) else None
                     if isinstance(value, str) and "." in value and " " not in value:
@@ -72,8 +73,15 @@ def test_every_message_id_the_code_names_is_in_the_catalogue() -> None:
     """A misspelt id fails here, not in front of a user."""
     used = _ids_used()
     assert len(used) > 30
-    missing = [(key, where) for key, where in used if key not in MESSAGES]
+    missing = [(key, where) for key, where in used if key not in MESSAGES and key not in WORDS]
     assert not missing
+
+
+def test_every_word_of_the_views_is_said_somewhere() -> None:
+    """The views' words (messages/words.py) hold no entry that no view says any more."""
+    used = {key for key, _ in _ids_used()}
+    assert sorted(set(WORDS) - used) == []
+    assert not set(WORDS) & set(MESSAGES)
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,17 @@ from typing import Any, NamedTuple
 
 from deepseek_kb import kinds
 from deepseek_kb.export.generic import fields, heading, value_of
-from deepseek_kb.export.markup import Notes, cites, commit_date, earlier, esc, pair, shown, text
+from deepseek_kb.export.markup import (
+    Notes,
+    cites,
+    commit_date,
+    earlier,
+    esc,
+    pair,
+    pair_of,
+    shown,
+    text,
+)
 from deepseek_kb.export.page_lists import people, projects, quotes, sources, terms
 from deepseek_kb.export.page_search import anchor, search_box, search_script
 from deepseek_kb.export.page_style import STYLE
@@ -44,7 +54,7 @@ def _dated(when: str, body: str, anchor: str = "") -> str:
 def _released(model: dict[str, Any]) -> str:
     released = model.get("released")
     if not released:
-        return f'<span class="muted">{pair("日期未注明", "date not given")}</span>'
+        return f'<span class="muted">{pair_of("page.date_not_given")}</span>'
     return f"<time>{esc(released['date'])}</time>{commit_date(released.get('basis'))}"
 
 
@@ -53,7 +63,7 @@ def _compare_head(models: list[dict[str, Any]]) -> str:
         f'<th scope="col"><a href="#model-{esc(m["id"])}">{text(m["name"])}</a></th>'
         for m in models
     )
-    return f'<thead><tr><th scope="col">{pair("规格", "Spec")}</th>{heads}</tr></thead>'
+    return f'<thead><tr><th scope="col">{pair_of("page.spec")}</th>{heads}</tr></thead>'
 
 
 def _release_row(models: list[dict[str, Any]], notes: Notes) -> str:
@@ -63,10 +73,10 @@ def _release_row(models: list[dict[str, Any]], notes: Notes) -> str:
         if not released:
             cells.append('<td class="none">—</td>')
             continue
-        where = f"{text(model['name'])} · {pair('发布日期', 'Release date')}"
+        where = f"{text(model['name'])} · {pair_of('page.release_date')}"
         mark = notes.mark(where, released["date"], released)
         cells.append(f"<td>{_released(model)}{mark}{cites(released['sources'])}</td>")
-    return f'<tr><th scope="row">{pair("发布日期", "Released")}</th>{"".join(cells)}</tr>'
+    return f'<tr><th scope="row">{pair_of("page.released")}</th>{"".join(cells)}</tr>'
 
 
 def _spec_rows(models: list[dict[str, Any]], notes: Notes) -> str:
@@ -110,15 +120,11 @@ def comparison(data: Data) -> str:
     release date, then every spec any of them has, grouped."""
     models = sorted((m for m in data["model"] if m.get("main")), key=_leading, reverse=True)
     if not models:
-        return f'<p class="muted">{pair("没有主要模型。", "No main models.")}</p>'
+        return f'<p class="muted">{pair_of("page.no_main_models")}</p>'
     notes = Notes()
     cols = '<colgroup><col class="label">' + "<col>" * len(models) + "</colgroup>"
     body = _release_row(models, notes) + _spec_rows(models, notes)
-    intro = pair(
-        "每个系列的主要模型；横向滚动表格可查看所有列。† 标出被取代的数值，原因见表下脚注。",
-        "The main model of each line; scroll the table sideways for every column. "
-        "† marks a superseded value; the footnotes under the table say why.",
-    )
+    intro = pair_of("page.the_main_model_of_each")
     return (
         f'<p class="lead">{intro}</p>'
         f'<div class="scroll" tabindex="0" role="region" aria-label="{esc("Model comparison")}">'
@@ -136,7 +142,7 @@ def models(data: Data) -> str:
         variant = ""
         if model.get("variant_of"):
             parent = names.get(model["variant_of"], esc(model["variant_of"]))
-            variant = f' <span class="muted">· {pair("属于", "variant of")} {parent}</span>'
+            variant = f' <span class="muted">· {pair_of("page.variant_of")} {parent}</span>'
         released = model.get("released") or {}
         body = (
             f'<h3 class="entry">{text(model["name"])}</h3>{variant}'
@@ -247,11 +253,7 @@ def _intro(data: Data) -> str:
     if drawn:
         zh += "内容来自" + "及".join(z for z, _ in drawn) + "。"
         en += " It draws on " + " and on ".join(e for _, e in drawn) + "."
-    cited = pair(
-        "每一条事实都注明出处：其后的小链接指向它所依据的那一行、那一页或那次提交。",
-        "Every fact is cited: the small links after it lead to the line, page or commit it "
-        "comes from.",
-    )
+    cited = pair_of("page.every_fact_is_cited_the")
     return f'<p class="lead">{pair(zh, en)}</p><p class="lead">{cited}</p>'
 
 
@@ -280,7 +282,7 @@ def _header(lang: str) -> str:
 def page(data: Data, lang: str = "en") -> str:
     """The whole KB as one HTML page, opening in `lang` (zh; en or both open in English): same
     data, same bytes."""
-    title = pair("DeepSeek 知识库", "DeepSeek knowledge base")
+    title = pair_of("page.deepseek_knowledge_base")
     parts = [
         "<!doctype html>\n",
         f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n',

@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from deepseek_kb import kinds
-from deepseek_kb.export.markup import pair
+from deepseek_kb.export.markup import pair, pair_of
 
 Data = dict[str, list[dict[str, Any]]]
 
@@ -124,7 +124,7 @@ def _json(value: Any) -> str:
 
 def search_box() -> str:
     """The search form (shown by the script) and the note shown without scripts."""
-    label = pair("搜索全部记录（中文或英文）", "Search every record (Chinese or English)")
+    label = pair_of("page_search.search_every_record_chinese_or")
     hint = pair("例如：创新、开源、V3、梁文锋", "e.g. MoE, moat, V3, 创新")
     return (
         f'<div class="search" id="search" role="search" hidden>'
@@ -133,7 +133,7 @@ def search_box() -> str:
         f'<p class="muted hint">{hint} <span id="hit-count" aria-live="polite"></span></p>'
         '<ul id="hits" class="hits" hidden></ul></div>'
         f'<p class="muted" id="no-script">'
-        f"{pair('搜索需要启用脚本。', 'Search needs scripts enabled.')}</p>"
+        f"{pair_of('page_search.search_needs_scripts_enabled')}</p>"
     )
 
 

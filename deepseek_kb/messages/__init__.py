@@ -320,8 +320,15 @@ def texts(key: str, /, **fields: object) -> Text:
 
     A field `name_zh` fills `{name_zh}` in the Chinese; where a message wants one and the
     caller gives only `name`, `name` stands in for it."""
-    text = MESSAGES[key]
+    text = MESSAGES.get(key) or _words()[key]
     return Text(text.en.format(**fields), text.zh.format_map(_Fallback(fields)))
+
+
+def _words() -> dict[str, Text]:
+    """The words the views print (`messages.words`), loaded when a view first says one."""
+    from deepseek_kb.messages.words import WORDS
+
+    return WORDS
 
 
 def say(key: str, lang: str, /, **fields: object) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from deepseek_kb.render.layout import DASH, cell_len_of, fit, label
+from deepseek_kb.render.layout import DASH, cell_len_of, fit, label, word
 from deepseek_kb.rows import EventRow, ModelRow, SpecRow
 from deepseek_kb.values import base_value, format_value, name_of, pick, scale_for
 
@@ -63,9 +63,7 @@ def timeline_chart(events: list[EventRow], lang: str, width: int) -> list[Render
             ruler[at] = "┼"
             ticks[at : at + len(tick)] = list(tick)
     line = "".join("─" if c == " " else c for c in ruler)
-    out = Text(
-        label(lang, "DeepSeek 大事记（时间轴）", "DeepSeek timeline (time axis)") + "\n\n", "bold"
-    )
+    out = Text(word(lang, "charts.deepseek_timeline_time_axis") + "\n\n", "bold")
     pad = " " * (label_width + 2)
     out.append(pad + "".join(ticks).rstrip() + "\n", "cyan")
     out.append(pad + line + "\n", "dim")
@@ -129,9 +127,7 @@ def compare_chart(models: list[ModelRow], lang: str, width: int) -> list[Rendera
     names = [name_of(m, lang) for m in models]
     label_width = min(24, max(cell_len_of(n) for n in names) + 1)
     room = max(10, width - label_width - 16)
-    out = Text(
-        label(lang, "DeepSeek 模型对比（图）", "DeepSeek models compared (chart)") + "\n", "bold"
-    )
+    out = Text(word(lang, "charts.deepseek_models_compared_chart") + "\n", "bold")
     for main, second, zh, en in _CHART_METRICS:
         bars = _metric_bars(models, names, [k for k in (main, second) if k], lang)
         if bars is None:
@@ -151,13 +147,7 @@ def compare_chart(models: list[ModelRow], lang: str, width: int) -> list[Rendera
             out.append(("▒" if inner else "█") * (whole - inner), "cyan")
             out.append(bar.figure + "\n", "dim")
     out.append(
-        "\n"
-        + label(
-            lang,
-            "█ 激活参数  ▒ 其余参数（合计为总参数）",
-            "█ activated  ▒ the rest of the total (parameters)",
-        )
-        + "\n",
+        "\n" + word(lang, "charts.activated_the_rest_of_the") + "\n",
         "dim",
     )
     return [out]

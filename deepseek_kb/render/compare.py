@@ -24,6 +24,7 @@ from deepseek_kb.render.layout import (
     styled,
     value_marks,
     widest_piece,
+    word,
 )
 from deepseek_kb.render.models import date_cell, spec_cell, superseded_notes
 from deepseek_kb.rows import ModelRow, SpecRow
@@ -96,10 +97,10 @@ def _head(text: str) -> str:
         if head != text and 0 < cell_len(head) <= _LONG:
             return head
     words: list[str] = []
-    for word in text.split():
-        if cell_len(" ".join([*words, word])) > _LONG:
+    for piece in text.split():
+        if cell_len(" ".join([*words, piece])) > _LONG:
             break
-        words.append(word)
+        words.append(piece)
     return " ".join(words) + "…" if words else text
 
 
@@ -236,7 +237,7 @@ def compare_table(models: list[ModelRow], lang: str, width: int) -> list[Rendera
     label_width = _label_width(rows, width)
     widths = _widths(names, rows)
     groups = _groups(widths, max(1, width - label_width - _EDGES))
-    title = label(lang, "DeepSeek 模型对比", "DeepSeek models compared")
+    title = word(lang, "compare.deepseek_models_compared")
     out = prewrapped()
     for number, group in enumerate(groups, start=1):
         room = width - label_width - _EDGES - _PADDING * len(group)
@@ -265,7 +266,7 @@ def long_table(models: list[ModelRow], lang: str, width: int) -> list[Renderable
     spec; `models show` has the rest. Rows wrap inside their cells, so it reads at any width."""
     notes = _Notes(lang)
     names = [name_of(m, "en" if lang == "both" else lang) for m in models]
-    head = [label(lang, "模型", "Model"), label(lang, "发布日期", "Released")]
+    head = [word(lang, "compare.model"), word(lang, "compare.released")]
     columns: list[list[str]] = [names, [date_cell(m.get("released")) for m in models]]
     for field, short in _LONG_TABLE.items():
         info = SPEC_BY_FIELD[field]
@@ -275,7 +276,7 @@ def long_table(models: list[ModelRow], lang: str, width: int) -> list[Renderable
         columns.append([notes.cell(s, what, _scale(specs)) for s in specs])
     widths = _fitted([[h, *c] for h, c in zip(head, columns, strict=True)], width)
     out = prewrapped()
-    out.append(label(lang, "DeepSeek 全部模型", "DeepSeek models, all") + "\n\n", "bold")
+    out.append(word(lang, "compare.deepseek_models_all") + "\n\n", "bold")
     grid(out, [styled(h, "bold") for h in head], widths, gap=2)
     out.append(" " + "─" * (sum(widths) + 2 * (len(widths) - 1)) + "\n")
     for i in range(len(models)):

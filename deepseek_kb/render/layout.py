@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from deepseek_kb.messages import texts
 from deepseek_kb.told import STATUS_MARKS, STATUS_WORDS, caveat
 from deepseek_kb.values import pick
 
@@ -55,6 +56,12 @@ def legend(text: str, lang: str) -> list[str]:
 def label(lang: str, zh: str, en: str) -> str:
     """A label in the reader's language; 'both' gives the Chinese then the English."""
     return zh if lang == "zh" else en if lang == "en" else f"{zh} {en}"
+
+
+def word(lang: str, key: str, /, **fields: object) -> str:
+    """The catalogue's words `key` (messages.words) as a label in the reader's language."""
+    said = texts(key, **fields)
+    return label(lang, said.zh, said.en)
 
 
 # Record kinds and source kinds for a Chinese reader (the ids stay as they are in English).
@@ -251,7 +258,7 @@ def aligned(out: Text, rows: Sequence[tuple[str, Text]], width: int, widest: int
 def mentions_table(mentions: list[Found], lang: str, width: int) -> RenderableType:
     """The records that point at a model or a person: type and date, then title or text."""
     out = prewrapped()
-    out.append(label(lang, "相关记录", "Mentioned in") + "\n", "bold")
+    out.append(word(lang, "layout.mentioned_in") + "\n", "bold")
     rows = []
     for rtype, record in mentions:
         body = record.get("title") or record.get("text") or record.get("name")
@@ -265,4 +272,4 @@ def dated(date: str, basis: str | None, lang: str) -> str:
     `basis` is the date's basis or its status (commit-metadata)."""
     if basis not in ("commit-date", "commit-metadata"):
         return date
-    return f"{date} {label(lang, '（提交日期）', '(commit date)')}".replace(" （", "（")
+    return f"{date} {word(lang, 'layout.commit_date')}".replace(" （", "（")

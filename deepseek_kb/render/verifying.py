@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from deepseek_kb.render.citing import as_text
-from deepseek_kb.render.layout import colon, label
+from deepseek_kb.render.layout import colon, label, word
 from deepseek_kb.values import format_value, name_of, pick
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ def _evidence(checked: Checked, lang: str) -> list[tuple[str, str]]:
         head_en = "Nearest: " if verdict.stored is None else "Stored: "
         lines.append((label(lang, head, head_en) + _stored(checked, checked.stored, lang), ""))
         if verdict.claimed:
-            lines.append((label(lang, "所称：", "Claimed: ") + verdict.claimed, ""))
+            lines.append((word(lang, "verifying.claimed") + verdict.claimed, ""))
         lines.append((_provenance(checked.stored, lang), "dim"))
     if checked.held is not None:
         whose = name_of(checked.held.candidate.record, shown)
@@ -99,7 +99,7 @@ def _evidence(checked: Checked, lang: str) -> list[tuple[str, str]]:
         said_by = ", ".join(
             name_of(checked.names[s], shown) for s in verdict.speakers if s in checked.names
         )
-        lines.append((label(lang, "所称说话人：", "Attributed to: ") + said_by, ""))
+        lines.append((word(lang, "verifying.attributed_to") + said_by, ""))
     return lines
 
 

@@ -1,0 +1,170 @@
+"""The words the views print (headings, labels, notes) in both languages, by id
+(`module.words`, the module being the view's). `messages.texts` (and the views' `word`,
+`pair_of`, `w.word`, `said`) look them up here, so a run that prints no view never loads them.
+"""
+
+from __future__ import annotations
+
+from deepseek_kb.messages import Text
+
+WORDS: dict[str, Text] = {
+    # render/citing.py: citations and the source view
+    "citing.note": Text("Note: ", "注："),
+    "citing.no_address_is_known": Text("no address is known", "没有已知的网址"),
+    "citing.sources": Text("Sources:", "来源："),
+    "citing.the_article_does_not_name": Text(
+        "the article does not name the interview", "文章没有注明出自哪次访谈"
+    ),
+    "citing.kind": Text("kind", "类型"),
+    "citing.title": Text("title", "标题"),
+    "citing.original_title": Text("original title", "原标题"),
+    "citing.url_none_known_only_a": Text(
+        "URL: none known (only a permalink)", "网址：不详（只有永久链接）"
+    ),
+    # render/glossary.py
+    "glossary.sources": Text("sources: ", "来源："),
+    "glossary.also": Text("also: ", "又称："),
+    "glossary.glossary": Text("Glossary", "术语表"),
+    # render/lookup.py: hits and answers
+    "lookup.q": Text("Q: ", "问："),
+    "lookup.context": Text("Context: ", "背景："),
+    "lookup.answer": Text("Answer: ", "答案："),
+    "lookup.not_stated": Text("Not stated: ", "未载明："),
+    "lookup.score": Text("score", "得分"),
+    # render/maintenance.py: info and validate
+    "maintenance.layer": Text("Layer", "层"),
+    "maintenance.file": Text("File", "文件"),
+    "maintenance.records": Text("Records", "记录"),
+    "maintenance.replaced_by_an_overlay": Text("Replaced by an overlay", "覆盖的记录"),
+    # render/verifying.py: dskb verify
+    "verifying.attributed_to": Text("Attributed to: ", "所称说话人："),
+    "verifying.claimed": Text("Claimed: ", "所称："),
+    # render/charts.py
+    "charts.deepseek_timeline_time_axis": Text(
+        "DeepSeek timeline (time axis)", "DeepSeek 大事记（时间轴）"
+    ),
+    "charts.deepseek_models_compared_chart": Text(
+        "DeepSeek models compared (chart)", "DeepSeek 模型对比（图）"
+    ),
+    "charts.activated_the_rest_of_the": Text(
+        "█ activated  ▒ the rest of the total (parameters)",
+        "█ 激活参数  ▒ 其余参数（合计为总参数）",
+    ),
+    # render/history.py: the timeline
+    "history.deepseek_timeline": Text("DeepSeek timeline", "DeepSeek 大事记"),
+    "history.a_git_commit_s_author": Text(
+        "a git commit's author date, not a statement", "git 提交的作者日期，不是发布声明"
+    ),
+    "history.stated_as": Text("stated as", "曾写作"),
+    # render/compare.py: the comparison
+    "compare.deepseek_models_compared": Text("DeepSeek models compared", "DeepSeek 模型对比"),
+    "compare.model": Text("Model", "模型"),
+    "compare.released": Text("Released", "发布日期"),
+    "compare.deepseek_models_all": Text("DeepSeek models, all", "DeepSeek 全部模型"),
+    # render/models.py: the model views
+    "models.errata_values_a_better_source": Text(
+        "Errata (values a better source corrected)", "勘误（被更正的说法）"
+    ),
+    "models.deepseek_models": Text("DeepSeek models", "DeepSeek 模型"),
+    "models.release_date": Text("release date", "发布日期"),
+    "models.the_article": Text("the article", "文章"),
+    "models.official_files": Text("official files", "官方文件"),
+    "models.specifications": Text("Specifications", "规格"),
+    "models.a_git_commit_s_author": Text(
+        "a git commit's author date, not a release statement", "git 提交的作者日期，不是发布声明"
+    ),
+    "models.release_date_2": Text("Release date", "发布日期"),
+    "models.claim": Text("Claim", "要点"),
+    "models.introduced": Text("introduced ", "引入："),
+    "models.stated_as": Text("stated as", "曾写作"),
+    "models.aliases": Text("aliases", "别名"),
+    "models.released": Text("released", "发布"),
+    "models.variant_of": Text("variant of", "属于"),
+    "models.from": Text("from", "出处"),
+    "models.claims": Text("Claims", "要点"),
+    # render/projects.py
+    "projects.deepseek_open_source_projects": Text(
+        "DeepSeek open-source projects", "DeepSeek 开源项目"
+    ),
+    "projects.first_release": Text("first release", "首次发布"),
+    "projects.licence": Text("licence", "许可"),
+    "projects.repository": Text("repository", "仓库"),
+    "projects.used_by": Text("used by", "用于"),
+    # render/directory.py: people, company, sources
+    "directory.people": Text("People", "人物"),
+    "directory.sources": Text("Sources", "来源"),
+    "directory.data_files": Text("Data files", "数据文件"),
+    "directory.affiliations": Text("affiliations", "所属"),
+    # render/layout.py: shared by the views
+    "layout.mentioned_in": Text("Mentioned in", "相关记录"),
+    "layout.commit_date": Text("(commit date)", "（提交日期）"),
+    # export/page.py: the HTML page
+    "page.the_main_model_of_each": Text(
+        "The main model of each line; scroll the table sideways for every column. † marks a superseded value; the footnotes under the table say why.",
+        "每个系列的主要模型；横向滚动表格可查看所有列。† 标出被取代的数值，原因见表下脚注。",
+    ),
+    "page.every_fact_is_cited_the": Text(
+        "Every fact is cited: the small links after it lead to the line, page or commit it comes from.",
+        "每一条事实都注明出处：其后的小链接指向它所依据的那一行、那一页或那次提交。",
+    ),
+    "page.deepseek_knowledge_base": Text("DeepSeek knowledge base", "DeepSeek 知识库"),
+    "page.spec": Text("Spec", "规格"),
+    "page.released": Text("Released", "发布日期"),
+    "page.date_not_given": Text("date not given", "日期未注明"),
+    "page.release_date": Text("Release date", "发布日期"),
+    "page.no_main_models": Text("No main models.", "没有主要模型。"),
+    "page.variant_of": Text("variant of", "属于"),
+    # export/page_search.py
+    "page_search.search_every_record_chinese_or": Text(
+        "Search every record (Chinese or English)", "搜索全部记录（中文或英文）"
+    ),
+    "page_search.search_needs_scripts_enabled": Text(
+        "Search needs scripts enabled.", "搜索需要启用脚本。"
+    ),
+    # export/page_lists.py
+    "page_lists.other": Text("Other", "其他"),
+    # export/markup.py: shared by the HTML page
+    "markup.what_each_value_s_caveat": Text("* What each value's caveat says", "* 数值的附注"),
+    "markup.superseded_values_and_why": Text("† Superseded values and why", "† 被取代的数值及原因"),
+    "markup.commit_date": Text("(commit date)", "（提交日期）"),
+    "markup.earlier": Text("Earlier", "原说法"),
+    "markup.earlier_2": Text("earlier", "原说法"),
+    # export/document.py: the Markdown document
+    "document.errata_superseded_values": Text("Errata (superseded values)", "勘误（被取代的说法）"),
+    "document.commit_date": Text(" (commit date)", "（提交日期）"),
+    "document.sources": Text("Sources", "来源"),
+    "document.spec": Text("Spec", "规格"),
+    "document.value": Text("Value", "值"),
+    "document.unit": Text("Unit", "单位"),
+    "document.note": Text("Note", "附注"),
+    "document.release_date": Text("Release date", "发布日期"),
+    "document.date": Text("Date", "日期"),
+    "document.event": Text("Event", "事件"),
+    "document.title": Text("Title", "标题"),
+    "document.link": Text("Link", "链接"),
+    "document.deepseek_knowledge_base": Text("DeepSeek knowledge base", "DeepSeek 知识库"),
+    "document.contents": Text("Contents", "目录"),
+    "document.founded": Text("Founded", "成立"),
+    "document.facts": Text("Facts", "事实"),
+    "document.code_quoted": Text("Code quoted", "引用的代码"),
+    "document.released": Text("Released", "发布"),
+    "document.variant_of": Text("Variant of", "属于"),
+    "document.claims": Text("Claims", "要点"),
+    "document.was": Text("was", "原说法"),
+    # assistants/: what the MCP server and the llm plugin say
+    "mcp.sources": Text("Sources:", "来源："),
+    "mcp.no_address_is_known": Text("(no address is known)", "（没有已知的网址）"),
+    "mcp.note": Text("Note: ", "注："),
+    "mcp.dskb_holds_no_single_value": Text(
+        "dskb holds no single value for this.", "dskb 没有这个问题的确切数值。"
+    ),
+    "mcp.nothing_matches": Text("Nothing matches.", "没有匹配的记录。"),
+    "mcp.the_nearest_records": Text("The nearest records:", "最接近的记录："),
+    "mcp.answer": Text("Answer: ", "答案："),
+    "mcp.record": Text("Record: ", "记录："),
+    "mcp.cited_by": Text("Cited by:", "引用它的记录："),
+    "mcp.caveat": Text("Caveat: ", "说明："),
+    "mcp.no_address_is_known_2": Text("no address is known", "没有已知的网址"),
+    "mcp.no_events_match": Text("No events match.", "没有符合条件的事件。"),
+    "mcp.sources_2": Text("sources", "来源"),
+}
