@@ -131,6 +131,18 @@ MESSAGES: dict[str, Text] = {
     "noun.source_id": Text("source id", "来源 id"),
     "noun.field": Text("field", "字段"),
     "noun.claim": Text("claim", "说法"),
+    # What a listing holds, and what --from leaves nothing of (`shown.of`, `nothing.told`).
+    "noun.quotes": Text("quotes", "引语"),
+    "noun.hits": Text("hits", "结果"),
+    "noun.people": Text("people", "人物"),
+    "noun.the_company": Text("the company", "公司记录"),
+    "noun.sources": Text("sources", "来源"),
+    "noun.terms": Text("terms", "术语"),
+    "noun.projects": Text("projects", "项目"),
+    "noun.models": Text("models", "模型"),
+    # Who a tier (--from) is, in a message: "the article … says nothing about …".
+    "teller.article": Text("the article (and the pages it cites) says", "文章（及其引用的网页）"),
+    "teller.official": Text("DeepSeek's own files say", "DeepSeek 的官方文件"),
     "give.record_id": Text("give a record id; search gives them", "请给出记录 id；搜索会给出"),
     "give.source_id": Text(
         "give a source id; `dskb sources` lists them", "请给出来源 id；`dskb sources` 列出全部"

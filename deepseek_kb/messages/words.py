@@ -90,7 +90,14 @@ WORDS: dict[str, Text] = {
     "projects.licence": Text("licence", "许可"),
     "projects.repository": Text("repository", "仓库"),
     "projects.used_by": Text("used by", "用于"),
-    # render/directory.py: people, company, sources
+    # render/directory.py: people, company (its sections, queries/directory.py), sources
+    "company.organizations": Text("High-Flyer and DeepSeek", "幻方与深度求索"),
+    "company.events": Text("Milestones", "大事记"),
+    "company.history": Text("Founding and history", "成立与沿革"),
+    "company.compute": Text("Compute", "算力"),
+    "company.money": Text("Money: investment, costs and prices", "资金、成本与价格"),
+    "company.team": Text("Team and hiring", "团队与招人"),
+    "company.culture": Text("Culture and management", "文化与管理"),
     "directory.people": Text("People", "人物"),
     "directory.sources": Text("Sources", "来源"),
     "directory.data_files": Text("Data files", "数据文件"),

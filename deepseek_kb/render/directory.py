@@ -77,14 +77,12 @@ def person_detail(
     return parts
 
 
-def company(
-    sections: list[tuple[str, str, list[Found]]], lang: str, width: int
-) -> list[RenderableType]:
+def company(sections: list[tuple[str, list[Found]]], lang: str, width: int) -> list[RenderableType]:
     """High-Flyer and DeepSeek: one titled block per section. An organisation or person is
     its name, then what it is and its figures below; a dated entry hangs under its date."""
     out = prewrapped()
-    for zh, en, rows in sections:
-        out.append(label(lang, zh, en) + "\n", "bold cyan")
+    for section, rows in sections:
+        out.append(word(lang, f"company.{section}") + "\n", "bold cyan")
         for kind, record, said in _sentences(rows):
             if kind in ("organization", "person"):
                 _named_entry(out, record, lang, width)
