@@ -40,6 +40,7 @@ WORDS: dict[str, Text] = {
     "verifying.attributed_to": Text("Attributed to: ", "所称说话人："),
     "verifying.claimed": Text("Claimed: ", "所称："),
     # render/charts.py
+    "charts.parameters": Text("Parameters (total / activated)", "参数（总 / 激活）"),
     "charts.deepseek_timeline_time_axis": Text(
         "DeepSeek timeline (time axis)", "DeepSeek 大事记（时间轴）"
     ),

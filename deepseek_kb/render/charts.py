@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from deepseek_kb.kinds import SPEC_BY_FIELD
 from deepseek_kb.render.layout import DASH, cell_len_of, fit, label, word
 from deepseek_kb.rows import EventRow, ModelRow, SpecRow
 from deepseek_kb.values import base_value, format_value, name_of, pick, scale_for
@@ -82,10 +83,11 @@ def timeline_chart(events: list[EventRow], lang: str, width: int) -> list[Render
     return [out]
 
 
+# The metrics drawn, each headed by its spec's label (one heading of the catalogue's for two).
 _CHART_METRICS = (
-    ("total_params", "active_params", "参数（总 / 激活）", "Parameters (total / activated)"),
-    ("training_tokens", None, "训练 token", "Training tokens"),
-    ("training_cost", None, "训练成本", "Training cost"),
+    ("total_params", "active_params"),
+    ("training_tokens", None),
+    ("training_cost", None),
 )
 
 
@@ -128,12 +130,14 @@ def compare_chart(models: list[ModelRow], lang: str, width: int) -> list[Rendera
     label_width = min(24, max(cell_len_of(n) for n in names) + 1)
     room = max(10, width - label_width - 16)
     out = Text(word(lang, "charts.deepseek_models_compared_chart") + "\n", "bold")
-    for main, second, zh, en in _CHART_METRICS:
+    for main, second in _CHART_METRICS:
         bars = _metric_bars(models, names, [k for k in (main, second) if k], lang)
         if bars is None:
             continue
         top = max(v for bar in bars for v in (bar.first, bar.other) if v is not None)
-        out.append(f"\n{label(lang, zh, en)}\n", "bold cyan")
+        spec = SPEC_BY_FIELD[main]
+        heading = word(lang, "charts.parameters") if second else label(lang, spec.zh, spec.en)
+        out.append(f"\n{heading}\n", "bold cyan")
         for bar in bars:
             out.append(fit(bar.name, label_width) + " ")
             if bar.first is None:

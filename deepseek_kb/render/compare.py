@@ -59,7 +59,7 @@ def _rows(models: list[ModelRow], notes: _Notes) -> list[tuple[str, list[str]] |
         (_row_label(lang, "发布日期", "Released"), [date_cell(m.get("released")) for m in models])
     ]
     current = None
-    for field, group, zh, en in SPECS:
+    for field, group, zh, en, _ in SPECS:
         specs = [m.get("specs", {}).get(field) for m in models]
         if field in _DETAIL_ONLY or not any(specs):
             continue
@@ -252,13 +252,8 @@ def compare_table(models: list[ModelRow], lang: str, width: int) -> list[Rendera
     return [out, footnotes(notes.lines + marks)] if notes.lines or marks else [out]
 
 
-# The specs of the long table, one column each, in this order, with short headings.
-_LONG_TABLE = {
-    "total_params": ("总参数", "Total"),
-    "active_params": ("激活", "Active"),
-    "context_length": ("上下文", "Context"),
-    "training_tokens": ("训练 token", "Tokens"),
-}
+# The specs of the long table, one column each, in this order, headed by their short labels.
+_LONG_TABLE = ("total_params", "active_params", "context_length", "training_tokens")
 
 
 def long_table(models: list[ModelRow], lang: str, width: int) -> list[RenderableType]:
@@ -268,11 +263,12 @@ def long_table(models: list[ModelRow], lang: str, width: int) -> list[Renderable
     names = [name_of(m, "en" if lang == "both" else lang) for m in models]
     head = [word(lang, "compare.model"), word(lang, "compare.released")]
     columns: list[list[str]] = [names, [date_cell(m.get("released")) for m in models]]
-    for field, short in _LONG_TABLE.items():
+    for field in _LONG_TABLE:
         info = SPEC_BY_FIELD[field]
+        short = info.short or (info.zh, info.en)
         specs = [m.get("specs", {}).get(field) for m in models]
         what = label(lang, info.zh, info.en)
-        head.append(label(lang, *short))
+        head.append(label(lang, short[0], short[1].capitalize()))
         columns.append([notes.cell(s, what, _scale(specs)) for s in specs])
     widths = _fitted([[h, *c] for h, c in zip(head, columns, strict=True)], width)
     out = prewrapped()

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from deepseek_kb.kinds import BY_NAME, SOURCE_WORDS
 from deepseek_kb.messages import texts
 from deepseek_kb.told import STATUS_MARKS, STATUS_WORDS, caveat
 from deepseek_kb.values import pick
@@ -64,33 +65,11 @@ def word(lang: str, key: str, /, **fields: object) -> str:
     return label(lang, said.zh, said.en)
 
 
-# Record kinds and source kinds for a Chinese reader (the ids stay as they are in English).
-_KIND_WORDS_ZH = {
-    "model": "模型",
-    "project": "项目",
-    "term": "术语",
-    "person": "人物",
-    "organization": "机构",
-    "topic": "话题",
-    "event": "事件",
-    "quote": "引语",
-    "fact": "事实",
-    "source": "来源",
-    "article": "文章",
-    "web-page": "网页",
-    "official-page": "官方网页",
-    "interview": "访谈",
-    "repository-file": "仓库文件",
-    "paper": "论文",
-    "git-commit": "Git 提交",
-    "image": "图片",
-    "compilation": "汇编",
-}
-
-
 def kind_word(kind: str, lang: str) -> str:
-    """A record's or a source's kind in the reader's language (under both: 引语 quote)."""
-    zh = _KIND_WORDS_ZH.get(kind)
+    """A record's or a source's kind in the reader's language (under both: 引语 quote), as the
+    registry names it; the id as it is in English."""
+    entry = BY_NAME.get(kind)
+    zh = entry.word[0] if entry else SOURCE_WORDS.get(kind)
     return label(lang, zh, kind) if zh else kind
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from deepseek_kb.analysis.fields import search_fields
-from deepseek_kb.kinds import LINK_FIELDS
+from deepseek_kb.kinds import FIELD_WORDS, LINK_FIELDS
 from deepseek_kb.render.layout import hang, kind_word, label, prewrapped, styled, word
 from deepseek_kb.rows import Row
 from deepseek_kb.values import cites, name_of, pick
@@ -110,29 +110,10 @@ def _matched(hit: Hit, lang: str, names: dict[str, Row]) -> list[str]:
     return list(dict.fromkeys(found)) or [hit.text]
 
 
-# The field a hit matched in, for a Chinese reader (paths stay as they are in English).
-_FIELDS_ZH = {
-    "name": "名称",
-    "aliases": "别名",
-    "title": "标题",
-    "text": "正文",
-    "description": "描述",
-    "definition": "定义",
-    "summary": "简介",
-    "role": "身份",
-    "bio": "经历",
-    "context": "背景",
-    "topics": "话题",
-    "note": "说明",
-    "claims": "要点",
-    "specs": "规格",
-}
-
-
 def _field(path: str, lang: str) -> str:
     """`text.zh` reads 正文 for a Chinese reader (正文 text.zh under both); other paths stay
     as they are."""
-    zh = _FIELDS_ZH.get(path.split(".")[0].split("[")[0])
+    zh = FIELD_WORDS.get(path.split(".")[0].split("[")[0])
     return label(lang, zh, path) if zh else path
 
 

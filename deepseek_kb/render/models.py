@@ -60,11 +60,8 @@ def _sizes(model: ModelRow, lang: str) -> str:
     """Parameters and context in a few words: 671B total · 37B active · 128K context."""
     specs = model.get("specs", {})
     parts = []
-    for field, zh, en in (
-        ("total_params", "总参数", "total"),
-        ("active_params", "激活", "active"),
-        ("context_length", "上下文", "context"),
-    ):
+    for field in ("total_params", "active_params", "context_length"):
+        zh, en = SPEC_BY_FIELD[field].short or ("", "")
         if field in specs:
             value = spec_cell(specs[field], "en" if lang == "both" else lang)
             parts.append(f"{label(lang, zh, en)} {value}" if lang != "en" else f"{value} {en}")
@@ -213,7 +210,7 @@ def model_detail(
     out = prewrapped()
     out.append(word(lang, "models.specifications") + "\n", "bold")
     rows = []
-    for field, _, zh, en in SPECS:
+    for field, _, zh, en, _ in SPECS:
         spec = model.get("specs", {}).get(field)
         if spec:
             cell = _sourced(spec_cell(spec, lang, noted=False), spec["sources"], lang)
@@ -257,7 +254,7 @@ def _errata(model: ModelRow, lang: str) -> Iterator[str]:
     items: list[tuple[str, DatedRow | SpecRow | ClaimRow]] = []
     if model.get("released"):
         items.append((word(lang, "models.release_date_2"), model["released"]))
-    for field, _, zh, en in SPECS:
+    for field, _, zh, en, _ in SPECS:
         spec = model.get("specs", {}).get(field)
         if spec:
             items.append((label(lang, zh, en), spec))
