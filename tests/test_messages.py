@@ -53,6 +53,14 @@ def test_every_progress_stage_has_its_words() -> None:
         assert say(stage, "zh") != say(stage, "en")
 
 
+def _choices(args: list[ast.expr]) -> list[ast.expr]:
+    """The arguments, an `a if c else b` standing for both."""
+    out: list[ast.expr] = []
+    for arg in args:
+        out.extend(_choices([arg.body, arg.orelse]) if isinstance(arg, ast.IfExp) else [arg])
+    return out
+
+
 def _ids_used() -> list[tuple[str, str]]:
     """The message ids the package passes to the catalogue, as literal strings, and where."""
     used = []
@@ -61,8 +69,8 @@ def _ids_used() -> list[tuple[str, str]]:
             if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
-            if name in ("of", "say", "texts", "checked_query", "word", "pair_of", "said"):
-                for arg in node.args:
+            if name in ("of", "say", "texts", "checked_query", "word", "pair_of", "said", "_words"):
+                for arg in _choices(node.args):
                     if isinstance(arg, ast.JoinedStr) and isinstance(arg.values[0], ast.Constant):
                         arg = arg.values[0]  # f"company.{section}": every id of that prefix
                     value = arg.value if isinstance(arg, ast.Constant) else None

@@ -21,10 +21,28 @@ WORDS: dict[str, Text] = {
     "citing.url_none_known_only_a": Text(
         "URL: none known (only a permalink)", "网址：不详（只有永久链接）"
     ),
+    "citing.saved_copy_line": Text("saved copy, line {line}", "保存副本第 {line} 行"),
+    "citing.line": Text("line {line}", "第 {line} 行"),
+    "citing.page": Text("page {page}", "第 {page} 页"),
+    "citing.commit": Text("commit {commit}", "提交 {commit}"),
+    "citing.permalink_no_host": Text(
+        "permalink {permalink}; no host is known", "永久链接 {permalink}，网站地址不详"
+    ),
+    "citing.cited_by": Text("cited by {count} records:", "被 {count} 条记录引用："),
+    # A source's fields, as its full view names them.
+    "citing.field.date": Text("date", "日期"),
+    "citing.field.repo": Text("repository", "仓库"),
+    "citing.field.path": Text("path", "路径"),
+    "citing.field.commit": Text("commit", "提交"),
+    "citing.field.permalink": Text("permalink", "永久链接"),
+    "citing.field.publisher": Text("publisher", "发布者"),
     # render/glossary.py
     "glossary.sources": Text("sources: ", "来源："),
     "glossary.also": Text("also: ", "又称："),
     "glossary.glossary": Text("Glossary", "术语表"),
+    "glossary.introduced_by": Text("introduced by: ", "提出于："),
+    "glossary.used_by": Text("used by: ", "用于："),
+    "glossary.related": Text("related: ", "相关术语："),
     # render/lookup.py: hits and answers
     "lookup.q": Text("Q: ", "问："),
     "lookup.context": Text("Context: ", "背景："),
@@ -36,7 +54,49 @@ WORDS: dict[str, Text] = {
     "maintenance.file": Text("File", "文件"),
     "maintenance.records": Text("Records", "记录"),
     "maintenance.replaced_by_an_overlay": Text("Replaced by an overlay", "覆盖的记录"),
+    "maintenance.values_with_a_status": Text(
+        "values with a status: {share} of {values}", "带状态的数值：{values} 个中 {share}"
+    ),
     # render/verifying.py: dskb verify
+    "verifying.verdict.exact": Text("✓ Exact", "✓ 原文如此"),
+    "verifying.verdict.close": Text("≈ Close", "≈ 相近，但有出入"),
+    "verifying.verdict.contradicted": Text("✗ Contradicted", "✗ 与知识库所存不符"),
+    "verifying.verdict.not-found": Text("? Not in the KB", "? 知识库中没有"),
+    "verifying.why.verbatim": Text("Word for word what the KB holds.", "与所存原文一字不差。"),
+    "verifying.why.translation": Text(
+        "Word for word the KB's English translation of the article's Chinese (a translation, not the speaker's own English).",
+        "与本知识库对文章中文的英译一字不差（英文是译文，不是原话）。",
+    ),
+    "verifying.why.wording": Text(
+        "The wording differs; the changes are below.", "措辞不同，见下面的差异。"
+    ),
+    "verifying.why.rounded": Text("The figure rounds the stored one.", "数字是所存数值的约数。"),
+    "verifying.why.date": Text(
+        "The date is a little off the stored one.", "日期与所存日期相差不远。"
+    ),
+    "verifying.why.errata": Text(
+        "That value was corrected by a better source (the errata); the KB holds the correction.",
+        "这是被更好的来源更正过的数值（勘误），所存的是更正后的值。",
+    ),
+    "verifying.why.misattributed": Text("Someone else said it.", "这句话是别人说的。"),
+    "verifying.why.another-record": Text(
+        "That figure belongs to another record.", "这个数字属于另一条记录。"
+    ),
+    "verifying.why.different": Text("The KB holds another value.", "所存的数值不同。"),
+    "verifying.why.not-stated": Text(
+        "The KB states no such value; that does not make the claim false.",
+        "知识库没有记载这一项；这不等于说法是错的。",
+    ),
+    "verifying.why.unknown": Text(
+        "Nothing the KB holds is near it; that does not make the claim false.",
+        "知识库中没有与之相近的引语或数值；这不等于说法是错的。",
+    ),
+    "verifying.nearest": Text("Nearest: ", "最接近的："),
+    "verifying.stored": Text("Stored: ", "所存："),
+    "verifying.whose_figure": Text("The claimed figure is {whose}'s: ", "所称数字是{whose}的："),
+    "verifying.tier.article": Text("the article", "文章"),
+    "verifying.tier.official": Text("official files", "官方文件"),
+    "verifying.from": Text("From {where} · {count} source{s}", "出自{where} · {count} 个来源"),
     "verifying.attributed_to": Text("Attributed to: ", "所称说话人："),
     "verifying.claimed": Text("Claimed: ", "所称："),
     # render/charts.py
@@ -61,6 +121,7 @@ WORDS: dict[str, Text] = {
     "compare.deepseek_models_compared": Text("DeepSeek models compared", "DeepSeek 模型对比"),
     "compare.model": Text("Model", "模型"),
     "compare.released": Text("Released", "发布日期"),
+    "compare.spec": Text("Spec", "规格"),
     "compare.deepseek_models_all": Text("DeepSeek models, all", "DeepSeek 全部模型"),
     # render/models.py: the model views
     "models.errata_values_a_better_source": Text(
@@ -103,6 +164,7 @@ WORDS: dict[str, Text] = {
     "directory.sources": Text("Sources", "来源"),
     "directory.data_files": Text("Data files", "数据文件"),
     "directory.affiliations": Text("affiliations", "所属"),
+    "directory.quote_count": Text("{count} quote{s}", "{count} 条引语"),
     # render/layout.py: shared by the views
     "layout.mentioned_in": Text("Mentioned in", "相关记录"),
     "layout.commit_date": Text("(commit date)", "（提交日期）"),

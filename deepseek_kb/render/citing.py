@@ -84,11 +84,11 @@ def where(ref: Row, lang: str, source: Row | None = None) -> str:
     if ref.get("section"):
         parts.append(f"§{section(str(ref['section']), lang)}")
     if ref.get("line") and (source or {}).get("kind") == "official-page":
-        parts.append(label(lang, f"保存副本第 {ref['line']} 行", f"saved copy, line {ref['line']}"))
+        parts.append(word(lang, "citing.saved_copy_line", line=ref["line"]))
     elif ref.get("line"):
-        parts.append(label(lang, f"第 {ref['line']} 行", f"line {ref['line']}"))
+        parts.append(word(lang, "citing.line", line=ref["line"]))
     if ref.get("page"):
-        parts.append(label(lang, f"第 {ref['page']} 页", f"page {ref['page']}"))
+        parts.append(word(lang, "citing.page", page=ref["page"]))
     return ", ".join(parts)
 
 
@@ -97,7 +97,7 @@ def _source_line(citation: Citation, reference: Reference | None, lang: str) -> 
     title = pick(source.get("title"), lang) or source["id"]
     extra = [reference.date] if reference and reference.date else []
     if source.get("commit"):
-        extra.append(label(lang, f"提交 {source['commit'][:7]}", f"commit {source['commit'][:7]}"))
+        extra.append(word(lang, "citing.commit", commit=source["commit"][:7]))
     if reference and reference.arxiv:
         extra.append(f"arXiv:{reference.arxiv}")
     at = where(citation.ref, lang, citation.source)
@@ -109,13 +109,7 @@ def _no_address(citation: Citation, lang: str) -> str:
     source = citation.source or {}
     notes = []
     if source.get("permalink"):
-        notes.append(
-            label(
-                lang,
-                f"永久链接 {source['permalink']}，网站地址不详",
-                f"permalink {source['permalink']}; no host is known",
-            )
-        )
+        notes.append(word(lang, "citing.permalink_no_host", permalink=source["permalink"]))
     if citation.kind == "quote" and source.get("kind") == "article":
         notes.append(word(lang, "citing.the_article_does_not_name"))
     return "; ".join(notes) or word(lang, "citing.no_address_is_known")
@@ -281,16 +275,9 @@ def source_detail(detail: SourceDetail, lang: str, width: int) -> list[Renderabl
     original = _original_title(source, lang)
     if original:
         rows.append((word(lang, "citing.original_title"), original))
-    for key, zh, en in (
-        ("date", "日期", "date"),
-        ("repo", "仓库", "repository"),
-        ("path", "路径", "path"),
-        ("commit", "提交", "commit"),
-        ("permalink", "永久链接", "permalink"),
-        ("publisher", "发布者", "publisher"),
-    ):
+    for key in ("date", "repo", "path", "commit", "permalink", "publisher"):
         if source.get(key):
-            rows.append((label(lang, zh, en), str(source[key])))
+            rows.append((word(lang, f"citing.field.{key}"), str(source[key])))
     out: list[RenderableType] = [Text(f"{source['id']}", style="bold")]
     for name, value in rows:
         out.append(Text.from_markup(f"[dim]{escape(name)}:[/] {escape(value)}"))
@@ -311,7 +298,7 @@ def source_detail(detail: SourceDetail, lang: str, width: int) -> list[Renderabl
     cited = detail.cited_by
     out.append(
         Text(
-            label(lang, f"被 {len(cited)} 条记录引用：", f"cited by {len(cited)} records:"),
+            word(lang, "citing.cited_by", count=len(cited)),
             style="bold",
         )
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from deepseek_kb.kinds import SPEC_BY_FIELD, SPEC_GROUPS, SPECS
+from deepseek_kb.messages import texts
 from deepseek_kb.render.layout import (
     DASH,
     colon,
@@ -48,6 +49,12 @@ _NARROW = 100
 _LONG = 26
 
 
+def _words(key: str) -> tuple[str, str]:
+    """The catalogue's words `key` as (zh, en), for a label of two lines under both."""
+    said = texts(key)
+    return said.zh, said.en
+
+
 def _row_label(lang: str, zh: str, en: str) -> str:
     return f"{zh}\n{en}" if lang == "both" else label(lang, zh, en)
 
@@ -56,7 +63,10 @@ def _rows(models: list[ModelRow], notes: _Notes) -> list[tuple[str, list[str]] |
     """The table's rows: (label, one cell per model), None between groups, groups titled."""
     lang = notes.lang
     rows: list[tuple[str, list[str]] | None] = [
-        (_row_label(lang, "发布日期", "Released"), [date_cell(m.get("released")) for m in models])
+        (
+            _row_label(lang, *_words("compare.released")),
+            [date_cell(m.get("released")) for m in models],
+        )
     ]
     current = None
     for field, group, zh, en, _ in SPECS:
@@ -246,7 +256,7 @@ def compare_table(models: list[ModelRow], lang: str, width: int) -> list[Rendera
             out.append("\n")
         out.append(title if len(groups) == 1 else f"{title} ({number}/{len(groups)})", "bold")
         out.append("\n\n")
-        head = [_row_label(lang, "规格", "Spec"), *(names[i] for i in group)]
+        head = [_row_label(lang, *_words("compare.spec")), *(names[i] for i in group)]
         _draw_group(out, rows, head, group, columns)
     marks = superseded_notes(models, ("released", *SPEC_BY_FIELD), lang)
     return [out, footnotes(notes.lines + marks)] if notes.lines or marks else [out]

@@ -9,7 +9,6 @@ from deepseek_kb.render.layout import (
     colon,
     hang,
     kind_word,
-    label,
     mentions_table,
     paragraphs,
     prewrapped,
@@ -38,7 +37,7 @@ def people_table(
     for person in people:
         count = quote_counts.get(person["id"], 0)
         head = styled(pick(person["name"], lang), "bold")
-        said = label(lang, f"{count} 条引语", f"{count} quote{'s' if count != 1 else ''}")
+        said = word(lang, "directory.quote_count", count=count, s="s" if count != 1 else "")
         head.append(f"  {person['id']} · {said}", "dim")
         out.append("\n")
         hang(out, styled(""), head, 2, width)

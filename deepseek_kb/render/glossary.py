@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from deepseek_kb.render.layout import hang, label, paragraphs, prewrapped, styled, word
+from deepseek_kb.render.layout import hang, paragraphs, prewrapped, styled, word
 from deepseek_kb.rows import Row
 from deepseek_kb.values import cites, name_of, pick
 
@@ -69,14 +69,10 @@ def term_detail(term: Row, names: dict[str, Row], lang: str, width: int) -> list
         out.append("\n")
         hang(out, styled(""), styled(paragraph), 0, width)
     out.append("\n")
-    for key, zh, en in (
-        ("introduced_by", "提出于", "introduced by"),
-        ("used_by", "用于", "used by"),
-        ("related", "相关术语", "related"),
-    ):
+    for key in ("introduced_by", "used_by", "related"):
         linked = [name_of(names[i], shown) if i in names else i for i in term.get(key, [])]
         if linked:
-            head_text = label(lang, f"{zh}：", f"{en}: ")
+            head_text = word(lang, f"glossary.{key}")
             hang(out, styled(head_text, "dim"), styled(_listed(linked, lang)), 2, width)
     if term.get("note"):
         out.append("\n")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from deepseek_kb import __version__
-from deepseek_kb.render.layout import label, styled, word
+from deepseek_kb.render.layout import styled, word
 from deepseek_kb.render.terminal import visible
 
 if TYPE_CHECKING:
@@ -40,11 +40,7 @@ def validation(report: Report, lang: str, width: int) -> list[RenderableType]:
     share = f"{report.status_share:.0f} %"
     parts.append(
         styled(
-            label(
-                lang,
-                f"带状态的数值：{values} 个中 {share}",
-                f"values with a status: {share} of {values}",
-            )
+            word(lang, "maintenance.values_with_a_status", values=values, share=share)
             + (f" ({by_status})" if by_status else ""),
             "dim",
         )
