@@ -69,7 +69,18 @@ def _ids_used() -> list[tuple[str, str]]:
             if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
-            if name in ("of", "say", "texts", "checked_query", "word", "pair_of", "said", "_words"):
+            if name in (
+                "of",
+                "say",
+                "texts",
+                "checked_query",
+                "word",
+                "pair_of",
+                "said",
+                "_said",
+                "_word",
+                "_words",
+            ):
                 for arg in _choices(node.args):
                     if isinstance(arg, ast.JoinedStr) and isinstance(arg.values[0], ast.Constant):
                         arg = arg.values[0]  # f"company.{section}": every id of that prefix

@@ -301,24 +301,28 @@ def _generic(kind: str) -> Callable[[_Writer, Data], None]:
 
 
 class _Section(NamedTuple):
-    """A section of the document: its title in both languages, what writes it and the kinds of
-    record it shows."""
+    """A section of the document: its title in both languages (zh, en), what writes it and the
+    kinds of record it shows (titled as the registry titles the first, but the company's)."""
 
-    zh: str
-    en: str
+    title: tuple[str, str]
     write: Callable[[_Writer, Data], None]
     kinds: tuple[str, ...]
 
 
+def _of(write: Callable[[_Writer, Data], None], *shown: str) -> _Section:
+    return _Section(kinds.BY_NAME[shown[0]].title, write, shown)
+
+
+_COMPANY = texts("document.company")
 _SECTIONS: tuple[_Section, ...] = (
-    _Section("公司", "Company", _company, ("organization", "fact")),
-    _Section("模型", "Models", _models, ("model",)),
-    _Section("开源项目", "Open-source projects", _projects, ("project",)),
-    _Section("大事记", "Timeline", _timeline, ("event",)),
-    _Section("引语", "Quotes", _quotes, ("quote", "topic")),
-    _Section("人物", "People", _people, ("person",)),
-    _Section("术语", "Glossary", _terms, ("term",)),
-    _Section("来源", "Sources", _sources, ("source",)),
+    _Section((_COMPANY.zh, _COMPANY.en), _company, ("organization", "fact")),
+    _of(_models, "model"),
+    _of(_projects, "project"),
+    _of(_timeline, "event"),
+    _of(_quotes, "quote", "topic"),
+    _of(_people, "person"),
+    _of(_terms, "term"),
+    _of(_sources, "source"),
 )
 
 
@@ -327,7 +331,7 @@ def _sections() -> list[_Section]:
     the sources, which close the document."""
     shown = {kind for section in _SECTIONS for kind in section.kinds}
     rest = [
-        _Section(*kind.title, _generic(kind.name), (kind.name,))
+        _Section(kind.title, _generic(kind.name), (kind.name,))
         for kind in kinds.KINDS
         if kind.name not in shown
     ]
@@ -342,22 +346,18 @@ def document(data: Data, lang: str) -> str:
     w.add(
         f"# {w.word('document.deepseek_knowledge_base')}",
         "",
-        w.label(
-            f"由 dskb 导出：{total} 条带出处的记录，来自 2024-12 的中文文章与 DeepSeek 官方仓库。",
-            f"Exported by dskb: {total} cited records from the Chinese article (2024-12) and "
-            "DeepSeek's official repositories.",
-        ),
+        w.word("document.exported", total=total),
         "",
         f"## {w.word('document.contents')}",
         "",
     )
     sections = _sections()
     for section in sections:
-        title = w.label(section.zh, section.en)
+        title = w.label(*section.title)
         w.add(f"- [{title}](#{_anchor(title)})")
     w.add("")
     for section in sections:
-        w.add(f"## {w.label(section.zh, section.en)}", "")
+        w.add(f"## {w.label(*section.title)}", "")
         section.write(w, data)
     lines = [line for n, line in enumerate(w.lines) if line or (n and w.lines[n - 1])]
     return "\n".join(lines).strip() + "\n"

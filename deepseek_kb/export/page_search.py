@@ -13,7 +13,7 @@ import json
 from typing import Any
 
 from deepseek_kb import kinds
-from deepseek_kb.export.markup import pair, pair_of
+from deepseek_kb.export.markup import pair_of
 
 Data = dict[str, list[dict[str, Any]]]
 
@@ -125,7 +125,7 @@ def _json(value: Any) -> str:
 def search_box() -> str:
     """The search form (shown by the script) and the note shown without scripts."""
     label = pair_of("page_search.search_every_record_chinese_or")
-    hint = pair("例如：创新、开源、V3、梁文锋", "e.g. MoE, moat, V3, 创新")
+    hint = pair_of("page_search.examples")
     return (
         f'<div class="search" id="search" role="search" hidden>'
         f'<label for="q">{label}</label>'

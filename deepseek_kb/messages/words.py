@@ -184,6 +184,23 @@ WORDS: dict[str, Text] = {
     "page.release_date": Text("Release date", "发布日期"),
     "page.no_main_models": Text("No main models.", "没有主要模型。"),
     "page.variant_of": Text("variant of", "属于"),
+    "page.compare": Text("Main models compared", "主要模型对比"),
+    "page.compare.short": Text("Compare", "对比"),
+    "page.models": Text("All models", "全部模型"),
+    "page.projects.short": Text("Projects", "项目"),
+    "page.intro": Text(
+        "dskb is an offline, bilingual knowledge base of the history of DeepSeek (深度求索), its "
+        "company and its models: {count} records.",
+        "dskb 是一个关于 DeepSeek（深度求索）公司与模型历史的离线双语知识库，共 {count} 条记录。",
+    ),
+    "page.intro.article": Text("a Chinese article of {month}", "一篇 {month} 的中文文章"),
+    "page.intro.repositories": Text(
+        "DeepSeek's official GitHub repositories up to {year}",
+        "DeepSeek 截至 {year} 年的官方 GitHub 仓库",
+    ),
+    "page.intro.draws_on": Text(" It draws on {sources}.", "内容来自{sources}。"),
+    "page.language": Text("Language", "语言"),
+    "page.chinese": Text("Chinese", "中文"),
     # export/page_search.py
     "page_search.search_every_record_chinese_or": Text(
         "Search every record (Chinese or English)", "搜索全部记录（中文或英文）"
@@ -193,6 +210,7 @@ WORDS: dict[str, Text] = {
     ),
     # export/page_lists.py
     "page_lists.other": Text("Other", "其他"),
+    "page_search.examples": Text("e.g. MoE, moat, V3, 创新", "例如：创新、开源、V3、梁文锋"),
     # export/markup.py: shared by the HTML page
     "markup.what_each_value_s_caveat": Text("* What each value's caveat says", "* 数值的附注"),
     "markup.superseded_values_and_why": Text("† Superseded values and why", "† 被取代的数值及原因"),
@@ -200,6 +218,12 @@ WORDS: dict[str, Text] = {
     "markup.earlier": Text("Earlier", "原说法"),
     "markup.earlier_2": Text("earlier", "原说法"),
     # export/document.py: the Markdown document
+    "document.company": Text("Company", "公司"),
+    "document.exported": Text(
+        "Exported by dskb: {total} cited records from the Chinese article (2024-12) and "
+        "DeepSeek's official repositories.",
+        "由 dskb 导出：{total} 条带出处的记录，来自 2024-12 的中文文章与 DeepSeek 官方仓库。",
+    ),
     "document.errata_superseded_values": Text("Errata (superseded values)", "勘误（被取代的说法）"),
     "document.commit_date": Text(" (commit date)", "（提交日期）"),
     "document.sources": Text("Sources", "来源"),
@@ -237,4 +261,25 @@ WORDS: dict[str, Text] = {
     "mcp.no_address_is_known_2": Text("no address is known", "没有已知的网址"),
     "mcp.no_events_match": Text("No events match.", "没有符合条件的事件。"),
     "mcp.sources_2": Text("sources", "来源"),
+    # export/timelinejs.py: the TimelineJS document; a group is a kind of event's row
+    "timelinejs.group.founding": Text("Founding", "成立"),
+    "timelinejs.group.model-release": Text("Model releases", "模型发布"),
+    "timelinejs.group.announcement": Text("Announcements", "公告"),
+    "timelinejs.group.investment": Text("Investment", "投资"),
+    "timelinejs.group.publication": Text("Publications", "发表"),
+    "timelinejs.group.interview": Text("Interviews", "访谈"),
+    "timelinejs.group.pricing": Text("Pricing", "定价"),
+    "timelinejs.group.milestone": Text("Milestones", "里程碑"),
+    "timelinejs.group.software-release": Text("Open source", "开源发布"),
+    "timelinejs.group.code-change": Text("Code changes", "代码改动"),
+    "timelinejs.title": Text("DeepSeek's history", "DeepSeek 的历史"),
+    "timelinejs.intro": Text(
+        "The company and model history of DeepSeek and High-Flyer, every event cited (exported by dskb).",
+        "深度求索与幻方的公司与模型历史，每条都注明来源（dskb 导出）。",
+    ),
+    "timelinejs.source": Text("Source: ", "来源："),
+    "timelinejs.sources": Text("Sources: ", "来源："),
+    "timelinejs.line": Text("line {n}", "第 {n} 行"),
+    "timelinejs.page": Text("page {n}", "第 {n} 页"),
+    "timelinejs.era": Text("The {family} era", "{family} 时代"),
 }
