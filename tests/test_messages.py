@@ -4,6 +4,7 @@ and the progress stages worded through it."""
 from __future__ import annotations
 
 import ast
+import re
 import string
 from pathlib import Path
 
@@ -206,3 +207,66 @@ def test_help_is_in_chinese_under_lang_zh_and_english_by_default() -> None:
     english = run("--help", env={"COLUMNS": "100", "DSKB_LANG": "en"}).stdout
     assert "Usage: dskb" in english and "Options:" in english and "Records:" in english
     assert "用法" not in english and "显示版本" not in english
+
+
+# Where Chinese may be written in the code, and why; everywhere else, the words people read
+# are the catalogue's (messages/) or the registry's (kinds.py), by id.
+CHINESE_MAY_STAND = {
+    "messages/": "the catalogue itself",
+    "kinds.py": "the registry: the words of each kind, source kind, field, spec, event type, status",
+    "values.py": "values as Chinese writes them (万, 亿, 约, units) and the article's headings (data)",
+    "analysis/text.py": "words search reads in a query (stop words, question words), never says",
+    "render/terminal.py": "a probe of whether the terminal can print Chinese",
+    "search/": "the lead's, being changed: its display words are still to move",
+    "asking.py": "the words a question asks for a field with (search reads them)",
+}
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _chinese_literals(source: str) -> list[tuple[int, str]]:
+    """The string literals of a module that are Chinese words (not a docstring, nor an English
+    text quoting a Chinese example: help, examples, a description), with their lines."""
+    tree = ast.parse(source)
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+    }
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Constant) or not isinstance(node.value, str):
+            continue
+        text = node.value
+        english = _ENGLISH_WORD.findall(text)
+        quoting = len(english) >= 4 and sum(map(len, english)) > len(_HAN.findall(text))
+        if _HAN.search(text) and id(node) not in docstrings and not quoting:
+            found.append((node.lineno, text))
+    return found
+
+
+def test_the_chinese_finder_finds_words_and_passes_english_with_examples() -> None:
+    """The finder below: a label pair or an f-string's Chinese is found; help quoting 创新 is not."""
+    source = '''
+"""A docstring: 创新."""
+label(lang, "人物", "People")
+said = f"被 {count} 条记录引用："
+help = "Words to look for (中文 or English); none lists every quote by topic."
+epilog = "Examples: dskb quote 创新 · dskb quote moat --lang both"
+'''
+    assert [text for _, text in _chinese_literals(source)] == ["人物", "被 ", " 条记录引用："]
+
+
+def test_no_module_outside_the_catalogue_and_the_registry_writes_chinese() -> None:
+    """A view, command, query or export that grows a Chinese literal fails here: its words go in
+    the catalogue (messages/) by id, a kind's or a field's in the registry (kinds.py)."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        where = path.relative_to(PACKAGE).as_posix()
+        if where.startswith(tuple(CHINESE_MAY_STAND)):
+            continue
+        for line, text in _chinese_literals(path.read_text(encoding="utf-8")):
+            found.append(f"{where}:{line}: {text!r}")
+    assert found == []

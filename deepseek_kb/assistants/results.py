@@ -27,7 +27,6 @@ from deepseek_kb.assistants.cited import (
     record_card,
     record_words,
     said,
-    say,
     shown,
     size,
     sources_block,
@@ -118,11 +117,7 @@ def _search_text(data: Row, lang: str) -> str:
 
 
 def _more(lang: str, shown_count: int, total: int) -> str:
-    return say(
-        lang,
-        f"（只列出了 {total} 条中的 {shown_count} 条；调大 limit 或换个更具体的查询）",
-        f"(showing {shown_count} of {total}; raise `limit` or ask something narrower)",
-    )
+    return said(lang, "mcp.more", shown=shown_count, total=total)
 
 
 def fetch(index: Index, record_id: str, lang: str) -> Result:
@@ -139,11 +134,7 @@ def fetch(index: Index, record_id: str, lang: str) -> Result:
 
 
 def _cut_note(lang: str, record_id: str) -> str:
-    return say(
-        lang,
-        f"（内容过长已截断；cite {record_id} 列出全部来源）",
-        f"(cut for length; `cite` {record_id} lists every source)",
-    )
+    return said(lang, "mcp.cut", id=record_id)
 
 
 # --- answer and cite --------------------------------------------------------------------------

@@ -19,10 +19,10 @@ from typing import Any, NamedTuple
 from deepseek_kb import kinds
 from deepseek_kb.citations import unique
 from deepseek_kb.export import generic
-from deepseek_kb.kinds import SPECS
+from deepseek_kb.kinds import SPECS, STATUS_WORDS
 from deepseek_kb.messages import texts
 from deepseek_kb.render.markdown import md_code, md_link, md_text
-from deepseek_kb.told import STATUS_MARKS, STATUS_WORDS, caveat
+from deepseek_kb.told import STATUS_MARKS, caveat
 from deepseek_kb.values import Json, cite, format_value, name_of
 
 Data = dict[str, list[dict[str, Any]]]

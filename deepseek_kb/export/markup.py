@@ -12,8 +12,9 @@ from html import escape
 from typing import Any
 
 from deepseek_kb.citations import unique
+from deepseek_kb.kinds import STATUS_WORDS
 from deepseek_kb.messages import texts
-from deepseek_kb.told import STATUS_MARKS, STATUS_WORDS, caveat
+from deepseek_kb.told import STATUS_MARKS, caveat
 from deepseek_kb.values import Json, cite, format_value
 
 

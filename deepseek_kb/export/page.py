@@ -240,15 +240,17 @@ def _intro(data: Data) -> str:
     years = sorted(str(s["date"])[:4] for s in data["source"] if s.get("repo") and s.get("date"))
     month = str(article.get("date", ""))[:7] if article else ""
     count = sum(len(records) for records in data.values())
-    zh, en = texts("page.intro", count=count).zh, texts("page.intro", count=count).en
+    intro = texts("page.intro", count=count)
+    zh, en = intro.zh, intro.en
     drawn = []
     if article:
         drawn.append(texts("page.intro.article", month=month))
     if years:
         drawn.append(texts("page.intro.repositories", year=years[-1]))
     if drawn:
-        zh += texts("page.intro.draws_on", sources="及".join(d.zh for d in drawn)).zh
-        en += texts("page.intro.draws_on", sources=" and on ".join(d.en for d in drawn)).en
+        joined = texts("page.intro.and")
+        zh += texts("page.intro.draws_on", sources=joined.zh.join(d.zh for d in drawn)).zh
+        en += texts("page.intro.draws_on", sources=joined.en.join(d.en for d in drawn)).en
     cited = pair_of("page.every_fact_is_cited_the")
     return f'<p class="lead">{pair(zh, en)}</p><p class="lead">{cited}</p>'
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from deepseek_kb import kinds
 from deepseek_kb.export.markup import pair_of
+from deepseek_kb.messages import texts
 
 Data = dict[str, list[dict[str, Any]]]
 
@@ -102,9 +103,9 @@ _SCRIPT = """
       list.appendChild(li);
     });
     list.hidden = hits.length === 0;
-    count.textContent = zh ? hits.length + " 条结果" + (hits.length > 50 ? "（显示前 50 条）" : "")
-                           : hits.length + (hits.length === 1 ? " record" : " records") +
-                             (hits.length > 50 ? " (first 50 shown)" : "");
+    count.textContent = zh ? hits.length + @records.zh@ + (hits.length > 50 ? @first_50.zh@ : "")
+                           : hits.length + (hits.length === 1 ? @record.en@ : @records.en@) +
+                             (hits.length > 50 ? @first_50.en@ : "");
   }
   function setLang() { root.lang = lang() === "zh" ? "zh-CN" : "en"; draw(); }
   box.addEventListener("input", draw);
@@ -137,10 +138,19 @@ def search_box() -> str:
     )
 
 
+def _worded(script: str) -> str:
+    """The script with its words (`@records.zh@`: `page_search.records` in Chinese) as JS strings."""
+    for key in ("records", "record", "first_50"):
+        words = texts(f"page_search.{key}")
+        for lang, said in (("zh", words.zh), ("en", words.en)):
+            script = script.replace(f"@{key}.{lang}@", json.dumps(said, ensure_ascii=False))
+    return script
+
+
 def search_script(data: Data) -> str:
     """The records as JSON and the script that searches them."""
     return (
         f'<script type="application/json" id="kb-data">{_json(entries(data))}</script>\n'
         f'<script type="application/json" id="kb-words">{_json(_words())}</script>\n'
-        f"<script>{_SCRIPT}</script>\n"
+        f"<script>{_worded(_SCRIPT)}</script>\n"
     )

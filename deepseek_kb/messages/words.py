@@ -198,6 +198,7 @@ WORDS: dict[str, Text] = {
         "DeepSeek's official GitHub repositories up to {year}",
         "DeepSeek 截至 {year} 年的官方 GitHub 仓库",
     ),
+    "page.intro.and": Text(" and on ", "及"),
     "page.intro.draws_on": Text(" It draws on {sources}.", "内容来自{sources}。"),
     "page.language": Text("Language", "语言"),
     "page.chinese": Text("Chinese", "中文"),
@@ -210,6 +211,9 @@ WORDS: dict[str, Text] = {
     ),
     # export/page_lists.py
     "page_lists.other": Text("Other", "其他"),
+    "page_search.records": Text(" records", " 条结果"),
+    "page_search.record": Text(" record", " 条结果"),
+    "page_search.first_50": Text(" (first 50 shown)", "（显示前 50 条）"),
     "page_search.examples": Text("e.g. MoE, moat, V3, 创新", "例如：创新、开源、V3、梁文锋"),
     # export/markup.py: shared by the HTML page
     "markup.what_each_value_s_caveat": Text("* What each value's caveat says", "* 数值的附注"),
@@ -282,4 +286,13 @@ WORDS: dict[str, Text] = {
     "timelinejs.line": Text("line {n}", "第 {n} 行"),
     "timelinejs.page": Text("page {n}", "第 {n} 页"),
     "timelinejs.era": Text("The {family} era", "{family} 时代"),
+    # assistants/results.py: a list cut short, a record cut for length
+    "mcp.more": Text(
+        "(showing {shown} of {total}; raise `limit` or ask something narrower)",
+        "（只列出了 {total} 条中的 {shown} 条；调大 limit 或换个更具体的查询）",
+    ),
+    "mcp.cut": Text(
+        "(cut for length; `cite` {id} lists every source)",
+        "（内容过长已截断；cite {id} 列出全部来源）",
+    ),
 }

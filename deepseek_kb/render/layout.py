@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from deepseek_kb.kinds import BY_NAME, SOURCE_WORDS
+from deepseek_kb.kinds import BY_NAME, SOURCE_WORDS, STATUS_WORDS
 from deepseek_kb.messages import texts
-from deepseek_kb.told import STATUS_MARKS, STATUS_WORDS, caveat
+from deepseek_kb.told import STATUS_MARKS, caveat
 from deepseek_kb.values import pick
 
 if TYPE_CHECKING:
