@@ -91,6 +91,12 @@ _CHART_METRICS = (
 )
 
 
+def _heading(main: str, second: str | None, lang: str) -> str:
+    """A metric's heading: its spec's label, or the catalogue's for two specs drawn as one."""
+    spec = SPEC_BY_FIELD[main]
+    return word(lang, "charts.parameters") if second else label(lang, spec.zh, spec.en)
+
+
 class _Bar(NamedTuple):
     """One model's bar in a metric: the main quantity, the part of it drawn solid, the figures."""
 
@@ -135,9 +141,7 @@ def compare_chart(models: list[ModelRow], lang: str, width: int) -> list[Rendera
         if bars is None:
             continue
         top = max(v for bar in bars for v in (bar.first, bar.other) if v is not None)
-        spec = SPEC_BY_FIELD[main]
-        heading = word(lang, "charts.parameters") if second else label(lang, spec.zh, spec.en)
-        out.append(f"\n{heading}\n", "bold cyan")
+        out.append(f"\n{_heading(main, second, lang)}\n", "bold cyan")
         for bar in bars:
             out.append(fit(bar.name, label_width) + " ")
             if bar.first is None:
