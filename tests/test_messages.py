@@ -270,3 +270,12 @@ def test_no_module_outside_the_catalogue_and_the_registry_writes_chinese() -> No
         for line, text in _chinese_literals(path.read_text(encoding="utf-8")):
             found.append(f"{where}:{line}: {text!r}")
     assert found == []
+
+
+def test_errors_once_written_inline_are_worded_from_the_catalogue() -> None:
+    """An unknown data file's schema: the catalogue's message and hint, in Chinese under zh."""
+    zh = run("--lang", "zh", "schema", "nosuch")
+    assert zh.code == 2
+    assert "错误：没有叫 'nosuch' 的数据文件" in zh.stderr and "提示：可选：" in zh.stderr
+    en = run("schema", "nosuch")
+    assert "error: no data file called 'nosuch'" in en.stderr and "one of: " in en.stderr

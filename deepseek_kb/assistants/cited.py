@@ -138,11 +138,8 @@ def exact_record(index: Index, typed: str) -> Found:
     from deepseek_kb.queries.lookup import search_all
 
     near = search_all(index, wanted, None, 5).hits
-    raise NotFoundError(
-        f"no record has the id {typed!r}",
-        hint="search gives the ids",
-        suggestions=tuple(f"{h.id} ({h.type})" for h in near),
-    )
+    near_ids = tuple(f"{h.id} ({h.type})" for h in near)
+    raise NotFoundError.of("nothing.record_id", id=typed).suggesting(near_ids)
 
 
 def link_of(refs: Sequence[Mapping[str, Any]]) -> str | None:
