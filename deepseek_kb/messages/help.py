@@ -77,7 +77,7 @@ HELP: dict[str, str] = {
         "一个模型：V3、DeepSeek-V3、deepseek v3、Coder V2，或 id。"
     ),
     "DeepSeek's open-source software (FlashMLA, DeepEP, 3FS …): a list, or one in full.": (
-        "DeepSeek 的开源软件（FlashMLA、DeepEP、3FS …）：列表，或一个项目的全部信息。"
+        "DeepSeek 的开源软件（FlashMLA、DeepEP、3FS 等）：列表，或一个项目的全部信息。"
     ),
     "Every open-source repository: what it is, first release, licence, the models using it.": (
         "所有开源仓库：是什么、首次发布、许可证、使用它的模型。"
@@ -92,7 +92,7 @@ HELP: dict[str, str] = {
     "Up to this date (inclusive).": "截至这一天（含当天）。",
     "Only events of this type, by its id or the name shown (model-release, open-source, 开源发布, "
     "founding, …).": (
-        "只看这一类事件，写 id 或显示的名称（model-release、open-source、开源发布、founding …）。"
+        "只看这一类事件，写 id 或显示的名称（model-release、open-source、开源发布、founding 等）。"
     ),
     "Only events about this model, person or organisation.": "只看与这个模型、人物或机构有关的事件。",
     "Show each event's description too.": "同时显示每个事件的说明。",
@@ -105,7 +105,7 @@ HELP: dict[str, str] = {
         "要找的词（中文或 English）；不给则按话题列出全部引语。"
     ),
     "Only this person's words (name, alias or id).": "只看这个人说的话（名字、别名或 id）。",
-    "Only quotes on this topic (创新, innovation, hiring…).": "只看这个话题的引语（创新、innovation、hiring …）。",
+    "Only quotes on this topic (创新, innovation, hiring…).": "只看这个话题的引语（创新、innovation、hiring 等）。",
     "At most N quotes.": "最多 N 条引语。",
     "Show the Chinese original under the English too.": "在英文下面同时显示中文原文。",
     "Search every record type at once, best match first; a question (V3 training cost, "
@@ -115,7 +115,7 @@ HELP: dict[str, str] = {
     ),
     "Words, names, numbers or pinyin, in Chinese or English.": "词、名字、数字或拼音，中文或英文。",
     "Only this record type (model, person, quote, fact, event, …).": (
-        "只看这一类记录（model、person、quote、fact、event …）。"
+        "只看这一类记录（model、person、quote、fact、event 等）。"
     ),
     "At most N results.": "最多 N 条结果。",
     "Check a quote or a figure against the KB: exact, close, contradicted or not in the KB, with "
@@ -187,7 +187,7 @@ HELP: dict[str, str] = {
         "数据文件的 JSON Schema，供编辑器和 CI 校验使用。"
     ),
     "One data file's schema (quotes, models, …); none prints all.": (
-        "一个数据文件的 schema（quotes、models …）；不给则打印全部。"
+        "一个数据文件的 schema（quotes、models 等）；不给则打印全部。"
     ),
     "Write <file>.schema.json files into this folder.": "把 <file>.schema.json 文件写入这个文件夹。",
     "Version, data folders, cache location and record counts.": "版本、数据文件夹、缓存位置和记录数。",
