@@ -151,9 +151,10 @@ def main() -> None:
     signal.signal(signal.SIGTERM, _on_signal)
     _prepare_streams()
     code: int = ExitCode.OK
-    if _shell_named(sys.argv[1:]):
+    if _shell_named(sys.argv[1:]) or "_DSKB_COMPLETE" in os.environ:
         # Typer's own switch: --install-completion and --show-completion take the shell named
-        # instead of guessing it from the parent process (zsh named in bash means zsh).
+        # instead of guessing it from the parent process (zsh named in bash means zsh); while
+        # completing, they take a shell too, so `--install-completion <TAB>` offers the shells.
         os.environ["_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"] = "1"
     try:
         only_the_command_invoked(sys.argv[1:])(prog_name="dskb")

@@ -95,6 +95,10 @@ class UsageError(DskbError):
     exit_code = ExitCode.USAGE
 
 
+class WriteError(DskbError):
+    """An output file or folder could not be written (exit 4; render/destination.py)."""
+
+
 class Problem(NamedTuple):
     """One thing wrong with the data, located as precisely as the data allows."""
 

@@ -166,6 +166,37 @@ class Tier(StrEnum):
     official = "official"
 
 
+# What each kind of source is called in Chinese (the id is its English word).
+SOURCE_WORDS: dict[str, str] = {
+    "article": "文章",
+    "web-page": "网页",
+    "official-page": "官方网页",
+    "interview": "访谈",
+    "repository-file": "仓库文件",
+    "paper": "论文",
+    "git-commit": "Git 提交",
+    "image": "图片",
+    "compilation": "汇编",
+}
+
+# What the fields a search hit matches in are called in Chinese (their paths stay in English).
+FIELD_WORDS: dict[str, str] = {
+    "name": "名称",
+    "aliases": "别名",
+    "title": "标题",
+    "text": "正文",
+    "description": "描述",
+    "definition": "定义",
+    "summary": "简介",
+    "role": "身份",
+    "bio": "经历",
+    "context": "背景",
+    "topics": "话题",
+    "note": "说明",
+    "claims": "要点",
+    "specs": "规格",
+}
+
 # Source kinds that are DeepSeek's own words wherever they live: a verified compilation of its
 # files, and a saved copy of a page of its API documentation or of its deepseek-ai Hugging Face
 # pages (Hugging Face's own listing data on such a page, sizes and "Updated" dates, is not).
@@ -190,6 +221,22 @@ class Status(StrEnum):
     third_party = "third-party"  # the article's claim (or a page's it cites), not an official one
     superseded = "superseded"  # deprecated: a better source corrects it (its reason says how)
 
+
+# What each status says of a value, in Chinese and in English (the marks' legends).
+STATUS_WORDS: dict[str, tuple[str, str]] = {
+    Status.stated: ("官方来源原文所述", "stated verbatim in an official source"),
+    Status.superseded: ("被更好的来源更正", "corrected by a better source"),
+    Status.commit_metadata: (
+        "git 提交的元数据，不是声明",
+        "a git commit's metadata, not a statement",
+    ),
+    Status.third_party: (
+        "文章（或其引用的网页）的说法",
+        "the article's claim (or a page it cites)",
+    ),
+    Status.derived: ("由其他数值计算得出", "computed from other values"),
+    Status.transcribed: ("从图片中读出", "read from an image"),
+}
 
 # The statuses a record may state itself, where the rule cannot see them from its citations.
 EXPLICIT_STATUSES: tuple[Status, ...] = (Status.derived, Status.transcribed)
@@ -271,19 +318,21 @@ UNIT_SCALE: dict[Unit, tuple[str, float]] = {
 
 
 class SpecInfo(NamedTuple):
-    """One model specification: its field name, its group and its label in both languages."""
+    """One model specification: its field name, its group and its label in both languages (and,
+    for the few a table heads a narrow column with, a short one: ("激活", "active"))."""
 
     field: str
     group: str
     zh: str
     en: str
+    short: tuple[str, str] | None = None
 
 
 # A model's specifications, in the order tables show them.
 SPECS: tuple[SpecInfo, ...] = (
-    SpecInfo("total_params", "size", "总参数", "Total parameters"),
-    SpecInfo("active_params", "size", "激活参数", "Activated parameters"),
-    SpecInfo("context_length", "size", "上下文长度", "Context length"),
+    SpecInfo("total_params", "size", "总参数", "Total parameters", ("总参数", "total")),
+    SpecInfo("active_params", "size", "激活参数", "Activated parameters", ("激活", "active")),
+    SpecInfo("context_length", "size", "上下文长度", "Context length", ("上下文", "context")),
     SpecInfo("architecture", "architecture", "架构", "Architecture"),
     SpecInfo("attention", "architecture", "注意力", "Attention"),
     SpecInfo("ffn", "architecture", "前馈网络", "Feed-forward"),
@@ -297,7 +346,9 @@ SPECS: tuple[SpecInfo, ...] = (
     SpecInfo("load_balancing", "architecture", "负载均衡", "Load balancing"),
     SpecInfo("mtp", "architecture", "多 token 预测", "Multi-token prediction"),
     SpecInfo("base_model", "architecture", "基座模型", "Base model"),
-    SpecInfo("training_tokens", "training", "训练 token", "Training tokens"),
+    SpecInfo(
+        "training_tokens", "training", "训练 token", "Training tokens", ("训练 token", "tokens")
+    ),
     SpecInfo("training_method", "training", "训练方法", "Training method"),
     SpecInfo("precision", "training", "训练精度", "Training precision"),
     SpecInfo("gpu_type", "training", "GPU 型号", "GPU type"),

@@ -44,20 +44,6 @@ STATUS_MARKS: dict[str, str] = {
     Status.derived: "ƒ",
     Status.transcribed: "¶",
 }
-STATUS_WORDS: dict[str, tuple[str, str]] = {
-    Status.stated: ("官方来源原文所述", "stated verbatim in an official source"),
-    Status.superseded: ("被更好的来源更正", "corrected by a better source"),
-    Status.commit_metadata: (
-        "git 提交的元数据，不是声明",
-        "a git commit's metadata, not a statement",
-    ),
-    Status.third_party: (
-        "文章（或其引用的网页）的说法",
-        "the article's claim (or a page it cites)",
-    ),
-    Status.derived: ("由其他数值计算得出", "computed from other values"),
-    Status.transcribed: ("从图片中读出", "read from an image"),
-}
 _NOT_CLAIMS = frozenset({"id", "name", "aliases", "provenance"})
 
 

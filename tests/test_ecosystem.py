@@ -51,6 +51,15 @@ def test_completion_offers_values_from_the_data(line: str, expected: str) -> Non
     assert all(" " not in item for item in offered)
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("option", ["--install-completion", "--show-completion"])
+def test_completion_options_complete_shell_names_not_commands(option: str) -> None:
+    """`dskb --install-completion <TAB>` offers the shells, not the commands."""
+    assert set(complete(f"dskb {option} ")) >= {"bash", "zsh", "fish", "powershell"}
+    assert "models" not in complete(f"dskb {option} ")
+    assert complete(f"dskb {option} z") == ["zsh"]
+
+
 # Typer's --show-completion detects the shell from the parent processes; a test run need not
 # have a shell among them (CI, a detached job), so the tests name the shell instead.
 NAMED_SHELL = {"_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}

@@ -1,4 +1,4 @@
-"""Where exports are written (export/destination.py) and what they may hold: never lose a file,
+"""Where exports are written (render/destination.py) and what they may hold: never lose a file,
 never write the data in use, never inject a formula or markup."""
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def test_a_replaced_file_keeps_its_mode(tmp_path: Path, mode: int) -> None:
 
 def test_a_new_file_is_never_readable_by_others_while_it_is_written(tmp_path: Path) -> None:
     """The temporary file is created 0600; only the finished file takes the umask's mode."""
-    from deepseek_kb.export.destination import replacing
+    from deepseek_kb.render.destination import replacing
 
     with replacing(tmp_path / "new.db") as tmp:
         assert stat.S_IMODE(tmp.stat().st_mode) == 0o600
@@ -227,14 +227,15 @@ def test_a_folder_holding_other_files_is_refused_not_emptied(tmp_path: Path) -> 
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("fmt", ["yaml", "csv", "json"])
+@pytest.mark.parametrize("fmt", ["yaml", "csv", "json", "timelinejs"])
 def test_an_export_over_the_overlay_in_use_is_refused(tmp_path: Path, fmt: str) -> None:
-    """DSKB_PATH=ov dskb export -o ov (or a file in it): exit 4, the hand-written file intact."""
+    """DSKB_PATH=ov dskb export -o ov (or a file in it): exit 4, the hand-written file intact;
+    every format alike, as every one goes out through the one output switch."""
     overlay = tmp_path / "ov"
     overlay.mkdir()
     written = "# my notes\n[]\n"
     (overlay / "facts.yaml").write_text(written, encoding="utf-8")
-    target = overlay / "facts.yaml" if fmt == "json" else overlay
+    target = overlay / "facts.yaml" if fmt in ("json", "timelinejs") else overlay
     result = run("export", "-f", fmt, "-o", str(target), env={"DSKB_PATH": str(overlay)})
     assert result.code == ExitCode.IO and "in use" in result.stderr, result.stderr
     assert (overlay / "facts.yaml").read_text(encoding="utf-8") == written

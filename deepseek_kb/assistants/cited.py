@@ -14,6 +14,7 @@ from typing import Any
 from deepseek_kb.errors import NotFoundError
 from deepseek_kb.index.store import Found, Index
 from deepseek_kb.kinds import SPEC_BY_FIELD
+from deepseek_kb.messages import texts
 from deepseek_kb.queries.citing import Citation, record_citations
 from deepseek_kb.queries.common import checked_query, names_for
 from deepseek_kb.render.citing import record_words as cited_words
@@ -36,6 +37,12 @@ def shown(lang: str) -> str:
 def say(lang: str, zh: str, en: str) -> str:
     """Words in the reader's language."""
     return zh if lang == "zh" else en
+
+
+def said(lang: str, key: str, /, **fields: object) -> str:
+    """The catalogue's words `key` (messages.words) in the reader's language."""
+    words = texts(key, **fields)
+    return say(lang, words.zh, words.en)
 
 
 def size(data: Any, text: str) -> int:
@@ -80,7 +87,7 @@ def citation_line(citation: Row, lang: str) -> str:
     if citation.get("quote"):
         parts.append(f"“{citation['quote']}”")
     url = citation.get("url")
-    parts.append(str(url) if url else say(lang, "（没有已知的网址）", "(no address is known)"))
+    parts.append(str(url) if url else said(lang, "mcp.no_address_is_known"))
     return " · ".join(parts)
 
 
@@ -88,7 +95,7 @@ def sources_block(citations: Sequence[Row], lang: str) -> list[str]:
     """`Sources:` and one numbered line per citation (as data)."""
     if not citations:
         return []
-    lines = [say(lang, "来源：", "Sources:")]
+    lines = [said(lang, "mcp.sources")]
     lines += [f"{n}. {citation_line(c, lang)}" for n, c in enumerate(citations, start=1)]
     return lines
 
@@ -131,11 +138,8 @@ def exact_record(index: Index, typed: str) -> Found:
     from deepseek_kb.queries.lookup import search_all
 
     near = search_all(index, wanted, None, 5).hits
-    raise NotFoundError(
-        f"no record has the id {typed!r}",
-        hint="search gives the ids",
-        suggestions=tuple(f"{h.id} ({h.type})" for h in near),
-    )
+    near_ids = tuple(f"{h.id} ({h.type})" for h in near)
+    raise NotFoundError.of("nothing.record_id", id=typed).suggesting(near_ids)
 
 
 def link_of(refs: Sequence[Mapping[str, Any]]) -> str | None:
@@ -168,7 +172,7 @@ def record_card(index: Index, found: Found, lang: str) -> tuple[Row, str]:
     if specs:
         lines += ["", *specs]
     if found.row.get("note"):
-        lines += ["", say(lang, "注：", "Note: ") + pick(found.row["note"], shown(lang))]
+        lines += ["", said(lang, "mcp.note") + pick(found.row["note"], shown(lang))]
     card["citations"] = [citation_json(c) for c in citations]
     lines += ["", *sources_block(card["citations"], lang)]
     return card, "\n".join(lines).rstrip() + "\n"

@@ -26,7 +26,7 @@ from deepseek_kb.assistants.cited import (
     names_of,
     record_card,
     record_words,
-    say,
+    said,
     shown,
     size,
     sources_block,
@@ -105,23 +105,19 @@ def _search_text(data: Row, lang: str) -> str:
     if data["answer"]:
         lines += [_answer_text(data["answer"], lang), ""]
     if not data["results"] and not data["answer"]:
-        lines.append(say(lang, "没有匹配的记录。", "Nothing matches."))
+        lines.append(said(lang, "mcp.nothing_matches"))
     for n, item in enumerate(data["results"], start=1):
         lines.append(f"{n}. {item['title']} ({item['type']} `{item['id']}`)")
         lines.append(f"   {item['text']}")
         link = f" · {item['url']}" if item["url"] else ""
-        lines.append(f"   {say(lang, '来源', 'sources')}: {item['cites']}{link}")
+        lines.append(f"   {said(lang, 'mcp.sources_2')}: {item['cites']}{link}")
     if data["truncated"]:
         lines.append(_more(lang, len(data["results"]), data["total"]))
     return "\n".join(lines) + "\n"
 
 
 def _more(lang: str, shown_count: int, total: int) -> str:
-    return say(
-        lang,
-        f"（只列出了 {total} 条中的 {shown_count} 条；调大 limit 或换个更具体的查询）",
-        f"(showing {shown_count} of {total}; raise `limit` or ask something narrower)",
-    )
+    return said(lang, "mcp.more", shown=shown_count, total=total)
 
 
 def fetch(index: Index, record_id: str, lang: str) -> Result:
@@ -138,11 +134,7 @@ def fetch(index: Index, record_id: str, lang: str) -> Result:
 
 
 def _cut_note(lang: str, record_id: str) -> str:
-    return say(
-        lang,
-        f"（内容过长已截断；cite {record_id} 列出全部来源）",
-        f"(cut for length; `cite` {record_id} lists every source)",
-    )
+    return said(lang, "mcp.cut", id=record_id)
 
 
 # --- answer and cite --------------------------------------------------------------------------
@@ -161,9 +153,9 @@ def answer(index: Index, question: str, lang: str) -> Result:
         for h in found.hits
     ]
     data = {"question": question, "answered": False, "answer": None, "hits": hits}
-    lines = [say(lang, "dskb 没有这个问题的确切数值。", "dskb holds no single value for this.")]
+    lines = [said(lang, "mcp.dskb_holds_no_single_value")]
     if hits:
-        lines.append(say(lang, "最接近的记录：", "The nearest records:"))
+        lines.append(said(lang, "mcp.the_nearest_records"))
         lines += [f"- {h['title']} ({h['type']} `{h['id']}`)" for h in hits]
     return Result(data, "\n".join(lines) + "\n")
 
@@ -196,11 +188,11 @@ def _caveat(record: Row, field: str, lang: str) -> str | None:
 
 
 def _answer_text(data: Row, lang: str) -> str:
-    lines = [say(lang, "答案：", "Answer: ") + data["line"]]
+    lines = [said(lang, "mcp.answer") + data["line"]]
     held = f"{data['type']} `{data['record']}` · {data['field']} · {data['uri']}"
-    lines.append(say(lang, "记录：", "Record: ") + held)
+    lines.append(said(lang, "mcp.record") + held)
     if data["caveat"]:
-        lines.append(say(lang, "说明：", "Caveat: ") + data["caveat"])
+        lines.append(said(lang, "mcp.caveat") + data["caveat"])
     lines += sources_block(data["citations"], lang)
     return "\n".join(lines)
 
@@ -291,10 +283,10 @@ def get_source(index: Index, source_id: str, lang: str) -> Result:
 
     def render(d: Row) -> str:
         lines = [f"# {d['title']}", f"{d['kind']} · `{d['id']}` · {d['uri']}"]
-        lines.append(d["url"] or say(lang, "没有已知的网址", "no address is known"))
+        lines.append(d["url"] or said(lang, "mcp.no_address_is_known_2"))
         if source.get("note"):
             lines += ["", pick(source["note"], shown(lang))]
-        lines += ["", say(lang, "引用它的记录：", "Cited by:")]
+        lines += ["", said(lang, "mcp.cited_by")]
         lines += [f"- {c['type']} `{c['id']}`" for c in d["cited_by"]]
         return "\n".join(lines) + "\n"
 
@@ -331,7 +323,7 @@ def timeline(
             for e in d["events"]
         ]
         if not lines:
-            lines.append(say(lang, "没有符合条件的事件。", "No events match."))
+            lines.append(said(lang, "mcp.no_events_match"))
         if d["truncated"]:
             lines.append(_more(lang, len(d["events"]), d["total"]))
         return "\n".join(lines) + "\n"

@@ -204,9 +204,9 @@ class Session:
                 self.terminal.note(warning)
         return self._index
 
-    def emit(self, output: Output) -> None:
-        """Write the result in the format the run asked for."""
-        emit(self.terminal, output, self.fmt)
+    def emit(self, output: Output, to: str | None = None) -> None:
+        """Write the result in the format the run asked for, on stdout or into `to`."""
+        emit(self.terminal, output, self.fmt, to)
 
 
 def session(
@@ -284,22 +284,25 @@ def _main(
     )
 
 
-def shown_of(shown: int, total: int, what: tuple[str, str], lang: str) -> tuple[str, ...]:
-    """The note when a listing stops short: 'showing 10 of 84 hits; --limit N shows more'."""
+def shown_of(shown: int, total: int, what: str, lang: str) -> tuple[str, ...]:
+    """The note when a listing stops short: 'showing 10 of 84 hits; --limit N shows more'
+    (`what`: the id of what is listed, `noun.hits`)."""
     if total <= shown:
         return ()
-    said = texts("shown.of", shown=shown, total=total, what=what[1], what_zh=what[0])
+    noun = texts(what)
+    said = texts("shown.of", shown=shown, total=total, what=noun.en, what_zh=noun.zh)
     return (said.zh if lang == "zh" else said.en,)
 
 
-def told_nothing(tier: str | None, what: tuple[str, str]) -> NotFoundError | None:
-    """What to say when `--from` leaves nothing: 'DeepSeek's own files say nothing of people'."""
+def told_nothing(tier: str | None, what: str) -> NotFoundError | None:
+    """What to say when `--from` leaves nothing: 'DeepSeek's own files say nothing of people'
+    (`what`: the id of what was asked for, `noun.people`)."""
     if not tier:
         return None
-    from deepseek_kb.queries.provenance import TELLERS
-
-    en, zh = TELLERS[tier]
-    return NotFoundError.of("nothing.told", teller=en, teller_zh=zh, what=what[1], what_zh=what[0])
+    teller, noun = texts(f"teller.{tier}"), texts(what)
+    return NotFoundError.of(
+        "nothing.told", teller=teller.en, teller_zh=teller.zh, what=noun.en, what_zh=noun.zh
+    )
 
 
 def quoted(query: str) -> str:

@@ -52,7 +52,7 @@ def people(
     if name is None:
         listing = index.records("person", tier)
         counts = quote_counts(index, tier)
-        nothing = told_nothing(tier, ("人物", "people"))
+        nothing = told_nothing(tier, "noun.people")
         run.emit(Output(listing, partial(views.people_table, listing, counts), nothing))
         return
     person = one(index, name, "person", tier)
@@ -74,9 +74,9 @@ def company(
     """High-Flyer and DeepSeek: founding, compute, people, money and culture."""
     run = session(ctx, lang, json, fmt=fmt)
     sections = company_sections(run.index, tier)
-    data = {key: [r for _, r in rows] for key, _, rows in sections}
-    view = partial(views.company, [(zh, en, rows) for _, (zh, en), rows in sections])
-    nothing = told_nothing(tier, ("公司记录", "the company"))
+    data = {key: [r for _, r in rows] for key, rows in sections}
+    view = partial(views.company, sections)
+    nothing = told_nothing(tier, "noun.the_company")
     run.emit(Output(data, view, nothing, flat=partial(sections_table, data)))
 
 
@@ -114,7 +114,7 @@ def sources(
         return
     listing = run.index.records("source", tier)
     shown = [shown_source(row) for row in listing]
-    nothing = told_nothing(tier, ("来源", "sources"))
+    nothing = told_nothing(tier, "noun.sources")
     run.emit(Output(shown, partial(views.sources_table, listing), nothing))
 
 

@@ -46,7 +46,7 @@ def explain(
     run = session(ctx, lang, json, one=term is not None, fmt=fmt)
     if term is None:
         terms = terms_in_order(run.index, tier)
-        nothing = told_nothing(tier, ("术语", "terms"))
+        nothing = told_nothing(tier, "noun.terms")
         run.emit(Output(terms, partial(views.glossary, terms), nothing))
         return
     found = one(run.index, term, "term", tier)

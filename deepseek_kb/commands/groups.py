@@ -10,6 +10,8 @@ from typing import Any
 
 from typer.core import TyperCommand, TyperGroup
 
+from deepseek_kb.commands.usage import help_lang
+
 # The app's own options, which gh and git take anywhere on the line, and how many values each
 # takes. Given after the command they are moved before it (unless the command has its own
 # option of that name, as `validate --data-dir` does, and as every record command keeps its
@@ -103,10 +105,21 @@ def options_of(command: Any) -> frozenset[str]:
     return frozenset(names)
 
 
+def said(text: str) -> str:
+    """A help text or heading (in English, as the code has it) in the language of the run's
+    help: its Chinese from the catalogue (`messages.help`) under --lang zh."""
+    text = " ".join(text.split())
+    if help_lang() != "zh":
+        return text
+    from deepseek_kb.messages.click import click_text
+    from deepseek_kb.messages.help import HELP
+
+    return HELP.get(text) or click_text(text, "zh")  # Click's own (--help), if built earlier
+
+
 def summary(command: Any) -> str:
     """A command's summary for a list of commands: the first paragraph of its help, whole."""
-    text = command.short_help or (command.help or "").split("\n\n")[0]
-    return " ".join(text.split())
+    return said(command.short_help or (command.help or "").split("\n\n")[0])
 
 
 def write_examples(formatter: Any, epilog: str | None) -> None:
@@ -118,7 +131,7 @@ def write_examples(formatter: Any, epilog: str | None) -> None:
         formatter.write_paragraph()
         formatter.write_text(epilog)
         return
-    with formatter.section(head.strip()):
+    with formatter.section(said(head)):
         for example in (e.strip() for e in rest.split(" · ")):
             if example:
                 formatter.write(f"{'':>{formatter.current_indent}}$ {example}\n")
@@ -161,7 +174,7 @@ def write_help(command: Any, ctx: Any, formatter: Any) -> None:
     for number, paragraph in enumerate(text.split("\n\n")):
         if number:
             formatter.write("\n")
-        for line in _lines(paragraph, max(20, formatter.width - indent)):
+        for line in _lines(said(paragraph), max(20, formatter.width - indent)):
             formatter.write(f"{'':>{indent}}{line}\n")
 
 
@@ -171,10 +184,13 @@ def write_options(command: Any, ctx: Any, formatter: Any) -> None:
     for param in command.get_params(ctx):
         record = param.get_help_record(ctx)
         if record is not None and param.param_type_name in kinds:
-            kinds[param.param_type_name].append(record)
+            names, text = record
+            if param.help:  # the text is the help and what Click adds: [default: …]
+                text = text.replace(param.help, said(param.help), 1)
+            kinds[param.param_type_name].append((names, text))
     for title, rows in (("Arguments", kinds["argument"]), ("Options", kinds["option"])):
         if rows:
-            with formatter.section(title):
+            with formatter.section(said(title)):
                 write_rows(formatter, rows)
 
 
@@ -227,7 +243,7 @@ class HelpfulGroup(TyperGroup):
         sections.append(("Commands", [r for r in rows if r[0] not in placed]))
         for title, section_rows in sections:
             if section_rows:
-                with formatter.section(title):
+                with formatter.section(said(title)):
                     write_rows(formatter, section_rows)
 
     def format_epilog(self, ctx: Any, formatter: Any) -> None:

@@ -63,7 +63,7 @@ def quote(
     """Quotes ranked by how well they match, in your language (--original adds the Chinese)."""
     run = session(ctx, lang, json, fmt=fmt)
     found = find_quotes(run.index, query, speaker, topic, limit, tier)
-    notes = shown_of(len(found.items), found.total, ("引语", "quotes"), run.settings.lang)
+    notes = shown_of(len(found.items), found.total, "noun.quotes", run.settings.lang)
     view = partial(views.quotes, found.items, found.names, query is None, original=original)
     data = found.as_json()
     flat = partial(hits_table, data)
@@ -99,7 +99,7 @@ def search(
     run = session(ctx, lang, json, fmt=fmt)
     result = search_all(run.index, query, record_type, limit, tier)
     hits, total = result.hits, result.total
-    notes = shown_of(len(hits), total, ("结果", "hits"), run.settings.lang)
+    notes = shown_of(len(hits), total, "noun.hits", run.settings.lang)
     nothing = NotFoundError.of("nothing.search", search_hint(query), query=quoted(query))
     data = result.as_json()
     names = names_for(run.index, [h.record for h in hits])

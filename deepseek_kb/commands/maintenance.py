@@ -63,15 +63,13 @@ def export(
 ) -> None:
     """Export the whole KB: JSON, Markdown, HTML, CSV, SQLite (datasette), a data folder, or
     the timeline for Knight Lab's TimelineJS."""
-    from deepseek_kb.export.run import export_index
+    from deepseek_kb.export.run import export_result
 
-    run = session(ctx, lang)
+    run = session(ctx, lang, fmt=fmt)
     index = run.index
     with run.terminal.progress() as report:
-        chosen = (since, until, event_type)
-        text = export_index(index, fmt, output, run.settings.lang, bom, tier, chosen, report)
-    if text is not None:
-        run.terminal.write_text(text)
+        result = export_result(index, fmt, tier, (since, until, event_type), bom, report)
+    run.emit(result, to=output)
 
 
 @app.command(

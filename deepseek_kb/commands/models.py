@@ -65,7 +65,7 @@ def models_list(
         view = partial(compare_table, models)
     else:
         view = partial(views.models_table, models, introduces=introductions(run.index))
-    run.emit(Output(models, view, told_nothing(tier, ("模型", "models"))))
+    run.emit(Output(models, view, told_nothing(tier, "noun.models")))
 
 
 @models_app.command(

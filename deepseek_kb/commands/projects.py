@@ -35,7 +35,7 @@ def projects_list(
     """Every open-source repository: what it is, first release, licence, the models using it."""
     run = session(ctx, lang, json, fmt=fmt)
     listing = projects_in_order(run.index, tier)
-    nothing = told_nothing(tier, ("项目", "projects"))
+    nothing = told_nothing(tier, "noun.projects")
     run.emit(Output(listing, partial(views.projects_table, listing), nothing))
 
 

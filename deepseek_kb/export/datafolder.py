@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from deepseek_kb.citations import bare
-from deepseek_kb.export.destination import write_files
 from deepseek_kb.kinds import BY_NAME
+from deepseek_kb.render.destination import write_files
 
 Data = dict[str, list[dict[str, Any]]]
 

@@ -19,9 +19,10 @@ from typing import Any, NamedTuple
 from deepseek_kb import kinds
 from deepseek_kb.citations import unique
 from deepseek_kb.export import generic
-from deepseek_kb.kinds import SPECS
+from deepseek_kb.kinds import SPECS, STATUS_WORDS
+from deepseek_kb.messages import texts
 from deepseek_kb.render.markdown import md_code, md_link, md_text
-from deepseek_kb.told import STATUS_MARKS, STATUS_WORDS, caveat
+from deepseek_kb.told import STATUS_MARKS, caveat
 from deepseek_kb.values import Json, cite, format_value, name_of
 
 Data = dict[str, list[dict[str, Any]]]
@@ -50,6 +51,11 @@ class _Writer:
     def label(self, zh: str, en: str) -> str:
         return {"zh": zh, "en": en}.get(self.lang, f"{zh} / {en}")
 
+    def word(self, key: str, /, **fields: object) -> str:
+        """The catalogue's words `key` (messages.words) as a label for this document."""
+        said = texts(key, **fields)
+        return self.label(said.zh, said.en)
+
     def add(self, *lines: str) -> None:
         self.lines.extend(lines)
 
@@ -72,26 +78,26 @@ def _anchor(text: str) -> str:
 def _organization(w: _Writer, org: dict[str, Any]) -> None:
     w.add(f"### {w.t(org['name'])}", "")
     if org.get("founded"):
-        w.add(f"- {w.label('成立', 'Founded')}: {_md(org['founded'])}")
+        w.add(f"- {w.word('document.founded')}: {_md(org['founded'])}")
     if org.get("description"):
         w.add(f"- {w.t(org['description'])}")
     for figure in org.get("figures", []):
         w.add(f"- {w.t(figure['label'])}: {_md(format_value(figure['value'], _one(w.lang)))}")
-    w.add(f"- {w.label('来源', 'Sources')}: {_links(org['sources'], w.lang)}", "")
+    w.add(f"- {w.word('document.sources')}: {_links(org['sources'], w.lang)}", "")
 
 
 def _facts(w: _Writer, facts: list[dict[str, Any]]) -> None:
     """The facts as a list; those quoting code each in a fenced block under their own title."""
     prose = [f for f in facts if not f.get("code")]
     if prose:
-        w.add(f"### {w.label('事实', 'Facts')}", "")
+        w.add(f"### {w.word('document.facts')}", "")
         for fact in prose:
             date = f"{_md(fact['date'])} · " if fact.get("date") else ""
             w.add(f"- {date}{w.t(fact['text'])} ({_links(fact['sources'], w.lang)})")
         w.add("")
     code = [f for f in facts if f.get("code")]
     if code:
-        w.add(f"### {w.label('引用的代码', 'Code quoted')}", "")
+        w.add(f"### {w.word('document.code_quoted')}", "")
     for fact in code:
         w.add(f"{_links(fact['sources'], w.lang)}:", "")
         texts = [fact["text"][lang] for lang in ("zh", "en") if lang in (w.lang, "both")]
@@ -120,8 +126,8 @@ def _units(value: Any) -> str:
 def _spec_table(w: _Writer, specs: dict[str, Any]) -> None:
     """A model's specs as a table (value, unit, sources, note), then what its marks mean."""
     w.add(
-        f"| {w.label('规格', 'Spec')} | {w.label('值', 'Value')} | "
-        f"{w.label('单位', 'Unit')} | {w.label('来源', 'Sources')} | {w.label('附注', 'Note')} |",
+        f"| {w.word('document.spec')} | {w.word('document.value')} | "
+        f"{w.word('document.unit')} | {w.word('document.sources')} | {w.word('document.note')} |",
         "|---|---|---|---|---|",
     )
     for spec in (s for s in SPECS if s.field in specs):
@@ -140,19 +146,19 @@ def _model(w: _Writer, model: dict[str, Any]) -> None:
     w.add(f"### {w.t(model['name'])}", "", w.t(model.get("summary")), "")
     released = model.get("released")
     if released:
-        basis = w.label("（提交日期）", " (commit date)") if released.get("basis") else ""
+        basis = w.word("document.commit_date") if released.get("basis") else ""
         w.add(
-            f"- {w.label('发布', 'Released')}: {_md(released['date'])}{basis} "
+            f"- {w.word('document.released')}: {_md(released['date'])}{basis} "
             f"({_links(released['sources'], w.lang)})"
         )
     if model.get("variant_of"):
-        w.add(f"- {w.label('属于', 'Variant of')}: {w.name(model['variant_of'])}")
+        w.add(f"- {w.word('document.variant_of')}: {w.name(model['variant_of'])}")
     w.add("")
     if model.get("specs"):
         _spec_table(w, model["specs"])
     claims = model.get("claims", [])
     if claims:
-        w.add(f"**{w.label('要点', 'Claims')}**{w.label('：', ':')}", "")
+        w.add(f"**{w.word('document.claims')}**{w.label('：', ':')}", "")
         w.add(
             *(
                 f"- {w.t(c['text'])}{caveat(c).mark} ({_links(c['sources'], w.lang)})"
@@ -164,7 +170,7 @@ def _model(w: _Writer, model: dict[str, Any]) -> None:
         )
     errata = list(_errata(w, model))
     if errata:
-        title = w.label("勘误（被取代的说法）", "Errata (superseded values)")
+        title = w.word("document.errata_superseded_values")
         w.add(f"**{title}**{w.label('：', ':')}", "")
         w.add(*errata, "")
 
@@ -182,7 +188,7 @@ def _errata(w: _Writer, model: dict[str, Any]) -> list[str]:
     holders: list[tuple[str, Any, dict[str, Any]]] = []
     released = model.get("released")
     if released:
-        holders.append((w.label("发布日期", "Release date"), released["date"], released))
+        holders.append((w.word("document.release_date"), released["date"], released))
     for spec in SPECS:
         cell = model.get("specs", {}).get(spec.field)
         if cell:
@@ -195,7 +201,7 @@ def _errata(w: _Writer, model: dict[str, Any]) -> list[str]:
             now = current if isinstance(current, str) else format_value(current, _one(w.lang))
             was = format_value(old["value"], _one(w.lang))
             out.append(
-                f"- {what}: {_md(now)} — {w.label('原说法', 'was')} «{_md(was)}» "
+                f"- {what}: {_md(now)} — {w.word('document.was')} «{_md(was)}» "
                 f"({_links(old['sources'], w.lang)}): {w.t(old['reason'])}"
             )
     return out
@@ -214,12 +220,12 @@ def _projects(w: _Writer, data: Data) -> None:
 
 def _timeline(w: _Writer, data: Data) -> None:
     w.add(
-        f"| {w.label('日期', 'Date')} | {w.label('事件', 'Event')} | "
-        f"{w.label('来源', 'Sources')} |",
+        f"| {w.word('document.date')} | {w.word('document.event')} | "
+        f"{w.word('document.sources')} |",
         "|---|---|---|",
     )
     for event in sorted(data["event"], key=lambda e: e["date"]):
-        basis = w.label("（提交日期）", " (commit date)") if event.get("basis") else ""
+        basis = w.word("document.commit_date") if event.get("basis") else ""
         w.add(
             f"| {_md(event['date'])}{basis} | {w.t(event['title'], cell=True)} "
             f"| {_links(event['sources'], w.lang, cell=True)} |"
@@ -260,7 +266,7 @@ def _terms(w: _Writer, data: Data) -> None:
 
 
 def _sources(w: _Writer, data: Data) -> None:
-    w.add(f"| id | {w.label('标题', 'Title')} | {w.label('链接', 'Link')} |", "|---|---|---|")
+    w.add(f"| id | {w.word('document.title')} | {w.word('document.link')} |", "|---|---|---|")
     for source in data["source"]:
         link = source.get("url") or source.get("permalink") or ""
         title = w.t(source["title"], cell=True)
@@ -288,31 +294,35 @@ def _generic(kind: str) -> Callable[[_Writer, Data], None]:
                 value = generic.value_of(kind, field, record, every, w.lang)
                 w.add(f"- {_md(field)}: {_md(value)}")
             if record.get("sources"):
-                w.add(f"- {w.label('来源', 'Sources')}: {_links(record['sources'], w.lang)}")
+                w.add(f"- {w.word('document.sources')}: {_links(record['sources'], w.lang)}")
             w.add("")
 
     return write
 
 
 class _Section(NamedTuple):
-    """A section of the document: its title in both languages, what writes it and the kinds of
-    record it shows."""
+    """A section of the document: its title in both languages (zh, en), what writes it and the
+    kinds of record it shows (titled as the registry titles the first, but the company's)."""
 
-    zh: str
-    en: str
+    title: tuple[str, str]
     write: Callable[[_Writer, Data], None]
     kinds: tuple[str, ...]
 
 
+def _of(write: Callable[[_Writer, Data], None], *shown: str) -> _Section:
+    return _Section(kinds.BY_NAME[shown[0]].title, write, shown)
+
+
+_COMPANY = texts("document.company")
 _SECTIONS: tuple[_Section, ...] = (
-    _Section("公司", "Company", _company, ("organization", "fact")),
-    _Section("模型", "Models", _models, ("model",)),
-    _Section("开源项目", "Open-source projects", _projects, ("project",)),
-    _Section("大事记", "Timeline", _timeline, ("event",)),
-    _Section("引语", "Quotes", _quotes, ("quote", "topic")),
-    _Section("人物", "People", _people, ("person",)),
-    _Section("术语", "Glossary", _terms, ("term",)),
-    _Section("来源", "Sources", _sources, ("source",)),
+    _Section((_COMPANY.zh, _COMPANY.en), _company, ("organization", "fact")),
+    _of(_models, "model"),
+    _of(_projects, "project"),
+    _of(_timeline, "event"),
+    _of(_quotes, "quote", "topic"),
+    _of(_people, "person"),
+    _of(_terms, "term"),
+    _of(_sources, "source"),
 )
 
 
@@ -321,7 +331,7 @@ def _sections() -> list[_Section]:
     the sources, which close the document."""
     shown = {kind for section in _SECTIONS for kind in section.kinds}
     rest = [
-        _Section(*kind.title, _generic(kind.name), (kind.name,))
+        _Section(kind.title, _generic(kind.name), (kind.name,))
         for kind in kinds.KINDS
         if kind.name not in shown
     ]
@@ -334,24 +344,20 @@ def document(data: Data, lang: str) -> str:
     w = _Writer(lang, names)
     total = sum(len(records) for records in data.values())
     w.add(
-        f"# {w.label('DeepSeek 知识库', 'DeepSeek knowledge base')}",
+        f"# {w.word('document.deepseek_knowledge_base')}",
         "",
-        w.label(
-            f"由 dskb 导出：{total} 条带出处的记录，来自 2024-12 的中文文章与 DeepSeek 官方仓库。",
-            f"Exported by dskb: {total} cited records from the Chinese article (2024-12) and "
-            "DeepSeek's official repositories.",
-        ),
+        w.word("document.exported", total=total),
         "",
-        f"## {w.label('目录', 'Contents')}",
+        f"## {w.word('document.contents')}",
         "",
     )
     sections = _sections()
     for section in sections:
-        title = w.label(section.zh, section.en)
+        title = w.label(*section.title)
         w.add(f"- [{title}](#{_anchor(title)})")
     w.add("")
     for section in sections:
-        w.add(f"## {w.label(section.zh, section.en)}", "")
+        w.add(f"## {w.label(*section.title)}", "")
         section.write(w, data)
     lines = [line for n, line in enumerate(w.lines) if line or (n and w.lines[n - 1])]
     return "\n".join(lines).strip() + "\n"

@@ -12,7 +12,9 @@ from html import escape
 from typing import Any
 
 from deepseek_kb.citations import unique
-from deepseek_kb.told import STATUS_MARKS, STATUS_WORDS, caveat
+from deepseek_kb.kinds import STATUS_WORDS
+from deepseek_kb.messages import texts
+from deepseek_kb.told import STATUS_MARKS, caveat
 from deepseek_kb.values import Json, cite, format_value
 
 
@@ -28,6 +30,12 @@ def pair(zh: str, en: str) -> str:
     return f'<span class="zh" lang="zh-CN">{esc(zh)}</span><span class="en">{esc(en)}</span>'
 
 
+def pair_of(key: str, /, **fields: object) -> str:
+    """The catalogue's words `key` (messages.words) in both forms, for the switch."""
+    said = texts(key, **fields)
+    return pair(said.zh, said.en)
+
+
 def text(value: Json | None) -> str:
     """A bilingual {zh, en} text of the data."""
     return pair(str(value["zh"]), str(value["en"])) if value else ""
@@ -40,7 +48,7 @@ def shown(value: Any) -> str:
 
 def commit_date(basis: str | None) -> str:
     """The mark of a date taken from a git commit rather than a stated release date."""
-    return f' <span class="basis">{pair("（提交日期）", "(commit date)")}</span>' if basis else ""
+    return f' <span class="basis">{pair_of("markup.commit_date")}</span>' if basis else ""
 
 
 def cites(refs: Sequence[Json]) -> str:
@@ -79,7 +87,7 @@ class Notes:
             was = shown(old["value"])
             self.items.append(
                 f'<li id="fn-{number}"><a class="back" href="#fnref-{number}">†{number}</a> '
-                f"{where}: <b>{now}</b>; {pair('原说法', 'earlier')} <s>{was}</s>"
+                f"{where}: <b>{now}</b>; {pair_of('markup.earlier_2')} <s>{was}</s>"
                 f"{cites(old['sources'])} — {text(old.get('reason'))}</li>"
             )
             marks.append(
@@ -91,10 +99,10 @@ class Notes:
         """The footnotes as ordered lists and the legend of status marks; '' when none."""
         out = legend_html(self.statuses)
         if self.caveats:
-            heading = pair("* 数值的附注", "* What each value's caveat says")
+            heading = pair_of("markup.what_each_value_s_caveat")
             out += f'<h3>{heading}</h3><ol class="notes">{"".join(self.caveats)}</ol>'
         if self.items:
-            heading = pair("† 被取代的数值及原因", "† Superseded values and why")
+            heading = pair_of("markup.superseded_values_and_why")
             out += f'<h3>{heading}</h3><ol class="notes">{"".join(self.items)}</ol>'
         return out
 
@@ -122,7 +130,7 @@ def legend_html(statuses: set[str]) -> str:
 def earlier(holder: Mapping[str, Any]) -> str:
     """A holder's superseded values in place, each with its sources and the reason."""
     return "".join(
-        f'<p class="was">{pair("原说法", "Earlier")} <s>{shown(old["value"])}</s>'
+        f'<p class="was">{pair_of("markup.earlier")} <s>{shown(old["value"])}</s>'
         f"{cites(old['sources'])} — {text(old.get('reason'))}</p>"
         for old in holder.get("superseded", [])
     )

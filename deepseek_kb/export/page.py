@@ -15,11 +15,22 @@ from typing import Any, NamedTuple
 
 from deepseek_kb import kinds
 from deepseek_kb.export.generic import fields, heading, value_of
-from deepseek_kb.export.markup import Notes, cites, commit_date, earlier, esc, pair, shown, text
+from deepseek_kb.export.markup import (
+    Notes,
+    cites,
+    commit_date,
+    earlier,
+    esc,
+    pair,
+    pair_of,
+    shown,
+    text,
+)
 from deepseek_kb.export.page_lists import people, projects, quotes, sources, terms
 from deepseek_kb.export.page_search import anchor, search_box, search_script
 from deepseek_kb.export.page_style import STYLE
 from deepseek_kb.kinds import SPEC_GROUPS, SPECS
+from deepseek_kb.messages import texts
 
 Data = dict[str, list[dict[str, Any]]]
 
@@ -44,7 +55,7 @@ def _dated(when: str, body: str, anchor: str = "") -> str:
 def _released(model: dict[str, Any]) -> str:
     released = model.get("released")
     if not released:
-        return f'<span class="muted">{pair("日期未注明", "date not given")}</span>'
+        return f'<span class="muted">{pair_of("page.date_not_given")}</span>'
     return f"<time>{esc(released['date'])}</time>{commit_date(released.get('basis'))}"
 
 
@@ -53,7 +64,7 @@ def _compare_head(models: list[dict[str, Any]]) -> str:
         f'<th scope="col"><a href="#model-{esc(m["id"])}">{text(m["name"])}</a></th>'
         for m in models
     )
-    return f'<thead><tr><th scope="col">{pair("规格", "Spec")}</th>{heads}</tr></thead>'
+    return f'<thead><tr><th scope="col">{pair_of("page.spec")}</th>{heads}</tr></thead>'
 
 
 def _release_row(models: list[dict[str, Any]], notes: Notes) -> str:
@@ -63,10 +74,10 @@ def _release_row(models: list[dict[str, Any]], notes: Notes) -> str:
         if not released:
             cells.append('<td class="none">—</td>')
             continue
-        where = f"{text(model['name'])} · {pair('发布日期', 'Release date')}"
+        where = f"{text(model['name'])} · {pair_of('page.release_date')}"
         mark = notes.mark(where, released["date"], released)
         cells.append(f"<td>{_released(model)}{mark}{cites(released['sources'])}</td>")
-    return f'<tr><th scope="row">{pair("发布日期", "Released")}</th>{"".join(cells)}</tr>'
+    return f'<tr><th scope="row">{pair_of("page.released")}</th>{"".join(cells)}</tr>'
 
 
 def _spec_rows(models: list[dict[str, Any]], notes: Notes) -> str:
@@ -110,15 +121,11 @@ def comparison(data: Data) -> str:
     release date, then every spec any of them has, grouped."""
     models = sorted((m for m in data["model"] if m.get("main")), key=_leading, reverse=True)
     if not models:
-        return f'<p class="muted">{pair("没有主要模型。", "No main models.")}</p>'
+        return f'<p class="muted">{pair_of("page.no_main_models")}</p>'
     notes = Notes()
     cols = '<colgroup><col class="label">' + "<col>" * len(models) + "</colgroup>"
     body = _release_row(models, notes) + _spec_rows(models, notes)
-    intro = pair(
-        "每个系列的主要模型；横向滚动表格可查看所有列。† 标出被取代的数值，原因见表下脚注。",
-        "The main model of each line; scroll the table sideways for every column. "
-        "† marks a superseded value; the footnotes under the table say why.",
-    )
+    intro = pair_of("page.the_main_model_of_each")
     return (
         f'<p class="lead">{intro}</p>'
         f'<div class="scroll" tabindex="0" role="region" aria-label="{esc("Model comparison")}">'
@@ -136,7 +143,7 @@ def models(data: Data) -> str:
         variant = ""
         if model.get("variant_of"):
             parent = names.get(model["variant_of"], esc(model["variant_of"]))
-            variant = f' <span class="muted">· {pair("属于", "variant of")} {parent}</span>'
+            variant = f' <span class="muted">· {pair_of("page.variant_of")} {parent}</span>'
         released = model.get("released") or {}
         body = (
             f'<h3 class="entry">{text(model["name"])}</h3>{variant}'
@@ -161,22 +168,26 @@ def timeline(data: Data) -> str:
     return f'<ol class="dated">{"".join(items)}</ol>'
 
 
+def _said(key: str) -> tuple[str, str]:
+    """The catalogue's words `key` (messages.words) as (zh, en)."""
+    words = texts(key)
+    return words.zh, words.en
+
+
+def _title(kind: str) -> tuple[str, str]:
+    """A kind's section title, as the registry names it."""
+    return kinds.BY_NAME[kind].title
+
+
 SECTIONS: tuple[Section, ...] = (
-    Section("compare", "主要模型对比", "Main models compared", comparison, ("对比", "Compare")),
-    Section("models", "全部模型", "All models", models, ("模型", "Models"), ("model",)),
-    Section("timeline", "大事记", "Timeline", timeline, ("大事记", "Timeline"), ("event",)),
-    Section("quotes", "引语", "Quotes", quotes, ("引语", "Quotes"), ("quote", "topic")),
-    Section("people", "人物", "People", people, ("人物", "People"), ("person",)),
-    Section(
-        "projects",
-        "开源项目",
-        "Open-source projects",
-        projects,
-        ("项目", "Projects"),
-        ("project",),
-    ),
-    Section("glossary", "术语", "Glossary", terms, ("术语", "Glossary"), ("term",)),
-    Section("sources", "来源", "Sources", sources, ("来源", "Sources"), ("source",)),
+    Section("compare", *_said("page.compare"), comparison, _said("page.compare.short")),
+    Section("models", *_said("page.models"), models, _title("model"), ("model",)),
+    Section("timeline", *_title("event"), timeline, _title("event"), ("event",)),
+    Section("quotes", *_title("quote"), quotes, _title("quote"), ("quote", "topic")),
+    Section("people", *_title("person"), people, _title("person"), ("person",)),
+    Section("projects", *_title("project"), projects, _said("page.projects.short"), ("project",)),
+    Section("glossary", *_title("term"), terms, _title("term"), ("term",)),
+    Section("sources", *_title("source"), sources, _title("source"), ("source",)),
 )
 # Kinds the page shows only in its search hits, with their text: the company's organizations
 # and facts read better in `dskb company` and the Markdown document.
@@ -229,30 +240,25 @@ def _intro(data: Data) -> str:
     years = sorted(str(s["date"])[:4] for s in data["source"] if s.get("repo") and s.get("date"))
     month = str(article.get("date", ""))[:7] if article else ""
     count = sum(len(records) for records in data.values())
-    zh = f"dskb 是一个关于 DeepSeek（深度求索）公司与模型历史的离线双语知识库，共 {count} 条记录。"
-    en = (
-        f"dskb is an offline, bilingual knowledge base of the history of DeepSeek (深度求索), "
-        f"its company and its models: {count} records."
-    )
-    drawn: list[tuple[str, str]] = []
+    intro = texts("page.intro", count=count)
+    zh, en = intro.zh, intro.en
+    drawn = []
     if article:
-        drawn.append((f"一篇 {month} 的中文文章", f"a Chinese article of {month}"))
+        drawn.append(texts("page.intro.article", month=month))
     if years:
-        drawn.append(
-            (
-                f"DeepSeek 截至 {years[-1]} 年的官方 GitHub 仓库",
-                f"DeepSeek's official GitHub repositories up to {years[-1]}",
-            )
-        )
+        drawn.append(texts("page.intro.repositories", year=years[-1]))
     if drawn:
-        zh += "内容来自" + "及".join(z for z, _ in drawn) + "。"
-        en += " It draws on " + " and on ".join(e for _, e in drawn) + "."
-    cited = pair(
-        "每一条事实都注明出处：其后的小链接指向它所依据的那一行、那一页或那次提交。",
-        "Every fact is cited: the small links after it lead to the line, page or commit it "
-        "comes from.",
-    )
+        joined = texts("page.intro.and")
+        zh += texts("page.intro.draws_on", sources=joined.zh.join(d.zh for d in drawn)).zh
+        en += texts("page.intro.draws_on", sources=joined.en.join(d.en for d in drawn)).en
+    cited = pair_of("page.every_fact_is_cited_the")
     return f'<p class="lead">{pair(zh, en)}</p><p class="lead">{cited}</p>'
+
+
+# The page's own words that are in both languages at once: the switch and the window title.
+_SWITCH = " / ".join(reversed(_said("page.language")))  # Language / 语言
+_CHINESE = _said("page.chinese")[0]  # the switch's label, in the language it switches to
+_TITLE = " · ".join(reversed(_said("page.deepseek_knowledge_base")))
 
 
 def _switch(lang: str) -> str:
@@ -261,11 +267,11 @@ def _switch(lang: str) -> str:
     zh = " checked" if lang == "zh" else ""
     en = "" if zh else " checked"
     return (
-        '<div class="switch" role="radiogroup" aria-label="Language / 语言">'
+        f'<div class="switch" role="radiogroup" aria-label="{_SWITCH}">'
         f'<input class="lang" type="radio" name="lang" id="lang-en"{en}>'
         '<label for="lang-en">EN</label>'
         f'<input class="lang" type="radio" name="lang" id="lang-zh"{zh}>'
-        '<label for="lang-zh" lang="zh-CN">中文</label></div>'
+        f'<label for="lang-zh" lang="zh-CN">{_CHINESE}</label></div>'
     )
 
 
@@ -280,12 +286,12 @@ def _header(lang: str) -> str:
 def page(data: Data, lang: str = "en") -> str:
     """The whole KB as one HTML page, opening in `lang` (zh; en or both open in English): same
     data, same bytes."""
-    title = pair("DeepSeek 知识库", "DeepSeek knowledge base")
+    title = pair_of("page.deepseek_knowledge_base")
     parts = [
         "<!doctype html>\n",
         f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-        "<title>DeepSeek knowledge base · DeepSeek 知识库 (dskb)</title>\n",
+        f"<title>{_TITLE} (dskb)</title>\n",
         f"<style>{STYLE}</style>\n</head>\n<body>\n",
         _header(lang),
         f'\n<main id="top">\n<h1>{title}</h1>\n{_intro(data)}\n{search_box()}\n',

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from deepseek_kb.export.markup import cites, esc, pair, text
+from deepseek_kb.export.markup import cites, esc, pair_of, text
 
 Data = dict[str, list[dict[str, Any]]]
 
@@ -38,7 +38,7 @@ def quotes(data: Data) -> str:
     out = []
     for topic, members in groups.items():
         if members:
-            heading = topics.get(topic) or pair("其他", "Other")
+            heading = topics.get(topic) or pair_of("page_lists.other")
             figures = "".join(_quote(q, speakers) for q in members)
             out.append(
                 f'<h3 id="topic-{esc(topic)}">{heading}</h3><div class="cards">{figures}</div>'

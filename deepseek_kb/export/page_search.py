@@ -13,7 +13,8 @@ import json
 from typing import Any
 
 from deepseek_kb import kinds
-from deepseek_kb.export.markup import pair
+from deepseek_kb.export.markup import pair_of
+from deepseek_kb.messages import texts
 
 Data = dict[str, list[dict[str, Any]]]
 
@@ -102,9 +103,9 @@ _SCRIPT = """
       list.appendChild(li);
     });
     list.hidden = hits.length === 0;
-    count.textContent = zh ? hits.length + " 条结果" + (hits.length > 50 ? "（显示前 50 条）" : "")
-                           : hits.length + (hits.length === 1 ? " record" : " records") +
-                             (hits.length > 50 ? " (first 50 shown)" : "");
+    count.textContent = zh ? hits.length + @records.zh@ + (hits.length > 50 ? @first_50.zh@ : "")
+                           : hits.length + (hits.length === 1 ? @record.en@ : @records.en@) +
+                             (hits.length > 50 ? @first_50.en@ : "");
   }
   function setLang() { root.lang = lang() === "zh" ? "zh-CN" : "en"; draw(); }
   box.addEventListener("input", draw);
@@ -124,8 +125,8 @@ def _json(value: Any) -> str:
 
 def search_box() -> str:
     """The search form (shown by the script) and the note shown without scripts."""
-    label = pair("搜索全部记录（中文或英文）", "Search every record (Chinese or English)")
-    hint = pair("例如：创新、开源、V3、梁文锋", "e.g. MoE, moat, V3, 创新")
+    label = pair_of("page_search.search_every_record_chinese_or")
+    hint = pair_of("page_search.examples")
     return (
         f'<div class="search" id="search" role="search" hidden>'
         f'<label for="q">{label}</label>'
@@ -133,8 +134,17 @@ def search_box() -> str:
         f'<p class="muted hint">{hint} <span id="hit-count" aria-live="polite"></span></p>'
         '<ul id="hits" class="hits" hidden></ul></div>'
         f'<p class="muted" id="no-script">'
-        f"{pair('搜索需要启用脚本。', 'Search needs scripts enabled.')}</p>"
+        f"{pair_of('page_search.search_needs_scripts_enabled')}</p>"
     )
+
+
+def _worded(script: str) -> str:
+    """The script with its words (`@records.zh@`: `page_search.records` in Chinese) as JS strings."""
+    for key in ("records", "record", "first_50"):
+        words = texts(f"page_search.{key}")
+        for lang, said in (("zh", words.zh), ("en", words.en)):
+            script = script.replace(f"@{key}.{lang}@", json.dumps(said, ensure_ascii=False))
+    return script
 
 
 def search_script(data: Data) -> str:
@@ -142,5 +152,5 @@ def search_script(data: Data) -> str:
     return (
         f'<script type="application/json" id="kb-data">{_json(entries(data))}</script>\n'
         f'<script type="application/json" id="kb-words">{_json(_words())}</script>\n'
-        f"<script>{_SCRIPT}</script>\n"
+        f"<script>{_worded(_SCRIPT)}</script>\n"
     )

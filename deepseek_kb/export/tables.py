@@ -20,15 +20,15 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from deepseek_kb.errors import WriteError
 from deepseek_kb.export import fulltext
-from deepseek_kb.export.destination import (
-    WriteError,
+from deepseek_kb.kinds import BY_NAME
+from deepseek_kb.render.destination import (
     check_file,
     replacing,
     write_bytes,
     write_files,
 )
-from deepseek_kb.kinds import BY_NAME
 from deepseek_kb.render.flat import FlatTable, table, to_csv
 from deepseek_kb.values import name_of
 

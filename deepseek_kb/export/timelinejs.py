@@ -14,48 +14,28 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from html import escape
-from pathlib import Path
 from typing import Any
 
 from deepseek_kb.citations import unique, url
 from deepseek_kb.index.store import Index
+from deepseek_kb.messages import texts
 from deepseek_kb.values import date_bounds, pick, section
 
 Row = Mapping[str, Any]
 
-# What each kind of event is called, as a TimelineJS group (a row of the navigation).
-GROUPS: dict[str, tuple[str, str]] = {
-    "founding": ("成立", "Founding"),
-    "model-release": ("模型发布", "Model releases"),
-    "announcement": ("公告", "Announcements"),
-    "investment": ("投资", "Investment"),
-    "publication": ("发表", "Publications"),
-    "interview": ("访谈", "Interviews"),
-    "pricing": ("定价", "Pricing"),
-    "milestone": ("里程碑", "Milestones"),
-    "software-release": ("开源发布", "Open source"),
-    "code-change": ("代码改动", "Code changes"),
-}
-_WORDS = {
-    "title": ("DeepSeek 的历史", "DeepSeek's history"),
-    "intro": (
-        "深度求索与幻方的公司与模型历史，每条都注明来源（dskb 导出）。",
-        "The company and model history of DeepSeek and High-Flyer, every event cited "
-        "(exported by dskb).",
-    ),
-    "source": ("来源：", "Source: "),
-    "sources": ("来源：", "Sources: "),
-    "line": ("第 {} 行", "line {}"),
-    "page": ("第 {} 页", "page {}"),
-    "era": ("{} 时代", "The {} era"),
-}
 # Model families whose first release (of a model that is no variant) opens an era.
 _ERA_KINDS = frozenset({"language"})
 
 
-def _word(key: str, lang: str) -> str:
-    zh, en = _WORDS[key]
+def _word(key: str, lang: str, **fields: object) -> str:
+    """The catalogue's words `key` (messages.words): one language, or both."""
+    zh, en = _words(key, **fields)
     return zh if lang == "zh" else en if lang == "en" else f"{zh} / {en}"
+
+
+def _words(key: str, **fields: object) -> tuple[str, str]:
+    said = texts(key, **fields)
+    return said.zh, said.en
 
 
 def _text(value: Any, lang: str) -> str:
@@ -79,11 +59,11 @@ def credit(refs: Sequence[Row], sources: Mapping[str, Row], lang: str) -> str:
             where.append(f"§{section(str(ref['section']), lang)}")
         for key in ("line", "page"):
             if ref.get(key):
-                where.append(_word(key, lang).replace("{}", str(ref[key])))
+                where.append(_word(f"timelinejs.{key}", lang, n=ref[key]))
         said = escape(title) + (f" ({escape(', '.join(where))})" if where else "")
         link = url(ref, source)
         items.append(f'<a href="{escape(link)}">{said}</a>' if link else said)
-    head = _word("source" if len(items) == 1 else "sources", lang)
+    head = _word("timelinejs.source" if len(items) == 1 else "timelinejs.sources", lang)
     return f'<p class="dskb-credit">{escape(head)}{"; ".join(dict.fromkeys(items))}</p>'
 
 
@@ -94,7 +74,9 @@ def slide(event: Row, sources: Mapping[str, Row], lang: str) -> dict[str, Any]:
         for line in _text(event.get("description"), lang).splitlines()
         if line.strip()
     )
-    zh, en = GROUPS.get(str(event["type"]), (str(event["type"]), str(event["type"])))
+    zh, en = _words(
+        f"timelinejs.group.{event['type']}"
+    )  # its kind of event, as a row of the navigation
     return {
         "unique_id": str(event["id"]),
         "start_date": tl_date(str(event["date"])),
@@ -132,7 +114,9 @@ def eras(models: Sequence[Row], events: Sequence[Row], lang: str) -> list[dict[s
                     "start_date": tl_date(begin),
                     "end_date": tl_date(end),
                     "text": {
-                        "headline": escape(_word("era", lang).replace("{}", family), quote=False)
+                        "headline": escape(
+                            _word("timelinejs.era", lang, family=family), quote=False
+                        )
                     },
                 }
             )
@@ -147,8 +131,8 @@ def timeline(
     return {
         "title": {
             "text": {
-                "headline": escape(_word("title", lang), quote=False),
-                "text": f"<p>{escape(_word('intro', lang))}</p>",
+                "headline": escape(_word("timelinejs.title", lang), quote=False),
+                "text": f"<p>{escape(_word('timelinejs.intro', lang))}</p>",
             }
         },
         "events": [slide(event, by_id, lang) for event in events],
@@ -161,25 +145,17 @@ def write(events: Sequence[Row], models: Sequence[Row], sources: Sequence[Row], 
     return json.dumps(timeline(events, models, sources, lang), ensure_ascii=False, indent=2) + "\n"
 
 
-def export_timeline(
+def timeline_text(
     index: Index,
     chosen: tuple[str | None, str | None, str | None],
     tier: str | None,
     lang: str,
-    to: str | None,
-) -> str | None:
+) -> str:
     """The events `dskb timeline` would show (since, until, type; as a tier tells them) as a
-    TimelineJS document: its text for stdout, or None once written to `to`."""
-    from deepseek_kb.export.destination import WriteError, write_bytes
+    TimelineJS document."""
     from deepseek_kb.queries.history import timeline as find_events
     from deepseek_kb.queries.provenance import told_records
 
     since, until, event_type = chosen
     events = find_events(index, since, until, event_type, None, tier)
-    text = write(events, told_records(index, "model", tier), index.records("source"), lang)
-    if to is None:
-        return text
-    if to == "":
-        raise WriteError.of("write.empty", "write.empty.file")
-    write_bytes(Path(to), text.encode("utf-8"))
-    return None
+    return write(events, told_records(index, "model", tier), index.records("source"), lang)

@@ -111,14 +111,12 @@ def read_bytes(path: Path, name: str, limit: int = MAX_FILE_BYTES) -> bytes:
     try:
         fd = os.open(path, flags)
     except OSError as error:
-        raise DskbError(f"cannot read data file {name}: {error.strerror or error}") from None
+        reason = error.strerror or str(error)
+        raise DskbError.of("data.unreadable", name=name, reason=reason) from None
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise DskbError(
-                f"data file {name} is not a regular file ({_file_kind(mode)})",
-                hint="a data folder holds YAML files and folders of them only",
-            )
+            raise DskbError.of("data.not_a_file", name=name, kind=_file_kind(mode))
         chunks: list[bytes] = []
         left = limit + 1
         while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
@@ -126,7 +124,8 @@ def read_bytes(path: Path, name: str, limit: int = MAX_FILE_BYTES) -> bytes:
             left -= len(chunk)
         return b"".join(chunks)
     except OSError as error:
-        raise DskbError(f"cannot read data file {name}: {error.strerror or error}") from None
+        reason = error.strerror or str(error)
+        raise DskbError.of("data.unreadable", name=name, reason=reason) from None
     finally:
         os.close(fd)
 

@@ -15,17 +15,13 @@ def quote_counts(index: Index, tier: str | None = None) -> dict[str, int]:
 
 # --- company, sources, info ----------------------------------------------------------------------
 
-_COMPANY_SECTIONS: list[tuple[str, str, str, tuple[str, ...]]] = [
-    ("history", "成立与沿革", "Founding and history", ("company", "strategy")),
-    ("compute", "算力", "Compute", ("compute",)),
-    (
-        "money",
-        "资金、成本与价格",
-        "Money: investment, costs and prices",
-        ("investment", "funding", "cost", "price"),
-    ),
-    ("team", "团队与招人", "Team and hiring", ("team", "hiring")),
-    ("culture", "文化与管理", "Culture and management", ("culture", "management")),
+# The sections of facts, each titled by its words in the catalogue (`company.<section>`).
+_COMPANY_SECTIONS: list[tuple[str, tuple[str, ...]]] = [
+    ("history", ("company", "strategy")),
+    ("compute", ("compute",)),
+    ("money", ("investment", "funding", "cost", "price")),
+    ("team", ("team", "hiring")),
+    ("culture", ("culture", "management")),
 ]
 
 
@@ -46,23 +42,22 @@ def _linked(index: Index, kind: str, field: str, ids: set[str], tier: str | None
     return [Found(kind, r) for r in index.records(kind, tier) if set(r.get(field, [])) & ids]
 
 
-def company(
-    index: Index, tier: str | None = None
-) -> list[tuple[str, tuple[str, str], list[Found]]]:
+def company(index: Index, tier: str | None = None) -> list[tuple[str, list[Found]]]:
     """High-Flyer and DeepSeek in sections: organisations, history, compute, people, money,
-    culture (as one tier tells them, when given)."""
+    culture (as one tier tells them, when given); a section's title is `company.<section>` in
+    the catalogue."""
     orgs = _organizations(index, tier)
     org_ids = {o["id"] for _, o in orgs}
     facts = index.records("fact", tier)
-    sections: list[tuple[str, tuple[str, str], list[Found]]] = [
-        ("organizations", ("幻方与深度求索", "High-Flyer and DeepSeek"), orgs),
-        ("events", ("大事记", "Milestones"), _linked(index, "event", "about", org_ids, tier)),
+    sections: list[tuple[str, list[Found]]] = [
+        ("organizations", orgs),
+        ("events", _linked(index, "event", "about", org_ids, tier)),
     ]
     people = _linked(index, "person", "affiliations", org_ids, tier)
-    for key, zh, en, categories in _COMPANY_SECTIONS:
+    for key, categories in _COMPANY_SECTIONS:
         rows = [Found("fact", f) for f in facts if f["category"] in categories]
-        sections.append((key, (zh, en), people + rows if key == "team" else rows))
-    return [s for s in sections if s[2]]
+        sections.append((key, people + rows if key == "team" else rows))
+    return [s for s in sections if s[1]]
 
 
 def data_files(index: Index) -> list[tuple[str, str, int]]:

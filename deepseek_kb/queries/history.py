@@ -42,12 +42,7 @@ def _checked_range(since: str | None, until: str | None) -> tuple[str, str]:
     low = date_bounds(since)[0] if since else "0000"
     high = date_bounds(until)[1] if until else "9999"
     if since and until and low > high:
-        raise UsageError(
-            f"--since {since} is after --until {until}",
-            hint="swap them, or drop one of them",
-            zh=f"--since {since} 晚于 --until {until}",
-            hint_zh="交换两者，或去掉其中一个",
-        )
+        raise UsageError.of("usage.since_after_until", since=since, until=until)
     return low, high
 
 

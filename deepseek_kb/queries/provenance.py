@@ -9,16 +9,11 @@ from __future__ import annotations
 
 from deepseek_kb.errors import NotFoundError
 from deepseek_kb.index.store import Found, Index
+from deepseek_kb.messages import texts
 from deepseek_kb.rows import Row
 from deepseek_kb.told import Caveat, caveat, tell
 
-__all__ = ["TELLERS", "Caveat", "as_told", "caveat", "told_found", "told_one", "told_records"]
-
-# Who a tier is, in a message: "the article says nothing about …".
-TELLERS = {
-    "article": ("the article (and the pages it cites) says", "文章（及其引用的网页）"),
-    "official": ("DeepSeek's own files say", "DeepSeek 的官方文件"),
-}
+__all__ = ["Caveat", "as_told", "caveat", "told_found", "told_one", "told_records"]
 
 
 def as_told(index: Index, kind: str, row: Row, tier: str | None) -> Row | None:
@@ -44,8 +39,12 @@ def told_one(index: Index, kind: str, row: Row, tier: str | None) -> Row:
     """One record as one tier tells it, or NotFoundError when that tier says nothing of it."""
     told = as_told(index, kind, row, tier) if tier else row
     if told is None:
-        en, zh = TELLERS.get(str(tier), (str(tier), str(tier)))
+        teller = texts(f"teller.{tier}")  # who a tier is: "the article … says"
         raise NotFoundError.of(
-            "nothing.told_about", "nothing.told.hint", teller=en, teller_zh=zh, id=row["id"]
+            "nothing.told_about",
+            "nothing.told.hint",
+            teller=teller.en,
+            teller_zh=teller.zh,
+            id=row["id"],
         )
     return told

@@ -39,10 +39,7 @@ _KEY = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$")
 def plain(text: str) -> str:
     """One line of text: runs of white space made one space; control characters refused."""
     if _CONTROL.search(text):
-        raise UsageError(
-            f"refusing to write a citation value with a control character: {text[:60]!r}",
-            hint="fix the record's text in its data file",
-        )
+        raise UsageError.of("bibliography.control_character", value=text[:60])
     return " ".join(text.split())
 
 
@@ -96,7 +93,7 @@ def latex(text: str) -> str:
     """Text as LaTeX that BibTeX reads back whole: every special character escaped."""
     encoded: str = _encoder().unicode_to_latex(plain(text))
     if not _balanced(encoded):  # cannot happen with the brace rule; refuse rather than inject
-        raise UsageError(f"refusing to write an unbalanced BibTeX value: {text[:60]!r}")
+        raise UsageError.of("bibliography.unbalanced", value=text[:60])
     return encoded
 
 
@@ -136,7 +133,7 @@ def bibtex_fields(ref: Reference) -> dict[str, str]:
         fields["note"] = latex("; ".join(extra))
     for value in fields.values():
         if not _balanced(value) or _CONTROL.search(value):
-            raise UsageError(f"refusing to write an unsafe BibTeX value: {value[:60]!r}")
+            raise UsageError.of("bibliography.unsafe", value=value[:60])
     return fields
 
 
@@ -149,7 +146,7 @@ def bibtex(refs: Iterable[Reference], comments: Sequence[str] = ()) -> str:
     library = Library()
     for ref in refs:
         if not _KEY.match(ref.key):
-            raise UsageError(f"refusing to write a BibTeX entry with the key {ref.key!r}")
+            raise UsageError.of("bibliography.bad_key", key=ref.key)
         fields = [Field(name, value) for name, value in bibtex_fields(ref).items()]
         library.add(Entry("misc", ref.key, fields))
     body: str = write_string(library)  # its middleware encloses each value in braces

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from deepseek_kb.render.layout import DASH, cell_len_of, fit, label
+from deepseek_kb.kinds import SPEC_BY_FIELD
+from deepseek_kb.render.layout import DASH, cell_len_of, fit, label, word
 from deepseek_kb.rows import EventRow, ModelRow, SpecRow
 from deepseek_kb.values import base_value, format_value, name_of, pick, scale_for
 
@@ -63,9 +64,7 @@ def timeline_chart(events: list[EventRow], lang: str, width: int) -> list[Render
             ruler[at] = "┼"
             ticks[at : at + len(tick)] = list(tick)
     line = "".join("─" if c == " " else c for c in ruler)
-    out = Text(
-        label(lang, "DeepSeek 大事记（时间轴）", "DeepSeek timeline (time axis)") + "\n\n", "bold"
-    )
+    out = Text(word(lang, "charts.deepseek_timeline_time_axis") + "\n\n", "bold")
     pad = " " * (label_width + 2)
     out.append(pad + "".join(ticks).rstrip() + "\n", "cyan")
     out.append(pad + line + "\n", "dim")
@@ -84,11 +83,18 @@ def timeline_chart(events: list[EventRow], lang: str, width: int) -> list[Render
     return [out]
 
 
+# The metrics drawn, each headed by its spec's label (one heading of the catalogue's for two).
 _CHART_METRICS = (
-    ("total_params", "active_params", "参数（总 / 激活）", "Parameters (total / activated)"),
-    ("training_tokens", None, "训练 token", "Training tokens"),
-    ("training_cost", None, "训练成本", "Training cost"),
+    ("total_params", "active_params"),
+    ("training_tokens", None),
+    ("training_cost", None),
 )
+
+
+def _heading(main: str, second: str | None, lang: str) -> str:
+    """A metric's heading: its spec's label, or the catalogue's for two specs drawn as one."""
+    spec = SPEC_BY_FIELD[main]
+    return word(lang, "charts.parameters") if second else label(lang, spec.zh, spec.en)
 
 
 class _Bar(NamedTuple):
@@ -129,15 +135,13 @@ def compare_chart(models: list[ModelRow], lang: str, width: int) -> list[Rendera
     names = [name_of(m, lang) for m in models]
     label_width = min(24, max(cell_len_of(n) for n in names) + 1)
     room = max(10, width - label_width - 16)
-    out = Text(
-        label(lang, "DeepSeek 模型对比（图）", "DeepSeek models compared (chart)") + "\n", "bold"
-    )
-    for main, second, zh, en in _CHART_METRICS:
+    out = Text(word(lang, "charts.deepseek_models_compared_chart") + "\n", "bold")
+    for main, second in _CHART_METRICS:
         bars = _metric_bars(models, names, [k for k in (main, second) if k], lang)
         if bars is None:
             continue
         top = max(v for bar in bars for v in (bar.first, bar.other) if v is not None)
-        out.append(f"\n{label(lang, zh, en)}\n", "bold cyan")
+        out.append(f"\n{_heading(main, second, lang)}\n", "bold cyan")
         for bar in bars:
             out.append(fit(bar.name, label_width) + " ")
             if bar.first is None:
@@ -151,13 +155,7 @@ def compare_chart(models: list[ModelRow], lang: str, width: int) -> list[Rendera
             out.append(("▒" if inner else "█") * (whole - inner), "cyan")
             out.append(bar.figure + "\n", "dim")
     out.append(
-        "\n"
-        + label(
-            lang,
-            "█ 激活参数  ▒ 其余参数（合计为总参数）",
-            "█ activated  ▒ the rest of the total (parameters)",
-        )
-        + "\n",
+        "\n" + word(lang, "charts.activated_the_rest_of_the") + "\n",
         "dim",
     )
     return [out]

@@ -14,7 +14,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from deepseek_kb.kinds import SPEC_BY_FIELD
-from deepseek_kb.render.layout import colon, hang, kind_word, label, prewrapped, styled
+from deepseek_kb.render.layout import colon, hang, kind_word, label, prewrapped, styled, word
 from deepseek_kb.render.output import CiteFormat, Output
 from deepseek_kb.render.terminal import escape
 from deepseek_kb.rows import Row
@@ -74,7 +74,7 @@ def caveat_line(cited: Cited, lang: str) -> str | None:
     """The caveat on the value cited (V3's $5.576M: final run only, $2 per GPU hour)."""
     if not cited.caveat:
         return None
-    return label(lang, "注：", "Note: ") + pick(cited.caveat, lang)
+    return word(lang, "citing.note") + pick(cited.caveat, lang)
 
 
 def where(ref: Row, lang: str, source: Row | None = None) -> str:
@@ -84,11 +84,11 @@ def where(ref: Row, lang: str, source: Row | None = None) -> str:
     if ref.get("section"):
         parts.append(f"§{section(str(ref['section']), lang)}")
     if ref.get("line") and (source or {}).get("kind") == "official-page":
-        parts.append(label(lang, f"保存副本第 {ref['line']} 行", f"saved copy, line {ref['line']}"))
+        parts.append(word(lang, "citing.saved_copy_line", line=ref["line"]))
     elif ref.get("line"):
-        parts.append(label(lang, f"第 {ref['line']} 行", f"line {ref['line']}"))
+        parts.append(word(lang, "citing.line", line=ref["line"]))
     if ref.get("page"):
-        parts.append(label(lang, f"第 {ref['page']} 页", f"page {ref['page']}"))
+        parts.append(word(lang, "citing.page", page=ref["page"]))
     return ", ".join(parts)
 
 
@@ -97,7 +97,7 @@ def _source_line(citation: Citation, reference: Reference | None, lang: str) -> 
     title = pick(source.get("title"), lang) or source["id"]
     extra = [reference.date] if reference and reference.date else []
     if source.get("commit"):
-        extra.append(label(lang, f"提交 {source['commit'][:7]}", f"commit {source['commit'][:7]}"))
+        extra.append(word(lang, "citing.commit", commit=source["commit"][:7]))
     if reference and reference.arxiv:
         extra.append(f"arXiv:{reference.arxiv}")
     at = where(citation.ref, lang, citation.source)
@@ -109,18 +109,10 @@ def _no_address(citation: Citation, lang: str) -> str:
     source = citation.source or {}
     notes = []
     if source.get("permalink"):
-        notes.append(
-            label(
-                lang,
-                f"永久链接 {source['permalink']}，网站地址不详",
-                f"permalink {source['permalink']}; no host is known",
-            )
-        )
+        notes.append(word(lang, "citing.permalink_no_host", permalink=source["permalink"]))
     if citation.kind == "quote" and source.get("kind") == "article":
-        notes.append(
-            label(lang, "文章没有注明出自哪次访谈", "the article does not name the interview")
-        )
-    return "; ".join(notes) or label(lang, "没有已知的网址", "no address is known")
+        notes.append(word(lang, "citing.the_article_does_not_name"))
+    return "; ".join(notes) or word(lang, "citing.no_address_is_known")
 
 
 def head_lines(cited: Cited, lang: str) -> list[str]:
@@ -130,7 +122,7 @@ def head_lines(cited: Cited, lang: str) -> list[str]:
 
 def as_text(cited: Cited, lang: str, markdown: bool) -> str:
     """What is cited, its caveat, then its sources, numbered, each with its link (or why none)."""
-    lines = [*head_lines(cited, lang), "", label(lang, "来源：", "Sources:")]
+    lines = [*head_lines(cited, lang), "", word(lang, "citing.sources")]
     citations = cited.citations or _self_citation(cited)
     for number, citation in enumerate(citations, start=1):
         reference = cited.references.get(citation.ref["source"])
@@ -277,22 +269,15 @@ def source_detail(detail: SourceDetail, lang: str, width: int) -> list[Renderabl
 
     source = detail.source
     rows: list[tuple[str, str]] = [
-        (label(lang, "类型", "kind"), kind_word(source["kind"], lang)),
-        (label(lang, "标题", "title"), pick(source["title"], lang)),
+        (word(lang, "citing.kind"), kind_word(source["kind"], lang)),
+        (word(lang, "citing.title"), pick(source["title"], lang)),
     ]
     original = _original_title(source, lang)
     if original:
-        rows.append((label(lang, "原标题", "original title"), original))
-    for key, zh, en in (
-        ("date", "日期", "date"),
-        ("repo", "仓库", "repository"),
-        ("path", "路径", "path"),
-        ("commit", "提交", "commit"),
-        ("permalink", "永久链接", "permalink"),
-        ("publisher", "发布者", "publisher"),
-    ):
+        rows.append((word(lang, "citing.original_title"), original))
+    for key in ("date", "repo", "path", "commit", "permalink", "publisher"):
         if source.get(key):
-            rows.append((label(lang, zh, en), str(source[key])))
+            rows.append((word(lang, f"citing.field.{key}"), str(source[key])))
     out: list[RenderableType] = [Text(f"{source['id']}", style="bold")]
     for name, value in rows:
         out.append(Text.from_markup(f"[dim]{escape(name)}:[/] {escape(value)}"))
@@ -304,7 +289,7 @@ def source_detail(detail: SourceDetail, lang: str, width: int) -> list[Renderabl
     elif source.get("kind") == "article":
         out.append(
             Text(
-                label(lang, "网址：不详（只有永久链接）", "URL: none known (only a permalink)"),
+                word(lang, "citing.url_none_known_only_a"),
                 style="dim",
             )
         )
@@ -313,7 +298,7 @@ def source_detail(detail: SourceDetail, lang: str, width: int) -> list[Renderabl
     cited = detail.cited_by
     out.append(
         Text(
-            label(lang, f"被 {len(cited)} 条记录引用：", f"cited by {len(cited)} records:"),
+            word(lang, "citing.cited_by", count=len(cited)),
             style="bold",
         )
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from deepseek_kb.kinds import SPEC_BY_FIELD, SPEC_GROUPS, SPECS
+from deepseek_kb.messages import texts
 from deepseek_kb.render.layout import (
     DASH,
     colon,
@@ -24,6 +25,7 @@ from deepseek_kb.render.layout import (
     styled,
     value_marks,
     widest_piece,
+    word,
 )
 from deepseek_kb.render.models import date_cell, spec_cell, superseded_notes
 from deepseek_kb.rows import ModelRow, SpecRow
@@ -47,6 +49,12 @@ _NARROW = 100
 _LONG = 26
 
 
+def _words(key: str) -> tuple[str, str]:
+    """The catalogue's words `key` as (zh, en), for a label of two lines under both."""
+    said = texts(key)
+    return said.zh, said.en
+
+
 def _row_label(lang: str, zh: str, en: str) -> str:
     return f"{zh}\n{en}" if lang == "both" else label(lang, zh, en)
 
@@ -55,10 +63,13 @@ def _rows(models: list[ModelRow], notes: _Notes) -> list[tuple[str, list[str]] |
     """The table's rows: (label, one cell per model), None between groups, groups titled."""
     lang = notes.lang
     rows: list[tuple[str, list[str]] | None] = [
-        (_row_label(lang, "发布日期", "Released"), [date_cell(m.get("released")) for m in models])
+        (
+            _row_label(lang, *_words("compare.released")),
+            [date_cell(m.get("released")) for m in models],
+        )
     ]
     current = None
-    for field, group, zh, en in SPECS:
+    for field, group, zh, en, _ in SPECS:
         specs = [m.get("specs", {}).get(field) for m in models]
         if field in _DETAIL_ONLY or not any(specs):
             continue
@@ -96,10 +107,10 @@ def _head(text: str) -> str:
         if head != text and 0 < cell_len(head) <= _LONG:
             return head
     words: list[str] = []
-    for word in text.split():
-        if cell_len(" ".join([*words, word])) > _LONG:
+    for piece in text.split():
+        if cell_len(" ".join([*words, piece])) > _LONG:
             break
-        words.append(word)
+        words.append(piece)
     return " ".join(words) + "…" if words else text
 
 
@@ -236,7 +247,7 @@ def compare_table(models: list[ModelRow], lang: str, width: int) -> list[Rendera
     label_width = _label_width(rows, width)
     widths = _widths(names, rows)
     groups = _groups(widths, max(1, width - label_width - _EDGES))
-    title = label(lang, "DeepSeek 模型对比", "DeepSeek models compared")
+    title = word(lang, "compare.deepseek_models_compared")
     out = prewrapped()
     for number, group in enumerate(groups, start=1):
         room = width - label_width - _EDGES - _PADDING * len(group)
@@ -245,19 +256,14 @@ def compare_table(models: list[ModelRow], lang: str, width: int) -> list[Rendera
             out.append("\n")
         out.append(title if len(groups) == 1 else f"{title} ({number}/{len(groups)})", "bold")
         out.append("\n\n")
-        head = [_row_label(lang, "规格", "Spec"), *(names[i] for i in group)]
+        head = [_row_label(lang, *_words("compare.spec")), *(names[i] for i in group)]
         _draw_group(out, rows, head, group, columns)
     marks = superseded_notes(models, ("released", *SPEC_BY_FIELD), lang)
     return [out, footnotes(notes.lines + marks)] if notes.lines or marks else [out]
 
 
-# The specs of the long table, one column each, in this order, with short headings.
-_LONG_TABLE = {
-    "total_params": ("总参数", "Total"),
-    "active_params": ("激活", "Active"),
-    "context_length": ("上下文", "Context"),
-    "training_tokens": ("训练 token", "Tokens"),
-}
+# The specs of the long table, one column each, in this order, headed by their short labels.
+_LONG_TABLE = ("total_params", "active_params", "context_length", "training_tokens")
 
 
 def long_table(models: list[ModelRow], lang: str, width: int) -> list[RenderableType]:
@@ -265,17 +271,18 @@ def long_table(models: list[ModelRow], lang: str, width: int) -> list[Renderable
     spec; `models show` has the rest. Rows wrap inside their cells, so it reads at any width."""
     notes = _Notes(lang)
     names = [name_of(m, "en" if lang == "both" else lang) for m in models]
-    head = [label(lang, "模型", "Model"), label(lang, "发布日期", "Released")]
+    head = [word(lang, "compare.model"), word(lang, "compare.released")]
     columns: list[list[str]] = [names, [date_cell(m.get("released")) for m in models]]
-    for field, short in _LONG_TABLE.items():
+    for field in _LONG_TABLE:
         info = SPEC_BY_FIELD[field]
+        short = info.short or (info.zh, info.en)
         specs = [m.get("specs", {}).get(field) for m in models]
         what = label(lang, info.zh, info.en)
-        head.append(label(lang, *short))
+        head.append(label(lang, short[0], short[1].capitalize()))
         columns.append([notes.cell(s, what, _scale(specs)) for s in specs])
     widths = _fitted([[h, *c] for h, c in zip(head, columns, strict=True)], width)
     out = prewrapped()
-    out.append(label(lang, "DeepSeek 全部模型", "DeepSeek models, all") + "\n\n", "bold")
+    out.append(word(lang, "compare.deepseek_models_all") + "\n\n", "bold")
     grid(out, [styled(h, "bold") for h in head], widths, gap=2)
     out.append(" " + "─" * (sum(widths) + 2 * (len(widths) - 1)) + "\n")
     for i in range(len(models)):

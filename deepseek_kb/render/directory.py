@@ -9,11 +9,11 @@ from deepseek_kb.render.layout import (
     colon,
     hang,
     kind_word,
-    label,
     mentions_table,
     paragraphs,
     prewrapped,
     styled,
+    word,
 )
 from deepseek_kb.render.lookup import quotes
 from deepseek_kb.render.terminal import escape, visible
@@ -33,11 +33,11 @@ def people_table(
     """Everyone the KB names: name, id and how many quotes, then the article's description of
     them wrapped below (Chinese then English under both)."""
     out = prewrapped()
-    out.append(label(lang, "人物", "People") + "\n", "bold")
+    out.append(word(lang, "directory.people") + "\n", "bold")
     for person in people:
         count = quote_counts.get(person["id"], 0)
         head = styled(pick(person["name"], lang), "bold")
-        said = label(lang, f"{count} 条引语", f"{count} quote{'s' if count != 1 else ''}")
+        said = word(lang, "directory.quote_count", count=count, s="s" if count != 1 else "")
         head.append(f"  {person['id']} · {said}", "dim")
         out.append("\n")
         hang(out, styled(""), head, 2, width)
@@ -63,7 +63,7 @@ def person_detail(
     ]
     if person.get("affiliations"):
         orgs = ", ".join(name_of(names.get(a, {"id": a}), lang) for a in person["affiliations"])
-        lines.append(f"[dim]{label(lang, '所属', 'affiliations')}:[/] {escape(orgs)}")
+        lines.append(f"[dim]{word(lang, 'directory.affiliations')}:[/] {escape(orgs)}")
     for item in person.get("bio", []):
         lines.append("• " + escape(pick(item, lang)))
     lines.append(f"[dim]{escape(cites(person['sources'], lang))}[/]")
@@ -76,14 +76,12 @@ def person_detail(
     return parts
 
 
-def company(
-    sections: list[tuple[str, str, list[Found]]], lang: str, width: int
-) -> list[RenderableType]:
+def company(sections: list[tuple[str, list[Found]]], lang: str, width: int) -> list[RenderableType]:
     """High-Flyer and DeepSeek: one titled block per section. An organisation or person is
     its name, then what it is and its figures below; a dated entry hangs under its date."""
     out = prewrapped()
-    for zh, en, rows in sections:
-        out.append(label(lang, zh, en) + "\n", "bold cyan")
+    for section, rows in sections:
+        out.append(word(lang, f"company.{section}") + "\n", "bold cyan")
         for kind, record, said in _sentences(rows):
             if kind in ("organization", "person"):
                 _named_entry(out, record, lang, width)
@@ -160,7 +158,7 @@ def sources_table(sources: list[Row], lang: str, width: int) -> list[RenderableT
     """Every source as a block: id, kind and date; its title; its address on a line of its own,
     whole (never cut; the terminal folds it when it is wider than the screen)."""
     out = prewrapped()
-    out.append(label(lang, "来源", "Sources") + "\n", "bold")
+    out.append(word(lang, "directory.sources") + "\n", "bold")
     for source in sources:
         head = styled(source["id"], "bold")
         head.append(
@@ -182,7 +180,7 @@ def sources_table(sources: list[Row], lang: str, width: int) -> list[RenderableT
 def paths_table(rows: list[tuple[str, str, int]], lang: str, width: int) -> list[RenderableType]:
     """Where each record came from: folder layer and record count, then the file, whole."""
     out = prewrapped()
-    out.append(label(lang, "数据文件", "Data files") + "\n\n", "bold")
+    out.append(word(lang, "directory.data_files") + "\n\n", "bold")
     for layer, path, count in rows:
         out.append(f"  {visible(layer):<8} {count:>6}  ", "dim")
         out.append(visible(path) + "\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from deepseek_kb.render.layout import hang, label, paragraphs, prewrapped, styled
+from deepseek_kb.render.layout import hang, paragraphs, prewrapped, styled, word
 from deepseek_kb.rows import Row
 from deepseek_kb.values import cites, name_of, pick
 
@@ -41,7 +41,7 @@ def _listed(names: list[str], lang: str) -> str:
 def glossary(terms: list[Row], lang: str, width: int) -> list[RenderableType]:
     """Every term: its name, then its definition wrapped under it."""
     out = prewrapped()
-    out.append(label(lang, "术语表", "Glossary") + "\n", "bold")
+    out.append(word(lang, "glossary.glossary") + "\n", "bold")
     for term in terms:
         out.append("\n")
         head = _title(term, lang)
@@ -63,26 +63,22 @@ def term_detail(term: Row, names: dict[str, Row], lang: str, width: int) -> list
     said = {str(term["name"]["en"]), str(term["name"]["zh"]), *_abbreviations(term)[:1]}
     others = [a for a in term.get("aliases", []) if a not in said]
     if others:
-        also = label(lang, "又称：", "also: ")
+        also = word(lang, "glossary.also")
         hang(out, styled(also, "dim"), styled(_listed(others, lang)), 2, width)
     for paragraph in paragraphs(term["definition"], lang):
         out.append("\n")
         hang(out, styled(""), styled(paragraph), 0, width)
     out.append("\n")
-    for key, zh, en in (
-        ("introduced_by", "提出于", "introduced by"),
-        ("used_by", "用于", "used by"),
-        ("related", "相关术语", "related"),
-    ):
+    for key in ("introduced_by", "used_by", "related"):
         linked = [name_of(names[i], shown) if i in names else i for i in term.get(key, [])]
         if linked:
-            head_text = label(lang, f"{zh}：", f"{en}: ")
+            head_text = word(lang, f"glossary.{key}")
             hang(out, styled(head_text, "dim"), styled(_listed(linked, lang)), 2, width)
     if term.get("note"):
         out.append("\n")
         for paragraph in paragraphs(term["note"], lang):
             hang(out, styled(""), styled(paragraph, "dim"), 0, width)
     out.append("\n")
-    sources = label(lang, "来源：", "sources: ")
+    sources = word(lang, "glossary.sources")
     hang(out, styled(sources, "dim"), styled(cites(term["sources"], lang), "dim"), 2, width)
     return [out]

@@ -10,10 +10,10 @@ from deepseek_kb.render.layout import (
     MARK,
     footnotes,
     hang,
-    label,
     legend,
     prewrapped,
     status_mark,
+    word,
 )
 from deepseek_kb.rows import EventRow
 from deepseek_kb.values import cites, format_value, pick
@@ -52,7 +52,7 @@ def timeline(
     narrow = width < 100  # the kind of event goes below the title, not beside it
     indent = 2 + date_width + 2 + (0 if narrow else type_width + 2)
     out = prewrapped()
-    out.append(label(lang, "DeepSeek 大事记", "DeepSeek timeline") + "\n", style="bold")
+    out.append(word(lang, "history.deepseek_timeline") + "\n", style="bold")
     year = None
     for event in events:
         if event["date"][:4] != year:
@@ -83,18 +83,11 @@ def _notes(events: list[EventRow], lang: str) -> list[str]:
         for old in event.get("superseded", []):
             notes.append(
                 f"{MARK} {pick(event['title'], lang)}: {event['date']} "
-                f"({label(lang, '曾写作', 'stated as')} {format_value(old['value'], lang)}, "
+                f"({word(lang, 'history.stated_as')} {format_value(old['value'], lang)}, "
                 f"{cites(old['sources'], lang)}) — {pick(old['reason'], lang)}"
             )
     marks = "".join(status_mark(e) for e in events)
     notes.extend(line for line in legend(marks, lang) if not line.startswith(COMMIT))
     if COMMIT in marks:
-        notes.append(
-            f"{COMMIT} "
-            + label(
-                lang,
-                "git 提交的作者日期，不是发布声明",
-                "a git commit's author date, not a statement",
-            )
-        )
+        notes.append(f"{COMMIT} " + word(lang, "history.a_git_commit_s_author"))
     return notes

@@ -10,7 +10,9 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from deepseek_kb.told import STATUS_MARKS, STATUS_WORDS, caveat
+from deepseek_kb.kinds import BY_NAME, SOURCE_WORDS, STATUS_WORDS
+from deepseek_kb.messages import texts
+from deepseek_kb.told import STATUS_MARKS, caveat
 from deepseek_kb.values import pick
 
 if TYPE_CHECKING:
@@ -57,33 +59,17 @@ def label(lang: str, zh: str, en: str) -> str:
     return zh if lang == "zh" else en if lang == "en" else f"{zh} {en}"
 
 
-# Record kinds and source kinds for a Chinese reader (the ids stay as they are in English).
-_KIND_WORDS_ZH = {
-    "model": "模型",
-    "project": "项目",
-    "term": "术语",
-    "person": "人物",
-    "organization": "机构",
-    "topic": "话题",
-    "event": "事件",
-    "quote": "引语",
-    "fact": "事实",
-    "source": "来源",
-    "article": "文章",
-    "web-page": "网页",
-    "official-page": "官方网页",
-    "interview": "访谈",
-    "repository-file": "仓库文件",
-    "paper": "论文",
-    "git-commit": "Git 提交",
-    "image": "图片",
-    "compilation": "汇编",
-}
+def word(lang: str, key: str, /, **fields: object) -> str:
+    """The catalogue's words `key` (messages.words) as a label in the reader's language."""
+    said = texts(key, **fields)
+    return label(lang, said.zh, said.en)
 
 
 def kind_word(kind: str, lang: str) -> str:
-    """A record's or a source's kind in the reader's language (under both: 引语 quote)."""
-    zh = _KIND_WORDS_ZH.get(kind)
+    """A record's or a source's kind in the reader's language (under both: 引语 quote), as the
+    registry names it; the id as it is in English."""
+    entry = BY_NAME.get(kind)
+    zh = entry.word[0] if entry else SOURCE_WORDS.get(kind)
     return label(lang, zh, kind) if zh else kind
 
 
@@ -170,7 +156,7 @@ def _segments() -> re.Pattern[str]:
     # Compiled on first use (a few milliseconds): output that fits on its lines never needs it.
     return re.compile(
         r"[^\s\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]+ (?:L|p\.)\d+\S*"  # v3-readme L345
-        r"|[^\S\u00a0]+|[（「『“‘《〈§]*[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff][，。、；：！？）」』”’》〉…]*"
+        r"|[^\S\u00a0]+|[\[（「『“‘《〈§]*[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff][，。、；：！？）」』”’》〉…]*"
         r"|(?:[^\s\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]|\u00a0)+"  # a no-break space joins
     )
 
@@ -251,7 +237,7 @@ def aligned(out: Text, rows: Sequence[tuple[str, Text]], width: int, widest: int
 def mentions_table(mentions: list[Found], lang: str, width: int) -> RenderableType:
     """The records that point at a model or a person: type and date, then title or text."""
     out = prewrapped()
-    out.append(label(lang, "相关记录", "Mentioned in") + "\n", "bold")
+    out.append(word(lang, "layout.mentioned_in") + "\n", "bold")
     rows = []
     for rtype, record in mentions:
         body = record.get("title") or record.get("text") or record.get("name")
@@ -265,4 +251,4 @@ def dated(date: str, basis: str | None, lang: str) -> str:
     `basis` is the date's basis or its status (commit-metadata)."""
     if basis not in ("commit-date", "commit-metadata"):
         return date
-    return f"{date} {label(lang, '（提交日期）', '(commit date)')}".replace(" （", "（")
+    return f"{date} {word(lang, 'layout.commit_date')}".replace(" （", "（")

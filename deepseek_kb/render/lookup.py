@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from deepseek_kb.analysis.fields import search_fields
-from deepseek_kb.kinds import LINK_FIELDS
-from deepseek_kb.render.layout import hang, kind_word, label, prewrapped, styled
+from deepseek_kb.kinds import FIELD_WORDS, LINK_FIELDS
+from deepseek_kb.render.layout import hang, kind_word, label, prewrapped, styled, word
 from deepseek_kb.rows import Row
 from deepseek_kb.values import cites, name_of, pick
 
@@ -70,7 +70,7 @@ def quotes(
         if record.get("context"):
             context = pick(record["context"], lang)
             asked = context.rstrip().endswith(("?", "？"))
-            prefix = label(lang, "问：", "Q: ") if asked else label(lang, "背景：", "Context: ")
+            prefix = word(lang, "lookup.q") if asked else word(lang, "lookup.context")
             hang(out, indent, styled(prefix + context, "dim"), 2, width)
         out.append("\n")
     return [out]
@@ -110,29 +110,10 @@ def _matched(hit: Hit, lang: str, names: dict[str, Row]) -> list[str]:
     return list(dict.fromkeys(found)) or [hit.text]
 
 
-# The field a hit matched in, for a Chinese reader (paths stay as they are in English).
-_FIELDS_ZH = {
-    "name": "名称",
-    "aliases": "别名",
-    "title": "标题",
-    "text": "正文",
-    "description": "描述",
-    "definition": "定义",
-    "summary": "简介",
-    "role": "身份",
-    "bio": "经历",
-    "context": "背景",
-    "topics": "话题",
-    "note": "说明",
-    "claims": "要点",
-    "specs": "规格",
-}
-
-
 def _field(path: str, lang: str) -> str:
     """`text.zh` reads 正文 for a Chinese reader (正文 text.zh under both); other paths stay
     as they are."""
-    zh = _FIELDS_ZH.get(path.split(".")[0].split("[")[0])
+    zh = FIELD_WORDS.get(path.split(".")[0].split("[")[0])
     return label(lang, zh, path) if zh else path
 
 
@@ -150,13 +131,13 @@ def hits(
     out = prewrapped()
     for code in ("zh", "en") if lang == "both" else (lang,):
         if answer is not None:
-            head = styled(label(code, "答案：", "Answer: "), "bold green")
+            head = styled(word(code, "lookup.answer"), "bold green")
             head.append(answer.line(code), "bold")
             hang(out, styled(""), head, 2, width)
             for caveat in answer.caveats(code):
                 hang(out, styled("  "), styled(caveat, "dim"), 2, width)
         if unstated is not None:
-            head = styled(label(code, "未载明：", "Not stated: "), "bold yellow")
+            head = styled(word(code, "lookup.not_stated"), "bold yellow")
             head.append(unstated.line(code))
             hang(out, styled(""), head, 2, width)
             for why in unstated.caveats(code):
@@ -174,6 +155,6 @@ def hits(
             if shown != heading:
                 hang(out, indent, styled(shown, "", hit.matched), gutter, width)
         why = f"{kind_word(hit.type, lang)} · {hit.id} · {_field(hit.field, lang)} · "
-        why += f"{label(lang, '得分', 'score')} {hit.score:.0f}"
+        why += f"{word(lang, 'lookup.score')} {hit.score:.0f}"
         hang(out, indent, styled(why, "dim italic"), gutter, width)
     return [out]

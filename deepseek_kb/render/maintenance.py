@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from deepseek_kb import __version__
-from deepseek_kb.render.layout import label, styled
+from deepseek_kb.render.layout import styled, word
 from deepseek_kb.render.terminal import visible
 
 if TYPE_CHECKING:
@@ -23,9 +23,9 @@ def validation(report: Report, lang: str, width: int) -> list[RenderableType]:
 
     total = sum(report.counts.values())
     table = Table(title=f"dskb validate: ok, {total} records", title_justify="left")
-    table.add_column(label(lang, "层", "Layer"), justify="right")
-    table.add_column(label(lang, "文件", "File"), overflow="fold")  # each path whole
-    table.add_column(label(lang, "记录", "Records"), justify="right")
+    table.add_column(word(lang, "maintenance.layer"), justify="right")
+    table.add_column(word(lang, "maintenance.file"), overflow="fold")  # each path whole
+    table.add_column(word(lang, "maintenance.records"), justify="right")
     for layer, path, count in report.files:
         table.add_row(str(layer), styled(visible(path)), str(count))
     from deepseek_kb.paths import DATA_FILE_RULE
@@ -40,11 +40,7 @@ def validation(report: Report, lang: str, width: int) -> list[RenderableType]:
     share = f"{report.status_share:.0f} %"
     parts.append(
         styled(
-            label(
-                lang,
-                f"带状态的数值：{values} 个中 {share}",
-                f"values with a status: {share} of {values}",
-            )
+            word(lang, "maintenance.values_with_a_status", values=values, share=share)
             + (f" ({by_status})" if by_status else ""),
             "dim",
         )
@@ -52,7 +48,7 @@ def validation(report: Report, lang: str, width: int) -> list[RenderableType]:
     if report.replaced:
         lines = [visible(f"{rid}: {was} → {by}") for rid, was, by in report.replaced]
         parts.append(
-            styled(label(lang, "覆盖的记录", "Replaced by an overlay") + ":\n" + "\n".join(lines))
+            styled(word(lang, "maintenance.replaced_by_an_overlay") + ":\n" + "\n".join(lines))
         )
     return parts
 

@@ -22,6 +22,7 @@ from deepseek_kb.render.layout import (
     status_mark,
     styled,
     value_marks,
+    word,
 )
 from deepseek_kb.render.terminal import escape
 from deepseek_kb.rows import ClaimRow, DatedRow, ModelRow, RefRow, SpecRow
@@ -59,11 +60,8 @@ def _sizes(model: ModelRow, lang: str) -> str:
     """Parameters and context in a few words: 671B total · 37B active · 128K context."""
     specs = model.get("specs", {})
     parts = []
-    for field, zh, en in (
-        ("total_params", "总参数", "total"),
-        ("active_params", "激活", "active"),
-        ("context_length", "上下文", "context"),
-    ):
+    for field in ("total_params", "active_params", "context_length"):
+        zh, en = SPEC_BY_FIELD[field].short or ("", "")
         if field in specs:
             value = spec_cell(specs[field], "en" if lang == "both" else lang)
             parts.append(f"{label(lang, zh, en)} {value}" if lang != "en" else f"{value} {en}")
@@ -75,7 +73,7 @@ def models_table(
 ) -> list[RenderableType]:
     """One block per model: name and release date, sizes, and what it introduced."""
     out = prewrapped()
-    out.append(label(lang, "DeepSeek 模型", "DeepSeek models") + "\n", "bold")
+    out.append(word(lang, "models.deepseek_models") + "\n", "bold")
     for model in models:
         head = styled(name_of(model, "en" if lang == "both" else lang), "bold")
         released = model.get("released")
@@ -92,9 +90,7 @@ def models_table(
         details = _sizes(model, lang)
         new = (introduces or {}).get(model["id"])
         if new:
-            details += (
-                (" · " if details else "") + label(lang, "引入：", "introduced ") + ", ".join(new)
-            )
+            details += (" · " if details else "") + word(lang, "models.introduced") + ", ".join(new)
         if details:
             hang(out, styled("  "), styled(details, "dim"), 2, width)
     fields = ("released", "total_params", "active_params", "context_length")
@@ -110,7 +106,7 @@ def _held(
         released = model.get("released")
         return (
             released,
-            label(shown, "发布日期", "release date"),
+            word(shown, "models.release_date"),
             released["date"] if released else "",
         )
     spec = model.get("specs", {}).get(field)
@@ -126,7 +122,7 @@ def _corrections(
     for old in holder.get("superseded", []):
         yield (
             f"{MARK} {about}: {current} "
-            f"({label(shown, '曾写作', 'stated as')} {format_value(old['value'], lang)}, "
+            f"({word(shown, 'models.stated_as')} {format_value(old['value'], lang)}, "
             f"{cites(old['sources'], lang)}) — {pick(old['reason'], lang)}"
         )
 
@@ -163,14 +159,7 @@ def _mark_legend(models: list[ModelRow], fields: tuple[str, ...], shown: str) ->
     marks = [status_mark(h) for h in holders]
     lines = [line for line in legend("".join(marks), shown) if not line.startswith(COMMIT)]
     if "released" in fields and any(status_mark(m.get("released")) == COMMIT for m in models):
-        lines.append(
-            f"{COMMIT} "
-            + label(
-                shown,
-                "git 提交的作者日期，不是发布声明",
-                "a git commit's author date, not a release statement",
-            )
-        )
+        lines.append(f"{COMMIT} " + word(shown, "models.a_git_commit_s_author"))
     return lines
 
 
@@ -182,29 +171,29 @@ def _head(model: ModelRow, lang: str) -> list[str]:
     ]
     if model.get("aliases"):
         head.append(
-            f"[dim]{label(lang, '别名', 'aliases')}:[/] {escape(', '.join(model['aliases']))}"
+            f"[dim]{word(lang, 'models.aliases')}:[/] {escape(', '.join(model['aliases']))}"
         )
     released = model.get("released")
     if released:
         when = dated(released["date"], released.get("status"), lang)
         marks = status_mark(released).replace(COMMIT, "")
         head.append(
-            f"[dim]{label(lang, '发布', 'released')}:[/] {escape(when + marks)}  "
+            f"[dim]{word(lang, 'models.released')}:[/] {escape(when + marks)}  "
             f"[dim]{escape(cites(released['sources'], lang))}[/]"
         )
         if released.get("note"):
             head.append(f"[dim italic]{escape(pick(released['note'], lang))}[/]")
     if model.get("variant_of"):
-        head.append(f"[dim]{label(lang, '属于', 'variant of')}:[/] {model['variant_of']}")
+        head.append(f"[dim]{word(lang, 'models.variant_of')}:[/] {model['variant_of']}")
     provenance: list[str] = list(model.get("provenance") or [])  # type: ignore[call-overload]
     if provenance:
         words = {
-            "article": label(lang, "文章", "the article"),
-            "official": label(lang, "官方文件", "official files"),
+            "article": word(lang, "models.the_article"),
+            "official": word(lang, "models.official_files"),
         }
         joiner = {"zh": "、", "en": " and "}.get(lang, " · ")
         shown = joiner.join(words[p] for p in provenance if p in words)
-        head.append(f"[dim]{label(lang, '出处', 'from')}:[/] {escape(shown)}")
+        head.append(f"[dim]{word(lang, 'models.from')}:[/] {escape(shown)}")
     if model.get("note"):
         head.append(escape(pick(model["note"], lang)))
     return head
@@ -219,9 +208,9 @@ def model_detail(
 
     parts: list[RenderableType] = [Panel("\n".join(_head(model, lang)), expand=False)]
     out = prewrapped()
-    out.append(label(lang, "规格", "Specifications") + "\n", "bold")
+    out.append(word(lang, "models.specifications") + "\n", "bold")
     rows = []
-    for field, _, zh, en in SPECS:
+    for field, _, zh, en, _ in SPECS:
         spec = model.get("specs", {}).get(field)
         if spec:
             cell = _sourced(spec_cell(spec, lang, noted=False), spec["sources"], lang)
@@ -232,7 +221,7 @@ def model_detail(
         rows.append(("Hugging Face", _sourced(repo["repo"], repo["sources"], lang)))
     aligned(out, rows, width)
     if model.get("claims"):
-        out.append("\n" + label(lang, "要点", "Claims") + "\n", "bold")
+        out.append("\n" + word(lang, "models.claims") + "\n", "bold")
         for claim in model["claims"]:
             marks = status_mark(claim) + (MARK if claim.get("superseded") else "")
             text = pick(claim["text"], lang) + (f" {marks}" if marks else "")
@@ -241,7 +230,7 @@ def model_detail(
                 hang(out, styled("    "), styled(pick(claim["note"], lang), "italic"), 4, width)
     errata = list(_errata(model, lang))
     if errata:
-        heading = label(lang, "勘误（被更正的说法）", "Errata (values a better source corrected)")
+        heading = word(lang, "models.errata_values_a_better_source")
         out.append("\n" + heading + "\n", "bold")
         for line in errata:
             hang(out, styled("  "), styled(line), 4, width)
@@ -264,16 +253,16 @@ def _sourced(value: str, sources: Sequence[RefRow], lang: str) -> Text:
 def _errata(model: ModelRow, lang: str) -> Iterator[str]:
     items: list[tuple[str, DatedRow | SpecRow | ClaimRow]] = []
     if model.get("released"):
-        items.append((label(lang, "发布日期", "Release date"), model["released"]))
-    for field, _, zh, en in SPECS:
+        items.append((word(lang, "models.release_date_2"), model["released"]))
+    for field, _, zh, en, _ in SPECS:
         spec = model.get("specs", {}).get(field)
         if spec:
             items.append((label(lang, zh, en), spec))
     for claim in model.get("claims", []):
-        items.append((label(lang, "要点", "Claim"), claim))
+        items.append((word(lang, "models.claim"), claim))
     for what, holder in items:
         for old in holder.get("superseded", []):
             yield (
-                f"{MARK} {what}: {label(lang, '曾写作', 'stated as')} «{format_value(old['value'], lang)}» "
+                f"{MARK} {what}: {word(lang, 'models.stated_as')} «{format_value(old['value'], lang)}» "
                 f"({cites(old['sources'], lang)}) — {pick(old['reason'], lang)}"
             )

@@ -1,9 +1,12 @@
-"""The one output switch: a command's result goes out as a table for people or as data, and
-the one place formats are named (lookups', cite's and export's).
+"""The one output switch: a command's result goes out as a table for people or as data, to
+stdout or to a file or folder, and the one place formats are named (lookups', cite's and
+export's).
 
-Commands build an `Output` (the data, how to draw it, the NotFoundError an empty result is)
-and hand it to `emit`; an empty result is raised like any other "nothing found", and told in
-one place, `commands.common.report` (an empty JSON value on stdout, the hint on stderr, exit 1).
+Commands build an `Output` (the data, how to draw it, the NotFoundError an empty result is, any
+text or file forms of its own) and hand it to `emit` with the destination asked for (stdout, or
+`--output`: written by `render.destination`'s rules); an empty result is raised like any other
+"nothing found", and told in one place, `commands.common.report` (an empty JSON value on stdout,
+the hint on stderr, exit 1).
 """
 
 from __future__ import annotations
@@ -11,9 +14,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from deepseek_kb.errors import DskbError, NotFoundError, UsageError
+from deepseek_kb.errors import DskbError, NotFoundError, UsageError, WriteError
+from deepseek_kb.progress import Stage
 from deepseek_kb.render.flat import FlatTable, table, to_csv, to_markdown
 from deepseek_kb.render.markdown import record_section
 from deepseek_kb.render.terminal import Terminal
@@ -68,7 +73,7 @@ class ExportFormat(StrEnum):
 
 
 # The formats `emit` writes: a name means the same thing in each vocabulary.
-Format = OutputFormat | CiteFormat
+Format = OutputFormat | CiteFormat | ExportFormat
 
 
 def chosen(json: bool, fmt: Format | None, default: Format) -> Format:
@@ -87,7 +92,9 @@ def nothing_value(fmt: Format, one: bool) -> Any:
 
 class Output(NamedTuple):
     """A command's result: the data scripts get, the view people get, the empty case, and any
-    text forms of its own (`texts`: format name -> language -> text, e.g. cite's bibtex)."""
+    text forms of its own (`texts`: format name -> language -> text, e.g. cite's bibtex, the
+    export's document) or forms that are a folder or a database (`files`: format name -> a
+    writer given the path, e.g. the export's csv)."""
 
     data: Any
     view: View | None = None
@@ -96,6 +103,8 @@ class Output(NamedTuple):
     failure: DskbError | None = None
     flat: Flat | None = None  # default: one row per record of `data`
     texts: Mapping[str, Callable[[str], str]] = {}
+    files: Mapping[str, Callable[[Path], None]] = {}
+    protected: tuple[Path, ...] = ()  # folders nothing is written inside, onto or around
 
 
 def _one_record(output: Output) -> bool:
@@ -117,9 +126,10 @@ def _raise_failure(terminal: Terminal, output: Output, fmt: Format) -> None:
         raise output.nothing
 
 
-def emit(terminal: Terminal, output: Output, fmt: Format) -> None:
-    """Write the result in the format asked for; raise its NotFoundError when it is empty
-    (told in one place, `commands.common.report`, as every other "nothing found").
+def emit(terminal: Terminal, output: Output, fmt: Format, to: str | None = None) -> None:
+    """Write the result in the format asked for, on stdout or into the file or folder `to`;
+    raise its NotFoundError when it is empty (told in one place, `commands.common.report`, as
+    every other "nothing found").
 
     A result that is itself a failure (`dskb validate` finding problems) is raised instead of
     drawn; as data it is written first, and the error then only sets the exit code.
@@ -127,19 +137,53 @@ def emit(terminal: Terminal, output: Output, fmt: Format) -> None:
     for note in output.notes:
         terminal.note(note)
     _raise_failure(terminal, output, fmt)
-    lang = terminal.settings.lang
+    path = _destination(output, fmt, to)
+    if fmt in output.files and path is not None:  # (`_destination` asks for a path)
+        with terminal.progress() as report:
+            report(Stage.writing, 0, 0)
+            output.files[fmt](path)
+        return
+    if path is not None:
+        from deepseek_kb.render.destination import write_bytes
+
+        with terminal.progress() as report:
+            report(Stage.writing, 0, 0)
+            text = _text(output, fmt, terminal.settings.lang, terminal.settings.bom)
+            write_bytes(path, text.encode())
+        return
+    if fmt == OutputFormat.table and output.view is not None and fmt not in output.texts:
+        terminal.show(output.view(terminal.settings.lang, terminal.width))
+    elif fmt == OutputFormat.json and fmt not in output.texts:
+        terminal.write_json(output.data)
+    else:
+        terminal.write_text(_text(output, fmt, terminal.settings.lang, terminal.settings.bom))
+
+
+def _destination(output: Output, fmt: Format, to: str | None) -> Path | None:
+    """The file or folder to write into, checked against the data in use; None for stdout."""
+    if to == "":
+        either = "write.empty.either" if output.files else "write.empty.file"
+        raise WriteError.of("write.empty", either)
+    path = Path(to) if to is not None else None
+    if path is not None and output.protected:
+        from deepseek_kb.render.destination import keep_out
+
+        keep_out(path, output.protected)
+    if fmt in output.files and path is None:
+        raise UsageError.of("usage.needs_output", fmt=fmt)
+    return path
+
+
+def _text(output: Output, fmt: Format, lang: str, bom: bool) -> str:
+    """The result as text in a format that is text (all but the table and the files)."""
     items = output.data if isinstance(output.data, list) else [output.data]
     if fmt in output.texts:
-        terminal.write_text(output.texts[fmt](lang))
-    elif fmt == OutputFormat.table and output.view is not None:
-        terminal.show(output.view(lang, terminal.width))
-    elif fmt == OutputFormat.json:
-        terminal.write_json(output.data)
-    elif fmt == OutputFormat.jsonl:
-        terminal.write_text("".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items))
-    elif fmt == OutputFormat.markdown and _one_record(output):
-        terminal.write_text(record_section(output.data, lang))
-    else:
-        flat = output.flat(lang) if output.flat else table(items, lang)
-        bom = terminal.settings.bom
-        terminal.write_text(to_csv(flat, bom) if fmt == OutputFormat.csv else to_markdown(flat))
+        return output.texts[fmt](lang)
+    if fmt == OutputFormat.json:
+        return json.dumps(output.data, ensure_ascii=False, indent=2) + "\n"
+    if fmt == OutputFormat.jsonl:
+        return "".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items)
+    if fmt == OutputFormat.markdown and _one_record(output):
+        return record_section(output.data, lang)
+    flat = output.flat(lang) if output.flat else table(items, lang)
+    return to_csv(flat, bom) if fmt == OutputFormat.csv else to_markdown(flat)

@@ -8,10 +8,10 @@ from deepseek_kb.render.layout import (
     DASH,
     dated,
     hang,
-    label,
     mentions_table,
     prewrapped,
     styled,
+    word,
 )
 from deepseek_kb.render.terminal import escape
 from deepseek_kb.rows import Row
@@ -36,7 +36,7 @@ def _licence(project: Row, lang: str) -> str:
 def projects_table(projects: list[Row], lang: str, width: int) -> list[RenderableType]:
     """One block per project: name, first release and licence, then what it is, wrapped."""
     out = prewrapped()
-    out.append(label(lang, "DeepSeek 开源项目", "DeepSeek open-source projects") + "\n", "bold")
+    out.append(word(lang, "projects.deepseek_open_source_projects") + "\n", "bold")
     for project in projects:
         head = styled(pick(project["name"], "en"), "bold")
         head.append(f"  {_released(project, lang)} · {_licence(project, lang)}", "dim")
@@ -59,15 +59,15 @@ def project_detail(
     if project.get("purpose"):
         lines.append(escape(pick(project["purpose"], lang)))
     lines.append(
-        f"[dim]{label(lang, '首次发布', 'first release')}:[/] {escape(_released(project, lang))}"
+        f"[dim]{word(lang, 'projects.first_release')}:[/] {escape(_released(project, lang))}"
     )
-    lines.append(f"[dim]{label(lang, '许可', 'licence')}:[/] {escape(_licence(project, lang))}")
+    lines.append(f"[dim]{word(lang, 'projects.licence')}:[/] {escape(_licence(project, lang))}")
     lines.append(
-        f"[dim]{label(lang, '仓库', 'repository')}:[/] [link={project['url']}]{escape(project['url'])}[/link]"
+        f"[dim]{word(lang, 'projects.repository')}:[/] [link={project['url']}]{escape(project['url'])}[/link]"
     )
     if project.get("used_by"):
         lines.append(
-            f"[dim]{label(lang, '用于', 'used by')}:[/] {escape(', '.join(project['used_by']))}"
+            f"[dim]{word(lang, 'projects.used_by')}:[/] {escape(', '.join(project['used_by']))}"
         )
     if project.get("note"):
         lines.append(escape(pick(project["note"], lang)))

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from deepseek_kb.errors import DskbError, UsageError
+from deepseek_kb.errors import UsageError, WriteError
 from deepseek_kb.kinds import BY_STEM
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -42,8 +42,11 @@ def schemas(which: str | None, output_dir: Path | None) -> dict[str, Any] | list
         wanted = which.removesuffix(".yaml")
         match = next((s for s in stems if wanted in (s, BY_STEM[s].name)), None)
         if match is None:
-            raise UsageError(
-                f"no data file called {which!r}", hint="one of: " + ", ".join([*stems, "export"])
+            raise UsageError.of(
+                "nothing.data_file",
+                "usage.one_of",
+                name=which,
+                choices=", ".join([*stems, "export"]),
             )
         stems = [match]
     if output_dir is None:
@@ -60,5 +63,6 @@ def _write(output_dir: Path, stem: str, schema: dict[str, Any]) -> Path:
         path = output_dir / f"{stem}.schema.json"
         path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     except OSError as error:
-        raise DskbError(f"cannot write into {output_dir}: {error.strerror or error}") from None
+        reason = error.strerror or str(error)
+        raise WriteError.of("write.into_failed", path=output_dir, reason=reason) from None
     return path

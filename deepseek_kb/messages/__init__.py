@@ -1,22 +1,18 @@
 """The message catalogue: what dskb tells a person (errors, hints, "nothing found", progress
-stages, Click's usage errors) in both languages, keyed by id.
+stages) in both languages, keyed by id. Click's own words (usage errors, a help page's) are
+`messages.click`; the help in Chinese is `messages.help`, imported only to print help.
 
 The layers below the terminal raise errors and report progress by id (`DskbError.of`,
 `progress.Stage`); their words in both languages are looked up here. A message with a hint
-keeps it under its own id plus `.hint`. `CLICK` translates Click's own usage errors by their
-English text, which is the key Click looks its messages up by (gettext).
+keeps it under its own id plus `.hint`.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from deepseek_kb.messages.files import FILES
+from deepseek_kb.messages.text import Text
 
-
-class Text(NamedTuple):
-    """One message in both languages; `{name}` fields are filled in when it is said."""
-
-    en: str
-    zh: str
+__all__ = ["MESSAGES", "Text", "in_lang", "say", "texts"]
 
 
 MESSAGES: dict[str, Text] = {
@@ -44,6 +40,16 @@ MESSAGES: dict[str, Text] = {
     "data.problems.hint": Text(
         "fix the files named above, then run `dskb validate` to check them",
         "修改上面列出的文件，再用 `dskb validate` 检查",
+    ),
+    "data.unreadable": Text(
+        "cannot read data file {name}: {reason}", "无法读取数据文件 {name}：{reason}"
+    ),
+    "data.not_a_file": Text(
+        "data file {name} is not a regular file ({kind})", "数据文件 {name} 不是普通文件（{kind}）"
+    ),
+    "data.not_a_file.hint": Text(
+        "a data folder holds YAML files and folders of them only",
+        "数据文件夹里只能有 YAML 文件和放 YAML 文件的文件夹",
     ),
     "usage.two_formats": Text(
         "--json and --format {fmt} ask for two formats", "--json 与 --format {fmt} 要求了两种格式"
@@ -105,6 +111,22 @@ MESSAGES: dict[str, Text] = {
     "usage.not_a_record_type": Text(
         "--type {value!r} is not a record type", "--type {value!r} 不是记录类型"
     ),
+    "usage.needs_output": Text(
+        "--format {fmt} writes a folder or a database and needs --output",
+        "--format {fmt} 写出的是文件夹或数据库，需要 --output",
+    ),
+    "usage.needs_output.hint": Text(
+        "csv and yaml write a folder (-o kb-csv/), sqlite a database (-o kb.db)",
+        "csv 和 yaml 写出文件夹（-o kb-csv/），sqlite 写出数据库（-o kb.db）",
+    ),
+    "usage.events_for_timelinejs": Text(
+        "--since, --until and --type select events for --format timelinejs",
+        "--since、--until 和 --type 只用于 --format timelinejs，选出其中的事件",
+    ),
+    "usage.events_for_timelinejs.hint": Text(
+        "dskb export -f timelinejs --since 2024 -o timeline.json",
+        "dskb export -f timelinejs --since 2024 -o timeline.json",
+    ),
     "usage.one_of": Text("one of: {choices}", "可选：{choices}"),
     # What was typed, as an error names it, and what to give when it is empty.
     "noun.query": Text("query", "查询"),
@@ -115,6 +137,18 @@ MESSAGES: dict[str, Text] = {
     "noun.source_id": Text("source id", "来源 id"),
     "noun.field": Text("field", "字段"),
     "noun.claim": Text("claim", "说法"),
+    # What a listing holds, and what --from leaves nothing of (`shown.of`, `nothing.told`).
+    "noun.quotes": Text("quotes", "引语"),
+    "noun.hits": Text("hits", "结果"),
+    "noun.people": Text("people", "人物"),
+    "noun.the_company": Text("the company", "公司记录"),
+    "noun.sources": Text("sources", "来源"),
+    "noun.terms": Text("terms", "术语"),
+    "noun.projects": Text("projects", "项目"),
+    "noun.models": Text("models", "模型"),
+    # Who a tier (--from) is, in a message: "the article … says nothing about …".
+    "teller.article": Text("the article (and the pages it cites) says", "文章（及其引用的网页）"),
+    "teller.official": Text("DeepSeek's own files say", "DeepSeek 的官方文件"),
     "give.record_id": Text("give a record id; search gives them", "请给出记录 id；搜索会给出"),
     "give.source_id": Text(
         "give a source id; `dskb sources` lists them", "请给出来源 id；`dskb sources` 列出全部"
@@ -207,90 +241,31 @@ MESSAGES: dict[str, Text] = {
         "give a record id (`dskb search` shows them), more words, or a question",
         "请给出记录 id（`dskb search` 会显示）、更多的词，或一个问题",
     ),
-    # Data folders, and where an export may be written (exit 4).
-    "folder.missing": Text("data folder {folder} does not exist", "数据文件夹 {folder} 不存在"),
-    "folder.missing.hint": Text(
-        "check DSKB_DATA_DIR / DSKB_PATH, or unset them to use the bundled data",
-        "检查 DSKB_DATA_DIR / DSKB_PATH，或取消设置以使用自带的数据",
+    "nothing.data_file": Text("no data file called {name!r}", "没有叫 {name!r} 的数据文件"),
+    "nothing.record_id": Text("no record has the id {id!r}", "没有 id 为 {id!r} 的记录"),
+    "nothing.record_id.hint": Text("search gives the ids", "搜索会给出 id"),
+    # A citation that cannot be written safely as BibTeX or RIS.
+    "bibliography.control_character": Text(
+        "refusing to write a citation value with a control character: {value!r}",
+        "拒绝写出含控制字符的引用值：{value!r}",
     ),
-    "folder.is_file": Text(
-        "data folder {folder} is a file, not a folder", "数据文件夹 {folder} 是文件，不是文件夹"
+    "bibliography.control_character.hint": Text(
+        "fix the record's text in its data file", "请在数据文件中修改该记录的文字"
     ),
-    "folder.unreadable": Text(
-        "cannot read data folder {folder}: {reason}", "无法读取数据文件夹 {folder}：{reason}"
+    "bibliography.unbalanced": Text(
+        "refusing to write an unbalanced BibTeX value: {value!r}",
+        "拒绝写出括号不配对的 BibTeX 值：{value!r}",
     ),
-    "write.failed": Text("cannot write {path}: {reason}", "无法写入 {path}：{reason}"),
-    "write.into_failed": Text("cannot write into {path}: {reason}", "无法写入 {path}：{reason}"),
-    "write.foreign_link": Text(
-        "{path} is another user's symlink in the shared folder {folder}; not followed",
-        "{path} 是共享文件夹 {folder} 中其他用户的符号链接；不跟随",
+    "bibliography.unsafe": Text(
+        "refusing to write an unsafe BibTeX value: {value!r}",
+        "拒绝写出不安全的 BibTeX 值：{value!r}",
     ),
-    "write.foreign_link.hint": Text(
-        "write somewhere only you can write, e.g. your home folder",
-        "写到只有你能写的地方，例如你的主目录",
+    "bibliography.bad_key": Text(
+        "refusing to write a BibTeX entry with the key {key!r}",
+        "拒绝写出键为 {key!r} 的 BibTeX 条目",
     ),
-    "write.empty": Text("the output path is empty", "输出路径是空的"),
-    "write.empty.database": Text("name a file, e.g. -o kb.db", "请给出文件名，例如 -o kb.db"),
-    "write.empty.folder": Text("name a folder, e.g. -o kb-csv/", "请给出文件夹，例如 -o kb-csv/"),
-    "write.empty.file": Text("name a file", "请给出文件名"),
-    "write.empty.either": Text("name a file or a folder", "请给出文件或文件夹"),
-    "write.is_folder": Text("{path} is a folder, not a file", "{path} 是文件夹，不是文件"),
-    "write.is_folder.hint": Text("name a file inside it", "请给出其中的一个文件"),
-    "write.is_file": Text("{path} is a file, not a folder", "{path} 是文件，不是文件夹"),
-    "write.is_file.hint": Text("name a folder", "请给出文件夹"),
-    "write.no_parent": Text(
-        "cannot write {path}: the folder {folder} does not exist",
-        "无法写入 {path}：文件夹 {folder} 不存在",
-    ),
-    "write.no_parent.hint": Text(
-        "create the folder first, or write somewhere else", "先创建该文件夹，或写到别处"
-    ),
-    "write.data_in_use": Text(
-        "{path} is in the data folder {folder}, which is in use",
-        "{path} 在正在使用的数据文件夹 {folder} 中",
-    ),
-    "write.holds_data_in_use": Text(
-        "{path} holds the data folder {folder}, which is in use",
-        "{path} 包含正在使用的数据文件夹 {folder}",
-    ),
-    "write.in_use.hint": Text(
-        "export somewhere else; dskb reads a data folder, it never writes one",
-        "导出到别处；dskb 只读数据文件夹，从不写入",
-    ),
-    "write.protected": Text(
-        "{path} is write-protected (mode {mode}); not replaced", "{path} 写保护（{mode}）；未替换"
-    ),
-    "write.protected.hint": Text(
-        "make it writable first (chmod u+w) if it is to be replaced, or write elsewhere",
-        "如要替换，先让它可写（chmod u+w），或写到别处",
-    ),
-    "write.hard_links": Text(
-        "{path} has {links} hard links; replacing it would leave the other names with the old "
-        "content",
-        "{path} 有 {links} 个硬链接；替换它会让其他名字仍指向旧内容",
-    ),
-    "write.hard_links.hint": Text(
-        "remove the other links first, or write to a new file", "先删除其他链接，或写到新文件"
-    ),
-    "write.owner": Text(
-        "{path} belongs to another user or group that dskb cannot keep; not replaced",
-        "{path} 属于 dskb 无法保留的其他用户或组；未替换",
-    ),
-    "write.owner.hint": Text(
-        "write to a new file, or ask its owner", "写到新文件，或询问它的所有者"
-    ),
-    "write.special": Text(
-        "{path} is {kind}; a database is written to a regular file only",
-        "{path} 是{kind}；数据库只写入普通文件",
-    ),
-    "write.foreign_files": Text(
-        "{path} holds files an export does not write ({names}); nothing was changed",
-        "{path} 中有导出不会写的文件（{names}）；什么也没有改动",
-    ),
-    "write.foreign_files.hint": Text(
-        "export into a new or empty folder, or one an earlier export of this format wrote",
-        "导出到新的或空的文件夹，或此前同一格式导出写过的文件夹",
-    ),
+    # Data folders, and where a file or folder may be written (exit 4): messages/files.py.
+    **FILES,
     # A listing that stops short.
     "shown.of": Text(
         "showing {shown} of {total} {what}; --limit N shows more",
@@ -298,44 +273,21 @@ MESSAGES: dict[str, Text] = {
     ),
 }
 
-# Click's usage errors by their English text (Click's gettext message ids), for `--lang zh`.
-# Click fills in the `{…}` fields itself, so each translation keeps the same ones.
-CLICK: dict[str, str] = {
-    "Error: {message}": "错误：{message}",
-    "Try '{command} {option}' for help.": "运行 '{command} {option}' 查看帮助。",
-    "No such option {name!r}.": "没有选项 {name!r}。",
-    "No such command {name!r}.": "没有命令 {name!r}。",
-    "Did you mean {possibility}?": "是不是 {possibility}？",
-    "(Did you mean one of: {possibilities}?)": "（是不是其中之一：{possibilities}？）",
-    "Missing argument": "缺少参数",
-    "Missing option": "缺少选项",
-    "Missing parameter": "缺少参数",
-    "Missing command.": "缺少命令。",
-    "Invalid value: {message}": "无效的值：{message}",
-    "Invalid value for {param_hint}: {message}": "{param_hint} 的值无效：{message}",
-    "{value!r} is not {choice}.": "{value!r} 不是 {choice}。",
-    "{value!r} is not one of {choices}.": "{value!r} 不是 {choices} 之一。",
-    "{value!r} is not a valid {number_type}.": "{value!r} 不是有效的数值（{number_type}）。",
-    "{value} is not in the range {range}.": "{value} 不在范围 {range} 内。",
-    "Option {name!r} requires an argument.": "选项 {name!r} 需要一个值。",
-    "Option {name!r} requires {nargs} arguments.": "选项 {name!r} 需要 {nargs} 个值。",
-    "Option {name!r} does not take a value.": "选项 {name!r} 不接受值。",
-    "Got unexpected extra argument ({args})": "多出了参数（{args}）",
-    "Got unexpected extra arguments ({args})": "多出了参数（{args}）",
-}
-
-# Click's messages that frame another (the "Error:" label, the "Try … for help." line): with
-# `--lang both` they stay English around a message given in both languages.
-CLICK_FRAMES = frozenset({"Error: {message}", "Try '{command} {option}' for help."})
-
 
 def texts(key: str, /, **fields: object) -> Text:
     """The message `key` in both languages, its fields filled in.
 
     A field `name_zh` fills `{name_zh}` in the Chinese; where a message wants one and the
     caller gives only `name`, `name` stands in for it."""
-    text = MESSAGES[key]
+    text = MESSAGES.get(key) or _words()[key]
     return Text(text.en.format(**fields), text.zh.format_map(_Fallback(fields)))
+
+
+def _words() -> dict[str, Text]:
+    """The words the views print (`messages.words`), loaded when a view first says one."""
+    from deepseek_kb.messages.words import WORDS
+
+    return WORDS
 
 
 def say(key: str, lang: str, /, **fields: object) -> str:
@@ -350,15 +302,6 @@ def in_lang(text: Text, lang: str) -> str:
     if lang == "both" and text.zh != text.en:
         return f"{text.zh} / {text.en}"
     return text.en
-
-
-def click_text(msgid: str, lang: str) -> str:
-    """One of Click's messages (its English text) for a reader of `lang`; as it is if the
-    catalogue does not know it (help text, which is written in English only)."""
-    zh = CLICK.get(msgid)
-    if zh is None or lang == "en" or (lang == "both" and msgid in CLICK_FRAMES):
-        return msgid
-    return in_lang(Text(msgid, zh), lang)
 
 
 class _Fallback(dict[str, object]):

@@ -34,11 +34,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from deepseek_kb.errors import DskbError
-
-
-class WriteError(DskbError):
-    """An export could not be written (exit 4)."""
+from deepseek_kb.errors import WriteError
 
 
 def _reason(error: OSError) -> str:
