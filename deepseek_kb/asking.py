@@ -278,6 +278,12 @@ ASKED += (
     # What a question asked when only a record of where dskb looked speaks of it.
     Asked("asked", "所问", "what was asked", "", "text"),
 )
+# What a field is called when another kind of thing holds it: who a person is is their role, a
+# project's licence is no model licence.
+KIND_LABELS: dict[tuple[str, str], tuple[str, str]] = {
+    ("identity", "person"): ("身份", "role"),
+    ("license_model", "project"): ("许可", "licence"),
+}
 # Which question a labelled figure answers, by its unit: 1,100 GPUs answers "how many GPUs".
 UNIT_ASKED: dict[Unit, str] = {
     Unit.gpus: "gpu_count",

@@ -267,6 +267,12 @@ MESSAGES: dict[str, Text] = {
     # Data folders, and where a file or folder may be written (exit 4): messages/files.py.
     **FILES,
     # A listing that stops short.
+    # search/answered.py: an answer's other values, and a field the sources do not state
+    "answer.also_stated": Text("Also stated: ", "另有记载："),
+    "answer.not_stated": Text(
+        "{whose} · {what}: not stated in the sources dskb has read",
+        "{whose} · {what}：dskb 所读的来源中没有写明",
+    ),
     "shown.of": Text(
         "showing {shown} of {total} {what}; --limit N shows more",
         "只显示了 {total} 条{what_zh}中的 {shown} 条；--limit N 可显示更多",

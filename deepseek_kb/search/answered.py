@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any, NamedTuple
 
+from deepseek_kb.asking import KIND_LABELS
+from deepseek_kb.messages import say
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import Candidate
 from deepseek_kb.search.question import Asking, vocabulary
@@ -65,8 +67,7 @@ class Answer(NamedTuple):
             if other.label and pick(other.label, shown) != pick(self.label, shown):
                 said += f" · {pick(other.label, shown)}"  # which price: cache hit, output …
             where = f"{name_of(other.record, shown)}, {cites(other.sources, shown)}"
-            intro = "另有记载：" if shown == "zh" else "Also stated: "
-            lines.append(f"{intro}{said} ({where})")
+            lines.append(f"{say('answer.also_stated', shown)}{said} ({where})")
             note = pick(other.note, shown) if other.note else ""
             if note and note not in lines:  # a note shared by several values, once
                 lines.append(note)
@@ -117,10 +118,9 @@ class NotStated(NamedTuple):
         """`DeepSeek-R1 · training cost: not stated in the sources dskb has read`."""
         shown = "en" if lang == "both" else lang
         whose = name_of(self.record, shown)
-        what = _label(self.asking, shown, self.kind)
-        if shown == "zh":
-            return f"{whose} · {what}：dskb 所读的来源中没有写明"
-        return f"{whose} · {what}: not stated in the sources dskb has read"
+        return say(
+            "answer.not_stated", shown, whose=whose, what=_label(self.asking, shown, self.kind)
+        )
 
     def caveats(self, lang: str) -> list[str]:
         """What the sources say of what was not found (a record of where dskb looked), cited."""
@@ -141,14 +141,6 @@ class NotStated(NamedTuple):
             "match": match,
             "record": self.record,
         }
-
-
-# What a field is called when another kind of thing holds it: who a person is is their role, a
-# project's licence is no model licence.
-KIND_LABELS = {
-    ("identity", "person"): ("身份", "role"),
-    ("license_model", "project"): ("许可", "licence"),
-}
 
 
 def _label(asking: Asking, lang: str, kind: str = "") -> str:
