@@ -258,7 +258,7 @@ ASKED: tuple[Asked, ...] = (
         "figure",
         "数字",
         "figure",
-        "score|scores|benchmark|benchmarks|result|results|performance|how well|gain|gains|"
+        "score|scores|benchmark|benchmarks|result|results|performance|how well|gain|gains|rating|elo|"
         "improvement|得分|分数|成绩|跑分|评测|提升",
         "quantity",
     ),

@@ -585,3 +585,9 @@ def test_a_price_in_yuan_reads_in_yuan_in_chinese() -> None:
     """The article's 1 元/百万tokens reads 1 元 in Chinese, as 10 亿元 does."""
     zh = run("search", "DeepSeek API 输入价格多少", "--lang", "zh").stdout
     assert "1 元/百万 token" in zh.splitlines()[0]
+
+
+def test_a_benchmark_rating_is_a_figure_asked() -> None:
+    """ "codeforces rating": the claim that gives V3.2-Exp's Codeforces score."""
+    answer = _first("v3.2 exp codeforces rating")["match"]["answer"]
+    assert answer["asked"] == "figure" and "2121" in json.dumps(answer, ensure_ascii=False)
