@@ -591,3 +591,30 @@ def test_a_benchmark_rating_is_a_figure_asked() -> None:
     """ "codeforces rating": the claim that gives V3.2-Exp's Codeforces score."""
     answer = _first("v3.2 exp codeforces rating")["match"]["answer"]
     assert answer["asked"] == "figure" and "2121" in json.dumps(answer, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "value"),
+    [
+        ("DeepSeek-V3 训练用的是 FP8 还是 BF16", "specs.precision", "FP8"),
+        ("is deepseek v3 a moe or a dense model", "specs.architecture", "MoE"),
+        ("v3 用的是 mla 还是 mha", "specs.attention", "MLA"),
+    ],
+)
+def test_a_choice_is_answered_by_the_value_that_makes_it(
+    query: str, field: str, value: str
+) -> None:
+    match = _first(query)["match"]
+    assert match["field"] == field and value in match["answer"]["text"], match
+
+
+def test_a_choice_is_never_answered_by_words_that_make_neither() -> None:
+    """ "创新是贵还是便宜": a quote on innovation that says neither is no answer."""
+    first = _first("梁文锋说创新是贵还是便宜")
+    assert first["match"]["how"] != "answer" or "昂贵" in first["record"]["text"]["zh"]
+
+
+def test_a_chinese_choice_question_still_finds_hits() -> None:
+    """还是 cuts a run of Chinese like the other question words: "创新是贵还是便宜" is looked up
+    by its words, not found nowhere as one long run."""
+    assert run("search", "创新是贵还是便宜").code == 0

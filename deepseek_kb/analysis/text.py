@@ -75,7 +75,9 @@ def stem(word: str) -> str:
 
 # Question words cut a Han run in two (萤火二号投入多少 -> 萤火二号投入): they say what is asked,
 # not what it is about, and a record's text seldom holds them.
-_HAN_QUESTION = re.compile("什么时候|什么|多少|怎么样|怎么|哪些|哪个|哪里|为什么|是否|有没有|吗|呢")
+_HAN_QUESTION = re.compile(
+    "什么时候|什么|多少|怎么样|怎么|哪些|哪个|哪里|为什么|是否|有没有|是不是|还是|或者|吗|呢"
+)
 
 # A Han run longer than this is looked up in pieces of this length (a pasted paragraph).
 MAX_HAN_TERM = 24
