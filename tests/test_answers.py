@@ -618,3 +618,23 @@ def test_a_chinese_choice_question_still_finds_hits() -> None:
     """还是 cuts a run of Chinese like the other question words: "创新是贵还是便宜" is looked up
     by its words, not found nowhere as one long run."""
     assert run("search", "创新是贵还是便宜").code == 0
+
+
+@pytest.mark.parametrize(
+    ("query", "value"),
+    [
+        ("开源周第三天开源的是哪个库", "DeepGEMM"),  # 开源周 is Open-Source Week, not 开源 + 周
+        ("open source week day 3", "DeepGEMM"),
+        ("开源周第一天发布了什么", "FlashMLA"),  # 第一天 is day 1, as the records write it
+        ("开源周是哪天预告的", "2025-02-21"),  # 是 and 的 cut from the words looked up
+    ],
+)
+def test_open_source_week_and_its_days_are_asked_by_name(query: str, value: str) -> None:
+    first = _first(query)
+    said = json.dumps(first["match"].get("answer", {}), ensure_ascii=False)
+    assert first["match"]["how"] == "answer" and value in said, first["match"]
+
+
+def test_an_events_title_answering_what_came_out_is_said_once() -> None:
+    line = run("search", "开源周第一天发布了什么", "--lang", "en").stdout.splitlines()[0]
+    assert line.startswith("Answer: 2025-02-24 · event · Open-Source Week Day 1: FlashMLA")

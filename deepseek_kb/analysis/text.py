@@ -76,23 +76,39 @@ def stem(word: str) -> str:
 # Question words cut a Han run in two (萤火二号投入多少 -> 萤火二号投入): they say what is asked,
 # not what it is about, and a record's text seldom holds them.
 _HAN_QUESTION = re.compile(
-    "什么时候|什么|多少|怎么样|怎么|哪些|哪个|哪里|为什么|是否|有没有|是不是|还是|或者|吗|呢"
+    "什么时候|什么|多少|怎么样|怎么|哪些|哪个月|哪个|哪里|哪一年|哪一天|哪天|哪年|哪月|哪家|几月|几号|"
+    "几个|为什么|是否|有没有|是不是|还是|或者|吗|呢"
 )
+
+# Particles at either end of a piece of a question say nothing of what it is about
+# (开源周是哪天预告的 -> 开源周, 预告).
+_HAN_PARTICLES = "的了是在吗呢啊吧呀"
 
 # A Han run longer than this is looked up in pieces of this length (a pasted paragraph).
 MAX_HAN_TERM = 24
 
 
+# 第一天 is day 1: a day counted in Chinese numerals, as the records write it (第 1 天).
+_HAN_DIGITS = "一二三四五六七八九十"
+_ORDINAL = re.compile(f"第([{_HAN_DIGITS}])天")
+
+
+def ordinals(text: str) -> str:
+    """Days counted in Chinese numerals written with digits: 第三天 -> 第 3 天."""
+    return _ORDINAL.sub(lambda m: f"第 {_HAN_DIGITS.index(m.group(1)) + 1} 天", text)
+
+
 def terms(text: str) -> list[str]:
     """The query's terms: Han runs (long ones in pieces), stemmed Latin words and numbers,
     stopwords dropped."""
-    norm = normalize(text)
+    norm = ordinals(normalize(text))
     found: list[str] = []
     for run in _split_han(norm):
         if _is_han(run[0]):
+            parts = (p.strip(_HAN_PARTICLES) for p in _HAN_QUESTION.split(run))
             candidates = [
                 part[i : i + MAX_HAN_TERM]
-                for part in _HAN_QUESTION.split(run)
+                for part in parts
                 if part and part not in STOPWORDS
                 for i in range(0, len(part), MAX_HAN_TERM)
             ]

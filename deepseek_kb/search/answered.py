@@ -53,6 +53,8 @@ class Answer(NamedTuple):
             what = label
         else:
             what = f"{what} ({label})"
+        if whose == self.text(shown) and self.record.get("date"):
+            whose = str(self.record["date"])  # what came out: the event, by its date
         if self.asking.key == "speaker":
             said = pick(self.record["text"], shown)
             whose = f"“{said[:40]}…”" if len(said) > 40 else f"“{said}”"

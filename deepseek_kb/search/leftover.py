@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from deepseek_kb.analysis.text import normalize, stem
+from deepseek_kb.analysis.text import normalize, ordinals, stem
 from deepseek_kb.search.named import has
 from deepseek_kb.search.question import CUES, unasked
 
@@ -42,7 +42,7 @@ def leftover(rest: str) -> list[str]:
 def content(rest: str) -> list[str]:
     """The words that say something (not a cue, not a function word), the words that ask for a
     field included: what a passage answering the question must speak of."""
-    rest = _ORDINAL.sub(lambda m: f" {_HAN_DIGITS.index(m.group(1)) + 1} 天", rest)
+    rest = ordinals(rest)
     for words in CUES.values():
         for word in words:
             if has(rest, word):
@@ -68,9 +68,6 @@ def _han_pairs(word: str) -> Iterator[str]:
             yield from (run[i : i + 2] for i in range(len(run) - 1))
 
 
-# 第一天 is day 1: a day counted in Chinese numerals becomes the number records write.
-_HAN_DIGITS = "一二三四五六七八九十"
-_ORDINAL = re.compile(f"第([{_HAN_DIGITS}])天")
 _LATIN = re.compile(r"[a-z0-9][a-z0-9.']*")
 
 

@@ -254,8 +254,11 @@ def _caveat(record: Row, found: Passage) -> Row | None:
 
 
 def _whose(index: Index, question: Question, record: Row, kind: str) -> Row | None:
-    """Whom the passage answers about: a quote's speaker, else the thing asked about."""
-    subject = question.subject[1] if question.subject is not None else None
+    """Whom the passage answers about: a quote's speaker, else the thing asked about unless that
+    is a topic or the company, which every record is about (Day 3 of Open-Source Week is
+    DeepGEMM's text)."""
+    broad = question.subject is None or question.subject[0] in BROAD
+    subject = None if broad or question.subject is None else question.subject[1]
     if kind == "quote":
         spoken = index.get(str(record.get("speaker", "")))
         subject = spoken.row if spoken is not None else subject
