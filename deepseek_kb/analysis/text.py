@@ -49,10 +49,12 @@ def has_han(text: str) -> bool:
 
 
 @cache
-def _han_runs() -> re.Pattern[str]:
+def _han_pieces() -> re.Pattern[str]:
     # Compiling a class of 30,000 Han code points costs milliseconds; only the index build,
     # which cuts long texts, needs it. Queries are short and are scanned character by character.
-    return re.compile(_HAN_CLASS + "+")
+    # At each Han character: the two-character piece it starts, or the character itself when it
+    # stands alone; the overlapping pieces of every run come out in order, found in C.
+    return re.compile(f"(?=({_HAN_CLASS}{{2}}|(?<!{_HAN_CLASS}){_HAN_CLASS}(?!{_HAN_CLASS})))")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -138,12 +140,9 @@ def split_tokens(norm: str) -> tuple[list[str], list[str]]:
         else:
             words.append(stem(word))
     # A hyphenated compound is also found written as one word: hard-core -> hardcore.
-    words.extend(stem(m.group().replace("-", "")) for m in _COMPOUND.finditer(norm))
-    pieces = [
-        run[i : i + 2] if len(run) > 1 else run
-        for run in _han_runs().findall(norm)
-        for i in range(max(1, len(run) - 1))
-    ]
+    if "-" in norm:
+        words.extend(stem(m.group().replace("-", "")) for m in _COMPOUND.finditer(norm))
+    pieces = [] if norm.isascii() else _han_pieces().findall(norm)
     return words, pieces
 
 

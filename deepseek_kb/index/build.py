@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from deepseek_kb import __version__
-from deepseek_kb.analysis.fields import prepare, search_fields
+from deepseek_kb.analysis.fields import Analysed, analyse, prepare, search_fields
 from deepseek_kb.analysis.text import has_han
 from deepseek_kb.citations import PROVENANCE, bare, linked
 from deepseek_kb.index.store import cited_sources
@@ -78,6 +78,10 @@ def build(layout: Layout, key: str, target: str, report: Report = quiet) -> sqli
         raise
 
 
+# json.dumps(…, ensure_ascii=False, separators=(",", ":")) without a new encoder per call.
+_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def checksum(text: str) -> int:
     """What a reader recomputes to know a stored text is the one written."""
     return zlib.crc32(text.encode("utf-8"))
@@ -101,7 +105,7 @@ def _insert(
     """A record with a URL on each citation and its provenance (the tiers of its sources)."""
     tiers = _tiers(row, data, sources)
     derived = {**linked(data, sources), PROVENANCE: tiers.split(",") if tiers else []}
-    text = json.dumps(derived, ensure_ascii=False, separators=(",", ":"))
+    text = _compact(derived)
     conn.execute(
         "INSERT OR REPLACE INTO records"
         " (id, type, ord, sort, layer, file, line, tiers, json, crc)"
@@ -141,6 +145,8 @@ _Prepared = tuple[
     set[str],
 ]
 _labels: dict[str, list[str]] = {}
+# The names in `_labels` already analysed: every record linking to a thing repeats its names.
+_known: dict[str, Analysed] = {}
 
 
 def _build_search_tables(conn: sqlite3.Connection, report: Report) -> None:
@@ -194,8 +200,9 @@ def _prepare_all(
 
 
 def _set_labels(labels: dict[str, list[str]]) -> None:
-    global _labels
+    global _labels, _known
     _labels = labels
+    _known = {text: analyse(text) for names in labels.values() for text in names}
 
 
 # How often a worker looks whether the build that started it is still there.
@@ -229,19 +236,21 @@ def _prepare(rows: list[tuple[int, str, str]]) -> _Prepared:
     doc_rows: list[tuple[int, str, int]] = []
     name_rows: list[tuple[str, str, str]] = []
     vocab: Counter[str] = Counter()
-    han_words: set[str] = set()
+    pieces: set[str] = set()
     for rowid, rtype, text in rows:
         record = json.loads(text)
-        prepared = prepare(search_fields(rtype, record, _labels))
+        prepared = prepare(search_fields(rtype, record, _labels), _known)
         fts_rows.append((rowid, " ".join(prepared.name_tokens), " ".join(prepared.body_tokens)))
-        stored = [list(f) for f in prepared.fields]
-        fields = json.dumps(stored, ensure_ascii=False, separators=(",", ":"))
+        fields = _compact(prepared.fields)  # each StoredField a JSON array
         doc_rows.append((rowid, fields, checksum(fields)))
-        vocab.update({w for w in prepared.words if w[0].isalpha()})
-        han_words.update(p for p in prepared.pieces if len(p) == 2)
+        vocab.update(prepared.words)  # a set: each word once per record
+        pieces.update(prepared.pieces)
         if rtype in NAMED:
             names = [record["name"]["zh"], record["name"]["en"], *record.get("aliases", [])]
             name_rows.extend((record["id"], rtype, n) for n in dict.fromkeys(names))
+    for word in [w for w in vocab if not w[0].isalpha()]:  # numbers are not in the vocabulary
+        del vocab[word]
+    han_words = {p for p in pieces if len(p) == 2}
     return fts_rows, doc_rows, name_rows, vocab, han_words
 
 
