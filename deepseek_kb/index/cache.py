@@ -25,9 +25,10 @@ from typing import Any
 
 from deepseek_kb import __version__
 from deepseek_kb.index.store import Index, file_state, note_checked
-from deepseek_kb.index.tables import DIGESTED, INDEX_FORMAT, digest
+from deepseek_kb.index.tables import DIGESTED, INDEX_FORMAT, SOURCE_INFO, digest
 from deepseek_kb.paths import Layout, cache_dir
 from deepseek_kb.progress import Note, Report, quiet, stderr_note
+from deepseek_kb.told import source_info
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 # The code the index's content depends on: everything but what only draws or parses options.
@@ -315,6 +316,12 @@ def _state(pid: int) -> str:
     return {"T": "stopped", "t": "stopped", "Z": "gone", "X": "gone"}.get(state, "running")
 
 
+def _sources(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
+    """Every source's tier and kind, kept so a lookup reads one value, not every source."""
+    rows = conn.execute("SELECT json FROM records WHERE type = 'source' ORDER BY sort, ord")
+    return source_info(json.loads(text) for (text,) in rows)
+
+
 def _build(layout: Layout, key: str, target: str, report: Report) -> sqlite3.Connection:
     from deepseek_kb.index.build import build
 
@@ -323,6 +330,7 @@ def _build(layout: Layout, key: str, target: str, report: Report) -> sqlite3.Con
     racy = _racy(layout, started)
     with conn:
         conn.execute("INSERT INTO meta VALUES ('racy', ?)", (json.dumps(racy),))
+        conn.execute("INSERT INTO meta VALUES (?, ?)", (SOURCE_INFO, json.dumps(_sources(conn))))
         digests = {table: digest(conn, table) for table in DIGESTED}
         conn.execute("INSERT INTO meta VALUES ('digests', ?)", (json.dumps(digests),))
     return conn

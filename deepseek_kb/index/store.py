@@ -24,11 +24,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from deepseek_kb.index.tables import DIGESTED, digest
+from deepseek_kb.index.tables import DIGESTED, SOURCE_INFO, digest
 from deepseek_kb.kinds import LINK_FIELDS, NAMES
 from deepseek_kb.paths import Layout
 from deepseek_kb.rows import Row
-from deepseek_kb.told import SourceInfo, source_info, tell
+from deepseek_kb.told import SourceInfo, tell
 
 T = TypeVar("T")
 
@@ -166,11 +166,19 @@ class Index:
         return self.checked(read)
 
     def source_info(self) -> SourceInfo:
-        """Every source's tier and kind, read once."""
+        """Every source's tier and kind, read once (the build wrote them into meta)."""
         if self._sources is None:
-            rows = self.query("SELECT json, crc FROM records WHERE type = 'source'")
-            self._sources = source_info(decode(text, crc) for text, crc in rows)
+            self._sources = self.checked(self._source_info)
         return self._sources
+
+    def _source_info(self) -> SourceInfo:
+        sql = "SELECT value FROM meta WHERE key = ?"
+        self.verify(sql)
+        rows = self.conn.execute(sql, (SOURCE_INFO,)).fetchall()
+        try:
+            return {key: (tier, kind) for key, (tier, kind) in json.loads(rows[0][0]).items()}
+        except (IndexError, ValueError, TypeError, AttributeError):
+            raise Damaged("the sources' tiers are missing or damaged") from None
 
     def _rows(self, sql: str, args: tuple[Any, ...] = (), tier: str | None = None) -> list[Found]:
         """(kind, record) rows of a query selecting type, json and crc, verified; each record

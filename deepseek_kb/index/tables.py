@@ -6,7 +6,9 @@ from __future__ import annotations
 import sqlite3
 import zlib
 
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
+# The meta key of every source's tier and kind (`told.source_info`), written by the build.
+SOURCE_INFO = "sources"
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE records (
