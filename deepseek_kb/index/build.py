@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 
 from deepseek_kb import __version__
 from deepseek_kb.analysis.fields import Analysed, analyse, prepare, search_fields
-from deepseek_kb.analysis.text import has_han
+from deepseek_kb.analysis.text import has_han, name_head
 from deepseek_kb.citations import PROVENANCE, bare, linked
 from deepseek_kb.index.store import cited_sources
 from deepseek_kb.index.tables import INDEXES, SCHEMA
@@ -140,7 +140,7 @@ REPORT_EVERY = 500
 _Prepared = tuple[
     list[tuple[int, str, str]],
     list[tuple[int, str, int]],
-    list[tuple[str, str, str]],
+    list[tuple[str, str, str, str]],
     Counter[str],
     set[str],
 ]
@@ -171,7 +171,7 @@ def _build_search_tables(conn: sqlite3.Connection, report: Report) -> None:
         report(Stage.indexing, done, count)
         conn.executemany("INSERT INTO fts (rowid, names, body) VALUES (?, ?, ?)", fts_rows)
         conn.executemany("INSERT INTO docs (rowid, fields, crc) VALUES (?, ?, ?)", doc_rows)
-        conn.executemany("INSERT INTO names VALUES (?, ?, ?)", name_rows)
+        conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", name_rows)
         vocab.update(words)
         han_words.update(pieces)
     report(Stage.pinyin, 0, 0)
@@ -234,7 +234,7 @@ def _prepare(rows: list[tuple[int, str, str]]) -> _Prepared:
     """Search rows for a chunk of records: full-text tokens, scored fields, names, vocabulary."""
     fts_rows: list[tuple[int, str, str]] = []
     doc_rows: list[tuple[int, str, int]] = []
-    name_rows: list[tuple[str, str, str]] = []
+    name_rows: list[tuple[str, str, str, str]] = []
     vocab: Counter[str] = Counter()
     pieces: set[str] = set()
     for rowid, rtype, text in rows:
@@ -247,7 +247,7 @@ def _prepare(rows: list[tuple[int, str, str]]) -> _Prepared:
         pieces.update(prepared.pieces)
         if rtype in NAMED:
             names = [record["name"]["zh"], record["name"]["en"], *record.get("aliases", [])]
-            name_rows.extend((record["id"], rtype, n) for n in dict.fromkeys(names))
+            name_rows.extend((record["id"], rtype, n, name_head(n)) for n in dict.fromkeys(names))
     for word in [w for w in vocab if not w[0].isalpha()]:  # numbers are not in the vocabulary
         del vocab[word]
     han_words = {p for p in pieces if len(p) == 2}

@@ -24,7 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from deepseek_kb.index.tables import DIGESTED, SOURCE_INFO, digest
+from deepseek_kb.index.tables import DIGESTED, FAMILY_WORDS, SOURCE_INFO, digest
 from deepseek_kb.kinds import LINK_FIELDS, NAMES
 from deepseek_kb.paths import Layout
 from deepseek_kb.rows import Row
@@ -256,6 +256,29 @@ class Index:
         else:
             rows = self.query("SELECT id, type, name FROM names")
         return [Name(*r) for r in rows]
+
+    def names_in(self, record_type: str, norm: str) -> list[Name]:
+        """The names and aliases of one kind that may be in a normalised query: those whose
+        head (`analysis.text.name_head`) it holds, in the order `names` gives them."""
+        rows = self.query(
+            "SELECT id, type, name FROM names WHERE type = ? AND instr(?, head) > 0",
+            (record_type, norm),
+        )
+        return [Name(*r) for r in rows]
+
+    def family_words(self) -> list[tuple[str, str]]:
+        """The words that name one person alone, with the person (`analysis.text.family_words`)."""
+
+        def read() -> list[tuple[str, str]]:
+            sql = "SELECT value FROM meta WHERE key = ?"
+            self.verify(sql)
+            rows = self.conn.execute(sql, (FAMILY_WORDS,)).fetchall()
+            try:
+                return [(str(word), str(owner)) for word, owner in json.loads(rows[0][0])]
+            except (IndexError, ValueError, TypeError):
+                raise Damaged("the family words are missing or damaged") from None
+
+        return self.checked(read)
 
     def mentions(self, record_id: str) -> list[Found]:
         """Records whose fields refer to this id (about, speaker, variant_of…), in type order."""
