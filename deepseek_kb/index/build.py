@@ -39,11 +39,14 @@ def build(layout: Layout, key: str, target: str, report: Report = quiet) -> sqli
         with conn:
             sources: dict[str, dict[str, Any]] = {}
             late_source = False
+            file, shown = None, ""
             for ord_, loaded in enumerate(iter_records(layout)):
                 if ord_ % REPORT_EVERY == 0:
                     report(Stage.reading, ord_, 0)
                 record = loaded.record
-                data = json.loads(record.model_dump_json(exclude_none=True))
+                data = record.model_dump(mode="json", exclude_none=True)
+                if loaded.file is not file:  # records come file by file: its name once
+                    file, shown = loaded.file, loaded.file.display
                 if loaded.type == "source":
                     late_source = late_source or ord_ > len(sources)
                     sources[record.id] = data
@@ -54,7 +57,7 @@ def build(layout: Layout, key: str, target: str, report: Report = quiet) -> sqli
                     ord_,
                     getattr(record, sort_field) if sort_field else "",
                     loaded.file.layer,
-                    loaded.file.display,
+                    shown,
                     loaded.line,
                 )
                 _insert(conn, row, data, sources)

@@ -319,11 +319,12 @@ def cited_sources(value: Any) -> set[str]:
         for key, item in value.items():
             if key == "sources" and isinstance(item, list):
                 found.update(ref["source"] for ref in item if isinstance(ref, dict))
-            else:
+            elif isinstance(item, dict | list):  # a plain value cites nothing: no call for it
                 found |= cited_sources(item)
     elif isinstance(value, list):
         for item in value:
-            found |= cited_sources(item)
+            if isinstance(item, dict | list):
+                found |= cited_sources(item)
     return found
 
 
