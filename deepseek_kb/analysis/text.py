@@ -8,6 +8,7 @@ inside a longer sentence without a word segmenter.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -50,12 +51,10 @@ def has_han(text: str) -> bool:
 
 
 @cache
-def _han_pieces() -> re.Pattern[str]:
+def _han_runs() -> re.Pattern[str]:
     # Compiling a class of 30,000 Han code points costs milliseconds; only the index build,
     # which cuts long texts, needs it. Queries are short and are scanned character by character.
-    # At each Han character: the two-character piece it starts, or the character itself when it
-    # stands alone; the overlapping pieces of every run come out in order, found in C.
-    return re.compile(f"(?=({_HAN_CLASS}{{2}}|(?<!{_HAN_CLASS}){_HAN_CLASS}(?!{_HAN_CLASS})))")
+    return re.compile(_HAN_CLASS + "+")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -143,7 +142,13 @@ def split_tokens(norm: str) -> tuple[list[str], list[str]]:
     # A hyphenated compound is also found written as one word: hard-core -> hardcore.
     if "-" in norm:
         words.extend(stem(m.group().replace("-", "")) for m in _COMPOUND.finditer(norm))
-    pieces = [] if norm.isascii() else _han_pieces().findall(norm)
+    pieces: list[str] = []
+    if not norm.isascii():
+        for run in _han_runs().findall(norm):
+            if len(run) == 1:
+                pieces.append(run)
+            else:  # its overlapping two-character pieces, joined in C
+                pieces.extend(map(operator.add, run[:-1], run[1:]))
     return words, pieces
 
 
