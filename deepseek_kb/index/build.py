@@ -40,6 +40,7 @@ def build(layout: Layout, key: str, target: str, report: Report = quiet) -> sqli
             sources: dict[str, dict[str, Any]] = {}
             late_source = False
             file, shown = None, ""
+            pending: list[tuple[Any, ...]] = []  # rows written a few hundred at a time
             for ord_, loaded in enumerate(iter_records(layout)):
                 if ord_ % REPORT_EVERY == 0:
                     report(Stage.reading, ord_, 0)
@@ -60,7 +61,11 @@ def build(layout: Layout, key: str, target: str, report: Report = quiet) -> sqli
                     shown,
                     loaded.line,
                 )
-                _insert(conn, row, data, sources)
+                pending.append(_record_row(row, data, sources))
+                if len(pending) >= REPORT_EVERY:
+                    conn.executemany(_INSERT, pending)
+                    pending.clear()
+            conn.executemany(_INSERT, pending)
             if late_source:  # an overlay replaced a source after records citing it were written
                 _relink(conn, sources)
             _build_search_tables(conn, report)
@@ -102,19 +107,20 @@ class _Row(NamedTuple):
     line: int
 
 
-def _insert(
-    conn: sqlite3.Connection, row: _Row, data: dict[str, Any], sources: dict[str, dict[str, Any]]
-) -> None:
+_INSERT = (
+    "INSERT OR REPLACE INTO records (id, type, ord, sort, layer, file, line, tiers, json, crc)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _record_row(
+    row: _Row, data: dict[str, Any], sources: dict[str, dict[str, Any]]
+) -> tuple[Any, ...]:
     """A record with a URL on each citation and its provenance (the tiers of its sources)."""
     tiers = _tiers(row, data, sources)
     derived = {**linked(data, sources), PROVENANCE: tiers.split(",") if tiers else []}
     text = _compact(derived)
-    conn.execute(
-        "INSERT OR REPLACE INTO records"
-        " (id, type, ord, sort, layer, file, line, tiers, json, crc)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (*row, tiers, text, checksum(text)),
-    )
+    return (*row, tiers, text, checksum(text))
 
 
 def _tiers(row: _Row, data: dict[str, Any], sources: dict[str, dict[str, Any]]) -> str:
@@ -129,8 +135,10 @@ def _relink(conn: sqlite3.Connection, sources: dict[str, dict[str, Any]]) -> Non
     rows = conn.execute(
         "SELECT id, type, ord, sort, layer, file, line, json FROM records"
     ).fetchall()
-    for *fields, text in rows:
-        _insert(conn, _Row(*fields), bare(json.loads(text)), sources)
+    conn.executemany(
+        _INSERT,
+        [_record_row(_Row(*fields), bare(json.loads(text)), sources) for *fields, text in rows],
+    )
 
 
 # Above this many records the search texts are prepared by worker processes, one per core
