@@ -6,9 +6,12 @@ import json
 
 import pytest
 
+from deepseek_kb.analysis.text import name_head, normalize
 from deepseek_kb.citations import linked
 from deepseek_kb.index.store import cited_sources
 from deepseek_kb.loader.records import load_kb
+from deepseek_kb.queries.common import index_for
+from deepseek_kb.settings import resolve
 
 
 @pytest.mark.slow
@@ -39,3 +42,18 @@ def test_citations_are_linked_and_found_at_any_depth() -> None:
     ]
     assert out["aliases"] == ["a", "b"] and out["id"] == "x"
     assert cited_sources(record) == {"s1", "s2"}
+
+
+@pytest.mark.parametrize(
+    "query", ["deepseek v3 发布了吗", "梁文锋", "who is liang", "", "fire flyer 2"]
+)
+def test_the_names_a_query_may_hold_are_those_whose_head_it_holds(query: str) -> None:
+    """SQLite picks a kind's names by the head kept beside each (a name without letters or
+    digits has the empty head, in every query), in the order every name of the kind comes."""
+    index = index_for(resolve())
+    norm = normalize(query)
+    for kind in ("model", "person", "organization", "topic"):
+        every = index.names(kind)
+        assert index.names_in(kind, norm) == [n for n in every if name_head(n.name) in norm]
+    assert name_head("DeepSeek-V3") == "deepseek" and name_head("梁文锋") == "梁"
+    assert name_head("·") == "" and name_head("Ｖ３") == "v3"
