@@ -26,7 +26,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FLOOR = ROOT.parent / "shared" / "bench" / "floor.py"
+# Beside the checkout (../shared), or beside the folder of worktrees a checkout sits in.
+FLOOR = (
+    next(
+        (f for f in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if f.is_dir()),
+        ROOT.parent / "shared",
+    )
+    / "bench"
+    / "floor.py"
+)
 _SCRIPT = Path(sys.executable).parent / "dskb"
 DSKB = [str(_SCRIPT)] if _SCRIPT.is_file() else [sys.executable, "-m", "deepseek_kb"]
 LOOKUPS = {

@@ -56,11 +56,13 @@ def linked(value: Any, sources: Mapping[str, Mapping[str, Any]]) -> Any:
         for key, item in value.items():
             if key == "sources" and isinstance(item, list):
                 out[key] = [_with_url(ref, sources) for ref in item]
-            else:
+            elif isinstance(item, dict | list):  # a plain value is itself: no call for it
                 out[key] = linked(item, sources)
+            else:
+                out[key] = item
         return out
     if isinstance(value, list):
-        return [linked(item, sources) for item in value]
+        return [linked(item, sources) if isinstance(item, dict | list) else item for item in value]
     return value
 
 

@@ -105,13 +105,21 @@ def count_statuses(value: Any, counts: dict[str, int]) -> None:
             count_statuses(item, counts)
 
 
+_NESTED = (dict, list)
+
+
 def with_status(value: Any, info: SourceInfo, superseded: bool = False) -> Any:
     """The JSON form with a status on every holder (see the module's docstring)."""
     if isinstance(value, list):
-        return [with_status(v, info, superseded) for v in value]
+        return [with_status(v, info, superseded) if isinstance(v, _NESTED) else v for v in value]
     if not isinstance(value, dict):
         return value
-    out = {k: with_status(v, info, k == "superseded") for k, v in value.items() if k != "status"}
+    # A plain value (most of a record) is itself: no call for it.
+    out = {
+        k: with_status(v, info, k == "superseded") if isinstance(v, _NESTED) else v
+        for k, v in value.items()
+        if k != "status"
+    }
     if "sources" in value:  # last, wherever the data wrote it: one key order for every reader
         out["status"] = Status.superseded.value if superseded else infer_status(value, info)
     elif "status" in value:  # a figure the data says is derived

@@ -92,6 +92,33 @@ def test_one_change_to_any_table_is_caught_and_rebuilt(tmp_path: Path, table: st
     assert _snapshot(_index_file(cache), table) == before
 
 
+@pytest.mark.slow
+def test_the_sources_tiers_kept_in_meta_are_checked_like_any_table(tmp_path: Path) -> None:
+    """Statuses follow from every source's tier and kind, which the build keeps in meta for
+    lookups to read at once: told wrongly there, the damage is caught and rebuilt."""
+    cache = tmp_path / "c"
+    args = ["models", "show", "V3", "--json"]
+    expected = dskb(*args, cache=cache).stdout
+    assert '"status": "stated"' in expected
+    index = _index_file(cache)
+    conn = sqlite3.connect(index)
+    with conn:
+        (text,) = conn.execute("SELECT value FROM meta WHERE key = 'sources'").fetchone()
+        info = json.loads(text)
+        assert {tuple(v) for v in info.values()} >= {("official", "paper"), ("article", "article")}
+        every_one_the_article = {key: ["article", "article"] for key in info}
+        conn.execute(
+            "UPDATE meta SET value = ? WHERE key = 'sources'", (json.dumps(every_one_the_article),)
+        )
+    conn.close()
+    assert dskb(*args, cache=cache).stdout == expected
+    with sqlite3.connect(_index_file(cache)) as conn:
+        assert (
+            json.loads(conn.execute("SELECT value FROM meta WHERE key = 'sources'").fetchone()[0])
+            == info
+        )
+
+
 # --- 6. a stopped first build does not make every other dskb wait forever ----------------------
 
 

@@ -6,6 +6,7 @@ candidate. Both go through `StoredField`, so they agree on what a field holds.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from deepseek_kb.analysis.text import normalize, split_tokens
@@ -37,16 +38,33 @@ class Prepared(NamedTuple):
     pieces: set[str]
 
 
-def prepare(fields: list[tuple[str, str, float]]) -> Prepared:
-    """Each field with what scoring needs precomputed, and the record's full-text tokens."""
+# A text's normalised form, its Latin words and numbers, and its Han pieces.
+Analysed = tuple[str, list[str], list[str]]
+_NOTHING_KNOWN: Mapping[str, Analysed] = {}
+
+
+def analyse(text: str) -> Analysed:
+    """What `prepare` cuts a text into."""
+    norm = normalize(text)
+    words, pieces = split_tokens(norm)
+    return norm, words, pieces
+
+
+def prepare(
+    fields: list[tuple[str, str, float]], known: Mapping[str, Analysed] = _NOTHING_KNOWN
+) -> Prepared:
+    """Each field with what scoring needs precomputed, and the record's full-text tokens.
+
+    `known` holds texts already analysed (the builder's names of linked records, which recur
+    in every record that links to them); their lists are read, never changed."""
     stored: list[StoredField] = []
     name_tokens: list[str] = []
     body_tokens: list[str] = []
     all_words: set[str] = set()
     all_pieces: set[str] = set()
     for label, text, weight in fields:
-        norm = normalize(text)
-        words, pieces = split_tokens(norm)
+        found = known.get(text)
+        norm, words, pieces = found if found is not None else analyse(text)
         target = name_tokens if weight == NAME else body_tokens
         target.extend(words)
         target.extend(pieces)

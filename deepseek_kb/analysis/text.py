@@ -8,8 +8,10 @@ inside a longer sentence without a word segmenter.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 _WORD = re.compile(r"\d+(?:\.\d+)?(?:%|[a-z]{1,2}(?![a-z0-9]))?|[a-z][a-z0-9]*")
@@ -156,13 +158,45 @@ def split_tokens(norm: str) -> tuple[list[str], list[str]]:
         else:
             words.append(stem(word))
     # A hyphenated compound is also found written as one word: hard-core -> hardcore.
-    words.extend(stem(m.group().replace("-", "")) for m in _COMPOUND.finditer(norm))
-    pieces = [
-        run[i : i + 2] if len(run) > 1 else run
-        for run in _han_runs().findall(norm)
-        for i in range(max(1, len(run) - 1))
-    ]
+    if "-" in norm:
+        words.extend(stem(m.group().replace("-", "")) for m in _COMPOUND.finditer(norm))
+    pieces: list[str] = []
+    if not norm.isascii():
+        for run in _han_runs().findall(norm):
+            if len(run) == 1:
+                pieces.append(run)
+            else:  # its overlapping two-character pieces, joined in C
+                pieces.extend(map(operator.add, run[:-1], run[1:]))
     return words, pieces
+
+
+# The first run of letters or digits of a name.
+_HEAD = re.compile(r"[^\W_]+")
+
+
+def name_head(name: str) -> str:
+    """What a query must hold for a name to be in it, whole or typed apart (at 100,000 records
+    most names are not): its first word, case-folded; a Chinese character as itself; '' (in
+    every query) for a name without letters or digits. The index keeps it beside each name."""
+    head = _HEAD.search(name)
+    if head is None:
+        return ""
+    word = head.group(0)
+    if word.isascii():
+        return word.casefold()
+    first = word[0]  # a Chinese character reads as itself; anything else is read in full
+    return first if "\u4e00" <= first <= "\u9fff" else normalize(word)
+
+
+def family_words(names: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The words of four letters or more in (id, English name) pairs that one id alone has,
+    with that id: a person named by one word of their name ("Liang", "Karpathy")."""
+    owners: dict[str, set[str]] = {}
+    for person_id, name in names:
+        for word in normalize(str(name)).split():
+            if len(word) >= 4:
+                owners.setdefault(word, set()).add(str(person_id))
+    return [(word, next(iter(ids))) for word, ids in owners.items() if len(ids) == 1]
 
 
 def query_tokens(term: str) -> list[str]:

@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from deepseek_kb import __version__
-from deepseek_kb.analysis.fields import prepare, search_fields
-from deepseek_kb.analysis.text import has_han
+from deepseek_kb.analysis.fields import Analysed, analyse, prepare, search_fields
+from deepseek_kb.analysis.text import has_han, name_head
 from deepseek_kb.citations import PROVENANCE, bare, linked
 from deepseek_kb.index.store import cited_sources
 from deepseek_kb.index.tables import INDEXES, SCHEMA
@@ -39,11 +39,15 @@ def build(layout: Layout, key: str, target: str, report: Report = quiet) -> sqli
         with conn:
             sources: dict[str, dict[str, Any]] = {}
             late_source = False
+            file, shown = None, ""
+            pending: list[tuple[Any, ...]] = []  # rows written a few hundred at a time
             for ord_, loaded in enumerate(iter_records(layout)):
                 if ord_ % REPORT_EVERY == 0:
                     report(Stage.reading, ord_, 0)
                 record = loaded.record
-                data = json.loads(record.model_dump_json(exclude_none=True))
+                data = record.model_dump(mode="json", exclude_none=True)
+                if loaded.file is not file:  # records come file by file: its name once
+                    file, shown = loaded.file, loaded.file.display
                 if loaded.type == "source":
                     late_source = late_source or ord_ > len(sources)
                     sources[record.id] = data
@@ -54,10 +58,14 @@ def build(layout: Layout, key: str, target: str, report: Report = quiet) -> sqli
                     ord_,
                     getattr(record, sort_field) if sort_field else "",
                     loaded.file.layer,
-                    loaded.file.display,
+                    shown,
                     loaded.line,
                 )
-                _insert(conn, row, data, sources)
+                pending.append(_record_row(row, data, sources))
+                if len(pending) >= REPORT_EVERY:
+                    conn.executemany(_INSERT, pending)
+                    pending.clear()
+            conn.executemany(_INSERT, pending)
             if late_source:  # an overlay replaced a source after records citing it were written
                 _relink(conn, sources)
             _build_search_tables(conn, report)
@@ -78,6 +86,10 @@ def build(layout: Layout, key: str, target: str, report: Report = quiet) -> sqli
         raise
 
 
+# json.dumps(…, ensure_ascii=False, separators=(",", ":")) without a new encoder per call.
+_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def checksum(text: str) -> int:
     """What a reader recomputes to know a stored text is the one written."""
     return zlib.crc32(text.encode("utf-8"))
@@ -95,19 +107,20 @@ class _Row(NamedTuple):
     line: int
 
 
-def _insert(
-    conn: sqlite3.Connection, row: _Row, data: dict[str, Any], sources: dict[str, dict[str, Any]]
-) -> None:
+_INSERT = (
+    "INSERT OR REPLACE INTO records (id, type, ord, sort, layer, file, line, tiers, json, crc)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _record_row(
+    row: _Row, data: dict[str, Any], sources: dict[str, dict[str, Any]]
+) -> tuple[Any, ...]:
     """A record with a URL on each citation and its provenance (the tiers of its sources)."""
     tiers = _tiers(row, data, sources)
     derived = {**linked(data, sources), PROVENANCE: tiers.split(",") if tiers else []}
-    text = json.dumps(derived, ensure_ascii=False, separators=(",", ":"))
-    conn.execute(
-        "INSERT OR REPLACE INTO records"
-        " (id, type, ord, sort, layer, file, line, tiers, json, crc)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (*row, tiers, text, checksum(text)),
-    )
+    text = _compact(derived)
+    return (*row, tiers, text, checksum(text))
 
 
 def _tiers(row: _Row, data: dict[str, Any], sources: dict[str, dict[str, Any]]) -> str:
@@ -122,8 +135,10 @@ def _relink(conn: sqlite3.Connection, sources: dict[str, dict[str, Any]]) -> Non
     rows = conn.execute(
         "SELECT id, type, ord, sort, layer, file, line, json FROM records"
     ).fetchall()
-    for *fields, text in rows:
-        _insert(conn, _Row(*fields), bare(json.loads(text)), sources)
+    conn.executemany(
+        _INSERT,
+        [_record_row(_Row(*fields), bare(json.loads(text)), sources) for *fields, text in rows],
+    )
 
 
 # Above this many records the search texts are prepared by worker processes, one per core
@@ -136,11 +151,13 @@ REPORT_EVERY = 500
 _Prepared = tuple[
     list[tuple[int, str, str]],
     list[tuple[int, str, int]],
-    list[tuple[str, str, str]],
+    list[tuple[str, str, str, str]],
     Counter[str],
     set[str],
 ]
 _labels: dict[str, list[str]] = {}
+# The names in `_labels` already analysed: every record linking to a thing repeats its names.
+_known: dict[str, Analysed] = {}
 
 
 def _build_search_tables(conn: sqlite3.Connection, report: Report) -> None:
@@ -165,7 +182,7 @@ def _build_search_tables(conn: sqlite3.Connection, report: Report) -> None:
         report(Stage.indexing, done, count)
         conn.executemany("INSERT INTO fts (rowid, names, body) VALUES (?, ?, ?)", fts_rows)
         conn.executemany("INSERT INTO docs (rowid, fields, crc) VALUES (?, ?, ?)", doc_rows)
-        conn.executemany("INSERT INTO names VALUES (?, ?, ?)", name_rows)
+        conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", name_rows)
         vocab.update(words)
         han_words.update(pieces)
     report(Stage.pinyin, 0, 0)
@@ -194,8 +211,9 @@ def _prepare_all(
 
 
 def _set_labels(labels: dict[str, list[str]]) -> None:
-    global _labels
+    global _labels, _known
     _labels = labels
+    _known = {text: analyse(text) for names in labels.values() for text in names}
 
 
 # How often a worker looks whether the build that started it is still there.
@@ -227,21 +245,23 @@ def _prepare(rows: list[tuple[int, str, str]]) -> _Prepared:
     """Search rows for a chunk of records: full-text tokens, scored fields, names, vocabulary."""
     fts_rows: list[tuple[int, str, str]] = []
     doc_rows: list[tuple[int, str, int]] = []
-    name_rows: list[tuple[str, str, str]] = []
+    name_rows: list[tuple[str, str, str, str]] = []
     vocab: Counter[str] = Counter()
-    han_words: set[str] = set()
+    pieces: set[str] = set()
     for rowid, rtype, text in rows:
         record = json.loads(text)
-        prepared = prepare(search_fields(rtype, record, _labels))
+        prepared = prepare(search_fields(rtype, record, _labels), _known)
         fts_rows.append((rowid, " ".join(prepared.name_tokens), " ".join(prepared.body_tokens)))
-        stored = [list(f) for f in prepared.fields]
-        fields = json.dumps(stored, ensure_ascii=False, separators=(",", ":"))
+        fields = _compact(prepared.fields)  # each StoredField a JSON array
         doc_rows.append((rowid, fields, checksum(fields)))
-        vocab.update({w for w in prepared.words if w[0].isalpha()})
-        han_words.update(p for p in prepared.pieces if len(p) == 2)
+        vocab.update(prepared.words)  # a set: each word once per record
+        pieces.update(prepared.pieces)
         if rtype in NAMED:
             names = [record["name"]["zh"], record["name"]["en"], *record.get("aliases", [])]
-            name_rows.extend((record["id"], rtype, n) for n in dict.fromkeys(names))
+            name_rows.extend((record["id"], rtype, n, name_head(n)) for n in dict.fromkeys(names))
+    for word in [w for w in vocab if not w[0].isalpha()]:  # numbers are not in the vocabulary
+        del vocab[word]
+    han_words = {p for p in pieces if len(p) == 2}
     return fts_rows, doc_rows, name_rows, vocab, han_words
 
 

@@ -24,10 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from deepseek_kb import __version__
+from deepseek_kb.analysis.text import family_words
 from deepseek_kb.index.store import Index, file_state, note_checked
-from deepseek_kb.index.tables import DIGESTED, INDEX_FORMAT, digest
+from deepseek_kb.index.tables import DIGESTED, FAMILY_WORDS, INDEX_FORMAT, SOURCE_INFO, digest
 from deepseek_kb.paths import Layout, cache_dir
 from deepseek_kb.progress import Note, Report, quiet, stderr_note
+from deepseek_kb.told import source_info
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 # The code the index's content depends on: everything but what only draws or parses options.
@@ -315,6 +317,21 @@ def _state(pid: int) -> str:
     return {"T": "stopped", "t": "stopped", "Z": "gone", "X": "gone"}.get(state, "running")
 
 
+def _sources(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
+    """Every source's tier and kind, kept so a lookup reads one value, not every source."""
+    rows = conn.execute("SELECT json FROM records WHERE type = 'source' ORDER BY sort, ord")
+    return source_info(json.loads(text) for (text,) in rows)
+
+
+def _family(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """The words that name one person alone, kept so a question does not read every person."""
+    rows = conn.execute(
+        "SELECT id, json_extract(json, '$.name.en') FROM records WHERE type = 'person'"
+        " ORDER BY sort, ord"
+    )
+    return family_words(rows)
+
+
 def _build(layout: Layout, key: str, target: str, report: Report) -> sqlite3.Connection:
     from deepseek_kb.index.build import build
 
@@ -323,6 +340,8 @@ def _build(layout: Layout, key: str, target: str, report: Report) -> sqlite3.Con
     racy = _racy(layout, started)
     with conn:
         conn.execute("INSERT INTO meta VALUES ('racy', ?)", (json.dumps(racy),))
+        conn.execute("INSERT INTO meta VALUES (?, ?)", (SOURCE_INFO, json.dumps(_sources(conn))))
+        conn.execute("INSERT INTO meta VALUES (?, ?)", (FAMILY_WORDS, json.dumps(_family(conn))))
         digests = {table: digest(conn, table) for table in DIGESTED}
         conn.execute("INSERT INTO meta VALUES ('digests', ?)", (json.dumps(digests),))
     return conn

@@ -24,11 +24,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from deepseek_kb.index.tables import DIGESTED, digest
+from deepseek_kb.index.tables import DIGESTED, FAMILY_WORDS, SOURCE_INFO, digest
 from deepseek_kb.kinds import LINK_FIELDS, NAMES
 from deepseek_kb.paths import Layout
 from deepseek_kb.rows import Row
-from deepseek_kb.told import SourceInfo, source_info, tell
+from deepseek_kb.told import SourceInfo, tell
 
 T = TypeVar("T")
 
@@ -166,11 +166,19 @@ class Index:
         return self.checked(read)
 
     def source_info(self) -> SourceInfo:
-        """Every source's tier and kind, read once."""
+        """Every source's tier and kind, read once (the build wrote them into meta)."""
         if self._sources is None:
-            rows = self.query("SELECT json, crc FROM records WHERE type = 'source'")
-            self._sources = source_info(decode(text, crc) for text, crc in rows)
+            self._sources = self.checked(self._source_info)
         return self._sources
+
+    def _source_info(self) -> SourceInfo:
+        sql = "SELECT value FROM meta WHERE key = ?"
+        self.verify(sql)
+        rows = self.conn.execute(sql, (SOURCE_INFO,)).fetchall()
+        try:
+            return {key: (tier, kind) for key, (tier, kind) in json.loads(rows[0][0]).items()}
+        except (IndexError, ValueError, TypeError, AttributeError):
+            raise Damaged("the sources' tiers are missing or damaged") from None
 
     def _rows(self, sql: str, args: tuple[Any, ...] = (), tier: str | None = None) -> list[Found]:
         """(kind, record) rows of a query selecting type, json and crc, verified; each record
@@ -249,6 +257,29 @@ class Index:
             rows = self.query("SELECT id, type, name FROM names")
         return [Name(*r) for r in rows]
 
+    def names_in(self, record_type: str, norm: str) -> list[Name]:
+        """The names and aliases of one kind that may be in a normalised query: those whose
+        head (`analysis.text.name_head`) it holds, in the order `names` gives them."""
+        rows = self.query(
+            "SELECT id, type, name FROM names WHERE type = ? AND instr(?, head) > 0",
+            (record_type, norm),
+        )
+        return [Name(*r) for r in rows]
+
+    def family_words(self) -> list[tuple[str, str]]:
+        """The words that name one person alone, with the person (`analysis.text.family_words`)."""
+
+        def read() -> list[tuple[str, str]]:
+            sql = "SELECT value FROM meta WHERE key = ?"
+            self.verify(sql)
+            rows = self.conn.execute(sql, (FAMILY_WORDS,)).fetchall()
+            try:
+                return [(str(word), str(owner)) for word, owner in json.loads(rows[0][0])]
+            except (IndexError, ValueError, TypeError):
+                raise Damaged("the family words are missing or damaged") from None
+
+        return self.checked(read)
+
     def mentions(self, record_id: str) -> list[Found]:
         """Records whose fields refer to this id (about, speaker, variant_of…), in type order."""
         rows = self._rows(
@@ -288,11 +319,12 @@ def cited_sources(value: Any) -> set[str]:
         for key, item in value.items():
             if key == "sources" and isinstance(item, list):
                 found.update(ref["source"] for ref in item if isinstance(ref, dict))
-            else:
+            elif isinstance(item, dict | list):  # a plain value cites nothing: no call for it
                 found |= cited_sources(item)
     elif isinstance(value, list):
         for item in value:
-            found |= cited_sources(item)
+            if isinstance(item, dict | list):
+                found |= cited_sources(item)
     return found
 
 

@@ -6,7 +6,11 @@ from __future__ import annotations
 import sqlite3
 import zlib
 
-INDEX_FORMAT = 6
+INDEX_FORMAT = 8
+# The meta key of every source's tier and kind (`told.source_info`), written by the build.
+SOURCE_INFO = "sources"
+# The meta key of the words that name one person alone (`analysis.text.family_words`).
+FAMILY_WORDS = "family_words"
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE records (
@@ -15,7 +19,9 @@ CREATE TABLE records (
     tiers TEXT NOT NULL DEFAULT '', json TEXT NOT NULL, crc INTEGER NOT NULL
 );
 CREATE TABLE docs (rowid INTEGER PRIMARY KEY, fields TEXT NOT NULL, crc INTEGER NOT NULL);
-CREATE TABLE names (id TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL);
+CREATE TABLE names (
+    id TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL, head TEXT NOT NULL
+);
 CREATE TABLE vocab (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE pinyin (key TEXT NOT NULL, word TEXT NOT NULL, kind TEXT NOT NULL);
 CREATE VIRTUAL TABLE fts USING fts5(
@@ -37,7 +43,7 @@ DIGESTED = {
     "records": "SELECT rowid, id, type, ord, sort, layer, file, line, tiers, crc FROM records"
     " ORDER BY rowid",
     "docs": "SELECT rowid, crc FROM docs ORDER BY rowid",
-    "names": "SELECT rowid, id, type, name FROM names ORDER BY rowid",
+    "names": "SELECT rowid, id, type, name, head FROM names ORDER BY rowid",
     "vocab": "SELECT term, df FROM vocab ORDER BY term",
     "pinyin": "SELECT rowid, key, word, kind FROM pinyin ORDER BY rowid",
     "fts": "SELECT id, block FROM fts_data ORDER BY id",

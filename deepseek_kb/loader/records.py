@@ -126,7 +126,7 @@ def _load_file(data_file: DataFile, check: Check) -> Iterator[Loaded]:
     fast = fast_json_records(text, RECORD_TYPES[data_file.type])
     if fast is not None:
         for record, data, line in fast:
-            if _register(record, data_file, line, check):
+            if _register(record, data_file, line, check, name):
                 check.targets.update(targets(data_file.type, data))
                 yield Loaded(data_file.type, record, data_file, line)
         return
@@ -160,16 +160,16 @@ def _load_file(data_file: DataFile, check: Check) -> Iterator[Loaded]:
             )
             continue
         seen_in_file[record.id] = line
-        if not _register(record, data_file, line, check):
+        if not _register(record, data_file, line, check, name):
             continue
         check.failed_ids.discard(record.id)
         check.targets.update(targets(data_file.type, data))
         yield Loaded(data_file.type, record, data_file, line)
 
 
-def _register(record: Record, data_file: DataFile, line: int, check: Check) -> bool:
-    """Note an id; a repeat is an error in the same layer and a replacement in a later one."""
-    name = data_file.display
+def _register(record: Record, data_file: DataFile, line: int, check: Check, name: str) -> bool:
+    """Note an id; a repeat is an error in the same layer and a replacement in a later one
+    (`name`: the file's `display`, found once per file)."""
     previous = check.ids.get(record.id)
     record_type = data_file.type
     if previous is not None:

@@ -55,46 +55,18 @@ def named_in(index: Index, norm: str) -> list[tuple[str, str, str]]:
 
 def _named_of_kind(index: Index, norm: str, kind: str) -> Iterable[tuple[str, str, str]]:
     """The names of one kind of thing in the query, whole or typed apart."""
-    entries = [(normalize(e.name), e.id) for e in index.names(kind) if _may_name(norm, e.name)]
+    # A name is in the query, whole or apart, only if its first word is: SQLite reads only
+    # those (`analysis.text.name_head`, kept beside each name; at 100,000 records most are not).
+    entries = [(normalize(e.name), e.id) for e in index.names_in(kind, norm)]
     if kind == "person":
-        entries += _family_names(index)
+        # A person by one word of their English name ("Liang", "Karpathy") when no one else
+        # has it: the build keeps those words.
+        entries += index.family_words()
     for name, record_id in entries:
         # "fire flyer 2" names Fire-Flyer 2: a hyphen in a name may be typed as a space.
         for form in dict.fromkeys((name, name.replace("-", " "))):
             if (len(form) >= 2 and has(norm, form, also_joins=".-")) or _apart(norm, form):
                 yield form, record_id, kind
-
-
-def _may_name(norm: str, name: str) -> bool:
-    """A first look that costs less than reading the name: a name is in the query, whole or
-    apart, only if its first word is (at 100,000 records most names are not)."""
-    head = _HEAD.search(name)
-    if head is None:
-        return True
-    word = head.group(0)
-    if word.isascii():
-        return word.casefold() in norm
-    first = word[0]  # a Chinese character reads as itself; anything else is read in full
-    return first in norm if "\u4e00" <= first <= "\u9fff" else normalize(word) in norm
-
-
-# The first run of letters or digits of a name.
-_HEAD = re.compile(r"[^\W_]+")
-
-
-def _family_names(index: Index) -> list[tuple[str, str]]:
-    """A person by one word of their English name ("Liang", "Karpathy") when no one else has it."""
-    owners: dict[str, set[str]] = {}
-    # Only the English names, read by SQLite: decoding every person costs more than the lookup
-    # at 100,000 records.
-    rows = index.query(
-        "SELECT id, json_extract(json, '$.name.en') FROM records WHERE type = 'person'"
-    )
-    for person_id, name in rows:
-        for word in normalize(str(name)).split():
-            if len(word) >= 4:
-                owners.setdefault(word, set()).add(str(person_id))
-    return [(word, next(iter(ids))) for word, ids in owners.items() if len(ids) == 1]
 
 
 def close_name(hits: Sequence[Hit]) -> tuple[str, Row] | None:
