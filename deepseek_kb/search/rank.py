@@ -101,9 +101,13 @@ def search(
         rowids = _candidates(index, query_terms, phrase, fuzzy)
     if not rowids:
         return []
-    hits = _score_all(index, rowids, make_query(phrase, query_terms, fuzzy), types, floor, told)
+    rows = _Records(index)
+    scoring = make_query(phrase, query_terms, fuzzy)
+    hits = _score_all(index, rowids, scoring, types, floor, told, rows)
     hits.sort(key=lambda h: (-h.score, BY_NAME[h.type].rank, h.id))
-    return hits[:limit] if limit else hits
+    hits = hits[:limit] if limit else hits
+    rows.ranked([h.id for h in hits])
+    return hits
 
 
 def _candidates(index: Index, query_terms: list[Term], phrase: str, fuzzy: bool) -> list[int]:
@@ -135,10 +139,31 @@ def _candidates(index: Index, query_terms: list[Term], phrase: str, fuzzy: bool)
     return list(dict.fromkeys(rowids))
 
 
-def _record(index: Index, record_id: str) -> Row:
-    found = index.get(record_id)
-    assert found is not None  # the candidate came from this index
-    return found.row
+class _Records:
+    """The hits' records, read from the index when the first is asked for, a batch at a time
+    in rank order: showing 100 quotes reads the index once, not 100 times."""
+
+    BATCH = 100
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self.order: list[str] = []
+        self.rows: dict[str, Row] = {}
+
+    def ranked(self, ids: list[str]) -> None:
+        self.order = ids
+
+    def row(self, record_id: str) -> Row:
+        if record_id not in self.rows:
+            at = self.order.index(record_id) if record_id in self.order else len(self.order)
+            batch = [i for i in self.order[at : at + self.BATCH] if i not in self.rows]
+            found = self.index.get_many(batch or [record_id])
+            self.rows.update((i, f.row) for i, f in found.items())
+            if record_id not in self.rows:  # not in the ranked list: read alone
+                one = self.index.get(record_id)
+                assert one is not None  # the candidate came from this index
+                self.rows[record_id] = one.row
+        return self.rows[record_id]
 
 
 def _same(row: Row) -> Row:
@@ -177,12 +202,13 @@ def _score_all(
     types: frozenset[str] | None,
     floor: float,
     told: Told | None,
+    records: _Records,
 ) -> list[Hit]:
     hits: list[Hit] = []
     for candidate in index.candidates(rowids):
         if types and candidate.kind not in types:
             continue
-        load = partial(_record, index, candidate.id)
+        load = partial(records.row, candidate.id)
         if told is None:
             stored = [StoredField(*f) for f in candidate.fields]
         else:
