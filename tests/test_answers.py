@@ -638,3 +638,9 @@ def test_open_source_week_and_its_days_are_asked_by_name(query: str, value: str)
 def test_an_events_title_answering_what_came_out_is_said_once() -> None:
     line = run("search", "开源周第一天发布了什么", "--lang", "en").stdout.splitlines()[0]
     assert line.startswith("Answer: 2025-02-24 · event · Open-Source Week Day 1: FlashMLA")
+
+
+def test_a_modal_verb_is_no_word_a_quote_must_hold() -> None:
+    """ "might": the quote says "may"; who said it is still Liang Wenfeng."""
+    answer = _first("who said the top 50 talents might not be in China")["match"]["answer"]
+    assert answer["asked"] == "speaker" and "Liang" in answer["text"]

@@ -24,7 +24,8 @@ _STOP_WORDS = (
     "so up out there's what's whats who's type kind len value amount count info details "
     "detail exact approx roughly around api figure stated drop dropped under behind take took "
     "takes taken repo repository repositories look looks looking need needs needed just go "
-    "goes going went he she him her his hers ever still also very work works worked working"
+    "goes going went he she him her his hers ever still also very work works worked working "
+    "might may must shall"
 )
 STOP = frozenset(_STOP_WORDS.split())
 _STOP_HAN = frozenset(
