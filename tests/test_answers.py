@@ -644,3 +644,11 @@ def test_a_modal_verb_is_no_word_a_quote_must_hold() -> None:
     """ "might": the quote says "may"; who said it is still Liang Wenfeng."""
     answer = _first("who said the top 50 talents might not be in China")["match"]["answer"]
     assert answer["asked"] == "speaker" and "Liang" in answer["text"]
+
+
+def test_when_a_passage_tells_of_its_things_founding_the_answer_is_that_date() -> None:
+    """ "In May 2023 the large-model team was spun off as its own company": when that happened
+    is DeepSeek's founding, 2023-05, not the sentence."""
+    first = _first("When was the large-model team split off from High-Flyer into its own company?")
+    answer = first["match"]["answer"]
+    assert (first["id"], answer["asked"], answer["value"]) == ("deepseek", "founded", "2023-05")

@@ -227,6 +227,9 @@ def _answered(index: Index, question: Question, found: Passage) -> Answer | NotS
     if found.kind == "quote" and "name" in question.cues:
         speaker = speaker_candidate(index, record)
         return answer_from(speaker, [speaker], record) if speaker else None
+    dated = _own_date(record, found) if "date" in question.cues else None
+    if dated is not None:  # "In May 2023 the team was spun off": DeepSeek's founding, 2023-05
+        return answer_from(dated, [dated], record)
     if record.get("category") == COVERAGE:
         # A record of where dskb looked and found nothing: the value is not stated.
         looked = Candidate("asked", "fact", record, found.field, found.text, found.sources)
@@ -244,6 +247,22 @@ def _answered(index: Index, question: Question, found: Passage) -> Answer | NotS
         _whose(index, question, record, found.kind),
     )
     return answer_from(passage, [passage], record)
+
+
+def _own_date(record: Row, found: Passage) -> Candidate | None:
+    """The date of the thing the passage is a text of (its founding, its release), when the
+    passage itself says its year: the date a "when" question asks."""
+    if found.field.startswith("claims"):
+        return None  # a claim speaks of other things than its record's own date
+    if record.get("founded"):
+        key, field, date = "founded", "founded", str(record["founded"])
+    elif isinstance(record.get("released"), dict):
+        key, field, date = "released", "released.date", str(record["released"]["date"])
+    else:
+        return None
+    if date[:4] not in str(found.text["zh"]) + str(found.text["en"]):
+        return None
+    return Candidate(key, found.kind, record, field, date, record.get("sources", []))
 
 
 def _caveat(record: Row, found: Passage) -> Row | None:
