@@ -104,8 +104,12 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "cache misses|charge|charges|input|价格|定价|收费|输入价格|api 价格|多少钱一百万|每百万|缓存命中|缓存未命中",
         unless="output|输出",
     ),
-    # The words any price is asked by are the input price's: it is read with its output price.
-    "api_price_output": SpecWords("output price|output tokens|output pricing|output|输出价格|输出"),
+    # A price asked without saying which is the input price, read with its output price.
+    "api_price_output": SpecWords(
+        "output price|output tokens|output pricing|output|输出价格|输出|api price|api pricing|"
+        "price|prices|pricing|per million tokens|per million|价格|定价|收费|每百万|多少钱一百万",
+        unless="input|输入|cache hit|cache miss|缓存命中|缓存未命中",
+    ),
     "license_code": SpecWords(
         "code license|code licence|license of the code|代码许可|代码协议|代码的许可", "text"
     ),

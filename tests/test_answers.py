@@ -652,3 +652,16 @@ def test_when_a_passage_tells_of_its_things_founding_the_answer_is_that_date() -
     first = _first("When was the large-model team split off from High-Flyer into its own company?")
     answer = first["match"]["answer"]
     assert (first["id"], answer["asked"], answer["value"]) == ("deepseek", "founded", "2023-05")
+
+
+@pytest.mark.parametrize(
+    ("query", "asked", "value"),
+    [
+        ("R1 output 价格 每百万 token", "api_price_output", "$2.19"),
+        ("r1 api price", "api_price_input", "$0.14"),  # no side named: input, read with output
+    ],
+)
+def test_a_price_asked_is_the_side_named_or_both(query: str, asked: str, value: str) -> None:
+    answer = _first(query)["match"]["answer"]
+    assert answer["asked"] == asked and answer["text"].startswith(value), answer
+    assert "$2.19" in answer["text"]  # the output price, always beside

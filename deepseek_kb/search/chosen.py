@@ -20,7 +20,7 @@ from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import SPECS, Unit
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import Candidate, candidates, record_text
-from deepseek_kb.search.answered import Answer, NotStated, answer_from, same_value
+from deepseek_kb.search.answered import COMPANIONS, Answer, NotStated, answer_from, same_value
 from deepseek_kb.search.leftover import covered, leftover
 from deepseek_kb.search.named import Hit, has
 from deepseek_kb.search.question import (
@@ -300,6 +300,7 @@ def _tied(question: Question, keys: tuple[str, ...], asked: str, score: int) -> 
     if score < CLEAR or asked in OPEN:
         return False
     whole = [w for w, parts in PARTS.items() if asked in parts]
+    whole.append(COMPANIONS.get(asked, ""))  # an input price is read with its output price
     words = vocabulary()
     others = tuple(
         k
