@@ -14,7 +14,6 @@ and the hits speak for themselves.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 
 from deepseek_kb.analysis.text import normalize
@@ -30,8 +29,9 @@ from deepseek_kb.search.answerables import (
     speaker_candidate,
 )
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
+from deepseek_kb.search.choices import either, says, stating
 from deepseek_kb.search.chosen import OPEN, choose, keys_for, said_by, spec_keys
-from deepseek_kb.search.leftover import STOP, covered, leftover
+from deepseek_kb.search.leftover import covered, leftover
 from deepseek_kb.search.named import Hit, has, names_of
 from deepseek_kb.search.passages import passage_answer
 from deepseek_kb.search.question import (
@@ -65,33 +65,14 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
     choices = either(question)
     if len(choices) == 1:
         return _answered(index, question, hits)
-    stated = [c for word, _ in choices for c in _stating(index, question, hits, word)]
+    stated = [c for word, _ in choices for c in stating(index, question, hits, word)]
     if len({c.key for c in stated}) == 1:  # "MoE or dense": the one spec that says which
         return answer_from(stated[0], stated, question.subject[1] if question.subject else {})
     for word, asked in choices:  # the answer to a choice says which
         found = _answered(index, asked, hits)
-        if isinstance(found, Answer) and _says(found, word):
+        if isinstance(found, Answer) and says(found, word):
             return found
     return None
-
-
-def _stating(index: Index, question: Question, hits: Sequence[Hit], word: str) -> list[Candidate]:
-    """The thing's own specifications whose value says the word."""
-    if question.subject is None:
-        return []
-    kind, record = question.subject
-    found = candidates(index, kind, record, hits)
-    return [
-        c
-        for c in found
-        if c.field.startswith("specs.") and has(normalize(" ".join(said_by(c))), word)
-    ]
-
-
-def _says(found: Answer, word: str) -> bool:
-    """Whether the answer says the word (its value, its label, in either language)."""
-    said = normalize(" ".join((found.text("zh"), found.text("en"), found.line("en"))))
-    return has(said, word)
 
 
 def _answered(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | NotStated | None:
@@ -99,40 +80,6 @@ def _answered(index: Index, question: Question, hits: Sequence[Hit]) -> Answer |
     if found is None and not _field_asked(question):
         return passage_answer(index, question, hits)
     return found
-
-
-# "FP8 还是 BF16", "MoE or dense": a choice between two words, the answer holding one of them.
-_OR = re.compile(r"(还是|或者|或是|(?<![a-z])or(?![a-z]))")
-_HAN_END = re.compile(r"[\u4e00-\u9fff]{1,2}$")
-_HAN_START = re.compile(r"^[\u4e00-\u9fff]{1,2}")
-
-
-def either(question: Question) -> list[tuple[str, Question]]:
-    """Each of two alternatives, with the question asked of it alone ("fp8 还是 bf16": fp8,
-    then bf16); the question itself when it offers no choice."""
-    found = _OR.search(question.rest)
-    first = _choice(question.rest[: found.start()], last=True) if found else None
-    second = _choice(question.rest[found.end() :], last=False) if found else None
-    if found is None or first is None or second is None:
-        return [("", question)]
-    before, after = question.rest[: found.start()], question.rest[found.end() :]
-    keep_first = before + after.replace(second, " ", 1)
-    keep_second = before[::-1].replace(first[::-1], " ", 1)[::-1] + after
-    return [
-        (word, question._replace(rest=" ".join(rest.split())))
-        for word, rest in ((first, keep_first), (second, keep_second))
-    ]
-
-
-def _choice(text: str, last: bool) -> str | None:
-    """The alternative beside the "or": the Chinese characters or the word that says something
-    ("a moe or a dense model": moe, dense)."""
-    text = text.strip()
-    han = (_HAN_END if last else _HAN_START).search(text)
-    if han:
-        return han.group()
-    words = [w for w in text.split() if w not in STOP]
-    return (words[-1] if last else words[0]) if words else None
 
 
 # Words that name a company's founder by his role ("its founder", "the ds ceo").

@@ -1,0 +1,69 @@
+"""A question that offers a choice, "FP8 还是 BF16", "is V3 MoE or dense": its two
+alternatives, each asked alone, and whether a value or an answer says one of them. The answer
+to a choice says which; one that says neither is no answer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from deepseek_kb.analysis.text import normalize
+from deepseek_kb.index.store import Index
+from deepseek_kb.search.answerables import Candidate, candidates
+from deepseek_kb.search.answered import Answer
+from deepseek_kb.search.chosen import said_by
+from deepseek_kb.search.leftover import STOP
+from deepseek_kb.search.named import Hit, has
+from deepseek_kb.search.question import Question
+
+# The words that offer a choice, and the Chinese characters beside them that are its alternatives.
+_OR = re.compile(r"(还是|或者|或是|(?<![a-z])or(?![a-z]))")
+_HAN_END = re.compile(r"[\u4e00-\u9fff]{1,2}$")
+_HAN_START = re.compile(r"^[\u4e00-\u9fff]{1,2}")
+
+
+def either(question: Question) -> list[tuple[str, Question]]:
+    """Each of two alternatives, with the question asked of it alone ("fp8 还是 bf16": fp8,
+    then bf16); the question itself when it offers no choice."""
+    found = _OR.search(question.rest)
+    first = _choice(question.rest[: found.start()], last=True) if found else None
+    second = _choice(question.rest[found.end() :], last=False) if found else None
+    if found is None or first is None or second is None:
+        return [("", question)]
+    before, after = question.rest[: found.start()], question.rest[found.end() :]
+    keep_first = before + after.replace(second, " ", 1)
+    keep_second = before[::-1].replace(first[::-1], " ", 1)[::-1] + after
+    return [
+        (word, question._replace(rest=" ".join(rest.split())))
+        for word, rest in ((first, keep_first), (second, keep_second))
+    ]
+
+
+def _choice(text: str, last: bool) -> str | None:
+    """The alternative beside the "or": the Chinese characters or the word that says something
+    ("a moe or a dense model": moe, dense)."""
+    text = text.strip()
+    han = (_HAN_END if last else _HAN_START).search(text)
+    if han:
+        return han.group()
+    words = [w for w in text.split() if w not in STOP]
+    return (words[-1] if last else words[0]) if words else None
+
+
+def stating(index: Index, question: Question, hits: Sequence[Hit], word: str) -> list[Candidate]:
+    """The thing's own specifications whose value says the word."""
+    if question.subject is None:
+        return []
+    kind, record = question.subject
+    found = candidates(index, kind, record, hits)
+    return [
+        c
+        for c in found
+        if c.field.startswith("specs.") and has(normalize(" ".join(said_by(c))), word)
+    ]
+
+
+def says(found: Answer, word: str) -> bool:
+    """Whether the answer says the word (its value, its label, in either language)."""
+    said = normalize(" ".join((found.text("zh"), found.text("en"), found.line("en"))))
+    return has(said, word)
