@@ -177,27 +177,25 @@ def test_progress_reads_in_chinese_under_lang_zh(large_kb: Path, tmp_path: Path)
 
 def test_piped_output_is_not_wrapped() -> None:
     """On a pipe (COLUMNS unset) lines are whole, as gh prints them, with no trailing spaces."""
-    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
-    result = subprocess.run(
-        [sys.executable, "-m", "deepseek_kb", "--lang", "en", "sources", "--paths"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    lines = result.stdout.splitlines()
+    lines = _piped("sources", "--paths")
     assert max(cell_len(line) for line in lines) > 80 or all(
         "/" not in line or line.count("/") == line.strip().count("/") for line in lines
     )
     assert not any(line != line.rstrip() for line in lines)
-    timeline = subprocess.run(
-        [sys.executable, "-m", "deepseek_kb", "--lang", "en", "timeline", "--details"],
+    timeline = _piped("timeline", "--details")
+    assert max(cell_len(line) for line in timeline) > 120
+
+
+def _piped(*args: str) -> list[str]:
+    """The lines an English command prints into a pipe, with COLUMNS unset."""
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    return subprocess.run(
+        [sys.executable, "-m", "deepseek_kb", "--lang", "en", *args],
         env=env,
         capture_output=True,
         text=True,
         timeout=60,
     ).stdout.splitlines()
-    assert max(cell_len(line) for line in timeline) > 120
 
 
 @pytest.mark.parametrize(

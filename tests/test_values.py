@@ -19,6 +19,16 @@ FEW = settings(max_examples=12, deadline=None, suppress_health_check=list(Health
 _BAD_NUMBERS = st.sampled_from([".inf", "-.inf", ".nan", "1.0e+400", "1.0e+300", "4" * 4400])
 
 
+def _with_v3_params(tmp: Path, number: str, count: int = -1) -> Path:
+    """A copy of the bundled data whose 671B (V3's total parameters) reads `number` instead."""
+    data = copied_data(tmp)
+    models = data / "models.yaml"
+    text = models.read_text(encoding="utf-8")
+    old, new = "{value: 671, unit: B params}", f"{{value: {number}, unit: B params}}"
+    models.write_text(text.replace(old, new, count), encoding="utf-8")
+    return data
+
+
 @pytest.mark.slow
 @FEW
 @given(number=_BAD_NUMBERS)
@@ -27,13 +37,7 @@ def test_numbers_rendering_cannot_show_are_refused_by_validation(number: str) ->
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        data = copied_data(Path(tmp))
-        models = data / "models.yaml"
-        text = models.read_text(encoding="utf-8")
-        models.write_text(
-            text.replace("{value: 671, unit: B params}", f"{{value: {number}, unit: B params}}", 1),
-            encoding="utf-8",
-        )
+        data = _with_v3_params(Path(tmp), number, count=1)
         for command in (["validate", "--data-dir", str(data)], ["models", "--compare"]):
             result = run(*command, env={"DSKB_DATA_DIR": str(data)})
             assert result.code == ExitCode.DATA, (number, result.stderr[-300:])
@@ -48,13 +52,7 @@ def test_any_valid_quantity_renders_in_every_view(value: float) -> None:
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        data = copied_data(Path(tmp))
-        models = data / "models.yaml"
-        text = models.read_text(encoding="utf-8")
-        models.write_text(
-            text.replace("{value: 671, unit: B params}", f"{{value: {value!r}, unit: B params}}"),
-            encoding="utf-8",
-        )
+        data = _with_v3_params(Path(tmp), repr(value))
         env = {"DSKB_DATA_DIR": str(data)}
         for command in (
             ["models", "--compare"],

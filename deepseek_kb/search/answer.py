@@ -65,7 +65,7 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
     choices = either(question)
     if len(choices) == 1:
         return _answered(index, question, hits)
-    stated = [c for word, _ in choices for c in stating(index, question, hits, word)]
+    stated = stating(index, question, hits, [word for word, _ in choices])
     if len({c.key for c in stated}) == 1:  # "MoE or dense": the one spec that says which
         return answer_from(stated[0], stated, question.subject[1] if question.subject else {})
     for word, asked in choices:  # the answer to a choice says which

@@ -50,17 +50,16 @@ def _choice(text: str, last: bool) -> str | None:
     return (words[-1] if last else words[0]) if words else None
 
 
-def stating(index: Index, question: Question, hits: Sequence[Hit], word: str) -> list[Candidate]:
-    """The thing's own specifications whose value says the word."""
+def stating(
+    index: Index, question: Question, hits: Sequence[Hit], words: list[str]
+) -> list[Candidate]:
+    """The thing's own specifications whose value says one of the words."""
     if question.subject is None:
         return []
     kind, record = question.subject
-    found = candidates(index, kind, record, hits)
-    return [
-        c
-        for c in found
-        if c.field.startswith("specs.") and has(normalize(" ".join(said_by(c))), word)
-    ]
+    specs = [c for c in candidates(index, kind, record, hits) if c.field.startswith("specs.")]
+    said = [(c, normalize(" ".join(said_by(c)))) for c in specs]
+    return [c for c, text in said if any(has(text, word) for word in words)]
 
 
 def says(found: Answer, word: str) -> bool:
