@@ -665,3 +665,34 @@ def test_a_price_asked_is_the_side_named_or_both(query: str, asked: str, value: 
     answer = _first(query)["match"]["answer"]
     assert answer["asked"] == asked and answer["text"].startswith(value), answer
     assert "$2.19" in answer["text"]  # the output price, always beside
+
+
+def test_a_misspelt_word_of_the_sources_is_put_right_to_the_one_word_it_is_near(
+    index: Index,
+) -> None:
+    """ "hirng" is hiring (a stem of the sources with its ending); a word the sources use with
+    another ending ("hires": hir + es) and a slip near two words stay as typed."""
+    from deepseek_kb.search.spelled import spelled
+
+    assert spelled(index, "hirng criterai") == "hiring criteria"
+    assert spelled(index, "new hires") == "new hires"
+    first = _first("liang wenfeng hirng criteria")
+    assert first["match"]["how"] == "answer" and "curiosity" in first["match"]["answer"]["text"]
+
+
+@pytest.mark.parametrize(
+    ("query", "value"),
+    [("V3 词表大小", "129,280"), ("deepseek v2 vocab size", "102,400")],
+)
+def test_a_figure_whose_label_says_all_that_is_asked_outranks_the_field_its_words_ask(
+    query: str, value: str
+) -> None:
+    """ "大小" and "size" ask a model's size; "词表大小" is its vocabulary's, a labelled figure."""
+    answer = _first(query)["match"]["answer"]
+    assert answer["text"] == value and "671B" not in answer["text"], answer
+
+
+def test_a_figure_label_missing_a_word_asked_does_not_stand_in_for_the_field() -> None:
+    """ "训练时用的是什么卡": the training days' label holds 训练 but not 卡; the GPU is asked."""
+    answer = _first("Janus-Pro 训练时用的是什么卡")["match"]["answer"]
+    assert answer["asked"] == "gpu_type" and "A100" in answer["text"], answer

@@ -28,7 +28,7 @@ _STOP_WORDS = (
     "might may must shall"
 )
 STOP = frozenset(_STOP_WORDS.split())
-_STOP_HAN = frozenset(
+STOP_HAN = frozenset(
     "的了吗呢是在有和与及用个多少什么哪几谁年月日天时候怎样如何为啥一这那它其被把给对从到也都就又还要会能可以过出来去上下中请问呀吧啊么数量编号型类值些建成做得着"
 )
 
@@ -63,7 +63,7 @@ def _latin_words(word: str) -> Iterator[str]:
 
 
 def _han_pairs(word: str) -> Iterator[str]:
-    han = "".join(ch if not ch.isascii() and ch not in _STOP_HAN else " " for ch in word)
+    han = "".join(ch if not ch.isascii() and ch not in STOP_HAN else " " for ch in word)
     for run in han.split():
         if len(run) >= 2 and any(_is_word_char(ch) for ch in run):
             yield from (run[i : i + 2] for i in range(len(run) - 1))

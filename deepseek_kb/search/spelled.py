@@ -1,8 +1,10 @@
-"""A question's words spelt as the fields are: "paramters" is parameters, "lisence" licence.
+"""A question's words spelt as the fields and the sources are: "paramters" is parameters,
+"lisence" licence, "hirng" hiring.
 
-Only a word the sources never use is put right, and only to the one word asking for a field
-that is a letter off and starts with the same letter (five letters or more; two letters off
-for eight or more): "trillion",
+Only a word the sources never use is put right: to the one word asking for a field that is a
+letter off and starts with the same letter (five letters or more; two letters off for eight or
+more), else to the one word of the sources a letter off (a word of the index's vocabulary, which
+keeps stems, with the endings a stem takes: "hir" is hire, hires, hired, hiring). "trillion",
 "nodes" and "Willison" are words of the sources and stay as typed.
 """
 
@@ -38,7 +40,39 @@ def spelled(index: Index, rest: str) -> str:
     known = field_words()
     words = rest.split()
     odd = _unknown(index, {w for w in words if _may_be_misspelt(w, known)})
-    return " ".join(_nearest(w, known) or w if w in odd else w for w in words)
+    return " ".join(_put_right(index, w, known) if w in odd else w for w in words)
+
+
+def _put_right(index: Index, word: str, known: frozenset[str]) -> str:
+    """The field word, else the word of the sources, that the slip was meant as."""
+    return _nearest(word, known) or _source_word(index, word) or word
+
+
+# The endings a stem of the vocabulary is written with; the shortest stem put right to.
+_ENDINGS = ("", "s", "es", "ed", "ing", "e", "er", "ers")
+_STEM = 3
+
+
+def _source_word(index: Index, word: str) -> str | None:
+    """The one stem of the sources (with an ending it may take) a letter or two off the word,
+    as written; none when the word is one of them or two stems are as near."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    stems = index.query(
+        "SELECT term FROM vocab WHERE substr(term, 1, 1) = ? AND length(term) BETWEEN ? AND ?",
+        (word[0], _STEM, len(word) + 2),
+    )
+    forms = {s + e: s for (s,) in stems for e in _ENDINGS if (s + e).isalpha()}
+    most = 2 if len(word) >= LONG else 1
+    found = process.extract(
+        word, list(forms), scorer=DamerauLevenshtein.distance, score_cutoff=most, limit=None
+    )
+    nearest = min((d for _, d, _ in found), default=0)
+    meant = {forms[f] for f, d, _ in found if d == nearest}
+    if nearest == 0 or len(meant) != 1:
+        return None  # a word of the sources as typed ("hires" is hir + es), or no one word
+    return next(f for f, d, _ in found if d == nearest)
 
 
 def _may_be_misspelt(word: str, known: frozenset[str]) -> bool:
