@@ -72,7 +72,7 @@ def _source_word(index: Index, word: str) -> str | None:
     meant = {forms[f] for f, d, _ in found if d == nearest}
     if nearest == 0 or len(meant) != 1:
         return None  # a word of the sources as typed ("hires" is hir + es), or no one word
-    return next(f for f, d, _ in found if d == nearest)
+    return str(next(f for f, d, _ in found if d == nearest))
 
 
 def _may_be_misspelt(word: str, known: frozenset[str]) -> bool:
