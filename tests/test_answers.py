@@ -696,3 +696,17 @@ def test_a_figure_label_missing_a_word_asked_does_not_stand_in_for_the_field() -
     """ "训练时用的是什么卡": the training days' label holds 训练 but not 卡; the GPU is asked."""
     answer = _first("Janus-Pro 训练时用的是什么卡")["match"]["answer"]
     assert answer["asked"] == "gpu_type" and "A100" in answer["text"], answer
+
+
+@pytest.mark.parametrize(
+    ("query", "value"),
+    [("deepseek coder v1 上下文多长", "16K"), ("when did deepep v1 come out", "2025-02-25")],
+)
+def test_the_first_version_of_a_thing_whose_name_has_none_is_the_thing(
+    query: str, value: str
+) -> None:
+    """ "DeepEP V1" is DeepEP (its V2 is another release, another date); "DeepEP V3" stays a
+    version the KB holds nothing of."""
+    answer = _first(query)["match"]["answer"]
+    assert answer["text"].startswith(value), answer
+    assert "answer" not in _first("deepep v3 release date")["match"].get("how", "")

@@ -184,7 +184,7 @@ def read(index: Index, query: str, hits: Sequence[Hit] = ()) -> Question:
         found = index.get(record_id)
         subject = (found.kind, found.row) if found else None
         if found is not None:
-            rest = _version_kept(rest, name, found.row)
+            rest = _first_version_dropped(norm, _version_kept(rest, name, found.row), name)
         other_ids = tuple(dict.fromkeys(i for _, i, k in others if i != record_id and k == kind))
         # Other things named, of other kinds: the same name on another kind of record
         # (DualPipe the term and the project) first, then the rest (Karpathy on DeepSeek V3).
@@ -200,6 +200,8 @@ def read(index: Index, query: str, hits: Sequence[Hit] = ()) -> Question:
 
 
 _VERSION = re.compile(r"[ -]?v\d+(?:\.\d+)*\b")
+# The first version is the thing whose name has none: DeepSeek Coder v1 is DeepSeek Coder.
+_FIRST = ("v1", "v1.0")
 
 
 def _later_version(norm: str, named: Sequence[tuple[str, str, str]]) -> bool:
@@ -209,7 +211,7 @@ def _later_version(norm: str, named: Sequence[tuple[str, str, str]]) -> bool:
     for name in names:
         at = norm.find(name)
         after = _VERSION.match(norm, at + len(name)) if at >= 0 else None
-        if any(ch.isdigit() for ch in name) or after is None:
+        if any(ch.isdigit() for ch in name) or after is None or after.group().strip(" -") in _FIRST:
             continue
         if not any(norm[at : after.end()].strip() in other for other in names):
             return True
@@ -221,8 +223,19 @@ def _version_kept(rest: str, name: str, record: Row) -> str:
     came out is another date than DeepEP's)."""
     own = normalize(str(record.get("name", {}).get("en", "")))
     versions = [v.strip(" -") for v in _VERSION.findall(name)]
-    kept = [v for v in versions if v not in own.replace("-", " ").split()]
+    kept = [v for v in versions if v not in own.replace("-", " ").split() and v not in _FIRST]
     return " ".join([*kept, rest]) if kept else rest
+
+
+def _first_version_dropped(norm: str, rest: str, name: str) -> str:
+    """ "deepseek coder v1", "DeepEP V1": the first version of a thing whose name has none is
+    the thing itself; the version asks nothing more."""
+    at = norm.find(name)
+    after = _VERSION.match(norm, at + len(name)) if at >= 0 else None
+    if after is None or any(ch.isdigit() for ch in name) or after.group().strip(" -") not in _FIRST:
+        return rest
+    version = after.group().strip(" -")
+    return " ".join(rest.replace(version, " ", 1).split())
 
 
 # "when" before a verb in -ing joins two clauses ("look for when hiring"); it asks no date.
