@@ -35,7 +35,8 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "how long a prompt|prompt length|input length|context size|max tokens|最长输入|最大长度|"
         "上下文窗口|context length|context window|context|ctx|window|max length|maximum length|"
         "sequence length|long context|ctx length|ctx len|length|上下文长度|上下文|窗口|长度|多长|"
-        "prompt|prompts|一次能吃|能读多长"
+        "prompt|prompts|一次能吃|能读多长|at once|in one go|in a single pass|longest input|"
+        "一次能读|一次能处理|最多能输入"
     ),
     "architecture": SpecWords("architecture|arch|structure|design|架构|结构", "text"),
     "attention": SpecWords("attention|attention mechanism|注意力|注意力机制", "text"),
@@ -45,14 +46,16 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "hidden size|hidden dimension|hidden dim|d_model|model dimension|隐藏维度|隐藏层|维度"
     ),
     "routed_experts": SpecWords(
-        "routed experts|routed|experts|expert count|number of experts|路由专家|专家数|专家"
+        "routed experts|routed|experts|expert count|number of experts|路由专家|专家数|专家",
+        unless="routed to|sent to|per token|each token|single token|a token|路由到|每个 token|每 token",
     ),
     "shared_experts": SpecWords("shared experts|shared expert|shared|共享专家|共享"),
     "activated_experts": SpecWords(
         "fire per token|experts fire|routed experts fire|per-token experts|激活几个专家|"
         "每个 token 用几个专家|experts per token|activated experts|experts activated|active experts|"
         "experts active|experts does each token|experts each token|激活专家|激活的专家|"
-        "routed to|is routed to|路由到|路由给|每个 token|每 token|per token|each token",
+        "routed to|is routed to|路由到|路由给|每个 token|每 token|per token|each token|"
+        "single token|a single token|one token|一个 token",
         unless="parameters|parameter|params|参数",
     ),
     "load_balancing": SpecWords(
@@ -143,13 +146,15 @@ PARTS: dict[str, tuple[str, ...]] = {
 
 class Asked(NamedTuple):
     """Something else a question can ask of a record (a date, who, what it is), with its label
-    and the words (both languages, `|`-separated) that ask it; `expects` is the kind of value."""
+    and the words (both languages, `|`-separated) that ask it; `expects` is the kind of value;
+    `unless`, the words that say another thing is meant (a salary is no head count)."""
 
     key: str
     zh: str
     en: str
     words: str
     expects: str
+    unless: str = ""
 
 
 ASKED: tuple[Asked, ...] = (
@@ -226,6 +231,7 @@ ASKED: tuple[Asked, ...] = (
         "how many employees|employees|employee|staff|team size|headcount|head count|"
         "how many people|people|members|researchers|engineers|员工|人数|多少人|团队规模|几个人|研究员",
         "quantity",
+        "salary|salaries|pay|paid|wage|wages|compensation|income|薪|工资|收入|待遇",
     ),
     Asked(
         "gpu_count",

@@ -710,3 +710,26 @@ def test_the_first_version_of_a_thing_whose_name_has_none_is_the_thing(
     answer = _first(query)["match"]["answer"]
     assert answer["text"].startswith(value), answer
     assert "answer" not in _first("deepep v3 release date")["match"].get("how", "")
+
+
+def test_experts_a_single_token_is_routed_to_are_the_activated_experts() -> None:
+    """ "routed to" with "a single token" asks how many experts each token goes to (8), not how
+    many routed experts there are (256)."""
+    answer = _first("how many of DeepSeek-V3's experts does a single token get routed to")
+    assert answer["match"]["answer"]["asked"] == "activated_experts"
+    assert answer["match"]["answer"]["text"].startswith("8"), answer
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["DeepSeek 研究员年薪大概多少", "what do deepseek engineers get paid"],
+)
+def test_a_salary_is_no_head_count(query: str) -> None:
+    """ "研究员", "engineers" name a head count; a salary asked is another thing, not stated."""
+    match = _first(query)["match"]
+    assert match.get("how") != "answer" or "60" not in match["answer"]["text"], match
+
+
+def test_how_much_a_model_takes_in_one_go_is_no_training_token_count() -> None:
+    match = _first("how many tokens can DeepSeek LLM 7B look at in one go")["match"]
+    assert match.get("how") != "answer" or match["answer"]["asked"] != "training_tokens", match

@@ -101,7 +101,12 @@ def vocabulary() -> dict[str, Asking]:
     }
     for asked in ASKED:
         found[asked.key] = Asking(
-            asked.key, asked.zh, asked.en, _phrases(asked.words), asked.expects
+            asked.key,
+            asked.zh,
+            asked.en,
+            _phrases(asked.words),
+            asked.expects,
+            _phrases(asked.unless),
         )
     return found
 
