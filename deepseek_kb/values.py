@@ -124,9 +124,11 @@ def _quantity(quantity: Json, scale: tuple[float, str] | None, lang: str, bare: 
 
 
 def _figure(value: float, dim: str, scale: tuple[float, str] | None) -> str:
-    """The number itself: 671B, 4K (a context window of 4096 tokens), 14.8."""
+    """The number itself: 671B, 4K (a context window of 4096 tokens), 14.8, $87,072."""
     if dim == "tokens" and value < 1e6 and value % 1024 == 0 and value % 1000:
         return number(value / 1024) + "K"
+    if dim in ("usd", "cny") and scale is None and abs(value) < 1e6:
+        return number(value)  # $87,072 a day, not $87.072K
     if dim in _SCALED:
         factor, suffix = scale or scale_for([value])
         return number(value / factor) + suffix

@@ -733,3 +733,26 @@ def test_a_salary_is_no_head_count(query: str) -> None:
 def test_how_much_a_model_takes_in_one_go_is_no_training_token_count() -> None:
     match = _first("how many tokens can DeepSeek LLM 7B look at in one go")["match"]
     assert match.get("how") != "answer" or match["answer"]["asked"] != "training_tokens", match
+
+
+@pytest.mark.parametrize(
+    ("query", "value"),
+    [
+        ("V3/R1 推理服务理论成本利润率", "545%"),
+        ("daily cost of running the V3/R1 inference service", "$87,072"),
+        ("how many chinese companies own more than 10k gpus", "at most 5"),
+    ],
+)
+def test_a_figure_named_by_its_label_in_a_fact_that_speaks_of_all_asked_answers(
+    query: str, value: str
+) -> None:
+    """One of a fact's several labelled figures (peak nodes, daily cost, revenue, margin): the
+    one whose label the question repeats."""
+    answer = _first(query, "--lang", "en")["match"]["answer"]
+    assert answer["text"].startswith(value), answer
+
+
+def test_a_figure_whose_fact_does_not_say_what_is_asked_does_not_answer() -> None:
+    """The 545 % is a theoretical margin; an actual one is not stated anywhere."""
+    match = _first("what is DeepSeek's actual profit margin")["match"]
+    assert match.get("how") != "answer" or "545" not in match["answer"]["text"], match

@@ -77,3 +77,11 @@ def test_citations_of_lines_that_follow_each_other_read_as_a_range() -> None:
     assert cites([*apart, other]) == "article L5,7–8, article §接入 L6"
     pages = [{"source": "janus-pro-paper", "page": n} for n in (6, 5, 9)]
     assert cites(pages) == "janus-pro-paper p.5–6,9"
+
+
+def test_money_under_a_million_is_written_whole() -> None:
+    """$87,072 a day, not $87.072K; millions keep their M."""
+    from deepseek_kb.values import format_quantity
+
+    assert format_quantity({"value": 87072, "unit": "USD"}) == "$87,072"
+    assert format_quantity({"value": 5576000, "unit": "USD"}) == "$5.576M"

@@ -70,7 +70,7 @@ def passage_answer(
     needed = leftover(question.rest)
     speakers = _speakers(question)
     best: list[tuple[int, Passage]] = []
-    for found in _passages(index, question, [*hits[:HITS], *_found_by_rest(index, question)]):
+    for found in _passages(index, question, [*hits[:HITS], *found_by_rest(index, question)]):
         matched = _weighed(question, found, words, needed, speakers)
         if matched:
             best.append((matched, found))
@@ -97,9 +97,9 @@ def _weighed(
     text = " ".join(normalize(t) for t in said)
     if not _explains(needed, text) or not _fits(question, found, said, speakers):
         return 0
-    if not (found.about or _names_it(question, text)):
+    if not (found.about or names_it(question, text)):
         return 0
-    matched = sum(_holds(w, text) for w in words)
+    matched = sum(holds(w, text) for w in words)
     return matched if matched >= 2 and matched >= SHARE * len(words) else 0
 
 
@@ -108,11 +108,11 @@ def _explains(needed: list[str], text: str) -> bool:
     words, two in three pairs of Chinese characters."""
     latin = [w for w in needed if w.isascii()]
     han = [w for w in needed if not w.isascii()]
-    missed = sum(not _holds(w, text) for w in latin)
+    missed = sum(not holds(w, text) for w in latin)
     return missed <= len(latin) // 4 and sum(w not in text for w in han) * 3 <= len(han)
 
 
-def _found_by_rest(index: Index, question: Question) -> list[Hit]:
+def found_by_rest(index: Index, question: Question) -> list[Hit]:
     """The best hits for what the question says once the thing's name is out of it: the
     company's name matches everything and buries the record that answers."""
     from deepseek_kb.search.rank import search
@@ -146,7 +146,7 @@ def _passages(index: Index, question: Question, hits: Sequence[Hit]) -> Iterator
             yield Passage(record, kind, field, text, sources, order, broad or place < about)
 
 
-def _names_it(question: Question, text: str) -> bool:
+def names_it(question: Question, text: str) -> bool:
     """Whether a passage found among the hits names the thing asked about (a fact on "V3/R1"
     that is filed under the company)."""
     if question.subject is None:
@@ -177,7 +177,7 @@ def _said(found: Passage) -> list[str]:
     return texts
 
 
-def _holds(word: str, text: str) -> bool:
+def holds(word: str, text: str) -> bool:
     """Whether the passage holds a word of the question: a Chinese pair as it is, a number as a
     whole number, a Latin word as the start of a word, by its stem (hires ~ hired), a long one
     nearly whole (ProverBench is not Prover-V2)."""
