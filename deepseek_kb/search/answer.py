@@ -31,9 +31,9 @@ from deepseek_kb.search.answerables import (
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
 from deepseek_kb.search.choices import either, says, stating
 from deepseek_kb.search.chosen import OPEN, choose, keys_for, said_by, spec_keys
+from deepseek_kb.search.figured import figure_answer
 from deepseek_kb.search.leftover import covered, leftover
 from deepseek_kb.search.named import Hit, has, names_of
-from deepseek_kb.search.figured import figure_answer
 from deepseek_kb.search.passages import passage_answer
 from deepseek_kb.search.question import (
     CLEAR,
