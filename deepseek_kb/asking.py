@@ -164,7 +164,8 @@ ASKED: tuple[Asked, ...] = (
         "release date",
         "release date|released|release|come out|came out|come-out|launch|launched|drop|"
         "dropped|published|publish|open-sourced|open sourced|debut|debuted|out|ship|shipped|"
-        "发布|推出|上线|问世|发布时间|发布日期|开源时间|什么时候出|啥时候出|出的|year|年份",
+        "发布|推出|上线|问世|发布时间|发布日期|开源时间|什么时候出|啥时候出|出的|发了|放了|出了|开源了|"
+        "year|年份",
         "date",
     ),
     Asked(

@@ -756,3 +756,23 @@ def test_a_figure_whose_fact_does_not_say_what_is_asked_does_not_answer() -> Non
     """The 545 % is a theoretical margin; an actual one is not stated anywhere."""
     match = _first("what is DeepSeek's actual profit margin")["match"]
     assert match.get("how") != "answer" or "545" not in match["answer"]["text"], match
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("开源周第一天发了啥", "Day 1: FlashMLA"),
+        ("开源周第三天开源了什么", "Day 3: DeepGEMM"),  # not Day 5's "3.66 TiB/min"
+    ],
+)
+def test_what_came_out_on_a_day_is_that_days_event(query: str, title: str) -> None:
+    """A day's number is a whole number of the event's own text: not a source's line 3, not
+    the 3 of 3.66."""
+    line = run("search", query, "--lang", "en").stdout.splitlines()[0]
+    assert title in line, line
+
+
+def test_a_version_in_an_events_title_tells_which_date_is_asked() -> None:
+    """ "DeepEP V2 啥时候出的": V2's release (2026-04-30), not DeepEP's first (2025-02-25)."""
+    answer = _first("DeepEP V2 啥时候出的")["match"]["answer"]
+    assert answer["value"] == "2026-04-30", answer

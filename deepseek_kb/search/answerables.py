@@ -267,5 +267,18 @@ def speaker_candidate(index: Index, quote: Row) -> Candidate | None:
 
 
 def record_text(record: Row) -> str:
-    """All a record says, in both languages, as one text to look words up in."""
-    return json.dumps(record, ensure_ascii=False)
+    """All a record says, in both languages, as one text to look words up in; not where its
+    sources are (a line 3 or page 4 of a source is no "day 3")."""
+    return json.dumps(_said(record), ensure_ascii=False)
+
+
+# Where a source is, not what it says.
+_PLACES = frozenset({"line", "page", "url", "section"})
+
+
+def _said(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _said(v) for k, v in value.items() if k not in _PLACES}
+    if isinstance(value, list):
+        return [_said(v) for v in value]
+    return value

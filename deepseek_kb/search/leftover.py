@@ -77,12 +77,15 @@ def _is_word_char(char: str) -> bool:
 
 
 def _number_in(number: str, said: str) -> bool:
-    """A number as a whole token: day 3 is not in "3FS" nor in "2023"."""
+    """A number as a whole token: day 3 is not in "3FS", "2023" nor "3.66"."""
     start = said.find(number)
     while start != -1:
-        before = said[start - 1 : start]
-        after = said[start + len(number) : start + len(number) + 1]
-        if not (before.isalnum() or after.isalnum()):
+        before = said[max(start - 2, 0) : start]
+        after = said[start + len(number) : start + len(number) + 2]
+        decimal = (after[:1] == "." and after[1:].isdigit()) or (
+            before[-1:] == "." and before[:1].isdigit()
+        )
+        if not (before[-1:].isalnum() or after[:1].isalnum() or decimal):
             return True
         start = said.find(number, start + 1)
     return False

@@ -296,6 +296,11 @@ def unasked(rest: str) -> str:
     return " ".join(rest.split())
 
 
+def _versioned(word: str) -> bool:
+    """A short word with a digit names a version or a size: v2, r1, 7b."""
+    return len(word) == 2 and any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)
+
+
 def label_score(rest: str, label: Row | None) -> int:
     """How much of a figure's or event's own label the question repeats: its Latin words and
     its pairs of Chinese characters."""
@@ -305,7 +310,7 @@ def label_score(rest: str, label: Row | None) -> int:
     for text in (normalize(str(label["zh"])), normalize(str(label["en"]))):
         for word in text.replace("-", " ").split():
             if word.isascii():
-                if len(word) >= 3 and word not in _COMMON:
+                if (len(word) >= 3 or _versioned(word)) and word not in _COMMON:
                     pieces.add(word)
             else:
                 han = "".join(ch for ch in word if not ch.isascii())
