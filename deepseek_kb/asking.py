@@ -49,7 +49,9 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "routed experts|routed|experts|expert count|number of experts|路由专家|专家数|专家",
         unless="routed to|sent to|per token|each token|single token|a token|路由到|每个 token|每 token",
     ),
-    "shared_experts": SpecWords("shared experts|shared expert|shared|共享专家|共享"),
+    "shared_experts": SpecWords(
+        "shared experts|shared expert|shared|共享专家|共享|always-on|always on|always active|常驻专家"
+    ),
     "activated_experts": SpecWords(
         "fire per token|experts fire|routed experts fire|per-token experts|激活几个专家|"
         "每个 token 用几个专家|experts per token|activated experts|experts activated|active experts|"
@@ -104,14 +106,16 @@ SPEC_WORDS: dict[str, SpecWords] = {
     "api_price_input": SpecWords(
         "api price|api pricing|price|prices|pricing|priced|input price|input tokens|"
         "per million tokens|per million|api cost|api costs|cache hit|cache miss|cache hits|"
-        "cache misses|charge|charges|input|价格|定价|收费|输入价格|api 价格|多少钱一百万|每百万|缓存命中|缓存未命中",
+        "cache misses|charge|charges|input|价格|定价|收费|输入价格|api 价格|多少钱一百万|每百万|缓存命中|缓存未命中|"
+        "per 1m tokens|per 1m|1m tokens|cached|already cached|缓存没命中|没命中|未命中|命中缓存",
         unless="output|输出",
     ),
     # A price asked without saying which is the input price, read with its output price.
     "api_price_output": SpecWords(
         "output price|output tokens|output pricing|output|输出价格|输出|api price|api pricing|"
-        "price|prices|pricing|per million tokens|per million|价格|定价|收费|每百万|多少钱一百万",
-        unless="input|输入|cache hit|cache miss|缓存命中|缓存未命中",
+        "price|prices|pricing|per million tokens|per million|价格|定价|收费|每百万|多少钱一百万|"
+        "per 1m tokens|per 1m|1m tokens",
+        unless="input|输入|cache hit|cache miss|缓存命中|缓存未命中|cached|没命中|未命中",
     ),
     "license_code": SpecWords(
         "code license|code licence|license of the code|代码许可|代码协议|代码的许可", "text"
@@ -230,7 +234,8 @@ ASKED: tuple[Asked, ...] = (
         "人数",
         "head count",
         "how many employees|employees|employee|staff|team size|headcount|head count|"
-        "how many people|people|members|researchers|engineers|员工|人数|多少人|团队规模|几个人|研究员",
+        "how many people|people|members|researchers|engineers|员工|人数|多少人|团队规模|几个人|研究员|"
+        "employ|employs|employed|雇",
         "quantity",
         "salary|salaries|pay|paid|wage|wages|compensation|income|薪|工资|收入|待遇",
     ),

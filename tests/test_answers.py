@@ -776,3 +776,28 @@ def test_a_version_in_an_events_title_tells_which_date_is_asked() -> None:
     """ "DeepEP V2 啥时候出的": V2's release (2026-04-30), not DeepEP's first (2025-02-25)."""
     answer = _first("DeepEP V2 啥时候出的")["match"]["answer"]
     assert answer["value"] == "2026-04-30", answer
+
+
+def test_a_value_the_question_quotes_from_the_article_is_answered_with_the_official_one() -> None:
+    """ "是 2.1B 吗": the article's misprint is superseded by the 21B the answer states."""
+    answer = _first("DeepSeek-V2 每个 token 激活多少参数，是 2.1B 吗")["match"]["answer"]
+    assert answer["text"].startswith("21B"), answer
+
+
+def test_where_a_value_is_said_accounts_for_according_to() -> None:
+    answer = _first("how many people did DeepSeek employ according to the article")
+    assert answer["match"]["answer"]["text"].startswith("60"), answer
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("R1 缓存没命中 input 价格", "$0.55"),
+        ("what does R1 charge for input tokens when the prompt is already cached", "$0.14"),
+        ("V2 API output 价格 per 1M tokens", "$0.28"),
+    ],
+)
+def test_the_price_case_named_comes_first(query: str, first: str) -> None:
+    """A cache miss named puts the miss price first; "when the prompt is cached" asks no date."""
+    answer = _first(query, "--lang", "en")["match"]["answer"]
+    assert answer["text"].startswith(first), answer

@@ -26,11 +26,12 @@ from deepseek_kb.search.answerables import (
     figures_of,
     founders_of,
     record_text,
+    said_by,
     speaker_candidate,
 )
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
 from deepseek_kb.search.choices import either, says, stating
-from deepseek_kb.search.chosen import OPEN, choose, keys_for, said_by, spec_keys
+from deepseek_kb.search.chosen import OPEN, choose, keys_for, spec_keys
 from deepseek_kb.search.figured import figure_answer
 from deepseek_kb.search.leftover import covered, leftover
 from deepseek_kb.search.named import Hit, has, names_of

@@ -13,12 +13,12 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
-from deepseek_kb.asking import UNIT_ASKED
+from deepseek_kb.asking import UNIT_ASKED, UNIT_WORDS
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import Unit
 from deepseek_kb.rows import Row
 from deepseek_kb.search.named import Hit
-from deepseek_kb.values import pick
+from deepseek_kb.values import format_value, pick
 
 
 class Candidate(NamedTuple):
@@ -282,3 +282,29 @@ def _said(value: Any) -> Any:
     if isinstance(value, list):
         return [_said(v) for v in value]
     return value
+
+
+def said_by(candidate: Candidate) -> list[str]:
+    """Everything a candidate says, in both languages: its label and its value, the values it
+    supersedes ("是 2.1B 吗" asks the 21B the article misprinted) and where it is said
+    ("according to the article")."""
+    texts = [format_value(candidate.value, "zh"), format_value(candidate.value, "en")]
+    texts += _superseded(candidate)
+    texts.append(" ".join(str(s.get("source", "")) for s in candidate.sources))
+    if isinstance(candidate.value, dict) and "unit" in candidate.value:
+        texts.append(UNIT_WORDS.get(Unit(candidate.value["unit"]), ""))
+    if candidate.kind == "event":
+        texts.append(record_text(candidate.record))
+    if candidate.label:
+        texts += [str(candidate.label["zh"]), str(candidate.label["en"])]
+    return texts
+
+
+def _superseded(candidate: Candidate) -> list[str]:
+    """The values a spec's value replaces, in both languages."""
+    key = candidate.field.removeprefix("specs.")
+    spec = (
+        candidate.record.get("specs", {}).get(key) if candidate.field.startswith("specs.") else None
+    )
+    older = spec.get("superseded", []) if isinstance(spec, dict) else []
+    return [format_value(o["value"], lang) for o in older for lang in ("zh", "en")]

@@ -9,9 +9,8 @@ from collections.abc import Sequence
 
 from deepseek_kb.analysis.text import normalize
 from deepseek_kb.index.store import Index
-from deepseek_kb.search.answerables import Candidate, candidates
+from deepseek_kb.search.answerables import Candidate, candidates, said_by
 from deepseek_kb.search.answered import Answer
-from deepseek_kb.search.chosen import said_by
 from deepseek_kb.search.leftover import STOP
 from deepseek_kb.search.named import Hit, has
 from deepseek_kb.search.question import Question

@@ -15,11 +15,11 @@ from collections import Counter
 from collections.abc import Sequence
 
 from deepseek_kb.analysis.text import normalize
-from deepseek_kb.asking import PARTS, UNIT_WORDS
+from deepseek_kb.asking import PARTS
 from deepseek_kb.index.store import Index
-from deepseek_kb.kinds import SPECS, Unit
+from deepseek_kb.kinds import SPECS
 from deepseek_kb.rows import Row
-from deepseek_kb.search.answerables import Candidate, candidates, record_text
+from deepseek_kb.search.answerables import Candidate, candidates, record_text, said_by
 from deepseek_kb.search.answered import COMPANIONS, Answer, NotStated, answer_from, same_value
 from deepseek_kb.search.leftover import STOP_HAN, content, covered, leftover
 from deepseek_kb.search.named import Hit, has
@@ -33,7 +33,6 @@ from deepseek_kb.search.question import (
     unasked,
     vocabulary,
 )
-from deepseek_kb.values import format_value
 
 # The fields each kind of thing can be asked for, so that a clear question about a field the
 # thing lacks is answered "not stated".
@@ -202,7 +201,7 @@ def _best(question: Question, kind: str, record: Row, found: list[Candidate]) ->
     if chosen is None:
         return None
     same = [c for _, c in scored if c.key == chosen.key]
-    return answer_from(chosen, same, record)
+    return answer_from(_case_first(question, chosen), same, record)
 
 
 def _quote_on(index: Index, question: Question, person: Row) -> Answer | None:
@@ -345,16 +344,26 @@ def _tied(question: Question, keys: tuple[str, ...], asked: str, score: int) -> 
     return bool(others) and best_asked(question.rest, question.cues, others)[1] > score - 3
 
 
-def said_by(candidate: Candidate) -> list[str]:
-    """Everything a candidate says, in both languages: its label and its value."""
-    texts = [format_value(candidate.value, "zh"), format_value(candidate.value, "en")]
-    if isinstance(candidate.value, dict) and "unit" in candidate.value:
-        texts.append(UNIT_WORDS.get(Unit(candidate.value["unit"]), ""))
-    if candidate.kind == "event":
-        texts.append(record_text(candidate.record))
-    if candidate.label:
-        texts += [str(candidate.label["zh"]), str(candidate.label["en"])]
-    return texts
+# The words that name a price's case, by the case.
+CASE_WORDS = {
+    "cache-miss": ("cache miss", "cache misses", "没命中", "未命中", "uncached", "not cached"),
+    "cache-hit": ("cache hit", "cache hits", "缓存命中", "命中缓存", "cached"),
+}
+
+
+def _case_first(question: Question, candidate: Candidate) -> Candidate:
+    """Prices for several cases with the case the question names first (R1 缓存没命中 price:
+    $0.55 before the cache hit's $0.14)."""
+    value = candidate.value
+    if not isinstance(value, list):
+        return candidate
+    for case, words in CASE_WORDS.items():  # a miss first: "not cached" also says "cached"
+        if any(has(question.rest, w) for w in words):
+            ordered = sorted(
+                value, key=lambda v: not (isinstance(v, dict) and v.get("case") == case)
+            )
+            return candidate._replace(value=ordered)
+    return candidate
 
 
 def _agreed(top: list[Candidate]) -> Candidate | None:

@@ -243,8 +243,11 @@ def _first_version_dropped(norm: str, rest: str, name: str) -> str:
     return " ".join(rest.replace(version, " ", 1).split())
 
 
-# "when" before a verb in -ing joins two clauses ("look for when hiring"); it asks no date.
-_WHEN_DOING = re.compile(r"\bwhen (?=[a-z]+ing\b)")
+# "when" before a verb in -ing, or inside a question before its clause's subject, joins two
+# clauses ("look for when hiring", "charge when the prompt is cached"); it asks no date.
+_WHEN_DOING = re.compile(
+    r"\bwhen (?=[a-z]+ing\b)|(?<=[a-z] )when (?=(?:the|a|an|it|its|you|i|we|they|he|she)\b)"
+)
 
 
 def cues_of(norm: str) -> frozenset[str]:
