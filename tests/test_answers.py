@@ -801,3 +801,12 @@ def test_the_price_case_named_comes_first(query: str, first: str) -> None:
     """A cache miss named puts the miss price first; "when the prompt is cached" asks no date."""
     answer = _first(query, "--lang", "en")["match"]["answer"]
     assert answer["text"].startswith(first), answer
+
+
+def test_a_figure_of_the_company_need_not_name_it_but_another_things_must() -> None:
+    """DeepSeek's API price in a dated record answers; Fire-Flyer 1's GPUs are not Fire-Flyer
+    2's, though both are High-Flyer's clusters."""
+    answer = _first("DeepSeek API 2024年12月 输入价格", "--lang", "en")["match"]["answer"]
+    assert answer["text"].startswith("¥1"), answer
+    match = _first("High-Flyer Fire-Flyer 2 GPU vendor")["match"]
+    assert match.get("how") != "answer" or "1100" not in match["answer"]["text"], match

@@ -20,6 +20,7 @@ from deepseek_kb.analysis.text import normalize
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import (
+    COMPANY,
     Candidate,
     candidates,
     event_candidate,
@@ -48,8 +49,7 @@ from deepseek_kb.search.spelled import spelled
 
 __all__ = ["Answer", "NotStated", "answer", "is_question"]
 
-# What a question about no particular thing asks of the company.
-COMPANY = "deepseek"
+# What a question about no particular thing asks of the company (answerables.COMPANY).
 COMPANY_KEYS = frozenset(
     {"headcount", "founder", "founded", "location", "gpu_count", "parent"}
     | {"api_price_input", "api_price_output"}  # the DeepSeek API's price, no model named

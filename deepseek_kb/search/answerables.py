@@ -20,6 +20,10 @@ from deepseek_kb.rows import Row
 from deepseek_kb.search.named import Hit
 from deepseek_kb.values import format_value, pick
 
+# The company the knowledge base is about: what a question naming nothing else asks of, and
+# what every record speaks of.
+COMPANY = "deepseek"
+
 
 class Candidate(NamedTuple):
     """One value that may answer: what it answers (a spec field or an ASKED key), the record

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from deepseek_kb.analysis.text import normalize
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
-from deepseek_kb.search.answerables import Candidate, figures_of
+from deepseek_kb.search.answerables import COMPANY, Candidate, figures_of
 from deepseek_kb.search.answered import Answer, answer_from, same_value
 from deepseek_kb.search.leftover import content
 from deepseek_kb.search.named import Hit
@@ -32,12 +32,15 @@ def figure_answer(index: Index, question: Question, hits: Sequence[Hit]) -> Answ
     if len(words) < 2 or question.cues & {"date", "name"}:
         return None
     scored: list[tuple[int, Candidate]] = []
+    # The company or a topic is what every record speaks of; another thing must be named.
+    broad = question.subject is None or question.subject[0] == "topic"
+    broad = broad or (question.subject is not None and question.subject[1]["id"] == COMPANY)
     for kind, record in _records(index, question, hits):
         text = normalize(_told(record))
         if sum(holds(w, text) for w in words) < SHARE * len(words):
             continue
-        if question.subject is not None and not names_it(question, text):
-            continue
+        if not (broad or names_it(question, text)):
+            continue  # another model's figure is not V3's; the company's is any record's
         subject = question.subject[1] if question.subject is not None else record
         for figure in figures_of(kind, record, subject):
             scored.append((label_score(question.rest, figure.label), figure))
