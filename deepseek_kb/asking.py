@@ -36,7 +36,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "上下文窗口|context length|context window|context|ctx|window|max length|maximum length|"
         "sequence length|long context|ctx length|ctx len|length|上下文长度|上下文|窗口|长度|多长|"
         "prompt|prompts|一次能吃|能读多长|at once|in one go|in a single pass|longest input|"
-        "一次能读|一次能处理|最多能输入"
+        "一次能读|一次能处理|最多能输入|多长的输入|输入长度|输入多长|能处理多长|处理多长"
     ),
     "architecture": SpecWords("architecture|arch|structure|design|架构|结构", "text"),
     "attention": SpecWords("attention|attention mechanism|注意力|注意力机制", "text"),
@@ -73,7 +73,8 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "built on top of|built from|fine-tuned from|finetuned from|trained from|"
         "initialized from|starting point|基座模型|基座|基于|基础模型|底座|拿哪个模型|用哪个模型|"
         "哪个模型蒸馏|fine-tuned on|finetuned on|which checkpoint|continued-trained from|"
-        "continue-trained from",
+        "continue-trained from|underneath|sits underneath|under the hood|underlying model|"
+        "哪个版本上|哪个版本改|基于哪个版本|改出来|底层模型",
         "text",
     ),
     "training_tokens": SpecWords(

@@ -518,6 +518,8 @@ def test_a_word_of_the_sources_is_never_spelt_into_a_field_word(index: Index) ->
         ("How many parameters does DeepSeek-V2 actually switch on for each token?", None, "21B"),
         ("coder v2 lite 一次能吃多长的 prompt", "specs.context_length", "128K"),
         ("r1 distill llama 70b 是拿哪个模型蒸馏出来的", "specs.base_model", "Llama-3.3-70B"),
+        ("DeepSeek-Prover-V2-7B 能处理多长的输入", "specs.context_length", "32K"),
+        ("DeepSeek-V3.2-Exp 是在哪个版本上改的", "specs.base_model", "V3.1-Terminus"),
     ],
 )
 def test_a_field_is_read_from_its_words_in_any_order_and_spacing(
