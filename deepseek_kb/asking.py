@@ -196,7 +196,18 @@ ASKED: tuple[Asked, ...] = (
         "mean|stand for|stands for|explain|tell me about|introduce|describe|是什么|什么是|是谁|谁是|是啥|"
         "啥是|介绍|含义|意思|定义|解释|指什么|work|works|job|employer|position|工作|任职|就职|职位|职务|"
         "是做什么的|做什么的|干什么的|是干嘛的|干嘛的|干嘛用的|是干什么的|做啥的|有什么用|用来做什么|"
-        "哪家公司|在哪家|which company|works for|work for|what does it do|what is it for|used for",
+        "哪家公司|在哪家|which company|works for|work for|what does it do|what is it for|used for|"
+        "what kind of firm|what kind of company|what type of firm|what type of company|"
+        "what kind of organization|what sort of company|什么样的公司|什么类型的公司|哪类公司|什么公司",
+        "text",
+    ),
+    Asked(
+        "called",
+        "名称",
+        "name",
+        "chinese name|english name|name in chinese|name in english|called in chinese|"
+        "official name|what is it called|中文名|中文名字|英文名|英文名字|叫什么名字|"
+        "叫啥名|中文叫|英文叫|名字叫",
         "text",
     ),
     Asked(

@@ -812,3 +812,23 @@ def test_a_figure_of_the_company_need_not_name_it_but_another_things_must() -> N
     assert answer["text"].startswith("¥1"), answer
     match = _first("High-Flyer Fire-Flyer 2 GPU vendor")["match"]
     assert match.get("how") != "answer" or "1100" not in match["answer"]["text"], match
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [("deepseek 中文名叫啥", "深度求索"), ("what is Liang Wenfeng's name in Chinese", "梁文锋")],
+)
+def test_a_things_name_in_the_other_language_is_answered_in_both(query: str, said: str) -> None:
+    answer = _first(query, "--lang", "en")["match"]["answer"]
+    assert answer["asked"] == "called" and said in answer["text"], answer
+
+
+def test_a_full_name_is_no_name_field() -> None:
+    """ "3FS 全称": the expansion, which the name (3FS) does not give."""
+    match = _first("3FS 全称是什么")["match"]
+    assert match.get("how") != "answer" or match["answer"]["text"] != "3FS", match
+
+
+def test_what_kind_of_firm_asks_what_it_is() -> None:
+    answer = _first("What kind of firm is High-Flyer")["match"]["answer"]
+    assert answer["asked"] == "identity" and "quantitative" in answer["text"], answer

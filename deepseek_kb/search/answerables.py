@@ -53,12 +53,22 @@ def candidates(index: Index, kind: str, record: Row, hits: Sequence[Hit]) -> lis
         "topic": _topic,
     }.get(kind)
     found = list(own(index, record, hits)) if own else []
+    if kind != "topic":
+        found.append(_called(kind, record))
     about = [f for f in index.mentions(record["id"]) if record["id"] in f.row.get("about", [])]
     events = [f.row for f in about if f.kind == "event"]
     found.extend(_events_about(events, record, founded=bool(record.get("founded"))))
     if kind == "organization":
         found.extend(_facts_about([f.row for f in about if f.kind == "fact"], record))
     return found
+
+
+def _called(kind: str, record: Row) -> Candidate:
+    """What the thing is called in both languages, each beside the other: its Chinese name is
+    asked in English too ("DeepSeek's Chinese name": 深度求索)."""
+    zh, en = record["name"]["zh"], record["name"]["en"]
+    both = {"zh": f"{zh}（{en}）", "en": f"{en} ({zh})"} if zh != en else record["name"]
+    return Candidate("called", kind, record, "name", both, record.get("sources", []))
 
 
 def _model(index: Index, model: Row, hits: Sequence[Hit]) -> Iterator[Candidate]:

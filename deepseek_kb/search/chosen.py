@@ -36,9 +36,9 @@ from deepseek_kb.search.question import (
 
 # The fields each kind of thing can be asked for, so that a clear question about a field the
 # thing lacks is answered "not stated".
-MODEL_KEYS = ("released", "identity", "figure")
+MODEL_KEYS = ("released", "identity", "figure", "called")
 APPLICABLE: dict[str, tuple[str, ...]] = {
-    "project": ("released", "license_model", "identity", "date", "used_by"),
+    "project": ("released", "license_model", "identity", "date", "used_by", "called"),
     "organization": (
         "founded",
         "location",
@@ -51,9 +51,10 @@ APPLICABLE: dict[str, tuple[str, ...]] = {
         "date",
         "api_price_input",
         "api_price_output",
+        "called",
     ),
-    "person": ("identity", "education", "said", "date"),
-    "term": ("identity",),
+    "person": ("identity", "education", "said", "date", "called"),
+    "term": ("identity", "called"),
     "topic": ("date", "topic"),
 }
 # Fields asked in words too general to settle which value is meant (what is it, a figure, a

@@ -31,24 +31,32 @@ def figure_answer(index: Index, question: Question, hits: Sequence[Hit]) -> Answ
     words = content(question.rest)
     if len(words) < 2 or question.cues & {"date", "name"}:
         return None
-    scored: list[tuple[int, Candidate]] = []
-    # The company or a topic is what every record speaks of; another thing must be named.
-    broad = question.subject is None or question.subject[0] == "topic"
-    broad = broad or (question.subject is not None and question.subject[1]["id"] == COMPANY)
-    for kind, record in _records(index, question, hits):
-        text = normalize(_told(record))
-        if sum(holds(w, text) for w in words) < SHARE * len(words):
-            continue
-        if not (broad or names_it(question, text)):
-            continue  # another model's figure is not V3's; the company's is any record's
-        subject = question.subject[1] if question.subject is not None else record
-        for figure in figures_of(kind, record, subject):
-            scored.append((label_score(question.rest, figure.label), figure))
+    scored = [
+        (label_score(question.rest, figure.label), figure)
+        for figure in _offered(index, question, hits, words)
+    ]
     best = max((score for score, _ in scored), default=0)
     top = [figure for score, figure in scored if score == best]
     if best < CLEAR or len({same_value(f.value) for f in top}) != 1:
         return None
     return answer_from(top[0], top, top[0].record)
+
+
+def _offered(
+    index: Index, question: Question, hits: Sequence[Hit], words: list[str]
+) -> Iterator[Candidate]:
+    """The figures of the records that hold three in four of the question's words and name the
+    thing asked about (the company or a topic is what every record speaks of; another model's
+    figure is not V3's)."""
+    subject = question.subject[1] if question.subject is not None else None
+    broad = subject is None or (question.subject is not None and question.subject[0] == "topic")
+    broad = broad or (subject is not None and subject["id"] == COMPANY)
+    for kind, record in _records(index, question, hits):
+        text = normalize(_told(record))
+        if sum(holds(w, text) for w in words) < SHARE * len(words):
+            continue
+        if broad or names_it(question, text):
+            yield from figures_of(kind, record, subject or record)
 
 
 def _told(record: Row) -> str:
