@@ -215,7 +215,8 @@ ASKED: tuple[Asked, ...] = (
         "教育",
         "education",
         "education|educated|studied|study|university|college|school|degree|alma mater|"
-        "graduate|graduated|学历|毕业|大学|读书|学校|母校|读的|念的",
+        "graduate|graduated|学历|毕业|大学|读书|学校|母校|读的|念的|学的|学什么|学啥|专业|主修|"
+        "major|majored|majored in|field of study",
         "text",
     ),
     Asked(

@@ -832,3 +832,22 @@ def test_a_full_name_is_no_name_field() -> None:
 def test_what_kind_of_firm_asks_what_it_is() -> None:
     answer = _first("What kind of firm is High-Flyer")["match"]["answer"]
     assert answer["asked"] == "identity" and "quantitative" in answer["text"], answer
+
+
+def test_a_word_of_a_source_words_root_is_no_slip(index: Index) -> None:
+    """ "invented" beside the sources' "inventor" is not put right into the field word
+    "invested"; "criterai" is still "criteria". Who a line of someone's life says did a thing
+    is that person."""
+    from deepseek_kb.search.spelled import spelled
+
+    assert spelled(index, "who invented qlora") == "who invented qlora"
+    assert spelled(index, "criterai") == "criteria"
+    first = _first("who invented QLoRA", "--lang", "en")
+    assert first["id"] == "tim-dettmers" and first["match"]["how"] == "answer", first
+    assert "QLoRA" in first["match"]["answer"]["text"]
+
+
+@pytest.mark.parametrize("query", ["liang wenfeng 学的啥方向", "梁文锋大学学的什么专业"])
+def test_what_someone_studied_is_their_education(query: str) -> None:
+    answer = _first(query)["match"]["answer"]
+    assert answer["asked"] == "education" and "artificial intelligence" in answer["text"].lower()

@@ -208,8 +208,8 @@ def _fits(
     theirs, not a line about them."""
     if speakers is not None:
         return found.kind == "quote" and (not speakers or found.record.get("speaker") in speakers)
-    if "name" in question.cues:
-        return found.kind == "quote"
+    if "name" in question.cues:  # who said it, or who a line of their life says did it
+        return found.kind in ("quote", "person")
     if "date" in question.cues:
         return found.kind == "event" or bool(_YEAR.search(" ".join(said)))
     if "quantity" in question.cues:

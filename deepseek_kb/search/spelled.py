@@ -44,8 +44,31 @@ def spelled(index: Index, rest: str) -> str:
 
 
 def _put_right(index: Index, word: str, known: frozenset[str]) -> str:
-    """The field word, else the word of the sources, that the slip was meant as."""
+    """The field word, else the word of the sources, that the slip was meant as; none for a
+    word of the same root as a word of the sources ("invented" beside "inventor" is no slip
+    for "invested")."""
+    if _kin(index, word):
+        return word
     return _nearest(word, known) or _source_word(index, word) or word
+
+
+# Letters a word must share with a word of the sources to be of its root.
+_ROOT = 6
+
+
+def _kin(index: Index, word: str) -> bool:
+    """Whether words of the sources start as the word does and then go their own way
+    ("inventor" for "invented"), none of them a letter off it ("criteria" for "criterai" is
+    the word meant)."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    if len(word) <= _ROOT:
+        return False
+    found = index.query(
+        "SELECT term FROM vocab WHERE substr(term, 1, ?) = ?", (_ROOT, word[:_ROOT])
+    )
+    off = [DamerauLevenshtein.distance(w, term) for (term,) in found for w in (word, stem(word))]
+    return bool(off) and min(off) > 1
 
 
 # The endings a stem of the vocabulary is written with; the shortest stem put right to.
