@@ -122,6 +122,7 @@ class Index:
     _sources: SourceInfo | None = None
     verified: set[str] = field(default_factory=set)
     state: list[int] | None = None  # the file as it was opened (`file_state`)
+    _mentioned: dict[str, list[Found]] = field(default_factory=dict)
 
     def checked(self, read: Callable[[], T]) -> T:
         """Run a read; if the index turns out to be damaged, rebuild it and read once more."""
@@ -130,6 +131,7 @@ class Index:
         except (sqlite3.DatabaseError, Damaged):
             self.conn = self.rebuild()
             self.verified.clear()
+            self._mentioned.clear()
             self.state = None  # the new file is checked table by table as it is read
             return read()
 
@@ -281,12 +283,17 @@ class Index:
         return self.checked(read)
 
     def mentions(self, record_id: str) -> list[Found]:
-        """Records whose fields refer to this id (about, speaker, variant_of…), in type order."""
-        rows = self._rows(
-            "SELECT type, json, crc FROM records WHERE id != ? AND json LIKE ? ORDER BY sort, ord",
-            (record_id, f'%"{record_id}"%'),
-        )
-        return [found for found in rows if record_id in _links(found.row)]
+        """Records whose fields refer to this id (about, speaker, variant_of…), in type order;
+        read once per id and process (a question reads them for its candidates, its figures
+        and its passages: a scan of every record on a large KB)."""
+        if record_id not in self._mentioned:
+            rows = self._rows(
+                "SELECT type, json, crc FROM records WHERE id != ? AND json LIKE ? "
+                "ORDER BY sort, ord",
+                (record_id, f'%"{record_id}"%'),
+            )
+            self._mentioned[record_id] = [f for f in rows if record_id in _links(f.row)]
+        return list(self._mentioned[record_id])
 
     def citing(self, source_id: str) -> list[Found]:
         """Records that cite this source anywhere inside them, in kind order."""

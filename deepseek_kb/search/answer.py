@@ -36,7 +36,7 @@ from deepseek_kb.search.chosen import OPEN, choose, keys_for, spec_keys
 from deepseek_kb.search.figured import figure_answer
 from deepseek_kb.search.leftover import covered, leftover
 from deepseek_kb.search.named import Hit, has, names_of
-from deepseek_kb.search.passages import passage_answer
+from deepseek_kb.search.passages import passage_answer, read_hits
 from deepseek_kb.search.question import (
     CLEAR,
     Question,
@@ -79,10 +79,12 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
 
 def _answered(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | NotStated | None:
     found = _held(index, question, hits)
-    if found is None:
-        found = figure_answer(index, question, hits)
+    if found is not None:
+        return found
+    read = read_hits(index, question, hits)  # searched once for both
+    found = figure_answer(index, question, read)
     if found is None and not _field_asked(question):
-        return passage_answer(index, question, hits)
+        return passage_answer(index, question, read)
     return found
 
 

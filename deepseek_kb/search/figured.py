@@ -19,7 +19,7 @@ from deepseek_kb.search.answerables import COMPANY, Candidate, figures_of
 from deepseek_kb.search.answered import Answer, answer_from, same_value
 from deepseek_kb.search.leftover import content
 from deepseek_kb.search.named import Hit
-from deepseek_kb.search.passages import HITS, SHARE, TEXTS, found_by_rest, holds, names_it
+from deepseek_kb.search.passages import SHARE, TEXTS, holds, names_it
 from deepseek_kb.search.question import CLEAR, Question, label_score
 
 # The kinds of record whose labelled figures may answer.
@@ -73,7 +73,7 @@ def _records(index: Index, question: Question, hits: Sequence[Hit]) -> Iterator[
     found: list[tuple[str, Row]] = []
     if question.subject is not None:
         found += [(f.kind, f.row) for f in index.mentions(question.subject[1]["id"])]
-    found += [(h.type, h.record) for h in [*hits[:HITS], *found_by_rest(index, question)]]
+    found += [(h.type, h.record) for h in hits]
     seen: set[str] = set()
     for kind, record in found:
         if kind in KINDS and record["id"] not in seen:

@@ -70,7 +70,7 @@ def passage_answer(
     needed = leftover(question.rest)
     speakers = _speakers(question)
     best: list[tuple[int, Passage]] = []
-    for found in _passages(index, question, [*hits[:HITS], *found_by_rest(index, question)]):
+    for found in _passages(index, question, hits):
         matched = _weighed(question, found, words, needed, speakers)
         if matched:
             best.append((matched, found))
@@ -110,6 +110,12 @@ def _explains(needed: list[str], text: str) -> bool:
     han = [w for w in needed if not w.isascii()]
     missed = sum(not holds(w, text) for w in latin)
     return missed <= len(latin) // 4 and sum(w not in text for w in han) * 3 <= len(han)
+
+
+def read_hits(index: Index, question: Question, hits: Sequence[Hit]) -> list[Hit]:
+    """The hits a passage or a figure is looked for in: the best hits for the whole question,
+    then those for what it says once the thing's name is out of it."""
+    return [*hits[:HITS], *found_by_rest(index, question)]
 
 
 def found_by_rest(index: Index, question: Question) -> list[Hit]:
