@@ -198,7 +198,10 @@ ASKED: tuple[Asked, ...] = (
         "是做什么的|做什么的|干什么的|是干嘛的|干嘛的|干嘛用的|是干什么的|做啥的|有什么用|用来做什么|"
         "哪家公司|在哪家|which company|works for|work for|what does it do|what is it for|used for|"
         "what kind of firm|what kind of company|what type of firm|what type of company|"
-        "what kind of organization|what sort of company|什么样的公司|什么类型的公司|哪类公司|什么公司",
+        "what kind of organization|what sort of company|什么样的公司|什么类型的公司|哪类公司|什么公司|"
+        "wtf is|what the heck is|what problem does it solve|what does it solve|解决什么问题|"
+        "用来解决|有什么特别|特别之处|特点|what's special|what is special|what is so special|"
+        "written in|built with|用什么写的|用什么语言写|底层用|底下用的",
         "text",
     ),
     Asked(

@@ -851,3 +851,16 @@ def test_a_word_of_a_source_words_root_is_no_slip(index: Index) -> None:
 def test_what_someone_studied_is_their_education(query: str) -> None:
     answer = _first(query)["match"]["answer"]
     assert answer["asked"] == "education" and "artificial intelligence" in answer["text"].lower()
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("EPLB 这个 repo 是解决什么问题的", "load balancer"),
+        ("TileKernels 是用什么写的", "TileLang"),
+        ("DeepEncoder V2 有什么特别的", "reordering"),
+    ],
+)
+def test_what_a_thing_is_for_or_built_with_is_what_it_is(query: str, said: str) -> None:
+    answer = _first(query, "--lang", "en")["match"]["answer"]
+    assert answer["asked"] == "identity" and said in answer["text"], answer
