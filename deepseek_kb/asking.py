@@ -178,7 +178,8 @@ ASKED: tuple[Asked, ...] = (
         "成立",
         "founded",
         "founded|founding|established|establish|set up|started|start|created|formed|built|成立|"
-        "创立|创办|成立时间|建立|诞生|建成|建的|year|年份",
+        "创立|创办|成立时间|建立|诞生|建成|建的|year|年份|spun off|spun out|split off|split from|"
+        "became its own company|独立出来|独立成|分拆|拆分出来",
         "date",
     ),
     Asked(

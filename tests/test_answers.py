@@ -864,3 +864,20 @@ def test_what_someone_studied_is_their_education(query: str) -> None:
 def test_what_a_thing_is_for_or_built_with_is_what_it_is(query: str, said: str) -> None:
     answer = _first(query, "--lang", "en")["match"]["answer"]
     assert answer["asked"] == "identity" and said in answer["text"], answer
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "深度求索公司是哪个月从幻方独立出来的",
+        "when was deepseek spun out of high-flyer as its own company",
+        "when did deepseek split off from high-flyer",  # "split" is no slip for "splitting"
+    ],
+)
+def test_an_organisation_named_with_its_parent_is_the_one_asked_about(query: str) -> None:
+    first = _first(query)
+    answer = first["match"]["answer"]
+    assert (first["id"], answer["value"]) in {
+        ("deepseek", "2023-05"),
+        ("deepseek-company-spun-off", "2023-05"),
+    }, first

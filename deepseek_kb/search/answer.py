@@ -64,6 +64,7 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
     if question.unknown:
         return None  # a version of a thing the KB holds no record of: nothing to assert
     question = _founder_meant(index, question._replace(rest=spelled(index, question.rest)))
+    question = _child_meant(index, question)
     choices = either(question)
     if len(choices) == 1:
         return _answered(index, question, hits)
@@ -109,6 +110,25 @@ def _founder_meant(index: Index, question: Question) -> Question:
         return question  # "DeepSeek founder" asks who he is: the company's founder field
     person = founders[0].record
     return question._replace(rest=" ".join(rest.split()), subject=("person", person), others=())
+
+
+def _child_meant(index: Index, question: Question) -> Question:
+    """ "when was DeepSeek spun out of High-Flyer", "深度求索是哪个月从幻方独立出来的": an
+    organisation named with its parent is the one asked about; neither name is asked."""
+    kind, record = question.subject or (None, None)
+    if kind != "organization" or record is None or len(question.others) != 1:
+        return question
+    other = index.get(question.others[0])
+    if other is None or other.kind != "organization":
+        return question
+    pair = {record["id"]: record, other.row["id"]: other.row}
+    child = [r for r in pair.values() if r.get("parent") in pair]
+    if len(child) != 1:
+        return question
+    rest = question.rest
+    for name in sorted({normalize(n) for r in pair.values() for n in names_of(r)}, key=len)[::-1]:
+        rest = rest.replace(name, " ") if len(name) >= 2 else rest
+    return question._replace(rest=" ".join(rest.split()), subject=(kind, child[0]), others=())
 
 
 def _company_of(index: Index, question: Question) -> Row | None:

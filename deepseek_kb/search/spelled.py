@@ -87,6 +87,9 @@ def _source_word(index: Index, word: str) -> str | None:
         (word[0], _STEM, len(word) + 2),
     )
     forms = {s + e: s for (s,) in stems for e in _ENDINGS if (s + e).isalpha()}
+    # A form the word begins or ends at is an inflection's trace ("splitt" of splitting for
+    # "split"), not the word a slip was meant as.
+    forms = {f: s for f, s in forms.items() if not (f.startswith(word) or word.startswith(f))}
     most = 2 if len(word) >= LONG else 1
     found = process.extract(
         word, list(forms), scorer=DamerauLevenshtein.distance, score_cutoff=most, limit=None
