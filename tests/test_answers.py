@@ -881,3 +881,23 @@ def test_an_organisation_named_with_its_parent_is_the_one_asked_about(query: str
         ("deepseek", "2023-05"),
         ("deepseek-company-spun-off", "2023-05"),
     }, first
+
+
+@pytest.mark.parametrize(
+    ("query", "value"),
+    [
+        ("How many programming languages can Coder V2 handle?", "338"),  # handle ~ supported
+        ("how many bucks did the v3 training run cost", "$5.576M"),  # bucks ~ dollars
+        ("when did the Chinese LLM price war break out", "2024-05"),  # Chinese ~ China
+    ],
+)
+def test_a_word_is_accounted_for_by_a_word_that_stands_for_it(query: str, value: str) -> None:
+    answer = _first(query, "--lang", "en")["match"]["answer"]
+    assert answer["text"].startswith(value) or answer.get("value") == value, answer
+
+
+def test_words_that_stand_for_each_other_are_groups_of_one_meaning() -> None:
+    from deepseek_kb.search.alike import alike
+
+    assert "support" in alike("handle") and "公司" in alike("firm")
+    assert alike("deepseek") == ("deepseek",)  # a word of no group stands for itself

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from deepseek_kb.analysis.text import normalize, ordinals, stem
+from deepseek_kb.search.alike import alike
 from deepseek_kb.search.named import has
 from deepseek_kb.search.question import CUES, unasked
 
@@ -98,6 +99,11 @@ _SOFT_WORDS = (
 _SOFT_HAN = frozenset(_SOFT_WORDS.split())
 
 
+def _said_alike(word: str, said: str) -> bool:
+    """A Latin word, or one that stands for it, by its stem's first five letters."""
+    return any(stem(a)[:5] in said for a in alike(word))
+
+
 def covered(pieces: Sequence[str], texts: Sequence[str]) -> bool:
     """Whether what a candidate says (its label, its value) accounts for the leftover words: every
     Latin word (its stem, by its first five letters: burning ~ burned) and half the pairs of Chinese characters."""
@@ -106,8 +112,8 @@ def covered(pieces: Sequence[str], texts: Sequence[str]) -> bool:
     said = " ".join(normalize(t) for t in texts)
     latin = [p for p in pieces if p.isascii()]
     han = [p for p in pieces if not p.isascii()]
-    if any(not _number_in(p, said) if p.isdigit() else stem(p)[:5] not in said for p in latin):
+    if any(not _number_in(p, said) if p.isdigit() else not _said_alike(p, said) for p in latin):
         return False
     han = [p for p in han if p not in _SOFT_HAN]
-    missed = sum(p not in said for p in han)
+    missed = sum(not any(a in said for a in alike(p)) for p in han)
     return missed <= 1 or missed * 2 <= len(han)

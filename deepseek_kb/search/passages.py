@@ -19,6 +19,7 @@ from typing import NamedTuple
 from deepseek_kb.analysis.text import normalize, stem
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
+from deepseek_kb.search.alike import alike
 from deepseek_kb.search.answerables import (
     Candidate,
     event_candidate,
@@ -187,10 +188,14 @@ def holds(word: str, text: str) -> bool:
     """Whether the passage holds a word of the question: a Chinese pair as it is, a number as a
     whole number, a Latin word as the start of a word, by its stem (hires ~ hired), a long one
     nearly whole (ProverBench is not Prover-V2)."""
-    if not word.isascii():
-        return word in text
     if word.isdigit():
         return re.search(rf"(?<![\w.]){word}(?![\w]|\.\d)", text) is not None
+    return any(_holds_one(w, text) for w in alike(word))
+
+
+def _holds_one(word: str, text: str) -> bool:
+    if not word.isascii():
+        return word in text
     root = stem(word)
     root = root if len(root) <= 8 else root[:-2]
     return re.search(rf"(?<![a-z0-9]){re.escape(root)}", text) is not None

@@ -1,0 +1,50 @@
+"""Words that say the same thing in a question and in the sources: "handle" ~ "support",
+"firm" ~ "company", "began" ~ "started", 企业 ~ 公司.
+
+A question's word that its answer must account for (`leftover.covered`, `passages.holds`) is
+accounted for by any word of its group. The groups are meanings, not questions: each holds words
+that can stand for each other wherever they occur, in both languages.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+# Each line a group of words that stand for each other (Latin by their stem, Chinese as they are).
+GROUPS = """
+handle handles support supports supported accept accepts
+firm firms company companies startup startups 企业 公司
+begin began start started kick kicked launch launched 开始 启动
+make made build built create created develop developed
+fast faster speed speeds quick 速度 快
+big bigger large larger huge 大 庞大
+staff employee employees worker workers 员工 职员
+paper papers report publication 论文 报告
+hire hiring hired recruit recruiting recruited 招聘 招人 招
+money funding capital cash 钱 资金 资本
+buck bucks dollar dollars usd 美元
+price prices pricing charge charges 价格 收费
+say said says tell told claim claimed 说 称
+reach reached achieve achieved hit 达到
+use used uses using adopt adopted 使用 采用
+china chinese 中国 国内
+llm llms 大模型
+own owns owned 拥有
+engineer engineers 工程师
+researcher researchers 研究员 研究人员
+"""
+
+
+@cache
+def _groups() -> dict[str, tuple[str, ...]]:
+    found: dict[str, tuple[str, ...]] = {}
+    for line in GROUPS.strip().splitlines():
+        words = tuple(line.split())
+        for word in words:
+            found[word] = words
+    return found
+
+
+def alike(word: str) -> tuple[str, ...]:
+    """The word and the words that stand for it."""
+    return _groups().get(word, (word,))
