@@ -901,3 +901,15 @@ def test_words_that_stand_for_each_other_are_groups_of_one_meaning() -> None:
 
     assert "support" in alike("handle") and "公司" in alike("firm")
     assert alike("deepseek") == ("deepseek",)  # a word of no group stands for itself
+
+
+@pytest.mark.parametrize(
+    ("query", "asked"),
+    [
+        ("DeepSeekMoE 16B 每个 token activate 多少参数", "active_params"),  # activated
+        ("V3 weights 能商用吗，什么 license", "license_model"),  # weights licence
+    ],
+)
+def test_another_form_of_a_field_word_asks_the_field(query: str, asked: str) -> None:
+    answer = _first(query)["match"]["answer"]
+    assert answer["asked"] == asked, answer

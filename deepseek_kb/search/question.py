@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import NamedTuple
 
-from deepseek_kb.analysis.text import normalize
+from deepseek_kb.analysis.text import normalize, stem
 from deepseek_kb.asking import ASKED, PARTS, SPEC_WORDS
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_NAME, SPECS
@@ -291,12 +291,30 @@ def best_asked(rest: str, cues: frozenset[str], keys: Iterable[str] = ()) -> tup
 
 
 def unasked(rest: str) -> str:
-    """What is left of the words once every phrase that asks for a field is taken out: the
-    words that can only say which of several labelled values is meant."""
+    """What is left of the words once every phrase that asks for a field is taken out, and every
+    other form of a word of them ("activate" of "activated"): the words that can only say
+    which of several labelled values is meant."""
     phrases = {p for asking in vocabulary().values() for p in asking.words if has(rest, p)}
     for phrase in sorted(phrases, key=len, reverse=True):
         rest = rest.replace(phrase, " ")
-    return " ".join(rest.split())
+    roots = _field_roots()
+    return " ".join(w for w in rest.split() if not (len(w) >= _ROOT and stem(w)[:_ROOT] in roots))
+
+
+# How many letters of a stem make a word another form of a field word.
+_ROOT = 5
+
+
+@cache
+def _field_roots() -> frozenset[str]:
+    """The first letters of the stem of every Latin word asking for a field."""
+    return frozenset(
+        stem(word)[:_ROOT]
+        for asking in vocabulary().values()
+        for phrase in asking.words
+        for word in phrase.split()
+        if word.isascii() and word.isalpha() and len(word) >= _ROOT
+    )
 
 
 def _versioned(word: str) -> bool:
