@@ -800,9 +800,12 @@ def test_where_a_value_is_said_accounts_for_according_to() -> None:
     ],
 )
 def test_the_price_case_named_comes_first(query: str, first: str) -> None:
-    """A cache miss named puts the miss price first; "when the prompt is cached" asks no date."""
+    """A cache miss named puts the miss price first; "when the prompt is cached" asks no date;
+    the same prices in another order are not stated again."""
     answer = _first(query, "--lang", "en")["match"]["answer"]
     assert answer["text"].startswith(first), answer
+    shown = run("search", query, "--lang", "en").stdout
+    assert "Also stated: $0.14 per M tokens (cache hit), $0.55" not in shown, shown
 
 
 def test_a_figure_of_the_company_need_not_name_it_but_another_things_must() -> None:

@@ -155,9 +155,12 @@ COMPANIONS = {"api_price_input": "api_price_output", "api_price_output": "api_pr
 
 
 def same_value(value: Any) -> str:
-    """A value as one comparable text: 10000 GPUs once, however many records state it."""
+    """A value as one comparable text: 10000 GPUs once, however many records state it, and a
+    list of prices in whichever order its cases are told."""
     if isinstance(value, dict) and "unit" in value:
         return f"{value['value']} {value['unit']}"
+    if isinstance(value, list):
+        return json.dumps(sorted(same_value(v) for v in value), ensure_ascii=False)
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
