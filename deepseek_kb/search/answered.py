@@ -164,12 +164,20 @@ def same_value(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def _part_of(one: Candidate, other: Candidate) -> bool:
+    """Whether one value is part of the other in the same record (claims[6].figures[0] of
+    claims[6])."""
+    return one.record is other.record and one.field.startswith(f"{other.field}.")
+
+
 def answer_from(chosen: Candidate, same: list[Candidate], record: Row) -> Answer:
     """The answer, with the other values stated for the same field and its companions."""
     words = vocabulary()
     seen = {same_value(chosen.value)}
     also = []
     for other in same:
+        if _part_of(chosen, other) or _part_of(other, chosen):
+            continue  # a figure and the claim it is a figure of say one thing
         if same_value(other.value) not in seen:
             seen.add(same_value(other.value))
             also.append(other)
