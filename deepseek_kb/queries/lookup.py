@@ -12,9 +12,9 @@ from deepseek_kb.kinds import BY_NAME, BY_STEM, NAMES
 from deepseek_kb.queries.common import checked_query, names_for, resolve_id
 from deepseek_kb.queries.provenance import as_told
 from deepseek_kb.rows import Row
-from deepseek_kb.search.answer import Answer, NotStated, answer
 
 if TYPE_CHECKING:
+    from deepseek_kb.search.answer import Answer, NotStated
     from deepseek_kb.search.rank import Hit
 
 
@@ -114,6 +114,8 @@ def search_all(
     """Every record type at once, ranked; --type narrows, --from keeps one tier's records."""
     query = checked_query(query, hint="give.words_name_number")
     types = frozenset({kind_named(record_type)}) if record_type is not None else None
+    # Reading a question is only for search: `quote` does without its modules.
+    from deepseek_kb.search.answer import NotStated, answer
     from deepseek_kb.search.rank import search
 
     told = _teller(index, tier)

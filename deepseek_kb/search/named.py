@@ -63,8 +63,14 @@ def _named_of_kind(index: Index, norm: str, kind: str) -> Iterable[tuple[str, st
         # has it: the build keeps those words.
         entries += index.family_words()
     for name, record_id in entries:
+        spaced = name.replace("-", " ")
+        # Found whole or apart, a name's first word is in the query: the thousands of family
+        # words of a large KB are passed over by one substring test each.
+        first = spaced.split(maxsplit=1)
+        if first and first[0] not in norm:
+            continue
         # "fire flyer 2" names Fire-Flyer 2: a hyphen in a name may be typed as a space.
-        for form in dict.fromkeys((name, name.replace("-", " "))):
+        for form in dict.fromkeys((name, spaced)):
             if (len(form) >= 2 and has(norm, form, also_joins=".-")) or _apart(norm, form):
                 yield form, record_id, kind
 
