@@ -202,7 +202,8 @@ ASKED: tuple[Asked, ...] = (
         "what kind of organization|what sort of company|什么样的公司|什么类型的公司|哪类公司|什么公司|"
         "wtf is|what the heck is|what problem does it solve|what does it solve|解决什么问题|"
         "用来解决|有什么特别|特别之处|特点|what's special|what is special|what is so special|"
-        "written in|built with|用什么写的|用什么语言写|底层用|底下用的",
+        "written in|built with|用什么写的|用什么语言写|底层用|底下用的|how does it work|how it works|"
+        "怎么做的|是怎么做|如何实现|怎么实现|原理|怎么工作",
         "text",
     ),
     Asked(

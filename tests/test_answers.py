@@ -863,6 +863,7 @@ def test_what_someone_studied_is_their_education(query: str) -> None:
         ("EPLB 这个 repo 是解决什么问题的", "load balancer"),
         ("TileKernels 是用什么写的", "TileLang"),
         ("DeepEncoder V2 有什么特别的", "reordering"),
+        ("无辅助损失的负载均衡具体是怎么做的", "bias"),  # how it is done: its definition
     ],
 )
 def test_what_a_thing_is_for_or_built_with_is_what_it_is(query: str, said: str) -> None:
