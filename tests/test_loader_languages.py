@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from deepseek_kb.loader.explain import _TYPE_WORDS
 from deepseek_kb.messages import MESSAGES
@@ -82,6 +83,19 @@ def test_a_data_problem_is_told_in_chinese_at_the_same_place(tmp_path: Path, cas
 
 def _has_chinese(text: str) -> bool:
     return any("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+@pytest.mark.skipif(not hasattr(yaml, "CSafeLoader"), reason="the words are libyaml's")
+def test_the_yaml_parser_s_words_are_told_in_chinese(tmp_path: Path) -> None:
+    """libyaml's "did not find expected ',' or ']'" and its context read in Chinese under zh."""
+    folder = mini(tmp_path, quotes=QUOTES.replace("topics: [innovation]", "topics: [innovation"))
+    (zh,) = _problems(folder, "zh")
+    assert zh.endswith("：YAML 语法错误：找不到应有的 ',' 或 ']'（解析 [...] 列表时）；请检查缩进")
+    (en,) = _problems(folder, "en")
+    assert en.endswith(
+        ": YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence); "
+        "check the indentation"
+    )
 
 
 def test_both_languages_give_the_chinese_then_the_english(tmp_path: Path) -> None:

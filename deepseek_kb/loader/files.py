@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from deepseek_kb.errors import DskbError, Problem
 from deepseek_kb.messages import Text, texts
+from deepseek_kb.messages.problems import YAML_WORDS
 from deepseek_kb.schema import Record
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -199,9 +200,16 @@ def _syntax_problem(error: yaml.YAMLError, name: str) -> Problem:
         return Problem(name, None, texts("problem.yaml_error", what=error))
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else None
-    what = error.problem or texts("problem.yaml_invalid")
-    context = texts("problem.yaml_context", context=error.context) if error.context else ""
+    what = _yaml_words(error.problem) if error.problem else texts("problem.yaml_invalid")
+    context = (
+        texts("problem.yaml_context", context=_yaml_words(error.context)) if error.context else ""
+    )
     return Problem(name, line, texts("problem.yaml_syntax", what=what, context=context))
+
+
+def _yaml_words(words: str) -> Text:
+    """The parser's words about a syntax error, in Chinese too where the catalogue has them."""
+    return Text(words, YAML_WORDS.get(words, words))
 
 
 def compose(text: str, name: str, problems: list[Problem]) -> yaml.SequenceNode | None:

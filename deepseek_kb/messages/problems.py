@@ -179,3 +179,27 @@ PROBLEMS: dict[str, Text] = {
         "被更正的文字应为 {{zh, en}} 形式的文字：文字只能由文字更正",
     ),
 }
+
+# The YAML parser's own words (libyaml's, as PyYAML passes them on) in Chinese, by their English
+# text, the only key they have; a problem not listed here is told in the parser's English.
+YAML_WORDS: dict[str, str] = {
+    "did not find expected ',' or ']'": "找不到应有的 ',' 或 ']'",
+    "did not find expected ',' or '}'": "找不到应有的 ',' 或 '}'",
+    "did not find expected '-' indicator": "找不到应有的 '-' 标记",
+    "did not find expected key": "找不到应有的键",
+    "could not find expected ':'": "找不到应有的 ':'",
+    "mapping values are not allowed in this context": "此处不能有映射的值（多了一个 ':'？）",
+    "found a tab character that violates indentation": "缩进中出现了制表符",
+    "found unexpected end of stream": "文件意外结束",
+    "found character that cannot start any token": "遇到了不能作为开头的字符",
+    "found unknown escape character": "遇到了未知的转义字符",
+    "while parsing a flow sequence": "解析 [...] 列表时",
+    "while parsing a flow mapping": "解析 {...} 映射时",
+    "while parsing a block collection": "解析列表时",
+    "while parsing a block mapping": "解析映射时",
+    "while scanning a plain scalar": "读取值时",
+    "while scanning a quoted scalar": "读取带引号的值时",
+    "while parsing a quoted scalar": "解析带引号的值时",
+    "while scanning a simple key": "读取键时",
+    "while scanning for the next token": "读取下一个记号时",
+}
