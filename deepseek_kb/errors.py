@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import NamedTuple, Self
 
-from deepseek_kb.messages import MESSAGES, texts
+from deepseek_kb.messages import MESSAGES, Text, in_lang, say, texts
 
 
 class ExitCode(IntEnum):
@@ -100,22 +100,43 @@ class WriteError(DskbError):
 
 
 class Problem(NamedTuple):
-    """One thing wrong with the data, located as precisely as the data allows."""
+    """One thing wrong with the data, located as precisely as the data allows; what is wrong is
+    said in both languages (`messages/problems.py`), and told in the reader's (`said`)."""
 
     file: str
     line: int | None
-    message: str
+    text: Text
     record: str | None = None
     field: str | None = None
 
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        parts = [where]
+    @property
+    def message(self) -> str:
+        """What is wrong, in English (the `message` of `dskb validate --json`)."""
+        return self.text.en
+
+    def said(self, lang: str) -> str:
+        """The problem for a reader of `lang`: where (labelled in Chinese for zh, in English
+        otherwise, as the error label is) and what, in Chinese, English or both."""
+        labels = "zh" if lang == "zh" else "en"
+        parts = [f"{self.file}:{self.line}" if self.line else self.file]
         if self.record:
-            parts.append(f"record '{self.record}'")
+            parts.append(say("problem.record", labels, record=self.record))
         if self.field:
-            parts.append(f"field {self.field}")
-        return f"{', '.join(parts)}: {self.message}"
+            parts.append(say("problem.field", labels, field=self.field))
+        where = say("problem.sep", labels).join(parts)
+        return say("problem.told", labels, where=where, what=in_lang(self.text, lang))
+
+    def __str__(self) -> str:
+        return self.said("en")
+
+
+class BadValue(ValueError):
+    """A value the schema refuses, worded by the catalogue's message `key`: pydantic reports it
+    as a `value_error` whose context holds it, and the loader tells it in both languages."""
+
+    def __init__(self, key: str, /, **fields: object) -> None:
+        self.text = texts(key, **fields)
+        super().__init__(self.text.en)
 
 
 class DataError(DskbError):

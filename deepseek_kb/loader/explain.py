@@ -10,88 +10,101 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from deepseek_kb.errors import Problem
+from deepseek_kb.errors import BadValue, Problem
 from deepseek_kb.loader.files import node_location
+from deepseek_kb.messages import Text, texts
 from deepseek_kb.schema import DATE_PATTERN, SLUG_PATTERN
 
+# Pydantic's error kinds for a value of the wrong type, and what the value should have been.
 _TYPE_WORDS = {
-    "string_type": "a text",
-    "float_type": "a number",
-    "float_parsing": "a number",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "list_type": "a list",
-    "dict_type": "a mapping (key: value)",
-    "model_type": "a mapping (key: value)",
-    "model_attributes_type": "a mapping (key: value)",
+    "string_type": "problem.want.text",
+    "float_type": "problem.want.number",
+    "float_parsing": "problem.want.number",
+    "int_type": "problem.want.whole_number",
+    "int_parsing": "problem.want.whole_number",
+    "bool_type": "problem.want.bool",
+    "bool_parsing": "problem.want.bool",
+    "list_type": "problem.want.list",
+    "dict_type": "problem.want.mapping",
+    "model_type": "problem.want.mapping",
+    "model_attributes_type": "problem.want.mapping",
 }
 
 
-def _yaml_kind(value: Any) -> str:
+def _yaml_kind(value: Any) -> Text:
     if value is None:
-        return "nothing"
+        return texts("problem.got.nothing")
     if isinstance(value, bool):
-        return f"{str(value).lower()}"
+        return texts("problem.got.bool", value=str(value).lower())
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return texts("problem.got.number", value=value)
     if isinstance(value, str):
-        return f"the text '{value[:40]}'"
+        return texts("problem.got.text", value=value[:40])
     if isinstance(value, list):
-        return "a list"
+        return texts("problem.got.list")
     if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
+        return texts("problem.got.mapping")
+    return texts("problem.got.other", value=type(value).__name__)
 
 
-def _unknown_key(item: ErrorDetails, model: type[BaseModel]) -> str:
+def _unknown_key(item: ErrorDetails, model: type[BaseModel]) -> Text:
     key = str(item["loc"][-1]) if item["loc"] else ""
-    message = f"unknown key '{key}'"
     if len(item["loc"]) == 1:
         close = difflib.get_close_matches(key, list(model.model_fields), n=1)
-        message += f"; did you mean '{close[0]}'?" if close else ""
-    return message
+        if close:
+            return texts("problem.unknown_key_close", key=key, close=close[0])
+    return texts("problem.unknown_key", key=key)
 
 
-def _pattern(item: ErrorDetails, model: type[BaseModel]) -> str:
+def _pattern(item: ErrorDetails, model: type[BaseModel]) -> Text:
     value, pattern = item.get("input"), (item.get("ctx") or {}).get("pattern")
     if pattern == SLUG_PATTERN:
-        return f"'{value}' is not a valid id: use lower-case letters, digits, '-' and '.'"
+        return texts("problem.bad_id", value=value)
     if pattern == DATE_PATTERN:
-        return f"'{value}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
-    return f"'{value}' does not have the expected form"
+        return texts("problem.bad_date", value=value)
+    return texts("problem.bad_form", value=value)
 
 
-def _not_one_of(item: ErrorDetails, model: type[BaseModel]) -> str:
-    return f"'{item.get('input')}' is not one of: {(item.get('ctx') or {}).get('expected', '')}"
+def _not_one_of(item: ErrorDetails, model: type[BaseModel]) -> Text:
+    expected = (item.get("ctx") or {}).get("expected", "")
+    return texts("problem.not_one_of", value=item.get("input"), expected=expected)
 
 
-def _too_short(item: ErrorDetails, model: type[BaseModel]) -> str:
+def _too_short(item: ErrorDetails, model: type[BaseModel]) -> Text:
     if item["loc"] and item["loc"][-1] == "sources":
-        return "every record cites at least one source"
-    return "must list at least one item"
+        return texts("problem.no_sources")
+    return texts("problem.too_short")
 
 
-_MESSAGES: dict[str, Callable[[ErrorDetails, type[BaseModel]], str]] = {
+def _value_error(item: ErrorDetails, model: type[BaseModel]) -> Text:
+    """The schema's own check (`BadValue`) in its words; another library's in pydantic's."""
+    error = (item.get("ctx") or {}).get("error")
+    if isinstance(error, BadValue):
+        return error.text
+    return texts("problem.pydantic", msg=str(item["msg"]).removeprefix("Value error, "))
+
+
+_MESSAGES: dict[str, Callable[[ErrorDetails, type[BaseModel]], Text]] = {
     "extra_forbidden": _unknown_key,
-    "missing": lambda item, model: "required key is missing",
+    "missing": lambda item, model: texts("problem.missing"),
     "string_pattern_mismatch": _pattern,
     "literal_error": _not_one_of,
     "enum": _not_one_of,
     "too_short": _too_short,
-    "string_too_short": lambda item, model: "must not be empty (both zh and en are required)",
-    "value_error": lambda item, model: str(item["msg"]).removeprefix("Value error, "),
+    "string_too_short": lambda item, model: texts("problem.empty_text"),
+    "value_error": _value_error,
 }
 
 
-def message(item: ErrorDetails, model: type[BaseModel]) -> str:
-    """One validation error in words."""
+def message(item: ErrorDetails, model: type[BaseModel]) -> Text:
+    """One validation error in words, in both languages: ours where we have them for its kind,
+    else pydantic's English with a Chinese lead-in."""
     kind = item["type"]
     if kind in _TYPE_WORDS:
-        return f"expected {_TYPE_WORDS[kind]}, got {_yaml_kind(item.get('input'))}"
+        got = _yaml_kind(item.get("input"))
+        return texts("problem.expected", want=texts(_TYPE_WORDS[kind]), got=got)
     explain = _MESSAGES.get(kind)
-    return explain(item, model) if explain else str(item["msg"])
+    return explain(item, model) if explain else texts("problem.pydantic", msg=item["msg"])
 
 
 def explain(
@@ -111,7 +124,7 @@ def explain(
         if len(problems) == MAX_PER_RECORD:
             more = len(items) - done
             problems.append(
-                Problem(name, node.start_mark.line + 1, f"… and {more:,} more problems", record_id)
+                Problem(name, node.start_mark.line + 1, texts("problem.more", more=more), record_id)
             )
             break
         line, path = node_location(node, item["loc"])

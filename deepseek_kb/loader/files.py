@@ -18,6 +18,8 @@ import yaml
 from pydantic import ValidationError
 
 from deepseek_kb.errors import DskbError, Problem
+from deepseek_kb.messages import Text, texts
+from deepseek_kb.messages.problems import YAML_WORDS
 from deepseek_kb.schema import Record
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -130,17 +132,17 @@ def read_bytes(path: Path, name: str, limit: int = MAX_FILE_BYTES) -> bytes:
         os.close(fd)
 
 
-def _file_kind(mode: int) -> str:
+def _file_kind(mode: int) -> Text:
     for test, kind in (
-        (stat.S_ISDIR, "a folder"),
-        (stat.S_ISFIFO, "a named pipe"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "folder"),
+        (stat.S_ISFIFO, "named_pipe"),
+        (stat.S_ISCHR, "character_device"),
+        (stat.S_ISBLK, "block_device"),
+        (stat.S_ISSOCK, "socket"),
     ):
         if test(mode):
-            return kind
-    return "not a file"
+            return texts(f"file_kind.{kind}")
+    return texts("file_kind.other")
 
 
 def read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
@@ -152,35 +154,28 @@ def read_text(path: Path, name: str, problems: list[Problem]) -> str | None:
             Problem(
                 name,
                 None,
-                f"file is {size / 2**20:.1f} MiB, over the {MAX_FILE_BYTES // 2**20} MiB limit "
-                "of one data file; split it into several files in a folder named after it",
+                texts("problem.too_big", size=size / 2**20, limit=MAX_FILE_BYTES // 2**20),
             )
         )
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
-        problems.append(
-            Problem(name, 1, "file starts with a byte-order mark; save it as UTF-8 without BOM")
-        )
+        problems.append(Problem(name, 1, texts("problem.bom")))
         return None
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        problems.append(Problem(name, line, "binary content (a NUL byte), not YAML text"))
+        problems.append(Problem(name, line, texts("problem.binary")))
         return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         byte = raw[error.start]
-        problems.append(
-            Problem(name, line, f"byte 0x{byte:02x} is not UTF-8; save the file as UTF-8")
-        )
+        problems.append(Problem(name, line, texts("problem.not_utf8", byte=byte)))
         return None
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
-        problems.append(
-            Problem(name, None, "file is empty; a file with no records holds an empty list: []")
-        )
+        problems.append(Problem(name, None, texts("problem.empty")))
         return None
     return text
 
@@ -191,9 +186,9 @@ def _token_problems(text: str, name: str, problems: list[Problem]) -> None:
     for token in yaml.scan(text, Loader=SafeLoader):
         if isinstance(token, yaml.TagToken):
             tag = "".join(part or "" for part in token.value)
-            message = f"YAML tag {tag} is not allowed; data files hold plain values only"
+            message = texts("problem.yaml_tag", tag=tag)
         elif isinstance(token, yaml.AnchorToken | yaml.AliasToken):
-            message = "YAML anchors and aliases (&name, *name) are not allowed; write the value out"
+            message = texts("problem.yaml_anchor")
         else:
             continue
         problems.append(Problem(name, token.start_mark.line + 1, message))
@@ -202,12 +197,19 @@ def _token_problems(text: str, name: str, problems: list[Problem]) -> None:
 def _syntax_problem(error: yaml.YAMLError, name: str) -> Problem:
     """A YAML error as a problem, at its line when it has one."""
     if not isinstance(error, yaml.MarkedYAMLError):
-        return Problem(name, None, f"YAML error: {error}")
+        return Problem(name, None, texts("problem.yaml_error", what=error))
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else None
-    what = error.problem or "invalid YAML"
-    context = f" ({error.context})" if error.context else ""
-    return Problem(name, line, f"YAML syntax error: {what}{context}; check the indentation")
+    what = _yaml_words(error.problem) if error.problem else texts("problem.yaml_invalid")
+    context = (
+        texts("problem.yaml_context", context=_yaml_words(error.context)) if error.context else ""
+    )
+    return Problem(name, line, texts("problem.yaml_syntax", what=what, context=context))
+
+
+def _yaml_words(words: str) -> Text:
+    """The parser's words about a syntax error, in Chinese too where the catalogue has them."""
+    return Text(words, YAML_WORDS.get(words, words))
 
 
 def compose(text: str, name: str, problems: list[Problem]) -> yaml.SequenceNode | None:
@@ -228,12 +230,12 @@ def compose(text: str, name: str, problems: list[Problem]) -> yaml.SequenceNode 
             Problem(
                 name,
                 root.start_mark.line + 1,
-                "file holds a mapping, not a list of records; start each record with '- '",
+                texts("problem.mapping_file"),
             )
         )
         return None
     if not isinstance(root, yaml.SequenceNode):
-        problems.append(Problem(name, 1, "file holds a single value, not a list of records"))
+        problems.append(Problem(name, 1, texts("problem.single_value")))
         return None
     return root
 
@@ -255,7 +257,7 @@ def duplicate_keys(node: yaml.Node, name: str, path: str = "") -> list[Problem]:
                     Problem(
                         name,
                         key.start_mark.line + 1,
-                        "YAML merge keys (<<) are not allowed; write the keys out",
+                        texts("problem.merge_key"),
                         field=path or None,
                     )
                 )
@@ -264,8 +266,7 @@ def duplicate_keys(node: yaml.Node, name: str, path: str = "") -> list[Problem]:
                     Problem(
                         name,
                         key.start_mark.line + 1,
-                        f"key '{label}' is given twice (first at line {first_line[label]}); "
-                        "keep one",
+                        texts("problem.key_twice", key=label, first=first_line[label]),
                         field=field_path,
                     )
                 )

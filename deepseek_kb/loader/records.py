@@ -25,6 +25,7 @@ from deepseek_kb.loader.files import (
     scalar_id,
 )
 from deepseek_kb.loader.references import Check, locate_bad_references, targets
+from deepseek_kb.messages import texts
 from deepseek_kb.paths import DataFile, Layout, bundled_data_dir, discover
 from deepseek_kb.schema import RECORD_TYPES, Record
 
@@ -47,9 +48,7 @@ def iter_records(layout: Layout) -> Iterator[Loaded]:
     check = Check()
     for stray in layout.strays:
         expected = ", ".join(f"{stem}.yaml" for stem in BY_STEM)
-        check.problems.append(
-            Problem(str(stray), None, f"not a known data file; expected one of: {expected}")
-        )
+        check.problems.append(Problem(str(stray), None, texts("problem.stray", expected=expected)))
     for data_file in layout.files:
         yield from _load_file(data_file, check)
     bad = check.unresolved()
@@ -99,7 +98,7 @@ def _validated(
         check.failed_ids.add(record_id)  # until it loads
     if duplicate:
         check.problems.extend(
-            Problem(p.file, p.line, p.message, record_id, p.field) for p in duplicate
+            Problem(p.file, p.line, p.text, record_id, p.field) for p in duplicate
         )
         return None
     try:
@@ -111,9 +110,13 @@ def _validated(
         mark = error.problem_mark or error.context_mark
         where = mark.line + 1 if mark else line
         what = error.problem or "cannot be read"
-        check.problems.append(Problem(name, where, f"YAML error: {what}", record_id))
+        check.problems.append(
+            Problem(name, where, texts("problem.yaml_error", what=what), record_id)
+        )
     except (ValueError, OverflowError, RecursionError) as error:  # a 5,000-digit number
-        check.problems.append(Problem(name, line, f"a value cannot be read: {error}", record_id))
+        check.problems.append(
+            Problem(name, line, texts("problem.value_unreadable", error=error), record_id)
+        )
     return None
 
 
@@ -141,7 +144,7 @@ def _load_file(data_file: DataFile, check: Check) -> Iterator[Loaded]:
         line = node.start_mark.line + 1
         if not isinstance(node, yaml.MappingNode):
             check.problems.append(
-                Problem(name, line, f"item {index + 1} is not a record (a 'key: value' mapping)")
+                Problem(name, line, texts("problem.not_a_record", number=index + 1))
             )
             continue
         validated = _validated(node, name, model, constructor, check)
@@ -153,7 +156,7 @@ def _load_file(data_file: DataFile, check: Check) -> Iterator[Loaded]:
                 Problem(
                     name,
                     line,
-                    f"duplicate id, first used at line {seen_in_file[record.id]} of this file",
+                    texts("problem.duplicate_in_file", first=seen_in_file[record.id]),
                     record.id,
                     "id",
                 )
@@ -179,7 +182,7 @@ def _register(record: Record, data_file: DataFile, line: int, check: Check, name
                 Problem(
                     name,
                     line,
-                    f"duplicate id, already used at {prev_file}:{prev_line}",
+                    texts("problem.duplicate_id", where=f"{prev_file}:{prev_line}"),
                     record.id,
                     "id",
                 )
@@ -190,8 +193,12 @@ def _register(record: Record, data_file: DataFile, line: int, check: Check, name
                 Problem(
                     name,
                     line,
-                    f"overlay record is a {record_type} but replaces a {prev_type} "
-                    f"({prev_file}:{prev_line})",
+                    texts(
+                        "problem.overlay_kind",
+                        kind=record_type,
+                        previous=prev_type,
+                        where=f"{prev_file}:{prev_line}",
+                    ),
                     record.id,
                     "id",
                 )

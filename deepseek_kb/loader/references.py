@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from deepseek_kb.errors import Problem
 from deepseek_kb.kinds import BY_NAME
 from deepseek_kb.loader.files import SafeLoader, compose, duplicate_keys, node_location, read_text
+from deepseek_kb.messages import Text, texts
 from deepseek_kb.paths import Layout
 from deepseek_kb.schema import RECORD_TYPES, Record, SourceRef
 
@@ -88,10 +89,18 @@ def _walk_sources(
             yield from _walk_sources(item, (*loc, index))
 
 
-def _any_of(kinds: tuple[str, ...], article: str = "any") -> str:
-    """('model', 'person', 'topic') -> 'any model, person or topic'."""
-    words = ", ".join(kinds[:-1]) + f" or {kinds[-1]}" if len(kinds) > 1 else kinds[0]
-    return f"{article} {words}"
+def _one_of(kinds: tuple[str, ...]) -> Text:
+    """('model', 'person', 'topic') -> 'model, person or topic', '模型、人物或主题'."""
+    words = [Text(BY_NAME[kind].word[1], BY_NAME[kind].word[0]) for kind in kinds]
+    if len(words) == 1:
+        return words[0]
+    return texts("problem.list_or", first=_joined(words[:-1]), last=words[-1])
+
+
+def _joined(words: list[Text]) -> Text:
+    """Words in a list, each language with its own separator: 'a, b', 'a、b'."""
+    sep = texts("problem.list_sep")
+    return Text(sep.en.join(w.en for w in words), sep.zh.join(w.zh for w in words))
 
 
 def targets(kind: str, data: dict[str, Any]) -> Iterator[tuple[str, tuple[str, ...]]]:
@@ -148,10 +157,18 @@ def _reference_problem(check: Check, ref: Ref) -> Problem:
         close = difflib.get_close_matches(
             ref.target, [i for i, v in check.ids.items() if v[0] in ref.allowed], n=3
         )
-        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-        message = f"'{ref.target}' is not the id of {_any_of(ref.allowed)}{hint}"
+        hint = _joined([Text(repr(c), repr(c)) for c in close]) if close else None
+        message = texts(
+            "problem.not_an_id",
+            target=ref.target,
+            kinds=_one_of(ref.allowed),
+            close=texts("problem.did_you_mean", names=hint) if hint else "",
+        )
     else:
-        message = (
-            f"'{ref.target}' is a {found[0]}, but this field takes {_any_of(ref.allowed, 'a')}"
+        message = texts(
+            "problem.wrong_kind",
+            target=ref.target,
+            kind=_one_of((found[0],)),
+            kinds=_one_of(ref.allowed),
         )
     return Problem(ref.file, ref.line, message, ref.record, ref.field)

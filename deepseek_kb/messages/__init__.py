@@ -10,6 +10,7 @@ keeps it under its own id plus `.hint`.
 from __future__ import annotations
 
 from deepseek_kb.messages.files import FILES
+from deepseek_kb.messages.problems import PROBLEMS
 from deepseek_kb.messages.text import Text
 
 __all__ = ["MESSAGES", "Text", "in_lang", "say", "texts"]
@@ -266,6 +267,8 @@ MESSAGES: dict[str, Text] = {
     ),
     # Data folders, and where a file or folder may be written (exit 4): messages/files.py.
     **FILES,
+    # What is wrong with the data (errors.Problem, exit 3): messages/problems.py.
+    **PROBLEMS,
     # A listing that stops short.
     # search/answered.py: an answer's other values, and a field the sources do not state
     "answer.also_stated": Text("Also stated: ", "另有记载："),
@@ -284,9 +287,14 @@ def texts(key: str, /, **fields: object) -> Text:
     """The message `key` in both languages, its fields filled in.
 
     A field `name_zh` fills `{name_zh}` in the Chinese; where a message wants one and the
-    caller gives only `name`, `name` stands in for it."""
+    caller gives only `name`, `name` stands in for it. A field given as a `Text` (words said
+    in both languages) is its English in the English and its Chinese in the Chinese."""
     text = MESSAGES.get(key) or _words()[key]
-    return Text(text.en.format(**fields), text.zh.format_map(_Fallback(fields)))
+    if not any(isinstance(value, Text) for value in fields.values()):
+        return Text(text.en.format(**fields), text.zh.format_map(_Fallback(fields)))
+    en = {name: value.en if isinstance(value, Text) else value for name, value in fields.items()}
+    zh = {name: value.zh if isinstance(value, Text) else value for name, value in fields.items()}
+    return Text(text.en.format(**en), text.zh.format_map(_Fallback(zh)))
 
 
 def _words() -> dict[str, Text]:

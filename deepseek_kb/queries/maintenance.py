@@ -11,6 +11,7 @@ from deepseek_kb import __version__
 from deepseek_kb.errors import Problem
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_STEM, EVENT_WORDS, NAMES, SUBJECTS, EventType
+from deepseek_kb.messages import texts
 from deepseek_kb.paths import DATA_FILE_RULE, discover
 from deepseek_kb.queries.common import index_for
 from deepseek_kb.rows import Row
@@ -67,6 +68,7 @@ class Report:
                     "record": p.record,
                     "field": p.field,
                     "message": p.message,
+                    "message_zh": p.text.zh,
                 }
                 for p in self.problems
             ],
@@ -123,7 +125,7 @@ def _statuses(kb: Any) -> tuple[dict[str, int], list[Problem]]:
                 totals[status] = totals.get(status, 0) + n
             if counts.get(""):
                 loaded = kb.origins[record.id]
-                message = "a value has no status: cite a source, or state `status: derived`"
+                message = texts("problem.no_status")
                 problems.append(Problem(loaded.file.display, loaded.line, message, record.id))
     return totals, problems
 

@@ -262,7 +262,7 @@ class Terminal:
         """Every problem of the data, one per line, on stderr."""
         console = self._errors()
         for problem in items:
-            console.print(escape(str(problem)), soft_wrap=True)
+            console.print(escape(problem.said(self.settings.lang)), soft_wrap=True)
 
 
 def less_options(less: str | None) -> str:

@@ -20,6 +20,7 @@ from pydantic import (
     model_validator,
 )
 
+from deepseek_kb.errors import BadValue
 from deepseek_kb.kinds import Unit
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$"
@@ -34,10 +35,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 def _no_control(value: str) -> str:
     found = _CONTROL.search(value)
     if found:
-        raise ValueError(
-            f"holds the control character U+{ord(found.group()):04X} at position "
-            f"{found.start() + 1}; data text may hold tabs and newlines only"
-        )
+        raise BadValue("value.control", code=ord(found.group()), position=found.start() + 1)
     return value
 
 
@@ -53,7 +51,7 @@ def _check_partial_date(value: str) -> str:
     try:
         dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"{value} is not a real date") from None
+        raise BadValue("value.not_a_real_date", value=value) from None
     return value
 
 
@@ -144,7 +142,7 @@ DataStatus = Annotated[
 def derived_names_inputs(status: str | None, note: Text | None) -> None:
     """A derived value says what it was computed from."""
     if status == "derived" and note is None:
-        raise ValueError("a derived value names its inputs in its note")
+        raise BadValue("value.derived_note")
 
 
 Qualifier = Literal["about", "nearly", "under", "over", "at-most", "at-least"]
@@ -177,7 +175,7 @@ class Quantity(Frozen):
     @classmethod
     def _no_bool(cls, value: Any) -> Any:
         if isinstance(value, bool):
-            raise ValueError("expected a number, got true/false")
+            raise BadValue("value.bool_not_number")
         return value
 
 
@@ -246,16 +244,14 @@ def superseded_dates(superseded: list[Superseded]) -> None:
     """A date's superseded values are dates: the footnote reads 'now (stated as then)'."""
     for old in superseded:
         if not (isinstance(old.value, str) and re.fullmatch(DATE_PATTERN, old.value)):
-            raise ValueError(
-                f"superseded value {old.value!r} is not a date: a date is corrected by a date"
-            )
+            raise BadValue("value.superseded_date", value=old.value)
 
 
 def superseded_texts(superseded: list[Superseded]) -> None:
     """A text's superseded values are texts: the footnote reads 'now (stated as then)'."""
     for old in superseded:
         if not isinstance(old.value, Text):
-            raise ValueError("a superseded text is a text {zh, en}: a text is corrected by a text")
+            raise BadValue("value.superseded_text")
 
 
 Basis = Literal["commit-date"]
