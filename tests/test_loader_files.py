@@ -11,6 +11,7 @@ import stat
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -318,12 +319,9 @@ def test_broken_data_stops_every_command_with_file_and_line(
 
 
 @pytest.mark.slow
-def test_a_file_of_several_megabytes_loads(tmp_path: Path) -> None:
+def test_a_file_of_several_megabytes_loads(synthetic: Callable[..., Path]) -> None:
     """Big files are fine as long as they are valid (here about 5 MB of quotes)."""
-    from benchmarks.synthetic_kb import generate
-
-    folder = tmp_path / "big"
-    generate(folder, 20000, style="yaml")
+    folder = synthetic(20000, "yaml")
     sizes = [p.stat().st_size for p in folder.rglob("*.yaml")]
     assert max(sizes) > 1_000_000
     result = run("info", "--json", env={"DSKB_DATA_DIR": str(folder)})
