@@ -80,7 +80,8 @@ def test_hidden_and_editor_files_in_a_kind_folder_are_skipped(tmp_path: Path, na
         junk.write_bytes(b"\x00\x05\x16\x07 AppleDouble" if name.startswith("._") else b"- {")
     result = run("--data-dir", str(data), "cite", "kept-fact", "--format", "json")
     assert result.code == 0, result.stderr
-    assert _ids(data) >= {"2025.yaml"} and name not in _ids(data)
+    ids = _ids(data)
+    assert ids >= {"2025.yaml"} and name not in ids
 
 
 # --- 5. validation time grows with the data, not its square ------------------------------------
