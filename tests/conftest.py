@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
 import io
 import os
 import re
+import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,6 +25,21 @@ from deepseek_kb.loader.records import KB, load_kb
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DATA = Path(__file__).parent.parent / "data"
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto` (pyproject.toml's addopts): a pytest-xdist worker per core while other work
+    leaves at least half a core idle; on a machine already busy, none (the tests run in this
+    one process), since workers could only share the cores others hold and each adds its own
+    start-up (an import and a collection). Measured on this 2-core machine under a load of
+    5: the fast tier took 110 s with two workers against 84–96 s in one process."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    cores = cores or 1
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:  # no load average on this system
+        busy = 0.0
+    return cores if cores >= 2 and cores - busy >= 0.5 else 0
 
 
 @pytest.fixture(autouse=True)
@@ -159,8 +176,6 @@ def kb() -> KB:
 def copied_data(tmp: Path) -> Path:
     """A private copy of the bundled data folder under `tmp` (made once), for tests that break
     it."""
-    import shutil
-
     target = tmp / "data"
     if not target.exists():
         shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("schema"))
@@ -203,3 +218,69 @@ def imported(args: list[str], roots: tuple[str, ...], env: dict[str, str]) -> li
     )
     found = done.stderr.rsplit("IMPORTED=", 1)[1]
     return found.split(",") if found else []
+
+
+# --- work done once per run and shared read-only: the same inputs, not the same checks ---------
+
+
+def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder `make` fills once for the whole run and every test then only reads. Under
+    pytest-xdist the workers share it: the first to ask makes it (the others wait on a lock)."""
+    root = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above each worker's own
+    folder, done = root / "made-once" / name, root / "made-once" / f"{name}.done"
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with (root / "made-once" / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            make(folder)
+            done.touch()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """`synthetic(records, style)`: benchmarks/synthetic_kb.py's data folder of that many
+    records, generated once per run (20,000 records in block YAML take seconds) and never
+    written to by a test (a test's index goes to its own cache)."""
+
+    def folder(records: int, style: str = "json") -> Path:
+        from benchmarks.synthetic_kb import generate
+
+        def make(out: Path) -> None:
+            generate(out, records, style=style)
+
+        return made_once(tmp_path_factory, f"synthetic-{records}-{style}", make)
+
+    return folder
+
+
+@pytest.fixture(scope="session")
+def built_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled data's index file as a first `dskb info` (a real process) builds it, made
+    once per run for the tests that damage or inspect a copy of it (see `with_index`)."""
+
+    def make(cache: Path) -> None:
+        # The developer's own settings must not change which data is indexed.
+        env = {k: v for k, v in os.environ.items() if not k.startswith("DSKB_")}
+        env["XDG_CACHE_HOME"] = str(cache)
+        done = subprocess.run(
+            [sys.executable, "-m", "deepseek_kb", "info"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+
+    cache = made_once(tmp_path_factory, "built-index", make)
+    return next((cache / "dskb").glob("index-*.sqlite"))
+
+
+def with_index(index: Path, cache: Path) -> Path:
+    """A cache folder holding a copy of a built index (its lock and notes left to the next
+    run), as a first run would have left it; returns the copy."""
+    (cache / "dskb").mkdir(parents=True, exist_ok=True)
+    return Path(shutil.copy2(index, cache / "dskb" / index.name))

@@ -282,6 +282,18 @@ def test_the_cli_never_imports_the_sdks(tmp_path: Path) -> None:
         assert imported(args, ("mcp", "mcp_types", "llm"), env) == [], args
 
 
+def _wait_until_reading_stdin(pid: int) -> None:
+    """Until the server has a second thread: the SDK's worker that reads stdin (without /proc,
+    three seconds, which is more than it takes to start)."""
+    tasks = Path(f"/proc/{pid}/task")
+    if not tasks.is_dir():
+        time.sleep(3)
+        return
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(tasks.iterdir())) < 2:
+        time.sleep(0.02)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 def test_a_signal_stops_the_server_even_while_stdin_is_open(
@@ -298,7 +310,7 @@ def test_a_signal_stops_the_server_even_while_stdin_is_open(
             stderr=stderr,
         )
         try:
-            time.sleep(3)
+            _wait_until_reading_stdin(server.pid)
             server.send_signal(signum)
             server.wait(timeout=20)  # stdin still open: the client has not closed it
         finally:

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from deepseek_kb.errors import ExitCode
 from deepseek_kb.export.document import document
 
-from .conftest import DATA, run
+from .conftest import DATA, run, with_index
 
 FEW = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 
@@ -112,10 +112,12 @@ def _limited(limit: int) -> None:
 
 
 def _export_with_a_small_disk(
-    args: list[str], limit: int, cache: Path
+    args: list[str], limit: int, cache: Path, index: Path
 ) -> subprocess.CompletedProcess[str]:
-    """An export whose files may not grow past `limit` bytes (a full disk, for one process)."""
+    """An export whose files may not grow past `limit` bytes (a full disk, for one process),
+    its cache warm (a copy of the built `index`, checked by one run) before the limit applies."""
     env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    with_index(index, cache)
     subprocess.run([sys.executable, "-m", "deepseek_kb", "info"], env=env, capture_output=True)
     return subprocess.run(
         [sys.executable, "-m", "deepseek_kb", "export", *args],
@@ -128,13 +130,15 @@ def _export_with_a_small_disk(
 
 
 @pytest.mark.slow
-def test_a_failed_sqlite_export_leaves_no_temporary_or_journal_file(tmp_path: Path) -> None:
+def test_a_failed_sqlite_export_leaves_no_temporary_or_journal_file(
+    tmp_path: Path, built_index: Path
+) -> None:
     """The disk fills part-way through the database: exit 4, the old file kept, nothing else."""
     out = tmp_path / "out"
     out.mkdir()
     (out / "kb.db").write_bytes(b"old database")
     result = _export_with_a_small_disk(
-        ["--format", "sqlite", "-o", str(out / "kb.db")], 200_000, tmp_path / "c"
+        ["--format", "sqlite", "-o", str(out / "kb.db")], 200_000, tmp_path / "c", built_index
     )
     assert result.returncode == ExitCode.IO, result.stderr
     assert (out / "kb.db").read_bytes() == b"old database"
@@ -152,7 +156,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 @pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["csv", "yaml"])
 def test_a_folder_export_that_fails_part_way_leaves_the_old_export_whole(
-    tmp_path: Path, fmt: str
+    tmp_path: Path, fmt: str, built_index: Path
 ) -> None:
     """A full disk on one file: every old file as it was, no new file mixed in, no temporary."""
     out = tmp_path / "export"
@@ -164,14 +168,18 @@ def test_a_folder_export_that_fails_part_way_leaves_the_old_export_whole(
     for name in before:  # the next export differs, so a mix would show
         (out / name).write_bytes(before[name][: len(before[name]) // 2])
     damaged = _files(out)
-    result = _export_with_a_small_disk(["--format", fmt, "-o", str(out)], limit, tmp_path / "c")
+    result = _export_with_a_small_disk(
+        ["--format", fmt, "-o", str(out)], limit, tmp_path / "c", built_index
+    )
     assert result.returncode == ExitCode.IO, result.stderr
     assert _files(out) == damaged
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c", "export"]
 
 
 @pytest.mark.slow
-def test_a_yaml_export_interrupted_part_way_still_validates(tmp_path: Path) -> None:
+def test_a_yaml_export_interrupted_part_way_still_validates(
+    tmp_path: Path, built_index: Path
+) -> None:
     """Ctrl-C while files are written: the previous export (of other data) is still whole and
     valid, never new sources beside old facts citing a source that is gone."""
     data = tmp_path / "data"
@@ -190,6 +198,7 @@ def test_a_yaml_export_interrupted_part_way_still_validates(tmp_path: Path) -> N
     assert run("validate", "--data-dir", str(out)).code == 0
     shutil.rmtree(data)
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "c")}
+    with_index(built_index, tmp_path / "c")  # the export is what is interrupted, not a build
     code = (
         "import sys, pathlib\n"
         "from deepseek_kb.cli import main\n"
@@ -314,14 +323,19 @@ def _walk(tokens: list[Any]) -> list[Any]:
     return out
 
 
+@pytest.fixture(scope="module")
+def baseline(exported: dict[str, list[dict[str, Any]]]) -> list[Any]:
+    """The tokens of the English document of the unchanged data, rendered once."""
+    return _walk(_render(document(exported, "en")))
+
+
 @pytest.mark.slow
 @FEW
 @given(text=_HOSTILE, url=_HOSTILE)
 def test_no_text_or_url_of_the_data_adds_markup_to_the_markdown(
-    exported: dict[str, list[dict[str, Any]]], text: str, url: str
+    exported: dict[str, list[dict[str, Any]]], baseline: list[Any], text: str, url: str
 ) -> None:
     """Generated texts and URLs: no HTML, no new heading or list, links only to http(s)."""
-    baseline = _walk(_render(document(exported, "en")))
     data = copy.deepcopy(exported)
     fact = next(f for f in data["fact"] if f["category"] not in ("commentary", "coverage"))
     fact["text"] = {"zh": text, "en": text}

@@ -18,7 +18,7 @@ import pytest
 
 from deepseek_kb.errors import ExitCode
 
-from .conftest import run
+from .conftest import run, with_index
 
 LISTINGS = [
     ["models"],
@@ -257,11 +257,14 @@ def test_a_read_only_folder_is_exit_4(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_two_sqlite_exports_to_one_file_at_once_both_succeed(tmp_path: Path) -> None:
+def test_two_sqlite_exports_to_one_file_at_once_both_succeed(
+    tmp_path: Path, built_index: Path
+) -> None:
     """Per-process temporary names: both exit 0 and the file is a whole database."""
     db = tmp_path / "kb.db"
     command = [sys.executable, "-m", "deepseek_kb", "export", "--format", "sqlite", "-o", str(db)]
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    with_index(built_index, tmp_path / "cache")
     subprocess.run([sys.executable, "-m", "deepseek_kb", "info"], env=env, capture_output=True)
     processes = [subprocess.Popen(command, env=env, stderr=subprocess.PIPE) for _ in range(3)]
     codes = [p.wait(timeout=120) for p in processes]

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from .conftest import run
+from .conftest import made_once, run
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("DSKB_UPDATE_GOLDEN") == "1"
@@ -83,9 +83,23 @@ def _render(args: list[str], lang: str, width: int) -> str:
 
 
 @pytest.fixture(scope="module")
-def uncut() -> dict[tuple[str, str], str]:
-    """Each view rendered so wide that nothing wraps: the reference for what may be cut."""
-    return {(v, lang): _render(a, lang, UNCUT) for v, a in VIEWS.items() for lang in LANGS}
+def uncut(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], str]:
+    """Each view rendered so wide that nothing wraps: the reference for what may be cut
+    (rendered once per run, however many test workers share it)."""
+
+    def make(folder: Path) -> None:
+        folder.mkdir(parents=True)
+        for view, args in VIEWS.items():
+            for lang in LANGS:
+                text = _render(args, lang, UNCUT)  # as bytes: no newline is translated
+                (folder / f"{view}-{lang}.txt").write_bytes(text.encode("utf-8"))
+
+    folder = made_once(tmp_path_factory, "golden-uncut", make)
+    return {
+        (view, lang): (folder / f"{view}-{lang}.txt").read_bytes().decode("utf-8")
+        for view in VIEWS
+        for lang in LANGS
+    }
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from hypothesis import strategies as st
 from deepseek_kb.errors import ExitCode
 from deepseek_kb.progress import Report
 
-from .conftest import alive, copied_data, dskb, run
+from .conftest import alive, copied_data, dskb, run, with_index
 
 
 def _index_file(cache: Path) -> Path:
@@ -67,10 +68,13 @@ _NOT_DIGESTS = dict.fromkeys(CHANGES, "1") | {"meta": "key NOT IN ('digests', 'r
 
 @pytest.mark.slow
 @pytest.mark.parametrize("table", list(CHANGES))
-def test_one_change_to_any_table_is_caught_and_rebuilt(tmp_path: Path, table: str) -> None:
+def test_one_change_to_any_table_is_caught_and_rebuilt(
+    tmp_path: Path, table: str, built_index: Path
+) -> None:
     """A flipped bit in names (deepseek-v3 → deepseek-v2) or any other table: same answers,
     and the next run finds the table as it was built."""
     cache = tmp_path / "c"
+    with_index(built_index, cache)
     runs = [
         ["models", "show", "V3", "--json"],
         ["search", "V3", "--json"],
@@ -93,10 +97,13 @@ def test_one_change_to_any_table_is_caught_and_rebuilt(tmp_path: Path, table: st
 
 
 @pytest.mark.slow
-def test_the_sources_tiers_kept_in_meta_are_checked_like_any_table(tmp_path: Path) -> None:
+def test_the_sources_tiers_kept_in_meta_are_checked_like_any_table(
+    tmp_path: Path, built_index: Path
+) -> None:
     """Statuses follow from every source's tier and kind, which the build keeps in meta for
     lookups to read at once: told wrongly there, the damage is caught and rebuilt."""
     cache = tmp_path / "c"
+    with_index(built_index, cache)
     args = ["models", "show", "V3", "--json"]
     expected = dskb(*args, cache=cache).stdout
     assert '"status": "stated"' in expected
@@ -134,18 +141,12 @@ def _held(lock: Path) -> bool:
     return False
 
 
-def _big(tmp: Path, records: int) -> Path:
-    from benchmarks.synthetic_kb import generate
-
-    folder = tmp / "big"
-    generate(folder, records)
-    return folder
-
-
 @pytest.mark.slow
-def test_a_build_stopped_with_ctrl_z_holding_the_lock_is_not_waited_for(tmp_path: Path) -> None:
+def test_a_build_stopped_with_ctrl_z_holding_the_lock_is_not_waited_for(
+    tmp_path: Path, synthetic: Callable[..., Path]
+) -> None:
     """Ctrl-Z on a first build: another dskb says so after a few seconds and answers."""
-    folder = _big(tmp_path, 6000)
+    folder = synthetic(6000)
     cache = tmp_path / "c"
     env = {**os.environ, "DSKB_DATA_DIR": str(folder), "XDG_CACHE_HOME": str(cache)}
     command = [sys.executable, "-m", "deepseek_kb", "search", "DeepSeek"]
@@ -204,12 +205,12 @@ with cache._lock(lock):
 
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
-def test_workers_die_with_a_build_killed_outright_and_never_hold_its_lock(tmp_path: Path) -> None:
+def test_workers_die_with_a_build_killed_outright_and_never_hold_its_lock(
+    tmp_path: Path, built_index: Path
+) -> None:
     """SIGKILL to the build alone while its workers are busy: they end within a second or
     two, not when their work is done, and none of them ever held the index lock."""
-    cache = tmp_path / "c"
-    dskb("info", cache=cache)
-    index = _index_file(cache)
+    index = with_index(built_index, tmp_path / "c")  # its records are the workers' work
     said = tmp_path / "said.json"
     with (tmp_path / "stderr").open("w") as stderr:  # a file: a pipe would wait for the workers
         killed = subprocess.run(
@@ -311,13 +312,16 @@ def test_a_same_size_edit_that_breaks_the_data_is_not_served_from_the_old_index(
 @pytest.mark.slow
 @FEW
 @given(page=st.integers(min_value=2, max_value=400), seed=st.integers(0, 2**16))
-def test_a_damaged_page_never_crashes_nor_changes_an_answer(page: int, seed: int) -> None:
+def test_a_damaged_page_never_crashes_nor_changes_an_answer(
+    built_index: Path, page: int, seed: int
+) -> None:
     """Zero or scramble one page of a built index: the next runs answer exactly as before."""
     import random
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
         cache = Path(tmp) / "c"
+        with_index(built_index, cache)
         expected = dskb("search", "护城河", "--json", cache=cache)
         index = _index_file(cache)
         size = index.stat().st_size
@@ -335,12 +339,11 @@ def test_a_damaged_page_never_crashes_nor_changes_an_answer(page: int, seed: int
 
 
 @pytest.mark.slow
-def test_a_build_stopped_by_sigterm_leaves_no_temporary_file(tmp_path: Path) -> None:
+def test_a_build_stopped_by_sigterm_leaves_no_temporary_file(
+    tmp_path: Path, synthetic: Callable[..., Path]
+) -> None:
     """kill -TERM during the first build: exit 143, a message, and no *.tmp left behind."""
-    from benchmarks.synthetic_kb import generate
-
-    folder = tmp_path / "big"
-    generate(folder, 20000)
+    folder = synthetic(20000)
     cache = tmp_path / "c"
     env = {**os.environ, "DSKB_DATA_DIR": str(folder), "XDG_CACHE_HOME": str(cache)}
     process = subprocess.Popen(
@@ -360,9 +363,10 @@ def test_a_build_stopped_by_sigterm_leaves_no_temporary_file(tmp_path: Path) -> 
 
 
 @pytest.mark.slow
-def test_truncated_and_corrupt_index_are_rebuilt(tmp_path: Path) -> None:
+def test_truncated_and_corrupt_index_are_rebuilt(tmp_path: Path, built_index: Path) -> None:
     """A damaged cache file is replaced and the answer is still right."""
     cache = tmp_path / "cache"
+    with_index(built_index, cache)
     first = dskb("search", "V3", "--json", cache=cache)
     expected = [h["id"] for h in json.loads(first.stdout)]
     index = _index_file(cache)

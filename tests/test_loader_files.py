@@ -11,6 +11,7 @@ import stat
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -79,7 +80,8 @@ def test_hidden_and_editor_files_in_a_kind_folder_are_skipped(tmp_path: Path, na
         junk.write_bytes(b"\x00\x05\x16\x07 AppleDouble" if name.startswith("._") else b"- {")
     result = run("--data-dir", str(data), "cite", "kept-fact", "--format", "json")
     assert result.code == 0, result.stderr
-    assert _ids(data) >= {"2025.yaml"} and name not in _ids(data)
+    ids = _ids(data)
+    assert ids >= {"2025.yaml"} and name not in ids
 
 
 # --- 5. validation time grows with the data, not its square ------------------------------------
@@ -318,12 +320,9 @@ def test_broken_data_stops_every_command_with_file_and_line(
 
 
 @pytest.mark.slow
-def test_a_file_of_several_megabytes_loads(tmp_path: Path) -> None:
+def test_a_file_of_several_megabytes_loads(synthetic: Callable[..., Path]) -> None:
     """Big files are fine as long as they are valid (here about 5 MB of quotes)."""
-    from benchmarks.synthetic_kb import generate
-
-    folder = tmp_path / "big"
-    generate(folder, 20000, style="yaml")
+    folder = synthetic(20000, "yaml")
     sizes = [p.stat().st_size for p in folder.rglob("*.yaml")]
     assert max(sizes) > 1_000_000
     result = run("info", "--json", env={"DSKB_DATA_DIR": str(folder)})

@@ -10,6 +10,7 @@ import stat
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -99,12 +100,11 @@ def test_output_to_a_file_is_plain_utf8(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path) -> None:
+def test_ctrl_c_exits_130_without_a_traceback(
+    tmp_path: Path, synthetic: Callable[..., Path]
+) -> None:
     """SIGINT during a long first run (building a 20k-record index) exits 130 quietly."""
-    from benchmarks.synthetic_kb import generate
-
-    folder = tmp_path / "kb"
-    generate(folder, 20000, style="yaml")
+    folder = synthetic(20000, "yaml")
     env = {**os.environ, "DSKB_DATA_DIR": str(folder), "XDG_CACHE_HOME": str(tmp_path / "c")}
     process = subprocess.Popen(
         [sys.executable, "-m", "deepseek_kb", "search", "V3"],

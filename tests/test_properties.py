@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -75,16 +76,20 @@ _WORST_QUERIES = st.one_of(
 
 
 @pytest.mark.slow
-@settings(max_examples=60, deadline=1000, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(query=_WORST_QUERIES)
 def test_no_query_up_to_the_length_cap_takes_more_than_a_second(query: str) -> None:
-    """Search and name resolution finish within a second on generated worst cases."""
+    """Search and name resolution finish within a second on generated worst cases: a second
+    of this process's CPU, which other work on a busy machine (or another test worker) does
+    not lengthen as it lengthens the wall clock."""
     index = _INDEX.get("index") or _INDEX.setdefault("index", index_for(resolve()))
+    started = time.process_time()
     try:
         search_all(index, query, None, 10)
         resolve_id(index, query, "model", "model")
     except (UsageError, NotFoundError):
         pass
+    assert time.process_time() - started < 1.0, len(query)
 
 
 _INDEX: dict[str, Index] = {}

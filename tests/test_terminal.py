@@ -9,6 +9,7 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
+import re
 import select
 import shutil
 import signal
@@ -17,6 +18,7 @@ import subprocess
 import sys
 import termios
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -109,23 +111,9 @@ def test_a_pager_that_cannot_run_is_reported_and_nothing_is_lost() -> None:
 
 
 @pytest.fixture(scope="module")
-def large_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def large_kb(synthetic: Callable[..., Path]) -> Path:
     """A synthetic data folder big enough that building its index takes seconds."""
-    folder = tmp_path_factory.mktemp("large") / "data"
-    root = Path(__file__).resolve().parent.parent
-    subprocess.run(
-        [
-            sys.executable,
-            str(root / "benchmarks" / "synthetic_kb.py"),
-            "--records",
-            "30000",
-            str(folder),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    return folder
+    return synthetic(30000)
 
 
 @pytest.mark.slow
@@ -231,9 +219,11 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _drain(fd: int, seconds: float) -> bytes:
+def _drain(fd: int, seconds: float, until: bytes | None = None) -> bytes:
+    """What the terminal shows for `seconds`, or until it ends; with `until` (a regular
+    expression), only until the screen shows it (`seconds` then only bounds a hang)."""
     out, end = b"", time.monotonic() + seconds
-    while time.monotonic() < end:
+    while time.monotonic() < end and not (until and re.search(until, out)):
         ready, _, _ = select.select([fd], [], [], 0.1)
         if ready:
             try:
@@ -260,6 +250,10 @@ def _children_named(pid: int, name: str) -> list[int]:
     return found
 
 
+# less's prompt on the bottom line once it shows the first screen (":" then erase to the end).
+_LESS_PROMPT = rb"\n:\x1b\[K"
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("less") is None, reason="needs less")
 def test_ctrl_c_while_the_pager_is_open_waits_for_the_pager() -> None:
@@ -280,7 +274,7 @@ def test_ctrl_c_while_the_pager_is_open_waits_for_the_pager() -> None:
             os._exit(127)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     try:
-        shown = _drain(fd, 8)
+        shown = _drain(fd, 60, until=_LESS_PROMPT)
         assert shown, "nothing was shown"
         pagers = _children_named(pid, "less")
         os.write(fd, b"\x03")
