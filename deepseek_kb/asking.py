@@ -132,6 +132,12 @@ SPEC_WORDS: dict[str, SpecWords] = {
 }
 
 
+# The words that name a price's case, by the case; a miss first ("not cached" also says "cached").
+CASE_WORDS: dict[str, tuple[str, ...]] = {
+    "cache-miss": ("cache miss", "cache misses", "没命中", "未命中", "uncached", "not cached"),
+    "cache-hit": ("cache hit", "cache hits", "缓存命中", "命中缓存", "cached"),
+}
+
 # A field that is the whole of others: asked beside one of its parts ("feed-forward
 # architecture"), the part is meant.
 PARTS: dict[str, tuple[str, ...]] = {

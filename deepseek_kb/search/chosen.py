@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from deepseek_kb.analysis.text import normalize
-from deepseek_kb.asking import PARTS
+from deepseek_kb.asking import CASE_WORDS, PARTS
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import SPECS
 from deepseek_kb.rows import Row
@@ -343,13 +343,6 @@ def _tied(question: Question, keys: tuple[str, ...], asked: str, score: int) -> 
         and _kind_fits(question, words[k].expects)  # how many tokens: no model it came from
     )
     return bool(others) and best_asked(question.rest, question.cues, others)[1] > score - 3
-
-
-# The words that name a price's case, by the case.
-CASE_WORDS = {
-    "cache-miss": ("cache miss", "cache misses", "没命中", "未命中", "uncached", "not cached"),
-    "cache-hit": ("cache hit", "cache hits", "缓存命中", "命中缓存", "cached"),
-}
 
 
 def _case_first(question: Question, candidate: Candidate) -> Candidate:
