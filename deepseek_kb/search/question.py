@@ -214,13 +214,21 @@ def _later_version(norm: str, named: Sequence[tuple[str, str, str]]) -> bool:
     takes in (DeepEP V3, DeepSeek V9)."""
     names = [n for n, _, _ in named]
     for name in names:
-        at = norm.find(name)
-        after = _VERSION.match(norm, at + len(name)) if at >= 0 else None
-        if any(ch.isdigit() for ch in name) or after is None or after.group().strip(" -") in _FIRST:
+        after = _version_after(norm, name)
+        if after is None or after.group().strip(" -") in _FIRST:
             continue
-        if not any(norm[at : after.end()].strip() in other for other in names):
+        typed = norm[after.start() - len(name) : after.end()].strip()
+        if not any(typed in other for other in names):
             return True
     return False
+
+
+def _version_after(norm: str, name: str) -> re.Match[str] | None:
+    """The version typed right after a name that has none of its own ("DeepEP V2")."""
+    at = norm.find(name)
+    if at < 0 or any(ch.isdigit() for ch in name):
+        return None
+    return _VERSION.match(norm, at + len(name))
 
 
 def _version_kept(rest: str, name: str, record: Row) -> str:
@@ -235,11 +243,10 @@ def _version_kept(rest: str, name: str, record: Row) -> str:
 def _first_version_dropped(norm: str, rest: str, name: str) -> str:
     """ "deepseek coder v1", "DeepEP V1": the first version of a thing whose name has none is
     the thing itself; the version asks nothing more."""
-    at = norm.find(name)
-    after = _VERSION.match(norm, at + len(name)) if at >= 0 else None
-    if after is None or any(ch.isdigit() for ch in name) or after.group().strip(" -") not in _FIRST:
+    after = _version_after(norm, name)
+    version = after.group().strip(" -") if after is not None else ""
+    if version not in _FIRST:
         return rest
-    version = after.group().strip(" -")
     return " ".join(rest.replace(version, " ", 1).split())
 
 
@@ -306,15 +313,21 @@ _ROOT = 5
 
 
 @cache
-def _field_roots() -> frozenset[str]:
-    """The first letters of the stem of every Latin word asking for a field."""
+def field_words() -> frozenset[str]:
+    """Every Latin word of the phrases that ask for a field."""
     return frozenset(
-        stem(word)[:_ROOT]
+        word
         for asking in vocabulary().values()
         for phrase in asking.words
         for word in phrase.split()
-        if word.isascii() and word.isalpha() and len(word) >= _ROOT
+        if word.isascii() and word.isalpha()
     )
+
+
+@cache
+def _field_roots() -> frozenset[str]:
+    """The first letters of the stem of every Latin word asking for a field."""
+    return frozenset(stem(word)[:_ROOT] for word in field_words() if len(word) >= _ROOT)
 
 
 def _versioned(word: str) -> bool:

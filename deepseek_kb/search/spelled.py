@@ -10,29 +10,15 @@ keeps stems, with the endings a stem takes: "hir" is hire, hires, hired, hiring)
 
 from __future__ import annotations
 
-from functools import cache
-
 from deepseek_kb.analysis.text import stem
 from deepseek_kb.index.store import Index
 from deepseek_kb.search.leftover import STOP
-from deepseek_kb.search.question import vocabulary
+from deepseek_kb.search.question import field_words
 
 # Words shorter than this are never put right: too many real words lie one letter apart.
 SHORTEST = 5
 # Words this long may be two letters off.
 LONG = 8
-
-
-@cache
-def field_words() -> frozenset[str]:
-    """Every Latin word of the phrases that ask for a field."""
-    return frozenset(
-        word
-        for asking in vocabulary().values()
-        for phrase in asking.words
-        for word in phrase.split()
-        if word.isascii() and word.isalpha()
-    )
 
 
 def spelled(index: Index, rest: str) -> str:
