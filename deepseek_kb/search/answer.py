@@ -195,7 +195,8 @@ def _unnamed(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | 
     cost), the company for its head count or founder, else what the words found."""
     question = question._replace(rest=question.norm)
     asked, score = best_asked(question.norm, question.cues)
-    if score >= CLEAR and asked in spec_keys():
+    if score >= CLEAR and asked in spec_keys() and not leftover(question.norm):
+        # The one model stating a spec answers a question that asks for nothing more.
         holders = index.query(
             "SELECT json FROM records WHERE type = 'model' AND json LIKE ?",
             (f'%"{asked}":{{"value"%',),

@@ -21,6 +21,7 @@ from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
 from deepseek_kb.search.alike import alike
 from deepseek_kb.search.answerables import (
+    COMPANY,
     Candidate,
     event_candidate,
     role_caveat,
@@ -36,15 +37,14 @@ TEXTS = ("text", "summary", "purpose", "description", "definition", "role")
 LISTS = ("bio",)
 # The facts that record where dskb looked and what the sources read do not give.
 COVERAGE = "coverage"
-# Things so broad that a record need not name them to be about them.
-BROAD = ("organization", "topic")
+# Things so broad that a record need not name them to be about them: a topic, the company.
 # How many of the best hits are read besides the thing and the records about it.
 HITS = 5
 # A passage must hold three in four of the question's words, and two at least.
 SHARE = 0.75
 # A number, not a digit of a name (R1, Qwen2.5, V3).
 _NUMBER = re.compile(r"(?<![A-Za-z\d.-])\d|[一二两三四五六七八九十百千万亿]")
-_YEAR = re.compile(r"(?:19|20)\d\d|年")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 class Passage(NamedTuple):
@@ -142,7 +142,7 @@ def _passages(index: Index, question: Question, hits: Sequence[Hit]) -> Iterator
         records.extend((f.kind, f.row) for f in index.mentions(subject["id"]))
     about = len(records)
     records.extend((h.type, h.record) for h in hits)
-    broad = kind in (None, *BROAD)
+    broad = _broad(question)
     seen: set[str] = set()
     for place, (kind, record) in enumerate(records):
         if record["id"] in seen or kind == "source":
@@ -151,6 +151,15 @@ def _passages(index: Index, question: Question, hits: Sequence[Hit]) -> Iterator
         for field, text, sources in _texts(record):
             order = place * 100 + len(seen)
             yield Passage(record, kind, field, text, sources, order, broad or place < about)
+
+
+def _broad(question: Question) -> bool:
+    """Whether the question is about what every record is about: the company, a topic, or no
+    thing named ("Meta's researchers" are not Anthropic's)."""
+    if question.subject is None:
+        return True
+    kind, record = question.subject
+    return kind == "topic" or record["id"] == COMPANY
 
 
 def names_it(question: Question, text: str) -> bool:
@@ -287,7 +296,7 @@ def _whose(index: Index, question: Question, record: Row, kind: str) -> Row | No
     """Whom the passage answers about: a quote's speaker, else the thing asked about unless that
     is a topic or the company, which every record is about (Day 3 of Open-Source Week is
     DeepGEMM's text)."""
-    broad = question.subject is None or question.subject[0] in BROAD
+    broad = _broad(question)
     subject = None if broad or question.subject is None else question.subject[1]
     if kind == "quote":
         spoken = index.get(str(record.get("speaker", "")))

@@ -19,6 +19,7 @@ from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_NAME, SPECS
 from deepseek_kb.rows import Row
 from deepseek_kb.search.named import (
+    SUBJECT_KINDS,
     Hit,
     close_name,
     has,
@@ -180,6 +181,8 @@ def read(index: Index, query: str, hits: Sequence[Hit] = ()) -> Question:
         if _later_version(spaced, named):
             return Question(norm, norm, None, (), cues_of(norm), unknown=True)
         norm = spaced
+    if _numbered_unknown(index, norm):
+        return Question(norm, norm, None, (), cues_of(norm), unknown=True)
     if named:
         (name, record_id, kind), others = named[0], named[1:]
         # A name whose words all lie inside the thing's (DeepSeek V2 in DeepSeek Coder V2) is
@@ -205,6 +208,28 @@ def read(index: Index, query: str, hits: Sequence[Hit] = ()) -> Question:
 
 
 _VERSION = re.compile(r"[ -]?v\d+(?:\.\d+)*\b")
+# A name that ends in its number (Fire-Flyer 2): its base and the number.
+_NUMBERED = re.compile(r"(.*[^\d -])[ -]?(\d+)")
+
+
+def _numbered_unknown(index: Index, norm: str) -> bool:
+    """Whether the question names a number of a numbered family that no member has: "Fire-Flyer
+    3" beside Fire-Flyer 1 and 2 is a thing the KB holds no record of, not either of them."""
+    spaced = norm.replace("-", " ")
+    known: dict[str, set[str]] = {}
+    for kind in SUBJECT_KINDS:
+        for entry in index.names_in(kind, norm):
+            numbered = _NUMBERED.fullmatch(normalize(entry.name).replace("-", " "))
+            # A version (DeepEP V2) is read by `_later_version`, which knows V1 is the thing.
+            if numbered is not None and not numbered.group(1).endswith("v"):
+                known.setdefault(numbered.group(1), set()).add(numbered.group(2))
+    for base, numbers in known.items():
+        typed = re.findall(rf"(?<![\w.]){re.escape(base)} ?(\d+)(?![\w.])", spaced)
+        if any(number not in numbers for number in typed):
+            return True
+    return False
+
+
 # The first version is the thing whose name has none: DeepSeek Coder v1 is DeepSeek Coder.
 _FIRST = ("v1", "v1.0")
 
@@ -352,30 +377,14 @@ def label_score(rest: str, label: Row | None) -> int:
     return sum(weight(p) for p in pieces if has(rest, p))
 
 
-# Words too common in labels to say which label is meant.
-_COMMON = frozenset(
-    [
-        "the",
-        "and",
-        "of",
-        "for",
-        "in",
-        "on",
-        "to",
-        "a",
-        "an",
-        "per",
-        "with",
-        "deepseek",
-        "model",
-        "models",
-        "its",
-        "by",
-        "at",
-        "from",
-        "as",
-    ]
+# Words too common in labels to say which label is meant: function words, the company's name.
+_COMMON_WORDS = (
+    "the and of for in on to a an per with by at from as its it it's this that these those "
+    "is are was were be been did does do has have had not any there their they than then or "
+    "but into about can could would should will what which who whom whose when where why how "
+    "much many deepseek model models"
 )
+_COMMON = frozenset(_COMMON_WORDS.split())
 
 
 def kind_rank(kind: str) -> int:
