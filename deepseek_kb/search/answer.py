@@ -45,6 +45,7 @@ from deepseek_kb.search.question import (
     is_question,
     read,
 )
+from deepseek_kb.search.series import day_answer
 from deepseek_kb.search.spelled import spelled
 
 __all__ = ["Answer", "NotStated", "answer", "is_question"]
@@ -79,6 +80,9 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
 
 
 def _answered(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | NotStated | None:
+    day = day_answer(index, question)
+    if day is not None:  # "开源周第二天开源了什么": the day of the series, not the series
+        return day
     found = _held(index, question, hits)
     if found is not None:
         return found

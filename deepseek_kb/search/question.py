@@ -171,18 +171,11 @@ def asks(norm: str) -> bool:
 def read(index: Index, query: str, hits: Sequence[Hit] = ()) -> Question:
     """The question a query asks: its subject (by name, else by a close spelling among the
     hits), what is left of it, and its cues."""
-    norm = normalize(query)
-    named = named_in(index, norm)
-    if _later_version(norm, named):
-        # "deepseek-coder v2" is DeepSeek-Coder-V2 typed half joined; "DeepEP V3" is a version
-        # the KB has no name for, and not DeepEP itself.
-        spaced = norm.replace("-", " ")
-        named = named_in(index, spaced)
-        if _later_version(spaced, named):
-            return Question(norm, norm, None, (), cues_of(norm), unknown=True)
-        norm = spaced
-    if _numbered_unknown(index, norm):
-        return Question(norm, norm, None, (), cues_of(norm), unknown=True)
+    typed = normalize(query)
+    known = _known(index, typed)
+    if known is None:
+        return Question(typed, typed, None, (), cues_of(typed), unknown=True)
+    norm, named = known
     if named:
         (name, record_id, kind), others = named[0], named[1:]
         # A name whose words all lie inside the thing's (DeepSeek V2 in DeepSeek Coder V2) is
@@ -205,6 +198,20 @@ def read(index: Index, query: str, hits: Sequence[Hit] = ()) -> Question:
         if subject is not None:
             rest = without_close(norm, subject[1])
     return Question(norm, rest, subject, other_ids, cues_of(norm), same_name)
+
+
+def _known(index: Index, norm: str) -> tuple[str, list[tuple[str, str, str]]] | None:
+    """The query as it names things the KB holds, with the names found; None when it names a
+    version or a number of a thing that the KB has no record of."""
+    named = named_in(index, norm)
+    if _later_version(norm, named):
+        # "deepseek-coder v2" is DeepSeek-Coder-V2 typed half joined; "DeepEP V3" is a version
+        # the KB has no name for, and not DeepEP itself.
+        norm = norm.replace("-", " ")
+        named = named_in(index, norm)
+        if _later_version(norm, named):
+            return None
+    return None if _numbered_unknown(index, norm) else (norm, named)
 
 
 _VERSION = re.compile(r"[ -]?v\d+(?:\.\d+)*\b")
