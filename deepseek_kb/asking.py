@@ -152,6 +152,9 @@ PARTS: dict[str, tuple[str, ...]] = {
         "layers",
         "hidden_size",
     ),
+    # The model's size is asked in words so general ("how big", 多大, size) that a size of
+    # something in it asked beside them is meant: "V3 hidden size 多大", "上下文多大".
+    "total_params": ("hidden_size", "context_length", "layers", "training_tokens"),
 }
 
 

@@ -558,6 +558,10 @@ def test_a_digit_in_a_name_is_no_number_asked_for() -> None:
         ("deepseek ocr2 啥时候出的", "deepseek-ocr-2", "released.date", "2026-01-27"),
         ("Tim Dettmers 是做什么的", "tim-dettmers", "role", "QLoRA"),
         ("田渊栋在哪家公司", "tian-yuandong", "role", "Meta"),
+        # "多大" (how big) asks the model's size, unless a size within it is named beside it.
+        ("ds v3 hidden size 多大", "deepseek-v3", "specs.hidden_size", "7168"),
+        ("V3 上下文多大", "deepseek-v3", "specs.context_length", "128K"),
+        ("V3 多大", "deepseek-v3", "specs.total_params", "671B"),
     ],
 )
 def test_everyday_wordings_ask_their_fields(

@@ -342,7 +342,8 @@ def _tied(question: Question, keys: tuple[str, ...], asked: str, score: int) -> 
         and k not in whole
         and _kind_fits(question, words[k].expects)  # how many tokens: no model it came from
     )
-    return bool(others) and best_asked(question.rest, question.cues, others)[1] > score - 3
+    rival = best_asked(question.rest, question.cues, others, parts=False)[1]
+    return bool(others) and rival > score - 3
 
 
 def _case_first(question: Question, candidate: Candidate) -> Candidate:

@@ -312,10 +312,13 @@ def cue_bonus(expects: str, cues: frozenset[str]) -> int:
     return 4 if expects in cues else 0
 
 
-def best_asked(rest: str, cues: frozenset[str], keys: Iterable[str] = ()) -> tuple[str, int]:
+def best_asked(
+    rest: str, cues: frozenset[str], keys: Iterable[str] = (), parts: bool = True
+) -> tuple[str, int]:
     """The field the words ask for most clearly (of `keys`, else of all), and its score: its
     words' weight, and more when it holds the kind of value the question asks for (how many
-    tokens were trained on, not what it was trained from)."""
+    tokens were trained on, not what it was trained from); with `parts`, a part asked beside
+    its whole instead of the whole."""
     words = vocabulary()
     chosen = tuple(keys) or tuple(words)
     scored = [(words[k].score(rest), k) for k in chosen]
@@ -323,9 +326,9 @@ def best_asked(rest: str, cues: frozenset[str], keys: Iterable[str] = ()) -> tup
     score, key = max(scored, key=lambda pair: pair[0])
     if score == 0:
         return key, 0
-    parts = [(s, k) for s, k in scored if k in PARTS.get(key, ()) and s >= CLEAR]
-    if parts:  # "feed-forward architecture": the part, not the whole
-        score, key = max(parts, key=lambda pair: pair[0])
+    asked = [(s, k) for s, k in scored if k in PARTS.get(key, ()) and s >= CLEAR]
+    if parts and asked:  # "feed-forward architecture": the part, not the whole
+        score, key = max(asked, key=lambda pair: pair[0])
     return key, score
 
 
