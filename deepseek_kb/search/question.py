@@ -18,6 +18,7 @@ from deepseek_kb.asking import ASKED, PARTS, SPEC_WORDS
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_NAME, SPECS
 from deepseek_kb.rows import Row
+from deepseek_kb.search.hanzi import read_pinyin
 from deepseek_kb.search.named import (
     SUBJECT_KINDS,
     Hit,
@@ -171,7 +172,7 @@ def asks(norm: str) -> bool:
 def read(index: Index, query: str, hits: Sequence[Hit] = ()) -> Question:
     """The question a query asks: its subject (by name, else by a close spelling among the
     hits), what is left of it, and its cues."""
-    typed = normalize(query)
+    typed = read_pinyin(index, normalize(query))
     known = _known(index, typed)
     if known is None:
         return Question(typed, typed, None, (), cues_of(typed), unknown=True)

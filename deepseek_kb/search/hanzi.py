@@ -1,0 +1,73 @@
+"""Chinese typed as pinyin in a question, read as the Chinese it stands for: "huanfang 是做什么的"
+is 幻方是做什么的, "yinghuo erhao gpu count" 萤火二号 gpu count, "touzi duoshao" 投资 多少.
+
+A run of one to three Latin words that the sources never use in English is read as the one
+name whose pinyin it is (joined: yinghuo erhao -> yinghuoerhao -> 萤火二号); failing that, one
+such word alone as the one two-character word of the sources with that pinyin (touzi -> 投资).
+A reading shared by several words (shi: 是, 事, 时 …) is no reading, and a word of the sources
+("long", "fang") stays as it is typed.
+"""
+
+from __future__ import annotations
+
+from deepseek_kb.index.store import Index
+
+# Pinyin of a word this short is too often an English word or one of many Chinese ones.
+SHORTEST = 4
+# The most words a name's pinyin is typed in ("liang wen feng").
+LONGEST = 3
+
+
+def read_pinyin(index: Index, norm: str) -> str:
+    """The question with each run of pinyin replaced by the Chinese it reads as."""
+    words = norm.split()
+    latin = [w.isascii() and w.isalpha() and len(w) >= 2 for w in words]
+    if not any(latin):
+        return norm
+    unknown = _unknown(index, {w for w, ok in zip(words, latin, strict=True) if ok})
+    out: list[str] = []
+    at = 0
+    while at < len(words):
+        taken = _reading(index, words, at, unknown)
+        if taken is None:
+            out.append(words[at])
+            at += 1
+        else:
+            han, size = taken
+            out.append(han)
+            at += size
+    return " ".join(out)
+
+
+def _reading(index: Index, words: list[str], at: int, unknown: set[str]) -> tuple[str, int] | None:
+    """The Chinese of the longest run of pinyin starting at `at`, and how many words it takes."""
+    for size in range(min(LONGEST, len(words) - at), 0, -1):
+        run = words[at : at + size]
+        if not any(w in unknown for w in run) or not all(w.isascii() and w.isalpha() for w in run):
+            continue
+        key = "".join(run)
+        if len(key) < SHORTEST:
+            continue
+        kinds = ("name",) if size > 1 else ("name", "piece")
+        for kind in kinds:
+            found = {
+                row[0]
+                for row in index.query(
+                    "SELECT word FROM pinyin WHERE key = ? AND kind = ? LIMIT 8", (key, kind)
+                )
+            }
+            # One word, or names that all hold the shortest (深度求索 in 深度求索 V3).
+            shortest = min(found, key=len) if found else ""
+            if found and all(shortest in f for f in found) and all(w in unknown for w in run):
+                return shortest, size
+            if found:
+                break
+    return None
+
+
+def _unknown(index: Index, words: set[str]) -> set[str]:
+    """The words the sources never use in English."""
+    forms = tuple(sorted(words))
+    marks = ",".join("?" * len(forms))
+    used = {r[0] for r in index.query(f"SELECT term FROM vocab WHERE term IN ({marks})", forms)}
+    return {w for w in words if w not in used}
