@@ -74,14 +74,14 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "initialized from|starting point|基座模型|基座|基于|基础模型|底座|拿哪个模型|用哪个模型|"
         "哪个模型蒸馏|fine-tuned on|finetuned on|which checkpoint|continued-trained from|"
         "continue-trained from|underneath|sits underneath|under the hood|underlying model|"
-        "哪个版本上|哪个版本改|基于哪个版本|改出来|底层模型",
+        "哪个版本上|哪个版本改|基于哪个版本|改出来|底层模型|哪个模型上|在哪个模型上",
         "text",
     ),
     "training_tokens": SpecWords(
         "continued pre-training|continued pretraining|went into|继续预训练|training tokens|tokens|"
         "trained on how many|pretrained on|pre-trained on|how much text|pre-training data|"
         "pretraining data|training data|pretrain|pre-trained on|how much data|训练数据|训练 token|"
-        "token|数据量|预训练"
+        "token|数据量|预训练|corpus|pre-training corpus|pretraining corpus|语料|训练语料"
     ),
     "training_method": SpecWords(
         "training stages|stages|training pipeline|how was it trained|训练流程|训练阶段|几个阶段|"
@@ -93,7 +93,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
     "gpu_type": SpecWords(
         "gpu type|gpus|gpu|what gpus|which gpus|hardware|chips|chip|graphics cards|"
         "accelerators|h800|nvidia|显卡|gpu 型号|硬件|芯片|什么卡|哪种卡|什么型号|型号|which model of gpu|"
-        "what kind of gpu",
+        "what kind of gpu|accelerator|哪款芯片|什么芯片|哪款卡",
         "text",
     ),
     "gpu_hours": SpecWords(
@@ -115,7 +115,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
     "api_price_output": SpecWords(
         "output price|output tokens|output pricing|output|输出价格|输出|api price|api pricing|"
         "price|prices|pricing|per million tokens|per million|价格|定价|收费|每百万|多少钱一百万|"
-        "per 1m tokens|per 1m|1m tokens",
+        "per 1m tokens|per 1m|1m tokens|tokens it generates|generated tokens|生成的 token",
         unless="input|输入|cache hit|cache miss|缓存命中|缓存未命中|cached|没命中|未命中",
     ),
     "license_code": SpecWords(
@@ -123,7 +123,8 @@ SPEC_WORDS: dict[str, SpecWords] = {
     ),
     "license_model": SpecWords(
         "license|licence|licensed|licensing|model license|model licence|weights license|"
-        "commercial use|open source license|许可证|许可|协议|开源协议|授权|商用|license 是",
+        "commercial use|open source license|许可证|许可|协议|开源协议|授权|商用|license 是|"
+        "commercially|terms of use|use commercially|商业使用",
         "text",
     ),
     "paper": SpecWords(

@@ -562,6 +562,15 @@ def test_a_digit_in_a_name_is_no_number_asked_for() -> None:
         ("ds v3 hidden size 多大", "deepseek-v3", "specs.hidden_size", "7168"),
         ("V3 上下文多大", "deepseek-v3", "specs.context_length", "128K"),
         ("V3 多大", "deepseek-v3", "specs.total_params", "671B"),
+        ("Which accelerator did DeepSeek-V2 run its training on?", "deepseek-v2", None, "H800"),
+        ("DeepSeek-R1 是在哪个模型上训出来的", "deepseek-r1", "specs.base_model", "V3-Base"),
+        (
+            "How big was the pre-training corpus for DeepSeekMath 7B?",
+            "deepseek-math-7b",
+            None,
+            "500B",
+        ),
+        ("Under what terms can I use R1's weights commercially?", "deepseek-r1", None, "MIT"),
     ],
 )
 def test_everyday_wordings_ask_their_fields(

@@ -32,6 +32,7 @@ llm llms 大模型
 own owns owned 拥有
 engineer engineers 工程师
 researcher researchers 研究员 研究人员
+nvidia 英伟达
 """
 
 
