@@ -318,6 +318,8 @@ def test_a_wrong_answer_is_never_asserted_on_the_unseen_test_split(index: Index)
         ("how many calls a day did AliceMind get", "luo-fuli", "5 billion calls a day"),
         ("ProverBench 有多少道题", "deepseek-prover-v2-671b", "325 problems"),
         ("DeepSeek-V3-0324 temperature used in the web app", "deepseek-v3-0324", "0.3"),
+        # One word asked of a thing named: a text of the thing's own that says it.
+        ("DeepSpec 里有哪些 draft model", "deepspec", "draft models"),
     ],
 )
 def test_a_value_written_in_a_sentence_is_answered_with_that_sentence(
@@ -337,6 +339,7 @@ def test_a_value_written_in_a_sentence_is_answered_with_that_sentence(
         "what did Tim Dettmers say about DeepSeek V3",  # a line about him is not his words
         "DeepSeek-V3 HumanEval score",  # another model's score is not V3's
         "Claude 3.5 Sonnet API price",  # a sentence naming the price is not the price
+        "DeepSeek 的 draft model",  # one word, of the company: every record is about it
     ],
 )
 def test_a_passage_that_only_mentions_what_was_asked_is_no_answer(query: str) -> None:

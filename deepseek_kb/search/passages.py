@@ -5,8 +5,10 @@ AliceMind get": the value is written in a sentence (a claim, a fact, a quote, a 
 description), not kept in a field of its own. Each text of the thing asked about, of the records
 about it and of the best hits is a passage; one answers when it holds every word the question
 leaves unexplained (all but one in four Latin words, two in three pairs of Chinese characters)
-and three in four of all its words, and holds the kind of value asked for (a number
-for "how many", a date for "when", a speaker for "who said"); of several, the shortest. A
+and three in four of all its words (two at least; a question asking one word of a thing named,
+"DeepSpec 里有哪些 draft model", is answered by the thing's own texts alone), and holds the kind
+of value asked for (a number for "how many", a date for "when", a speaker for "who said"); of
+several, the shortest. A
 record of where dskb looked and found nothing makes the answer "not stated", with what it says.
 """
 
@@ -66,13 +68,16 @@ def passage_answer(
 ) -> Answer | NotStated | None:
     """The one passage that speaks of everything the question asks, as the answer; else none."""
     words = content(question.rest)
-    if len(words) < 2 or ("name" in question.cues and "quantity" in question.cues):
+    least = 2 if _broad(question) else 1  # one word, of a thing named, among its own texts
+    if len(words) < least or ("name" in question.cues and "quantity" in question.cues):
         return None
     needed = leftover(question.rest)
     speakers = _speakers(question)
     best: list[tuple[int, Passage]] = []
     for found in _passages(index, question, hits):
         matched = _weighed(question, found, words, needed, speakers)
+        if len(words) < 2 and not (found.order < 100 and matched):
+            continue  # one word is said by the thing's own texts, not by the hits
         if matched:
             best.append((matched, found))
     if not best:
@@ -101,7 +106,7 @@ def _weighed(
     if not (found.about or names_it(question, text)):
         return 0
     matched = sum(holds(w, text) for w in words)
-    return matched if matched >= 2 and matched >= SHARE * len(words) else 0
+    return matched if matched >= min(2, len(words)) and matched >= SHARE * len(words) else 0
 
 
 def _explains(needed: list[str], text: str) -> bool:
