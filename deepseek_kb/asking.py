@@ -36,6 +36,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "上下文窗口|context length|context window|context|ctx|window|max length|maximum length|"
         "sequence length|long context|ctx length|ctx len|length|上下文长度|上下文|窗口|长度|多长|"
         "prompt|prompts|一次能吃|能读多长|at once|in one go|in a single pass|longest input|"
+        "max context|max context window|maximum context|max context length|最大上下文|"
         "一次能读|一次能处理|最多能输入|多长的输入|输入长度|输入多长|能处理多长|处理多长"
     ),
     "architecture": SpecWords("architecture|arch|structure|design|架构|结构", "text"),
@@ -263,7 +264,7 @@ ASKED: tuple[Asked, ...] = (
         "head count",
         "how many employees|employees|employee|staff|team size|headcount|head count|"
         "how many people|people|members|researchers|engineers|员工|人数|多少人|团队规模|几个人|研究员|"
-        "employ|employs|employed|雇",
+        "employ|employs|employed|雇|ppl|how many ppl",
         "quantity",
         "salary|salaries|pay|paid|wage|wages|compensation|income|薪|工资|收入|待遇",
     ),

@@ -574,6 +574,9 @@ def test_a_digit_in_a_name_is_no_number_asked_for() -> None:
             "500B",
         ),
         ("Under what terms can I use R1's weights commercially?", "deepseek-r1", None, "MIT"),
+        ("What's the longest input DeepSeek-V2-Lite accepts?", "deepseek-v2-lite", None, "32K"),
+        ("DeepSeek-Coder-V2-Lite max context window", "deepseek-coder-v2-lite", None, "128K"),
+        ("how many ppl work at deepseek", "team-size-60", None, "60"),
     ],
 )
 def test_everyday_wordings_ask_their_fields(
