@@ -28,7 +28,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "activated parameters|active parameters|activated params|active params|activated|"
         "active|are active|is active|active in|parameters per token|params per token|"
         "per token|each token|actually run|激活参数|激活|每个 token|每 token|实际|switch on|"
-        "switched on|turn on|turned on|used per token|用到多少参数",
+        "switched on|turn on|turned on|used per token|用到多少参数|参与计算|真正参与计算",
         unless="experts|expert|专家",
     ),
     "context_length": SpecWords(
@@ -82,7 +82,8 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "continued pre-training|continued pretraining|went into|继续预训练|training tokens|tokens|"
         "trained on how many|pretrained on|pre-trained on|how much text|pre-training data|"
         "pretraining data|training data|pretrain|pre-trained on|how much data|训练数据|训练 token|"
-        "token|数据量|预训练|corpus|pre-training corpus|pretraining corpus|语料|训练语料"
+        "token|数据量|预训练|corpus|pre-training corpus|pretraining corpus|语料|训练语料",
+        unless="in one go|at once|in a single pass|一次能",
     ),
     "training_method": SpecWords(
         "training stages|stages|training pipeline|how was it trained|训练流程|训练阶段|几个阶段|"
