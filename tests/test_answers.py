@@ -577,7 +577,7 @@ def test_a_digit_in_a_name_is_no_number_asked_for() -> None:
         ("What's the longest input DeepSeek-V2-Lite accepts?", "deepseek-v2-lite", None, "32K"),
         ("DeepSeek-Coder-V2-Lite max context window", "deepseek-coder-v2-lite", None, "128K"),
         ("how many ppl work at deepseek", "team-size-60", None, "60"),
-        ("how many tokens can DeepSeek LLM 7B look at in one go", "deepseek-llm-7b", None, "4096"),
+        ("how many tokens can DeepSeek LLM 7B look at in one go", "deepseek-llm-7b", None, "4K"),
         ("DeepSeek-V2 推理时真正参与计算的参数有多少", "deepseek-v2", None, "21B"),
     ],
 )
