@@ -182,6 +182,7 @@ ASKED: tuple[Asked, ...] = (
         "release date|released|release|come out|came out|come-out|launch|launched|drop|"
         "dropped|published|publish|open-sourced|open sourced|debut|debuted|out|ship|shipped|"
         "发布|推出|上线|问世|发布时间|发布日期|开源时间|什么时候出|啥时候出|出的|发了|放了|出了|开源了|"
+        "开源的|哪天开源|何时开源|什么时候开源|"
         "year|年份",
         "date",
     ),
@@ -297,7 +298,7 @@ ASKED: tuple[Asked, ...] = (
         "说过",
         "what they said",
         "say|said|says|saying|think|thinks|views|view|opinion|opinions|quote|quotes|说|说过|认为|"
-        "看法|观点|怎么看|怎么说|谈",
+        "看法|观点|怎么看|怎么说|谈|态度|觉得|stance|attitude|believe|believes",
         "text",
     ),
     Asked(

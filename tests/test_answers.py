@@ -192,6 +192,15 @@ def test_full_width_letters_and_digits_read_as_ascii() -> None:
     assert shown["id"] == "deepseek-v3"
 
 
+@pytest.mark.parametrize("query", ["梁文锋对闭源的态度", "梁文锋对闭源是什么态度"])
+def test_chinese_typed_without_spaces_is_read_word_by_word_around_the_names_it_holds(
+    query: str,
+) -> None:
+    """No text holds "梁文锋对闭源的态度" as a run: its names, 梁文锋 and 闭源, are looked up as
+    words of their own, and his quote on closed source answers."""
+    assert _ids("search", query)[0] == "liang-moat-closed-source"
+
+
 def test_a_chinese_question_word_does_not_hide_the_subject() -> None:
     """萤火二号投入多少: the question word is not looked for; Fire-Flyer 2's investment is."""
     assert _ids("search", "萤火二号投入多少")[0] in (

@@ -61,3 +61,20 @@ def test_a_number_no_member_of_a_numbered_family_has_is_no_answer(query: str) ->
 def test_a_member_of_a_numbered_family_is_still_answered(query: str) -> None:
     found = _answer(query)
     assert found is not None and found["id"].startswith("fire-flyer"), found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "梁文锋对闭源是什么态度",  # 闭源 (closed source) is what he is asked about, not his role
+        "R1-Zero 的纯强化学习是怎么回事",  # pure RL, named: no claim's figure that leaves it out
+    ],
+)
+def test_another_thing_the_question_names_must_be_in_the_answer(query: str) -> None:
+    found = _answer(query)
+    assert found is None or (found["field"] not in ("role",) and "figures" not in found["field"])
+
+
+def test_open_sourced_on_a_day_asks_the_release_date() -> None:
+    found = _answer("DeepSeekMath-V2 哪天开源的")
+    assert found is not None and found["field"] == "released.date", found

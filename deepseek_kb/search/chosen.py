@@ -280,9 +280,10 @@ def _scored(question: Question, kind: str, found: list[Candidate]) -> list[tuple
     is asked."""
     left = unasked(question.rest)
     pieces = leftover(question.rest)
+    names = [name for _, _, name in question.also_named]
     scored = []
     for candidate in found:
-        if covered(pieces, said_by(candidate)):
+        if covered(pieces, said_by(candidate), names):
             score = _score(question, kind, candidate, left)
             if score is not None:
                 scored.append((score, candidate))

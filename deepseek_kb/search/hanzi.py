@@ -43,25 +43,28 @@ def _reading(index: Index, words: list[str], at: int, unknown: set[str]) -> tupl
     """The Chinese of the longest run of pinyin starting at `at`, and how many words it takes."""
     for size in range(min(LONGEST, len(words) - at), 0, -1):
         run = words[at : at + size]
-        if not any(w in unknown for w in run) or not all(w.isascii() and w.isalpha() for w in run):
-            continue
         key = "".join(run)
-        if len(key) < SHORTEST:
+        if len(key) < SHORTEST or not all(w in unknown for w in run):
             continue
-        kinds = ("name",) if size > 1 else ("name", "piece")
-        for kind in kinds:
-            found = {
-                row[0]
-                for row in index.query(
-                    "SELECT word FROM pinyin WHERE key = ? AND kind = ? LIMIT 8", (key, kind)
-                )
-            }
-            # One word, or names that all hold the shortest (深度求索 in 深度求索 V3).
-            shortest = min(found, key=len) if found else ""
-            if found and all(shortest in f for f in found) and all(w in unknown for w in run):
-                return shortest, size
-            if found:
-                break
+        found = _word_for(index, key, ("name",) if size > 1 else ("name", "piece"))
+        if found is not None:
+            return found, size
+    return None
+
+
+def _word_for(index: Index, key: str, kinds: tuple[str, ...]) -> str | None:
+    """The one Chinese word (or the name all the others hold: 深度求索 in 深度求索 V3) whose
+    pinyin is the key, of the first kind that has any; none when they differ."""
+    for kind in kinds:
+        found = {
+            str(row[0])
+            for row in index.query(
+                "SELECT word FROM pinyin WHERE key = ? AND kind = ? LIMIT 8", (key, kind)
+            )
+        }
+        if found:
+            shortest = min(found, key=len)
+            return shortest if all(shortest in f for f in found) else None
     return None
 
 

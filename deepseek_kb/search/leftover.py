@@ -30,7 +30,7 @@ _STOP_WORDS = (
 )
 STOP = frozenset(_STOP_WORDS.split())
 STOP_HAN = frozenset(
-    "的了吗呢是在有和与及用个多少什么哪几谁年月日天时候怎样如何为啥一这那它其被把给对从到也都就又还要会能可以过出来去上下中请问呀吧啊么数量编号型类值些建成做得着"
+    "的了吗呢是在有和与及用个多少什么哪几谁年月日天时候怎样如何为啥一这那它其被把给对从到也都就又还要会能可以过出来去上下中请问呀吧啊么数量编号型类值些建做得着"
 )
 
 
@@ -99,21 +99,33 @@ _SOFT_WORDS = (
 _SOFT_HAN = frozenset(_SOFT_WORDS.split())
 
 
+def _latin_said(word: str, said: str) -> bool:
+    """A number as a whole number, a word by its stem or a word that stands for it."""
+    return _number_in(word, said) if word.isdigit() else _said_alike(word, said)
+
+
 def _said_alike(word: str, said: str) -> bool:
     """A Latin word, or one that stands for it, by its stem's first five letters."""
     return any(stem(a)[:5] in said for a in alike(word))
 
 
-def covered(pieces: Sequence[str], texts: Sequence[str]) -> bool:
+def covered(pieces: Sequence[str], texts: Sequence[str], names: Sequence[str] = ()) -> bool:
     """Whether what a candidate says (its label, its value) accounts for the leftover words: every
-    Latin word (its stem, by its first five letters: burning ~ burned) and half the pairs of Chinese characters."""
+    Latin word (its stem, by its first five letters: burning ~ burned) and half the pairs of
+    Chinese characters, every pair of a name of another thing the question names (闭源 in
+    "梁文锋对闭源是什么态度" is what he is asked about, not a word to pass over)."""
     if not pieces:
         return True
     said = " ".join(normalize(t) for t in texts)
-    latin = [p for p in pieces if p.isascii()]
-    han = [p for p in pieces if not p.isascii()]
-    if any(not _number_in(p, said) if p.isdigit() else not _said_alike(p, said) for p in latin):
+    if _name_left_out(pieces, said, names):
         return False
-    han = [p for p in han if p not in _SOFT_HAN]
+    if not all(_latin_said(p, said) for p in pieces if p.isascii()):
+        return False
+    han = [p for p in pieces if not p.isascii() and p not in _SOFT_HAN]
     missed = sum(not any(a in said for a in alike(p)) for p in han)
     return missed <= 1 or missed * 2 <= len(han)
+
+
+def _name_left_out(pieces: Sequence[str], said: str, names: Sequence[str]) -> bool:
+    """Whether a pair of Chinese characters of another thing's name is not said."""
+    return any(p in name and p not in said for p in pieces if not p.isascii() for name in names)

@@ -164,3 +164,25 @@ def has(norm: str, word: str, also_joins: str = "") -> bool:
 def _joins(char: str, extra: str) -> bool:
     """Whether a character continues a Latin word (a letter, a digit, or one of `extra`)."""
     return bool(char) and ((char.isascii() and char.isalnum()) or char in extra)
+
+
+# A name that ends in its number (Fire-Flyer 2): its base and the number.
+_NUMBERED = re.compile(r"(.*[^\d -])[ -]?(\d+)")
+
+
+def numbered_unknown(index: Index, norm: str) -> bool:
+    """Whether the question names a number of a numbered family that no member has: "Fire-Flyer
+    3" beside Fire-Flyer 1 and 2 is a thing the KB holds no record of, not either of them."""
+    spaced = norm.replace("-", " ")
+    known: dict[str, set[str]] = {}
+    for kind in SUBJECT_KINDS:
+        for entry in index.names_in(kind, norm):
+            numbered = _NUMBERED.fullmatch(normalize(entry.name).replace("-", " "))
+            # A version (DeepEP V2) is read by `question._later_version`: V1 is the thing.
+            if numbered is not None and not numbered.group(1).endswith("v"):
+                known.setdefault(numbered.group(1), set()).add(numbered.group(2))
+    for base, numbers in known.items():
+        typed = re.findall(rf"(?<![\w.]){re.escape(base)} ?(\d+)(?![\w.])", spaced)
+        if any(number not in numbers for number in typed):
+            return True
+    return False

@@ -20,11 +20,11 @@ from deepseek_kb.kinds import BY_NAME, SPECS
 from deepseek_kb.rows import Row
 from deepseek_kb.search.hanzi import read_pinyin
 from deepseek_kb.search.named import (
-    SUBJECT_KINDS,
     Hit,
     close_name,
     has,
     named_in,
+    numbered_unknown,
     without,
     without_close,
 )
@@ -212,30 +212,10 @@ def _known(index: Index, norm: str) -> tuple[str, list[tuple[str, str, str]]] | 
         named = named_in(index, norm)
         if _later_version(norm, named):
             return None
-    return None if _numbered_unknown(index, norm) else (norm, named)
+    return None if numbered_unknown(index, norm) else (norm, named)
 
 
 _VERSION = re.compile(r"[ -]?v\d+(?:\.\d+)*\b")
-# A name that ends in its number (Fire-Flyer 2): its base and the number.
-_NUMBERED = re.compile(r"(.*[^\d -])[ -]?(\d+)")
-
-
-def _numbered_unknown(index: Index, norm: str) -> bool:
-    """Whether the question names a number of a numbered family that no member has: "Fire-Flyer
-    3" beside Fire-Flyer 1 and 2 is a thing the KB holds no record of, not either of them."""
-    spaced = norm.replace("-", " ")
-    known: dict[str, set[str]] = {}
-    for kind in SUBJECT_KINDS:
-        for entry in index.names_in(kind, norm):
-            numbered = _NUMBERED.fullmatch(normalize(entry.name).replace("-", " "))
-            # A version (DeepEP V2) is read by `_later_version`, which knows V1 is the thing.
-            if numbered is not None and not numbered.group(1).endswith("v"):
-                known.setdefault(numbered.group(1), set()).add(numbered.group(2))
-    for base, numbers in known.items():
-        typed = re.findall(rf"(?<![\w.]){re.escape(base)} ?(\d+)(?![\w.])", spaced)
-        if any(number not in numbers for number in typed):
-            return True
-    return False
 
 
 # The first version is the thing whose name has none: DeepSeek Coder v1 is DeepSeek Coder.

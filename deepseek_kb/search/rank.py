@@ -18,6 +18,7 @@ the relevance floor are dropped, so nonsense finds nothing rather than noise.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, partial
@@ -90,7 +91,7 @@ def search(
     query_terms = (
         [pinyin]
         if pinyin
-        else [expand(index, t, records) for t in terms(query)[:MAX_TERMS]]
+        else [expand(index, t, records) for t in terms(_names_apart(index, query))[:MAX_TERMS]]
         or [Term(phrase, (Variant(phrase, 1.0, "direct"),))]
     )
     # Fuzzy name matching (and RapidFuzz) only when a word is unknown or nothing else matched.
@@ -108,6 +109,24 @@ def search(
     hits = hits[:limit] if limit else hits
     rows.ranked([h.id for h in hits])
     return hits
+
+
+def _names_apart(index: Index, query: str) -> str:
+    """Chinese typed without spaces, with the Chinese names it holds set apart as words of their
+    own: "梁文锋对闭源的态度" is looked up as 梁文锋, 闭源, 的态度, not as one run no text holds."""
+    if not has_han(query):
+        return query
+    rows = index.query("SELECT DISTINCT name FROM names WHERE instr(?, head) > 0", (query,))
+    names = sorted(
+        {str(n) for (n,) in rows if has_han(str(n)) and len(str(n)) >= 2 and str(n) in query},
+        key=len,
+        reverse=True,
+    )
+    if not names:
+        return query
+    apart = re.sub("|".join(re.escape(n) for n in names), lambda m: f" {m.group()} ", query)
+    # A character left alone between two names (对 in 梁文锋对闭源) is a function word.
+    return " ".join(w for w in apart.split() if not (len(w) == 1 and has_han(w)))
 
 
 def _candidates(index: Index, query_terms: list[Term], phrase: str, fuzzy: bool) -> list[int]:
