@@ -72,6 +72,10 @@ def _fill(
 ) -> sqlite3.Connection:
     """The build's work on a fresh database."""
     conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+    # The full-text index holds this much in memory before it writes a segment: fewer, larger
+    # segments, merged less often (at 100,000 records 8 MiB costs ~13 MiB more at the peak
+    # and a third less time inserting than the default 1 MiB).
+    conn.execute("INSERT INTO fts (fts, rank) VALUES ('hashsize', ?)", (FTS_HASH_BYTES,))
     with conn:
         _write_records(conn, records(layout), report)
         _build_search_tables(conn, report)
@@ -189,6 +193,7 @@ def _relink(conn: sqlite3.Connection, sources: dict[str, dict[str, Any]]) -> Non
 # to about 14 s. Below it, starting the workers would cost more than it saves.
 PARALLEL_MIN_RECORDS = 20000
 CHUNK = 2000
+FTS_HASH_BYTES = 8 << 20
 # Records read between two progress reports.
 REPORT_EVERY = 500
 _Prepared = tuple[
