@@ -49,20 +49,29 @@ def unique(refs: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     return list(seen.values())
 
 
-def linked(value: Any, sources: Mapping[str, Mapping[str, Any]]) -> Any:
-    """A record's JSON form with a `url` added to every citation that has one, at any depth."""
+def linked(
+    value: Any, sources: Mapping[str, Mapping[str, Any]], cited: set[str] | None = None
+) -> Any:
+    """A record's JSON form with a `url` added to every citation that has one, at any depth;
+    the ids of the sources cited are added to `cited` when given (the index build needs both,
+    and one walk costs half of two)."""
     if isinstance(value, dict):
         out = {}
         for key, item in value.items():
             if key == "sources" and isinstance(item, list):
                 out[key] = [_with_url(ref, sources) for ref in item]
+                if cited is not None:
+                    cited.update(ref["source"] for ref in item if isinstance(ref, dict))
             elif isinstance(item, dict | list):  # a plain value is itself: no call for it
-                out[key] = linked(item, sources)
+                out[key] = linked(item, sources, cited)
             else:
                 out[key] = item
         return out
     if isinstance(value, list):
-        return [linked(item, sources) if isinstance(item, dict | list) else item for item in value]
+        return [
+            linked(item, sources, cited) if isinstance(item, dict | list) else item
+            for item in value
+        ]
     return value
 
 

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import shutil
+import zlib
+from pathlib import Path
 
 import pytest
 
 from deepseek_kb.analysis.text import name_head, normalize
 from deepseek_kb.citations import linked
+from deepseek_kb.errors import DataError
+from deepseek_kb.index.build import build
 from deepseek_kb.index.store import cited_sources
+from deepseek_kb.index.tables import DIGESTED, digest
 from deepseek_kb.loader.records import load_kb
+from deepseek_kb.paths import bundled_data_dir, discover
 from deepseek_kb.queries.common import index_for
 from deepseek_kb.settings import resolve
 
@@ -42,6 +50,37 @@ def test_citations_are_linked_and_found_at_any_depth() -> None:
     ]
     assert out["aliases"] == ["a", "b"] and out["id"] == "x"
     assert cited_sources(record) == {"s1", "s2"}
+    cited: set[str] = set()  # the build finds them in the same walk that links them
+    assert linked(record, sources, cited) == out and cited == cited_sources(record)
+
+
+@pytest.mark.slow
+def test_a_build_leaves_the_cycle_collector_as_it_found_it(tmp_path: Path) -> None:
+    """The build runs the collector seldom (`_few_collections`); after it, good or failed,
+    the thresholds are the process's own again and nothing stays frozen."""
+    before = gc.get_threshold()
+    folder = tmp_path / "data"
+    shutil.copytree(bundled_data_dir(), folder)
+    layout = discover((folder,))
+    build(layout, "key", ":memory:").close()
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    (folder / "quotes.yaml").write_text("- id: q\n  text: 1\n", encoding="utf-8")
+    with pytest.raises(DataError):
+        build(layout, "key", ":memory:")
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+def test_every_tables_checksum_is_its_values_one_by_one() -> None:
+    """`digest` checks a row at once; it is the CRC-32 of each value's text and a separator,
+    value by value (an fts block as its bytes), for every table of a built index."""
+    index = index_for(resolve())
+    for table, sql in DIGESTED.items():
+        crc = 0
+        for row in index.conn.execute(sql):
+            for value in row:
+                data = value if isinstance(value, bytes) else f"{value}\x1f".encode()
+                crc = zlib.crc32(data, crc)
+        assert digest(index.conn, table) == crc, table
 
 
 @pytest.mark.parametrize(

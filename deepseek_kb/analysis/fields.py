@@ -118,11 +118,13 @@ class _Collector:
 
     def texts(self, record: Row) -> None:
         for key, weight in _TEXTS:
-            self.text(key, record.get(key), weight)
+            if value := record.get(key):  # most records hold two or three of these
+                self.text(key, value, weight)
         for i, item in enumerate(record.get("bio", [])):
             self.text(f"bio[{i}]", item, MAIN)
         for key in _SIDE_NAMES:
-            self.text(key, record.get(key), SIDE)
+            if value := record.get(key):
+                self.text(key, value, SIDE)
         for i, figure in enumerate(record.get("figures", [])):
             self.text(f"figures[{i}]", _figure_text(figure), SIDE)
         self.superseded("", record.get("superseded", []))
