@@ -78,3 +78,18 @@ def test_another_thing_the_question_names_must_be_in_the_answer(query: str) -> N
 def test_open_sourced_on_a_day_asks_the_release_date() -> None:
     found = _answer("DeepSeekMath-V2 哪天开源的")
     assert found is not None and found["field"] == "released.date", found
+
+
+def test_a_field_of_another_kind_is_not_unstated_when_the_things_own_words_say_it() -> None:
+    """A project has no base model, but "smallpond is built on DuckDB and 3FS": saying the
+    sources do not state what it is built on would be false."""
+    result = run("search", "smallpond 底层 built on 什么", "--json")
+    hits = json.loads(result.stdout)
+    assert hits[0]["match"]["how"] != "not-stated", hits[0]["match"]
+
+
+def test_a_question_holding_the_fields_value_asks_about_it_not_for_it() -> None:
+    """ "how did V2 go from 4K to 128K": the context length is given; the sentence that says how
+    (YaRN) answers."""
+    found = _answer("V2 是怎么把上下文从 4K 拉到 128K 的")
+    assert found is not None and "YaRN" in found["text"], found

@@ -88,9 +88,25 @@ def _answered(index: Index, question: Question, hits: Sequence[Hit]) -> Answer |
         return found
     read = read_hits(index, question, hits)  # searched once for both
     found = figure_answer(index, question, read)
-    if found is None and not _field_asked(question):
+    if found is None and (not _field_asked(question) or _value_given(index, question, hits)):
         return passage_answer(index, question, read)
     return found
+
+
+def _value_given(index: Index, question: Question, hits: Sequence[Hit]) -> bool:
+    """Whether the question already holds the value of the field it names ("why is V3 685B on
+    Hugging Face if it has 671B params"): it asks about that value, not for it."""
+    if question.subject is None:
+        return False
+    kind, record = question.subject
+    asked, _ = best_asked(question.rest, question.cues, keys_for(kind))
+    return any(
+        has(question.norm, normalize(text))
+        for found in candidates(index, kind, record, hits)
+        if found.key == asked
+        for text in said_by(found)[:2]
+        if text
+    )
 
 
 # Words that name a company's founder by his role ("its founder", "the ds ceo").

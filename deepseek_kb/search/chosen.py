@@ -157,9 +157,14 @@ def _elsewhere_not_stated(
     anything, any_score = best_asked(question.rest, question.cues)
     if any_score < CLEAR or anything in keys or anything in OPEN or leftover(question.rest):
         return None
-    if not _kind_fits(question, vocabulary()[anything].expects):
+    asking = vocabulary()[anything]
+    if not _kind_fits(question, asking.expects):
         return None  # "how many GPUs" does not ask which GPU
-    return NotStated(kind, record, vocabulary()[anything])
+    said = normalize(record_text(record))
+    asked = [phrase for phrase in asking.words if has(question.rest, phrase)]
+    if asked and all(has(said, phrase) for phrase in asked):
+        return None  # its own words say it ("smallpond is built on DuckDB"): not unstated
+    return NotStated(kind, record, asking)
 
 
 def _fallen_back(

@@ -84,9 +84,9 @@ def passage_answer(
         return None
     top = max(score for score, _ in best)
     tied = [p for s, p in best if s == top]
-    # Of passages saying as much, the shortest says it most directly (a fact before the
-    # company's whole description).
-    first = min(tied, key=lambda p: (len(str(p.text["en"])), p.order))
+    # Of passages saying as much, one that states it before a record of finding nothing, and
+    # the shortest, which says it most directly (a fact before the company's description).
+    first = min(tied, key=lambda p: (_looked(p.record), len(str(p.text["en"])), p.order))
     return _answered(index, question, first)
 
 
@@ -242,6 +242,11 @@ def _fits(
     return True
 
 
+def _looked(record: Row) -> bool:
+    """Whether the record says where dskb looked and found nothing."""
+    return record.get("category") == COVERAGE
+
+
 def _answered(index: Index, question: Question, found: Passage) -> Answer | NotStated | None:
     """A date asked of an event is its date, a speaker asked of a quote its speaker; else the
     passage itself, as the sources put it."""
@@ -255,7 +260,7 @@ def _answered(index: Index, question: Question, found: Passage) -> Answer | NotS
     dated = _own_date(record, found) if "date" in question.cues else None
     if dated is not None:  # "In May 2023 the team was spun off": DeepSeek's founding, 2023-05
         return answer_from(dated, [dated], record)
-    if record.get("category") == COVERAGE:
+    if _looked(record):
         # A record of where dskb looked and found nothing: the value is not stated.
         looked = Candidate("asked", "fact", record, found.field, found.text, found.sources)
         thing = question.subject or (found.kind, record)
