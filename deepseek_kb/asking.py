@@ -157,7 +157,7 @@ PARTS: dict[str, tuple[str, ...]] = {
     ),
     # The model's size is asked in words so general ("how big", 多大, size) that a size of
     # something in it asked beside them is meant: "V3 hidden size 多大", "上下文多大".
-    "total_params": ("hidden_size", "context_length", "layers", "training_tokens"),
+    "total_params": ("active_params", "hidden_size", "context_length", "layers", "training_tokens"),
 }
 
 

@@ -588,6 +588,9 @@ def test_a_digit_in_a_name_is_no_number_asked_for() -> None:
         ("how many ppl work at deepseek", "team-size-60", None, "60"),
         ("how many tokens can DeepSeek LLM 7B look at in one go", "deepseek-llm-7b", None, "4K"),
         ("DeepSeek-V2 推理时真正参与计算的参数有多少", "deepseek-v2", None, "21B"),
+        # The parameters a token fires are a part of all the parameters, not tied with them.
+        ("how many params does v3 actually fire per token", "deepseek-v3", None, "37B"),
+        ("V2 params", "deepseek-v2", "specs.total_params", "236B"),
     ],
 )
 def test_everyday_wordings_ask_their_fields(
