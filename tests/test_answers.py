@@ -591,6 +591,9 @@ def test_a_digit_in_a_name_is_no_number_asked_for() -> None:
         # The parameters a token fires are a part of all the parameters, not tied with them.
         ("how many params does v3 actually fire per token", "deepseek-v3", None, "37B"),
         ("V2 params", "deepseek-v2", "specs.total_params", "236B"),
+        # A figure whose label says all that is asked, though two fields' words are in it.
+        ("DeepSeek-V3 每个 token 最多会被发到几个节点", "deepseek-v3", None, "4"),
+        ("DeepSeek-V2 GPU hours per trillion tokens", "deepseek-v2", None, "172.8K"),
     ],
 )
 def test_everyday_wordings_ask_their_fields(

@@ -77,12 +77,12 @@ def choose(
                 return said
     keys = keys_for(kind)
     asked, asked_score = best_asked(question.rest, question.cues, keys)
+    named = _figure_named(question, found) if asked_score >= CLEAR else []
+    if named:  # "V3 词表大小": a vocabulary's size, not the model's (nor two fields tied)
+        return answer_from(named[0], named, record)
     if _asked_elsewhere(question, keys, asked_score) or _tied(question, keys, asked, asked_score):
         return _elsewhere_not_stated(question, kind, record, keys)
     question, asked, found = _fallen_back(question, asked, found)
-    named = _figure_named(question, found) if asked_score >= CLEAR else []
-    if named:  # "V3 词表大小": a vocabulary's size, not the model's
-        return answer_from(named[0], named, record)
     if asked_score >= CLEAR and asked not in OPEN:
         # The field is clear: only its values answer, and none is "not stated".
         if asked not in {c.key for c in found}:
