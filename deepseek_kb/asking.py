@@ -48,7 +48,8 @@ SPEC_WORDS: dict[str, SpecWords] = {
     ),
     "routed_experts": SpecWords(
         "routed experts|routed|experts|expert count|number of experts|路由专家|专家数|专家",
-        unless="routed to|sent to|per token|each token|single token|a token|路由到|每个 token|每 token",
+        unless="routed to|sent to|per token|each token|single token|a token|路由到|每个 token|每 token|"
+        "shared|always-on|always on|always active|共享|常驻",
     ),
     "shared_experts": SpecWords(
         "shared experts|shared expert|shared|共享专家|共享|always-on|always on|always active|常驻专家"

@@ -594,6 +594,7 @@ def test_a_digit_in_a_name_is_no_number_asked_for() -> None:
         # A figure whose label says all that is asked, though two fields' words are in it.
         ("DeepSeek-V3 每个 token 最多会被发到几个节点", "deepseek-v3", None, "4"),
         ("DeepSeek-V2 GPU hours per trillion tokens", "deepseek-v2", None, "172.8K"),
+        ("how many always-on experts does V2 have", "deepseek-v2", "specs.shared_experts", "2"),
     ],
 )
 def test_everyday_wordings_ask_their_fields(
