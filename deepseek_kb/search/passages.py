@@ -8,8 +8,8 @@ leaves unexplained (all but one in four Latin words, two in three pairs of Chine
 and three in four of all its words (two at least; a question asking one word of a thing named,
 "DeepSpec 里有哪些 draft model", is answered by the thing's own texts alone), and holds the kind
 of value asked for (a number for "how many", a date for "when", a speaker for "who said"); of
-several, the shortest. A
-record of where dskb looked and found nothing makes the answer "not stated", with what it says.
+several, the shortest. A record of where dskb looked and found nothing makes the answer "not
+stated", with what it says.
 """
 
 from __future__ import annotations
@@ -39,14 +39,17 @@ TEXTS = ("text", "summary", "purpose", "description", "definition", "role")
 LISTS = ("bio",)
 # The facts that record where dskb looked and what the sources read do not give.
 COVERAGE = "coverage"
-# Things so broad that a record need not name them to be about them: a topic, the company.
 # How many of the best hits are read besides the thing and the records about it.
 HITS = 5
-# A passage must hold three in four of the question's words, and two at least.
+# A passage must hold three in four of the question's words, and two at least when there are.
 SHARE = 0.75
 # A number, not a digit of a name (R1, Qwen2.5, V3).
 _NUMBER = re.compile(r"(?<![A-Za-z\d.-])\d|[一二两三四五六七八九十百千万亿]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+# A passage's order is its record's place in reading order (the thing itself 0) times this.
+_PLACE = 100
 
 
 class Passage(NamedTuple):
@@ -76,9 +79,8 @@ def passage_answer(
     best: list[tuple[int, Passage]] = []
     for found in _passages(index, question, hits):
         matched = _weighed(question, found, words, needed, speakers)
-        if len(words) < 2 and not (found.order < 100 and matched):
-            continue  # one word is said by the thing's own texts, not by the hits
-        if matched:
+        # One word asked is answered by the thing's own texts, not by its records' or the hits'.
+        if matched and (len(words) > 1 or found.order < _PLACE):
             best.append((matched, found))
     if not best:
         return None
@@ -154,7 +156,7 @@ def _passages(index: Index, question: Question, hits: Sequence[Hit]) -> Iterator
             continue
         seen.add(record["id"])
         for field, text, sources in _texts(record):
-            order = place * 100 + len(seen)
+            order = place * _PLACE + len(seen)
             yield Passage(record, kind, field, text, sources, order, broad or place < about)
 
 
