@@ -149,3 +149,17 @@ def test_the_lookup_path_never_imports_yaml_or_pydantic(tmp_path: Path, built_in
     imported(["info"], heavy, env)  # checks the copied index, as after a build
     for args in (["timeline"], ["quote", "创新"], ["models", "--compare"], ["search", "V3"]):
         assert imported(args, heavy, env) == [], args
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("args", "reads"), [(["search", "V3"], False), (["search", "MLA"], True)])
+def test_a_name_alone_is_searched_without_reading_a_question(
+    tmp_path: Path, built_index: Path, args: list[str], reads: bool
+) -> None:
+    """A model's name asks nothing: `search V3` does without the question-reading modules; a
+    term's name asks its definition and reads them."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    with_index(built_index, tmp_path / "cache")
+    imported(["info"], ("deepseek_kb",), env)
+    found = imported(args, ("deepseek_kb",), env)
+    assert ("deepseek_kb.search.answer" in found) is reads, found

@@ -114,22 +114,50 @@ def search_all(
     """Every record type at once, ranked; --type narrows, --from keeps one tier's records."""
     query = checked_query(query, hint="give.words_name_number")
     types = frozenset({kind_named(record_type)}) if record_type is not None else None
-    # Reading a question is only for search: `quote` does without its modules.
-    from deepseek_kb.search.answer import NotStated, answer
     from deepseek_kb.search.rank import search
 
     told = _teller(index, tier)
     hits = search(index, query, types, None, told=told)
-    found = answer(index, query, hits) if told is None else None
-    if found is not None and types is not None and found.kind not in types:
-        found = None
-    if found is not None:
-        hits = [h for h in hits if h.id != found.record["id"]]
-    if isinstance(found, NotStated):
-        if found.why is not None:  # the record of where dskb looked is said once, above
-            hits = [h for h in hits if h.id != found.why.record["id"]]
-        return SearchResult(hits[:limit], len(hits), None, found)
+    found, unstated = _answered(index, query, hits, told is None)
+    said = found or unstated
+    if said is not None and types is not None and said.kind not in types:
+        found = unstated = said = None
+    if said is not None:
+        hits = [h for h in hits if h.id != said.record["id"]]
+    if unstated is not None:
+        if unstated.why is not None:  # the record of where dskb looked is said once, above
+            hits = [h for h in hits if h.id != unstated.why.record["id"]]
+        return SearchResult(hits[:limit], len(hits), None, unstated)
     return SearchResult(hits[:limit], len(hits), found)
+
+
+def _answered(
+    index: Index, query: str, hits: list[Hit], everything: bool
+) -> tuple[Answer | None, NotStated | None]:
+    """The answer to the query read as a question, or what it asks that the sources do not
+    state; neither for a name alone, or when one tier's view is searched."""
+    if not everything or _name_alone(index, query):
+        return None, None
+    # Reading a question is only for search: `quote` and `search V3` do without its modules.
+    from deepseek_kb.search.answer import NotStated, answer
+
+    found = answer(index, query, hits)
+    return (None, found) if isinstance(found, NotStated) else (found, None)
+
+
+# The kinds of thing whose name alone asks nothing: its hits are the answer. A term's name
+# asks its definition, a topic's ("training cost") what it names.
+_NAMES_ASKING_NOTHING = frozenset({"model", "project", "person", "organization"})
+
+
+def _name_alone(index: Index, query: str) -> bool:
+    """Whether the query is the name of a thing and nothing more (V3, DeepSeek, 梁文锋)."""
+    from deepseek_kb.analysis.text import normalize
+
+    typed = normalize(query)
+    rows = index.query("SELECT type, name FROM names WHERE instr(?, head) > 0", (typed,))
+    kinds = {kind for kind, name in rows if normalize(name) == typed}
+    return bool(kinds) and kinds <= _NAMES_ASKING_NOTHING
 
 
 def _teller(index: Index, tier: str | None) -> Callable[[str, Row], Row | None] | None:
