@@ -152,14 +152,21 @@ def test_the_lookup_path_never_imports_yaml_or_pydantic(tmp_path: Path, built_in
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("args", "reads"), [(["search", "V3"], False), (["search", "MLA"], True)])
-def test_a_name_alone_is_searched_without_reading_a_question(
-    tmp_path: Path, built_index: Path, args: list[str], reads: bool
+@pytest.mark.parametrize(
+    ("args", "module", "reads"),
+    [
+        (["search", "V3"], "answer", False),  # a model's name asks nothing
+        (["search", "MLA"], "answer", True),  # a term's name asks its definition
+        (["quote", "创新"], "question", False),  # quotes are ranked without topics
+    ],
+)
+def test_a_name_alone_or_a_quote_is_searched_without_reading_a_question(
+    tmp_path: Path, built_index: Path, args: list[str], module: str, reads: bool
 ) -> None:
-    """A model's name asks nothing: `search V3` does without the question-reading modules; a
-    term's name asks its definition and reads them."""
+    """`search V3` does without the answering modules and `quote 创新` without the
+    question-reading ones; `search MLA` reads its question."""
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     with_index(built_index, tmp_path / "cache")
     imported(["info"], ("deepseek_kb",), env)
     found = imported(args, ("deepseek_kb",), env)
-    assert ("deepseek_kb.search.answer" in found) is reads, found
+    assert (f"deepseek_kb.search.{module}" in found) is reads, found

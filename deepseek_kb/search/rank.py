@@ -103,7 +103,7 @@ def search(
     if not rowids:
         return []
     rows = _Records(index)
-    scoring = make_query(phrase, query_terms, fuzzy)
+    scoring = make_query(phrase, query_terms, fuzzy, topics=not types or "topic" in types)
     hits = _score_all(index, rowids, scoring, types, floor, told, rows)
     hits.sort(key=lambda h: (-h.score, BY_NAME[h.type].rank, h.id))
     hits = hits[:limit] if limit else hits
@@ -160,9 +160,10 @@ def _candidates(index: Index, query_terms: list[Term], phrase: str, fuzzy: bool)
 
 class _Records:
     """The hits' records, read from the index when the first is asked for, a batch at a time
-    in rank order: showing 100 quotes reads the index once, not 100 times."""
+    in rank order: showing 100 quotes reads the index 5 times, not 100 times, and showing the
+    first 10 of 99 hits reads 20 records, not 99."""
 
-    BATCH = 100
+    BATCH = 20
 
     def __init__(self, index: Index) -> None:
         self.index = index

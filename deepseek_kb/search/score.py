@@ -15,7 +15,7 @@ from typing import NamedTuple
 from deepseek_kb.analysis.fields import NAME, StoredField
 from deepseek_kb.analysis.text import bigrams
 from deepseek_kb.kinds import NAMED
-from deepseek_kb.search.expand import Term
+from deepseek_kb.search.expand import Term, Variant
 
 NAME_FUZZY = 85
 
@@ -155,21 +155,33 @@ RECORD_SIGNALS: tuple[Callable[[Query, RecordView], Match | None], ...] = (
 )
 
 
-def make_query(phrase: str, terms: list[Term], fuzzy: bool) -> Query:
-    """The query as signals read it; the fuzzy ratio (RapidFuzz) only when asked for."""
-    from deepseek_kb.search.question import is_question
-
+def make_query(phrase: str, terms: list[Term], fuzzy: bool, topics: bool = True) -> Query:
+    """The query as signals read it; the fuzzy ratio (RapidFuzz) only when asked for; whether
+    it asks a question only where a topic may be ranked (`facts_over_topics`: a search of quotes
+    does without reading it)."""
     ratio = _name_ratio() if fuzzy and len(phrase) <= 40 else None
     words = frozenset(t.text for t in terms)
     variants = [v for t in terms for v in t.variants]
     latin = frozenset(v.text for v in variants if not v.pieces and " " not in v.text)
+    total = sum(t.weight for t in terms)
+    question = topics and _asks(phrase)
+    return Query(phrase, terms, ratio, total, words, question, latin, _probes(variants))
+
+
+def _probes(variants: list[Variant]) -> tuple[str, ...]:
+    """What a field must hold for a variant to be in it: a Chinese pair, a compound's words
+    together or hyphened."""
     probes = [p for v in variants for p in v.pieces]
     probes += [
         form for v in variants if " " in v.text for form in (v.text, v.text.replace(" ", "-"))
     ]
-    total = sum(t.weight for t in terms)
-    question = is_question(phrase)
-    return Query(phrase, terms, ratio, total, words, question, latin, tuple(dict.fromkeys(probes)))
+    return tuple(dict.fromkeys(probes))
+
+
+def _asks(phrase: str) -> bool:
+    from deepseek_kb.search.question import is_question
+
+    return is_question(phrase)
 
 
 def _may_match(query: Query, stored: StoredField) -> bool:
