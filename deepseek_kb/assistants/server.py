@@ -288,8 +288,21 @@ def serve(settings: Settings) -> None:
     try:
         anyio.run(main)
     except BaseException as stop:
-        _exit_soon(int(getattr(stop, "code", 1) or 1))
+        leaf = _stopped_by(stop)
+        _exit_soon(int(getattr(leaf, "code", 1) or 1))
+        if leaf is not stop:
+            raise leaf from None  # reported as itself: the message and code of Ctrl-C
         raise
+
+
+def _stopped_by(stop: BaseException) -> BaseException:
+    """What stopped the server: a signal that came while the SDK started a worker thread
+    reaches us wrapped in the task group's exception group; the interruption (or exit) inside
+    it, not the group, says how to stop. Any other group stays as it is."""
+    leaf = stop
+    while isinstance(leaf, BaseExceptionGroup) and leaf.exceptions:
+        leaf = leaf.exceptions[0]
+    return leaf if hasattr(leaf, "code") else stop
 
 
 def _exit_soon(code: int) -> None:
