@@ -259,14 +259,15 @@ class Index:
             rows = self.query("SELECT id, type, name FROM names")
         return [Name(*r) for r in rows]
 
-    def names_in(self, record_type: str, norm: str) -> list[Name]:
-        """The names and aliases of one kind that may be in a normalised query: those whose
-        head (`analysis.text.name_head`) it holds, in the order `names` gives them."""
-        rows = self.query(
-            "SELECT id, type, name FROM names WHERE type = ? AND instr(?, head) > 0",
-            (record_type, norm),
-        )
-        return [Name(*r) for r in rows]
+    def names_in(self, record_type: str | None, norm: str) -> list[Name]:
+        """The names and aliases (of one kind, else of every kind) that may be in a normalised
+        query: those whose head (`analysis.text.name_head`) it holds, in the order `names`
+        gives them."""
+        sql = "SELECT id, type, name FROM names WHERE instr(?, head) > 0"
+        args: tuple[str, ...] = (norm,)
+        if record_type is not None:
+            sql, args = f"{sql} AND type = ?", (norm, record_type)
+        return [Name(*r) for r in self.query(sql, args)]
 
     def family_words(self) -> list[tuple[str, str]]:
         """The words that name one person alone, with the person (`analysis.text.family_words`)."""

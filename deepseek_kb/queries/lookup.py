@@ -155,8 +155,7 @@ def _name_alone(index: Index, query: str) -> bool:
     from deepseek_kb.analysis.text import normalize
 
     typed = normalize(query)
-    rows = index.query("SELECT type, name FROM names WHERE instr(?, head) > 0", (typed,))
-    kinds = {kind for kind, name in rows if normalize(name) == typed}
+    kinds = {e.kind for e in index.names_in(None, typed) if normalize(e.name) == typed}
     return bool(kinds) and kinds <= _NAMES_ASKING_NOTHING
 
 

@@ -116,11 +116,9 @@ def _names_apart(index: Index, query: str) -> str:
     own: "梁文锋对闭源的态度" is looked up as 梁文锋, 闭源, 的态度, not as one run no text holds."""
     if not has_han(query):
         return query
-    rows = index.query("SELECT DISTINCT name FROM names WHERE instr(?, head) > 0", (query,))
+    held = {e.name for e in index.names_in(None, query)}
     names = sorted(
-        {str(n) for (n,) in rows if has_han(str(n)) and len(str(n)) >= 2 and str(n) in query},
-        key=len,
-        reverse=True,
+        (n for n in held if has_han(n) and len(n) >= 2 and n in query), key=len, reverse=True
     )
     if not names:
         return query

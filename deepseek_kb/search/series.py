@@ -85,7 +85,11 @@ def _day(index: Index, series: Row, number: int | None) -> Row | None:
 
     names = _names(series)
     days: dict[int, list[Row]] = {}
-    for name in names:
+    # The days' titles hold the series' name in both languages: the first name that finds
+    # them finds them all.
+    for name in sorted(names, key=len, reverse=True):
+        if days:
+            break
         query = f"{name} day {number}" if number is not None else f"{name} day"
         for hit in search(index, query, frozenset({"event"}), _DAYS):
             title = hit.record.get("title") or {}
