@@ -76,9 +76,10 @@ def passage_answer(
         return None
     needed = leftover(question.rest)
     speakers = _speakers(question)
+    tags = _tags(index)
     best: list[tuple[int, Passage]] = []
     for found in _passages(index, question, hits):
-        matched = _weighed(question, found, words, needed, speakers)
+        matched = _weighed(question, found, words, needed, speakers, tags)
         # One word asked is answered by the thing's own texts, not by its records' or the hits'.
         if matched and (len(words) > 1 or found.order < _PLACE):
             best.append((matched, found))
@@ -98,11 +99,14 @@ def _weighed(
     words: list[str],
     needed: list[str],
     speakers: frozenset[str] | None,
+    tags: dict[str, list[str]],
 ) -> int:
-    """How many of the question's words the passage holds; 0 when it lacks what it must hold
-    (the words nothing else explains, the kind of value asked, the thing's name)."""
+    """How many of the question's words the passage holds, or the names of the topics its
+    record is filed under (融资 of "没融过资"); 0 when it lacks what it must hold (the words
+    nothing else explains, the kind of value asked, the thing's name)."""
     said = _said(found)
-    text = " ".join(normalize(t) for t in said)
+    named = [n for topic in found.record.get("topics", []) for n in tags.get(topic, [])]
+    text = " ".join(normalize(t) for t in [*said, *named])
     if not _explains(needed, text) or not _fits(question, found, said, speakers):
         return 0
     if not (found.about or names_it(question, text)):
@@ -188,6 +192,14 @@ def _texts(record: Row) -> Iterator[tuple[str, Row, list[Row]]]:
             yield f"{key}[{number}]", item, sources
     for number, claim in enumerate(record.get("claims", [])):
         yield f"claims[{number}]", claim["text"], claim["sources"]
+
+
+def _tags(index: Index) -> dict[str, list[str]]:
+    """Every topic's names and aliases, by its id."""
+    tags: dict[str, list[str]] = {}
+    for name in index.names("topic"):
+        tags.setdefault(name.id, []).append(name.name)
+    return tags
 
 
 def _said(found: Passage) -> list[str]:

@@ -1,0 +1,50 @@
+"""Questions a passage of the sources answers: a yes/no question whose words touch a field it
+does not ask for, and a passage found by the topics its record is filed under."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from .conftest import run
+
+
+def _first(query: str) -> dict[str, Any]:
+    """The first hit of `dskb search --json`: the answer when one is asserted."""
+    result = run("search", query, "--json")
+    assert result.code == 0, result.stderr
+    first: dict[str, Any] = json.loads(result.stdout)[0]
+    return first
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "do DeepSeek staff need approval to use the training cluster's GPUs",
+        "DeepSeek 研究员用集群的卡要审批吗",
+    ],
+)
+def test_a_yes_no_question_is_answered_by_the_passage_that_settles_it(query: str) -> None:
+    """Staff (员工, researchers) are words of the head count, but a yes/no question asks for no
+    figure: the founder's words on the cluster answer it."""
+    first = _first(query)
+    assert first["match"]["how"] == "answer", first["match"]
+    assert first["id"] == "liang-gpus-without-approval"
+    assert "without approval" in first["record"]["text"]["en"]
+
+
+def test_a_yes_no_question_does_not_stop_a_figure_being_answered() -> None:
+    """ "does DeepSeek have 60 staff" still gets the head count, not a passage."""
+    first = _first("does DeepSeek have 60 staff")
+    assert first["match"]["how"] == "answer"
+    assert first["match"]["answer"]["asked"] == "headcount", first["match"]
+
+
+def test_a_passage_is_found_by_the_names_of_the_topics_it_is_filed_under() -> None:
+    """ "venture capital" is the funding topic's alias: the fact filed under funding, which
+    says DeepSeek never raised any, answers though it says neither word."""
+    first = _first("did deepseek take venture capital money")
+    assert first["match"]["how"] == "answer", first["match"]
+    assert first["id"] == "deepseek-open-source-never-raised-money"
