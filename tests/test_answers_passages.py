@@ -48,3 +48,19 @@ def test_a_passage_is_found_by_the_names_of_the_topics_it_is_filed_under() -> No
     first = _first("did deepseek take venture capital money")
     assert first["match"]["how"] == "answer", first["match"]
     assert first["id"] == "deepseek-open-source-never-raised-money"
+
+
+def test_a_records_note_does_not_make_it_the_answer() -> None:
+    """The note of Prover-V2's release speaks of the paper as updated on 2025-07-18 (Putnam 47):
+    the release's own date, 2025-04-30, is not when the result was changed."""
+    first = _first("Prover-V2 论文哪天把 Putnam 结果改成 47")
+    answer = first["match"].get("answer") or {}
+    assert answer.get("text") != "2025-04-30", first["match"]
+
+
+def test_an_event_is_found_by_the_names_of_the_things_it_is_about() -> None:
+    """The interview's text names its interviewer only; it is filed under 梁文锋, so "Simon
+    Willison 专访梁文锋是哪天" is still its date."""
+    first = _first("Simon Willison 专访梁文锋是哪天")
+    assert first["match"]["how"] == "answer", first["match"]
+    assert first["match"]["answer"]["text"] == "2024-11-27"

@@ -251,11 +251,18 @@ def _found_by_words(index: Index, question: Question, hits: Sequence[Hit]) -> An
     pieces = leftover(question.rest)
     asked, _ = best_asked(question.rest, question.cues)
     for hit in hits[:5]:
-        if hit.type in ("quote", "event", "fact") and covered(pieces, [record_text(hit.record)]):
+        if hit.type in ("quote", "event", "fact") and covered(pieces, _told_of(index, hit.record)):
             found = _from_record(index, question, hits, hit, asked)
             if found is not None:
                 return found
     return None
+
+
+def _told_of(index: Index, record: Row) -> list[str]:
+    """What a record says, with the names of the things it is about (the interview filed under
+    梁文锋 that names only its interviewer)."""
+    about = [index.get(str(i)) for i in record.get("about", [])]
+    return [record_text(record), *(n for f in about if f is not None for n in names_of(f.row))]
 
 
 def _from_record(

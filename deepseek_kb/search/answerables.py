@@ -282,8 +282,9 @@ def speaker_candidate(index: Index, quote: Row) -> Candidate | None:
 
 def record_text(record: Row) -> str:
     """All a record says, in both languages, as one text to look words up in; not where its
-    sources are (a line 3 or page 4 of a source is no "day 3")."""
-    return json.dumps(_said(record), ensure_ascii=False)
+    sources are (a line 3 or page 4 of a source is no "day 3"), nor its note, a caveat that
+    speaks of other things (the paper "as updated on 2025-07-18" in the note of its release)."""
+    return json.dumps(_said({k: v for k, v in record.items() if k != "note"}), ensure_ascii=False)
 
 
 # Where a source is, not what it says.
