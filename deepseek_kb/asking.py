@@ -211,6 +211,7 @@ ASKED: tuple[Asked, ...] = (
         "mean|stand for|stands for|explain|tell me about|introduce|describe|是什么|什么是|是谁|谁是|是啥|"
         "啥是|介绍|含义|意思|定义|解释|指什么|work|works|job|employer|position|工作|任职|就职|职位|职务|"
         "是做什么的|做什么的|干什么的|是干嘛的|干嘛的|干嘛用的|是干什么的|做啥的|有什么用|用来做什么|"
+        "干啥的|是干啥的|什么背景|啥背景|什么来头|啥来头|background|"
         "哪家公司|在哪家|which company|works for|work for|what does it do|what is it for|used for|"
         "what kind of firm|what kind of company|what type of firm|what type of company|"
         "what kind of organization|what sort of company|什么样的公司|什么类型的公司|哪类公司|什么公司|"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import io
+import json
 import os
 import re
 import shutil
@@ -103,6 +104,18 @@ def run(*args: str, env: dict[str, str] | None = None) -> Result:
     """Run dskb in-process through Typer's test runner; stdout and stderr kept apart."""
     result = CliRunner().invoke(_click_app(), list(args), env=env, catch_exceptions=False)
     return Result(result.exit_code, result.stdout, result.stderr)
+
+
+def asserted_answer(query: str) -> dict[str, Any] | None:
+    """The answer `dskb search --json` asserts first (its value, text, field asked, the record's
+    id and field), or None when it asserts none."""
+    result = run("search", query, "--json")
+    assert result.code in (0, 1), result.stderr
+    hits = json.loads(result.stdout) if result.code == 0 else []
+    match = hits[0]["match"] if hits else {}
+    if match.get("how") != "answer":
+        return None
+    return dict(match["answer"], id=hits[0]["id"], field=match["field"])
 
 
 def stdout_at(width: int, *args: str) -> str:

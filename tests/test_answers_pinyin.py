@@ -29,6 +29,9 @@ def index() -> Index:
         ("touzi duoshao", "投资 多少"),  # words of the sources
         ("v3 long context window", "v3 long context window"),  # English words of the sources
         ("shi shenme", "shi 什么"),  # "shi" is too short to read (是, 事, 时 …)
+        # Words of an English name the index keeps by their stem (yangqing as "yangq").
+        ("jia yangqing 是干啥的", "jia yangqing 是干啥的"),
+        ("training cost", "training cost"),
     ],
 )
 def test_pinyin_is_read_as_the_one_chinese_it_stands_for(

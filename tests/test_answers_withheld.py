@@ -5,61 +5,49 @@ figure, a sentence with no date for "when", a number of a numbered family that n
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import pytest
 
-from .conftest import run
-
-
-def _answer(query: str) -> dict[str, Any] | None:
-    """The answer `dskb search --json` asserts first, or None when it asserts none."""
-    result = run("search", query, "--json")
-    assert result.code in (0, 1), result.stderr
-    hits = json.loads(result.stdout) if result.code == 0 else []
-    match = hits[0]["match"] if hits else {}
-    if match.get("how") != "answer":
-        return None
-    return dict(match["answer"], id=hits[0]["id"], field=match["field"])
+from .conftest import asserted_answer, run
 
 
 def test_a_function_word_a_claim_shares_with_the_question_is_no_reason_to_answer() -> None:
     """ "did" is in "we did not experience any irrecoverable loss spikes": no reason to give
     that claim as what V3 cost to train."""
-    found = _answer("how much $$ did it take to train ds v3")
+    found = asserted_answer("how much $$ did it take to train ds v3")
     assert found is None or not str(found["field"]).startswith("claims"), found
 
 
 def test_a_spec_one_model_holds_does_not_answer_a_question_asking_more() -> None:
     """ "新用户送多少钱" asks how much new users get; "多少钱" alone is no training cost."""
-    found = _answer("api 新用户送多少钱")
+    found = asserted_answer("api 新用户送多少钱")
     assert found is None or found["field"] != "specs.training_cost", found
-    found = _answer("训练成本是多少")
+    found = asserted_answer("训练成本是多少")
     assert found is not None and found["field"] == "specs.training_cost", found
 
 
 def test_another_organisations_figure_is_not_the_one_asked_about() -> None:
     """The article gives OpenAI's and Anthropic's researchers, not Meta's."""
-    found = _answer("Meta 有多少研究人员")
+    found = asserted_answer("Meta 有多少研究人员")
     assert found is None or "anthropic" not in found["id"], found
 
 
 def test_a_sentence_with_no_date_does_not_answer_when() -> None:
     """ "一年后" (a year later) is a span, not a date: no answer to when the price war began
     from a sentence that holds none."""
-    found = _answer("when did the china llm price war kick off")
+    found = asserted_answer("when did the china llm price war kick off")
     assert found is None or "20" in json.dumps(found["value"]), found
 
 
 @pytest.mark.parametrize("query", ["How many GPUs does Fire-Flyer 3 have?", "fire flyer 5 投资"])
-def test_a_number_no_member_of_a_numbered_family_has_is_no_answer(query: str) -> None:
+def test_a_number_no_member_of_a_numbered_family_has_is_noasserted_answer(query: str) -> None:
     """Fire-Flyer 1 and 2 are in the KB; Fire-Flyer 3 is not, and is neither of them."""
-    assert _answer(query) is None
+    assert asserted_answer(query) is None
 
 
 @pytest.mark.parametrize("query", ["fire flyer 2 GPUs", "Fire-Flyer 1 investment"])
 def test_a_member_of_a_numbered_family_is_still_answered(query: str) -> None:
-    found = _answer(query)
+    found = asserted_answer(query)
     assert found is not None and found["id"].startswith("fire-flyer"), found
 
 
@@ -70,13 +58,13 @@ def test_a_member_of_a_numbered_family_is_still_answered(query: str) -> None:
         "R1-Zero 的纯强化学习是怎么回事",  # pure RL, named: no claim's figure that leaves it out
     ],
 )
-def test_another_thing_the_question_names_must_be_in_the_answer(query: str) -> None:
-    found = _answer(query)
+def test_another_thing_the_question_names_must_be_in_theasserted_answer(query: str) -> None:
+    found = asserted_answer(query)
     assert found is None or (found["field"] not in ("role",) and "figures" not in found["field"])
 
 
 def test_open_sourced_on_a_day_asks_the_release_date() -> None:
-    found = _answer("DeepSeekMath-V2 哪天开源的")
+    found = asserted_answer("DeepSeekMath-V2 哪天开源的")
     assert found is not None and found["field"] == "released.date", found
 
 
@@ -91,5 +79,5 @@ def test_a_field_of_another_kind_is_not_unstated_when_the_things_own_words_say_i
 def test_a_question_holding_the_fields_value_asks_about_it_not_for_it() -> None:
     """ "how did V2 go from 4K to 128K": the context length is given; the sentence that says how
     (YaRN) answers."""
-    found = _answer("V2 是怎么把上下文从 4K 拉到 128K 的")
+    found = asserted_answer("V2 是怎么把上下文从 4K 拉到 128K 的")
     assert found is not None and "YaRN" in found["text"], found

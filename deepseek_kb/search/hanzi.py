@@ -10,6 +10,7 @@ A reading shared by several words (shi: 是, 事, 时 …) is no reading, and a 
 
 from __future__ import annotations
 
+from deepseek_kb.analysis.text import stem
 from deepseek_kb.index.store import Index
 
 # Pinyin of a word this short is too often an English word or one of many Chinese ones.
@@ -24,7 +25,7 @@ def read_pinyin(index: Index, norm: str) -> str:
     latin = [w.isascii() and w.isalpha() and len(w) >= 2 for w in words]
     if not any(latin):
         return norm
-    unknown = _unknown(index, {w for w, ok in zip(words, latin, strict=True) if ok})
+    unknown = unknown_words(index, {w for w, ok in zip(words, latin, strict=True) if ok})
     out: list[str] = []
     at = 0
     while at < len(words):
@@ -68,9 +69,12 @@ def _word_for(index: Index, key: str, kinds: tuple[str, ...]) -> str | None:
     return None
 
 
-def _unknown(index: Index, words: set[str]) -> set[str]:
-    """The words the sources never use in English."""
-    forms = tuple(sorted(words))
+def unknown_words(index: Index, words: set[str]) -> set[str]:
+    """The words the sources never use, as typed or by their stem (the index keeps "node", and
+    "yangq" of Jia Yangqing)."""
+    if not words:
+        return words
+    forms = tuple(sorted(words | {stem(w) for w in words}))
     marks = ",".join("?" * len(forms))
     used = {r[0] for r in index.query(f"SELECT term FROM vocab WHERE term IN ({marks})", forms)}
-    return {w for w in words if w not in used}
+    return {w for w in words if w not in used and stem(w) not in used}

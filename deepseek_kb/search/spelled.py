@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from deepseek_kb.analysis.text import stem
 from deepseek_kb.index.store import Index
+from deepseek_kb.search.hanzi import unknown_words
 from deepseek_kb.search.leftover import STOP
 from deepseek_kb.search.question import field_words
 
@@ -25,7 +26,7 @@ def spelled(index: Index, rest: str) -> str:
     """The words of a question, each misspelt field word put right."""
     known = field_words()
     words = rest.split()
-    odd = _unknown(index, {w for w in words if _may_be_misspelt(w, known)})
+    odd = unknown_words(index, {w for w in words if _may_be_misspelt(w, known)})
     return " ".join(_put_right(index, w, known) if w in odd else w for w in words)
 
 
@@ -91,16 +92,6 @@ def _may_be_misspelt(word: str, known: frozenset[str]) -> bool:
     """A Latin word long enough to hold a slip that is no field word nor a function word."""
     latin = len(word) >= SHORTEST and word.isascii() and word.isalpha()
     return latin and word not in known and word not in STOP
-
-
-def _unknown(index: Index, words: set[str]) -> set[str]:
-    """The words the sources never use, as typed or by their stem (the index keeps "node")."""
-    if not words:
-        return words
-    forms = tuple(sorted(words | {stem(w) for w in words}))
-    marks = ",".join("?" * len(forms))
-    used = {r[0] for r in index.query(f"SELECT term FROM vocab WHERE term IN ({marks})", forms)}
-    return {w for w in words if w not in used and stem(w) not in used}
 
 
 def _nearest(word: str, known: frozenset[str]) -> str | None:
