@@ -28,7 +28,8 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "activated parameters|active parameters|activated params|active params|activated|"
         "active|are active|is active|active in|parameters per token|params per token|"
         "per token|each token|actually run|激活参数|激活|每个 token|每 token|实际|switch on|"
-        "switched on|turn on|turned on|used per token|用到多少参数|参与计算|真正参与计算",
+        "switched on|turn on|turned on|used per token|用到多少参数|参与计算|真正参与计算|"
+        "一个 token|one token|a token|single token|a single token",
         unless="experts|expert|专家",
     ),
     "context_length": SpecWords(

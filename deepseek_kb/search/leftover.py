@@ -95,6 +95,8 @@ def _number_in(number: str, said: str) -> bool:
 # Pairs of Chinese characters that say nothing an answer must account for.
 _SOFT_WORDS = (
     "训练 练出 模型 语言 言模 公司 完整 一共 总共 使用 需要 大概 正式 版本 官方 目前 现在 主要 具体"
+    # what the English stop words say: actually, really, work, run, process
+    " 真正 实际 到底 究竟 干活 处理"
 )
 _SOFT_HAN = frozenset(_SOFT_WORDS.split())
 

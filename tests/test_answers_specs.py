@@ -1,0 +1,29 @@
+"""A model's specifications asked in other words than their labels: what works for one token,
+what the question says "actually" or "really" of."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import asserted_answer
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "V2 处理一个 token 时真正在干活的参数有多少",
+        "how many params are really at work for one token in V2",
+    ],
+)
+def test_the_parameters_at_work_for_one_token_are_the_activated_ones(query: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "deepseek-v2", found
+    assert found["asked"] == "active_params" and found["text"] == "21B", found
+
+
+def test_actually_and_process_ask_nothing_of_their_own() -> None:
+    """真正 (actually) and 处理 (process) are what the English stop words are: the context
+    length is still what is asked."""
+    found = asserted_answer("V3 真正处理的上下文有多长")
+    assert found is not None and found["asked"] == "context_length", found
+    assert found["text"] == "128K"
