@@ -85,7 +85,9 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "trained on how many|pretrained on|pre-trained on|how much text|pre-training data|"
         "pretraining data|training data|pretrain|pre-trained on|how much data|训练数据|训练 token|"
         "token|数据量|预训练|corpus|pre-training corpus|pretraining corpus|语料|训练语料",
-        unless="in one go|at once|in a single pass|一次能",
+        # A price is per million tokens: tokens beside a price or its side are no training data.
+        unless="in one go|at once|in a single pass|一次能|output|输出|input|输入|price|prices|"
+        "pricing|价格|定价|per million|每百万|一百万|多少钱",
     ),
     "training_method": SpecWords(
         "training stages|stages|training pipeline|how was it trained|训练流程|训练阶段|几个阶段|"
