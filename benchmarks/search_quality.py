@@ -5,7 +5,7 @@
 answer@1: the share of labelled questions (tests/answer_queries.yaml) whose first result (the
 answer line, else the top hit) is the expected record and shows the expected value.
 
-On the unseen questions (tests/eval/: the dev and test splits, and dev2 to dev5, development
+On the unseen questions (tests/eval/: the dev and test splits, and dev2 to dev6, development
 sets written later by people who had not seen the code or the other sets): answer@1 is the share of answerable
 questions whose asserted answer is from an expected record and states the expected value;
 "wrong" the share of all questions where a value was asserted that is not the expected one (or
@@ -42,7 +42,7 @@ QUESTIONS = ROOT / "tests" / "answer_queries.yaml"
 # The unseen questions, written from the sources before the answering code (tests/eval/README.md).
 SPLITS = {
     name: ROOT / "tests" / "eval" / f"questions-{name}.yaml"
-    for name in ("dev", "dev2", "dev3", "dev4", "dev5", "test")
+    for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "test")
 }
 ARTICLE = ROOT / "tests" / "fixtures" / "deepseek-article.md"
 

@@ -101,6 +101,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "accelerators|h800|nvidia|显卡|gpu 型号|硬件|芯片|什么卡|哪种卡|什么型号|型号|which model of gpu|"
         "what kind of gpu|accelerator|哪款芯片|什么芯片|哪款卡",
         "text",
+        unless="数量|count|how many|多少张|多少块|几张|几块|多少卡",
     ),
     "gpu_hours": SpecWords(
         "compute budget|how many gpu hours|gpu 时长|算力消耗|gpu hours|gpu-hours|gpu hour|"
@@ -282,6 +283,7 @@ ASKED: tuple[Asked, ...] = (
         "how many gpus|gpus|gpu count|graphics cards|cards|a100|a100s|chips|显卡|多少卡|多少张|张卡|"
         "多少块|块gpu|块显卡|几块|块卡|多少块gpu|多少张卡",
         "quantity",
+        unless="型号|which chip|what chip|which gpu|what gpu|哪款|哪种卡|什么卡|which model of",
     ),
     Asked(
         "investment",

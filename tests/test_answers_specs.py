@@ -27,3 +27,15 @@ def test_actually_and_process_ask_nothing_of_their_own() -> None:
     found = asserted_answer("V3 真正处理的上下文有多长")
     assert found is not None and found["asked"] == "context_length", found
     assert found["text"] == "128K"
+
+
+def test_tokens_beside_a_price_are_no_training_data() -> None:
+    """R1's price is per million tokens: "每一百万个输出 token" asks the output price."""
+    found = asserted_answer("调用 R1 接口，每一百万个输出 token 付多少美元")
+    assert found is not None and found["asked"] == "api_price_output", found
+
+
+def test_the_model_of_a_clusters_gpus_is_not_their_count() -> None:
+    """型号 (model) of the cards asks which GPU, not how many: 1,100 is no answer."""
+    found = asserted_answer("萤火一号用的啥型号的显卡")
+    assert found is None or found["asked"] != "gpu_count", found
