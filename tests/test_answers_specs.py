@@ -39,3 +39,29 @@ def test_the_model_of_a_clusters_gpus_is_not_their_count() -> None:
     """型号 (model) of the cards asks which GPU, not how many: 1,100 is no answer."""
     found = asserted_answer("萤火一号用的啥型号的显卡")
     assert found is None or found["asked"] != "gpu_count", found
+
+
+@pytest.mark.parametrize(
+    ("query", "model", "base"),
+    [
+        ("R1 32B 的基座模型", "deepseek-r1-distill-qwen-32b", "Qwen2.5-32B"),
+        ("r1 蒸馏 千问 7b 拿啥微调的", "deepseek-r1-distill-qwen-7b", "Qwen2.5-Math-7B"),
+        ("deepseek r1 70b base model", "deepseek-r1-distill-llama-70b", "Llama-3.3-70B-Instruct"),
+    ],
+)
+def test_a_size_names_the_one_variant_of_that_size(query: str, model: str, base: str) -> None:
+    """R1 is 671B: a 32B named beside it is its one 32B distilled variant, whose base model is
+    the answer (not R1's sentence listing every distilled size)."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == model, found
+    assert found["asked"] == "base_model" and found["text"] == base, found
+
+
+def test_a_size_no_variant_has_is_not_a_variant() -> None:
+    """V3 is 671B itself: its own size names no other model."""
+    from deepseek_kb.queries.common import index_for
+    from deepseek_kb.search.question import read
+    from deepseek_kb.settings import resolve
+
+    question = read(index_for(resolve()), "V3 671B 激活参数多少")
+    assert question.subject is not None and question.subject[1]["id"] == "deepseek-v3"

@@ -33,6 +33,9 @@ own owns owned 拥有
 engineer engineers 工程师
 researcher researchers 研究员 研究人员
 nvidia 英伟达
+distill distilled distillation 蒸馏
+qwen 千问 通义千问
+llama 羊驼
 """
 
 

@@ -11,8 +11,9 @@ from functools import cache
 from typing import Protocol
 
 from deepseek_kb.analysis.text import normalize
-from deepseek_kb.index.store import Index
+from deepseek_kb.index.store import Found, Index
 from deepseek_kb.rows import Row
+from deepseek_kb.search.alike import alike
 
 
 class Hit(Protocol):
@@ -116,6 +117,42 @@ def _sizes(index: Index) -> dict[str, str]:
 
 
 _SIZE = re.compile(r"\d+(?:\.\d+)?b")
+SIZE_IN = re.compile(r"(?<![a-z0-9.])\d+(?:\.\d+)?b(?![a-z0-9])")
+
+
+def without_names(rest: str, record: Row) -> str:
+    """What is left of the words once every word of the thing's names (and the words that stand
+    for them: 蒸馏 for distill, 千问 for Qwen) and its size is taken out."""
+    words = {w for n in names_of(record) for w in normalize(str(n)).replace("-", " ").split()}
+    forms = sorted({a for w in words for a in alike(w) if len(a) >= 2}, key=len, reverse=True)
+    rest = SIZE_IN.sub(" ", rest)
+    for form in forms:
+        rest = rest.replace(form, " ") if not form.isascii() else _without_word(rest, form)
+    return " ".join(rest.split())
+
+
+def _without_word(rest: str, word: str) -> str:
+    return " ".join(w for w in rest.split() if w != word)
+
+
+def sized_variant(index: Index, norm: str, record: Row) -> Found | None:
+    """The one variant of a model that a size the question names belongs to, when the model's
+    own names lack it: "r1 蒸馏的 32b 千问版" is DeepSeek-R1-Distill-Qwen-32B, not R1."""
+    own = {w for n in names_of(record) for w in normalize(str(n)).replace("-", " ").split()}
+    sizes = {m.group() for m in SIZE_IN.finditer(norm)} - own
+    if not sizes:
+        return None
+    variants = [
+        f
+        for f in index.mentions(record["id"])
+        if f.kind == "model" and f.row.get("variant_of") == record["id"]
+    ]
+    sized = [
+        f
+        for f in variants
+        if sizes & {w for n in names_of(f.row) for w in normalize(str(n)).replace("-", " ").split()}
+    ]
+    return sized[0] if len(sized) == 1 else None
 
 
 def without_close(norm: str, record: Row) -> str:

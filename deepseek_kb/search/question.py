@@ -25,8 +25,10 @@ from deepseek_kb.search.named import (
     has,
     named_in,
     numbered_unknown,
+    sized_variant,
     without,
     without_close,
+    without_names,
 )
 
 # Words that make a query a question, besides what it asks (cost, context …).
@@ -184,6 +186,9 @@ def read(index: Index, query: str, hits: Sequence[Hit] = ()) -> Question:
         others = [o for o in others if not set(o[0].split()) <= set(name.split())]
         rest = without(norm, name)
         found = index.get(record_id)
+        variant = sized_variant(index, norm, found.row) if found and found.kind == "model" else None
+        if variant is not None:  # "r1 的 32b 版": the one variant of that size
+            found, rest = variant, without_names(rest, variant.row)
         subject = (found.kind, found.row) if found else None
         if found is not None:
             rest = _first_version_dropped(norm, _version_kept(rest, name, found.row), name)
