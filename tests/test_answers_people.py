@@ -20,3 +20,11 @@ def test_who_someone_is_asked_in_informal_words(query: str, person: str) -> None
     found = asserted_answer(query)
     assert found is not None and found["id"] == person, found
     assert found["asked"] == "identity"
+
+
+@pytest.mark.parametrize("query", ["梁文锋的妈妈是做什么的", "罗福莉的导师是谁"])
+def test_who_someone_elses_is_not_who_they_are(query: str) -> None:
+    """His mother, her adviser: a word beside "who is" that their role does not say is whom
+    the question asks about; their own role is no answer."""
+    found = asserted_answer(query)
+    assert found is None or found["asked"] != "identity", found

@@ -288,7 +288,13 @@ def _scored(question: Question, kind: str, found: list[Candidate]) -> list[tuple
     names = [name for _, _, name in question.also_named]
     scored = []
     for candidate in found:
-        if covered(pieces, said_by(candidate), names):
+        # What it is, asked beside a word it does not say (梁文锋的父亲是做什么的), is not it.
+        if covered(
+            pieces,
+            said_by(candidate),
+            names,
+            strict=kind == "person" and candidate.key == "identity",
+        ):
             score = _score(question, kind, candidate, left)
             if score is not None:
                 scored.append((score, candidate))

@@ -111,7 +111,9 @@ def _said_alike(word: str, said: str) -> bool:
     return any(stem(a)[:5] in said for a in alike(word))
 
 
-def covered(pieces: Sequence[str], texts: Sequence[str], names: Sequence[str] = ()) -> bool:
+def covered(
+    pieces: Sequence[str], texts: Sequence[str], names: Sequence[str] = (), strict: bool = False
+) -> bool:
     """Whether what a candidate says (its label, its value) accounts for the leftover words: every
     Latin word (its stem, by its first five letters: burning ~ burned) and half the pairs of
     Chinese characters, every pair of a name of another thing the question names (闭源 in
@@ -125,7 +127,7 @@ def covered(pieces: Sequence[str], texts: Sequence[str], names: Sequence[str] = 
         return False
     han = [p for p in pieces if not p.isascii() and p not in _SOFT_HAN]
     missed = sum(not any(a in said for a in alike(p)) for p in han)
-    return missed <= 1 or missed * 2 <= len(han)
+    return missed == 0 if strict else missed <= 1 or missed * 2 <= len(han)
 
 
 def _name_left_out(pieces: Sequence[str], said: str, names: Sequence[str]) -> bool:
