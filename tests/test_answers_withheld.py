@@ -81,3 +81,12 @@ def test_a_question_holding_the_fields_value_asks_about_it_not_for_it() -> None:
     (YaRN) answers."""
     found = asserted_answer("V2 是怎么把上下文从 4K 拉到 128K 的")
     assert found is not None and "YaRN" in found["text"], found
+
+
+def test_an_events_title_holding_the_words_does_not_make_when_asked() -> None:
+    """ "DeepSeek API base_url" asks no date: the Speciale release on a temporary API endpoint
+    names the API, but its date is no answer; the sentence holding the base_url is."""
+    found = asserted_answer("deepseek api base_url 是什么")
+    assert found is None or found["asked"] != "date", found
+    found = asserted_answer("DeepSeek API base_url")
+    assert found is not None and "https://api.deepseek.com" in found["text"], found

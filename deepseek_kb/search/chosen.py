@@ -203,6 +203,8 @@ def _best(question: Question, kind: str, record: Row, found: list[Candidate]) ->
     top = [c for s, c in scored if s == best]
     if not _kind_fits(question, vocabulary()[top[0].key].expects):
         return None  # "which year did he graduate" is not answered by where he studied
+    if top[0].key == "date" and "date" not in question.cues:
+        return None  # an event's title holding the words ("API") does not make "when" asked
     chosen = _agreed(top)
     if chosen is None:
         return None
