@@ -110,7 +110,9 @@ SPEC_WORDS: dict[str, SpecWords] = {
     ),
     "training_cost": SpecWords(
         "how expensive|cost to build|训练费用|成本多少|training cost|cost to train|train cost|cost|"
-        "costs|how much did|spent|spend|money|budget|训练成本|成本|花了多少钱|花费|多少钱|花了"
+        "costs|how much did|spent|spend|money|budget|训练成本|成本|花了多少钱|花费|多少钱|花了",
+        # The API's price is no training cost.
+        unless="api|输出|输入|output|input|每百万|per million|调用",
     ),
     "api_price_input": SpecWords(
         "api price|api pricing|price|prices|pricing|priced|input price|input tokens|"
@@ -187,6 +189,7 @@ ASKED: tuple[Asked, ...] = (
         "release date",
         "release date|released|release|come out|came out|come-out|launch|launched|drop|"
         "dropped|published|publish|open-sourced|open sourced|debut|debuted|out|ship|shipped|"
+        "go live|went live|goes live|gone live|"
         "发布|推出|上线|问世|发布时间|发布日期|开源时间|什么时候出|啥时候出|出的|发了|放了|出了|开源了|"
         "开源的|哪天开源|何时开源|什么时候开源|"
         "year|年份",

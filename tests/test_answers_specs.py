@@ -65,3 +65,13 @@ def test_a_size_no_variant_has_is_not_a_variant() -> None:
 
     question = read(index_for(resolve()), "V3 671B 激活参数多少")
     assert question.subject is not None and question.subject[1]["id"] == "deepseek-v3"
+
+
+def test_money_asked_of_the_api_is_its_price_not_the_training_cost() -> None:
+    found = asserted_answer("deepseek r1 的 api 输出要多少钱")
+    assert found is not None and found["asked"] == "api_price_output", found
+
+
+def test_going_live_is_being_released() -> None:
+    found = asserted_answer("when did DeepSeek-V3.2-Exp go live")
+    assert found is not None and found["asked"] == "released", found
