@@ -28,3 +28,13 @@ def test_who_someone_elses_is_not_who_they_are(query: str) -> None:
     the question asks about; their own role is no answer."""
     found = asserted_answer(query)
     assert found is None or found["asked"] != "identity", found
+
+
+@pytest.mark.parametrize(
+    ("query", "person"),
+    [("杰克克拉克是谁", "jack-clark"), ("塞巴斯蒂安拉施卡 是干嘛的", "sebastian-raschka")],
+)
+def test_a_chinese_name_is_found_without_its_dot(query: str, person: str) -> None:
+    """杰克·克拉克 is typed without the dot between the names more often than with it."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == person, found

@@ -67,11 +67,12 @@ def _named_of_kind(index: Index, norm: str, kind: str) -> Iterable[tuple[str, st
         spaced = name.replace("-", " ")
         # Found whole or apart, a name's first word is in the query: the thousands of family
         # words of a large KB are passed over by one substring test each.
-        first = spaced.split(maxsplit=1)
+        first = spaced.replace("·", " ").split(maxsplit=1)
         if first and first[0] not in norm:
             continue
-        # "fire flyer 2" names Fire-Flyer 2: a hyphen in a name may be typed as a space.
-        for form in dict.fromkeys((name, spaced)):
+        # "fire flyer 2" names Fire-Flyer 2: a hyphen in a name may be typed as a space, and
+        # the dot of a name in Chinese (西蒙·威利森) left out.
+        for form in dict.fromkeys((name, spaced, name.replace("·", ""))):
             if (len(form) >= 2 and has(norm, form, also_joins=".-")) or _apart(norm, form):
                 yield form, record_id, kind
 
