@@ -75,3 +75,11 @@ def test_money_asked_of_the_api_is_its_price_not_the_training_cost() -> None:
 def test_going_live_is_being_released() -> None:
     found = asserted_answer("when did DeepSeek-V3.2-Exp go live")
     assert found is not None and found["asked"] == "released", found
+
+
+def test_a_name_typed_with_hyphens_for_its_spaces_is_found() -> None:
+    """ "Coder-V2" is the alias "Coder V2" typed with a hyphen; 接着训 asks what it was
+    trained on from."""
+    found = asserted_answer("Coder-V2 是在哪个 checkpoint 上接着训练的")
+    assert found is not None and found["id"] == "deepseek-coder-v2", found
+    assert found["asked"] == "base_model", found
