@@ -48,7 +48,8 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "hidden size|hidden dimension|hidden dim|d_model|model dimension|隐藏维度|隐藏层|维度"
     ),
     "routed_experts": SpecWords(
-        "routed experts|routed|experts|expert count|number of experts|路由专家|专家数|专家",
+        "routed experts|routed|experts|expert count|number of experts|路由专家|专家数|专家|"
+        "per moe layer|each moe layer|in each moe layer|每个 moe 层|每层 moe|moe 层",
         unless="routed to|sent to|per token|each token|single token|a token|路由到|每个 token|每 token|"
         "shared|always-on|always on|always active|共享|常驻",
     ),
@@ -96,6 +97,8 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "training method|how was it trained|how is it trained|trained with|training recipe|"
         "训练方法|怎么训练|如何训练|训练方式",
         "text",
+        # A stage's GPU hours or cost ask the figure, not the method.
+        unless="gpu hours|gpu-hours|gpu hour|卡时|gpu 小时|cost|成本",
     ),
     "precision": SpecWords("precision|mixed precision|number format|精度|训练精度", "text"),
     "gpu_type": SpecWords(

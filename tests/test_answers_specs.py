@@ -83,3 +83,9 @@ def test_a_name_typed_with_hyphens_for_its_spaces_is_found() -> None:
     found = asserted_answer("Coder-V2 是在哪个 checkpoint 上接着训练的")
     assert found is not None and found["id"] == "deepseek-coder-v2", found
     assert found["asked"] == "base_model", found
+
+
+def test_experts_per_moe_layer_are_the_routed_experts() -> None:
+    found = asserted_answer("how many routed experts does DeepSeek-V2 have in each MoE layer")
+    assert found is not None and found["asked"] == "routed_experts", found
+    assert found["text"].startswith("160"), found
