@@ -64,3 +64,18 @@ def test_an_event_is_found_by_the_names_of_the_things_it_is_about() -> None:
     first = _first("Simon Willison 专访梁文锋是哪天")
     assert first["match"]["how"] == "answer", first["match"]
     assert first["match"]["answer"]["text"] == "2024-11-27"
+
+
+@pytest.mark.parametrize(
+    ("query", "record"),
+    [
+        ("does deepseek make a profit", "deepseek-profitable"),
+        ("DeepSeek 拿过融资吗", "deepseek-open-source-never-raised-money"),
+    ],
+)
+def test_one_word_asked_yes_or_no_of_the_company_is_answered(query: str, record: str) -> None:
+    """One word asked of the company is too little to answer by, unless asked yes or no: the
+    sentence that settles it answers."""
+    first = _first(query)
+    assert first["match"]["how"] == "answer", first["match"]
+    assert first["id"] == record

@@ -39,13 +39,12 @@ from deepseek_kb.search.named import Hit, has, names_of
 from deepseek_kb.search.passages import passage_answer, read_hits
 from deepseek_kb.search.question import (
     CLEAR,
-    YES_NO,
-    YES_NO_ZH,
     Question,
     asks,
     best_asked,
     is_question,
     read,
+    yes_no,
 )
 from deepseek_kb.search.series import day_answer
 from deepseek_kb.search.spelled import spelled
@@ -91,20 +90,10 @@ def _answered(index: Index, question: Question, hits: Sequence[Hit]) -> Answer |
     read = read_hits(index, question, hits)  # searched once for both
     found = figure_answer(index, question, read)
     if found is None and (
-        not _field_asked(question) or _yes_no(question) or _value_given(index, question, hits)
+        not _field_asked(question) or yes_no(question) or _value_given(index, question, hits)
     ):
         return passage_answer(index, question, read)
     return found
-
-
-def _yes_no(question: Question) -> bool:
-    """Whether the question asks yes or no ("DeepSeek 员工用集群要审批吗", "do researchers need
-    approval to use the cluster"): it asks for no value, so a field its words touch (员工, the
-    head count) is not what it asks."""
-    if question.cues & {"date", "name", "quantity", "what"}:
-        return False
-    first = question.norm.split()[:1]
-    return bool(first and first[0] in YES_NO) or any(m in question.norm for m in YES_NO_ZH)
 
 
 def _value_given(index: Index, question: Question, hits: Sequence[Hit]) -> bool:

@@ -32,7 +32,7 @@ from deepseek_kb.search.answerables import (
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
 from deepseek_kb.search.leftover import content, leftover
 from deepseek_kb.search.named import Hit, has, names_of
-from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary
+from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary, yes_no
 
 # The bilingual texts a record says things in, and the lists of them.
 TEXTS = ("text", "summary", "purpose", "description", "definition", "role")
@@ -71,17 +71,20 @@ def passage_answer(
 ) -> Answer | NotStated | None:
     """The one passage that speaks of everything the question asks, as the answer; else none."""
     words = content(question.rest)
-    least = 2 if _broad(question) else 1  # one word, of a thing named, among its own texts
+    # One word, of a thing named, among its own texts, or asked yes or no ("is it profitable").
+    least = 2 if _broad(question) and not yes_no(question) else 1
     if len(words) < least or ("name" in question.cues and "quantity" in question.cues):
         return None
     needed = leftover(question.rest)
     speakers = _speakers(question)
     tags = _tags(index)
     best: list[tuple[int, Passage]] = []
+    asked_yes_no = yes_no(question)
     for found in _passages(index, question, hits):
         matched = _weighed(question, found, words, needed, speakers, tags)
-        # One word asked is answered by the thing's own texts, not by its records' or the hits'.
-        if matched and (len(words) > 1 or found.order < _PLACE):
+        # One word asked is answered by the thing's own texts, not by its records' or the hits',
+        # unless asked yes or no.
+        if matched and (len(words) > 1 or found.order < _PLACE or asked_yes_no):
             best.append((matched, found))
     if not best:
         return None

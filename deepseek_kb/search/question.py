@@ -171,6 +171,15 @@ def asks(norm: str) -> bool:
     )
 
 
+def yes_no(question: Question) -> bool:
+    """Whether the question asks yes or no ("DeepSeek 员工用集群要审批吗", "is it profitable"):
+    it asks for no value, so a field its words touch (员工, the head count) is not what it asks."""
+    if question.cues & {"date", "name", "quantity", "what"}:
+        return False
+    first = question.norm.split()[:1]
+    return bool(first and first[0] in YES_NO) or any(m in question.norm for m in YES_NO_ZH)
+
+
 def read(index: Index, query: str, hits: Sequence[Hit] = ()) -> Question:
     """The question a query asks: its subject (by name, else by a close spelling among the
     hits), what is left of it, and its cues."""
