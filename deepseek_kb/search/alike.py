@@ -14,7 +14,7 @@ from functools import cache
 GROUPS = """
 handle handles support supports supported accept accepts
 firm firms company companies startup startups 企业 公司
-begin began start started kick kicked launch launched 开始 启动
+begin began start started kick kicked launch launched break breaks broke 开始 启动 开打 爆发 一触即发
 make made build built create created develop developed
 fast faster speed speeds quick 速度 快
 big bigger large larger huge 大 庞大

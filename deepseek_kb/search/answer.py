@@ -185,7 +185,9 @@ def _held(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | Not
             return None
         defined = candidates(index, kind, record, hits)[0]
         return answer_from(defined, [defined], record)
-    if question.subject is not None and not question.others:
+    # Another topic named beside one (china, the price war) is a word its answer must say, not
+    # another thing asked about.
+    if question.subject is not None and (not question.others or question.subject[0] == "topic"):
         kind, record = question.subject
         found = _also_named(index, question, hits, choose(index, question, kind, record, hits))
         if found is not None and not (kind == "topic" and isinstance(found, NotStated)):

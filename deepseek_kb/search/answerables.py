@@ -230,6 +230,26 @@ def role_caveat(person: Row) -> Row | None:
 
 def _topic(index: Index, topic: Row, hits: Sequence[Hit]) -> Iterator[Candidate]:
     yield Candidate("topic", "topic", topic, "name", topic["name"], topic.get("sources", []))
+    yield from (event_candidate(event) for event in _titled(index, topic))
+
+
+def _titled(index: Index, topic: Row) -> list[Row]:
+    """The events whose title names the topic ("China's large-model price war breaks out"):
+    what happened to it, and when."""
+    names = {str(topic["name"]["zh"]), str(topic["name"]["en"])}
+    found: dict[str, Row] = {}
+    for name in names:
+        for (text,) in index.query(
+            "SELECT json FROM records WHERE type = 'event' AND json LIKE ?", (f"%{name}%",)
+        ):
+            event = json.loads(text)
+            title = event.get("title", {})
+            if any(
+                n.casefold() in f"{title.get('zh', '')} {title.get('en', '')}".casefold()
+                for n in names
+            ):
+                found[event["id"]] = event
+    return list(found.values())
 
 
 def _term(index: Index, term: Row, hits: Sequence[Hit]) -> Iterator[Candidate]:
