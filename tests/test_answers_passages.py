@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import run
+from .conftest import asserted_answer, run
 
 
 def _first(query: str) -> dict[str, Any]:
@@ -79,3 +79,9 @@ def test_one_word_asked_yes_or_no_of_the_company_is_answered(query: str, record:
     first = _first(query)
     assert first["match"]["how"] == "answer", first["match"]
     assert first["id"] == record
+
+
+def test_max_is_said_by_at_most() -> None:
+    """ "max devices": the sources say "at most 3 devices"."""
+    found = asserted_answer("device-limited routing max devices a token goes to")
+    assert found is not None and "at most 3" in found["text"], found

@@ -26,6 +26,7 @@ buck bucks dollar dollars usd 美元
 price prices pricing charge charges 价格 收费
 say said says tell told claim claimed 说 称
 reach reached achieve achieved hit 达到
+max maximum most cap caps capped limit 最多 最大 上限
 use used uses using adopt adopted 使用 采用
 china chinese 中国 国内
 llm llms 大模型
