@@ -313,7 +313,8 @@ ASKED: tuple[Asked, ...] = (
         "说过",
         "what they said",
         "say|said|says|saying|think|thinks|views|view|opinion|opinions|quote|quotes|说|说过|认为|"
-        "看法|观点|怎么看|怎么说|谈|态度|觉得|stance|attitude|believe|believes",
+        "看法|观点|怎么看|怎么说|谈|态度|觉得|stance|attitude|believe|believes|原话|"
+        "in their own words|words on",
         "text",
     ),
     Asked(

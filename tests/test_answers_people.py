@@ -38,3 +38,9 @@ def test_a_chinese_name_is_found_without_its_dot(query: str, person: str) -> Non
     """杰克·克拉克 is typed without the dot between the names more often than with it."""
     found = asserted_answer(query)
     assert found is not None and found["id"] == person, found
+
+
+def test_his_own_words_ask_what_he_said() -> None:
+    """原话 (his own words) asks for a quote of his, not who he is."""
+    found = asserted_answer("梁文锋关于 KPI 的原话")
+    assert found is not None and found["asked"] == "said", found
