@@ -47,6 +47,7 @@ from deepseek_kb.search.question import (
     is_question,
     read,
 )
+from deepseek_kb.search.quoted import said_answer
 from deepseek_kb.search.series import day_answer
 from deepseek_kb.search.spelled import spelled
 
@@ -93,8 +94,8 @@ def _answered(index: Index, question: Question, hits: Sequence[Hit]) -> Answer |
     if found is None and (
         not _field_asked(question) or _yes_no(question) or _value_given(index, question, hits)
     ):
-        return passage_answer(index, question, read)
-    return found
+        found = passage_answer(index, question, read)
+    return found if found is not None else said_answer(index, question)
 
 
 def _yes_no(question: Question) -> bool:

@@ -76,7 +76,7 @@ def passage_answer(
         return None
     needed = leftover(question.rest)
     speakers = _speakers(question)
-    tags = _tags(index)
+    tags = tags_of(index)
     best: list[tuple[int, Passage]] = []
     for found in _passages(index, question, hits):
         matched = _weighed(question, found, words, needed, speakers, tags)
@@ -90,7 +90,7 @@ def passage_answer(
     # Of passages saying as much, one that states it before a record of finding nothing, and
     # the shortest, which says it most directly (a fact before the company's description).
     first = min(tied, key=lambda p: (_looked(p.record), len(str(p.text["en"])), p.order))
-    return _answered(index, question, first)
+    return answered_by(index, question, first)
 
 
 def _weighed(
@@ -194,7 +194,7 @@ def _texts(record: Row) -> Iterator[tuple[str, Row, list[Row]]]:
         yield f"claims[{number}]", claim["text"], claim["sources"]
 
 
-def _tags(index: Index) -> dict[str, list[str]]:
+def tags_of(index: Index) -> dict[str, list[str]]:
     """Every topic's names and aliases, by its id."""
     tags: dict[str, list[str]] = {}
     for name in index.names("topic"):
@@ -261,7 +261,7 @@ def _looked(record: Row) -> bool:
     return record.get("category") == COVERAGE
 
 
-def _answered(index: Index, question: Question, found: Passage) -> Answer | NotStated | None:
+def answered_by(index: Index, question: Question, found: Passage) -> Answer | NotStated | None:
     """A date asked of an event is its date, a speaker asked of a quote its speaker; else the
     passage itself, as the sources put it."""
     record = found.record
