@@ -44,3 +44,11 @@ def test_who_said_words_paraphrased_is_the_speaker_of_the_quote_holding_most_of_
     assert found["text"] == speaker
     # Two of five words of a question (A100, cards) are too few to say who said it.
     assert asserted_answer("who got A100 cards first in asia") is None
+
+
+def test_a_line_of_a_persons_life_answers_what_they_did() -> None:
+    """罗福莉's bio lines are weighed with her words: 主导 and 开发 are in one line only, VECO's."""
+    found = asserted_answer("罗福莉在阿里主导开发过什么模型")
+    assert found is not None
+    assert found["id"] == "luo-fuli"
+    assert "VECO" in found["value"]["en"]

@@ -21,7 +21,6 @@ from typing import NamedTuple
 
 from deepseek_kb.analysis.text import normalize, stem
 from deepseek_kb.index.store import Index
-from deepseek_kb.rows import Row
 from deepseek_kb.search.alike import alike
 from deepseek_kb.search.answerables import COMPANY
 from deepseek_kb.search.answered import Answer, NotStated
@@ -48,28 +47,34 @@ ALL_QUOTED = 0.75
 
 
 class Weighed(NamedTuple):
-    """A quote and how much of the question it speaks of (by weight, and how many)."""
+    """A passage and how much of the question it speaks of (by weight, and how many)."""
 
     weight: float
     held: int
-    quote: Row
+    passage: Passage
 
 
 def said_answer(index: Index, question: Question) -> Answer | NotStated | None:
-    """What a person named said of what the question speaks of, or who said the words it
-    quotes; none unless one quote clearly speaks of it most."""
+    """What a person named said of what the question speaks of (or a line of their life that
+    does), or who said the words it quotes; none unless one passage clearly speaks of it most."""
     people = _people(question)
     by_speaker = "name" in question.cues and not people
     if not (people or by_speaker) or _other_field(question):
         return None
     quotes = [q for q in index.records("quote") if not people or q.get("speaker") in people]
+    passages = [Passage(q, "quote", "text", q["text"], q["sources"], 0) for q in quotes]
+    if question.subject is not None and question.subject[0] == "person" and not by_speaker:
+        person = question.subject[1]
+        passages += [
+            Passage(person, "person", f"bio[{n}]", line, person["sources"], 0)
+            for n, line in enumerate(person.get("bio", []))
+        ]
     # Who said words is asked by the words themselves, the names in them included.
     words = sorted(set(content(question.norm if by_speaker else question.rest)))
-    found = quote_of(quotes, words, tags_of(index), _share(question) if by_speaker else ENOUGH)
+    found = quote_of(passages, words, tags_of(index), _share(question) if by_speaker else ENOUGH)
     if found is None or not _of_thing(question, found) or not _fits(question, found):
         return None
-    passage = Passage(found, "quote", "text", found["text"], found["sources"], 0)
-    return answered_by(index, question, passage)
+    return answered_by(index, question, found)
 
 
 def _share(question: Question) -> float:
@@ -91,23 +96,25 @@ def _other_field(question: Question) -> bool:
     return score >= CLEAR and asked != "identity"
 
 
-def _fits(question: Question, quote: Row) -> bool:
-    """Whether the quote holds the kind of value asked: a number for how many, a year for when."""
-    said = str(quote["text"]["zh"]) + str(quote["text"]["en"])
+def _fits(question: Question, found: Passage) -> bool:
+    """Whether the passage holds the kind of value asked: a number for how many, a year for
+    when."""
+    said = str(found.text["zh"]) + str(found.text["en"])
     if "date" in question.cues:
         return _YEAR.search(said) is not None
     return "quantity" not in question.cues or _NUMBER.search(said) is not None
 
 
-def _of_thing(question: Question, quote: Row) -> bool:
-    """Whether the quote speaks of the thing the question names, when that is no person, topic
-    or the company: Karpathy on V3 is not Karpathy on R1."""
+def _of_thing(question: Question, found: Passage) -> bool:
+    """Whether the passage speaks of the thing the question names, when that is no person,
+    topic or the company: Karpathy on V3 is not Karpathy on R1."""
     if question.subject is None:
         return True
     kind, record = question.subject
     if kind in ("person", "topic") or record["id"] == COMPANY:
         return True
-    return record["id"] in quote.get("about", []) or names_it(question, _text(quote, {}))
+    said = " ".join(normalize(str(found.text[lang])) for lang in ("zh", "en"))
+    return record["id"] in found.record.get("about", []) or names_it(question, said)
 
 
 def _people(question: Question) -> frozenset[str]:
@@ -119,11 +126,11 @@ def _people(question: Question) -> frozenset[str]:
 
 
 def quote_of(
-    quotes: list[Row], words: Sequence[str], tags: dict[str, list[str]], share: float = ENOUGH
-) -> Row | None:
-    """The one quote that speaks of the question's words clearly more than any other, holding
-    this share of them at least; none when no quote does or two do alike."""
-    ranked, total = weigh(quotes, words, tags)
+    passages: list[Passage], words: Sequence[str], tags: dict[str, list[str]], share: float
+) -> Passage | None:
+    """The one passage that speaks of the question's words clearly more than any other,
+    holding this share of them at least; none when none does or two do alike."""
+    ranked, total = weigh(passages, words, tags)
     if not ranked or not words:
         return None
     best = ranked[0]
@@ -131,24 +138,24 @@ def quote_of(
     if total <= 0 or best.weight < ENOUGH * total or best.held < least:
         return None
     runner = ranked[1].weight if len(ranked) > 1 else 0.0
-    return best.quote if best.weight >= MARGIN * runner else None
+    return best.passage if best.weight >= MARGIN * runner else None
 
 
 def weigh(
-    quotes: list[Row], words: Sequence[str], tags: dict[str, list[str]]
+    passages: list[Passage], words: Sequence[str], tags: dict[str, list[str]]
 ) -> tuple[list[Weighed], float]:
-    """The quotes by how much of the question they speak of, the most first, and what all the
-    question's words weigh. A word weighs more the rarer it is among the quotes (a word every
-    quote holds says nothing of which is meant; one none holds, nothing at all)."""
-    texts = [_text(q, tags) for q in quotes]
+    """The passages by how much of the question they speak of, the most first, and what all
+    the question's words weigh. A word weighs more the rarer it is among the passages (a word
+    every one holds says nothing of which is meant; one none holds, nothing at all)."""
+    texts = [_text(p, tags) for p in passages]
     rarity: dict[str, float] = {}
     for word in words:
         held = sum(_holds(word, t) for t in texts)
         rarity[word] = math.log((len(texts) + 1) / (held + 0.5)) if held else 0.0
     ranked = []
-    for quote, text in zip(quotes, texts, strict=True):
+    for passage, text in zip(passages, texts, strict=True):
         held_words = [w for w in words if _holds(w, text)]
-        ranked.append(Weighed(sum(rarity[w] for w in held_words), len(held_words), quote))
+        ranked.append(Weighed(sum(rarity[w] for w in held_words), len(held_words), passage))
     return sorted(ranked, key=lambda r: -r.weight), sum(rarity.values())
 
 
@@ -164,9 +171,11 @@ def _holds(word: str, text: str) -> bool:
     return False
 
 
-def _text(quote: Row, tags: dict[str, list[str]]) -> str:
-    """What a quote speaks of: its words, the question it answers, its topics' names."""
-    said = [quote.get("text"), quote.get("context")]
+def _text(found: Passage, tags: dict[str, list[str]]) -> str:
+    """What a passage speaks of: its words and, of a quote, the question it answers and its
+    topics' names."""
+    said = [found.text, found.record.get("context") if found.kind == "quote" else None]
     texts = [str(t[lang]) for t in said if isinstance(t, dict) for lang in ("zh", "en")]
-    texts += [n for topic in quote.get("topics", []) for n in tags.get(topic, [])]
+    if found.kind == "quote":
+        texts += [n for topic in found.record.get("topics", []) for n in tags.get(topic, [])]
     return " ".join(normalize(t) for t in texts)
