@@ -52,3 +52,11 @@ def test_a_line_of_a_persons_life_answers_what_they_did() -> None:
     assert found is not None
     assert found["id"] == "luo-fuli"
     assert "VECO" in found["value"]["en"]
+
+
+def test_led_is_a_form_of_lead() -> None:
+    """ "lead" asked is "led" (主导) in the line: the VECO line holds it and DAMO, the line on
+    joining DAMO only DAMO."""
+    found = asserted_answer("which model did luo fuli lead at damo")
+    assert found is not None
+    assert "VECO" in found["value"]["en"]

@@ -33,6 +33,7 @@ own owns owned 拥有
 engineer engineers 工程师
 researcher researchers 研究员 研究人员
 nvidia 英伟达
+lead leads led leading 主导
 """
 
 
