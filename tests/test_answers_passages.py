@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import run
+from .conftest import asserted_answer, run
 
 
 def _first(query: str) -> dict[str, Any]:
@@ -64,3 +64,22 @@ def test_an_event_is_found_by_the_names_of_the_things_it_is_about() -> None:
     first = _first("Simon Willison 专访梁文锋是哪天")
     assert first["match"]["how"] == "answer", first["match"]
     assert first["match"]["answer"]["text"] == "2024-11-27"
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "said"),
+    [
+        ("high-flyer 被叫做量化什么四大天王", "highflyer-quant-four-kings", "Four Heavenly Kings"),
+        ("DeepSeek API 调用 用的哪个 SDK", "api-example-openai-sdk", "OpenAI SDK"),
+        ("Coder-V2 能理解几种 programming languages", "deepseek-coder-v2", "338"),
+    ],
+)
+def test_a_passage_holding_two_in_three_of_the_words_and_outweighing_the_rest_answers(
+    query: str, record: str, said: str
+) -> None:
+    """Worded unlike the passage, the question shares two in three of its words with one
+    passage, the rarest among them (四大天王, SDK, programming languages): that one answers."""
+    found = asserted_answer(query)
+    assert found is not None
+    assert found["id"] == record
+    assert said in found["text"]

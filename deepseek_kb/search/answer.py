@@ -50,6 +50,7 @@ from deepseek_kb.search.question import (
 from deepseek_kb.search.quoted import said_answer
 from deepseek_kb.search.series import day_answer
 from deepseek_kb.search.spelled import spelled
+from deepseek_kb.search.weighed import ranked_answer
 
 __all__ = ["Answer", "NotStated", "answer", "is_question"]
 
@@ -94,7 +95,7 @@ def _answered(index: Index, question: Question, hits: Sequence[Hit]) -> Answer |
     if found is None and (
         not _field_asked(question) or _yes_no(question) or _value_given(index, question, hits)
     ):
-        found = passage_answer(index, question, read)
+        found = passage_answer(index, question, read) or ranked_answer(index, question, read)
     return found if found is not None else said_answer(index, question)
 
 

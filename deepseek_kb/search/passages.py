@@ -1,4 +1,5 @@
-"""The last answer before none: the one passage of the sources that speaks of everything asked.
+"""The one passage of the sources that speaks of everything asked (then `weighed.py` looks
+for the one that speaks of most of it, `quoted.py` for what a person named said).
 
 "ProverBench 有多少道题", "V3-0324 temperature in the web app", "how many calls a day did
 AliceMind get": the value is written in a sentence (a claim, a fact, a quote, a biography line, a
@@ -75,10 +76,10 @@ def passage_answer(
     if len(words) < least or ("name" in question.cues and "quantity" in question.cues):
         return None
     needed = leftover(question.rest)
-    speakers = _speakers(question)
+    speakers = speakers_of(question)
     tags = tags_of(index)
     best: list[tuple[int, Passage]] = []
-    for found in _passages(index, question, hits):
+    for found in passages_of(index, question, hits):
         matched = _weighed(question, found, words, needed, speakers, tags)
         # One word asked is answered by the thing's own texts, not by its records' or the hits'.
         if matched and (len(words) > 1 or found.order < _PLACE):
@@ -107,7 +108,7 @@ def _weighed(
     said = _said(found)
     named = [n for topic in found.record.get("topics", []) for n in tags.get(topic, [])]
     text = " ".join(normalize(t) for t in [*said, *named])
-    if not _explains(needed, text) or not _fits(question, found, said, speakers):
+    if not _explains(needed, text) or not fits(question, found, said, speakers):
         return 0
     if not (found.about or names_it(question, text)):
         return 0
@@ -140,7 +141,7 @@ def found_by_rest(index: Index, question: Question) -> list[Hit]:
     return list(search(index, question.rest, limit=HITS))
 
 
-def _passages(index: Index, question: Question, hits: Sequence[Hit]) -> Iterator[Passage]:
+def passages_of(index: Index, question: Question, hits: Sequence[Hit]) -> Iterator[Passage]:
     """The texts of the thing, of the records about it, then of the hits; each record once."""
     records: list[tuple[str, Row]] = []
     kind = None
@@ -229,7 +230,7 @@ def _holds_one(word: str, text: str) -> bool:
     return re.search(rf"(?<![a-z0-9]){re.escape(root)}", text) is not None
 
 
-def _speakers(question: Question) -> frozenset[str] | None:
+def speakers_of(question: Question) -> frozenset[str] | None:
     """Whose words the question asks for ("what did X say"): the people it names (none: anyone's
     words); None when it does not ask what someone said."""
     if best_asked(question.rest, question.cues, ("said",))[1] < CLEAR:
@@ -240,7 +241,7 @@ def _speakers(question: Question) -> frozenset[str] | None:
     return frozenset(people)
 
 
-def _fits(
+def fits(
     question: Question, found: Passage, said: list[str], speakers: frozenset[str] | None
 ) -> bool:
     """Whether the passage holds the kind of value asked for: what someone said is a quote of

@@ -14,44 +14,19 @@ thing (a model) names it.
 
 from __future__ import annotations
 
-import math
-import re
-from collections.abc import Sequence
-from typing import NamedTuple
-
-from deepseek_kb.analysis.text import normalize, stem
+from deepseek_kb.analysis.text import normalize
 from deepseek_kb.index.store import Index
-from deepseek_kb.search.alike import alike
 from deepseek_kb.search.answerables import COMPANY
 from deepseek_kb.search.answered import Answer, NotStated
 from deepseek_kb.search.leftover import content
-from deepseek_kb.search.passages import (
-    _NUMBER,
-    _YEAR,
-    Passage,
-    answered_by,
-    holds,
-    names_it,
-    tags_of,
-)
+from deepseek_kb.search.passages import _NUMBER, _YEAR, Passage, answered_by, names_it, tags_of
 from deepseek_kb.search.question import CLEAR, Question, best_asked
+from deepseek_kb.search.weighed import ENOUGH, best_of
 
-# The best quote's weight over the next one's, at least: a clear winner, not a coin toss.
-MARGIN = 1.5
-# The share of the question's words (by weight, and how many) the best quote must speak of.
-ENOUGH = 0.33
 # The share of its words a question asking who said them must find in the quote.
 QUOTED = 0.5
 # The share when it asks who did or told something rather than who said it.
 ALL_QUOTED = 0.75
-
-
-class Weighed(NamedTuple):
-    """A passage and how much of the question it speaks of (by weight, and how many)."""
-
-    weight: float
-    held: int
-    passage: Passage
 
 
 def said_answer(index: Index, question: Question) -> Answer | NotStated | None:
@@ -61,20 +36,27 @@ def said_answer(index: Index, question: Question) -> Answer | NotStated | None:
     by_speaker = "name" in question.cues and not people
     if not (people or by_speaker) or _other_field(question):
         return None
+    passages = _spoken(index, question, people)
+    # Who said words is asked by the words themselves, the names in them included.
+    words = sorted(set(content(question.norm if by_speaker else question.rest)))
+    found = best_of(passages, words, tags_of(index), _share(question) if by_speaker else ENOUGH)
+    if found is None or not _of_thing(question, found) or not _fits(question, found):
+        return None
+    return answered_by(index, question, found)
+
+
+def _spoken(index: Index, question: Question, people: frozenset[str]) -> list[Passage]:
+    """The quotes of the people named (of anyone when none is), and the lines of the life of
+    the person asked about."""
     quotes = [q for q in index.records("quote") if not people or q.get("speaker") in people]
     passages = [Passage(q, "quote", "text", q["text"], q["sources"], 0) for q in quotes]
-    if question.subject is not None and question.subject[0] == "person" and not by_speaker:
+    if question.subject is not None and question.subject[0] == "person" and people:
         person = question.subject[1]
         passages += [
             Passage(person, "person", f"bio[{n}]", line, person["sources"], 0)
             for n, line in enumerate(person.get("bio", []))
         ]
-    # Who said words is asked by the words themselves, the names in them included.
-    words = sorted(set(content(question.norm if by_speaker else question.rest)))
-    found = quote_of(passages, words, tags_of(index), _share(question) if by_speaker else ENOUGH)
-    if found is None or not _of_thing(question, found) or not _fits(question, found):
-        return None
-    return answered_by(index, question, found)
+    return passages
 
 
 def _share(question: Question) -> float:
@@ -123,59 +105,3 @@ def _people(question: Question) -> frozenset[str]:
     if question.subject is not None and question.subject[0] == "person":
         people.add(question.subject[1]["id"])
     return frozenset(people)
-
-
-def quote_of(
-    passages: list[Passage], words: Sequence[str], tags: dict[str, list[str]], share: float
-) -> Passage | None:
-    """The one passage that speaks of the question's words clearly more than any other,
-    holding this share of them at least; none when none does or two do alike."""
-    ranked, total = weigh(passages, words, tags)
-    if not ranked or not words:
-        return None
-    best = ranked[0]
-    least = max(min(2, len(words)), share * len(words))
-    if total <= 0 or best.weight < ENOUGH * total or best.held < least:
-        return None
-    runner = ranked[1].weight if len(ranked) > 1 else 0.0
-    return best.passage if best.weight >= MARGIN * runner else None
-
-
-def weigh(
-    passages: list[Passage], words: Sequence[str], tags: dict[str, list[str]]
-) -> tuple[list[Weighed], float]:
-    """The passages by how much of the question they speak of, the most first, and what all
-    the question's words weigh. A word weighs more the rarer it is among the passages (a word
-    every one holds says nothing of which is meant; one none holds, nothing at all)."""
-    texts = [_text(p, tags) for p in passages]
-    rarity: dict[str, float] = {}
-    for word in words:
-        held = sum(_holds(word, t) for t in texts)
-        rarity[word] = math.log((len(texts) + 1) / (held + 0.5)) if held else 0.0
-    ranked = []
-    for passage, text in zip(passages, texts, strict=True):
-        held_words = [w for w in words if _holds(w, text)]
-        ranked.append(Weighed(sum(rarity[w] for w in held_words), len(held_words), passage))
-    return sorted(ranked, key=lambda r: -r.weight), sum(rarity.values())
-
-
-def _holds(word: str, text: str) -> bool:
-    """Whether a quote holds a word of the question: as a passage does, a Latin word by its stem
-    and a short ending at most (hires ~ hiring; net is not network)."""
-    if not word.isascii() or word.isdigit():
-        return holds(word, text)
-    for alike_word in alike(word):
-        root = stem(alike_word)
-        if re.search(rf"(?<![a-z0-9]){re.escape(root)}[a-z']{{0,3}}(?![a-z])", text):
-            return True
-    return False
-
-
-def _text(found: Passage, tags: dict[str, list[str]]) -> str:
-    """What a passage speaks of: its words and, of a quote, the question it answers and its
-    topics' names."""
-    said = [found.text, found.record.get("context") if found.kind == "quote" else None]
-    texts = [str(t[lang]) for t in said if isinstance(t, dict) for lang in ("zh", "en")]
-    if found.kind == "quote":
-        texts += [n for topic in found.record.get("topics", []) for n in tags.get(topic, [])]
-    return " ".join(normalize(t) for t in texts)
