@@ -1,15 +1,15 @@
-"""What someone said, found by what it speaks of: "梁文锋觉得新人进来以后该怎么带", "what did
-liang say about VCs and research", "贾扬清怎么评价 DeepSeek 团队", "who compared Chinese LLMs to
-drones".
+"""What someone said, found by what it speaks of: "贾扬清咋评价ds团队的", "what did liang say
+abt VCs n research", "who told young film directors to be madly ambitious".
 
-A question that names a person and asks no field of theirs is answered by one of their quotes;
-one that asks who said something, by the speaker of a quote. Each quote is weighed by the
-question's words it speaks of (in its words, the question it answers, the names of the topics it
-is filed under), each word counted by how rare it is among the quotes weighed (a word every
-quote holds says nothing). The best quote answers when it speaks of a third of the question's
-words at least, and clearly more than the next (of another speaker, when the speaker is asked):
-when two speak of it about equally, neither is asserted. A quote answering a question about a
-thing (a model) names it.
+The last answer before none. A question that names a person and asks no other field of theirs
+(or asks what they said) is answered by one of their quotes or a line of their life; one that
+asks who said something, by the speaker of the quote of anyone holding its words. The passages
+are weighed as `weighed.py` weighs them (a quote with the question it answers and its topics'
+names): the best answers when it holds a third of the question's words (two at least; half of
+them when the question asks who said them, three in four when it asks who told or did
+something) and weighs half as much again as the next; two alike, neither. It must hold the kind
+of value asked (a year for when, a number for how many) and, when the question is about a thing
+other than a person, a topic or the company, name it (Karpathy on V3 is not Karpathy on R1).
 """
 
 from __future__ import annotations
