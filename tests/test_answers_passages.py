@@ -85,3 +85,22 @@ def test_max_is_said_by_at_most() -> None:
     """ "max devices": the sources say "at most 3 devices"."""
     found = asserted_answer("device-limited routing max devices a token goes to")
     assert found is not None and "at most 3" in found["text"], found
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "said"),
+    [
+        ("high-flyer 被叫做量化什么四大天王", "highflyer-quant-four-kings", "Four Heavenly Kings"),
+        ("DeepSeek API 调用 用的哪个 SDK", "api-example-openai-sdk", "OpenAI SDK"),
+        ("Coder-V2 能理解几种 programming languages", "deepseek-coder-v2", "338"),
+    ],
+)
+def test_a_passage_holding_two_in_three_of_the_words_and_outweighing_the_rest_answers(
+    query: str, record: str, said: str
+) -> None:
+    """Worded unlike the passage, the question shares two in three of its words with one
+    passage, the rarest among them (四大天王, SDK, programming languages): that one answers."""
+    found = asserted_answer(query)
+    assert found is not None
+    assert found["id"] == record
+    assert said in found["text"]

@@ -37,6 +37,7 @@ nvidia 英伟达
 distill distilled distillation 蒸馏
 qwen 千问 通义千问
 llama 羊驼
+lead leads led leading 主导
 """
 
 

@@ -46,8 +46,10 @@ from deepseek_kb.search.question import (
     read,
     yes_no,
 )
+from deepseek_kb.search.quoted import said_answer
 from deepseek_kb.search.series import day_answer
 from deepseek_kb.search.spelled import spelled
+from deepseek_kb.search.weighed import ranked_answer
 
 __all__ = ["Answer", "NotStated", "answer", "is_question"]
 
@@ -92,8 +94,8 @@ def _answered(index: Index, question: Question, hits: Sequence[Hit]) -> Answer |
     if found is None and (
         not _field_asked(question) or yes_no(question) or _value_given(index, question, hits)
     ):
-        return passage_answer(index, question, read)
-    return found
+        found = passage_answer(index, question, read) or ranked_answer(index, question, read)
+    return found if found is not None else said_answer(index, question)
 
 
 def _value_given(index: Index, question: Question, hits: Sequence[Hit]) -> bool:

@@ -1,4 +1,5 @@
-"""The last answer before none: the one passage of the sources that speaks of everything asked.
+"""The one passage of the sources that speaks of everything asked (then `weighed.py` looks
+for the one that speaks of most of it, `quoted.py` for what a person named said).
 
 "ProverBench 有多少道题", "V3-0324 temperature in the web app", "how many calls a day did
 AliceMind get": the value is written in a sentence (a claim, a fact, a quote, a biography line, a
@@ -76,11 +77,11 @@ def passage_answer(
     if len(words) < least or ("name" in question.cues and "quantity" in question.cues):
         return None
     needed = leftover(question.rest)
-    speakers = _speakers(question)
-    tags = _tags(index)
+    speakers = speakers_of(question)
+    tags = tags_of(index)
     best: list[tuple[int, Passage]] = []
     asked_yes_no = yes_no(question)
-    for found in _passages(index, question, hits):
+    for found in passages_of(index, question, hits):
         matched = _weighed(question, found, words, needed, speakers, tags)
         # One word asked is answered by the thing's own texts, not by its records' or the hits',
         # unless asked yes or no.
@@ -93,7 +94,7 @@ def passage_answer(
     # Of passages saying as much, one that states it before a record of finding nothing, and
     # the shortest, which says it most directly (a fact before the company's description).
     first = min(tied, key=lambda p: (_looked(p.record), len(str(p.text["en"])), p.order))
-    return _answered(index, question, first)
+    return answered_by(index, question, first)
 
 
 def _weighed(
@@ -110,7 +111,7 @@ def _weighed(
     said = _said(found)
     named = [n for topic in found.record.get("topics", []) for n in tags.get(topic, [])]
     text = " ".join(normalize(t) for t in [*said, *named])
-    if not _explains(needed, text) or not _fits(question, found, said, speakers):
+    if not _explains(needed, text) or not fits(question, found, said, speakers):
         return 0
     if not (found.about or names_it(question, text)):
         return 0
@@ -143,7 +144,7 @@ def found_by_rest(index: Index, question: Question) -> list[Hit]:
     return list(search(index, question.rest, limit=HITS))
 
 
-def _passages(index: Index, question: Question, hits: Sequence[Hit]) -> Iterator[Passage]:
+def passages_of(index: Index, question: Question, hits: Sequence[Hit]) -> Iterator[Passage]:
     """The texts of the thing, of the records about it, then of the hits; each record once."""
     records: list[tuple[str, Row]] = []
     kind = None
@@ -197,7 +198,7 @@ def _texts(record: Row) -> Iterator[tuple[str, Row, list[Row]]]:
         yield f"claims[{number}]", claim["text"], claim["sources"]
 
 
-def _tags(index: Index) -> dict[str, list[str]]:
+def tags_of(index: Index) -> dict[str, list[str]]:
     """Every topic's names and aliases, by its id."""
     tags: dict[str, list[str]] = {}
     for name in index.names("topic"):
@@ -232,7 +233,7 @@ def _holds_one(word: str, text: str) -> bool:
     return re.search(rf"(?<![a-z0-9]){re.escape(root)}", text) is not None
 
 
-def _speakers(question: Question) -> frozenset[str] | None:
+def speakers_of(question: Question) -> frozenset[str] | None:
     """Whose words the question asks for ("what did X say"): the people it names (none: anyone's
     words); None when it does not ask what someone said."""
     if best_asked(question.rest, question.cues, ("said",))[1] < CLEAR:
@@ -243,7 +244,7 @@ def _speakers(question: Question) -> frozenset[str] | None:
     return frozenset(people)
 
 
-def _fits(
+def fits(
     question: Question, found: Passage, said: list[str], speakers: frozenset[str] | None
 ) -> bool:
     """Whether the passage holds the kind of value asked for: what someone said is a quote of
@@ -264,7 +265,7 @@ def _looked(record: Row) -> bool:
     return record.get("category") == COVERAGE
 
 
-def _answered(index: Index, question: Question, found: Passage) -> Answer | NotStated | None:
+def answered_by(index: Index, question: Question, found: Passage) -> Answer | NotStated | None:
     """A date asked of an event is its date, a speaker asked of a quote its speaker; else the
     passage itself, as the sources put it."""
     record = found.record

@@ -1,0 +1,62 @@
+"""Questions a quote answers though they are not worded like it: what a person named said of
+what the question speaks of, and who said the words a question paraphrases; never a quote that
+speaks of the question no more than another, nor one about another thing."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import asserted_answer
+
+
+def test_what_a_person_thinks_of_something_is_their_quote_that_speaks_of_it() -> None:
+    """贾扬清 said one thing of the DeepSeek team: 评价 is asked of him, 团队 is in his words."""
+    found = asserted_answer("贾扬清对深度求索团队有什么评价")
+    assert found is not None
+    assert found["id"] == "jia-expertise-overlooked"
+    assert "多年的专业知识" in found["value"]["zh"]
+    # A quote answers of a thing it speaks of: Karpathy's quotes are on V3, not R1.
+    assert asserted_answer("what did Karpathy say about R1") is None
+
+
+def test_a_persons_quote_is_found_by_the_rarest_words_it_shares_with_the_question() -> None:
+    """Labour (人力) and asset are words few of Liang's quotes hold; the one holding both
+    answers."""
+    found = asserted_answer("liang wenfeng on whether labour is the biggest asset")
+    assert found is not None
+    assert found["id"] == "liang-people-biggest-asset"
+    # A word is held whole or with a short ending: "network" is no net worth.
+    assert asserted_answer("what is liang wenfeng's net worth") is None
+
+
+@pytest.mark.parametrize(
+    ("query", "speaker"),
+    [
+        ("whose words: young film directors should be madly ambitious", "François Truffaut"),
+        ("who said the drones and electric vehicles thing about chinese models", "Jack Clark"),
+    ],
+)
+def test_who_said_words_paraphrased_is_the_speaker_of_the_quote_holding_most_of_them(
+    query: str, speaker: str
+) -> None:
+    found = asserted_answer(query)
+    assert found is not None
+    assert found["text"] == speaker
+    # Two of five words of a question (A100, cards) are too few to say who said it.
+    assert asserted_answer("who got A100 cards first in asia") is None
+
+
+def test_a_line_of_a_persons_life_answers_what_they_did() -> None:
+    """罗福莉's bio lines are weighed with her words: 主导 and 开发 are in one line only, VECO's."""
+    found = asserted_answer("罗福莉在阿里主导开发过什么模型")
+    assert found is not None
+    assert found["id"] == "luo-fuli"
+    assert "VECO" in found["value"]["en"]
+
+
+def test_led_is_a_form_of_lead() -> None:
+    """ "lead" asked is "led" (主导) in the line: the VECO line holds it and DAMO, the line on
+    joining DAMO only DAMO."""
+    found = asserted_answer("which model did luo fuli lead at damo")
+    assert found is not None
+    assert "VECO" in found["value"]["en"]
