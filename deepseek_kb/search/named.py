@@ -216,7 +216,7 @@ def numbered_unknown(index: Index, norm: str) -> bool:
     for kind in SUBJECT_KINDS:
         for entry in index.names_in(kind, norm):
             numbered = _NUMBERED.fullmatch(normalize(entry.name).replace("-", " "))
-            # A version (DeepEP V2) is read by `question._later_version`: V1 is the thing.
+            # A version (DeepEP V2) is read by `versions.later_version`: V1 is the thing.
             if numbered is not None and not numbered.group(1).endswith("v"):
                 known.setdefault(numbered.group(1), set()).add(numbered.group(2))
     for base, numbers in known.items():

@@ -30,6 +30,7 @@ from deepseek_kb.search.named import (
     without_close,
     without_names,
 )
+from deepseek_kb.search.versions import first_version_dropped, later_version, version_kept
 
 # Words that make a query a question, besides what it asks (cost, context …).
 QUESTION_WORDS = ("what", "when", "who", "whom", "which", "where", "why", "how")
@@ -193,14 +194,7 @@ def read(index: Index, query: str, hits: Sequence[Hit] = ()) -> Question:
         # A name whose words all lie inside the thing's (DeepSeek V2 in DeepSeek Coder V2) is
         # not another thing named.
         others = [o for o in others if not set(o[0].split()) <= set(name.split())]
-        rest = without(norm, name)
-        found = index.get(record_id)
-        variant = sized_variant(index, norm, found.row) if found and found.kind == "model" else None
-        if variant is not None:  # "r1 的 32b 版": the one variant of that size
-            found, rest = variant, without_names(rest, variant.row)
-        subject = (found.kind, found.row) if found else None
-        if found is not None:
-            rest = _first_version_dropped(norm, _version_kept(rest, name, found.row), name)
+        subject, rest = _subject(index, norm, name, record_id)
         other_ids = tuple(dict.fromkeys(i for _, i, k in others if i != record_id and k == kind))
         # Other things named, of other kinds: the same name on another kind of record
         # (DualPipe the term and the project) first, then the rest (Karpathy on DeepSeek V3).
@@ -215,66 +209,34 @@ def read(index: Index, query: str, hits: Sequence[Hit] = ()) -> Question:
     return Question(norm, rest, subject, other_ids, cues_of(norm), same_name)
 
 
+def _subject(
+    index: Index, norm: str, name: str, record_id: str
+) -> tuple[tuple[str, Row] | None, str]:
+    """The thing named and what is left of the question once its name is out of it; a size
+    its names lack names the one variant of it that has it ("r1 的 32b 版")."""
+    rest = without(norm, name)
+    found = index.get(record_id)
+    if found is None:
+        return None, rest
+    variant = sized_variant(index, norm, found.row) if found.kind == "model" else None
+    if variant is not None:
+        found, rest = variant, without_names(rest, variant.row)
+    rest = first_version_dropped(norm, version_kept(rest, name, found.row), name)
+    return (found.kind, found.row), rest
+
+
 def _known(index: Index, norm: str) -> tuple[str, list[tuple[str, str, str]]] | None:
     """The query as it names things the KB holds, with the names found; None when it names a
     version or a number of a thing that the KB has no record of."""
     named = named_in(index, norm)
-    if _later_version(norm, named):
+    if later_version(norm, named):
         # "deepseek-coder v2" is DeepSeek-Coder-V2 typed half joined; "DeepEP V3" is a version
         # the KB has no name for, and not DeepEP itself.
         norm = norm.replace("-", " ")
         named = named_in(index, norm)
-        if _later_version(norm, named):
+        if later_version(norm, named):
             return None
     return None if numbered_unknown(index, norm) else (norm, named)
-
-
-_VERSION = re.compile(r"[ -]?v\d+(?:\.\d+)*\b")
-
-
-# The first version is the thing whose name has none: DeepSeek Coder v1 is DeepSeek Coder.
-_FIRST = ("v1", "v1.0")
-
-
-def _later_version(norm: str, named: Sequence[tuple[str, str, str]]) -> bool:
-    """Whether a name with no version of its own is followed by one that no longer name found
-    takes in (DeepEP V3, DeepSeek V9)."""
-    names = [n for n, _, _ in named]
-    for name in names:
-        after = _version_after(norm, name)
-        if after is None or after.group().strip(" -") in _FIRST:
-            continue
-        typed = norm[after.start() - len(name) : after.end()].strip()
-        if not any(typed in other for other in names):
-            return True
-    return False
-
-
-def _version_after(norm: str, name: str) -> re.Match[str] | None:
-    """The version typed right after a name that has none of its own ("DeepEP V2")."""
-    at = norm.find(name)
-    if at < 0 or any(ch.isdigit() for ch in name):
-        return None
-    return _VERSION.match(norm, at + len(name))
-
-
-def _version_kept(rest: str, name: str, record: Row) -> str:
-    """A version the thing's own name lacks stays asked ("DeepEP V2" names DeepEP; when V2
-    came out is another date than DeepEP's)."""
-    own = normalize(str(record.get("name", {}).get("en", "")))
-    versions = [v.strip(" -") for v in _VERSION.findall(name)]
-    kept = [v for v in versions if v not in own.replace("-", " ").split() and v not in _FIRST]
-    return " ".join([*kept, rest]) if kept else rest
-
-
-def _first_version_dropped(norm: str, rest: str, name: str) -> str:
-    """ "deepseek coder v1", "DeepEP V1": the first version of a thing whose name has none is
-    the thing itself; the version asks nothing more."""
-    after = _version_after(norm, name)
-    version = after.group().strip(" -") if after is not None else ""
-    if version not in _FIRST:
-        return rest
-    return " ".join(rest.replace(version, " ", 1).split())
 
 
 # "when" before a verb in -ing, or inside a question before its clause's subject, joins two

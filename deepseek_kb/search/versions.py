@@ -1,0 +1,57 @@
+"""A version typed after a name: "DeepEP V2" is a version the KB holds no record of, "DeepSeek
+Coder v1" is DeepSeek Coder itself, and a version a thing's own name lacks stays asked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from deepseek_kb.analysis.text import normalize
+from deepseek_kb.rows import Row
+
+_VERSION = re.compile(r"[ -]?v\d+(?:\.\d+)*\b")
+
+
+# The first version is the thing whose name has none: DeepSeek Coder v1 is DeepSeek Coder.
+_FIRST = ("v1", "v1.0")
+
+
+def later_version(norm: str, named: Sequence[tuple[str, str, str]]) -> bool:
+    """Whether a name with no version of its own is followed by one that no longer name found
+    takes in (DeepEP V3, DeepSeek V9)."""
+    names = [n for n, _, _ in named]
+    for name in names:
+        after = _version_after(norm, name)
+        if after is None or after.group().strip(" -") in _FIRST:
+            continue
+        typed = norm[after.start() - len(name) : after.end()].strip()
+        if not any(typed in other for other in names):
+            return True
+    return False
+
+
+def _version_after(norm: str, name: str) -> re.Match[str] | None:
+    """The version typed right after a name that has none of its own ("DeepEP V2")."""
+    at = norm.find(name)
+    if at < 0 or any(ch.isdigit() for ch in name):
+        return None
+    return _VERSION.match(norm, at + len(name))
+
+
+def version_kept(rest: str, name: str, record: Row) -> str:
+    """A version the thing's own name lacks stays asked ("DeepEP V2" names DeepEP; when V2
+    came out is another date than DeepEP's)."""
+    own = normalize(str(record.get("name", {}).get("en", "")))
+    versions = [v.strip(" -") for v in _VERSION.findall(name)]
+    kept = [v for v in versions if v not in own.replace("-", " ").split() and v not in _FIRST]
+    return " ".join([*kept, rest]) if kept else rest
+
+
+def first_version_dropped(norm: str, rest: str, name: str) -> str:
+    """ "deepseek coder v1", "DeepEP V1": the first version of a thing whose name has none is
+    the thing itself; the version asks nothing more."""
+    after = _version_after(norm, name)
+    version = after.group().strip(" -") if after is not None else ""
+    if version not in _FIRST:
+        return rest
+    return " ".join(rest.replace(version, " ", 1).split())
