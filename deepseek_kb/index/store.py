@@ -90,10 +90,14 @@ def checked_before(path: Path | None, state: list[int] | None) -> set[str]:
 def note_checked(path: Path, state: list[int], tables: Iterable[str]) -> None:
     """Note that these tables of the file as it stands match their checksums (best effort:
     a cache folder that cannot be written only means the next run checks again)."""
-    note = _checked_note(path)
+    write_note(_checked_note(path), {"state": state, "tables": sorted(tables)})
+
+
+def write_note(note: Path, value: object) -> None:
+    """Write a note beside the index whole or not at all (best effort)."""
     tmp = note.with_name(f"{note.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_text(json.dumps({"state": state, "tables": sorted(tables)}), encoding="utf-8")
+        tmp.write_text(json.dumps(value), encoding="utf-8")
         tmp.replace(note)
     except OSError:
         with contextlib.suppress(OSError):
