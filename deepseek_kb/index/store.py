@@ -28,7 +28,7 @@ from deepseek_kb.index.tables import DIGESTED, FAMILY_WORDS, SOURCE_INFO, digest
 from deepseek_kb.kinds import LINK_FIELDS, NAMES
 from deepseek_kb.paths import Layout
 from deepseek_kb.rows import Row
-from deepseek_kb.told import SourceInfo, tell
+from deepseek_kb.told import SourceInfo, status_hook, tell
 
 T = TypeVar("T")
 
@@ -104,12 +104,12 @@ def write_note(note: Path, value: object) -> None:
             tmp.unlink()
 
 
-def decode(text: str, crc: int) -> Any:
-    """A stored JSON text, verified against its checksum."""
+def decode(text: str, crc: int, parse: Callable[[str], Any] = json.loads) -> Any:
+    """A stored JSON text, verified against its checksum (read by `parse`)."""
     if zlib.crc32(text.encode("utf-8")) != crc:
         raise Damaged("checksum mismatch")
     try:
-        return json.loads(text)
+        return parse(text)
     except ValueError:
         raise Damaged("not JSON") from None
 
@@ -127,6 +127,7 @@ class Index:
     verified: set[str] = field(default_factory=set)
     state: list[int] | None = None  # the file as it was opened (`file_state`)
     _mentioned: dict[str, list[Found]] = field(default_factory=dict)
+    _statuses: Callable[[str], Any] | None = None
 
     def checked(self, read: Callable[[], T]) -> T:
         """Run a read; if the index turns out to be damaged, rebuild it and read once more."""
@@ -190,14 +191,28 @@ class Index:
         """(kind, record) rows of a query selecting type, json and crc, verified; each record
         as `tier` tells it (all of it when None), every value with its status (`told.tell`)."""
 
+        info = self.source_info()
+        # All of a record: its statuses are given as its JSON is read (a source has none).
+        statused = self._statused() if tier is None else json.loads
+
         def read() -> list[Found]:
             self.verify(sql)
             rows = self.conn.execute(sql, args).fetchall()
-            return [Found(kind, decode(text, crc)) for kind, text, crc in rows]
+            return [
+                Found(kind, decode(text, crc, json.loads if kind == "source" else statused))
+                for kind, text, crc in rows
+            ]
 
-        info = self.source_info()
+        if tier is None:
+            return self.checked(read)
         told = ((kind, tell(kind, row, tier, info)) for kind, row in self.checked(read))
         return [Found(kind, row) for kind, row in told if row is not None]
+
+    def _statused(self) -> Callable[[str], Any]:
+        """Reads a record's JSON with a status on every holder (`told.status_hook`)."""
+        if self._statuses is None:
+            self._statuses = json.JSONDecoder(object_hook=status_hook(self.source_info())).decode
+        return self._statuses
 
     def records(self, record_type: str, tier: str | None = None) -> list[Row]:
         """All records of one kind in their natural order (events by date, others as filed),
