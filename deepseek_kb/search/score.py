@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache, partial
 from typing import NamedTuple
 
 from deepseek_kb.analysis.fields import NAME, StoredField
@@ -54,7 +55,9 @@ class Query(NamedTuple):
     ratio: Callable[[str, str], float] | None
     total: float
     words: frozenset[str]
-    question: bool = False  # a question word, a figure, or something asked (cost, when …)
+    # Whether it asks a question (a question word, a figure, something asked: cost, when …),
+    # worked out when a topic is scored: most searches score none and never read it.
+    question: Callable[[], bool] = lambda: False
     # What a field must hold for any term to be credited in it: a Latin variant among its
     # words, or one of these strings (a Han piece, a compound's two words) in its text.
     latin: frozenset[str] = frozenset()
@@ -164,8 +167,8 @@ def make_query(phrase: str, terms: list[Term], fuzzy: bool, topics: bool = True)
     variants = [v for t in terms for v in t.variants]
     latin = frozenset(v.text for v in variants if not v.pieces and " " not in v.text)
     total = sum(t.weight for t in terms)
-    question = topics and _asks(phrase)
-    return Query(phrase, terms, ratio, total, words, question, latin, _probes(variants))
+    query = Query(phrase, terms, ratio, total, words, latin=latin, probes=_probes(variants))
+    return query._replace(question=cache(partial(_asks, phrase))) if topics else query
 
 
 def _probes(variants: list[Variant]) -> tuple[str, ...]:
@@ -202,7 +205,7 @@ TOPIC_STEP_BACK = 0.88
 
 def facts_over_topics(query: Query, kind: str, score: float) -> float:
     """A question wants a figure or a statement: a bare topic (Price war) steps back."""
-    return score * TOPIC_STEP_BACK if query.question and kind == "topic" else score
+    return score * TOPIC_STEP_BACK if kind == "topic" and query.question() else score
 
 
 # Adjustments of a record's final score, applied in order.
