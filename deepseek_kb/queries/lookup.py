@@ -60,7 +60,8 @@ def find_quotes(
         query = checked_query(query, hint="give.words_or_none")
         told = _teller(index, tier)
         hits = search(index, query, frozenset({"quote"}), None, told=told)
-        hits = [h for h in hits if keep(h.record)]
+        if speaker_id or topic_id:  # else every hit is kept, and read only when shown
+            hits = [h for h in hits if keep(h.record)]
         total = len(hits)
         hits = hits[:limit]
         items = [(h.record, h.matched) for h in hits]
