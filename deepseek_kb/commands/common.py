@@ -4,8 +4,6 @@ A DskbError raised by the logic becomes a message on stderr and its exit code in
 `DskbGroup.invoke`. Settings are resolved once, by the app's callback, onto the Typer context.
 """
 
-from __future__ import annotations
-
 import sys
 from dataclasses import dataclass, field
 from enum import StrEnum

@@ -1,7 +1,5 @@
 """`dskb models`: the list, the side-by-side comparison, one model in full."""
 
-from __future__ import annotations
-
 from functools import partial
 from typing import Annotated, cast
 
