@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from deepseek_kb.analysis.fields import search_fields
@@ -20,14 +21,19 @@ if TYPE_CHECKING:
 
 # A long text is shown by the sentences that hold the match, never cut mid-sentence.
 _LONG = 320
-_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]?|[^.]+(?:\.(?=\s)|$)")
+
+
+@cache
+def _sentences() -> re.Pattern[str]:
+    # Compiled when a text is long enough to need it.
+    return re.compile(r"[^。！？!?；;]+[。！？!?；;]?|[^.]+(?:\.(?=\s)|$)")
 
 
 def passage(text: str, words: Sequence[str], limit: int = _LONG) -> str:
     """A long text by its sentences that hold the words matched (else its first sentence)."""
     if len(text) <= limit:
         return text
-    sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+    sentences = [s.strip() for s in _sentences().findall(text) if s.strip()]
     lowered = [w.casefold() for w in words if w]
     chosen = [s for s in sentences if any(w in s.casefold() for w in lowered)][:2]
     return " ".join(chosen or sentences[:1]) or text
