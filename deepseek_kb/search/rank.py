@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, partial
+from typing import Any
 
 from deepseek_kb.analysis.fields import StoredField, prepare, search_fields
 from deepseek_kb.analysis.text import fts_literal, has_han, normalize, query_tokens, terms
@@ -158,10 +159,10 @@ def _candidates(index: Index, query_terms: list[Term], phrase: str, fuzzy: bool)
 
 class _Records:
     """The hits' records, read from the index when the first is asked for, a batch at a time
-    in rank order: showing 100 quotes reads the index 5 times, not 100 times, and showing the
-    first 10 of 99 hits reads 20 records, not 99."""
+    in rank order: showing 100 quotes reads the index 10 times, not 100 times, and showing the
+    first 10 of 99 hits (search's default) reads those 10 records, not 99."""
 
-    BATCH = 20
+    BATCH = 10
 
     def __init__(self, index: Index) -> None:
         self.index = index
@@ -227,8 +228,9 @@ def _score_all(
         if types and candidate.kind not in types:
             continue
         load = partial(records.row, candidate.id)
+        stored: list[StoredField] | list[list[Any]]
         if told is None:
-            stored = [StoredField(*f) for f in candidate.fields]
+            stored = candidate.fields  # as stored: a field scoring can pass over stays a list
         else:
             view = told(candidate.kind, load())
             if view is None:

@@ -8,10 +8,10 @@ is one function here and one line in `FIELD_SIGNALS` or `RECORD_SIGNALS`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from deepseek_kb.analysis.fields import NAME, StoredField
 from deepseek_kb.analysis.text import bigrams
@@ -187,13 +187,14 @@ def _asks(phrase: str) -> bool:
     return is_question(phrase)
 
 
-def _may_match(query: Query, stored: StoredField) -> bool:
-    """Whether any signal could fire on this field; most fields of a candidate hold nothing of
-    the query, and are skipped before any credit is worked out."""
-    norm = stored.normalized or stored.text
-    if query.phrase in norm or not query.latin.isdisjoint(stored.words):
+def _may_match(query: Query, stored: Sequence[Any]) -> bool:
+    """Whether any signal could fire on this field (a `StoredField`, or the list it is stored
+    as); most fields of a candidate hold nothing of the query, and are skipped before any
+    credit is worked out, or any StoredField made of them."""
+    norm = stored[3] or stored[1]  # normalized, else text
+    if query.phrase in norm or not query.latin.isdisjoint(stored[4]):  # words
         return True
-    if query.ratio is not None and stored.weight == NAME:
+    if query.ratio is not None and stored[2] == NAME:  # weight
         return True
     return any(probe in norm for probe in query.probes)
 
@@ -212,17 +213,23 @@ def facts_over_topics(query: Query, kind: str, score: float) -> float:
 ADJUSTMENTS: tuple[Callable[[Query, str, float], float], ...] = (facts_over_topics,)
 
 
-def score_record(kind: str, fields: list[StoredField], query: Query) -> Scored | None:
-    """The best score of a record over its fields, with the field, its text and the match kind."""
+def score_record(
+    kind: str, fields: Sequence[StoredField | Sequence[Any]], query: Query
+) -> Scored | None:
+    """The best score of a record over its fields (StoredFields, or the lists the index stores
+    them as), with the field, its text and the match kind."""
     record = RecordView(kind)
     best: Scored | None = None
     fields_hit = 0
-    for stored in fields:
-        if not _may_match(query, stored):
+    for raw in fields:
+        if not _may_match(query, raw):
             continue
+        stored = raw if isinstance(raw, StoredField) else StoredField(*raw)
         view = _view(query, stored, record)
-        match = next((m for signal in FIELD_SIGNALS if (m := signal(query, view))), None)
-        if match is None:
+        for signal in FIELD_SIGNALS:  # the first signal that claims the field
+            if (match := signal(query, view)) is not None:
+                break
+        else:
             continue
         fields_hit += 1
         score = match.score * stored.weight
@@ -245,9 +252,10 @@ def _view(query: Query, stored: StoredField, record: RecordView) -> FieldView:
     norm = stored.normalized or stored.text
     words = set(stored.words)
     credits = {t.text: (credit(t, norm, words), t.weight) for t in query.terms}
+    union = record.union
     for key, (found, _) in credits.items():
-        if found.credit > record.union.get(key, Credit(0.0, "", "")).credit:
-            record.union[key] = found
+        if found.credit > union.get(key, _NO_CREDIT).credit:
+            union[key] = found
     coverage = sum(c.credit * w for c, w in credits.values()) / query.total
     if stored.weight == NAME:
         record.name_coverage = max(record.name_coverage, coverage)
@@ -255,6 +263,9 @@ def _view(query: Query, stored: StoredField, record: RecordView) -> FieldView:
             share = len(words & query.words) / len(words)
             record.name_precision = max(record.name_precision, share)
     return FieldView(stored, norm, credits, coverage)
+
+
+_NO_CREDIT = Credit(0.0, "", "")
 
 
 def _name_ratio() -> Callable[[str, str], float]:
