@@ -52,10 +52,17 @@ def source_info(sources: Iterable[Json]) -> dict[str, tuple[str, str]]:
     return {s["id"]: (source_tier(s["kind"], s.get("repo")).value, s["kind"]) for s in sources}
 
 
+# The rule's words as plain strings: it runs for every holder of every record read.
+_ARTICLE, _OFFICIAL = Tier.article.value, Tier.official.value
+_STATED, _TRANSCRIBED = Status.stated.value, Status.transcribed.value
+_THIRD_PARTY, _COMMIT = Status.third_party.value, Status.commit_metadata.value
+_UNCITED = (_ARTICLE, "web-page")  # a citation of a source the KB does not list
+
+
 def _about(ref: Any, info: SourceInfo) -> tuple[str, str]:
     if not isinstance(ref, Mapping):
-        return Tier.article.value, "web-page"
-    return info.get(ref["source"], (Tier.article.value, "web-page"))
+        return _UNCITED
+    return info.get(ref["source"], _UNCITED)
 
 
 def infer_status(holder: Json, info: SourceInfo) -> str:
@@ -64,16 +71,16 @@ def infer_status(holder: Json, info: SourceInfo) -> str:
     if holder.get("status") in EXPLICIT_STATUSES:  # what the data states; the rest is the rule's
         return str(holder["status"])
     if holder.get("basis") == "commit-date":
-        return Status.commit_metadata.value
+        return _COMMIT
     found = [_about(ref, info) for ref in holder.get("sources", [])]
-    if any(t == Tier.official and k not in ("git-commit", "image") for t, k in found):
-        return Status.stated.value
+    if any(t == _OFFICIAL and k not in ("git-commit", "image") for t, k in found):
+        return _STATED
     if any(k == "image" for _, k in found):
-        return Status.transcribed.value
-    if any(t == Tier.article for t, _ in found):
-        return Status.third_party.value
+        return _TRANSCRIBED
+    if any(t == _ARTICLE for t, _ in found):
+        return _THIRD_PARTY
     if found:
-        return Status.commit_metadata.value
+        return _COMMIT
     return ""  # no citation: no status (`dskb validate` says so)
 
 
