@@ -22,13 +22,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from deepseek_kb.index.tables import DIGESTED, FAMILY_WORDS, SOURCE_INFO, digest
 from deepseek_kb.kinds import LINK_FIELDS, NAMES
 from deepseek_kb.paths import Layout
-from deepseek_kb.rows import Row
 from deepseek_kb.told import SourceInfo, status_hook, tell
+
+if TYPE_CHECKING:
+    from deepseek_kb.rows import Row
 
 T = TypeVar("T")
 

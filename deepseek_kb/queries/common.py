@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from deepseek_kb.errors import NotFoundError, UsageError
 from deepseek_kb.index.cache import open_index
@@ -11,9 +12,11 @@ from deepseek_kb.kinds import BY_NAME, LINK_FIELDS, SUBJECTS
 from deepseek_kb.messages import texts
 from deepseek_kb.paths import discover
 from deepseek_kb.progress import Note, Report, quiet, stderr_note
-from deepseek_kb.rows import Row
 from deepseek_kb.settings import Settings
 from deepseek_kb.values import name_of, pick
+
+if TYPE_CHECKING:
+    from deepseek_kb.rows import Row
 
 # The longest query or name read: longer input is refused (exit 2), so every lookup is bounded.
 MAX_QUERY_CHARS = 1000

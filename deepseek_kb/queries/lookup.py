@@ -11,9 +11,9 @@ from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_NAME, BY_STEM, NAMES
 from deepseek_kb.queries.common import checked_query, names_for, resolve_id
 from deepseek_kb.queries.provenance import as_told
-from deepseek_kb.rows import Row
 
 if TYPE_CHECKING:
+    from deepseek_kb.rows import Row
     from deepseek_kb.search.answer import Answer, NotStated
     from deepseek_kb.search.rank import Hit
 

@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 from deepseek_kb.analysis.fields import search_fields
 from deepseek_kb.kinds import FIELD_WORDS, LINK_FIELDS
 from deepseek_kb.render.layout import hang, kind_word, label, prewrapped, styled, word
-from deepseek_kb.rows import Row
 from deepseek_kb.values import cites, name_of, pick
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from deepseek_kb.rows import Row
     from deepseek_kb.search.answer import Answer, NotStated
     from deepseek_kb.search.rank import Hit
 

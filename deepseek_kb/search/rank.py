@@ -22,15 +22,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from deepseek_kb.analysis.fields import StoredField, prepare, search_fields
 from deepseek_kb.analysis.text import fts_literal, has_han, normalize, query_tokens, terms
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_NAME
-from deepseek_kb.rows import Row
 from deepseek_kb.search.expand import Term, Variant, expand, spaced_pinyin
 from deepseek_kb.search.score import Query, make_query, score_record
+
+if TYPE_CHECKING:
+    from deepseek_kb.rows import Row
 
 FLOOR = 55.0
 CANDIDATES = 400
@@ -69,7 +71,7 @@ class Hit:
 
 
 # A view of records: a record as some sources tell it (--from), or None where they say nothing.
-Told = Callable[[str, Row], Row | None]  # (kind, record) -> what one tier tells of it
+Told = Callable[[str, "Row"], "Row | None"]  # (kind, record) -> what one tier tells of it
 
 
 def search(
