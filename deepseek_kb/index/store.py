@@ -19,7 +19,6 @@ import re
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
@@ -116,20 +115,30 @@ def decode(text: str, crc: int, parse: Callable[[str], Any] = json.loads) -> Any
         raise Damaged("not JSON") from None
 
 
-@dataclass
 class Index:
-    """Read access to the built index; a damaged file is rebuilt once, transparently."""
+    """Read access to the built index; a damaged file is rebuilt once, transparently.
 
-    conn: sqlite3.Connection
-    layout: Layout
-    path: Path | None
-    rebuild: Callable[[], sqlite3.Connection]
-    warnings: list[str] = field(default_factory=list)
-    _sources: SourceInfo | None = None
-    verified: set[str] = field(default_factory=set)
-    state: list[int] | None = None  # the file as it was opened (`file_state`)
-    _mentioned: dict[str, list[Found]] = field(default_factory=dict)
-    _statuses: Callable[[str], Any] | None = None
+    A plain class, not a dataclass: making one costs most of a millisecond of every run."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        layout: Layout,
+        path: Path | None,
+        rebuild: Callable[[], sqlite3.Connection],
+        warnings: list[str] | None = None,
+        state: list[int] | None = None,
+    ) -> None:
+        self.conn = conn
+        self.layout = layout
+        self.path = path
+        self.rebuild = rebuild
+        self.warnings: list[str] = [] if warnings is None else warnings
+        self.verified: set[str] = set()
+        self.state = state  # the file as it was opened (`file_state`)
+        self._sources: SourceInfo | None = None
+        self._mentioned: dict[str, list[Found]] = {}
+        self._statuses: Callable[[str], Any] | None = None
 
     def checked(self, read: Callable[[], T]) -> T:
         """Run a read; if the index turns out to be damaged, rebuild it and read once more."""

@@ -9,7 +9,6 @@ is one function here and one line in `FIELD_SIGNALS` or `RECORD_SIGNALS`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from functools import cache, partial
 from typing import Any, NamedTuple
 
@@ -73,14 +72,18 @@ class FieldView(NamedTuple):
     coverage: float
 
 
-@dataclass
 class RecordView:
-    """What the record signals see: the kind and the best credit of each term over all fields."""
+    """What the record signals see: the kind and the best credit of each term over all fields
+    (a plain class: one is made for every candidate, and a dataclass costs a part of a
+    millisecond to define)."""
 
-    kind: str
-    union: dict[str, Credit] = field(default_factory=dict)
-    name_coverage: float = 0.0
-    name_precision: float = 0.0
+    __slots__ = ("kind", "name_coverage", "name_precision", "union")
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.union: dict[str, Credit] = {}
+        self.name_coverage = 0.0
+        self.name_precision = 0.0
 
 
 def exact(query: Query, view: FieldView) -> Match | None:
