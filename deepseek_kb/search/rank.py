@@ -17,11 +17,9 @@ the relevance floor are dropped, so nonsense finds nothing rather than noise.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cached_property, partial
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from deepseek_kb.analysis.fields import StoredField, prepare, search_fields
@@ -40,24 +38,45 @@ MAX_QUERY_TOKENS = 64
 MAX_TERMS = 16
 
 
-@dataclass(frozen=True)
 class Hit:
     """A ranked result: the record, its score and why it scored so. The record is read from
-    the index when first asked for: a search of 80 candidates shows 10."""
+    the index when first asked for: a search of 80 candidates shows 10.
 
-    id: str
-    type: str
-    score: float
-    field: str
-    text: str
-    match: str
-    matched: tuple[str, ...]
-    load: Callable[[], Row] = dataclasses.field(repr=False, compare=False)
+    A plain class (a frozen dataclass took most of a millisecond of every search to define);
+    nothing compares hits or changes one."""
 
-    @cached_property
+    __slots__ = ("_record", "field", "id", "load", "match", "matched", "score", "text", "type")
+
+    def __init__(
+        self,
+        id: str,
+        type: str,
+        score: float,
+        field: str,
+        text: str,
+        match: str,
+        matched: tuple[str, ...],
+        load: Callable[[], Row],
+    ) -> None:
+        self.id = id
+        self.type = type
+        self.score = score
+        self.field = field
+        self.text = text
+        self.match = match
+        self.matched = matched
+        self.load = load
+        self._record: Row | None = None
+
+    def __repr__(self) -> str:
+        return f"Hit({self.id!r}, {self.type!r}, {self.score!r}, {self.field!r}, {self.match!r})"
+
+    @property
     def record(self) -> Row:
         """The whole record (as the --from view tells it, when one was asked for)."""
-        return self.load()
+        if self._record is None:
+            self._record = self.load()
+        return self._record
 
     def as_json(self) -> Row:
         """The hit as scripts see it: id, type, score, the reason and the whole record."""
