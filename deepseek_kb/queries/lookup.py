@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from deepseek_kb.errors import UsageError
@@ -18,15 +17,23 @@ if TYPE_CHECKING:
     from deepseek_kb.search.rank import Hit
 
 
-@dataclass
 class QuoteResult:
-    """Quotes to show, the words to highlight in each, and the names they refer to."""
+    """Quotes to show, the words to highlight in each, and the names they refer to (a plain
+    class: a dataclass costs a part of a millisecond of every quote to define)."""
 
-    items: list[tuple[Row, tuple[str, ...]]]
-    names: dict[str, Row]
-    hits: list[Hit] = field(default_factory=list)
-    hint: str = "nothing.quotes.hint"  # what to try when nothing is found (a message id)
-    total: int = 0
+    def __init__(
+        self,
+        items: list[tuple[Row, tuple[str, ...]]],
+        names: dict[str, Row],
+        hits: list[Hit] | None = None,
+        hint: str = "nothing.quotes.hint",  # what to try when nothing is found (a message id)
+        total: int = 0,
+    ) -> None:
+        self.items = items
+        self.names = names
+        self.hits: list[Hit] = [] if hits is None else hits
+        self.hint = hint
+        self.total = total
 
     def as_json(self) -> list[Row]:
         """An array of hits, best first; without a query the score is null."""
