@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -226,3 +227,27 @@ def test_a_query_over_the_length_cap_is_a_usage_error_that_says_the_cap(query: s
     result = run("search", query)
     assert result.code == ExitCode.USAGE
     assert "at most 1,000" in result.stderr and len(result.stderr) < 300
+
+
+@pytest.mark.parametrize("query", ["创新", "V3", "Liang Wenfeng", "chuangxin", "MoE 671B"])
+@pytest.mark.parametrize("kind", ["quote", "model", "fact"])
+def test_a_search_of_one_kind_finds_that_kinds_hits_of_a_search_of_all(
+    index: Index, query: str, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search of one kind reads only that kind's candidates (quote at 100,000 records never
+    decodes the other kinds' fields): the hits, scores and matches are those of a search of
+    every kind, kept to that kind."""
+    every = search(index, query, None, None)
+    read: set[str] = set()
+    real = Index.candidates
+
+    def candidates(self: Index, *args: Any, **kwargs: Any) -> Any:
+        found = real(self, *args, **kwargs)
+        read.update(c.kind for c in found)
+        return found
+
+    monkeypatch.setattr(Index, "candidates", candidates)
+    one = search(index, query, frozenset({kind}), None)
+    assert read <= {kind}
+    expected = [(h.id, h.score, h.field, h.match) for h in every if h.type == kind]
+    assert [(h.id, h.score, h.field, h.match) for h in one] == expected

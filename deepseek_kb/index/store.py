@@ -264,21 +264,26 @@ class Index:
                 found[rid] = tuple(t for t in tiers.split(",") if t)
         return found
 
-    def candidates(self, rowids: list[int]) -> list[Scored]:
-        """Search candidates by rowid with their stored fields, verified."""
+    def candidates(self, rowids: list[int], kinds: Iterable[str] | None = None) -> list[Scored]:
+        """Search candidates by rowid with their stored fields, verified; only those of `kinds`
+        when given (the others' fields are never read: `quote 创新` at 100,000 records)."""
+        wanted = tuple(sorted(kinds)) if kinds else ()
         out: list[Scored] = []
         for start in range(0, len(rowids), 500):
-            out.extend(self.checked(partial(self._candidates, rowids[start : start + 500])))
+            chunk = rowids[start : start + 500]
+            out.extend(self.checked(partial(self._candidates, chunk, wanted)))
         return out
 
-    def _candidates(self, chunk: list[int]) -> list[Scored]:
+    def _candidates(self, chunk: list[int], kinds: tuple[str, ...]) -> list[Scored]:
         marks = ",".join("?" * len(chunk))
         sql = (
             "SELECT r.id, r.type, d.fields, d.crc FROM records r JOIN docs d"
             f" ON d.rowid = r.rowid WHERE r.rowid IN ({marks})"
         )
+        if kinds:
+            sql += f" AND r.type IN ({','.join('?' * len(kinds))})"
         self.verify(sql)
-        rows = self.conn.execute(sql, tuple(chunk)).fetchall()
+        rows = self.conn.execute(sql, (*chunk, *kinds)).fetchall()
         return [Scored(rid, kind, decode(fields, crc)) for rid, kind, fields, crc in rows]
 
     def names(self, record_type: str | None = None) -> list[Name]:

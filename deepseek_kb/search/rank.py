@@ -245,9 +245,7 @@ def _score_all(
     records: _Records,
 ) -> list[Hit]:
     hits: list[Hit] = []
-    for candidate in index.candidates(rowids):
-        if types and candidate.kind not in types:
-            continue
+    for candidate in index.candidates(rowids, types):  # of those types only, when given
         load = partial(records.row, candidate.id)
         stored: list[StoredField] | list[list[Any]]
         if told is None:
