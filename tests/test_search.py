@@ -251,3 +251,31 @@ def test_a_search_of_one_kind_finds_that_kinds_hits_of_a_search_of_all(
     assert read <= {kind}
     expected = [(h.id, h.score, h.field, h.match) for h in every if h.type == kind]
     assert [(h.id, h.score, h.field, h.match) for h in one] == expected
+
+
+def test_the_hits_view_names_the_same_linked_records_when_only_those_it_names_are_read(
+    index: Index,
+) -> None:
+    """`dskb search` reads only the linked records its view names (a quote's speaker, what a
+    match on a topic or subject points to), not every record its hits link to: the view
+    draws the same text either way."""
+    from deepseek_kb.kinds import LINK_FIELDS
+    from deepseek_kb.queries.common import by_id, names_for
+    from deepseek_kb.render.lookup import hits as view
+    from deepseek_kb.render.lookup import named
+
+    seen: set[str] = set()
+    for query in ["创新", "V3", "梁文锋", "Liang Wenfeng", "hiring", "price war", "开源", "MoE"]:
+        found = search(index, query, None, 10)
+        seen |= {"quote" for h in found if h.type == "quote"}
+        seen |= {"link" for h in found if h.field.split(".")[0] in LINK_FIELDS}
+        every = names_for(index, [h.record for h in found])
+        for lang in ("zh", "en", "both"):
+            drawn = _plain(view(found, lang, 100, names=every))
+            narrow = _plain(view(found, lang, 100, names=by_id(index, named(found))))
+            assert narrow == drawn, (query, lang)
+    assert seen == {"quote", "link"}
+
+
+def _plain(drawn: list[Any]) -> list[str]:
+    return [str(text.plain) for text in drawn]

@@ -18,7 +18,7 @@ from deepseek_kb.commands.common import (
     value_option,
 )
 from deepseek_kb.errors import NotFoundError, UsageError
-from deepseek_kb.queries.common import names_for
+from deepseek_kb.queries.common import by_id
 from deepseek_kb.queries.lookup import find_quotes, search_all, search_hint
 from deepseek_kb.render import lookup as views
 from deepseek_kb.render.output import Output
@@ -103,7 +103,7 @@ def search(
     notes = shown_of(len(hits), total, "noun.hits", run.settings.lang)
     nothing = NotFoundError.of("nothing.search", search_hint(query), query=quoted(query))
     data = result.as_json()
-    names = names_for(run.index, [h.record for h in hits])
+    names = by_id(run.index, views.named(hits))  # the linked records the view names
     view = partial(views.hits, hits, names=names, answer=result.answer, unstated=result.unstated)
     run.emit(Output(data, view, nothing, notes, flat=partial(_hits_table, data)))
 

@@ -143,5 +143,10 @@ def names_for(index: Index, *groups: list[Row]) -> dict[str, Row]:
             for key in sorted(LINK_FIELDS):
                 value = record.get(key)
                 wanted.extend(value if isinstance(value, list) else [value] if value else [])
-    found = index.get_many(list(dict.fromkeys(wanted)))
+    return by_id(index, wanted)
+
+
+def by_id(index: Index, ids: list[str]) -> dict[str, Row]:
+    """These records (each once), by id."""
+    found = index.get_many(list(dict.fromkeys(ids)))
     return {rid: record for rid, (_, record) in found.items()}

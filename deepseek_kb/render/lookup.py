@@ -97,6 +97,20 @@ def _heading(hit: Hit, lang: str, names: dict[str, Row]) -> str:
     return name_of(record, shown)
 
 
+def named(hits: Sequence[Hit]) -> list[str]:
+    """The linked records the hits view names, by id: a quote's speaker, and what a match on a
+    link field (a quote's topic, a fact's subject) points to. Only these are read for it."""
+    ids: list[str] = []
+    for hit in hits:
+        if hit.type == "quote":
+            ids.append(hit.record["speaker"])
+        base = hit.field.removesuffix(".zh").removesuffix(".en")
+        if base in LINK_FIELDS:
+            value = hit.record.get(base)
+            ids.extend(i for i in (value if isinstance(value, list) else [value]) if i)
+    return ids
+
+
 def _matched(hit: Hit, lang: str, names: dict[str, Row]) -> list[str]:
     """The matched field in the reader's language (both: the Chinese and the English); a
     match on a linked record (a quote's topic, a fact's subject) shows that record's name."""
