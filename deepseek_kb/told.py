@@ -27,7 +27,7 @@ is shown only for what that tier does tell (a model's specs), or not at all.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple
 
 from deepseek_kb.kinds import EXPLICIT_STATUSES, NAMED, Status, Tier, source_tier
@@ -52,10 +52,17 @@ def source_info(sources: Iterable[Json]) -> dict[str, tuple[str, str]]:
     return {s["id"]: (source_tier(s["kind"], s.get("repo")).value, s["kind"]) for s in sources}
 
 
+# The rule's words as plain strings: it runs for every holder of every record read.
+_ARTICLE, _OFFICIAL = Tier.article.value, Tier.official.value
+_STATED, _TRANSCRIBED = Status.stated.value, Status.transcribed.value
+_THIRD_PARTY, _COMMIT = Status.third_party.value, Status.commit_metadata.value
+_UNCITED = (_ARTICLE, "web-page")  # a citation of a source the KB does not list
+
+
 def _about(ref: Any, info: SourceInfo) -> tuple[str, str]:
     if not isinstance(ref, Mapping):
-        return Tier.article.value, "web-page"
-    return info.get(ref["source"], (Tier.article.value, "web-page"))
+        return _UNCITED
+    return info.get(ref["source"], _UNCITED)
 
 
 def infer_status(holder: Json, info: SourceInfo) -> str:
@@ -64,16 +71,16 @@ def infer_status(holder: Json, info: SourceInfo) -> str:
     if holder.get("status") in EXPLICIT_STATUSES:  # what the data states; the rest is the rule's
         return str(holder["status"])
     if holder.get("basis") == "commit-date":
-        return Status.commit_metadata.value
+        return _COMMIT
     found = [_about(ref, info) for ref in holder.get("sources", [])]
-    if any(t == Tier.official and k not in ("git-commit", "image") for t, k in found):
-        return Status.stated.value
+    if any(t == _OFFICIAL and k not in ("git-commit", "image") for t, k in found):
+        return _STATED
     if any(k == "image" for _, k in found):
-        return Status.transcribed.value
-    if any(t == Tier.article for t, _ in found):
-        return Status.third_party.value
+        return _TRANSCRIBED
+    if any(t == _ARTICLE for t, _ in found):
+        return _THIRD_PARTY
     if found:
-        return Status.commit_metadata.value
+        return _COMMIT
     return ""  # no citation: no status (`dskb validate` says so)
 
 
@@ -125,6 +132,35 @@ def with_status(value: Any, info: SourceInfo, superseded: bool = False) -> Any:
     elif "status" in value:  # a figure the data says is derived
         out["status"] = value["status"]
     return out
+
+
+def status_hook(info: SourceInfo) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    """A `json.loads` object hook that gives every holder its status as the JSON is read:
+    `with_status` of the decoded record, the same keys in the same order, without walking and
+    copying it a second time (a holder is read before the one holding it)."""
+
+    def hook(value: dict[str, Any]) -> dict[str, Any]:
+        if "sources" in value:
+            status = infer_status(value, info)
+            value.pop("status", None)
+            value["status"] = status
+        elif "status" in value:
+            value["status"] = value.pop("status")
+        if isinstance(old := value.get("superseded"), _NESTED):
+            _mark_superseded(old)
+        return value
+
+    return hook
+
+
+def _mark_superseded(value: Any) -> None:
+    """The holders a `superseded` field lists (in lists of lists too) are superseded."""
+    if isinstance(value, list):
+        for item in value:
+            if isinstance(item, _NESTED):
+                _mark_superseded(item)
+    elif "sources" in value:
+        value["status"] = Status.superseded.value
 
 
 def tell(kind: str, row: dict[str, Any], tier: str | None, info: SourceInfo) -> Any:

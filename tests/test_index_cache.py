@@ -474,3 +474,47 @@ def test_a_build_worker_dies_on_the_pools_sigterm_and_leaves_ctrl_c_to_the_build
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["False", "True"]
+
+
+@pytest.mark.slow
+def test_files_changed_close_to_the_build_are_read_until_settled_then_edits_still_seen(
+    data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files changed just before a build are compared by content on every run while an edit
+    could still keep their times; once a run finds them unchanged long after those times, the
+    next runs read none of them, and an edit that restores the mtime is still seen (its ctime
+    changes)."""
+    from deepseek_kb.index import cache
+    from deepseek_kb.paths import discover
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "c"))
+    hashed: list[str] = []
+
+    def counted(path: Path) -> str | None:
+        hashed.append(path.name)
+        return real(path)
+
+    real = cache.content_hash
+    monkeypatch.setattr(cache, "content_hash", counted)
+    monkeypatch.setattr(cache, "RACY_SECONDS", 3600)  # every file is too new to tell
+
+    def opened() -> list[str]:
+        hashed.clear()
+        index = cache.open_index(discover((data_copy,)))
+        topics = json.dumps([t["name"] for t in index.records("topic")])
+        index.conn.close()
+        return [*sorted(set(hashed)), topics]
+
+    *built, _ = opened()
+    assert "topics.yaml" in built  # the build noted every file as racy
+    assert "topics.yaml" in opened()  # read again: an edit could still keep its times
+    assert "topics.yaml" in opened()
+    monkeypatch.setattr(cache, "RACY_SECONDS", 0)  # now long past the files' times
+    assert "topics.yaml" in opened()  # read once more, found unchanged: settled
+    assert opened()[:-1] == []
+    topics = data_copy / "topics.yaml"
+    before = topics.stat()
+    text = topics.read_text(encoding="utf-8")
+    topics.write_text(text.replace("Innovation", "Inxovation"), encoding="utf-8")
+    os.utime(topics, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert "Inxovation" in opened()[-1]

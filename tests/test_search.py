@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -226,3 +227,55 @@ def test_a_query_over_the_length_cap_is_a_usage_error_that_says_the_cap(query: s
     result = run("search", query)
     assert result.code == ExitCode.USAGE
     assert "at most 1,000" in result.stderr and len(result.stderr) < 300
+
+
+@pytest.mark.parametrize("query", ["创新", "V3", "Liang Wenfeng", "chuangxin", "MoE 671B"])
+@pytest.mark.parametrize("kind", ["quote", "model", "fact"])
+def test_a_search_of_one_kind_finds_that_kinds_hits_of_a_search_of_all(
+    index: Index, query: str, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search of one kind reads only that kind's candidates (quote at 100,000 records never
+    decodes the other kinds' fields): the hits, scores and matches are those of a search of
+    every kind, kept to that kind."""
+    every = search(index, query, None, None)
+    read: set[str] = set()
+    real = Index.candidates
+
+    def candidates(self: Index, *args: Any, **kwargs: Any) -> Any:
+        found = real(self, *args, **kwargs)
+        read.update(c.kind for c in found)
+        return found
+
+    monkeypatch.setattr(Index, "candidates", candidates)
+    one = search(index, query, frozenset({kind}), None)
+    assert read <= {kind}
+    expected = [(h.id, h.score, h.field, h.match) for h in every if h.type == kind]
+    assert [(h.id, h.score, h.field, h.match) for h in one] == expected
+
+
+def test_the_hits_view_names_the_same_linked_records_when_only_those_it_names_are_read(
+    index: Index,
+) -> None:
+    """`dskb search` reads only the linked records its view names (a quote's speaker, what a
+    match on a topic or subject points to), not every record its hits link to: the view
+    draws the same text either way."""
+    from deepseek_kb.kinds import LINK_FIELDS
+    from deepseek_kb.queries.common import by_id, names_for
+    from deepseek_kb.render.lookup import hits as view
+    from deepseek_kb.render.lookup import named
+
+    seen: set[str] = set()
+    for query in ["创新", "V3", "梁文锋", "Liang Wenfeng", "hiring", "price war", "开源", "MoE"]:
+        found = search(index, query, None, 10)
+        seen |= {"quote" for h in found if h.type == "quote"}
+        seen |= {"link" for h in found if h.field.split(".")[0] in LINK_FIELDS}
+        every = names_for(index, [h.record for h in found])
+        for lang in ("zh", "en", "both"):
+            drawn = _plain(view(found, lang, 100, names=every))
+            narrow = _plain(view(found, lang, 100, names=by_id(index, named(found))))
+            assert narrow == drawn, (query, lang)
+    assert seen == {"quote", "link"}
+
+
+def _plain(drawn: list[Any]) -> list[str]:
+    return [str(text.plain) for text in drawn]

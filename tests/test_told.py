@@ -10,12 +10,14 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import NAMES, Status
 from deepseek_kb.queries.common import index_for
 from deepseek_kb.settings import resolve
-from deepseek_kb.told import infer_status, with_status
+from deepseek_kb.told import infer_status, status_hook, with_status
 
 from .conftest import DATA, run
 
@@ -372,3 +374,63 @@ def test_fixed_records(index: Index) -> None:
     )
     assert any("Lightning AI" in b["en"] for b in raschka["bio"])
     assert "openai" not in raschka.get("affiliations", [])
+
+
+def test_every_record_read_has_the_statuses_with_status_gives_in_its_key_order(
+    index: Index,
+) -> None:
+    """The index gives the statuses as it reads a record's JSON (`told.status_hook`): the very
+    JSON `with_status` makes of it, keys in the same order, superseded values included."""
+    info = index.source_info()
+    rows = index.conn.execute("SELECT id, type, json FROM records").fetchall()
+    assert any('"superseded"' in text for _, _, text in rows)
+    read = index.get_many([rid for rid, _, _ in rows])
+    for rid, kind, text in rows:
+        raw = json.loads(text)
+        expected = raw if kind == "source" else with_status(raw, info)
+        assert json.dumps(read[rid].row) == json.dumps(expected), rid
+
+
+_KEYS = st.sampled_from(["superseded", "basis", "value", "x"])
+_REFS = st.lists(
+    st.fixed_dictionaries({"source": st.sampled_from(["src-a", "src-b", "src-c", "gone"])}),
+    max_size=2,
+)
+_STATUS = st.sampled_from(["derived", "transcribed", "stated", "commit-date"])
+
+
+def _holder(pairs: dict[str, Any], refs: Any, status: Any, order: list[int]) -> dict[str, Any]:
+    """A JSON object with its sources and status (each maybe) among its keys, in any order."""
+    items = list(pairs.items())
+    for key, extra in (("sources", refs), ("status", status)):
+        if extra is not None:
+            items.insert(order.pop() % (len(items) + 1), (key, extra))
+    return dict(items)
+
+
+_JSON = st.recursive(
+    st.one_of(st.none(), _STATUS, st.integers()),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.builds(
+            _holder,
+            st.dictionaries(_KEYS, inner, max_size=3),
+            st.one_of(st.none(), _REFS),
+            st.one_of(st.none(), _STATUS),
+            st.lists(st.integers(0, 5), min_size=2, max_size=2),
+        ),
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=_JSON)
+def test_the_status_hook_is_with_status_on_any_json(value: Any) -> None:
+    """Holders anywhere, a status written before or after the sources, superseded values in
+    lists of lists: reading the JSON with the hook gives what `with_status` gives."""
+    info = {"src-a": ("official", "paper"), "src-b": ("article", "web-page")}
+    info["src-c"] = ("official", "git-commit")
+    text = json.dumps(value)
+    read = json.JSONDecoder(object_hook=status_hook(info)).decode(text)
+    assert json.dumps(read) == json.dumps(with_status(json.loads(text), info))

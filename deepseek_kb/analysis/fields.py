@@ -7,12 +7,14 @@ candidate. Both go through `StoredField`, so they agree on what a field holds.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from deepseek_kb.analysis.text import normalize, split_tokens
 from deepseek_kb.kinds import BY_NAME, NAMED, SPEC_BY_FIELD
-from deepseek_kb.rows import Row
 from deepseek_kb.values import format_quantity, number
+
+if TYPE_CHECKING:
+    from deepseek_kb.rows import Row
 
 # Field weights: names outrank main texts, which outrank side texts and the names of linked records.
 NAME, MAIN, SIDE, RELATED, FOCUSED = 1.0, 0.95, 0.85, 0.7, 0.75

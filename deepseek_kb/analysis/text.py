@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 
 _WORD = re.compile(r"\d+(?:\.\d+)?(?:%|[a-z]{1,2}(?![a-z0-9]))?|[a-z][a-z0-9]*")
-_COMPOUND = re.compile(r"(?<![a-z0-9-])[a-z]+(?:-[a-z]+)+(?![a-z0-9-])")
 _HAN_CLASS = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f]")
 
@@ -25,8 +24,19 @@ he she his her we our you your i me my not no can could would should will shall 
 STOPWORDS = frozenset(_STOPWORDS.split())
 
 
-# Accents on Latin letters (pinyin tone marks hù chéng hé, café), once decomposed.
-_LATIN_MARKS = re.compile(r"(?<=[A-Za-z])[\u0300-\u036f]+")
+# The patterns below are compiled when first needed (a few tenths of a millisecond each, at
+# the start of every lookup otherwise): most queries hold no accent, compound, Han run or 第.
+
+
+@cache
+def _latin_marks() -> re.Pattern[str]:
+    # Accents on Latin letters (pinyin tone marks hù chéng hé, café), once decomposed.
+    return re.compile(r"(?<=[A-Za-z])[\u0300-\u036f]+")
+
+
+@cache
+def _compound() -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z0-9-])[a-z]+(?:-[a-z]+)+(?![a-z0-9-])")
 
 
 def normalize(text: str) -> str:
@@ -34,7 +44,7 @@ def normalize(text: str) -> str:
     dropped (pinyin tone marks), control characters and zero-width marks removed, spaces
     collapsed."""
     if not text.isascii():
-        text = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", text))
+        text = _latin_marks().sub("", unicodedata.normalize("NFKD", text))
     text = unicodedata.normalize("NFKC", text).casefold()
     text = _CONTROL.sub(" ", text)
     return " ".join(text.split())
@@ -75,12 +85,15 @@ def stem(word: str) -> str:
     return word
 
 
-# Question words cut a Han run in two (萤火二号投入多少 -> 萤火二号投入): they say what is asked,
-# not what it is about, and a record's text seldom holds them.
-_HAN_QUESTION = re.compile(
-    "什么时候|什么|多少|怎么样|怎么|哪些|哪个月|哪个|哪里|哪一年|哪一天|哪天|哪年|哪月|哪家|几月|几号|"
-    "几个|为什么|是否|有没有|是不是|还是|或者|吗|呢"
-)
+@cache
+def _han_question() -> re.Pattern[str]:
+    # Question words cut a Han run in two (萤火二号投入多少 -> 萤火二号投入): they say what is
+    # asked, not what it is about, and a record's text seldom holds them.
+    return re.compile(
+        "什么时候|什么|多少|怎么样|怎么|哪些|哪个月|哪个|哪里|哪一年|哪一天|哪天|哪年|哪月|哪家|几月|"
+        "几号|几个|为什么|是否|有没有|是不是|还是|或者|吗|呢"
+    )
+
 
 # Particles at either end of a piece of a question say nothing of what it is about
 # (开源周是哪天预告的 -> 开源周, 预告).
@@ -92,12 +105,18 @@ MAX_HAN_TERM = 24
 
 # 第一天 is day 1: a day counted in Chinese numerals, as the records write it (第 1 天).
 _HAN_DIGITS = "一二三四五六七八九十"
-_ORDINAL = re.compile(f"第([{_HAN_DIGITS}])天")
+
+
+@cache
+def _ordinal() -> re.Pattern[str]:
+    return re.compile(f"第([{_HAN_DIGITS}])天")
 
 
 def ordinals(text: str) -> str:
     """Days counted in Chinese numerals written with digits: 第三天 -> 第 3 天."""
-    return _ORDINAL.sub(lambda m: f"第 {_HAN_DIGITS.index(m.group(1)) + 1} 天", text)
+    if "第" not in text:
+        return text
+    return _ordinal().sub(lambda m: f"第 {_HAN_DIGITS.index(m.group(1)) + 1} 天", text)
 
 
 def terms(text: str) -> list[str]:
@@ -107,7 +126,7 @@ def terms(text: str) -> list[str]:
     found: list[str] = []
     for run in _split_han(norm):
         if _is_han(run[0]):
-            parts = (p.strip(_HAN_PARTICLES) for p in _HAN_QUESTION.split(run))
+            parts = (p.strip(_HAN_PARTICLES) for p in _han_question().split(run))
             candidates = [
                 part[i : i + MAX_HAN_TERM]
                 for part in parts
@@ -159,7 +178,7 @@ def split_tokens(norm: str) -> tuple[list[str], list[str]]:
             words.append(stem(word))
     # A hyphenated compound is also found written as one word: hard-core -> hardcore.
     if "-" in norm:
-        words.extend(stem(m.group().replace("-", "")) for m in _COMPOUND.finditer(norm))
+        words.extend(stem(m.group().replace("-", "")) for m in _compound().finditer(norm))
     pieces: list[str] = []
     if not norm.isascii():
         for run in _han_runs().findall(norm):

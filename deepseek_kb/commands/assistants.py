@@ -1,7 +1,5 @@
 """`dskb mcp`: dskb for AI assistants, as a read-only MCP server on stdin and stdout."""
 
-from __future__ import annotations
-
 import importlib.util
 from typing import Annotated
 

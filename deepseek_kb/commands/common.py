@@ -4,10 +4,7 @@ A DskbError raised by the logic becomes a message on stderr and its exit code in
 `DskbGroup.invoke`. Settings are resolved once, by the app's callback, onto the Typer context.
 """
 
-from __future__ import annotations
-
 import sys
-from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -182,15 +179,15 @@ _EMPTY = "dskb.empty"
 _SETTINGS = "dskb.settings"
 
 
-@dataclass
 class Session:
     """One command's run: its settings, its terminal, its output format, and the index once
-    it is opened."""
+    it is opened (a plain class: a dataclass costs a part of a millisecond of every run)."""
 
-    settings: Settings
-    terminal: Terminal
-    fmt: Format = OutputFormat.table
-    _index: Index | None = field(default=None, repr=False)
+    def __init__(self, settings: Settings, terminal: Terminal, fmt: Format = OutputFormat.table):
+        self.settings = settings
+        self.terminal = terminal
+        self.fmt = fmt
+        self._index: Index | None = None
 
     @property
     def index(self) -> Index:

@@ -1,7 +1,5 @@
 """`dskb people`, `dskb company`, `dskb sources`: who, what and where from."""
 
-from __future__ import annotations
-
 from functools import partial
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`dskb explain`: what a term means (MLA, MoE, GRPO …), cited; alone, the whole glossary."""
 
-from __future__ import annotations
-
 from functools import partial
 from typing import Annotated
 

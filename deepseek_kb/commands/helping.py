@@ -1,7 +1,5 @@
 """`dskb help [COMMAND]…`: the help of dskb or of one of its commands, as `git help` gives it."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 import typer

@@ -1,7 +1,5 @@
 """`dskb timeline`: the company and model history in date order."""
 
-from __future__ import annotations
-
 from functools import partial
 from typing import Annotated
 

@@ -1,9 +1,7 @@
 """`dskb quote`, `dskb search` and `dskb verify`: lookups across the KB."""
 
-from __future__ import annotations
-
 from functools import partial
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,11 +18,14 @@ from deepseek_kb.commands.common import (
     value_option,
 )
 from deepseek_kb.errors import NotFoundError, UsageError
-from deepseek_kb.queries.common import names_for
+from deepseek_kb.queries.common import by_id
 from deepseek_kb.queries.lookup import find_quotes, search_all, search_hint
 from deepseek_kb.render import lookup as views
-from deepseek_kb.render.flat import hits_table
 from deepseek_kb.render.output import Output
+
+if TYPE_CHECKING:
+    from deepseek_kb.render.flat import FlatTable
+    from deepseek_kb.rows import Row
 
 
 @app.command(
@@ -66,7 +67,7 @@ def quote(
     notes = shown_of(len(found.items), found.total, "noun.quotes", run.settings.lang)
     view = partial(views.quotes, found.items, found.names, query is None, original=original)
     data = found.as_json()
-    flat = partial(hits_table, data)
+    flat = partial(_hits_table, data)
     if query:
         nothing = NotFoundError.of("nothing.quotes_for", found.hint, query=quoted(query))
     else:
@@ -102,9 +103,9 @@ def search(
     notes = shown_of(len(hits), total, "noun.hits", run.settings.lang)
     nothing = NotFoundError.of("nothing.search", search_hint(query), query=quoted(query))
     data = result.as_json()
-    names = names_for(run.index, [h.record for h in hits])
+    names = by_id(run.index, views.named(hits))  # the linked records the view names
     view = partial(views.hits, hits, names=names, answer=result.answer, unstated=result.unstated)
-    run.emit(Output(data, view, nothing, notes, flat=partial(hits_table, data)))
+    run.emit(Output(data, view, nothing, notes, flat=partial(_hits_table, data)))
 
 
 @app.command(
@@ -148,3 +149,10 @@ def verify(
     run.emit(Output(data, view, flat=partial(verify_views.verdict_row, data)))
     if checked.exit_code:
         raise typer.Exit(int(checked.exit_code))
+
+
+def _hits_table(hits: "list[Row]", lang: str) -> "FlatTable":
+    """The hits as one flat table (CSV, Markdown): its writer is imported only for them."""
+    from deepseek_kb.render.flat import hits_table
+
+    return hits_table(hits, lang)

@@ -1,7 +1,5 @@
 """`dskb export`, `validate`, `schema`, `info`: the KB as a whole."""
 
-from __future__ import annotations
-
 from functools import partial
 from pathlib import Path
 from typing import Annotated

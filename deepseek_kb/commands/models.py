@@ -1,9 +1,7 @@
 """`dskb models`: the list, the side-by-side comparison, one model in full."""
 
-from __future__ import annotations
-
 from functools import partial
-from typing import Annotated, cast
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
@@ -24,7 +22,9 @@ from deepseek_kb.render import charts
 from deepseek_kb.render import models as views
 from deepseek_kb.render.compare import compare_table, long_table
 from deepseek_kb.render.output import Output
-from deepseek_kb.rows import ModelRow
+
+if TYPE_CHECKING:
+    from deepseek_kb.rows import ModelRow
 
 
 @models_app.command(
@@ -87,6 +87,6 @@ def models_show(
 ) -> None:
     """Everything about one model: specs with sources, claims, errata, events and quotes."""
     run = session(ctx, lang, json, one=True, fmt=fmt)
-    model = cast(ModelRow, one(run.index, name, "model", tier))
+    model = cast("ModelRow", one(run.index, name, "model", tier))
     mentions = told_found(run.index, run.index.mentions(model["id"]), tier)
     run.emit(Output(model, partial(views.model_detail, model, mentions)))

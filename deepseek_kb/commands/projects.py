@@ -1,7 +1,5 @@
 """`dskb projects`: DeepSeek's open-source software, listed or one in full."""
 
-from __future__ import annotations
-
 from functools import partial
 from typing import Annotated
 

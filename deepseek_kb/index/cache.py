@@ -7,8 +7,10 @@ index and several processes starting at once on an empty cache all succeed.
 
 A change is seen from each file's size, modification and change times and inode; a file whose
 times are too close to the build to tell (an edit within the same clock tick, a filesystem with
-coarse timestamps) is also compared by content. Opening costs a few stat calls and one small
-query; YAML and pydantic are imported only to rebuild.
+coarse timestamps) is also compared by content, until a run finds it unchanged long enough
+after its times that any later edit must change them (a note beside the index says so, as
+git settles its racily clean entries). Opening costs a few stat calls and one small query;
+YAML and pydantic are imported only to rebuild.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import Any
 
 from deepseek_kb import __version__
 from deepseek_kb.analysis.text import family_words
-from deepseek_kb.index.store import Index, file_state, note_checked
+from deepseek_kb.index.store import Index, file_state, note_checked, write_note
 from deepseek_kb.index.tables import DIGESTED, FAMILY_WORDS, INDEX_FORMAT, SOURCE_INFO, digest
 from deepseek_kb.paths import Layout, cache_dir
 from deepseek_kb.progress import Note, Report, quiet, stderr_note
@@ -137,7 +139,9 @@ def _open_existing(path: Path, key: str) -> tuple[sqlite3.Connection, list[int] 
     try:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        fresh = meta.get("fingerprint") == key and _same_content(meta.get("racy", "[]"))
+        fresh = meta.get("fingerprint") == key and _same_content(
+            meta.get("racy", "[]"), path, state, key
+        )
         (count,) = conn.execute("SELECT count(*) FROM records").fetchone()
         if not fresh or str(count) != meta.get("count"):
             conn.close()
@@ -149,9 +153,46 @@ def _open_existing(path: Path, key: str) -> tuple[sqlite3.Connection, list[int] 
         return None
 
 
-def _same_content(racy: str) -> bool:
-    """Whether the files that were changed close to the build still hold what it read."""
-    return all(content_hash(Path(path)) == digest for path, digest in json.loads(racy))
+def _same_content(racy: str, path: Path, state: list[int] | None, key: str) -> bool:
+    """Whether the files that were changed close to the build still hold what it read.
+
+    Once they are found to hold it at a time well past their modification and change times
+    (`key` holds those times), an edit can no longer keep them: the next edit changes the
+    times, hence the fingerprint. A note beside the index (`_settled_note`) then spares later
+    runs reading them whole (at 100,000 records, more than the lookup itself)."""
+    files = json.loads(racy)
+    if not files or _settled(path, state, key):
+        return True
+    started = time.time()
+    old = all(_changed_before(Path(name), started - RACY_SECONDS) for name, _ in files)
+    if not all(content_hash(Path(name)) == digest for name, digest in files):
+        return False
+    if old and state is not None:
+        write_note(_settled_note(path), {"state": state, "key": key})
+    return True
+
+
+def _changed_before(path: Path, when: float) -> bool:
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    return max(st.st_mtime, st.st_ctime) < when
+
+
+def _settled_note(path: Path) -> Path:
+    return path.with_name(f"{path.name}.settled")
+
+
+def _settled(path: Path, state: list[int] | None, key: str) -> bool:
+    """Whether a run found the racy files of this very index file unchanged, settled."""
+    if state is None:
+        return False
+    try:
+        note = json.loads(_settled_note(path).read_text(encoding="utf-8"))
+        return bool(note["state"] == state and note["key"] == key)
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
 
 
 def _rebuild(

@@ -19,16 +19,17 @@ import re
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from deepseek_kb.index.tables import DIGESTED, FAMILY_WORDS, SOURCE_INFO, digest
 from deepseek_kb.kinds import LINK_FIELDS, NAMES
 from deepseek_kb.paths import Layout
-from deepseek_kb.rows import Row
-from deepseek_kb.told import SourceInfo, tell
+from deepseek_kb.told import SourceInfo, status_hook, tell
+
+if TYPE_CHECKING:
+    from deepseek_kb.rows import Row
 
 T = TypeVar("T")
 
@@ -90,39 +91,54 @@ def checked_before(path: Path | None, state: list[int] | None) -> set[str]:
 def note_checked(path: Path, state: list[int], tables: Iterable[str]) -> None:
     """Note that these tables of the file as it stands match their checksums (best effort:
     a cache folder that cannot be written only means the next run checks again)."""
-    note = _checked_note(path)
+    write_note(_checked_note(path), {"state": state, "tables": sorted(tables)})
+
+
+def write_note(note: Path, value: object) -> None:
+    """Write a note beside the index whole or not at all (best effort)."""
     tmp = note.with_name(f"{note.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_text(json.dumps({"state": state, "tables": sorted(tables)}), encoding="utf-8")
+        tmp.write_text(json.dumps(value), encoding="utf-8")
         tmp.replace(note)
     except OSError:
         with contextlib.suppress(OSError):
             tmp.unlink()
 
 
-def decode(text: str, crc: int) -> Any:
-    """A stored JSON text, verified against its checksum."""
+def decode(text: str, crc: int, parse: Callable[[str], Any] = json.loads) -> Any:
+    """A stored JSON text, verified against its checksum (read by `parse`)."""
     if zlib.crc32(text.encode("utf-8")) != crc:
         raise Damaged("checksum mismatch")
     try:
-        return json.loads(text)
+        return parse(text)
     except ValueError:
         raise Damaged("not JSON") from None
 
 
-@dataclass
 class Index:
-    """Read access to the built index; a damaged file is rebuilt once, transparently."""
+    """Read access to the built index; a damaged file is rebuilt once, transparently.
 
-    conn: sqlite3.Connection
-    layout: Layout
-    path: Path | None
-    rebuild: Callable[[], sqlite3.Connection]
-    warnings: list[str] = field(default_factory=list)
-    _sources: SourceInfo | None = None
-    verified: set[str] = field(default_factory=set)
-    state: list[int] | None = None  # the file as it was opened (`file_state`)
-    _mentioned: dict[str, list[Found]] = field(default_factory=dict)
+    A plain class, not a dataclass: making one costs most of a millisecond of every run."""
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        layout: Layout,
+        path: Path | None,
+        rebuild: Callable[[], sqlite3.Connection],
+        warnings: list[str] | None = None,
+        state: list[int] | None = None,
+    ) -> None:
+        self.conn = conn
+        self.layout = layout
+        self.path = path
+        self.rebuild = rebuild
+        self.warnings: list[str] = [] if warnings is None else warnings
+        self.verified: set[str] = set()
+        self.state = state  # the file as it was opened (`file_state`)
+        self._sources: SourceInfo | None = None
+        self._mentioned: dict[str, list[Found]] = {}
+        self._statuses: Callable[[str], Any] | None = None
 
     def checked(self, read: Callable[[], T]) -> T:
         """Run a read; if the index turns out to be damaged, rebuild it and read once more."""
@@ -186,14 +202,28 @@ class Index:
         """(kind, record) rows of a query selecting type, json and crc, verified; each record
         as `tier` tells it (all of it when None), every value with its status (`told.tell`)."""
 
+        info = self.source_info()
+        # All of a record: its statuses are given as its JSON is read (a source has none).
+        statused = self._statused() if tier is None else json.loads
+
         def read() -> list[Found]:
             self.verify(sql)
             rows = self.conn.execute(sql, args).fetchall()
-            return [Found(kind, decode(text, crc)) for kind, text, crc in rows]
+            return [
+                Found(kind, decode(text, crc, json.loads if kind == "source" else statused))
+                for kind, text, crc in rows
+            ]
 
-        info = self.source_info()
+        if tier is None:
+            return self.checked(read)
         told = ((kind, tell(kind, row, tier, info)) for kind, row in self.checked(read))
         return [Found(kind, row) for kind, row in told if row is not None]
+
+    def _statused(self) -> Callable[[str], Any]:
+        """Reads a record's JSON with a status on every holder (`told.status_hook`)."""
+        if self._statuses is None:
+            self._statuses = json.JSONDecoder(object_hook=status_hook(self.source_info())).decode
+        return self._statuses
 
     def records(self, record_type: str, tier: str | None = None) -> list[Row]:
         """All records of one kind in their natural order (events by date, others as filed),
@@ -234,21 +264,26 @@ class Index:
                 found[rid] = tuple(t for t in tiers.split(",") if t)
         return found
 
-    def candidates(self, rowids: list[int]) -> list[Scored]:
-        """Search candidates by rowid with their stored fields, verified."""
+    def candidates(self, rowids: list[int], kinds: Iterable[str] | None = None) -> list[Scored]:
+        """Search candidates by rowid with their stored fields, verified; only those of `kinds`
+        when given (the others' fields are never read: `quote 创新` at 100,000 records)."""
+        wanted = tuple(sorted(kinds)) if kinds else ()
         out: list[Scored] = []
         for start in range(0, len(rowids), 500):
-            out.extend(self.checked(partial(self._candidates, rowids[start : start + 500])))
+            chunk = rowids[start : start + 500]
+            out.extend(self.checked(partial(self._candidates, chunk, wanted)))
         return out
 
-    def _candidates(self, chunk: list[int]) -> list[Scored]:
+    def _candidates(self, chunk: list[int], kinds: tuple[str, ...]) -> list[Scored]:
         marks = ",".join("?" * len(chunk))
         sql = (
             "SELECT r.id, r.type, d.fields, d.crc FROM records r JOIN docs d"
             f" ON d.rowid = r.rowid WHERE r.rowid IN ({marks})"
         )
+        if kinds:
+            sql += f" AND r.type IN ({','.join('?' * len(kinds))})"
         self.verify(sql)
-        rows = self.conn.execute(sql, tuple(chunk)).fetchall()
+        rows = self.conn.execute(sql, (*chunk, *kinds)).fetchall()
         return [Scored(rid, kind, decode(fields, crc)) for rid, kind, fields, crc in rows]
 
     def names(self, record_type: str | None = None) -> list[Name]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from deepseek_kb.errors import NotFoundError, UsageError
 from deepseek_kb.index.cache import open_index
@@ -11,9 +12,11 @@ from deepseek_kb.kinds import BY_NAME, LINK_FIELDS, SUBJECTS
 from deepseek_kb.messages import texts
 from deepseek_kb.paths import discover
 from deepseek_kb.progress import Note, Report, quiet, stderr_note
-from deepseek_kb.rows import Row
 from deepseek_kb.settings import Settings
 from deepseek_kb.values import name_of, pick
+
+if TYPE_CHECKING:
+    from deepseek_kb.rows import Row
 
 # The longest query or name read: longer input is refused (exit 2), so every lookup is bounded.
 MAX_QUERY_CHARS = 1000
@@ -140,5 +143,10 @@ def names_for(index: Index, *groups: list[Row]) -> dict[str, Row]:
             for key in sorted(LINK_FIELDS):
                 value = record.get(key)
                 wanted.extend(value if isinstance(value, list) else [value] if value else [])
-    found = index.get_many(list(dict.fromkeys(wanted)))
+    return by_id(index, wanted)
+
+
+def by_id(index: Index, ids: list[str]) -> dict[str, Row]:
+    """These records (each once), by id."""
+    found = index.get_many(list(dict.fromkeys(ids)))
     return {rid: record for rid, (_, record) in found.items()}

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from deepseek_kb.errors import UsageError
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import EventType
 from deepseek_kb.queries.common import resolve_entity
 from deepseek_kb.queries.provenance import told_records
-from deepseek_kb.rows import EventRow
 from deepseek_kb.values import date_bounds
+
+if TYPE_CHECKING:
+    from deepseek_kb.rows import EventRow
 
 # YYYY, YYYY-M(M) or YYYY-M(M)-D(D), ASCII digits only (2024-5 is the article's own style).
 _DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?$")
@@ -74,6 +76,6 @@ def timeline(
             and (not about_id or about_id in event.get("about", []))
         )
 
-    told = cast(list[EventRow], told_records(index, "event", tier))
+    told = cast("list[EventRow]", told_records(index, "event", tier))
     ordered = sorted(told, key=lambda e: date_bounds(e["date"])[0]) if tier else told
     return [event for event in ordered if wanted(event)]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from deepseek_kb.errors import UsageError
@@ -11,22 +10,30 @@ from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_NAME, BY_STEM, NAMES
 from deepseek_kb.queries.common import checked_query, names_for, resolve_id
 from deepseek_kb.queries.provenance import as_told
-from deepseek_kb.rows import Row
 
 if TYPE_CHECKING:
+    from deepseek_kb.rows import Row
     from deepseek_kb.search.answer import Answer, NotStated
     from deepseek_kb.search.rank import Hit
 
 
-@dataclass
 class QuoteResult:
-    """Quotes to show, the words to highlight in each, and the names they refer to."""
+    """Quotes to show, the words to highlight in each, and the names they refer to (a plain
+    class: a dataclass costs a part of a millisecond of every quote to define)."""
 
-    items: list[tuple[Row, tuple[str, ...]]]
-    names: dict[str, Row]
-    hits: list[Hit] = field(default_factory=list)
-    hint: str = "nothing.quotes.hint"  # what to try when nothing is found (a message id)
-    total: int = 0
+    def __init__(
+        self,
+        items: list[tuple[Row, tuple[str, ...]]],
+        names: dict[str, Row],
+        hits: list[Hit] | None = None,
+        hint: str = "nothing.quotes.hint",  # what to try when nothing is found (a message id)
+        total: int = 0,
+    ) -> None:
+        self.items = items
+        self.names = names
+        self.hits: list[Hit] = [] if hits is None else hits
+        self.hint = hint
+        self.total = total
 
     def as_json(self) -> list[Row]:
         """An array of hits, best first; without a query the score is null."""
@@ -60,7 +67,8 @@ def find_quotes(
         query = checked_query(query, hint="give.words_or_none")
         told = _teller(index, tier)
         hits = search(index, query, frozenset({"quote"}), None, told=told)
-        hits = [h for h in hits if keep(h.record)]
+        if speaker_id or topic_id:  # else every hit is kept, and read only when shown
+            hits = [h for h in hits if keep(h.record)]
         total = len(hits)
         hits = hits[:limit]
         items = [(h.record, h.matched) for h in hits]

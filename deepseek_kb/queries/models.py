@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from deepseek_kb.index.store import Index
 from deepseek_kb.queries.common import resolve_id
 from deepseek_kb.queries.provenance import told_records
-from deepseek_kb.rows import ModelRow
 from deepseek_kb.values import date_bounds
+
+if TYPE_CHECKING:
+    from deepseek_kb.rows import ModelRow
 
 
 def _release_key(model: ModelRow) -> tuple[str, int]:
@@ -23,8 +25,8 @@ def models_to_show(
     if names:
         ids = [resolve_id(index, n, "model", "model") for n in names]
         records = index.get_many(ids, tier)
-        return cast(list[ModelRow], [records[i].row for i in dict.fromkeys(ids) if i in records])
-    models = cast(list[ModelRow], told_records(index, "model", tier))
+        return cast("list[ModelRow]", [records[i].row for i in dict.fromkeys(ids) if i in records])
+    models = cast("list[ModelRow]", told_records(index, "model", tier))
     if main_only:
         models = [m for m in models if m.get("main")]
     return sorted(models, key=_release_key)

@@ -7,11 +7,15 @@ the queries' names for it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from deepseek_kb.errors import NotFoundError
 from deepseek_kb.index.store import Found, Index
 from deepseek_kb.messages import texts
-from deepseek_kb.rows import Row
 from deepseek_kb.told import Caveat, caveat, tell
+
+if TYPE_CHECKING:
+    from deepseek_kb.rows import Row
 
 __all__ = ["Caveat", "as_told", "caveat", "told_found", "told_one", "told_records"]
 

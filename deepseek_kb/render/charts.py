@@ -6,11 +6,12 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from deepseek_kb.kinds import SPEC_BY_FIELD
 from deepseek_kb.render.layout import DASH, cell_len_of, fit, label, word
-from deepseek_kb.rows import EventRow, ModelRow, SpecRow
 from deepseek_kb.values import base_value, format_value, name_of, pick, scale_for
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+    from deepseek_kb.rows import EventRow, ModelRow, SpecRow
 
 
 def _ordinal(date: str) -> float:

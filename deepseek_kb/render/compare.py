@@ -28,12 +28,13 @@ from deepseek_kb.render.layout import (
     word,
 )
 from deepseek_kb.render.models import date_cell, spec_cell, superseded_notes
-from deepseek_kb.rows import ModelRow, SpecRow
 from deepseek_kb.values import base_value, dimension, name_of, scale_for
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from rich.text import Text
+
+    from deepseek_kb.rows import ModelRow, SpecRow
 
 # Specs too long to compare side by side; `models show` has them.
 _DETAIL_ONLY = frozenset({"training_method"})

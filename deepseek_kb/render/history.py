@@ -15,11 +15,12 @@ from deepseek_kb.render.layout import (
     status_mark,
     word,
 )
-from deepseek_kb.rows import EventRow
 from deepseek_kb.values import cites, format_value, pick
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+    from deepseek_kb.rows import EventRow
 
 
 def event_type_named(typed: str) -> str:

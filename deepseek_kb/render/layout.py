@@ -6,7 +6,7 @@ Rich is imported inside the functions, so importing a view costs nothing until i
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -153,7 +153,7 @@ def grid(out: Text, cells: Sequence[Text], widths: Sequence[int], gap: int = 3) 
 
 @cache
 def _segments() -> re.Pattern[str]:
-    # Compiled on first use (a few milliseconds): output that fits on its lines never needs it.
+    # Compiled on first use (a few milliseconds: its Chinese and kana ranges are large).
     return re.compile(
         r"[^\s\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]+ (?:L|p\.)\d+\S*"  # v3-readme L345
         r"|[^\S\u00a0]+|[\[（「『“‘《〈§]*[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff][，。、；：！？）」』”’》〉…]*"
@@ -161,12 +161,25 @@ def _segments() -> re.Pattern[str]:
     )
 
 
+@cache
+def _latin_segments() -> re.Pattern[str]:
+    # `_segments` for text with no character from U+3040 up (no Chinese, no kana): the same
+    # pieces, and a fraction of a millisecond to compile.
+    return re.compile(r"\S+ (?:L|p\.)\d+\S*|[^\S\u00a0]+|[\S\u00a0]+")
+
+
+def _pieces(text: str) -> Iterator[re.Match[str]]:
+    """The pieces of text a line may break between, in order, covering the whole text."""
+    latin = not text or max(text) < "\u3040"
+    return (_latin_segments() if latin else _segments()).finditer(text)
+
+
 def widest_piece(text: str) -> int:
     """The cells of the widest piece of text a line may not break (a word, a date, 671B; a
     Chinese character with its punctuation)."""
     from rich.cells import cell_len
 
-    pieces = (m.group() for m in _segments().finditer(text))
+    pieces = (m.group() for m in _pieces(text))
     return max((cell_len(p) for p in pieces if not p.isspace()), default=1)
 
 
@@ -178,7 +191,7 @@ def wrap_offsets(plain: str, width: int, first: int | None = None) -> list[int]:
     offsets: list[int] = []
     used = width - first if first is not None else 0
     start = 0
-    for match in _segments().finditer(plain):
+    for match in _pieces(plain):
         piece = match.group()
         size = cell_len(piece)
         if piece.isspace():

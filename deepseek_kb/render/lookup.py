@@ -4,30 +4,36 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from deepseek_kb.analysis.fields import search_fields
 from deepseek_kb.kinds import FIELD_WORDS, LINK_FIELDS
 from deepseek_kb.render.layout import hang, kind_word, label, prewrapped, styled, word
-from deepseek_kb.rows import Row
 from deepseek_kb.values import cites, name_of, pick
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from deepseek_kb.rows import Row
     from deepseek_kb.search.answer import Answer, NotStated
     from deepseek_kb.search.rank import Hit
 
 # A long text is shown by the sentences that hold the match, never cut mid-sentence.
 _LONG = 320
-_SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]?|[^.]+(?:\.(?=\s)|$)")
+
+
+@cache
+def _sentences() -> re.Pattern[str]:
+    # Compiled when a text is long enough to need it.
+    return re.compile(r"[^。！？!?；;]+[。！？!?；;]?|[^.]+(?:\.(?=\s)|$)")
 
 
 def passage(text: str, words: Sequence[str], limit: int = _LONG) -> str:
     """A long text by its sentences that hold the words matched (else its first sentence)."""
     if len(text) <= limit:
         return text
-    sentences = [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+    sentences = [s.strip() for s in _sentences().findall(text) if s.strip()]
     lowered = [w.casefold() for w in words if w]
     chosen = [s for s in sentences if any(w in s.casefold() for w in lowered)][:2]
     return " ".join(chosen or sentences[:1]) or text
@@ -89,6 +95,20 @@ def _heading(hit: Hit, lang: str, names: dict[str, Row]) -> str:
         first = passage(pick(record["text"], shown), (), 120)
         return f"{record['date']} · {first}" if record.get("date") else first
     return name_of(record, shown)
+
+
+def named(hits: Sequence[Hit]) -> list[str]:
+    """The linked records the hits view names, by id: a quote's speaker, and what a match on a
+    link field (a quote's topic, a fact's subject) points to. Only these are read for it."""
+    ids: list[str] = []
+    for hit in hits:
+        if hit.type == "quote":
+            ids.append(hit.record["speaker"])
+        base = hit.field.removesuffix(".zh").removesuffix(".en")
+        if base in LINK_FIELDS:
+            value = hit.record.get(base)
+            ids.extend(i for i in (value if isinstance(value, list) else [value]) if i)
+    return ids
 
 
 def _matched(hit: Hit, lang: str, names: dict[str, Row]) -> list[str]:

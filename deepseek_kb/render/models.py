@@ -25,7 +25,6 @@ from deepseek_kb.render.layout import (
     word,
 )
 from deepseek_kb.render.terminal import escape
-from deepseek_kb.rows import ClaimRow, DatedRow, ModelRow, RefRow, SpecRow
 from deepseek_kb.values import cites, format_value, name_of, pick
 
 if TYPE_CHECKING:
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from deepseek_kb.index.store import Found
+    from deepseek_kb.rows import ClaimRow, DatedRow, ModelRow, RefRow, SpecRow
 
 
 def date_cell(released: DatedRow | None) -> str:

@@ -19,17 +19,17 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from deepseek_kb.errors import DskbError, NotFoundError, UsageError, WriteError
 from deepseek_kb.progress import Stage
-from deepseek_kb.render.flat import FlatTable, table, to_csv, to_markdown
-from deepseek_kb.render.markdown import record_section
 from deepseek_kb.render.terminal import Terminal
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from deepseek_kb.render.flat import FlatTable
+
 # A view draws for a person: (language, width) -> what to print.
 View = Callable[[str, int], "list[RenderableType]"]
 # The flat form of a result for CSV and Markdown: language -> columns and rows.
-Flat = Callable[[str], FlatTable]
+Flat = Callable[[str], "FlatTable"]
 
 
 class OutputFormat(StrEnum):
@@ -176,6 +176,10 @@ def _destination(output: Output, fmt: Format, to: str | None) -> Path | None:
 
 def _text(output: Output, fmt: Format, lang: str, bom: bool) -> str:
     """The result as text in a format that is text (all but the table and the files)."""
+    # Only text output needs the flat and Markdown writers: a table for people does without.
+    from deepseek_kb.render.flat import table, to_csv, to_markdown
+    from deepseek_kb.render.markdown import record_section
+
     items = output.data if isinstance(output.data, list) else [output.data]
     if fmt in output.texts:
         return output.texts[fmt](lang)

@@ -106,6 +106,8 @@ def _apart(norm: str, form: str) -> bool:
 def _sizes_cached(names: tuple[tuple[str, str], ...]) -> dict[str, str]:
     owners: dict[str, set[str]] = {}
     for name, record_id in names:
+        if name.isascii() and not any(c.isdigit() for c in name):
+            continue  # no digit, no size: most names of a large KB are passed over unread
         for word in normalize(name).replace("-", " ").split():
             if _SIZE.fullmatch(word):
                 owners.setdefault(word, set()).add(record_id)

@@ -17,19 +17,20 @@ the relevance floor are dropped, so nonsense finds nothing rather than noise.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cached_property, partial
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from deepseek_kb.analysis.fields import StoredField, prepare, search_fields
 from deepseek_kb.analysis.text import fts_literal, has_han, normalize, query_tokens, terms
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_NAME
-from deepseek_kb.rows import Row
 from deepseek_kb.search.expand import Term, Variant, expand, spaced_pinyin
 from deepseek_kb.search.score import Query, make_query, score_record
+
+if TYPE_CHECKING:
+    from deepseek_kb.rows import Row
 
 FLOOR = 55.0
 CANDIDATES = 400
@@ -37,24 +38,45 @@ MAX_QUERY_TOKENS = 64
 MAX_TERMS = 16
 
 
-@dataclass(frozen=True)
 class Hit:
     """A ranked result: the record, its score and why it scored so. The record is read from
-    the index when first asked for: a search of 80 candidates shows 10."""
+    the index when first asked for: a search of 80 candidates shows 10.
 
-    id: str
-    type: str
-    score: float
-    field: str
-    text: str
-    match: str
-    matched: tuple[str, ...]
-    load: Callable[[], Row] = dataclasses.field(repr=False, compare=False)
+    A plain class (a frozen dataclass took most of a millisecond of every search to define);
+    nothing compares hits or changes one."""
 
-    @cached_property
+    __slots__ = ("_record", "field", "id", "load", "match", "matched", "score", "text", "type")
+
+    def __init__(
+        self,
+        id: str,
+        type: str,
+        score: float,
+        field: str,
+        text: str,
+        match: str,
+        matched: tuple[str, ...],
+        load: Callable[[], Row],
+    ) -> None:
+        self.id = id
+        self.type = type
+        self.score = score
+        self.field = field
+        self.text = text
+        self.match = match
+        self.matched = matched
+        self.load = load
+        self._record: Row | None = None
+
+    def __repr__(self) -> str:
+        return f"Hit({self.id!r}, {self.type!r}, {self.score!r}, {self.field!r}, {self.match!r})"
+
+    @property
     def record(self) -> Row:
         """The whole record (as the --from view tells it, when one was asked for)."""
-        return self.load()
+        if self._record is None:
+            self._record = self.load()
+        return self._record
 
     def as_json(self) -> Row:
         """The hit as scripts see it: id, type, score, the reason and the whole record."""
@@ -68,7 +90,7 @@ class Hit:
 
 
 # A view of records: a record as some sources tell it (--from), or None where they say nothing.
-Told = Callable[[str, Row], Row | None]  # (kind, record) -> what one tier tells of it
+Told = Callable[[str, "Row"], "Row | None"]  # (kind, record) -> what one tier tells of it
 
 
 def search(
@@ -158,10 +180,10 @@ def _candidates(index: Index, query_terms: list[Term], phrase: str, fuzzy: bool)
 
 class _Records:
     """The hits' records, read from the index when the first is asked for, a batch at a time
-    in rank order: showing 100 quotes reads the index 5 times, not 100 times, and showing the
-    first 10 of 99 hits reads 20 records, not 99."""
+    in rank order: showing 100 quotes reads the index 10 times, not 100 times, and showing the
+    first 10 of 99 hits (search's default) reads those 10 records, not 99."""
 
-    BATCH = 20
+    BATCH = 10
 
     def __init__(self, index: Index) -> None:
         self.index = index
@@ -223,12 +245,11 @@ def _score_all(
     records: _Records,
 ) -> list[Hit]:
     hits: list[Hit] = []
-    for candidate in index.candidates(rowids):
-        if types and candidate.kind not in types:
-            continue
+    for candidate in index.candidates(rowids, types):  # of those types only, when given
         load = partial(records.row, candidate.id)
+        stored: list[StoredField] | list[list[Any]]
         if told is None:
-            stored = [StoredField(*f) for f in candidate.fields]
+            stored = candidate.fields  # as stored: a field scoring can pass over stays a list
         else:
             view = told(candidate.kind, load())
             if view is None:

@@ -8,9 +8,9 @@ is one function here and one line in `FIELD_SIGNALS` or `RECORD_SIGNALS`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import NamedTuple
+from collections.abc import Callable, Sequence
+from functools import cache, partial
+from typing import Any, NamedTuple
 
 from deepseek_kb.analysis.fields import NAME, StoredField
 from deepseek_kb.analysis.text import bigrams
@@ -54,7 +54,9 @@ class Query(NamedTuple):
     ratio: Callable[[str, str], float] | None
     total: float
     words: frozenset[str]
-    question: bool = False  # a question word, a figure, or something asked (cost, when …)
+    # Whether it asks a question (a question word, a figure, something asked: cost, when …),
+    # worked out when a topic is scored: most searches score none and never read it.
+    question: Callable[[], bool] = lambda: False
     # What a field must hold for any term to be credited in it: a Latin variant among its
     # words, or one of these strings (a Han piece, a compound's two words) in its text.
     latin: frozenset[str] = frozenset()
@@ -70,14 +72,18 @@ class FieldView(NamedTuple):
     coverage: float
 
 
-@dataclass
 class RecordView:
-    """What the record signals see: the kind and the best credit of each term over all fields."""
+    """What the record signals see: the kind and the best credit of each term over all fields
+    (a plain class: one is made for every candidate, and a dataclass costs a part of a
+    millisecond to define)."""
 
-    kind: str
-    union: dict[str, Credit] = field(default_factory=dict)
-    name_coverage: float = 0.0
-    name_precision: float = 0.0
+    __slots__ = ("kind", "name_coverage", "name_precision", "union")
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.union: dict[str, Credit] = {}
+        self.name_coverage = 0.0
+        self.name_precision = 0.0
 
 
 def exact(query: Query, view: FieldView) -> Match | None:
@@ -164,8 +170,8 @@ def make_query(phrase: str, terms: list[Term], fuzzy: bool, topics: bool = True)
     variants = [v for t in terms for v in t.variants]
     latin = frozenset(v.text for v in variants if not v.pieces and " " not in v.text)
     total = sum(t.weight for t in terms)
-    question = topics and _asks(phrase)
-    return Query(phrase, terms, ratio, total, words, question, latin, _probes(variants))
+    query = Query(phrase, terms, ratio, total, words, latin=latin, probes=_probes(variants))
+    return query._replace(question=cache(partial(_asks, phrase))) if topics else query
 
 
 def _probes(variants: list[Variant]) -> tuple[str, ...]:
@@ -184,13 +190,14 @@ def _asks(phrase: str) -> bool:
     return is_question(phrase)
 
 
-def _may_match(query: Query, stored: StoredField) -> bool:
-    """Whether any signal could fire on this field; most fields of a candidate hold nothing of
-    the query, and are skipped before any credit is worked out."""
-    norm = stored.normalized or stored.text
-    if query.phrase in norm or not query.latin.isdisjoint(stored.words):
+def _may_match(query: Query, stored: Sequence[Any]) -> bool:
+    """Whether any signal could fire on this field (a `StoredField`, or the list it is stored
+    as); most fields of a candidate hold nothing of the query, and are skipped before any
+    credit is worked out, or any StoredField made of them."""
+    norm = stored[3] or stored[1]  # normalized, else text
+    if query.phrase in norm or not query.latin.isdisjoint(stored[4]):  # words
         return True
-    if query.ratio is not None and stored.weight == NAME:
+    if query.ratio is not None and stored[2] == NAME:  # weight
         return True
     return any(probe in norm for probe in query.probes)
 
@@ -202,24 +209,30 @@ TOPIC_STEP_BACK = 0.88
 
 def facts_over_topics(query: Query, kind: str, score: float) -> float:
     """A question wants a figure or a statement: a bare topic (Price war) steps back."""
-    return score * TOPIC_STEP_BACK if query.question and kind == "topic" else score
+    return score * TOPIC_STEP_BACK if kind == "topic" and query.question() else score
 
 
 # Adjustments of a record's final score, applied in order.
 ADJUSTMENTS: tuple[Callable[[Query, str, float], float], ...] = (facts_over_topics,)
 
 
-def score_record(kind: str, fields: list[StoredField], query: Query) -> Scored | None:
-    """The best score of a record over its fields, with the field, its text and the match kind."""
+def score_record(
+    kind: str, fields: Sequence[StoredField | Sequence[Any]], query: Query
+) -> Scored | None:
+    """The best score of a record over its fields (StoredFields, or the lists the index stores
+    them as), with the field, its text and the match kind."""
     record = RecordView(kind)
     best: Scored | None = None
     fields_hit = 0
-    for stored in fields:
-        if not _may_match(query, stored):
+    for raw in fields:
+        if not _may_match(query, raw):
             continue
+        stored = raw if isinstance(raw, StoredField) else StoredField(*raw)
         view = _view(query, stored, record)
-        match = next((m for signal in FIELD_SIGNALS if (m := signal(query, view))), None)
-        if match is None:
+        for signal in FIELD_SIGNALS:  # the first signal that claims the field
+            if (match := signal(query, view)) is not None:
+                break
+        else:
             continue
         fields_hit += 1
         score = match.score * stored.weight
@@ -242,9 +255,10 @@ def _view(query: Query, stored: StoredField, record: RecordView) -> FieldView:
     norm = stored.normalized or stored.text
     words = set(stored.words)
     credits = {t.text: (credit(t, norm, words), t.weight) for t in query.terms}
+    union = record.union
     for key, (found, _) in credits.items():
-        if found.credit > record.union.get(key, Credit(0.0, "", "")).credit:
-            record.union[key] = found
+        if found.credit > union.get(key, _NO_CREDIT).credit:
+            union[key] = found
     coverage = sum(c.credit * w for c, w in credits.values()) / query.total
     if stored.weight == NAME:
         record.name_coverage = max(record.name_coverage, coverage)
@@ -252,6 +266,9 @@ def _view(query: Query, stored: StoredField, record: RecordView) -> FieldView:
             share = len(words & query.words) / len(words)
             record.name_precision = max(record.name_precision, share)
     return FieldView(stored, norm, credits, coverage)
+
+
+_NO_CREDIT = Credit(0.0, "", "")
 
 
 def _name_ratio() -> Callable[[str, str], float]:
