@@ -44,3 +44,10 @@ def test_his_own_words_ask_what_he_said() -> None:
     """原话 (his own words) asks for a quote of his, not who he is."""
     found = asserted_answer("梁文锋关于 KPI 的原话")
     assert found is not None and found["asked"] == "said", found
+
+
+@pytest.mark.parametrize("query", ["梁文", "文锋", "威利森", "西蒙"])
+def test_part_of_a_chinese_name_alone_asks_nothing(query: str) -> None:
+    """Part of a person's Chinese name typed alone finds them, like their whole name, and asks
+    nothing: no quote or passage is asserted as an answer."""
+    assert asserted_answer(query) is None

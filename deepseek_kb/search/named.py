@@ -163,7 +163,12 @@ def without_close(norm: str, record: Row) -> str:
     names = [normalize(str(n)) for n in names_of(record)]
     tokens = set(" ".join(names).split())
     kept = [w for w in norm.split() if w not in tokens and not _near_any(w, tokens)]
-    return " ".join(kept)
+    rest = " ".join(kept)
+    # Part of a Chinese name typed alone (梁文, 威利森) is the name, not a word asked about it.
+    for name in sorted((n for n in names if not n.isascii()), key=len, reverse=True):
+        rest = rest.replace(name, " ")
+    parts = [w for w in rest.split() if not (len(w) >= 2 and any(w in n for n in names))]
+    return " ".join(parts)
 
 
 def names_of(record: Row) -> Iterable[str]:
