@@ -90,3 +90,15 @@ def test_an_events_title_holding_the_words_does_not_make_when_asked() -> None:
     assert found is None or found["asked"] != "date", found
     found = asserted_answer("DeepSeek API base_url")
     assert found is not None and "https://api.deepseek.com" in found["text"], found
+
+
+@pytest.mark.parametrize("query", ["DeepSeek V3 R1", "V3 V2", "V3 vs R1"])
+def test_two_things_named_and_nothing_asked_is_no_question(query: str) -> None:
+    """Like one name alone, two names of one kind ask nothing: a sentence naming both (the
+    V3/R1 inference system) is no answer; the hits are."""
+    assert asserted_answer(query) is None
+
+
+def test_a_person_and_the_words_of_a_topic_still_ask_what_they_said() -> None:
+    found = asserted_answer("梁文锋 闭源 护城河")
+    assert found is not None and found["asked"] == "said", found

@@ -34,7 +34,7 @@ from deepseek_kb.search.answered import Answer, NotStated, answer_from
 from deepseek_kb.search.choices import either, says, stating
 from deepseek_kb.search.chosen import OPEN, choose, keys_for, spec_keys
 from deepseek_kb.search.figured import figure_answer
-from deepseek_kb.search.leftover import covered, leftover
+from deepseek_kb.search.leftover import content, covered, leftover
 from deepseek_kb.search.named import Hit, has, names_of
 from deepseek_kb.search.passages import passage_answer, read_hits
 from deepseek_kb.search.question import (
@@ -83,6 +83,8 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
 
 
 def _answered(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | NotStated | None:
+    if _names_only(index, question):
+        return None  # "V3 R1": things named and nothing asked of them, the hits are the answer
     day = day_answer(index, question)
     if day is not None:  # "开源周第二天开源了什么": the day of the series, not the series
         return day
@@ -96,6 +98,18 @@ def _answered(index: Index, question: Question, hits: Sequence[Hit]) -> Answer |
     ):
         found = passage_answer(index, question, read) or ranked_answer(index, question, read)
     return found if found is not None else said_answer(index, question)
+
+
+def _names_only(index: Index, question: Question) -> bool:
+    """Whether the question names things of one kind (V3 R1) and nothing more."""
+    if question.cues or not question.others or best_asked(question.rest, frozenset())[1]:
+        return False
+    rest = question.rest
+    others = [index.get(i) for i in question.others]
+    names = [normalize(n) for f in others if f is not None for n in names_of(f.row)]
+    for name in sorted(names, key=len, reverse=True):
+        rest = rest.replace(name, " ") if len(name) >= 2 else rest
+    return not content(rest)
 
 
 def _value_given(index: Index, question: Question, hits: Sequence[Hit]) -> bool:
