@@ -236,6 +236,16 @@ def _drain(fd: int, seconds: float, until: bytes | None = None) -> bytes:
     return out
 
 
+def _exit_within(pid: int, seconds: float) -> tuple[int, int]:
+    """The child's (pid, status) once it has exited, waiting up to `seconds`; (0, 0) if not."""
+    end = time.monotonic() + seconds
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done or time.monotonic() > end:
+            return done, status
+        time.sleep(0.05)
+
+
 def _children_named(pid: int, name: str) -> list[int]:
     """Descendants of `pid` whose command is `name` (less runs under a shell)."""
     found, todo = [], [pid]
@@ -283,7 +293,7 @@ def test_ctrl_c_while_the_pager_is_open_waits_for_the_pager() -> None:
         os.write(fd, b"q")
         _drain(fd, 5)
     finally:
-        done, status = os.waitpid(pid, os.WNOHANG)
+        done, status = _exit_within(pid, 30)  # a loaded machine may take seconds to reap it
         if not done:
             os.kill(pid, signal.SIGKILL)
             done, status = os.waitpid(pid, 0)
