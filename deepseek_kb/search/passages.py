@@ -109,8 +109,7 @@ def _weighed(
     record is filed under (融资 of "没融过资"); 0 when it lacks what it must hold (the words
     nothing else explains, the kind of value asked, the thing's name)."""
     said = _said(found)
-    named = [n for topic in found.record.get("topics", []) for n in tags.get(topic, [])]
-    text = " ".join(normalize(t) for t in [*said, *named])
+    text = spoken(found, tags)
     if not _explains(needed, text) or not fits(question, found, said, speakers):
         return 0
     if not (found.about or names_it(question, text)):
@@ -206,6 +205,14 @@ def tags_of(index: Index) -> dict[str, list[str]]:
     return tags
 
 
+def spoken(found: Passage, tags: dict[str, list[str]]) -> str:
+    """What a passage speaks of, normalised: its words in both languages, the title of its
+    record or the question a quote answers, and the names of the topics its record is filed
+    under (融资 of "没融过资")."""
+    named = [n for topic in found.record.get("topics", []) for n in tags.get(topic, [])]
+    return " ".join(normalize(t) for t in [*_said(found), *named])
+
+
 def _said(found: Passage) -> list[str]:
     """The passage in both languages, with the title of the record it is in."""
     texts = [str(found.text["zh"]), str(found.text["en"])]
@@ -238,6 +245,11 @@ def speakers_of(question: Question) -> frozenset[str] | None:
     words); None when it does not ask what someone said."""
     if best_asked(question.rest, question.cues, ("said",))[1] < CLEAR:
         return None
+    return people_named(question)
+
+
+def people_named(question: Question) -> frozenset[str]:
+    """The people the question names, the one it is about first among them."""
     people = {i for k, i, _ in question.also_named if k == "person"}
     if question.subject is not None and question.subject[0] == "person":
         people.add(question.subject[1]["id"])

@@ -19,7 +19,15 @@ from deepseek_kb.index.store import Index
 from deepseek_kb.search.answerables import COMPANY
 from deepseek_kb.search.answered import Answer, NotStated
 from deepseek_kb.search.leftover import content
-from deepseek_kb.search.passages import _NUMBER, _YEAR, Passage, answered_by, names_it, tags_of
+from deepseek_kb.search.passages import (
+    _NUMBER,
+    _YEAR,
+    Passage,
+    answered_by,
+    names_it,
+    people_named,
+    tags_of,
+)
 from deepseek_kb.search.question import CLEAR, Question, best_asked
 from deepseek_kb.search.weighed import ENOUGH, best_of
 
@@ -32,7 +40,7 @@ ALL_QUOTED = 0.75
 def said_answer(index: Index, question: Question) -> Answer | NotStated | None:
     """What a person named said of what the question speaks of (or a line of their life that
     does), or who said the words it quotes; none unless one passage clearly speaks of it most."""
-    people = _people(question)
+    people = people_named(question)
     by_speaker = "name" in question.cues and not people
     if not (people or by_speaker) or _other_field(question):
         return None
@@ -97,11 +105,3 @@ def _of_thing(question: Question, found: Passage) -> bool:
         return True
     said = " ".join(normalize(str(found.text[lang])) for lang in ("zh", "en"))
     return record["id"] in found.record.get("about", []) or names_it(question, said)
-
-
-def _people(question: Question) -> frozenset[str]:
-    """The people the question names."""
-    people = {i for k, i, _ in question.also_named if k == "person"}
-    if question.subject is not None and question.subject[0] == "person":
-        people.add(question.subject[1]["id"])
-    return frozenset(people)

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from deepseek_kb.analysis.text import normalize, stem
+from deepseek_kb.analysis.text import stem
 from deepseek_kb.index.store import Index
 from deepseek_kb.search.alike import alike
 from deepseek_kb.search.answered import Answer, NotStated
@@ -29,6 +29,7 @@ from deepseek_kb.search.passages import (
     holds,
     passages_of,
     speakers_of,
+    spoken,
     tags_of,
 )
 from deepseek_kb.search.question import Question
@@ -72,7 +73,7 @@ def weigh(
     """The passages by how much of the question they speak of, the most first, and what all
     the question's words weigh. A word weighs more the rarer it is among the passages (a word
     every one holds says nothing of which is meant; one none holds, nothing at all)."""
-    texts = [text_of(p, tags) for p in passages]
+    texts = [spoken(p, tags) for p in passages]
     rarity: dict[str, float] = {}
     for word in words:
         count = sum(held(word, t) for t in texts)
@@ -96,15 +97,6 @@ def held(word: str, text: str) -> bool:
     return False
 
 
-def text_of(found: Passage, tags: dict[str, list[str]]) -> str:
-    """What a passage speaks of: its words, the title of its record or the question a quote
-    answers, and the names of the topics its record is filed under."""
-    said = [found.text, found.record.get("context"), found.record.get("title")]
-    texts = [str(t[lang]) for t in said if isinstance(t, dict) for lang in ("zh", "en")]
-    texts += [n for topic in found.record.get("topics", []) for n in tags.get(topic, [])]
-    return " ".join(normalize(t) for t in texts)
-
-
 def ranked_answer(
     index: Index, question: Question, hits: Sequence[Hit]
 ) -> Answer | NotStated | None:
@@ -116,7 +108,7 @@ def ranked_answer(
     tags = tags_of(index)
     found = [p for p in passages_of(index, question, hits) if p.about]
     best = best_of(found, sorted(set(content(question.rest))), tags, RANKED)
-    if best is None or not _explains(leftover(question.rest), text_of(best, tags)):
+    if best is None or not _explains(leftover(question.rest), spoken(best, tags)):
         return None
     said = [str(best.text["zh"]), str(best.text["en"])]
     if not fits(question, best, said, speakers_of(question)):
