@@ -106,6 +106,18 @@ def run(*args: str, env: dict[str, str] | None = None) -> Result:
     return Result(result.exit_code, result.stdout, result.stderr)
 
 
+def first_hit(*args: str) -> dict[str, Any]:
+    """The first hit `dskb search ARGS --json` gives (the answer's record when one is asserted,
+    its `match` saying how)."""
+    result = run("search", *args, "--json")
+    assert result.code == 0, result.stderr
+    hits = json.loads(result.stdout)
+    assert isinstance(hits, list) and hits
+    first = hits[0]
+    assert isinstance(first, dict)
+    return first
+
+
 def asserted_answer(query: str) -> dict[str, Any] | None:
     """The answer `dskb search --json` asserts first (its value, text, field asked, the record's
     id and field), or None when it asserts none."""

@@ -4,7 +4,6 @@ terms, and search reads hyphens, joined words, spaced pinyin, tone marks and ful
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import pytest
 
@@ -14,23 +13,13 @@ from deepseek_kb.index.store import Index
 from deepseek_kb.queries.common import index_for
 from deepseek_kb.settings import resolve
 
-from .conftest import run
+from .conftest import first_hit, run
 
 
 @pytest.fixture(scope="module")
 def index() -> Index:
     """The bundled KB's index."""
     return index_for(resolve())
-
-
-def _first(*args: str) -> dict[str, Any]:
-    result = run("search", *args, "--json")
-    assert result.code == 0, result.stderr
-    hits = json.loads(result.stdout)
-    assert isinstance(hits, list) and hits
-    first = hits[0]
-    assert isinstance(first, dict)
-    return first
 
 
 @pytest.mark.slow
@@ -46,7 +35,7 @@ def test_answer_at_1_on_the_labelled_questions_is_at_least_90_percent(index: Ind
 
 def test_training_cost_is_answered_with_v3s_figure_and_its_citation() -> None:
     """The first hit is V3's training cost: how = answer, field = the spec's path, cited."""
-    first = _first("training cost")
+    first = first_hit("training cost")
     assert first["id"] == "deepseek-v3" and first["type"] == "model"
     match = first["match"]
     assert match["how"] == "answer" and match["field"] == "specs.training_cost"
@@ -58,7 +47,7 @@ def test_training_cost_is_answered_with_v3s_figure_and_its_citation() -> None:
 @pytest.mark.parametrize("query", ["team size", "how many employees", "员工", "深度求索有多少员工"])
 def test_head_count_questions_are_answered_with_the_articles_60_people(query: str) -> None:
     """A head count: the article's fact that the company has 60 people, about DeepSeek."""
-    first = _first(query)
+    first = first_hit(query)
     assert first["id"] == "team-size-60"
     assert first["match"]["how"] == "answer"
     assert first["match"]["answer"]["value"]["unit"] == "people"
@@ -78,20 +67,20 @@ def test_the_answer_is_the_first_line_on_screen_and_reads_in_the_readers_languag
 
 def test_a_name_alone_or_a_filtered_kind_gets_hits_not_an_answer() -> None:
     """No question, or a --type the answer is not of: a ranked list only."""
-    assert _first("DeepSeek-V3")["match"]["how"] != "answer"
-    assert _first("training cost", "--type", "quote")["match"]["how"] != "answer"
+    assert first_hit("DeepSeek-V3")["match"]["how"] != "answer"
+    assert first_hit("training cost", "--type", "quote")["match"]["how"] != "answer"
     assert not run("search", "DeepSeek-V3", "--lang", "en").stdout.startswith("Answer")
 
 
 def test_what_is_a_term_is_answered_by_its_definition() -> None:
     """`what is MLA`, `MLA 是什么`: the term's definition, cited, first."""
     for query in ("what is MLA", "MLA 是什么", "什么是 GRPO", "explain MTP"):
-        first = _first(query)
+        first = first_hit(query)
         assert first["type"] == "term" and first["match"]["how"] == "answer", query
         assert first["match"]["field"] == "definition"
         assert first["match"]["answer"]["value"] == first["record"]["definition"]
     # A name that is both a repository and a term: the repository people download comes first.
-    dualpipe = _first("what is DualPipe")
+    dualpipe = first_hit("what is DualPipe")
     assert (dualpipe["id"], dualpipe["match"]["how"]) == ("dualpipe", "answer")
 
 
@@ -100,7 +89,7 @@ def test_a_question_puts_statements_before_a_bare_topic_which_stays_findable() -
     hits = json.loads(run("search", "价格战", "--json").stdout)
     assert hits[0]["type"] != "topic"
     assert "price-war" in [h["id"] for h in hits[:3]]
-    assert _first("Price war", "--type", "topic")["id"] == "price-war"
+    assert first_hit("Price war", "--type", "topic")["id"] == "price-war"
 
 
 TERMS = {
@@ -181,8 +170,8 @@ def test_pinyin_with_spaces_or_tone_marks_reads_like_the_chinese() -> None:
 
 def test_english_words_are_not_read_as_pinyin() -> None:
     """`team size`, `open source`: every word an English word the index knows stays English."""
-    assert _first("open source")["id"] == "open-source"
-    assert _first("long context", "--type", "model")["type"] == "model"
+    assert first_hit("open source")["id"] == "open-source"
+    assert first_hit("long context", "--type", "model")["type"] == "model"
 
 
 def test_full_width_letters_and_digits_read_as_ascii() -> None:
@@ -230,7 +219,7 @@ def _types(*args: str) -> list[str]:
 def test_no_answer_borrowed_from_a_record_the_question_does_not_name(query: str) -> None:
     """R1 is not R1-0528 and V3 is not V4: a question about a thing whose value the KB does not
     hold gets hits, never another record's value."""
-    first = _first(query)
+    first = first_hit(query)
     assert first["match"]["how"] != "answer", first["match"]
 
 
@@ -261,7 +250,7 @@ def test_the_issues_questions_get_the_value_asked_for(
     query: str, record: str | None, field: str | None, text: str
 ) -> None:
     """The value asked for comes first, from the record that holds it, in its own field."""
-    first = _first(query)
+    first = first_hit(query)
     match = first["match"]
     assert match["how"] == "answer", (query, first["id"], match)
     assert text in match["answer"]["text"], match["answer"]
@@ -277,7 +266,7 @@ def test_a_clear_question_the_sources_do_not_answer_is_not_stated(
 ) -> None:
     """No value is asserted (never V3's training cost for its API price, nor R1's price for
     V3's): the thing asked about comes first, with how = not-stated and what was asked."""
-    first = _first(query)
+    first = first_hit(query)
     assert first["id"] == record
     assert first["match"] == {"field": field, "how": "not-stated", "terms": first["match"]["terms"]}
     screen = run("search", query, "--lang", "en").stdout
@@ -298,10 +287,10 @@ def test_an_answer_shows_its_caveat_and_the_other_dates_stated_in_both_languages
 
 def test_the_answer_json_carries_the_caveat_and_the_other_values() -> None:
     """Scripts get the note and the other stated values beside the value."""
-    answer = _first("when was DeepSeek founded")["match"]["answer"]
+    answer = first_hit("when was DeepSeek founded")["match"]["answer"]
     assert answer["value"] == "2023-05" and answer["asked"] == "founded"
     assert [a["value"] for a in answer["also"]] == ["2023-04-11"]
-    assert "note" in _first("V3 training cost")["match"]["answer"]
+    assert "note" in first_hit("V3 training cost")["match"]["answer"]
 
 
 @pytest.mark.slow
@@ -336,7 +325,7 @@ def test_a_value_written_in_a_sentence_is_answered_with_that_sentence(
 ) -> None:
     """No field holds it, one passage of the sources speaks of every word asked: that passage
     answers, cited, as the sources put it."""
-    first = _first(query)
+    first = first_hit(query)
     answer = first["match"]["answer"]
     assert first["id"] == record and answer["asked"] == "passage"
     assert said in answer["text"] and answer["cites"]
@@ -352,14 +341,14 @@ def test_a_value_written_in_a_sentence_is_answered_with_that_sentence(
     ],
 )
 def test_a_passage_that_only_mentions_what_was_asked_is_no_answer(query: str) -> None:
-    first = _first(query)
+    first = first_hit(query)
     assert first["match"]["how"] != "answer", first["match"]
 
 
 def test_where_dskb_looked_and_found_nothing_is_not_stated_with_what_it_says() -> None:
     """A record of the search that found nothing (the off-peak discount hours) makes the answer
     "not stated", and says where dskb looked."""
-    first = _first("deepseek api off-peak discount hours")
+    first = first_hit("deepseek api off-peak discount hours")
     assert first["match"]["how"] == "not-stated"
     assert "off-peak" in first["match"]["why"]["text"]["en"]
     shown = run("search", "deepseek api off-peak discount hours", "--lang", "en").stdout
@@ -375,13 +364,13 @@ def test_where_dskb_looked_and_found_nothing_is_not_stated_with_what_it_says() -
     ],
 )
 def test_a_model_named_apart_or_by_a_size_only_it_has(query: str, record: str, field: str) -> None:
-    first = _first(query)
+    first = first_hit(query)
     assert (first["id"], first["match"]["field"]) == (record, field)
 
 
 def test_a_topic_named_beside_the_thing_is_never_not_stated() -> None:
     """ "open source" names a topic, which holds no fields: nothing about it is "not stated"."""
-    first = _first("will DeepSeek ever go closed source, per its founder")
+    first = first_hit("will DeepSeek ever go closed source, per its founder")
     assert first["match"]["how"] != "not-stated" or first["type"] != "topic", first["match"]
 
 
@@ -401,27 +390,27 @@ def test_the_answer_cites_the_articles_section_in_the_readers_language() -> None
 def test_a_version_named_is_that_versions_date_not_the_things(query: str) -> None:
     """ "DeepEP V2" is an alias of DeepEP, whose own release date is V1's: the date asked is
     that of the event "DeepEP V2 released"."""
-    answer = _first(query)["match"]["answer"]
+    answer = first_hit(query)["match"]["answer"]
     assert answer["value"] == "2026-04-30", answer
 
 
 @pytest.mark.parametrize("query", ["deepep v3 release date", "deepseek v9 release date"])
 def test_a_version_the_kb_has_no_record_of_is_not_the_thing_itself(query: str) -> None:
     """ "DeepEP V3" is no record: neither DeepEP's dates nor DeepEP V2's answer it."""
-    first = _first(query)
+    first = first_hit(query)
     assert first["match"]["how"] != "answer", first["match"]
 
 
 @pytest.mark.parametrize("query", ["deepseek-coder v2 params", "deepseek coder v2 params"])
 def test_a_name_typed_half_joined_is_the_thing_not_its_shorter_namesakes(query: str) -> None:
     """ "deepseek-coder v2" is DeepSeek-Coder-V2 (236B), not DeepSeek-Coder, nor also V2."""
-    first = _first(query)
+    first = first_hit(query)
     assert (first["id"], first["match"]["answer"]["text"]) == ("deepseek-coder-v2", "236B")
 
 
 def test_when_before_a_verb_in_ing_asks_no_date() -> None:
     """ "what does Liang Wenfeng look for when hiring": what he said, never a date."""
-    first = _first("what does Liang Wenfeng look for when hiring")
+    first = first_hit("what does Liang Wenfeng look for when hiring")
     assert first["type"] == "quote" and first["record"]["speaker"] == "liang-wenfeng", first["id"]
 
 
@@ -451,7 +440,7 @@ def test_an_answer_names_its_label_once_and_what_each_other_value_is() -> None:
     ],
 )
 def test_a_field_asked_in_other_words_is_that_field(query: str, field: str, value: str) -> None:
-    first = _first(query)
+    first = first_hit(query)
     assert first["match"]["field"] == field and value in first["match"]["answer"]["text"]
 
 
@@ -468,11 +457,11 @@ def test_a_founder_named_by_his_role_is_the_one_asked_about(
 ) -> None:
     """ "its founder", "the ceo": the company's one founder, for what he said or studied; "who
     founded it" stays the company's founder field."""
-    first = _first(query)
+    first = first_hit(query)
     answer = first["match"]["answer"]
     assert answer.get("about") == "liang-wenfeng" or first["id"] == "liang-wenfeng", answer
     assert record in first["id"] and said in answer["text"]
-    founder = _first("who is the founder of deepseek")["match"]["answer"]
+    founder = first_hit("who is the founder of deepseek")["match"]["answer"]
     assert (founder["about"], founder["asked"]) == ("deepseek", "founder")
 
 
@@ -492,7 +481,9 @@ def test_a_field_not_stated_says_why_when_the_things_note_does() -> None:
 
 def test_a_span_of_years_asks_no_date() -> None:
     """ "in the next 20 years" is a span, not a year asked: who said it is Liang Wenfeng."""
-    first = _first("who said start-ups will have a chance whenever they enter in the next 20 years")
+    first = first_hit(
+        "who said start-ups will have a chance whenever they enter in the next 20 years"
+    )
     answer = first["match"]["answer"]
     assert (first["id"], answer["asked"]) == ("liang-application-barrier-falling", "speaker")
 
@@ -507,7 +498,7 @@ def test_a_span_of_years_asks_no_date() -> None:
     ],
 )
 def test_a_misspelt_field_word_is_read_as_the_field(query: str, field: str) -> None:
-    first = _first(query)
+    first = first_hit(query)
     assert first["match"]["field"] == field, first["match"]
 
 
@@ -539,7 +530,7 @@ def test_a_field_is_read_from_its_words_in_any_order_and_spacing(
 ) -> None:
     """Per-token words ask for activated parameters, or experts when experts are named; a
     Chinese run against a Latin word reads the same with or without a space."""
-    match = _first(query)["match"]
+    match = first_hit(query)["match"]
     assert match["how"] == "answer" and value in match["answer"]["text"], match
     assert field is None or match["field"] == field
 
@@ -600,7 +591,7 @@ def test_a_digit_in_a_name_is_no_number_asked_for() -> None:
 def test_everyday_wordings_ask_their_fields(
     query: str, about: str, field: str | None, value: str
 ) -> None:
-    first = _first(query)
+    first = first_hit(query)
     match = first["match"]
     assert match["how"] == "answer" and value in match["answer"]["text"], match
     assert about in (first["id"], match["answer"].get("about"))
@@ -616,7 +607,7 @@ def test_a_price_says_whether_it_is_for_a_cache_hit_or_miss() -> None:
 
 def test_the_field_of_the_kind_of_value_asked_wins() -> None:
     """ "继续训练了多少 token": how many tokens (a quantity), not what it was trained from."""
-    answer = _first("DeepSeek-V3.2-Exp 继续训练了多少 token")["match"]["answer"]
+    answer = first_hit("DeepSeek-V3.2-Exp 继续训练了多少 token")["match"]["answer"]
     assert (answer["asked"], answer["text"]) == ("training_tokens", "943.7B")
 
 
@@ -628,7 +619,7 @@ def test_a_price_in_yuan_reads_in_yuan_in_chinese() -> None:
 
 def test_a_benchmark_rating_is_a_figure_asked() -> None:
     """ "codeforces rating": the claim that gives V3.2-Exp's Codeforces score."""
-    answer = _first("v3.2 exp codeforces rating")["match"]["answer"]
+    answer = first_hit("v3.2 exp codeforces rating")["match"]["answer"]
     assert answer["asked"] == "figure" and "2121" in json.dumps(answer, ensure_ascii=False)
 
 
@@ -643,13 +634,13 @@ def test_a_benchmark_rating_is_a_figure_asked() -> None:
 def test_a_choice_is_answered_by_the_value_that_makes_it(
     query: str, field: str, value: str
 ) -> None:
-    match = _first(query)["match"]
+    match = first_hit(query)["match"]
     assert match["field"] == field and value in match["answer"]["text"], match
 
 
 def test_a_choice_is_never_answered_by_words_that_make_neither() -> None:
     """ "创新是贵还是便宜": a quote on innovation that says neither is no answer."""
-    first = _first("梁文锋说创新是贵还是便宜")
+    first = first_hit("梁文锋说创新是贵还是便宜")
     assert first["match"]["how"] != "answer" or "昂贵" in first["record"]["text"]["zh"]
 
 
@@ -669,7 +660,7 @@ def test_a_chinese_choice_question_still_finds_hits() -> None:
     ],
 )
 def test_open_source_week_and_its_days_are_asked_by_name(query: str, value: str) -> None:
-    first = _first(query)
+    first = first_hit(query)
     said = json.dumps(first["match"].get("answer", {}), ensure_ascii=False)
     assert first["match"]["how"] == "answer" and value in said, first["match"]
 
@@ -681,14 +672,16 @@ def test_an_events_title_answering_what_came_out_is_said_once() -> None:
 
 def test_a_modal_verb_is_no_word_a_quote_must_hold() -> None:
     """ "might": the quote says "may"; who said it is still Liang Wenfeng."""
-    answer = _first("who said the top 50 talents might not be in China")["match"]["answer"]
+    answer = first_hit("who said the top 50 talents might not be in China")["match"]["answer"]
     assert answer["asked"] == "speaker" and "Liang" in answer["text"]
 
 
 def test_when_a_passage_tells_of_its_things_founding_the_answer_is_that_date() -> None:
     """ "In May 2023 the large-model team was spun off as its own company": when that happened
     is DeepSeek's founding, 2023-05, not the sentence."""
-    first = _first("When was the large-model team split off from High-Flyer into its own company?")
+    first = first_hit(
+        "When was the large-model team split off from High-Flyer into its own company?"
+    )
     answer = first["match"]["answer"]
     assert answer["value"] == "2023-05", first  # the company's founding, or the event of it
     assert first["id"] in ("deepseek", "deepseek-company-spun-off"), first
@@ -702,7 +695,7 @@ def test_when_a_passage_tells_of_its_things_founding_the_answer_is_that_date() -
     ],
 )
 def test_a_price_asked_is_the_side_named_or_both(query: str, asked: str, value: str) -> None:
-    answer = _first(query)["match"]["answer"]
+    answer = first_hit(query)["match"]["answer"]
     assert answer["asked"] == asked and answer["text"].startswith(value), answer
     assert "$2.19" in answer["text"]  # the output price, always beside
 
@@ -716,7 +709,7 @@ def test_a_misspelt_word_of_the_sources_is_put_right_to_the_one_word_it_is_near(
 
     assert spelled(index, "hirng criterai") == "hiring criteria"
     assert spelled(index, "new hires") == "new hires"
-    first = _first("liang wenfeng hirng criteria")
+    first = first_hit("liang wenfeng hirng criteria")
     assert first["match"]["how"] == "answer" and "curiosity" in first["match"]["answer"]["text"]
 
 
@@ -728,13 +721,13 @@ def test_a_figure_whose_label_says_all_that_is_asked_outranks_the_field_its_word
     query: str, value: str
 ) -> None:
     """ "大小" and "size" ask a model's size; "词表大小" is its vocabulary's, a labelled figure."""
-    answer = _first(query)["match"]["answer"]
+    answer = first_hit(query)["match"]["answer"]
     assert answer["text"] == value and "671B" not in answer["text"], answer
 
 
 def test_a_figure_label_missing_a_word_asked_does_not_stand_in_for_the_field() -> None:
     """ "训练时用的是什么卡": the training days' label holds 训练 but not 卡; the GPU is asked."""
-    answer = _first("Janus-Pro 训练时用的是什么卡")["match"]["answer"]
+    answer = first_hit("Janus-Pro 训练时用的是什么卡")["match"]["answer"]
     assert answer["asked"] == "gpu_type" and "A100" in answer["text"], answer
 
 
@@ -747,15 +740,15 @@ def test_the_first_version_of_a_thing_whose_name_has_none_is_the_thing(
 ) -> None:
     """ "DeepEP V1" is DeepEP (its V2 is another release, another date); "DeepEP V3" stays a
     version the KB holds nothing of."""
-    answer = _first(query)["match"]["answer"]
+    answer = first_hit(query)["match"]["answer"]
     assert answer["text"].startswith(value), answer
-    assert "answer" not in _first("deepep v3 release date")["match"].get("how", "")
+    assert "answer" not in first_hit("deepep v3 release date")["match"].get("how", "")
 
 
 def test_experts_a_single_token_is_routed_to_are_the_activated_experts() -> None:
     """ "routed to" with "a single token" asks how many experts each token goes to (8), not how
     many routed experts there are (256)."""
-    answer = _first("how many of DeepSeek-V3's experts does a single token get routed to")
+    answer = first_hit("how many of DeepSeek-V3's experts does a single token get routed to")
     assert answer["match"]["answer"]["asked"] == "activated_experts"
     assert answer["match"]["answer"]["text"].startswith("8"), answer
 
@@ -766,12 +759,12 @@ def test_experts_a_single_token_is_routed_to_are_the_activated_experts() -> None
 )
 def test_a_salary_is_no_head_count(query: str) -> None:
     """ "研究员", "engineers" name a head count; a salary asked is another thing, not stated."""
-    match = _first(query)["match"]
+    match = first_hit(query)["match"]
     assert match.get("how") != "answer" or "60" not in match["answer"]["text"], match
 
 
 def test_how_much_a_model_takes_in_one_go_is_no_training_token_count() -> None:
-    match = _first("how many tokens can DeepSeek LLM 7B look at in one go")["match"]
+    match = first_hit("how many tokens can DeepSeek LLM 7B look at in one go")["match"]
     assert match.get("how") != "answer" or match["answer"]["asked"] != "training_tokens", match
 
 
@@ -788,13 +781,13 @@ def test_a_figure_named_by_its_label_in_a_fact_that_speaks_of_all_asked_answers(
 ) -> None:
     """One of a fact's several labelled figures (peak nodes, daily cost, revenue, margin): the
     one whose label the question repeats."""
-    answer = _first(query, "--lang", "en")["match"]["answer"]
+    answer = first_hit(query, "--lang", "en")["match"]["answer"]
     assert answer["text"].startswith(value), answer
 
 
 def test_a_figure_whose_fact_does_not_say_what_is_asked_does_not_answer() -> None:
     """The 545 % is a theoretical margin; an actual one is not stated anywhere."""
-    match = _first("what is DeepSeek's actual profit margin")["match"]
+    match = first_hit("what is DeepSeek's actual profit margin")["match"]
     assert match.get("how") != "answer" or "545" not in match["answer"]["text"], match
 
 
@@ -814,18 +807,18 @@ def test_what_came_out_on_a_day_is_that_days_event(query: str, title: str) -> No
 
 def test_a_version_in_an_events_title_tells_which_date_is_asked() -> None:
     """ "DeepEP V2 啥时候出的": V2's release (2026-04-30), not DeepEP's first (2025-02-25)."""
-    answer = _first("DeepEP V2 啥时候出的")["match"]["answer"]
+    answer = first_hit("DeepEP V2 啥时候出的")["match"]["answer"]
     assert answer["value"] == "2026-04-30", answer
 
 
 def test_a_value_the_question_quotes_from_the_article_is_answered_with_the_official_one() -> None:
     """ "是 2.1B 吗": the article's misprint is superseded by the 21B the answer states."""
-    answer = _first("DeepSeek-V2 每个 token 激活多少参数，是 2.1B 吗")["match"]["answer"]
+    answer = first_hit("DeepSeek-V2 每个 token 激活多少参数，是 2.1B 吗")["match"]["answer"]
     assert answer["text"].startswith("21B"), answer
 
 
 def test_where_a_value_is_said_accounts_for_according_to() -> None:
-    answer = _first("how many people did DeepSeek employ according to the article")
+    answer = first_hit("how many people did DeepSeek employ according to the article")
     assert answer["match"]["answer"]["text"].startswith("60"), answer
 
 
@@ -837,10 +830,10 @@ def test_where_a_value_is_said_accounts_for_according_to() -> None:
         ("V2 API output 价格 per 1M tokens", "$0.28"),
     ],
 )
-def test_the_price_case_named_comes_first(query: str, first: str) -> None:
+def test_the_price_case_named_comesfirst_hit(query: str, first: str) -> None:
     """A cache miss named puts the miss price first; "when the prompt is cached" asks no date;
     the same prices in another order are not stated again."""
-    answer = _first(query, "--lang", "en")["match"]["answer"]
+    answer = first_hit(query, "--lang", "en")["match"]["answer"]
     assert answer["text"].startswith(first), answer
     shown = run("search", query, "--lang", "en").stdout
     assert "Also stated: $0.14 per M tokens (cache hit), $0.55" not in shown, shown
@@ -849,9 +842,9 @@ def test_the_price_case_named_comes_first(query: str, first: str) -> None:
 def test_a_figure_of_the_company_need_not_name_it_but_another_things_must() -> None:
     """DeepSeek's API price in a dated record answers; Fire-Flyer 1's GPUs are not Fire-Flyer
     2's, though both are High-Flyer's clusters."""
-    answer = _first("DeepSeek API 2024年12月 输入价格", "--lang", "en")["match"]["answer"]
+    answer = first_hit("DeepSeek API 2024年12月 输入价格", "--lang", "en")["match"]["answer"]
     assert answer["text"].startswith("¥1"), answer
-    match = _first("High-Flyer Fire-Flyer 2 GPU vendor")["match"]
+    match = first_hit("High-Flyer Fire-Flyer 2 GPU vendor")["match"]
     assert match.get("how") != "answer" or "1100" not in match["answer"]["text"], match
 
 
@@ -860,18 +853,18 @@ def test_a_figure_of_the_company_need_not_name_it_but_another_things_must() -> N
     [("deepseek 中文名叫啥", "深度求索"), ("what is Liang Wenfeng's name in Chinese", "梁文锋")],
 )
 def test_a_things_name_in_the_other_language_is_answered_in_both(query: str, said: str) -> None:
-    answer = _first(query, "--lang", "en")["match"]["answer"]
+    answer = first_hit(query, "--lang", "en")["match"]["answer"]
     assert answer["asked"] == "called" and said in answer["text"], answer
 
 
 def test_a_full_name_is_no_name_field() -> None:
     """ "3FS 全称": the expansion, which the name (3FS) does not give."""
-    match = _first("3FS 全称是什么")["match"]
+    match = first_hit("3FS 全称是什么")["match"]
     assert match.get("how") != "answer" or match["answer"]["text"] != "3FS", match
 
 
 def test_what_kind_of_firm_asks_what_it_is() -> None:
-    answer = _first("What kind of firm is High-Flyer")["match"]["answer"]
+    answer = first_hit("What kind of firm is High-Flyer")["match"]["answer"]
     assert answer["asked"] == "identity" and "quantitative" in answer["text"], answer
 
 
@@ -883,14 +876,14 @@ def test_a_word_of_a_source_words_root_is_no_slip(index: Index) -> None:
 
     assert spelled(index, "who invented qlora") == "who invented qlora"
     assert spelled(index, "criterai") == "criteria"
-    first = _first("who invented QLoRA", "--lang", "en")
+    first = first_hit("who invented QLoRA", "--lang", "en")
     assert first["id"] == "tim-dettmers" and first["match"]["how"] == "answer", first
     assert "QLoRA" in first["match"]["answer"]["text"]
 
 
 @pytest.mark.parametrize("query", ["liang wenfeng 学的啥方向", "梁文锋大学学的什么专业"])
 def test_what_someone_studied_is_their_education(query: str) -> None:
-    answer = _first(query)["match"]["answer"]
+    answer = first_hit(query)["match"]["answer"]
     assert answer["asked"] == "education" and "artificial intelligence" in answer["text"].lower()
 
 
@@ -904,7 +897,7 @@ def test_what_someone_studied_is_their_education(query: str) -> None:
     ],
 )
 def test_what_a_thing_is_for_or_built_with_is_what_it_is(query: str, said: str) -> None:
-    answer = _first(query, "--lang", "en")["match"]["answer"]
+    answer = first_hit(query, "--lang", "en")["match"]["answer"]
     assert answer["asked"] == "identity" and said in answer["text"], answer
 
 
@@ -917,7 +910,7 @@ def test_what_a_thing_is_for_or_built_with_is_what_it_is(query: str, said: str) 
     ],
 )
 def test_an_organisation_named_with_its_parent_is_the_one_asked_about(query: str) -> None:
-    first = _first(query)
+    first = first_hit(query)
     answer = first["match"]["answer"]
     assert (first["id"], answer["value"]) in {
         ("deepseek", "2023-05"),
@@ -934,7 +927,7 @@ def test_an_organisation_named_with_its_parent_is_the_one_asked_about(query: str
     ],
 )
 def test_a_word_is_accounted_for_by_a_word_that_stands_for_it(query: str, value: str) -> None:
-    answer = _first(query, "--lang", "en")["match"]["answer"]
+    answer = first_hit(query, "--lang", "en")["match"]["answer"]
     assert answer["text"].startswith(value) or answer.get("value") == value, answer
 
 
@@ -953,7 +946,7 @@ def test_words_that_stand_for_each_other_are_groups_of_one_meaning() -> None:
     ],
 )
 def test_another_form_of_a_field_word_asks_the_field(query: str, asked: str) -> None:
-    answer = _first(query)["match"]["answer"]
+    answer = first_hit(query)["match"]["answer"]
     assert answer["asked"] == asked, answer
 
 

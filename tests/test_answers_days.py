@@ -7,15 +7,7 @@ import json
 
 import pytest
 
-from .conftest import run
-
-
-def _answer_text(query: str) -> str | None:
-    result = run("search", query, "--json")
-    hits = json.loads(result.stdout) if result.code == 0 else []
-    if not hits or hits[0]["match"]["how"] != "answer":
-        return None
-    return json.dumps(hits[0]["match"]["answer"], ensure_ascii=False)
+from .conftest import asserted_answer
 
 
 @pytest.mark.parametrize(
@@ -30,13 +22,13 @@ def _answer_text(query: str) -> str | None:
     ],
 )
 def test_a_day_of_open_source_week_is_its_event(query: str, value: str) -> None:
-    said = _answer_text(query)
-    assert said is not None and value in said, said
+    found = asserted_answer(query)
+    assert found is not None and value in found["text"], found
 
 
 @pytest.mark.parametrize("query", ["open source week day 2 license", "open source week day 9"])
 def test_a_day_asked_for_more_than_its_release_or_a_day_there_was_not_gets_no_title(
     query: str,
 ) -> None:
-    said = _answer_text(query)
-    assert said is None or "Open-Source Week Day" not in said, said
+    found = asserted_answer(query)
+    assert found is None or "Open-Source Week Day" not in json.dumps(found), found

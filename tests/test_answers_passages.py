@@ -3,20 +3,9 @@ does not ask for, and a passage found by the topics its record is filed under.""
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import pytest
 
-from .conftest import asserted_answer, run
-
-
-def _first(query: str) -> dict[str, Any]:
-    """The first hit of `dskb search --json`: the answer when one is asserted."""
-    result = run("search", query, "--json")
-    assert result.code == 0, result.stderr
-    first: dict[str, Any] = json.loads(result.stdout)[0]
-    return first
+from .conftest import asserted_answer, first_hit
 
 
 @pytest.mark.parametrize(
@@ -29,7 +18,7 @@ def _first(query: str) -> dict[str, Any]:
 def test_a_yes_no_question_is_answered_by_the_passage_that_settles_it(query: str) -> None:
     """Staff (员工, researchers) are words of the head count, but a yes/no question asks for no
     figure: the founder's words on the cluster answer it."""
-    first = _first(query)
+    first = first_hit(query)
     assert first["match"]["how"] == "answer", first["match"]
     assert first["id"] == "liang-gpus-without-approval"
     assert "without approval" in first["record"]["text"]["en"]
@@ -37,7 +26,7 @@ def test_a_yes_no_question_is_answered_by_the_passage_that_settles_it(query: str
 
 def test_a_yes_no_question_does_not_stop_a_figure_being_answered() -> None:
     """ "does DeepSeek have 60 staff" still gets the head count, not a passage."""
-    first = _first("does DeepSeek have 60 staff")
+    first = first_hit("does DeepSeek have 60 staff")
     assert first["match"]["how"] == "answer"
     assert first["match"]["answer"]["asked"] == "headcount", first["match"]
 
@@ -45,7 +34,7 @@ def test_a_yes_no_question_does_not_stop_a_figure_being_answered() -> None:
 def test_a_passage_is_found_by_the_names_of_the_topics_it_is_filed_under() -> None:
     """ "venture capital" is the funding topic's alias: the fact filed under funding, which
     says DeepSeek never raised any, answers though it says neither word."""
-    first = _first("did deepseek take venture capital money")
+    first = first_hit("did deepseek take venture capital money")
     assert first["match"]["how"] == "answer", first["match"]
     assert first["id"] == "deepseek-open-source-never-raised-money"
 
@@ -53,7 +42,7 @@ def test_a_passage_is_found_by_the_names_of_the_topics_it_is_filed_under() -> No
 def test_a_records_note_does_not_make_it_the_answer() -> None:
     """The note of Prover-V2's release speaks of the paper as updated on 2025-07-18 (Putnam 47):
     the release's own date, 2025-04-30, is not when the result was changed."""
-    first = _first("Prover-V2 论文哪天把 Putnam 结果改成 47")
+    first = first_hit("Prover-V2 论文哪天把 Putnam 结果改成 47")
     answer = first["match"].get("answer") or {}
     assert answer.get("text") != "2025-04-30", first["match"]
 
@@ -61,7 +50,7 @@ def test_a_records_note_does_not_make_it_the_answer() -> None:
 def test_an_event_is_found_by_the_names_of_the_things_it_is_about() -> None:
     """The interview's text names its interviewer only; it is filed under 梁文锋, so "Simon
     Willison 专访梁文锋是哪天" is still its date."""
-    first = _first("Simon Willison 专访梁文锋是哪天")
+    first = first_hit("Simon Willison 专访梁文锋是哪天")
     assert first["match"]["how"] == "answer", first["match"]
     assert first["match"]["answer"]["text"] == "2024-11-27"
 
@@ -76,7 +65,7 @@ def test_an_event_is_found_by_the_names_of_the_things_it_is_about() -> None:
 def test_one_word_asked_yes_or_no_of_the_company_is_answered(query: str, record: str) -> None:
     """One word asked of the company is too little to answer by, unless asked yes or no: the
     sentence that settles it answers."""
-    first = _first(query)
+    first = first_hit(query)
     assert first["match"]["how"] == "answer", first["match"]
     assert first["id"] == record
 
