@@ -89,3 +89,23 @@ def test_experts_per_moe_layer_are_the_routed_experts() -> None:
     found = asserted_answer("how many routed experts does DeepSeek-V2 have in each MoE layer")
     assert found is not None and found["asked"] == "routed_experts", found
     assert found["text"].startswith("160"), found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "by how much did V2 reduce its KV cache compared with DeepSeek 67B",
+        "与 DeepSeek 67B 相比，V2 的 KV cache 缩小了多少",
+    ],
+)
+def test_the_thing_compared_with_is_not_the_thing_asked(query: str) -> None:
+    """ "compared with DeepSeek 67B" names what V2 is set against: V2's figure, whose source
+    states the comparison, answers (shrink ~ reduction)."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "deepseek-v2", found
+    assert "93.3" in found["text"], found
+
+
+def test_a_figure_of_the_thing_alone_does_not_answer_a_comparison() -> None:
+    """V3's own parameter count is no answer to how many more it has than V2."""
+    assert asserted_answer("how many more parameters does V3 have than V2") is None

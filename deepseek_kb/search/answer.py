@@ -206,11 +206,28 @@ def _held(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | Not
     if question.subject is not None and (not question.others or question.subject[0] == "topic"):
         kind, record = question.subject
         found = _also_named(index, question, hits, choose(index, question, kind, record, hits))
-        if found is not None and not (kind == "topic" and isinstance(found, NotStated)):
+        topic_unstated = kind == "topic" and isinstance(found, NotStated)
+        if found is not None and not topic_unstated and _set_against(index, question, found):
             return found
     if question.subject is None or question.subject[0] == "topic":
         return _unnamed(index, question, hits)
     return _found_by_words(index, question, hits)
+
+
+def _set_against(index: Index, question: Question, found: Answer | NotStated) -> bool:
+    """Whether a value answers a question that sets its thing against another ("V2 compared
+    with DeepSeek 67B"): only a value whose sources state that comparison does, not the thing's
+    own figure ("V3 比 V2 多多少参数" is no question of V3's size)."""
+    if not question.against:
+        return True
+    if not isinstance(found, Answer):
+        return False
+    said = normalize(" ".join(str(s.get("quote", "")) for s in found.sources))
+    others = [index.get(i) for i in question.against]
+    return all(
+        other is not None and any(has(said, normalize(n)) for n in names_of(other.row))
+        for other in others
+    )
 
 
 def _also_named(

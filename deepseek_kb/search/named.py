@@ -54,6 +54,59 @@ def named_in(index: Index, norm: str) -> list[tuple[str, str, str]]:
     return kept
 
 
+# What a thing is set against: "compared with DeepSeek 67B", "than V2", "与 67B 相比", "比 V2".
+_AGAINST_BEFORE = re.compile(r"(?:compared (?:with|to)|than|vs\.?|versus|相比|比起|对比|比)\s*$")
+_AGAINST_AFTER = re.compile(r"^\s*(?:相比|相较|比)")
+_AGAINST_AROUND = re.compile(r"(?:与|和|跟|同)\s*$")
+
+
+def compared_last(norm: str, named: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """The names found, a thing the question sets another of its kind against put after it:
+    "how much did V2 shrink the KV cache compared with DeepSeek 67B" asks of V2."""
+    if len(named) < 2:
+        return named
+    first = named[0]
+    if not _against(norm, first[0]):
+        return named
+    others = [n for n in named[1:] if n[2] == first[2] and n[1] != first[1]]
+    # Of its names, one typed whole ("v2", not "deepseek v2" typed apart around "67b").
+    asked = sorted(
+        (n for n in others if not _against(norm, n[0])),
+        key=lambda n: (n[0] not in norm, -len(n[0])),
+    )
+    if not asked:
+        return named
+    return [asked[0]] + [n for n in named if n != asked[0]]
+
+
+def against_ids(norm: str, named: Sequence[tuple[str, str, str]]) -> frozenset[str]:
+    """The ids of the things the question names only as what its subject is set against."""
+    return frozenset(i for name, i, _ in named if _against(norm, name))
+
+
+def without_against(rest: str, named: Sequence[tuple[str, str, str]]) -> str:
+    """The question without what its subject is set against ("compared with DeepSeek 67B",
+    "与 67B 相比"): the comparison is how the sources state the figure, not a word to explain."""
+    for name, _, _ in named:
+        if _against(rest, name):
+            name_re = re.escape(name)
+            rest = re.sub(rf"{_AGAINST_BEFORE.pattern[:-4]}\s*(?:the )?{name_re}", " ", rest)
+            rest = re.sub(rf"(?:与|和|跟|同)\s*{name_re}\s*(?:相比|相较|比)", " ", rest)
+    return " ".join(rest.split())
+
+
+def _against(norm: str, name: str) -> bool:
+    """Whether the question names this thing only as what another is set against."""
+    at = norm.find(name)
+    if at == -1:
+        return False
+    before, after = norm[max(at - 16, 0) : at], norm[at + len(name) : at + len(name) + 6]
+    return bool(
+        _AGAINST_BEFORE.search(before)
+        or (_AGAINST_AFTER.search(after) and _AGAINST_AROUND.search(before))
+    )
+
+
 def _named_of_kind(index: Index, norm: str, kind: str) -> Iterable[tuple[str, str, str]]:
     """The names of one kind of thing in the query, whole or typed apart."""
     # A name is in the query, whole or apart, only if its first word is: SQLite reads only

@@ -21,12 +21,15 @@ from deepseek_kb.rows import Row
 from deepseek_kb.search.hanzi import read_pinyin
 from deepseek_kb.search.named import (
     Hit,
+    against_ids,
     close_name,
+    compared_last,
     has,
     named_in,
     numbered_unknown,
     sized_variant,
     without,
+    without_against,
     without_close,
     without_names,
 )
@@ -144,6 +147,7 @@ class Question(NamedTuple):
     cues: frozenset[str]
     also_named: tuple[tuple[str, str, str], ...] = ()
     unknown: bool = False
+    against: tuple[str, ...] = ()
 
 
 def is_question(query: str) -> bool:
@@ -189,13 +193,16 @@ def read(index: Index, query: str, hits: Sequence[Hit] = ()) -> Question:
     if known is None:
         return Question(typed, typed, None, (), cues_of(typed), unknown=True)
     norm, named = known
+    named = compared_last(norm, named)
     if named:
         (name, record_id, kind), others = named[0], named[1:]
         # A name whose words all lie inside the thing's (DeepSeek V2 in DeepSeek Coder V2) is
         # not another thing named.
         others = [o for o in others if not set(o[0].split()) <= set(name.split())]
-        subject, rest = _subject(index, norm, name, record_id)
+        subject, rest = _subject(index, without_against(norm, others), name, record_id)
         other_ids = tuple(dict.fromkeys(i for _, i, k in others if i != record_id and k == kind))
+        against = tuple(i for i in other_ids if i in against_ids(norm, others))
+        other_ids = tuple(i for i in other_ids if i not in against)
         # Other things named, of other kinds: the same name on another kind of record
         # (DualPipe the term and the project) first, then the rest (Karpathy on DeepSeek V3).
         ordered = sorted(others, key=lambda o: o[0] != name)
@@ -203,10 +210,10 @@ def read(index: Index, query: str, hits: Sequence[Hit] = ()) -> Question:
             dict.fromkeys((k, i, n) for n, i, k in ordered if i != record_id and k != kind)
         )[:3]
     else:
-        subject, rest, other_ids, same_name = close_name(hits), norm, (), ()
+        subject, rest, other_ids, same_name, against = close_name(hits), norm, (), (), ()
         if subject is not None:
             rest = without_close(norm, subject[1])
-    return Question(norm, rest, subject, other_ids, cues_of(norm), same_name)
+    return Question(norm, rest, subject, other_ids, cues_of(norm), same_name, against=against)
 
 
 def _subject(
