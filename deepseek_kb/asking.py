@@ -80,7 +80,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "continue-trained from|underneath|sits underneath|under the hood|underlying model|"
         "哪个版本上|哪个版本改|基于哪个版本|改出来|底层模型|哪个模型上|在哪个模型上|"
         "拿啥微调|拿什么微调|用什么微调|用啥微调|基于什么微调|微调自|从哪个模型微调|"
-        "checkpoint|接着训|接着训练",
+        "checkpoint|接着训|接着训练|起点|当起点|出发点",
         "text",
     ),
     "training_tokens": SpecWords(
@@ -90,7 +90,9 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "token|数据量|预训练|corpus|pre-training corpus|pretraining corpus|语料|训练语料",
         # A price is per million tokens: tokens beside a price or its side are no training data.
         unless="in one go|at once|in a single pass|一次能|output|输出|input|输入|price|prices|"
-        "pricing|价格|定价|per million|每百万|一百万|多少钱",
+        "pricing|价格|定价|per million|每百万|一百万|多少钱|"
+        # Which model a training started from is its base model, not its tokens.
+        "哪个模型|which model|起点|starting point",
     ),
     "training_method": SpecWords(
         "training stages|stages|training pipeline|how was it trained|训练流程|训练阶段|几个阶段|"
@@ -104,7 +106,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
     "gpu_type": SpecWords(
         "gpu type|gpus|gpu|what gpus|which gpus|hardware|chips|chip|graphics cards|"
         "accelerators|h800|nvidia|显卡|gpu 型号|硬件|芯片|什么卡|哪种卡|什么型号|型号|which model of gpu|"
-        "what kind of gpu|accelerator|哪款芯片|什么芯片|哪款卡",
+        "what kind of gpu|accelerator|哪款芯片|什么芯片|哪款卡|英伟达|集群|cluster|gpu cluster|训练集群",
         "text",
         unless="数量|count|how many|多少张|多少块|几张|几块|多少卡",
     ),
@@ -114,7 +116,8 @@ SPEC_WORDS: dict[str, SpecWords] = {
     ),
     "training_cost": SpecWords(
         "how expensive|cost to build|训练费用|成本多少|training cost|cost to train|train cost|cost|"
-        "costs|how much did|spent|spend|money|budget|训练成本|成本|花了多少钱|花费|多少钱|花了",
+        "costs|how much did|spent|spend|money|budget|训练成本|成本|花了多少钱|花费|多少钱|花了|"
+        "租卡|租金|rental|rent|rented",
         # The API's price is no training cost.
         unless="api|输出|输入|output|input|每百万|per million|调用",
     ),

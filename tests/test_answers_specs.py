@@ -109,3 +109,38 @@ def test_the_thing_compared_with_is_not_the_thing_asked(query: str) -> None:
 def test_a_figure_of_the_thing_alone_does_not_answer_a_comparison() -> None:
     """V3's own parameter count is no answer to how many more it has than V2."""
     assert asserted_answer("how many more parameters does V3 have than V2") is None
+
+
+@pytest.mark.parametrize(
+    "query", ["V2 的训练集群用的英伟达哪种卡", "which Nvidia cluster was V2 trained on"]
+)
+def test_the_cluster_and_nvidia_ask_for_the_gpu_type(query: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "deepseek-v2", found
+    assert found["asked"] == "gpu_type" and found["text"] == "H800", found
+
+
+def test_the_model_a_training_started_from_is_its_base_model() -> None:
+    """继续预训练 (continued pre-training) also asks for tokens; 起点 says the model it began from."""
+    found = asserted_answer("DeepSeek-Coder-V2 是以哪个模型为起点继续预训练的")
+    assert found is not None and found["asked"] == "base_model", found
+
+
+def test_words_that_qualify_the_question_are_taken_out_whole() -> None:
+    """一共 (in all) and 正式 (formal) ask nothing: 一共训练 leaves no pair 共训 to explain, and
+    the unit asked in (以 trillion 为单位) is how to read the value."""
+    found = asserted_answer("DeepSeek-V3 一共训练了多少 token，以 trillion 为单位")
+    assert found is not None and found["asked"] == "training_tokens", found
+    assert found["text"] == "14.8T", found
+
+
+def test_renting_the_gpus_is_what_the_training_cost() -> None:
+    found = asserted_answer("V3 正式训练按租卡的价格算花了多少钱")
+    assert found is not None and found["asked"] == "training_cost", found
+    assert found["text"] == "$5.576M", found
+
+
+def test_a_yes_no_question_is_not_answered_by_a_count() -> None:
+    """员工 (staff) is a word of the head count, but "do staff need approval" asks no number."""
+    found = asserted_answer("DeepSeek 的员工用集群的卡需要审批吗")
+    assert found is None or found["asked"] != "headcount", found

@@ -38,6 +38,7 @@ distill distilled distillation 蒸馏
 qwen 千问 通义千问
 llama 羊驼
 lead leads led leading 主导
+recommend recommends recommended suggest suggests suggested advise advised 建议 推荐
 reduce reduces reduced reduction shrink shrinks shrank shrunk 减少 降低 缩小
 """
 

@@ -207,7 +207,12 @@ def _held(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | Not
         kind, record = question.subject
         found = _also_named(index, question, hits, choose(index, question, kind, record, hits))
         topic_unstated = kind == "topic" and isinstance(found, NotStated)
-        if found is not None and not topic_unstated and _set_against(index, question, found):
+        # A yes/no question asks no figure: 员工 in "员工用集群要审批吗" is no head count asked.
+        counted = (
+            yes_no(question) and isinstance(found, Answer) and found.asking.expects == "quantity"
+        )
+        kept = found is not None and not (topic_unstated or counted)
+        if found is not None and kept and _set_against(index, question, found):
             return found
     if question.subject is None or question.subject[0] == "topic":
         return _unnamed(index, question, hits)

@@ -38,7 +38,14 @@ def leftover(rest: str) -> list[str]:
     """The words of the question that nothing matched (not the thing's name, not a phrase that
     asks for a field, not a cue, not a function word): Latin words, and pairs of Chinese
     characters. An answer must account for them, or there is none."""
-    return content(unasked(rest))
+    rest = _UNIT_ASKED.sub(" ", unasked(rest))
+    for filler in _FILLERS:  # whole, not in pairs with their neighbours (一共训练: 共训)
+        rest = rest.replace(filler, " ")
+    return [piece for piece in content(rest) if piece not in _SOFT_HAN]
+
+
+# The unit a value is asked in ("以 trillion 为单位", "in trillions"): how to read it, not more.
+_UNIT_ASKED = re.compile(r"(?:以\s*)?[a-z]+\s*为单位|\bin (?:trillions|billions|millions)\b")
 
 
 def content(rest: str) -> list[str]:
@@ -99,6 +106,9 @@ _SOFT_WORDS = (
     " 真正 实际 到底 究竟 干活 处理"
 )
 _SOFT_HAN = frozenset(_SOFT_WORDS.split())
+# Of those, the ones that qualify what is asked (in all, officially, roughly), taken out whole.
+_FILLERS = ("一共", "总共", "完整", "大概", "正式", "官方", "目前", "现在", "主要", "具体")
+_FILLERS += ("真正", "实际", "到底", "究竟")
 
 
 def _latin_said(word: str, said: str) -> bool:
