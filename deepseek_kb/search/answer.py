@@ -207,10 +207,11 @@ def _held(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | Not
         kind, record = question.subject
         found = _also_named(index, question, hits, choose(index, question, kind, record, hits))
         topic_unstated = kind == "topic" and isinstance(found, NotStated)
-        # A yes/no question asks no figure: 员工 in "员工用集群要审批吗" is no head count asked.
+        # A yes/no question asks no figure (员工 in "员工用集群要审批吗" is no head count asked)
+        # unless it gives one to check ("does DeepSeek have 60 staff").
         counted = (
             yes_no(question) and isinstance(found, Answer) and found.asking.expects == "quantity"
-        )
+        ) and not any(ch.isdigit() for ch in question.rest)
         kept = found is not None and not (topic_unstated or counted)
         if found is not None and kept and _set_against(index, question, found):
             return found

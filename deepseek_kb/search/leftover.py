@@ -107,8 +107,8 @@ _SOFT_WORDS = (
 )
 _SOFT_HAN = frozenset(_SOFT_WORDS.split())
 # Of those, the ones that qualify what is asked (in all, officially, roughly), taken out whole.
-_FILLERS = ("一共", "总共", "完整", "大概", "正式", "官方", "目前", "现在", "主要", "具体")
-_FILLERS += ("真正", "实际", "到底", "究竟")
+_FILLER_WORDS = "一共 总共 完整 大概 正式 官方 目前 现在 主要 具体 真正 实际 到底 究竟"
+_FILLERS = _FILLER_WORDS.split()
 
 
 def _latin_said(word: str, said: str) -> bool:
