@@ -204,20 +204,29 @@ def _held(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | Not
     # Another topic named beside one (china, the price war) is a word its answer must say, not
     # another thing asked about.
     if question.subject is not None and (not question.others or question.subject[0] == "topic"):
-        kind, record = question.subject
-        found = _also_named(index, question, hits, choose(index, question, kind, record, hits))
-        topic_unstated = kind == "topic" and isinstance(found, NotStated)
-        # A yes/no question asks no figure (员工 in "员工用集群要审批吗" is no head count asked)
-        # unless it gives one to check ("does DeepSeek have 60 staff").
-        counted = (
-            yes_no(question) and isinstance(found, Answer) and found.asking.expects == "quantity"
-        ) and not any(ch.isdigit() for ch in question.rest)
-        kept = found is not None and not (topic_unstated or counted)
-        if found is not None and kept and _set_against(index, question, found):
+        found = _of_subject(index, question, hits, question.subject)
+        if found is not None:
             return found
     if question.subject is None or question.subject[0] == "topic":
         return _unnamed(index, question, hits)
     return _found_by_words(index, question, hits)
+
+
+def _of_subject(
+    index: Index, question: Question, hits: Sequence[Hit], subject: tuple[str, Row]
+) -> Answer | NotStated | None:
+    """What the thing asked about (or another thing named in the same words) holds, when it
+    answers what the question asks."""
+    kind, record = subject
+    found = _also_named(index, question, hits, choose(index, question, kind, record, hits))
+    if found is None or (kind == "topic" and isinstance(found, NotStated)):
+        return None
+    # A yes/no question asks no figure (员工 in "员工用集群要审批吗" is no head count asked)
+    # unless it gives one to check ("does DeepSeek have 60 staff").
+    counted = isinstance(found, Answer) and found.asking.expects == "quantity"
+    if counted and yes_no(question) and not any(ch.isdigit() for ch in question.rest):
+        return None
+    return found if _set_against(index, question, found) else None
 
 
 def _set_against(index: Index, question: Question, found: Answer | NotStated) -> bool:

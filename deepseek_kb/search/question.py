@@ -195,24 +195,29 @@ def read(index: Index, query: str, hits: Sequence[Hit] = ()) -> Question:
     norm, named = known
     named = compared_last(norm, named)
     if named:
-        (name, record_id, kind), others = named[0], named[1:]
-        # A name whose words all lie inside the thing's (DeepSeek V2 in DeepSeek Coder V2) is
-        # not another thing named.
-        others = [o for o in others if not set(o[0].split()) <= set(name.split())]
-        subject, rest = _subject(index, without_against(norm, others), name, record_id)
-        other_ids = tuple(dict.fromkeys(i for _, i, k in others if i != record_id and k == kind))
-        against = tuple(i for i in other_ids if i in against_ids(norm, others))
-        other_ids = tuple(i for i in other_ids if i not in against)
-        # Other things named, of other kinds: the same name on another kind of record
-        # (DualPipe the term and the project) first, then the rest (Karpathy on DeepSeek V3).
-        ordered = sorted(others, key=lambda o: o[0] != name)
-        same_name = tuple(
-            dict.fromkeys((k, i, n) for n, i, k in ordered if i != record_id and k != kind)
-        )[:3]
-    else:
-        subject, rest, other_ids, same_name, against = close_name(hits), norm, (), (), ()
-        if subject is not None:
-            rest = without_close(norm, subject[1])
+        return _named(index, norm, named)
+    subject, rest = close_name(hits), norm
+    if subject is not None:
+        rest = without_close(norm, subject[1])
+    return Question(norm, rest, subject, (), cues_of(norm))
+
+
+def _named(index: Index, norm: str, named: list[tuple[str, str, str]]) -> Question:
+    """The question about the first thing named, the others named beside it."""
+    (name, record_id, kind), others = named[0], named[1:]
+    # A name whose words all lie inside the thing's (DeepSeek V2 in DeepSeek Coder V2) is
+    # not another thing named.
+    others = [o for o in others if not set(o[0].split()) <= set(name.split())]
+    subject, rest = _subject(index, without_against(norm, others), name, record_id)
+    other_ids = tuple(dict.fromkeys(i for _, i, k in others if i != record_id and k == kind))
+    against = tuple(i for i in other_ids if i in against_ids(norm, others))
+    other_ids = tuple(i for i in other_ids if i not in against)
+    # Other things named, of other kinds: the same name on another kind of record
+    # (DualPipe the term and the project) first, then the rest (Karpathy on DeepSeek V3).
+    ordered = sorted(others, key=lambda o: o[0] != name)
+    same_name = tuple(
+        dict.fromkeys((k, i, n) for n, i, k in ordered if i != record_id and k != kind)
+    )[:3]
     return Question(norm, rest, subject, other_ids, cues_of(norm), same_name, against=against)
 
 
