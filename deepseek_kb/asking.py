@@ -29,7 +29,8 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "active|are active|is active|active in|parameters per token|params per token|"
         "per token|each token|actually run|激活参数|激活|每个 token|每 token|实际|switch on|"
         "switched on|turn on|turned on|used per token|用到多少参数|参与计算|真正参与计算|"
-        "一个 token|one token|a token|single token|a single token",
+        "一个 token|one token|a token|single token|a single token|每生成一个 token|生成一个 token|"
+        "generating a token|generate a token|each generated token|per generated token",
         unless="experts|expert|专家",
     ),
     "context_length": SpecWords(
@@ -38,7 +39,8 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "sequence length|long context|ctx length|ctx len|length|上下文长度|上下文|窗口|长度|多长|"
         "prompt|prompts|一次能吃|能读多长|at once|in one go|in a single pass|longest input|"
         "max context|max context window|maximum context|max context length|最大上下文|"
-        "一次能读|一次能处理|最多能输入|多长的输入|输入长度|输入多长|能处理多长|处理多长"
+        "一次能读|一次能处理|最多能输入|多长的输入|输入长度|输入多长|能处理多长|处理多长|"
+        "最长|喂进去|能喂"
     ),
     "architecture": SpecWords("architecture|arch|structure|design|架构|结构", "text"),
     "attention": SpecWords("attention|attention mechanism|注意力|注意力机制", "text"),
@@ -49,7 +51,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
     ),
     "routed_experts": SpecWords(
         "routed experts|routed|experts|expert count|number of experts|路由专家|专家数|专家|"
-        "per moe layer|each moe layer|in each moe layer|每个 moe 层|每层 moe|moe 层",
+        "per moe layer|each moe layer|in each moe layer|every moe layer|每个 moe 层|每层 moe|moe 层",
         unless="routed to|sent to|per token|each token|single token|a token|路由到|每个 token|每 token|"
         "shared|always-on|always on|always active|共享|常驻",
     ),
@@ -65,7 +67,8 @@ SPEC_WORDS: dict[str, SpecWords] = {
         unless="parameters|parameter|params|参数",
     ),
     "load_balancing": SpecWords(
-        "load balancing|load balance|auxiliary loss|aux loss|auxiliary-loss|负载均衡|辅助损失",
+        "load balancing|load balance|auxiliary loss|aux loss|auxiliary-loss|负载均衡|辅助损失|"
+        "负载|负载均匀|保持均匀|expert load|balanced load|balance the load|evenly loaded",
         "text",
     ),
     "mtp": SpecWords(
@@ -87,12 +90,15 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "continued pre-training|continued pretraining|went into|继续预训练|training tokens|tokens|"
         "trained on how many|pretrained on|pre-trained on|how much text|pre-training data|"
         "pretraining data|training data|pretrain|pre-trained on|how much data|训练数据|训练 token|"
-        "token|数据量|预训练|corpus|pre-training corpus|pretraining corpus|语料|训练语料",
+        "token|数据量|预训练|corpus|pre-training corpus|pretraining corpus|语料|训练语料|见过多少 token|"
+        "见过|seen|saw",
         # A price is per million tokens: tokens beside a price or its side are no training data.
         unless="in one go|at once|in a single pass|一次能|output|输出|input|输入|price|prices|"
         "pricing|价格|定价|per million|每百万|一百万|多少钱|"
         # Which model a training started from is its base model, not its tokens.
-        "哪个模型|which model|起点|starting point",
+        "哪个模型|which model|起点|starting point|"
+        # The tokens attention picks for each query are no training data either.
+        "键值|key-value|per query|每个查询|注意力|attention",
     ),
     "training_method": SpecWords(
         "training stages|stages|training pipeline|how was it trained|训练流程|训练阶段|几个阶段|"
@@ -117,6 +123,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
     "training_cost": SpecWords(
         "how expensive|cost to build|训练费用|成本多少|training cost|cost to train|train cost|cost|"
         "costs|how much did|spent|spend|money|budget|训练成本|成本|花了多少钱|花费|多少钱|花了|"
+        "take to train|it take to train|"
         "租卡|租金|rental|rent|rented",
         # The API's price is no training cost.
         unless="api|输出|输入|output|input|每百万|per million|调用",

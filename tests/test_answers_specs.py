@@ -144,3 +144,27 @@ def test_a_yes_no_question_is_not_answered_by_a_count() -> None:
     """员工 (staff) is a word of the head count, but "do staff need approval" asks no number."""
     found = asserted_answer("DeepSeek 的员工用集群的卡需要审批吗")
     assert found is None or found["asked"] != "headcount", found
+
+
+@pytest.mark.parametrize(
+    ("query", "asked", "text"),
+    [
+        ("DeepSeek-V3 每生成一个 token 要动用多少参数", "active_params", "37B"),
+        ("DeepSeek-V3 前前后后一共见过多少 token", "training_tokens", "14.8T"),
+        ("DeepSeek-V3 的输入最长能到多少", "context_length", "128K"),
+        ("how many shared experts sit in every V3 MoE layer", "shared_experts", "1 expert"),
+    ],
+)
+def test_paraphrased_specs(query: str, asked: str, text: str) -> None:
+    """每生成一个 token (for each token generated) asks the activated parameters, 见过 (seen)
+    the training tokens, 最长 (longest) the context; 前前后后 (all told) and "sit" ask nothing."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "deepseek-v3", found
+    assert found["asked"] == asked and found["text"] == text, found
+
+
+def test_a_chinese_word_of_a_group_is_read_whole_from_its_pairs() -> None:
+    """测试集 (test set) is read as one word, said as "test": its pairs 测试 试集 are
+    accounted for by the MiniF2F-test figure."""
+    found = asserted_answer("Prover-V2-671B 在 MiniF2F 测试集上的通过率是多少")
+    assert found is not None and "88.9" in found["text"], found

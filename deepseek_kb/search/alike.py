@@ -38,6 +38,8 @@ distill distilled distillation 蒸馏
 qwen 千问 通义千问
 llama 羊驼
 lead leads led leading 主导
+solve solves solved crack cracks cracked 解决 解出 做出
+test tests 测试 测试集
 recommend recommends recommended suggest suggests suggested advise advised 建议 推荐
 reduce reduces reduced reduction shrink shrinks shrank shrunk 减少 降低 缩小
 """
@@ -51,6 +53,17 @@ def _groups() -> dict[str, tuple[str, ...]]:
         for word in words:
             found[word] = words
     return found
+
+
+@cache
+def long_han() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The Chinese words of three characters or more (英伟达, 测试集), each with its pairs of
+    characters: a question's pairs that spell one out stand for its group."""
+    return tuple(
+        (word, tuple(word[i : i + 2] for i in range(len(word) - 1)))
+        for word in _groups()
+        if not word.isascii() and len(word) > 2
+    )
 
 
 def alike(word: str) -> tuple[str, ...]:

@@ -33,6 +33,7 @@ from deepseek_kb.search.answerables import (
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
 from deepseek_kb.search.choices import either, says, stating
 from deepseek_kb.search.chosen import OPEN, choose, keys_for, spec_keys
+from deepseek_kb.search.documents import documented_answer
 from deepseek_kb.search.figured import figure_answer
 from deepseek_kb.search.leftover import content, covered, leftover
 from deepseek_kb.search.named import Hit, has, names_of
@@ -97,7 +98,9 @@ def _answered(index: Index, question: Question, hits: Sequence[Hit]) -> Answer |
         not _field_asked(question) or yes_no(question) or _value_given(index, question, hits)
     ):
         found = passage_answer(index, question, read) or ranked_answer(index, question, read)
-    return found if found is not None else said_answer(index, question)
+    if found is None:
+        found = said_answer(index, question)
+    return found if found is not None else documented_answer(index, question, hits)
 
 
 def _names_only(index: Index, question: Question) -> bool:

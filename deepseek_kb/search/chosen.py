@@ -158,7 +158,7 @@ def _elsewhere_not_stated(
     if any_score < CLEAR or anything in keys or anything in OPEN or leftover(question.rest):
         return None
     asking = vocabulary()[anything]
-    if not _kind_fits(question, asking.expects):
+    if not kind_fits(question, asking.expects):
         return None  # "how many GPUs" does not ask which GPU
     said = normalize(record_text(record))
     asked = [phrase for phrase in asking.words if has(question.rest, phrase)]
@@ -201,7 +201,7 @@ def _best(question: Question, kind: str, record: Row, found: list[Candidate]) ->
     if best < CLEAR:
         return None
     top = [c for s, c in scored if s == best]
-    if not _kind_fits(question, vocabulary()[top[0].key].expects):
+    if not kind_fits(question, vocabulary()[top[0].key].expects):
         return None  # "which year did he graduate" is not answered by where he studied
     if top[0].key == "date" and "date" not in question.cues:
         return None  # an event's title holding the words ("API") does not make "when" asked
@@ -323,7 +323,7 @@ def _score(question: Question, kind: str, candidate: Candidate, left: str) -> in
     return score + 1 if candidate.subject is None else score  # its own value first
 
 
-def _kind_fits(question: Question, expects: str) -> bool:
+def kind_fits(question: Question, expects: str) -> bool:
     """Whether the kind of value asked for (when, how many, who) is the kind the field holds;
     "what …" is not asked of a date."""
     wanted = question.cues & {"date", "quantity", "name"}
@@ -354,7 +354,7 @@ def _tied(question: Question, keys: tuple[str, ...], asked: str, score: int) -> 
         if k != asked
         and k not in OPEN
         and k not in whole
-        and _kind_fits(question, words[k].expects)  # how many tokens: no model it came from
+        and kind_fits(question, words[k].expects)  # how many tokens: no model it came from
     )
     rival = best_asked(question.rest, question.cues, others, parts=False)[1]
     return bool(others) and rival > score - 3

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from deepseek_kb.analysis.text import normalize, ordinals, stem
-from deepseek_kb.search.alike import alike
+from deepseek_kb.search.alike import alike, long_han
 from deepseek_kb.search.named import has
 from deepseek_kb.search.question import CUES, unasked
 
@@ -26,7 +26,7 @@ _STOP_WORDS = (
     "detail exact approx roughly around api figure stated drop dropped under behind take took "
     "takes taken repo repository repositories look looks looking need needs needed just go "
     "goes going went he she him her his hers ever still also very work works worked working "
-    "might may must shall accept accepts accepted"
+    "might may must shall accept accepts accepted sit sits sat far push pushed every"
 )
 STOP = frozenset(_STOP_WORDS.split())
 STOP_HAN = frozenset(
@@ -107,7 +107,7 @@ _SOFT_WORDS = (
 )
 _SOFT_HAN = frozenset(_SOFT_WORDS.split())
 # Of those, the ones that qualify what is asked (in all, officially, roughly), taken out whole.
-_FILLER_WORDS = "一共 总共 完整 大概 正式 官方 目前 现在 主要 具体 真正 实际 到底 究竟"
+_FILLER_WORDS = "一共 总共 完整 大概 正式 官方 目前 现在 主要 具体 真正 实际 到底 究竟 前前后后"
 _FILLERS = _FILLER_WORDS.split()
 
 
@@ -136,6 +136,9 @@ def covered(
     if not all(_latin_said(p, said) for p in pieces if p.isascii()):
         return False
     han = [p for p in pieces if not p.isascii() and p not in _SOFT_HAN]
+    for word, pairs in long_han():  # 英伟 伟达 spell 英伟达, said as NVIDIA
+        if all(p in han for p in pairs) and any(a in said for a in alike(word)):
+            han = [p for p in han if p not in pairs]
     missed = sum(not any(a in said for a in alike(p)) for p in han)
     return missed == 0 if strict else missed <= 1 or missed * 2 <= len(han)
 

@@ -1,0 +1,100 @@
+"""A model's values ranked as small documents, for a question whose words ask for no field
+clearly ("Prover-V2 在 MiniF2F 测试集上能过多少", "how many PutnamBench problems can it crack").
+
+Each value of the thing is a document: its label in both languages, the words the registry
+keeps for its field (`asking.py`), its value and the lines of the sources it is cited from. The
+question's words (its name taken out) are weighed by how rare they are among those documents:
+a word every value's document holds says nothing of which is meant, one that a single document
+holds says much. The best document answers only when it holds most of what the question's words
+weigh, and clearly more than any other value does; else nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from deepseek_kb.analysis.text import normalize
+from deepseek_kb.index.store import Index
+from deepseek_kb.search.answerables import Candidate, candidates, said_by
+from deepseek_kb.search.answered import Answer, answer_from, same_value
+from deepseek_kb.search.chosen import keys_for, kind_fits, spec_keys
+from deepseek_kb.search.leftover import content
+from deepseek_kb.search.named import Hit
+from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary
+from deepseek_kb.search.weighed import held
+
+# The share of what the question's words weigh the best document must hold.
+ENOUGH = 0.6
+# The best document's weight over that of the next value's, at least.
+MARGIN = 2.0
+
+
+def documented_answer(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | None:
+    """The last answer before none, for a model asked of in words no field clearly owns: the
+    one spec or figure whose document speaks of the question's words, when it is the kind of
+    value asked for."""
+    if question.subject is None or question.subject[0] != "model" or question.others:
+        return None
+    kind, record = question.subject
+    if best_asked(question.rest, question.cues, keys_for(kind))[1] >= CLEAR:
+        return None
+    # What it is, what it is called and when it came out are asked in words of their own.
+    found = [
+        c
+        for c in candidates(index, kind, record, hits)
+        if c.key in spec_keys() or c.key == "figure"
+    ]
+    chosen = documented(question, found)
+    if chosen is None or not kind_fits(question, vocabulary()[chosen.key].expects):
+        return None
+    return answer_from(chosen, [chosen], record)
+
+
+def documented(question: Question, found: Sequence[Candidate]) -> Candidate | None:
+    """The one value whose document speaks of the question's words clearly more than any
+    other value's, or none."""
+    words = sorted(set(content(question.rest)))
+    if not words or not found:
+        return None
+    texts = [_document(c) for c in found]
+    rarity = {}
+    for word in words:
+        count = sum(held(word, t) for t in texts)
+        rarity[word] = math.log((len(texts) + 1) / (count + 0.5)) if count else 0.0
+    total = sum(rarity.values())
+    if total <= 0:
+        return None
+    weighed = sorted(
+        (
+            (sum(rarity[w] for w in words if held(w, t)), c)
+            for t, c in zip(texts, found, strict=True)
+        ),
+        # A figure before the claim that states it, when they weigh the same.
+        key=lambda pair: (-pair[0], ".figures[" not in pair[1].field),
+    )
+    best, chosen = weighed[0]
+    # The next value: another value, not the same one stated again (a figure and its claim).
+    runner = next((w for w, c in weighed[1:] if not _same(c, chosen)), 0.0)
+    if best < ENOUGH * total or best < MARGIN * runner:
+        return None
+    return chosen
+
+
+def _same(one: Candidate, other: Candidate) -> bool:
+    """Whether two candidates state one value: the same field, or a figure and its claim."""
+    if one.field.split(".")[0] == other.field.split(".")[0] and one.field.startswith("claims"):
+        return True
+    return one.key == other.key and same_value(one.value) == same_value(other.value)
+
+
+def _document(candidate: Candidate) -> str:
+    """All a value's document says: its label and value, its field's words and label, and the
+    lines it is cited from."""
+    asking = vocabulary().get(candidate.key)
+    texts = said_by(candidate)
+    if asking is not None and candidate.key != "figure":
+        texts += [asking.zh, asking.en, " ".join(asking.words)]
+    if ".figures[" not in candidate.field:  # a figure's claim speaks for all its figures
+        texts += [str(s.get("quote", "")) for s in candidate.sources]
+    return normalize(" ".join(texts))
