@@ -135,12 +135,18 @@ def covered(
         return False
     if not all(_latin_said(p, said) for p in pieces if p.isascii()):
         return False
-    han = [p for p in pieces if not p.isascii() and p not in _SOFT_HAN]
-    for word, pairs in long_han():  # 英伟 伟达 spell 英伟达, said as NVIDIA
-        if all(p in han for p in pairs) and any(a in said for a in alike(word)):
-            han = [p for p in han if p not in pairs]
+    han = _unsaid_words([p for p in pieces if not p.isascii() and p not in _SOFT_HAN], said)
     missed = sum(not any(a in said for a in alike(p)) for p in han)
     return missed == 0 if strict else missed <= 1 or missed * 2 <= len(han)
+
+
+def _unsaid_words(han: list[str], said: str) -> list[str]:
+    """The pairs of Chinese characters, less those that spell a longer word that is said, or a
+    word that stands for it (英伟 伟达 spell 英伟达, said as NVIDIA)."""
+    for word, pairs in long_han():
+        if all(p in han for p in pairs) and any(a in said for a in alike(word)):
+            han = [p for p in han if p not in pairs]
+    return han
 
 
 def _name_left_out(pieces: Sequence[str], said: str, names: Sequence[str]) -> bool:
