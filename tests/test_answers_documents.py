@@ -21,3 +21,10 @@ def test_two_values_that_speak_of_the_words_alike_answer_nothing() -> None:
 
 def test_words_no_value_speaks_of_answer_nothing() -> None:
     assert asserted_answer("what is janus-pro-7b's favourite colour") is None
+
+
+def test_an_organisation_is_answered_by_the_figure_that_speaks_of_the_words() -> None:
+    """Free credit is no field of DeepSeek's: the figure labelled with it answers."""
+    found = asserted_answer("deepseek api free credit for newcomers")
+    assert found is not None and found["id"] == "api-new-user-credit", found
+    assert "10" in found["text"], found

@@ -1,5 +1,6 @@
-"""A model's values ranked as small documents, for a question whose words ask for no field
-clearly ("Prover-V2 在 MiniF2F 测试集上能过多少", "how many PutnamBench problems can it crack").
+"""A thing's values ranked as small documents, for a question about a model, a project or an
+organisation whose words ask for no field clearly ("janus pro 7b 文生图 geneval 打了多少分",
+"deepseek api free credit for new users").
 
 Each value of the thing is a document: its label in both languages, the words the registry
 keeps for its field (`asking.py`), its value and the lines of the sources it is cited from. The
@@ -24,26 +25,30 @@ from deepseek_kb.search.named import Hit
 from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary
 from deepseek_kb.search.weighed import held
 
+# The things whose values are ranked so: what they hold are figures and specifications.
+KINDS = ("model", "project", "organization")
+# What is asked in words of its own (what it is, what it is called, when, who uses it), never
+# by a document that happens to hold the question's words.
+WORDED = frozenset({"identity", "called", "released", "date", "founded", "said", "used_by"})
 # The share of what the question's words weigh the best document must hold.
 ENOUGH = 0.6
-# The best document's weight over that of the next value's, at least.
-MARGIN = 2.0
+# The best document's weight over the next value's, at least (as `weighed.MARGIN`).
+MARGIN = 1.5
 
 
 def documented_answer(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | None:
-    """The last answer before none, for a model asked of in words no field clearly owns: the
+    """The last answer before none, for a thing asked of in words no field clearly owns: the
     one spec or figure whose document speaks of the question's words, when it is the kind of
     value asked for."""
-    if question.subject is None or question.subject[0] != "model" or question.others:
+    if question.subject is None or question.subject[0] not in KINDS or question.others:
         return None
     kind, record = question.subject
     if best_asked(question.rest, question.cues, keys_for(kind))[1] >= CLEAR:
         return None
-    # What it is, what it is called and when it came out are asked in words of their own.
     found = [
         c
         for c in candidates(index, kind, record, hits)
-        if c.key in spec_keys() or c.key == "figure"
+        if c.key in spec_keys() or c.key not in WORDED
     ]
     chosen = documented(question, found)
     if chosen is None or not kind_fits(question, vocabulary()[chosen.key].expects):
