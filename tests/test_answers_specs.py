@@ -168,3 +168,21 @@ def test_a_chinese_word_of_a_group_is_read_whole_from_its_pairs() -> None:
     accounted for by the MiniF2F-test figure."""
     found = asserted_answer("Prover-V2-671B 在 MiniF2F 测试集上的通过率是多少")
     assert found is not None and "88.9" in found["text"], found
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["DeepSeek-OCR 2 的编码器基于哪个模型", "what model is the DeepSeek-OCR 2 encoder based on"],
+)
+def test_a_text_field_that_tells_what_a_missing_one_would_answers(query: str) -> None:
+    """OCR 2 states no base model, but its architecture says its encoder is built on
+    Qwen2-0.5B; 编码器 is read whole (编 alone is a function character) and said as encoder."""
+    found = asserted_answer(query)
+    assert found is not None and found["asked"] == "architecture", found
+    assert "Qwen2-0.5B" in found["text"], found
+
+
+def test_a_missing_field_asked_of_a_part_no_value_names_is_no_answer() -> None:
+    """No text spec of V3 speaks of a tokenizer: its base model is not stated, and nothing else
+    stands in for it."""
+    assert asserted_answer("DeepSeek-V3 的分词器基于哪个模型") is None

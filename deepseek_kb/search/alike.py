@@ -40,6 +40,8 @@ llama 羊驼
 lead leads led leading 主导
 solve solves solved crack cracks cracked 解决 解出 做出
 test tests 测试 测试集
+encoder encoders 编码器
+decoder decoders 解码器
 recommend recommends recommended suggest suggests suggested advise advised 建议 推荐
 reduce reduces reduced reduction shrink shrinks shrank shrunk 减少 降低 缩小
 """
@@ -56,14 +58,9 @@ def _groups() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def long_han() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The Chinese words of three characters or more (英伟达, 测试集), each with its pairs of
-    characters: a question's pairs that spell one out stand for its group."""
-    return tuple(
-        (word, tuple(word[i : i + 2] for i in range(len(word) - 1)))
-        for word in _groups()
-        if not word.isascii() and len(word) > 2
-    )
+def han_words() -> tuple[str, ...]:
+    """The Chinese words of the groups, the longest first."""
+    return tuple(sorted((w for w in _groups() if not w.isascii()), key=len, reverse=True))
 
 
 def alike(word: str) -> tuple[str, ...]:

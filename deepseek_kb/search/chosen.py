@@ -21,7 +21,7 @@ from deepseek_kb.kinds import SPECS
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import Candidate, candidates, record_text, said_by
 from deepseek_kb.search.answered import COMPANIONS, Answer, NotStated, answer_from, same_value
-from deepseek_kb.search.leftover import STOP_HAN, content, covered, leftover
+from deepseek_kb.search.leftover import covered, leftover
 from deepseek_kb.search.named import Hit, has
 from deepseek_kb.search.question import (
     CLEAR,
@@ -33,6 +33,7 @@ from deepseek_kb.search.question import (
     unasked,
     vocabulary,
 )
+from deepseek_kb.search.stand_in import figure_named, told_in_another
 
 # The fields each kind of thing can be asked for, so that a clear question about a field the
 # thing lacks is answered "not stated".
@@ -77,7 +78,7 @@ def choose(
                 return said
     keys = keys_for(kind)
     asked, asked_score = best_asked(question.rest, question.cues, keys)
-    named = _figure_named(question, found) if asked_score >= CLEAR else []
+    named = figure_named(question, found) if asked_score >= CLEAR else []
     if named:  # "V3 词表大小": a vocabulary's size, not the model's (nor two fields tied)
         return answer_from(named[0], named, record)
     if _asked_elsewhere(question, keys, asked_score) or _tied(question, keys, asked, asked_score):
@@ -90,39 +91,10 @@ def choose(
             # company" is not about High-Flyer's own founding.
             words = vocabulary()
             if leftover(question.rest):
-                return None
+                return told_in_another(question, record, words[asked], found)
             return NotStated(kind, record, words[asked], _why_not(record, words[asked]))
         found = _of_field(question, asked, found)
     return _best(question, kind, record, found)
-
-
-def _figure_named(question: Question, found: list[Candidate]) -> list[Candidate]:
-    """The figures whose label says everything the question asks when the field asked leaves
-    a word unexplained ("V3 词表大小" asks the vocabulary size, not the model's size), the
-    shortest labels first, when they agree on one value; else none."""
-    if not leftover(question.rest):
-        return []
-    named = [
-        c
-        for c in found
-        if c.key == "figure"
-        and c.label
-        and ".figures[" in f".{c.field}"  # a figure's own label, not a claim's whole sentence
-        and _says_all(question.rest, [c.label["zh"], c.label["en"]])
-    ]
-    # The figure's own label before a claim's whole sentence that happens to hold the words.
-    shortest = min((len(str(c.label["en"])) for c in named if c.label), default=0)
-    named = [c for c in named if c.label and len(str(c.label["en"])) == shortest]
-    return named if len({same_value(c.value) for c in named}) == 1 else []
-
-
-def _says_all(rest: str, texts: list[str]) -> bool:
-    """Whether the texts hold every Latin word of the question (by its stem) and every Chinese
-    character that is no function word: stricter than `covered`, for a label to stand in for
-    the field asked ("训练时用的是什么卡" is not asking the training days)."""
-    said = normalize(" ".join(texts))
-    han = [ch for ch in rest if not ch.isascii() and ch.isalnum() and ch not in STOP_HAN]
-    return covered(content(rest), texts) and all(ch in said for ch in han)
 
 
 def _why_not(record: Row, asking: Asking) -> Candidate | None:

@@ -19,7 +19,7 @@ from deepseek_kb.analysis.text import normalize
 from deepseek_kb.index.store import Index
 from deepseek_kb.search.answerables import Candidate, candidates, said_by
 from deepseek_kb.search.answered import Answer, answer_from, same_value
-from deepseek_kb.search.chosen import keys_for, kind_fits, spec_keys
+from deepseek_kb.search.chosen import kind_fits, spec_keys
 from deepseek_kb.search.leftover import content
 from deepseek_kb.search.named import Hit
 from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary
@@ -43,7 +43,9 @@ def documented_answer(index: Index, question: Question, hits: Sequence[Hit]) -> 
     if question.subject is None or question.subject[0] not in KINDS or question.others:
         return None
     kind, record = question.subject
-    if best_asked(question.rest, question.cues, keys_for(kind))[1] >= CLEAR:
+    # A field asked clearly, of this kind of thing or another (a head count of a model), is
+    # answered by its own words or not at all.
+    if best_asked(question.rest, question.cues)[1] >= CLEAR:
         return None
     found = [
         c

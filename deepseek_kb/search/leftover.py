@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import cache
 
 from deepseek_kb.analysis.text import normalize, ordinals, stem
-from deepseek_kb.search.alike import alike, long_han
+from deepseek_kb.search.alike import alike, han_words
 from deepseek_kb.search.named import has
 from deepseek_kb.search.question import CUES, unasked
 
@@ -71,10 +72,23 @@ def _latin_words(word: str) -> Iterator[str]:
 
 
 def _han_pairs(word: str) -> Iterator[str]:
+    """Pairs of Chinese characters, function characters left out; a word of the alike groups
+    that pairs would break (英伟达, 编码器: 编 is a function character) whole."""
+    for whole in _whole_words():
+        if whole in word:
+            yield whole
+            word = word.replace(whole, " ")
     han = "".join(ch if not ch.isascii() and ch not in STOP_HAN else " " for ch in word)
     for run in han.split():
         if len(run) >= 2 and any(_is_word_char(ch) for ch in run):
             yield from (run[i : i + 2] for i in range(len(run) - 1))
+
+
+@cache
+def _whole_words() -> tuple[str, ...]:
+    """The Chinese words of the alike groups that pairs of characters would not keep whole:
+    three characters or more, or one a function character."""
+    return tuple(w for w in han_words() if len(w) > 2)
 
 
 _LATIN = re.compile(r"[a-z0-9][a-z0-9.']*")
@@ -135,18 +149,9 @@ def covered(
         return False
     if not all(_latin_said(p, said) for p in pieces if p.isascii()):
         return False
-    han = _unsaid_words([p for p in pieces if not p.isascii() and p not in _SOFT_HAN], said)
+    han = [p for p in pieces if not p.isascii() and p not in _SOFT_HAN]
     missed = sum(not any(a in said for a in alike(p)) for p in han)
     return missed == 0 if strict else missed <= 1 or missed * 2 <= len(han)
-
-
-def _unsaid_words(han: list[str], said: str) -> list[str]:
-    """The pairs of Chinese characters, less those that spell a longer word that is said, or a
-    word that stands for it (英伟 伟达 spell 英伟达, said as NVIDIA)."""
-    for word, pairs in long_han():
-        if all(p in han for p in pairs) and any(a in said for a in alike(word)):
-            han = [p for p in han if p not in pairs]
-    return han
 
 
 def _name_left_out(pieces: Sequence[str], said: str, names: Sequence[str]) -> bool:

@@ -1,0 +1,61 @@
+"""Values that stand in for the field asked: a figure whose label says all the question asks
+("V3 词表大小" asks the vocabulary's size, not the model's), and a text field that tells what a
+missing one would ("OCR 2 的编码器用哪个模型初始化": no base model, but the architecture says what
+its encoder is built from)."""
+
+from __future__ import annotations
+
+from deepseek_kb.analysis.text import normalize
+from deepseek_kb.rows import Row
+from deepseek_kb.search.answerables import Candidate, said_by
+from deepseek_kb.search.answered import Answer, answer_from, same_value
+from deepseek_kb.search.leftover import STOP_HAN, content, covered, leftover
+from deepseek_kb.search.question import Asking, Question, vocabulary
+
+
+def told_in_another(
+    question: Question, record: Row, asking: Asking, found: list[Candidate]
+) -> Answer | None:
+    """A text field the thing lacks, asked of a part the question names ("OCR 2 的编码器用哪个
+    模型初始化" has no base model, but its architecture tells what its encoder is built from):
+    the one other text spec whose value says every word left."""
+    if asking.expects != "text":
+        return None
+    pieces = leftover(question.rest)
+    told = [
+        c
+        for c in found
+        if c.field.startswith("specs.")
+        and vocabulary()[c.key].expects == "text"
+        and covered(pieces, said_by(c), strict=True)
+    ]
+    return answer_from(told[0], told, record) if len(told) == 1 else None
+
+
+def figure_named(question: Question, found: list[Candidate]) -> list[Candidate]:
+    """The figures whose label says everything the question asks when the field asked leaves
+    a word unexplained ("V3 词表大小" asks the vocabulary size, not the model's size), the
+    shortest labels first, when they agree on one value; else none."""
+    if not leftover(question.rest):
+        return []
+    named = [
+        c
+        for c in found
+        if c.key == "figure"
+        and c.label
+        and ".figures[" in f".{c.field}"  # a figure's own label, not a claim's whole sentence
+        and _says_all(question.rest, [c.label["zh"], c.label["en"]])
+    ]
+    # The figure's own label before a claim's whole sentence that happens to hold the words.
+    shortest = min((len(str(c.label["en"])) for c in named if c.label), default=0)
+    named = [c for c in named if c.label and len(str(c.label["en"])) == shortest]
+    return named if len({same_value(c.value) for c in named}) == 1 else []
+
+
+def _says_all(rest: str, texts: list[str]) -> bool:
+    """Whether the texts hold every Latin word of the question (by its stem) and every Chinese
+    character that is no function word: stricter than `covered`, for a label to stand in for
+    the field asked ("训练时用的是什么卡" is not asking the training days)."""
+    said = normalize(" ".join(texts))
+    han = [ch for ch in rest if not ch.isascii() and ch.isalnum() and ch not in STOP_HAN]
+    return covered(content(rest), texts) and all(ch in said for ch in han)
