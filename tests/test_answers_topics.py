@@ -18,3 +18,9 @@ def test_when_a_topic_began_is_the_date_of_the_event_its_title_names(query: str)
     found = asserted_answer(query)
     assert found is not None and found["id"] == "price-war-2024-05", found
     assert found["text"] == "2024-05"
+
+
+@pytest.mark.parametrize("query", ["oss week day 2", "what came out on day 1 of opensource week"])
+def test_open_source_week_is_found_by_the_short_names_people_type(query: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"].startswith("open-source-week-day-"), found
