@@ -51,3 +51,10 @@ def test_part_of_a_chinese_name_alone_asks_nothing(query: str) -> None:
     """Part of a person's Chinese name typed alone finds them, like their whole name, and asks
     nothing: no quote or passage is asserted as an answer."""
     assert asserted_answer(query) is None
+
+
+def test_which_decade_someone_was_born_in_is_read_from_their_bio() -> None:
+    """几零后 asks the decade of birth: "80后" in Liang Wenfeng's bio answers it."""
+    found = asserted_answer("DeepSeek 创始人是几零后")
+    assert found is not None and found["id"] == "liang-wenfeng", found
+    assert "1980" in found["text"] or "80后" in found["text"], found

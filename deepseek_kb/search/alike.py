@@ -20,7 +20,7 @@ fast faster speed speeds quick 速度 快
 big bigger large larger huge 大 庞大
 staff employee employees worker workers 员工 职员
 paper papers report publication 论文 报告
-hire hiring hired recruit recruiting recruited 招聘 招人 招
+hire hiring hired recruit recruiting recruited 招聘 招人 招 挑人 选人
 money funding capital cash 钱 资金 资本
 buck bucks dollar dollars usd 美元
 price prices pricing charge charges 价格 收费
@@ -41,6 +41,7 @@ lead leads led leading 主导
 solve solves solved crack cracks cracked 解决 解出 做出
 test tests 测试 测试集
 encoder encoders 编码器
+零后 0后
 decoder decoders 解码器
 recommend recommends recommended suggest suggests suggested advise advised 建议 推荐
 reduce reduces reduced reduction shrink shrinks shrank shrunk 减少 降低 缩小
