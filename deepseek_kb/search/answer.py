@@ -34,6 +34,7 @@ from deepseek_kb.search.answered import Answer, NotStated, answer_from
 from deepseek_kb.search.choices import either, says, stating
 from deepseek_kb.search.chosen import OPEN, choose, keys_for, spec_keys
 from deepseek_kb.search.figured import figure_answer
+from deepseek_kb.search.labelled import labelled_answer
 from deepseek_kb.search.leftover import content, covered, leftover
 from deepseek_kb.search.named import Hit, has, names_of
 from deepseek_kb.search.passages import passage_answer, read_hits
@@ -97,6 +98,7 @@ def _answered(index: Index, question: Question, hits: Sequence[Hit]) -> Answer |
         not _field_asked(question) or yes_no(question) or _value_given(index, question, hits)
     ):
         found = passage_answer(index, question, read) or ranked_answer(index, question, read)
+    found = found or labelled_answer(index, question)
     return found if found is not None else said_answer(index, question)
 
 
