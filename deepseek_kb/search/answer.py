@@ -31,6 +31,7 @@ from deepseek_kb.search.answerables import (
     speaker_candidate,
 )
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
+from deepseek_kb.search.characters import character_answer
 from deepseek_kb.search.choices import either, says, stating
 from deepseek_kb.search.chosen import OPEN, choose, keys_for, spec_keys
 from deepseek_kb.search.figured import figure_answer
@@ -99,6 +100,8 @@ def _answered(index: Index, question: Question, hits: Sequence[Hit]) -> Answer |
     ):
         found = passage_answer(index, question, read) or ranked_answer(index, question, read)
     found = found or labelled_answer(index, question)
+    if found is None and (not _field_asked(question) or yes_no(question)):
+        found = character_answer(index, question, read)
     return found if found is not None else said_answer(index, question)
 
 

@@ -61,7 +61,7 @@ def labelled_answer(index: Index, question: Question) -> Answer | NotStated | No
     how much says, the one its label names; none when two records speak of it alike."""
     if "quantity" not in question.cues or question.cues & {"date", "name"}:
         return None
-    terms = _terms(_asked_words(question))
+    terms = terms_of(asked_words(question))
     if len(terms) < 2:
         return None
     offers, rarity = _weighed(list(_records(index, question)), question, terms)
@@ -88,11 +88,11 @@ def _weighed(
     texts = [_told(record) for _, record in records]
     rarity = {}
     for term in terms:
-        count = sum(_holds(term, text) for text in texts)
+        count = sum(holds_term(term, text) for text in texts)
         rarity[term] = math.log((len(texts) + 1) / (count + 0.5)) if count else 0.0
     offers = []
     for (kind, record), text in zip(records, texts, strict=True):
-        found = [t for t in terms if _holds(t, text)]
+        found = [t for t in terms if holds_term(t, text)]
         figure = _figure(kind, record, question, terms, rarity)
         offers.append(Offer(sum(rarity[t] for t in found), len(found), record, figure))
     return sorted(offers, key=lambda o: -o.weight), rarity
@@ -109,7 +109,7 @@ def _said(
     return answer_from(figure, [figure], record)
 
 
-def _asked_words(question: Question) -> str:
+def asked_words(question: Question) -> str:
     """The words the question asks with: without the thing's name, but a topic's name, which
     says what is asked (技术 of "技术人员"), kept."""
     if question.subject is None or question.subject[0] == "topic":
@@ -117,7 +117,7 @@ def _asked_words(question: Question) -> str:
     return question.rest
 
 
-def _terms(text: str) -> list[Term]:
+def terms_of(text: str) -> list[Term]:
     """The question's Latin words that say something, and its Chinese characters that do (each
     with the pairs it is in), the words asking what kind of value aside."""
     latin = [Term(w, ()) for w in dict.fromkeys(content(text)) if w.isascii()]
@@ -137,7 +137,7 @@ def _is_han(char: str) -> bool:
     return not char.isascii() and char.isalnum() and char not in STOP_HAN
 
 
-def _holds(term: Term, text: str) -> bool:
+def holds_term(term: Term, text: str) -> bool:
     """Whether a text holds a word of the question: a Latin word by its stem or a word that
     stands for it, a character as it is or by a word that stands for a pair it is in."""
     if term.word.isascii():
@@ -152,7 +152,7 @@ def _labels(term: Term, label: str) -> bool:
     a pair of the question's (理 of 推理 is not 理 of 理论), and never alone (率 of 命中率 is not
     率 of 利润率)."""
     if term.word.isascii():
-        return _holds(term, label)
+        return holds_term(term, label)
     return any(w in label for pair in term.pairs for w in alike(pair))
 
 
@@ -215,11 +215,11 @@ def _of_field(question: Question, figure: Candidate) -> bool:
 
 
 # Chinese numerals: a number in the question names which thing is meant (萤火三号).
-_NUMERALS = frozenset("二两三四五六七八九十百千万亿")
+NUMERALS = frozenset("二两三四五六七八九十百千万亿")
 
 
 def _numbers_held(terms: list[Term], record: Row) -> bool:
     """Whether the record holds every number the question names (Fire-Flyer 3 is not 2)."""
     text = _told(record)
-    numbers = [t for t in terms if t.word in _NUMERALS or any(c.isdigit() for c in t.word)]
-    return all(_holds(t, text) for t in numbers)
+    numbers = [t for t in terms if t.word in NUMERALS or any(c.isdigit() for c in t.word)]
+    return all(holds_term(t, text) for t in numbers)
