@@ -34,6 +34,7 @@ from deepseek_kb.search.answered import Answer, NotStated, answer_from
 from deepseek_kb.search.characters import character_answer
 from deepseek_kb.search.choices import either, says, stating
 from deepseek_kb.search.chosen import OPEN, choose, keys_for, spec_keys
+from deepseek_kb.search.defined import definition_answer
 from deepseek_kb.search.figured import figure_answer
 from deepseek_kb.search.labelled import labelled_answer
 from deepseek_kb.search.leftover import content, covered, leftover
@@ -90,7 +91,7 @@ def _answered(index: Index, question: Question, hits: Sequence[Hit]) -> Answer |
     day = day_answer(index, question)
     if day is not None:  # "开源周第二天开源了什么": the day of the series, not the series
         return day
-    found = _held(index, question, hits)
+    found = definition_answer(index, question, hits) or _held(index, question, hits)
     if found is not None:
         return found
     read = read_hits(index, question, hits)  # searched once for both
