@@ -13,12 +13,18 @@ Latin word and every number of the question (Kimi is no DeepSeek). Two alike, ne
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 from deepseek_kb.index.store import Index
 from deepseek_kb.search.answered import Answer, NotStated
-from deepseek_kb.search.labelled import NUMERALS, Term, asked_words, holds_term, terms_of
+from deepseek_kb.search.labelled import (
+    NUMERALS,
+    Term,
+    asked_words,
+    holds_term,
+    rarities,
+    terms_of,
+)
 from deepseek_kb.search.named import Hit
 from deepseek_kb.search.passages import Passage, answered_by, fits, passages_of, spoken, tags_of
 from deepseek_kb.search.question import Question
@@ -45,30 +51,41 @@ def character_answer(
     tags = tags_of(index)
     passages = [p for p in passages_of(index, question, hits) if p.about and p.kind in KINDS]
     texts = [spoken(p, tags) for p in passages]
-    rarity: dict[Term, float] = {}
-    for term in terms:
-        count = sum(holds_term(term, t) for t in texts)
-        rarity[term] = math.log((len(texts) + 1) / (count + 0.5)) if count else 0.0
-    ranked = sorted(
-        (
-            (sum(rarity[t] for t in held), len(held), p)
-            for p, text in zip(passages, texts, strict=True)
-            for held in [[t for t in terms if holds_term(t, text)]]
-        ),
-        key=lambda r: -r[0],
-    )
+    rarity = rarities(terms, texts)
+    best = _clear(_ranked(passages, texts, rarity), rarity)
+    if best is None or not _fits(question, best) or not _names_held(terms, spoken(best, tags)):
+        return None
+    return answered_by(index, question, best)
+
+
+def _ranked(
+    passages: list[Passage], texts: list[str], rarity: dict[Term, float]
+) -> list[tuple[float, int, Passage]]:
+    """The passages by the weight of the question's characters they hold (and how many), the
+    most first."""
+    ranked = []
+    for passage, text in zip(passages, texts, strict=True):
+        held = [t for t in rarity if holds_term(t, text)]
+        ranked.append((sum(rarity[t] for t in held), len(held), passage))
+    return sorted(ranked, key=lambda r: -r[0])
+
+
+def _clear(ranked: list[tuple[float, int, Passage]], rarity: dict[Term, float]) -> Passage | None:
+    """The best passage, when it holds enough of the question and clearly outweighs the best
+    of any other record."""
     if not ranked:
         return None
     weight, count, best = ranked[0]
-    if weight < SHARE * sum(rarity.values()) or count < max(LEAST, SHARE * len(terms)):
+    if weight < SHARE * sum(rarity.values()) or count < max(LEAST, SHARE * len(rarity)):
         return None
     runner = next((w for w, _, p in ranked[1:] if p.record["id"] != best.record["id"]), 0.0)
-    if weight < MARGIN * runner or not _fits(question, best):
-        return None
-    text = spoken(best, tags)
-    if not all(holds_term(t, text) for t in terms if t.word.isascii() or t.word in NUMERALS):
-        return None  # a Latin word or a number names which thing is meant: Kimi is no DeepSeek
-    return answered_by(index, question, best)
+    return best if weight >= MARGIN * runner else None
+
+
+def _names_held(terms: list[Term], text: str) -> bool:
+    """Whether the passage holds every Latin word and number of the question, which name which
+    thing is meant: Kimi is no DeepSeek."""
+    return all(holds_term(t, text) for t in terms if t.word.isascii() or t.word in NUMERALS)
 
 
 def _fits(question: Question, found: Passage) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from deepseek_kb.analysis.text import normalize
 from deepseek_kb.index.store import Index
+from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import candidates
 from deepseek_kb.search.answered import Answer, answer_from
 from deepseek_kb.search.hanzi import unknown_words
@@ -28,18 +29,21 @@ def definition_answer(index: Index, question: Question, hits: Sequence[Hit]) -> 
         return None
     if question.cues & {"quantity", "date", "name"} or not _what_is(question):
         return None
-    terms = [(i, name) for kind, i, name in question.also_named if kind == "term"]
-    found = index.get(terms[0][0]) if len(terms) == 1 else None
-    if found is None:
+    terms = [i for kind, i, _ in question.also_named if kind == "term"]
+    found = index.get(terms[0]) if len(terms) == 1 else None
+    if found is None or not _nothing_else(index, question.rest, found.row):
         return None
-    rest = question.rest
-    for name in sorted({normalize(n) for n in names_of(found.row)}, key=len, reverse=True):
-        rest = rest.replace(name, " ") if len(name) >= 2 else rest
-    said = content(rest)
-    if any(not w.isascii() for w in said) or unknown_words(index, set(said)) != set(said):
-        return None  # a word the sources use asks more than what the term is
     defined = candidates(index, "term", found.row, hits)[0]
     return answer_from(defined, [defined], found.row)
+
+
+def _nothing_else(index: Index, rest: str, term: Row) -> bool:
+    """Whether the words left once the term's names are out hold no word the sources use: any
+    asks more than what the term is."""
+    for name in sorted({normalize(n) for n in names_of(term)}, key=len, reverse=True):
+        rest = rest.replace(name, " ") if len(name) >= 2 else rest
+    said = content(rest)
+    return all(w.isascii() for w in said) and unknown_words(index, set(said)) == set(said)
 
 
 def _what_is(question: Question) -> bool:

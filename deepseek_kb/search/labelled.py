@@ -65,19 +65,36 @@ def labelled_answer(index: Index, question: Question) -> Answer | NotStated | No
     if len(terms) < 2:
         return None
     offers, rarity = _weighed(list(_records(index, question)), question, terms)
-    best = offers[0] if offers else None
+    best = _clear(offers, rarity)
     if best is None or best.figure is None:
-        return None
-    known = sum(weight > 0 for weight in rarity.values())  # a word no record holds says nothing
-    if best.weight < SHARE * sum(rarity.values()) or best.held < max(2, SHARE * known):
         return None
     if not _of_field(question, best.figure) or not _numbers_held(terms, best.record):
         return None
+    return _said(index, question, best.record, best.figure)
+
+
+def _clear(offers: list[Offer], rarity: dict[Term, float]) -> Offer | None:
+    """The best record, when it names a figure, holds enough of the question (a word no record
+    holds says nothing) and clearly outweighs any record giving another value."""
+    best = offers[0] if offers else None
+    if best is None or best.figure is None:
+        return None
+    known = sum(weight > 0 for weight in rarity.values())
+    if best.weight < SHARE * sum(rarity.values()) or best.held < max(2, SHARE * known):
+        return None
     value = same_value(best.figure.value)
     rivals = [o for o in offers[1:] if o.figure is None or same_value(o.figure.value) != value]
-    if rivals and best.weight < MARGIN * rivals[0].weight:
-        return None
-    return _said(index, question, best.record, best.figure)
+    return None if rivals and best.weight < MARGIN * rivals[0].weight else best
+
+
+def rarities(terms: list[Term], texts: list[str]) -> dict[Term, float]:
+    """What each word of the question weighs: the rarer among the texts, the more; nothing
+    when none holds it."""
+    rarity = {}
+    for term in terms:
+        count = sum(holds_term(term, text) for text in texts)
+        rarity[term] = math.log((len(texts) + 1) / (count + 0.5)) if count else 0.0
+    return rarity
 
 
 def _weighed(
@@ -86,10 +103,7 @@ def _weighed(
     """The records by how much of the question they speak of, the most first (each with the
     figure its label names), and each word's weight: the rarer among them, the more."""
     texts = [_told(record) for _, record in records]
-    rarity = {}
-    for term in terms:
-        count = sum(holds_term(term, text) for text in texts)
-        rarity[term] = math.log((len(texts) + 1) / (count + 0.5)) if count else 0.0
+    rarity = rarities(terms, texts)
     offers = []
     for (kind, record), text in zip(records, texts, strict=True):
         found = [t for t in terms if holds_term(t, text)]
