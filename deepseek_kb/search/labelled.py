@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from deepseek_kb.analysis.text import normalize
-from deepseek_kb.index.store import Index
+from deepseek_kb.index.store import Found, Index
 from deepseek_kb.kinds import Unit
 from deepseek_kb.rows import Row
 from deepseek_kb.search.alike import alike
@@ -151,6 +152,7 @@ def _is_han(char: str) -> bool:
     return not char.isascii() and char.isalnum() and char not in STOP_HAN
 
 
+@lru_cache(maxsize=8192)
 def holds_term(term: Term, text: str) -> bool:
     """Whether a text holds a word of the question: a Latin word by its stem or a word that
     stands for it, a character as it is or by a word that stands for a pair it is in."""
@@ -176,16 +178,28 @@ def _records(index: Index, question: Question) -> Iterator[tuple[str, Row]]:
     subject = question.subject[1] if question.subject is not None else None
     broad = subject is None or subject["id"] == COMPANY
     broad = broad or (question.subject is not None and question.subject[0] == "topic")
-    for kind in KINDS:
-        for record in index.records(kind):
-            if not record.get("figures"):
-                continue
-            if broad or subject is None or _speaks_of(question, subject, record):
-                yield kind, record
+    for found in _figured(index):
+        record = found.row
+        if record.get("figures") and (broad or _speaks_of(question, subject, record)):
+            yield found.kind, record
 
 
-def _speaks_of(question: Question, subject: Row, record: Row) -> bool:
+def _figured(index: Index) -> list[Found]:
+    """The records of the kinds read that may hold labelled figures, in reading order (the
+    index is asked for those whose figures are not empty, not every record read)."""
+    marks = ",".join("?" * len(KINDS))
+    rows = index.query(
+        f"SELECT id FROM records WHERE type IN ({marks}) AND json LIKE ? ORDER BY rowid",
+        (*KINDS, '%"figures":[{%'),
+    )
+    found = index.get_many([str(row[0]) for row in rows])
+    return [found[str(row[0])] for row in rows if str(row[0]) in found]
+
+
+def _speaks_of(question: Question, subject: Row | None, record: Row) -> bool:
     """Whether the record is the thing, is about it or names it."""
+    if subject is None:
+        return True
     about = record.get("about", [])
     return (
         record["id"] == subject["id"] or subject["id"] in about or names_it(question, _told(record))
