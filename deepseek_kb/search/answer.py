@@ -31,10 +31,13 @@ from deepseek_kb.search.answerables import (
     speaker_candidate,
 )
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
+from deepseek_kb.search.characters import character_answer
 from deepseek_kb.search.choices import either, says, stating
 from deepseek_kb.search.chosen import OPEN, choose, keys_for, spec_keys
+from deepseek_kb.search.defined import definition_answer
 from deepseek_kb.search.documents import documented_answer
 from deepseek_kb.search.figured import figure_answer
+from deepseek_kb.search.labelled import labelled_answer
 from deepseek_kb.search.leftover import content, covered, leftover
 from deepseek_kb.search.named import Hit, has, names_of
 from deepseek_kb.search.passages import passage_answer, read_hits
@@ -89,7 +92,7 @@ def _answered(index: Index, question: Question, hits: Sequence[Hit]) -> Answer |
     day = day_answer(index, question)
     if day is not None:  # "开源周第二天开源了什么": the day of the series, not the series
         return day
-    found = _held(index, question, hits)
+    found = definition_answer(index, question, hits) or _held(index, question, hits)
     if found is not None:
         return found
     read = read_hits(index, question, hits)  # searched once for both
@@ -98,6 +101,9 @@ def _answered(index: Index, question: Question, hits: Sequence[Hit]) -> Answer |
         not _field_asked(question) or yes_no(question) or _value_given(index, question, hits)
     ):
         found = passage_answer(index, question, read) or ranked_answer(index, question, read)
+    found = found or labelled_answer(index, question)
+    if found is None and (not _field_asked(question) or yes_no(question)):
+        found = character_answer(index, question, read)
     if found is None:
         found = said_answer(index, question)
     return found if found is not None else documented_answer(index, question, hits)

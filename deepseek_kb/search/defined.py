@@ -1,0 +1,52 @@
+"""A term named beside another thing, and nothing asked of it but what it is: its definition.
+"what's MLA in DeepSeek-V2", "DualPipe 在 V3 里是什么", "wtf is MTP in v3".
+
+The thing read first may be the model the term is used in; a field of that model the term's
+name also words (V3's MTP, DeepSeekMoE 16B's shared experts) is not asked when the question
+asks what it is in the registry's words for a thing's identity ("what is", "是啥"), and neither
+how many nor when. Once the names are out, it must hold no word the sources use (an informal
+"wtf" is none): anything more asks more than a definition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from deepseek_kb.analysis.text import normalize
+from deepseek_kb.index.store import Index
+from deepseek_kb.rows import Row
+from deepseek_kb.search.answerables import candidates
+from deepseek_kb.search.answered import Answer, answer_from
+from deepseek_kb.search.hanzi import unknown_words
+from deepseek_kb.search.leftover import content
+from deepseek_kb.search.named import Hit, names_of
+from deepseek_kb.search.question import CLEAR, Question, best_asked
+
+
+def definition_answer(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | None:
+    """The definition of the one term named beside another thing, when nothing else is asked."""
+    if question.subject is None or question.subject[0] == "term" or question.others:
+        return None
+    if question.cues & {"quantity", "date", "name"} or not _what_is(question):
+        return None
+    terms = [i for kind, i, _ in question.also_named if kind == "term"]
+    found = index.get(terms[0]) if len(terms) == 1 else None
+    if found is None or not _nothing_else(index, question.rest, found.row):
+        return None
+    defined = candidates(index, "term", found.row, hits)[0]
+    return answer_from(defined, [defined], found.row)
+
+
+def _nothing_else(index: Index, rest: str, term: Row) -> bool:
+    """Whether the words left once the term's names are out hold no word the sources use: any
+    asks more than what the term is."""
+    for name in sorted({normalize(n) for n in names_of(term)}, key=len, reverse=True):
+        rest = rest.replace(name, " ") if len(name) >= 2 else rest
+    said = content(rest)
+    return all(w.isascii() for w in said) and unknown_words(index, set(said)) == set(said)
+
+
+def _what_is(question: Question) -> bool:
+    """Whether the question clearly asks what something is (the registry's words for a thing's
+    identity: "what is", "是什么", "是啥"); a field's words alone ("激活参数") ask the field."""
+    return best_asked(question.rest, question.cues, ("identity",))[1] >= CLEAR

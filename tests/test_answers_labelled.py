@@ -1,0 +1,51 @@
+"""Questions answered by a labelled figure of a record the question words otherwise than the
+record and its label do (search/labelled.py): the record that speaks of most of what is asked,
+then the figure its label names; a number the record lacks rules it out."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import asserted_answer
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "deepseek-reasoner 的思维链最多能有多少 token",
+        "how long a chain of thought can deepseek-reasoner produce, how many tokens",
+    ],
+)
+def test_a_figure_of_a_table_is_found_by_its_label(query: str) -> None:
+    """The API's table holds eleven figures; the one whose label the question repeats (the
+    reasoner's longest chain of thought) answers, not its context length or its prices."""
+    found = asserted_answer(query)
+    assert found is not None
+    assert found["id"] == "api-pricing-table-chat-reasoner"
+    assert found["label"]["en"] == "deepseek-reasoner maximum CoT tokens"
+    assert found["value"]["value"] == 32768
+
+
+def test_a_figure_is_found_by_the_characters_of_its_sentence() -> None:
+    """送 and 新用户 are read as characters: 新用户赠送10元 answers though no pair of words of
+    the question is a pair of the sentence's."""
+    found = asserted_answer("新用户送多少额度")
+    assert found is not None
+    assert found["id"] == "api-new-user-credit"
+    assert found["value"]["value"] == 10
+
+
+def test_a_bare_count_is_answered_by_the_sentence_stating_it() -> None:
+    """7 says nothing of what it counts: the sentence that counts China's large-model
+    start-ups answers, as the sources put it."""
+    found = asserted_answer("一共多少个国内大模型初创公司")
+    assert found is not None
+    assert found["id"] == "deepseek-quietest-of-seven-startups"
+    assert "7家大模型创业公司" in found["text"] or "seven large-model start-ups" in found["text"]
+
+
+@pytest.mark.parametrize("query", ["萤火五号用了多少张卡", "how many GPUs went into Fire-Flyer 5"])
+def test_a_number_the_record_lacks_rules_it_out(query: str) -> None:
+    """Fire-Flyer 5 is no Fire-Flyer 2: the cluster the KB holds speaks of cards, but not of
+    this one. (A guard: it asserts nothing with or without the labelled figures.)"""
+    assert asserted_answer(query) is None
