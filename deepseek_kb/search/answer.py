@@ -102,7 +102,7 @@ def _in_words(index: Index, question: Question, hits: Sequence[Hit]) -> Answer |
     """Nothing the thing holds in a field answers: a figure, a passage, a labelled figure, the
     characters of a passage, what someone said, the values ranked as documents, in turn."""
     read = read_hits(index, question, hits)  # searched once for all
-    found = figure_answer(index, question, read)
+    found: Answer | NotStated | None = figure_answer(index, question, read)
     if found is None and (
         not _field_asked(question) or yes_no(question) or _value_given(index, question, hits)
     ):
