@@ -93,3 +93,35 @@ def test_a_passage_holding_two_in_three_of_the_words_and_outweighing_the_rest_an
     assert found is not None
     assert found["id"] == record
     assert said in found["text"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "How many samples did DeepSeek fine-tune the Qwen-based R1 distills with?",
+        "R1 distill 那些 Qwen 小模型用了多少 samples 微调",
+    ],
+)
+def test_one_sentence_told_of_several_models_is_one_passage(query: str) -> None:
+    """The four Qwen distills each state the 800k samples in the same words: one passage, not
+    four alike that cancel out; and a sentence with no number does not answer "how many"."""
+    found = asserted_answer(query)
+    assert found is not None and "800k" in found["text"], found
+
+
+def test_a_count_asked_in_a_unit_is_answered_only_by_a_passage_in_that_unit() -> None:
+    """多少页 counts pages: of the passages about V3's technical report, the one counting its 53
+    pages (页) fits; DualPipe's, which names the report and holds numbers, does not."""
+    from deepseek_kb.queries.common import index_for
+    from deepseek_kb.search.passages import fits, passages_of
+    from deepseek_kb.search.question import read
+    from deepseek_kb.settings import resolve
+
+    index = index_for(resolve())
+    question = read(index, "V3 的技术报告一共写了多少页")
+    fitting = {
+        p.record["id"]
+        for p in passages_of(index, question, [])
+        if fits(question, p, [str(p.text["zh"]), str(p.text["en"])], None)
+    }
+    assert "v3-release" in fitting and "dualpipe" not in fitting, fitting

@@ -35,6 +35,7 @@ engineer engineers 工程师
 researcher researchers 研究员 研究人员
 nvidia 英伟达
 distill distilled distillation 蒸馏
+finetune finetunes finetuned finetuning 微调
 qwen 千问 通义千问
 llama 羊驼
 lead leads led leading 主导

@@ -45,6 +45,7 @@ def leftover(rest: str) -> list[str]:
     return [piece for piece in content(rest) if piece not in _SOFT_HAN]
 
 
+_FINE_TUNE = re.compile(r"\bfine[- ]tun")
 # The unit a value is asked in ("以 trillion 为单位", "in trillions"): how to read it, not more.
 _UNIT_ASKED = re.compile(r"(?:以\s*)?[a-z]+\s*为单位|\bin (?:trillions|billions|millions)\b")
 
@@ -52,7 +53,7 @@ _UNIT_ASKED = re.compile(r"(?:以\s*)?[a-z]+\s*为单位|\bin (?:trillions|billi
 def content(rest: str) -> list[str]:
     """The words that say something (not a cue, not a function word), the words that ask for a
     field included: what a passage answering the question must speak of."""
-    rest = ordinals(rest)
+    rest = _FINE_TUNE.sub("finetun", ordinals(rest))  # one word, however it is typed
     for words in CUES.values():
         for word in words:
             if has(rest, word):

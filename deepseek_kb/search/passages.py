@@ -31,7 +31,7 @@ from deepseek_kb.search.answerables import (
     speaker_candidate,
 )
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
-from deepseek_kb.search.leftover import content, leftover
+from deepseek_kb.search.leftover import STOP_HAN, content, leftover
 from deepseek_kb.search.named import Hit, has, names_of
 from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary, yes_no
 
@@ -47,6 +47,8 @@ SHARE = 0.75
 # A number, not a digit of a name (R1, Qwen2.5, V3).
 _NUMBER = re.compile(r"(?<![A-Za-z\d.-])\d|[一二两三四五六七八九十百千万亿]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# The word a Chinese question counts in: the character after 多少 or 几 (页, 家, 层, 张).
+_MEASURED = re.compile(r"(?:多少|几)\s*([\u4e00-\u9fff])")
 
 
 # A passage's order is its record's place in reading order (the thing itself 0) times this.
@@ -268,7 +270,10 @@ def fits(
     if "date" in question.cues:
         return found.kind == "event" or bool(_YEAR.search(" ".join(said)))
     if "quantity" in question.cues:
-        return bool(_NUMBER.search(str(found.text["zh"]) + str(found.text["en"])))
+        zh = str(found.text["zh"])
+        units = _MEASURED.findall(question.norm)  # 多少页 is counted in 页: "53 页论文"
+        held = all(u in zh for u in units if u not in STOP_HAN)
+        return held and bool(_NUMBER.search(zh + str(found.text["en"])))
     return True
 
 

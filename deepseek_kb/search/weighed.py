@@ -106,12 +106,16 @@ def ranked_answer(
     if "name" in question.cues and "quantity" in question.cues:
         return None
     tags = tags_of(index)
-    found = [p for p in passages_of(index, question, hits) if p.about]
-    best = best_of(found, sorted(set(content(question.rest))), tags, RANKED)
+    speakers = speakers_of(question)
+    # Of the kind of value asked (a number for "how many"), each text once: the same sentence
+    # on four distilled models is one passage, not four alike.
+    found: dict[str, Passage] = {}
+    for passage in passages_of(index, question, hits):
+        said = [str(passage.text["zh"]), str(passage.text["en"])]
+        if passage.about and fits(question, passage, said, speakers):
+            found.setdefault(said[1], passage)
+    best = best_of(list(found.values()), sorted(set(content(question.rest))), tags, RANKED)
     if best is None or not _explains(leftover(question.rest), spoken(best, tags)):
-        return None
-    said = [str(best.text["zh"]), str(best.text["en"])]
-    if not fits(question, best, said, speakers_of(question)):
         return None
     return answered_by(index, question, best)
 
