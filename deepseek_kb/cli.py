@@ -8,6 +8,7 @@ Ctrl-C, a closed stdout, and building just the command a run invokes.
 from __future__ import annotations
 
 import copy
+import gc
 import importlib
 import os
 import signal
@@ -174,6 +175,10 @@ def main() -> None:
         terminal = _terminal()
         terminal.error(say(stop.what, terminal.settings.lang))
         code = stop.code
+    # The run is over and its output flushed: what is left goes with the process. Frozen, it is
+    # passed over by the full collections the interpreter runs as it shuts down (10-15 ms of
+    # a warm lookup, more than its full-text query).
+    gc.freeze()
     sys.exit(code)
 
 
