@@ -138,6 +138,7 @@ class Index:
         self.state = state  # the file as it was opened (`file_state`)
         self._sources: SourceInfo | None = None
         self._mentioned: dict[str, list[Found]] = {}
+        self._named: dict[str, list[Name]] = {}  # names_in(None, norm), by norm
         self._statuses: Callable[[str], Any] | None = None
 
     def checked(self, read: Callable[[], T]) -> T:
@@ -148,6 +149,7 @@ class Index:
             self.conn = self.rebuild()
             self.verified.clear()
             self._mentioned.clear()
+            self._named.clear()
             self.state = None  # the new file is checked table by table as it is read
             return read()
 
@@ -297,12 +299,13 @@ class Index:
     def names_in(self, record_type: str | None, norm: str) -> list[Name]:
         """The names and aliases (of one kind, else of every kind) that may be in a normalised
         query: those whose head (`analysis.text.name_head`) it holds, in the order `names`
-        gives them."""
-        sql = "SELECT id, type, name FROM names WHERE instr(?, head) > 0"
-        args: tuple[str, ...] = (norm,)
-        if record_type is not None:
-            sql, args = f"{sql} AND type = ?", (norm, record_type)
-        return [Name(*r) for r in self.query(sql, args)]
+        gives them (the table's). Read once per query and process: a question reads them for
+        each kind of thing it may name, twice (13 scans of the table at 100,000 records)."""
+        if norm not in self._named:
+            sql = "SELECT id, type, name FROM names WHERE instr(?, head) > 0 ORDER BY rowid"
+            self._named[norm] = [Name(*r) for r in self.query(sql, (norm,))]
+        found = self._named[norm]
+        return list(found) if record_type is None else [e for e in found if e.kind == record_type]
 
     def family_words(self) -> list[tuple[str, str]]:
         """The words that name one person alone, with the person (`analysis.text.family_words`)."""
