@@ -8,6 +8,7 @@ Ctrl-C, a closed stdout, and building just the command a run invokes.
 from __future__ import annotations
 
 import copy
+import gc
 import importlib
 import os
 import signal
@@ -147,6 +148,11 @@ def _prepare_streams() -> None:
 
 def main() -> None:
     """Run the CLI; every failure becomes a message on stderr and a documented exit code."""
+    # One run is short and makes few cycles: what the imports loaded is never garbage, and
+    # young objects are collected seldom (a warm search at 100,000 records spent 3 ms of its
+    # run in 39 collections; a build sets its own thresholds and restores these).
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
     signal.signal(signal.SIGINT, _on_signal)
     signal.signal(signal.SIGTERM, _on_signal)
     _prepare_streams()
@@ -174,6 +180,10 @@ def main() -> None:
         terminal = _terminal()
         terminal.error(say(stop.what, terminal.settings.lang))
         code = stop.code
+    # The run is over and its output flushed: what is left goes with the process. Frozen, it is
+    # passed over by the full collections the interpreter runs as it shuts down (10-15 ms of
+    # a warm lookup, more than its full-text query).
+    gc.freeze()
     sys.exit(code)
 
 

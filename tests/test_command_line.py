@@ -214,3 +214,19 @@ def test_the_comparison_is_one_table_on_a_real_terminal(cols: int, args: list[st
     assert "(1/" not in screen.text and "Model licence" in screen.text
     shown = screen.text.split("DeepSeek models compared", 1)[1]  # after any index build's bar
     assert all(cell_len(line) <= cols for line in shown.splitlines())
+
+
+# --- the end of a run ---------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_real_run_ends_with_its_output_whole(tmp_path: Path) -> None:
+    """A run leaves what it made to the process's end (`cli.main` freezes it, sparing the
+    interpreter's closing collections): what it wrote, on a pipe or into a file, is whole."""
+    piped = dskb("export", "--format", "markdown")
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout == run("export", "--format", "markdown").stdout
+    target = tmp_path / "kb.md"
+    written = dskb("export", "--format", "markdown", "--output", str(target))
+    assert written.returncode == 0, written.stderr
+    assert target.read_text(encoding="utf-8") == piped.stdout

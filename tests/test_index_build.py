@@ -16,6 +16,7 @@ from deepseek_kb.errors import DataError
 from deepseek_kb.index.build import build
 from deepseek_kb.index.store import cited_sources
 from deepseek_kb.index.tables import DIGESTED, digest
+from deepseek_kb.kinds import NAMES
 from deepseek_kb.loader.records import load_kb
 from deepseek_kb.paths import bundled_data_dir, discover
 from deepseek_kb.queries.common import index_for
@@ -88,10 +89,11 @@ def test_every_tables_checksum_is_its_values_one_by_one() -> None:
 )
 def test_the_names_a_query_may_hold_are_those_whose_head_it_holds(query: str) -> None:
     """SQLite picks a kind's names by the head kept beside each (a name without letters or
-    digits has the empty head, in every query), in the order every name of the kind comes."""
+    digits has the empty head, in every query), in the order every name of the kind comes;
+    read once per query, each kind's are the same as asked of each kind alone."""
     index = index_for(resolve())
     norm = normalize(query)
-    for kind in ("model", "person", "organization", "topic"):
+    for kind in (*NAMES, None):
         every = index.names(kind)
         assert index.names_in(kind, norm) == [n for n in every if name_head(n.name) in norm]
     assert name_head("DeepSeek-V3") == "deepseek" and name_head("梁文锋") == "梁"

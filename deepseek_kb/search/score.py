@@ -8,7 +8,7 @@ is one function here and one line in `FIELD_SIGNALS` or `RECORD_SIGNALS`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import cache, partial
 from typing import Any, NamedTuple
 
@@ -240,30 +240,35 @@ def score_record(
             best = Scored(score, stored.field, stored.text, match.how, match.matched)
     if best is None:
         return None
+    how, matched = best.how, best.matched
+    score = best.score
     across = next((m for signal in RECORD_SIGNALS if (m := signal(query, record))), None)
-    if across is not None and across.score > best.score:
-        best = best._replace(score=across.score, how=across.how, matched=across.matched)
-    bonus = min(4.0, 0.5 * (fields_hit - 1))
-    score = min(100.0, best.score + bonus)
+    if across is not None and across.score > score:
+        score, how, matched = across
+    score = min(100.0, score + min(4.0, 0.5 * (fields_hit - 1)))
     for adjust in ADJUSTMENTS:
         score = adjust(query, kind, score)
-    return best._replace(score=score)
+    # Made whole, not by `_replace` twice (a microsecond each, for each of 400 candidates).
+    return Scored(score, best.field, best.text, how, matched)
 
 
 def _view(query: Query, stored: StoredField, record: RecordView) -> FieldView:
     """Credit every term in one field, and fold the credits into the record's view."""
     norm = stored.normalized or stored.text
-    words = set(stored.words)
+    words = stored.words  # distinct already: a set is made only for a name's precision
     credits = {t.text: (credit(t, norm, words), t.weight) for t in query.terms}
     union = record.union
-    for key, (found, _) in credits.items():
+    covered = 0.0
+    for key, (found, weight) in credits.items():
         if found.credit > union.get(key, _NO_CREDIT).credit:
             union[key] = found
-    coverage = sum(c.credit * w for c, w in credits.values()) / query.total
+        covered += found.credit * weight
+    coverage = covered / query.total
     if stored.weight == NAME:
         record.name_coverage = max(record.name_coverage, coverage)
         if words:
-            share = len(words & query.words) / len(words)
+            distinct = set(words)
+            share = len(distinct & query.words) / len(distinct)
             record.name_precision = max(record.name_precision, share)
     return FieldView(stored, norm, credits, coverage)
 
@@ -277,7 +282,7 @@ def _name_ratio() -> Callable[[str, str], float]:
     return fuzz.ratio
 
 
-def credit(term: Term, norm: str, words: set[str]) -> Credit:
+def credit(term: Term, norm: str, words: Collection[str]) -> Credit:
     """How well one term is found in one field: 1.0 directly, less as typo, pinyin or in part."""
     best = Credit(0.0, "", "")
     for variant in term.variants:
