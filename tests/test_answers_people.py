@@ -58,3 +58,11 @@ def test_which_decade_someone_was_born_in_is_read_from_their_bio() -> None:
     found = asserted_answer("DeepSeek 创始人是几零后")
     assert found is not None and found["id"] == "liang-wenfeng", found
     assert "1980" in found["text"] or "80后" in found["text"], found
+
+
+def test_the_noun_after_which_is_what_the_answer_is_not_a_word_it_must_say() -> None:
+    """ "which decade" asks for a decade: the bio line "born in the 1980s" answers without the
+    word decade."""
+    found = asserted_answer("Liang Wenfeng was born in which decade")
+    assert found is not None and found["id"] == "liang-wenfeng", found
+    assert "1980s" in found["text"], found

@@ -50,6 +50,18 @@ _FINE_TUNE = re.compile(r"\bfine[- ]tun")
 _UNIT_ASKED = re.compile(r"(?:以\s*)?[a-z]+\s*为单位|\bin (?:trillions|billions|millions)\b")
 
 
+def untyped(rest: str) -> str:
+    """The question without the noun that says what kind of thing its answer is: "which
+    journal", "哪本期刊", "what chip". A passage that answers names the journal (Nature), it need
+    not say the word journal."""
+    return _TYPED_ZH.sub("哪", _TYPED_EN.sub(r"\1", rest))
+
+
+# "which journal", "哪本期刊": the question word and the noun after it.
+_TYPED_EN = re.compile(r"\b(which|what)\s+[a-z]+")
+_TYPED_ZH = re.compile(r"哪[本个家款种所位篇部项只门][\u4e00-\u9fff]{2}")
+
+
 def content(rest: str) -> list[str]:
     """The words that say something (not a cue, not a function word), the words that ask for a
     field included: what a passage answering the question must speak of."""

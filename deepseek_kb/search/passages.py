@@ -31,7 +31,7 @@ from deepseek_kb.search.answerables import (
     speaker_candidate,
 )
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
-from deepseek_kb.search.leftover import STOP_HAN, content, leftover
+from deepseek_kb.search.leftover import STOP_HAN, content, leftover, untyped
 from deepseek_kb.search.named import Hit, has, names_of
 from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary, yes_no
 
@@ -73,12 +73,12 @@ def passage_answer(
     index: Index, question: Question, hits: Sequence[Hit]
 ) -> Answer | NotStated | None:
     """The one passage that speaks of everything the question asks, as the answer; else none."""
-    words = content(question.rest)
+    words = content(untyped(question.rest))
     # One word, of a thing named, among its own texts, or asked yes or no ("is it profitable").
     least = 2 if _broad(question) and not yes_no(question) else 1
     if len(words) < least or ("name" in question.cues and "quantity" in question.cues):
         return None
-    needed = leftover(question.rest)
+    needed = leftover(untyped(question.rest))
     speakers = speakers_of(question)
     tags = tags_of(index)
     best: list[tuple[int, Passage]] = []

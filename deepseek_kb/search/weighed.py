@@ -20,7 +20,7 @@ from deepseek_kb.analysis.text import stem
 from deepseek_kb.index.store import Index
 from deepseek_kb.search.alike import alike
 from deepseek_kb.search.answered import Answer, NotStated
-from deepseek_kb.search.leftover import content, leftover
+from deepseek_kb.search.leftover import content, leftover, untyped
 from deepseek_kb.search.named import Hit
 from deepseek_kb.search.passages import (
     Passage,
@@ -114,8 +114,9 @@ def ranked_answer(
         said = [str(passage.text["zh"]), str(passage.text["en"])]
         if passage.about and fits(question, passage, said, speakers):
             found.setdefault(said[1], passage)
-    best = best_of(list(found.values()), sorted(set(content(question.rest))), tags, RANKED)
-    if best is None or not _explains(leftover(question.rest), spoken(best, tags)):
+    rest = untyped(question.rest)  # "which journal": the answer names one, not the word
+    best = best_of(list(found.values()), sorted(set(content(rest))), tags, RANKED)
+    if best is None or not _explains(leftover(rest), spoken(best, tags)):
         return None
     return answered_by(index, question, best)
 
