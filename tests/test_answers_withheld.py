@@ -102,3 +102,17 @@ def test_two_things_named_and_nothing_asked_is_no_question(query: str) -> None:
 def test_a_person_and_the_words_of_a_topic_still_ask_what_they_said() -> None:
     found = asserted_answer("梁文锋 闭源 护城河")
     assert found is not None and found["asked"] == "said", found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "DeepSeek's profit margin on V3/R1 inference, not the theoretical one",
+        "V3/R1 推理服务的利润率，而不是理论利润率",
+    ],
+)
+def test_what_the_question_says_it_does_not_ask_is_no_answer(query: str) -> None:
+    """The sources state only the theoretical margin (545 %): asked for the real one, "not the
+    theoretical one", dskb asserts nothing."""
+    found = asserted_answer(query)
+    assert found is None or "545" not in found["text"], found

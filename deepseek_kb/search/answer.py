@@ -14,9 +14,10 @@ and the hits speak for themselves.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 
-from deepseek_kb.analysis.text import normalize
+from deepseek_kb.analysis.text import normalize, stem
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import (
@@ -38,7 +39,7 @@ from deepseek_kb.search.defined import definition_answer
 from deepseek_kb.search.documents import documented_answer
 from deepseek_kb.search.figured import figure_answer
 from deepseek_kb.search.labelled import labelled_answer
-from deepseek_kb.search.leftover import content, covered, leftover
+from deepseek_kb.search.leftover import STOP, content, covered, leftover
 from deepseek_kb.search.named import Hit, has, names_of
 from deepseek_kb.search.passages import passage_answer, read_hits
 from deepseek_kb.search.question import (
@@ -75,7 +76,8 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
     question = _child_meant(index, question)
     choices = either(question)
     if len(choices) == 1:
-        return _answered(index, question, hits)
+        found = _answered(index, question, hits)
+        return None if _said_not(question, found) else found
     stated = stating(index, question, hits, [word for word, _ in choices])
     if len({c.key for c in stated}) == 1:  # "MoE or dense": the one spec that says which
         return answer_from(stated[0], stated, question.subject[1] if question.subject else {})
@@ -84,6 +86,23 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
         if isinstance(found, Answer) and says(found, word):
             return found
     return None
+
+
+# What a question says it does not ask: "the real margin, not the theoretical one", "而不是理论值".
+_NOT = re.compile(
+    r"\b(?:not(?: the| a| an)?|rather than|instead of)\s+([a-z0-9.]+)|(?:而不是|并非)\s*(\S{2})"
+)
+
+
+def _said_not(question: Question, found: Answer | NotStated | None) -> bool:
+    """Whether the answer is what the question says it does not ask for: its label or value
+    holds a word the question negates."""
+    if not isinstance(found, Answer):
+        return False
+    negated = [a or b for a, b in _NOT.findall(question.norm)]
+    label = found.label or {}
+    said = normalize(" ".join([found.text("zh"), found.text("en"), *map(str, label.values())]))
+    return any(word and word not in STOP and stem(word)[:5] in said for word in negated)
 
 
 def _answered(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | NotStated | None:
