@@ -116,3 +116,11 @@ def test_what_the_question_says_it_does_not_ask_is_no_answer(query: str) -> None
     theoretical one", dskb asserts nothing."""
     found = asserted_answer(query)
     assert found is None or "545" not in found["text"], found
+
+
+@pytest.mark.parametrize("query", ["DeepSeek-V4 preview 哪天发布", "V4 preview release date"])
+def test_a_models_date_is_not_that_of_an_event_that_only_mentions_it(query: str) -> None:
+    """DeepSpec's release speaks of DeepSeek-V4's preview, but no source dates the preview:
+    DeepSpec's first commit (2026-06-26) is not V4's release."""
+    found = asserted_answer(query)
+    assert found is None or found["text"] != "2026-06-26", found

@@ -338,6 +338,16 @@ def _told_of(index: Index, record: Row) -> list[str]:
     return [record_text(record), *(n for f in about if f is not None for n in names_of(f.row))]
 
 
+def _titled(question: Question, event: Row) -> bool:
+    """Whether the event's title names the model asked about, when one is named: its date is
+    that model's date, not one of an event that only mentions it."""
+    if question.subject is None or question.subject[0] != "model":
+        return True
+    title = normalize(" ".join(str(t) for t in dict(event.get("title") or {}).values()))
+    names = {normalize(n) for n in names_of(question.subject[1])}
+    return any(len(n) >= 2 and has(title, n, also_joins=".-") for n in names)
+
+
 def _from_record(
     index: Index, question: Question, hits: Sequence[Hit], hit: Hit, asked: str
 ) -> Answer | None:
@@ -361,6 +371,8 @@ def _speaker(index: Index, hits: Sequence[Hit], hit: Hit) -> Answer | None:
 
 
 def _event(question: Question, record: Row, asked: str) -> Answer | None:
+    if "date" in question.cues and not _titled(question, record):
+        return None  # DeepSpec's release, which speaks of V4's preview, is not V4's date
     if "date" in question.cues:
         event = event_candidate(record)
         return answer_from(event, [event], record)
