@@ -296,7 +296,8 @@ def test_the_answer_json_carries_the_caveat_and_the_other_values() -> None:
 @pytest.mark.slow
 def test_a_wrong_answer_is_never_asserted_on_the_unseen_test_split(index: Index) -> None:
     """Written from the sources before the code: every unanswerable question abstains, at most
-    3 % of questions get a wrong value, and answer@1 stays above its measured floor."""
+    1 % of questions get a wrong value (the issue's bound), and answer@1 on the answerable ones
+    stays above its floor (86.3 % when the floor was raised to 80 %, 2026-12-06)."""
     judged = [
         judge(index, item) for item in load_queries(SPLITS["test"]) if not item.get("pending")
     ]
@@ -305,9 +306,9 @@ def test_a_wrong_answer_is_never_asserted_on_the_unseen_test_split(index: Index)
     assert len(unanswerable) >= 0.1 * len(judged)
     assert all(j.right for j in unanswerable), [j.item["q"] for j in unanswerable if not j.right]
     wrong = [(j.item["q"], j.shown) for j in judged if j.wrong_asserted]
-    assert len(wrong) <= 0.03 * len(judged), wrong
+    assert len(wrong) <= 0.01 * len(judged), wrong
     answerable = [j for j in judged if j.item.get("answerable", True) is not False]
-    assert sum(j.right for j in answerable) / len(answerable) >= 0.45
+    assert sum(j.right for j in answerable) / len(answerable) >= 0.8
 
 
 @pytest.mark.parametrize(
