@@ -12,7 +12,6 @@ weigh, and clearly more than any other value does; else nothing.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 from deepseek_kb.analysis.text import normalize
@@ -23,7 +22,7 @@ from deepseek_kb.search.chosen import kind_fits, spec_keys
 from deepseek_kb.search.leftover import content
 from deepseek_kb.search.named import Hit
 from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary
-from deepseek_kb.search.weighed import held
+from deepseek_kb.search.weighed import held, rarities
 
 # The things whose values are ranked so: what they hold are figures and specifications.
 KINDS = ("model", "project", "organization")
@@ -65,10 +64,7 @@ def documented(question: Question, found: Sequence[Candidate]) -> Candidate | No
     if not words or not found:
         return None
     texts = [_document(c) for c in found]
-    rarity = {}
-    for word in words:
-        count = sum(held(word, t) for t in texts)
-        rarity[word] = math.log((len(texts) + 1) / (count + 0.5)) if count else 0.0
+    rarity = rarities(words, texts, held)
     total = sum(rarity.values())
     if total <= 0:
         return None

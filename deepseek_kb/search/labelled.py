@@ -15,7 +15,6 @@ needs no label). Two alike, neither.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
@@ -32,6 +31,7 @@ from deepseek_kb.search.named import has
 from deepseek_kb.search.passages import TEXTS, Passage, answered_by, names_it
 from deepseek_kb.search.question import CLEAR, CUES, Question, best_asked
 from deepseek_kb.search.weighed import held
+from deepseek_kb.search.weighed import rarities as weighed_rarities
 
 # The kinds of record whose labelled figures are read.
 KINDS = ("fact", "event", "organization")
@@ -90,12 +90,8 @@ def _clear(offers: list[Offer], rarity: dict[Term, float]) -> Offer | None:
 
 def rarities(terms: list[Term], texts: list[str]) -> dict[Term, float]:
     """What each word of the question weighs: the rarer among the texts, the more; nothing
-    when none holds it."""
-    rarity = {}
-    for term in terms:
-        count = sum(holds_term(term, text) for text in texts)
-        rarity[term] = math.log((len(texts) + 1) / (count + 0.5)) if count else 0.0
-    return rarity
+    when none holds it (`weighed.rarities`, a word held as `holds_term` holds it)."""
+    return weighed_rarities(terms, texts, holds_term)
 
 
 def _weighed(

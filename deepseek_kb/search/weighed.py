@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Sequence
+from typing import NamedTuple, TypeVar
 
 from deepseek_kb.analysis.text import stem
 from deepseek_kb.index.store import Index
@@ -74,15 +74,27 @@ def weigh(
     the question's words weigh. A word weighs more the rarer it is among the passages (a word
     every one holds says nothing of which is meant; one none holds, nothing at all)."""
     texts = [spoken(p, tags) for p in passages]
-    rarity: dict[str, float] = {}
-    for word in words:
-        count = sum(held(word, t) for t in texts)
-        rarity[word] = math.log((len(texts) + 1) / (count + 0.5)) if count else 0.0
+    rarity = rarities(words, texts, held)
     ranked = []
     for passage, text in zip(passages, texts, strict=True):
         held_words = [w for w in words if held(w, text)]
         ranked.append(Weighed(sum(rarity[w] for w in held_words), len(held_words), passage))
     return sorted(ranked, key=lambda r: -r.weight), sum(rarity.values())
+
+
+Word = TypeVar("Word")
+
+
+def rarities(
+    words: Sequence[Word], texts: Sequence[str], holds_it: Callable[[Word, str], bool]
+) -> dict[Word, float]:
+    """What each word of the question weighs among the texts it may be found in: the fewer
+    hold it, the more (log (n + 1) / (count + 1/2)); a word none holds weighs nothing."""
+    rarity: dict[Word, float] = {}
+    for word in words:
+        count = sum(holds_it(word, text) for text in texts)
+        rarity[word] = math.log((len(texts) + 1) / (count + 0.5)) if count else 0.0
+    return rarity
 
 
 def held(word: str, text: str) -> bool:
