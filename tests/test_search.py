@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from typing import Any
 
 import pytest
@@ -221,6 +222,30 @@ def test_any_query_gets_an_answer_or_nothing_found(query: str) -> None:
     assert len(result.stderr) < 2000
 
 
+# The longest queries of the shapes the question reader looks for: a comparison, a negation, the
+# noun after "which", a unit asked in, a count in a unit, words of the alike groups.
+READER_WORST = [
+    "比" * 1000,
+    "哪本" * 500,
+    "not " * 250,
+    "which " * 166,
+    "V2 compared with V3 " * 50,
+    "以" + "a" * 995 + "为单位",
+    "多少页" * 333,
+    "编码器英伟达" * 166,
+]
+
+
+@pytest.mark.parametrize("query", READER_WORST)
+def test_the_longest_questions_the_reader_looks_into_are_read_at_once(query: str) -> None:
+    """Every pattern the question reader matches runs in linear time: the longest query of its
+    shape is answered (or found nothing) well within a second of work, not seconds."""
+    started = time.monotonic()
+    result = run("search", query)
+    assert result.code in (ExitCode.OK, ExitCode.NOT_FOUND), result.stderr
+    assert time.monotonic() - started < 5
+
+
 @pytest.mark.parametrize("query", ["x" * 1001, HAN * 5000])
 def test_a_query_over_the_length_cap_is_a_usage_error_that_says_the_cap(query: str) -> None:
     """A pasted page is refused at once with exit 2 and the cap, not searched for seconds."""
@@ -279,3 +304,13 @@ def test_the_hits_view_names_the_same_linked_records_when_only_those_it_names_ar
 
 def _plain(drawn: list[Any]) -> list[str]:
     return [str(text.plain) for text in drawn]
+
+
+def test_the_unit_a_question_asks_in_is_found_in_linear_time() -> None:
+    """ "以 trillion 为单位" is read by a pattern that starts only at a word's start: a run of
+    50,000 letters is read at once (a pattern starting anywhere took 18 s for 40,000)."""
+    from deepseek_kb.search.leftover import leftover
+
+    started = time.monotonic()
+    assert leftover("a" * 50_000 + " 为单位") == []
+    assert time.monotonic() - started < 2

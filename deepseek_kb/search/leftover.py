@@ -47,7 +47,7 @@ def leftover(rest: str) -> list[str]:
 
 _FINE_TUNE = re.compile(r"\bfine[- ]tun")
 # The unit a value is asked in ("以 trillion 为单位", "in trillions"): how to read it, not more.
-_UNIT_ASKED = re.compile(r"(?:以\s*)?[a-z]+\s*为单位|\bin (?:trillions|billions|millions)\b")
+_UNIT_ASKED = re.compile(r"(?:以\s*)?\b[a-z]+\s*为单位|\bin (?:trillions|billions|millions)\b")
 
 
 def untyped(rest: str) -> str:
