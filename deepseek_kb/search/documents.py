@@ -18,7 +18,7 @@ from deepseek_kb.analysis.text import normalize
 from deepseek_kb.index.store import Index
 from deepseek_kb.search.answerables import Candidate, candidates, said_by
 from deepseek_kb.search.answered import Answer, answer_from, same_value
-from deepseek_kb.search.chosen import kind_fits, spec_keys
+from deepseek_kb.search.chosen import kind_fits
 from deepseek_kb.search.leftover import content
 from deepseek_kb.search.named import Hit
 from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary
@@ -46,11 +46,7 @@ def documented_answer(index: Index, question: Question, hits: Sequence[Hit]) -> 
     # answered by its own words or not at all.
     if best_asked(question.rest, question.cues)[1] >= CLEAR:
         return None
-    found = [
-        c
-        for c in candidates(index, kind, record, hits)
-        if c.key in spec_keys() or c.key not in WORDED
-    ]
+    found = [c for c in candidates(index, kind, record, hits) if c.key not in WORDED]
     chosen = documented(question, found)
     if chosen is None or not kind_fits(question, vocabulary()[chosen.key].expects):
         return None
