@@ -55,7 +55,8 @@ def named_in(index: Index, norm: str) -> list[tuple[str, str, str]]:
 
 
 # What a thing is set against: "compared with DeepSeek 67B", "than V2", "与 67B 相比", "比 V2".
-_AGAINST_BEFORE = re.compile(r"(?:compared (?:with|to)|than|vs\.?|versus|相比|比起|对比|比)\s*$")
+_AGAINST = r"(?:compared (?:with|to)|than|vs\.?|versus|相比|比起|对比|比)"
+_AGAINST_BEFORE = re.compile(_AGAINST + r"\s*$")
 _AGAINST_AFTER = re.compile(r"^\s*(?:相比|相较|比)")
 _AGAINST_AROUND = re.compile(r"(?:与|和|跟|同)\s*$")
 
@@ -90,7 +91,7 @@ def without_against(rest: str, named: Sequence[tuple[str, str, str]]) -> str:
     for name, _, _ in named:
         if _against(rest, name):
             name_re = re.escape(name)
-            rest = re.sub(rf"{_AGAINST_BEFORE.pattern[:-4]}\s*(?:the )?{name_re}", " ", rest)
+            rest = re.sub(rf"{_AGAINST}\s*(?:the )?{name_re}", " ", rest)
             rest = re.sub(rf"(?:与|和|跟|同)\s*{name_re}\s*(?:相比|相较|比)", " ", rest)
     return " ".join(rest.split())
 
