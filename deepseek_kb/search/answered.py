@@ -173,6 +173,10 @@ def _part_of(one: Candidate, other: Candidate) -> bool:
 def answer_from(chosen: Candidate, same: list[Candidate], record: Row) -> Answer:
     """The answer, with the other values stated for the same field and its companions."""
     words = vocabulary()
+    if chosen.key == "figure" and chosen.label is not None and chosen.label == chosen.value:
+        # A claim's whole sentence is a passage "as the sources put it", not a figure labelled
+        # by itself.
+        chosen = chosen._replace(key="passage", label=None)
     seen = {same_value(chosen.value)}
     also = []
     for other in same:
