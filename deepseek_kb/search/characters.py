@@ -17,17 +17,11 @@ from collections.abc import Sequence
 
 from deepseek_kb.index.store import Index
 from deepseek_kb.search.answered import Answer, NotStated
-from deepseek_kb.search.labelled import (
-    NUMERALS,
-    Term,
-    asked_words,
-    holds_term,
-    rarities,
-    terms_of,
-)
+from deepseek_kb.search.labelled import NUMERALS, Term, asked_words, holds_term, terms_of
 from deepseek_kb.search.named import Hit
 from deepseek_kb.search.passages import Passage, answered_by, fits, passages_of, spoken, tags_of
 from deepseek_kb.search.question import Question
+from deepseek_kb.search.weighed import ranked_by
 
 # The kinds of record whose passages are read by the character.
 KINDS = ("fact", "term", "project", "organization")
@@ -50,24 +44,11 @@ def character_answer(
         return None
     tags = tags_of(index)
     passages = [p for p in passages_of(index, question, hits) if p.about and p.kind in KINDS]
-    texts = [spoken(p, tags) for p in passages]
-    rarity = rarities(terms, texts)
-    best = _clear(_ranked(passages, texts, rarity), rarity)
+    ranked, rarity = ranked_by(passages, [spoken(p, tags) for p in passages], terms, holds_term)
+    best = _clear(ranked, rarity)
     if best is None or not _fits(question, best) or not _names_held(terms, spoken(best, tags)):
         return None
     return answered_by(index, question, best)
-
-
-def _ranked(
-    passages: list[Passage], texts: list[str], rarity: dict[Term, float]
-) -> list[tuple[float, int, Passage]]:
-    """The passages by the weight of the question's characters they hold (and how many), the
-    most first."""
-    ranked = []
-    for passage, text in zip(passages, texts, strict=True):
-        held = [t for t in rarity if holds_term(t, text)]
-        ranked.append((sum(rarity[t] for t in held), len(held), passage))
-    return sorted(ranked, key=lambda r: -r[0])
 
 
 def _clear(ranked: list[tuple[float, int, Passage]], rarity: dict[Term, float]) -> Passage | None:

@@ -22,7 +22,7 @@ from deepseek_kb.search.chosen import kind_fits
 from deepseek_kb.search.leftover import content
 from deepseek_kb.search.named import Hit
 from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary
-from deepseek_kb.search.weighed import held, rarities
+from deepseek_kb.search.weighed import held, ranked_by
 
 # The things whose values are ranked so: what they hold are figures and specifications.
 KINDS = ("model", "project", "organization")
@@ -59,22 +59,15 @@ def documented(question: Question, found: Sequence[Candidate]) -> Candidate | No
     words = sorted(set(content(question.rest)))
     if not words or not found:
         return None
-    texts = [_document(c) for c in found]
-    rarity = rarities(words, texts, held)
+    ranked, rarity = ranked_by(found, [_document(c) for c in found], words, held)
     total = sum(rarity.values())
     if total <= 0:
         return None
-    weighed = sorted(
-        (
-            (sum(rarity[w] for w in words if held(w, t)), c)
-            for t, c in zip(texts, found, strict=True)
-        ),
-        # A figure before the claim that states it, when they weigh the same.
-        key=lambda pair: (-pair[0], ".figures[" not in pair[1].field),
-    )
-    best, chosen = weighed[0]
+    # A figure before the claim that states it, when they weigh the same.
+    weighed = sorted(ranked, key=lambda r: (-r[0], ".figures[" not in r[2].field))
+    best, _, chosen = weighed[0]
     # The next value: another value, not the same one stated again (a figure and its claim).
-    runner = next((w for w, c in weighed[1:] if not _same(c, chosen)), 0.0)
+    runner = next((w for w, _, c in weighed[1:] if not _same(c, chosen)), 0.0)
     if best < ENOUGH * total or best < MARGIN * runner:
         return None
     return chosen

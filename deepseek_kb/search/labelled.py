@@ -30,8 +30,7 @@ from deepseek_kb.search.leftover import STOP_HAN, content
 from deepseek_kb.search.named import has
 from deepseek_kb.search.passages import TEXTS, Passage, answered_by, names_it
 from deepseek_kb.search.question import CLEAR, CUES, Question, best_asked
-from deepseek_kb.search.weighed import held
-from deepseek_kb.search.weighed import rarities as weighed_rarities
+from deepseek_kb.search.weighed import held, ranked_by
 
 # The kinds of record whose labelled figures are read.
 KINDS = ("fact", "event", "organization")
@@ -88,25 +87,18 @@ def _clear(offers: list[Offer], rarity: dict[Term, float]) -> Offer | None:
     return None if rivals and best.weight < MARGIN * rivals[0].weight else best
 
 
-def rarities(terms: list[Term], texts: list[str]) -> dict[Term, float]:
-    """What each word of the question weighs: the rarer among the texts, the more; nothing
-    when none holds it (`weighed.rarities`, a word held as `holds_term` holds it)."""
-    return weighed_rarities(terms, texts, holds_term)
-
-
 def _weighed(
     records: list[tuple[str, Row]], question: Question, terms: list[Term]
 ) -> tuple[list[Offer], dict[Term, float]]:
     """The records by how much of the question they speak of, the most first (each with the
     figure its label names), and each word's weight: the rarer among them, the more."""
     texts = [_told(record) for _, record in records]
-    rarity = rarities(terms, texts)
-    offers = []
-    for (kind, record), text in zip(records, texts, strict=True):
-        found = [t for t in terms if holds_term(t, text)]
-        figure = _figure(kind, record, question, terms, rarity)
-        offers.append(Offer(sum(rarity[t] for t in found), len(found), record, figure))
-    return sorted(offers, key=lambda o: -o.weight), rarity
+    ranked, rarity = ranked_by(records, texts, terms, holds_term)
+    offers = [
+        Offer(weight, count, record, _figure(kind, record, question, terms, rarity))
+        for weight, count, (kind, record) in ranked
+    ]
+    return offers, rarity
 
 
 def _said(

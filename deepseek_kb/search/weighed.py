@@ -73,16 +73,28 @@ def weigh(
     """The passages by how much of the question they speak of, the most first, and what all
     the question's words weigh. A word weighs more the rarer it is among the passages (a word
     every one holds says nothing of which is meant; one none holds, nothing at all)."""
-    texts = [spoken(p, tags) for p in passages]
-    rarity = rarities(words, texts, held)
-    ranked = []
-    for passage, text in zip(passages, texts, strict=True):
-        held_words = [w for w in words if held(w, text)]
-        ranked.append(Weighed(sum(rarity[w] for w in held_words), len(held_words), passage))
-    return sorted(ranked, key=lambda r: -r.weight), sum(rarity.values())
+    ranked, rarity = ranked_by(passages, [spoken(p, tags) for p in passages], words, held)
+    return [Weighed(*r) for r in ranked], sum(rarity.values())
 
 
 Word = TypeVar("Word")
+Item = TypeVar("Item")
+
+
+def ranked_by(
+    items: Sequence[Item],
+    texts: Sequence[str],
+    words: Sequence[Word],
+    holds_it: Callable[[Word, str], bool],
+) -> tuple[list[tuple[float, int, Item]], dict[Word, float]]:
+    """The items by the weight of the question's words their texts hold (and how many), the
+    most first, and what each word weighs (`rarities`)."""
+    rarity = rarities(words, texts, holds_it)
+    ranked = []
+    for item, text in zip(items, texts, strict=True):
+        held_words = [w for w in words if holds_it(w, text)]
+        ranked.append((sum(rarity[w] for w in held_words), len(held_words), item))
+    return sorted(ranked, key=lambda r: -r[0]), rarity
 
 
 def rarities(
