@@ -17,7 +17,7 @@ import json
 import re
 from collections.abc import Sequence
 
-from deepseek_kb.analysis.text import normalize, stem
+from deepseek_kb.analysis.text import normalize
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import (
@@ -40,8 +40,8 @@ from deepseek_kb.search.documents import documented_answer
 from deepseek_kb.search.figured import figure_answer
 from deepseek_kb.search.labelled import labelled_answer
 from deepseek_kb.search.leftover import STOP, content, covered, leftover
-from deepseek_kb.search.named import Hit, has, names_of
-from deepseek_kb.search.passages import passage_answer, read_hits
+from deepseek_kb.search.named import Hit, has, names_of, names_out
+from deepseek_kb.search.passages import names_it, passage_answer, read_hits
 from deepseek_kb.search.question import (
     CLEAR,
     Question,
@@ -100,9 +100,8 @@ def _said_not(question: Question, found: Answer | NotStated | None) -> bool:
     if not isinstance(found, Answer):
         return False
     negated = [a or b for a, b in _NOT.findall(question.norm)]
-    label = found.label or {}
-    said = normalize(" ".join([found.text("zh"), found.text("en"), *map(str, label.values())]))
-    return any(word and word not in STOP and stem(word)[:5] in said for word in negated)
+    said = [found.text("zh"), found.text("en"), *map(str, (found.label or {}).values())]
+    return any(word and word not in STOP and covered([word], said, strict=True) for word in negated)
 
 
 def _answered(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | NotStated | None:
@@ -138,12 +137,8 @@ def _names_only(index: Index, question: Question) -> bool:
     """Whether the question names things of one kind (V3 R1) and nothing more."""
     if question.cues or not question.others or best_asked(question.rest, frozenset())[1]:
         return False
-    rest = question.rest
     others = [index.get(i) for i in question.others]
-    names = [normalize(n) for f in others if f is not None for n in names_of(f.row)]
-    for name in sorted(names, key=len, reverse=True):
-        rest = rest.replace(name, " ") if len(name) >= 2 else rest
-    return not content(rest)
+    return not content(names_out(question.rest, [f.row for f in others if f is not None]))
 
 
 def _value_given(index: Index, question: Question, hits: Sequence[Hit]) -> bool:
@@ -198,10 +193,8 @@ def _child_meant(index: Index, question: Question) -> Question:
     child = [r for r in pair.values() if r.get("parent") in pair]
     if len(child) != 1:
         return question
-    rest = question.rest
-    for name in sorted({normalize(n) for r in pair.values() for n in names_of(r)}, key=len)[::-1]:
-        rest = rest.replace(name, " ") if len(name) >= 2 else rest
-    return question._replace(rest=" ".join(rest.split()), subject=(kind, child[0]), others=())
+    rest = names_out(question.rest, pair.values())
+    return question._replace(rest=rest, subject=(kind, child[0]), others=())
 
 
 def _company_of(index: Index, question: Question) -> Row | None:
@@ -343,9 +336,9 @@ def _titled(question: Question, event: Row) -> bool:
     that model's date, not one of an event that only mentions it."""
     if question.subject is None or question.subject[0] != "model":
         return True
-    title = normalize(" ".join(str(t) for t in dict(event.get("title") or {}).values()))
-    names = {normalize(n) for n in names_of(question.subject[1])}
-    return any(len(n) >= 2 and has(title, n, also_joins=".-") for n in names)
+    return names_it(
+        question, normalize(" ".join(map(str, dict(event.get("title") or {}).values())))
+    )
 
 
 def _from_record(

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from deepseek_kb.analysis.text import normalize
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import candidates
 from deepseek_kb.search.answered import Answer, answer_from
 from deepseek_kb.search.hanzi import unknown_words
 from deepseek_kb.search.leftover import content
-from deepseek_kb.search.named import Hit, names_of
+from deepseek_kb.search.named import Hit, names_out
 from deepseek_kb.search.question import CLEAR, Question, best_asked
 
 
@@ -40,9 +39,7 @@ def definition_answer(index: Index, question: Question, hits: Sequence[Hit]) -> 
 def _nothing_else(index: Index, rest: str, term: Row) -> bool:
     """Whether the words left once the term's names are out hold no word the sources use: any
     asks more than what the term is."""
-    for name in sorted({normalize(n) for n in names_of(term)}, key=len, reverse=True):
-        rest = rest.replace(name, " ") if len(name) >= 2 else rest
-    said = content(rest)
+    said = content(names_out(rest, [term]))
     return all(w.isascii() for w in said) and unknown_words(index, set(said)) == set(said)
 
 

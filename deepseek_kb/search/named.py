@@ -226,6 +226,15 @@ def without_close(norm: str, record: Row) -> str:
     return " ".join(parts)
 
 
+def names_out(rest: str, records: Iterable[Row]) -> str:
+    """The words once every name and alias of the records is taken out of them, the longest
+    first (DeepSeek-V3 before V3); a one-letter name is no name to take out."""
+    names = sorted({normalize(n) for r in records for n in names_of(r)}, key=len, reverse=True)
+    for name in names:
+        rest = rest.replace(name, " ") if len(name) >= 2 else rest
+    return " ".join(rest.split())
+
+
 def names_of(record: Row) -> Iterable[str]:
     name = record.get("name")
     if isinstance(name, dict):
