@@ -49,3 +49,25 @@ def test_a_number_the_record_lacks_rules_it_out(query: str) -> None:
     """Fire-Flyer 5 is no Fire-Flyer 2: the cluster the KB holds speaks of cards, but not of
     this one. (A guard: it asserts nothing with or without the labelled figures.)"""
     assert asserted_answer(query) is None
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "How many engineers and researchers worked on DeepSeek V3?",
+        "V3 一共多少工程师和研究员参与",
+    ],
+)
+def test_a_field_a_model_cannot_hold_is_answered_by_a_fact_about_it(query: str) -> None:
+    """A model has no head count, but the fact in the article's V3 section counts the people
+    who took part (139), and says in its note that the article does not name the project."""
+    found = asserted_answer(query)
+    assert found is not None
+    assert found["id"] == "team-139-engineers-and-researchers"
+    assert "139" in found["text"]
+    assert "nor does it name" in found["note"]["en"]
+
+
+def test_a_model_no_fact_counts_the_people_of_is_not_given_a_head_count() -> None:
+    """No fact about V2 counts people: its head count is not stated, not borrowed."""
+    assert asserted_answer("how many employees does DeepSeek-V2 have") is None

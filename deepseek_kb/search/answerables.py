@@ -58,8 +58,7 @@ def candidates(index: Index, kind: str, record: Row, hits: Sequence[Hit]) -> lis
     about = [f for f in index.mentions(record["id"]) if record["id"] in f.row.get("about", [])]
     events = [f.row for f in about if f.kind == "event"]
     found.extend(_events_about(events, record, founded=bool(record.get("founded"))))
-    if kind == "organization":
-        found.extend(_facts_about([f.row for f in about if f.kind == "fact"], record))
+    found.extend(_facts_about([f.row for f in about if f.kind == "fact"], record))
     return found
 
 

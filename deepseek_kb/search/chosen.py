@@ -33,7 +33,7 @@ from deepseek_kb.search.question import (
     unasked,
     vocabulary,
 )
-from deepseek_kb.search.stand_in import figure_named, told_in_another
+from deepseek_kb.search.stand_in import figure_for, figure_named, told_in_another
 
 # The fields each kind of thing can be asked for, so that a clear question about a field the
 # thing lacks is answered "not stated".
@@ -82,7 +82,7 @@ def choose(
     if named:  # "V3 词表大小": a vocabulary's size, not the model's (nor two fields tied)
         return answer_from(named[0], named, record)
     if _asked_elsewhere(question, keys, asked_score) or _tied(question, keys, asked, asked_score):
-        return _elsewhere_not_stated(question, kind, record, keys)
+        return _elsewhere_not_stated(question, kind, record, keys, found)
     question, asked, found = _fallen_back(question, asked, found)
     if asked_score >= CLEAR and asked not in OPEN:
         # The field is clear: only its values answer, and none is "not stated".
@@ -122,16 +122,20 @@ def _asked_elsewhere(question: Question, keys: tuple[str, ...], asked_score: int
 
 
 def _elsewhere_not_stated(
-    question: Question, kind: str, record: Row, keys: tuple[str, ...]
-) -> NotStated | None:
-    """A field of another kind of thing asked, and nothing else: not stated (a GPU model asked
-    of a cluster); two fields asked as clearly, or more words: no answer."""
+    question: Question, kind: str, record: Row, keys: tuple[str, ...], found: list[Candidate]
+) -> Answer | NotStated | None:
+    """A field of another kind of thing asked, and nothing else: the figure about the thing
+    labelled in the words asked, else not stated (a GPU model asked of a cluster); two fields
+    asked as clearly, or more words: no answer."""
     anything, any_score = best_asked(question.rest, question.cues)
     if any_score < CLEAR or anything in keys or anything in OPEN or leftover(question.rest):
         return None
     asking = vocabulary()[anything]
     if not kind_fits(question, asking.expects):
         return None  # "how many GPUs" does not ask which GPU
+    labelled = figure_for(asking, question, found)
+    if labelled:
+        return answer_from(labelled[0], labelled, record)
     said = normalize(record_text(record))
     asked = [phrase for phrase in asking.words if has(question.rest, phrase)]
     if asked and all(has(said, phrase) for phrase in asked):

@@ -10,6 +10,7 @@ from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import Candidate, said_by
 from deepseek_kb.search.answered import Answer, answer_from, same_value
 from deepseek_kb.search.leftover import STOP_HAN, content, covered, leftover
+from deepseek_kb.search.named import has
 from deepseek_kb.search.question import Asking, Question, vocabulary
 
 
@@ -49,6 +50,26 @@ def figure_named(question: Question, found: list[Candidate]) -> list[Candidate]:
     # The figure's own label before a claim's whole sentence that happens to hold the words.
     shortest = min((len(str(c.label["en"])) for c in named if c.label), default=0)
     named = [c for c in named if c.label and len(str(c.label["en"])) == shortest]
+    return named if len({same_value(c.value) for c in named}) == 1 else []
+
+
+def figure_for(asking: Asking, question: Question, found: list[Candidate]) -> list[Candidate]:
+    """The figures of the field asked, where this kind of thing has no such field of its own
+    ("how many engineers worked on V3": a model has no head count, but a fact about it gives
+    one), or whose own label says what the question asks, when they agree on one value."""
+    asked = [phrase for phrase in asking.words if has(question.rest, phrase)]
+    named = [
+        c
+        for c in found
+        if c.key == asking.key
+        or (
+            asked
+            and c.key == "figure"
+            and c.label
+            and ".figures[" in f".{c.field}"
+            and all(has(normalize(f"{c.label['zh']} {c.label['en']}"), p) for p in asked)
+        )
+    ]
     return named if len({same_value(c.value) for c in named}) == 1 else []
 
 
