@@ -26,10 +26,12 @@ def test_a_figure_of_a_table_is_found_by_its_label(query: str) -> None:
     assert found["value"]["value"] == 32768
 
 
-def test_a_figure_is_found_by_the_characters_of_its_sentence() -> None:
+@pytest.mark.parametrize("query", ["新用户送多少额度", "新用户注册送多少钱", "api 新用户送多少钱"])
+def test_a_figure_is_found_by_the_characters_of_its_sentence(query: str) -> None:
     """送 and 新用户 are read as characters: 新用户赠送10元 answers though no pair of words of
-    the question is a pair of the sentence's."""
-    found = asserted_answer("新用户送多少额度")
+    the question is a pair of the sentence's; 多少钱 asks the money given as much as a training
+    cost, the field its words ask for first."""
+    found = asserted_answer(query)
     assert found is not None
     assert found["id"] == "api-new-user-credit"
     assert found["value"]["value"] == 10

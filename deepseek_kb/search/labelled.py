@@ -29,7 +29,7 @@ from deepseek_kb.search.answered import Answer, NotStated, answer_from, same_val
 from deepseek_kb.search.leftover import STOP_HAN, content
 from deepseek_kb.search.named import has
 from deepseek_kb.search.passages import TEXTS, Passage, answered_by, names_it
-from deepseek_kb.search.question import CLEAR, CUES, Question, best_asked
+from deepseek_kb.search.question import CLEAR, CUES, Question, best_asked, vocabulary
 from deepseek_kb.search.weighed import held, ranked_by
 
 # The kinds of record whose labelled figures are read.
@@ -225,9 +225,14 @@ def _figure(
 
 def _of_field(question: Question, figure: Candidate) -> bool:
     """Whether the figure is of the field the question clearly asks for, if it asks one (a
-    price asked is no head count)."""
+    price asked is no head count), or of a field the same words ask for (多少钱 asks a training
+    cost as much as the money given to new users)."""
     asked, score = best_asked(question.rest, question.cues)
-    return score < CLEAR or figure.key in (asked, "figure")
+    if score < CLEAR or figure.key in (asked, "figure"):
+        return True
+    words = vocabulary()
+    said = [phrase for phrase in words[asked].words if has(question.rest, phrase)]
+    return figure.key in words and all(phrase in words[figure.key].words for phrase in said)
 
 
 # Chinese numerals: a number in the question names which thing is meant (萤火三号).
