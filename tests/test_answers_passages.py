@@ -125,3 +125,20 @@ def test_a_count_asked_in_a_unit_is_answered_only_by_a_passage_in_that_unit() ->
         if fits(question, p, [str(p.text["zh"]), str(p.text["en"])], None)
     }
     assert "v3-release" in fitting and "dualpipe" not in fitting, fitting
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "said"),
+    [
+        ("幻方在量化圈被叫作什么", "highflyer-quant-four-kings", "Four Heavenly Kings"),
+        ("幻方在量化圈被称作什么", "highflyer-quant-four-kings", "Four Heavenly Kings"),
+    ],
+)
+def test_what_a_thing_is_called_is_said_in_the_words_of_the_sources(
+    query: str, record: str, said: str
+) -> None:
+    """叫作 and 称作 ask what the sources say it was called (被称为, 冠以 … 之称, dubbed)."""
+    found = asserted_answer(query)
+    assert found is not None
+    assert found["id"] == record
+    assert said in found["text"]
