@@ -34,12 +34,12 @@ from deepseek_kb.search.answerables import (
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
 from deepseek_kb.search.characters import character_answer
 from deepseek_kb.search.choices import either, says, stating
-from deepseek_kb.search.chosen import OPEN, choose, keys_for, spec_keys
+from deepseek_kb.search.chosen import OPEN, choose, keys_for, kind_fits, spec_keys
 from deepseek_kb.search.defined import definition_answer
 from deepseek_kb.search.documents import documented_answer
 from deepseek_kb.search.figured import figure_answer
 from deepseek_kb.search.labelled import labelled_answer
-from deepseek_kb.search.leftover import STOP, content, covered, leftover
+from deepseek_kb.search.leftover import STOP, content, covered, leftover, untyped
 from deepseek_kb.search.named import Hit, has, names_of, names_out
 from deepseek_kb.search.passages import names_it, passage_answer, read_hits
 from deepseek_kb.search.question import (
@@ -49,6 +49,7 @@ from deepseek_kb.search.question import (
     best_asked,
     is_question,
     read,
+    vocabulary,
     yes_no,
 )
 from deepseek_kb.search.quoted import said_answer
@@ -214,7 +215,10 @@ def _field_asked(question: Question) -> bool:
     if question.subject is not None and question.subject[0] != "topic":
         keys = keys_for(question.subject[0])
     asked, score = best_asked(question.rest, question.cues, keys)
-    return score >= CLEAR and asked not in OPEN and asked != "said"
+    # "which journal published it" names the kind of thing asked: no date, though it says published
+    typed = untyped(question.rest) != question.rest
+    fits = not typed or kind_fits(question, vocabulary()[asked].expects)
+    return score >= CLEAR and asked not in OPEN and asked != "said" and fits
 
 
 def _held(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | NotStated | None:
