@@ -40,3 +40,31 @@ def test_the_model_s_field_is_still_answered_when_no_definition_is_asked(
     assert found is not None
     assert found["id"] == "deepseek-v3"
     assert found["asked"] == asked, found
+
+
+@pytest.mark.parametrize(
+    "query", ["V3 不用辅助损失是怎么做负载均衡的", "how does V3 do load balancing"]
+)
+def test_how_a_model_does_something_is_the_definition_of_the_method_it_uses(query: str) -> None:
+    """V3's load balancing is the auxiliary-loss-free strategy; how it works is what that
+    strategy is (a bias term added to each expert's affinity score)."""
+    found = asserted_answer(query)
+    assert found is not None
+    assert found["id"] == "aux-loss-free-balancing"
+    assert "bias term" in found["text"] or "偏置项" in found["text"]
+
+
+def test_a_method_asked_without_how_is_the_models_own_value() -> None:
+    """ "V3 的负载均衡策略" asks which strategy, not how it works: V3's own field answers."""
+    found = asserted_answer("DeepSeek-V3 的负载均衡策略")
+    assert found is not None
+    assert found["id"] == "deepseek-v3"
+    assert found["field"] == "specs.load_balancing"
+
+
+def test_a_definition_carries_the_terms_caveat() -> None:
+    """The term's note (what the official paper says of MLA's KV cache, against the article's
+    claim) comes with its definition."""
+    found = asserted_answer("what is MLA")
+    assert found is not None
+    assert "2.25 groups" in found["note"]["en"]

@@ -144,7 +144,9 @@ def test_what_a_thing_is_called_is_said_in_the_words_of_the_sources(
     assert said in found["text"]
 
 
-@pytest.mark.parametrize("query", ["which journal published the R1 paper", "R1 的论文登上了哪本期刊"])
+@pytest.mark.parametrize(
+    "query", ["which journal published the R1 paper", "R1 的论文登上了哪本期刊"]
+)
 def test_which_journal_is_answered_by_the_passage_naming_it(query: str) -> None:
     """ "which journal published" names the kind of thing asked: published asks no release
     date here, and the passage that names the journal (Nature) answers."""

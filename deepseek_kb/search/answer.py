@@ -35,7 +35,7 @@ from deepseek_kb.search.answered import Answer, NotStated, answer_from
 from deepseek_kb.search.characters import character_answer
 from deepseek_kb.search.choices import either, says, stating
 from deepseek_kb.search.chosen import OPEN, choose, keys_for, kind_fits, spec_keys
-from deepseek_kb.search.defined import definition_answer
+from deepseek_kb.search.defined import definition_answer, how_it_works
 from deepseek_kb.search.documents import documented_answer
 from deepseek_kb.search.figured import figure_answer
 from deepseek_kb.search.labelled import labelled_answer
@@ -77,7 +77,7 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
     question = _child_meant(index, question)
     choices = either(question)
     if len(choices) == 1:
-        found = _answered(index, question, hits)
+        found = how_it_works(index, question, _answered(index, question, hits))
         return None if _said_not(question, found) else found
     stated = stating(index, question, hits, [word for word, _ in choices])
     if len({c.key for c in stated}) == 1:  # "MoE or dense": the one spec that says which

@@ -252,7 +252,15 @@ def _titled(index: Index, topic: Row) -> list[Row]:
 
 
 def _term(index: Index, term: Row, hits: Sequence[Hit]) -> Iterator[Candidate]:
-    yield Candidate("identity", "term", term, "definition", term["definition"], term["sources"])
+    yield Candidate(
+        "identity",
+        "term",
+        term,
+        "definition",
+        term["definition"],
+        term["sources"],
+        term.get("note"),
+    )
 
 
 def _events_about(events: list[Row], record: Row, founded: bool) -> Iterator[Candidate]:

@@ -6,16 +6,21 @@ name also words (V3's MTP, DeepSeekMoE 16B's shared experts) is not asked when t
 asks what it is in the registry's words for a thing's identity ("what is", "是啥"), and neither
 how many nor when. Once the names are out, it must hold no word the sources use (an informal
 "wtf" is none): anything more asks more than a definition.
+
+How a thing does something ("V3 不加辅助损失怎么做负载均衡") is answered by the definition of the
+method its value names (the auxiliary-loss-free strategy), when the KB defines it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from deepseek_kb.analysis.text import normalize
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import candidates
-from deepseek_kb.search.answered import Answer, answer_from
+from deepseek_kb.search.answered import Answer, NotStated, answer_from
 from deepseek_kb.search.hanzi import unknown_words
 from deepseek_kb.search.leftover import content
 from deepseek_kb.search.named import Hit, names_out
@@ -47,3 +52,25 @@ def _what_is(question: Question) -> bool:
     """Whether the question clearly asks what something is (the registry's words for a thing's
     identity: "what is", "是什么", "是啥"); a field's words alone ("激活参数") ask the field."""
     return best_asked(question.rest, question.cues, ("identity",))[1] >= CLEAR
+
+
+# Words that ask how a thing is done ("怎么做负载均衡", "how does V3 balance its experts").
+_HOW = re.compile(r"\bhow (?:does|do|did|is|are|was)\b|怎么做|怎样做|如何|靠什么|是怎么|怎么实现")
+
+
+def how_it_works(
+    index: Index, question: Question, found: Answer | NotStated | None
+) -> Answer | NotStated | None:
+    """ "V3 不加辅助损失怎么做负载均衡": the value names a method the KB defines (its load
+    balancing is the auxiliary-loss-free strategy), so how it works is that method's definition."""
+    if not isinstance(found, Answer) or not isinstance(found.value, dict):
+        return found
+    if not _HOW.search(question.norm):
+        return found
+    said = {normalize(str(found.value.get(lang, ""))) for lang in ("zh", "en")}
+    terms = {n.id for n in index.names("term") if normalize(n.name) in said}
+    term = index.get(terms.pop()) if len(terms) == 1 else None
+    if term is None:
+        return found
+    defined = candidates(index, "term", term.row, ())[0]
+    return answer_from(defined, [defined], term.row)
