@@ -188,7 +188,7 @@ def yes_no(question: Question) -> bool:
 def read(index: Index, query: str, hits: Sequence[Hit] = ()) -> Question:
     """The question a query asks: its subject (by name, else by a close spelling among the
     hits), what is left of it, and its cues."""
-    typed = read_pinyin(index, normalize(query))
+    typed = read_pinyin(index, informal(normalize(query)))
     known = _known(index, typed)
     if known is None:
         return Question(typed, typed, None, (), cues_of(typed), unknown=True)
@@ -249,6 +249,20 @@ def _known(index: Index, norm: str) -> tuple[str, list[tuple[str, str, str]]] | 
         if later_version(norm, named):
             return None
     return None if numbered_unknown(index, norm) else (norm, named)
+
+
+# How people type a word in a hurry, and the word they mean: 啥 is 什么, "wat" is what; "lol"
+# asks nothing.
+_INFORMAL = {"啥": "什么"}
+_INFORMAL_LATIN = re.compile(r"\b(?:wat|wut|lol|lmao|haha|pls|plz|btw|tbh)\b")
+_MEANT = {"wat": "what", "wut": "what"}
+
+
+def informal(norm: str) -> str:
+    """The question in the words its informal spelling stands for."""
+    for typed, meant in _INFORMAL.items():
+        norm = norm.replace(typed, meant)
+    return _INFORMAL_LATIN.sub(lambda m: _MEANT.get(m.group(), " "), norm)
 
 
 # "when" before a verb in -ing, or inside a question before its clause's subject, joins two

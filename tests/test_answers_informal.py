@@ -1,0 +1,37 @@
+"""Words typed in a hurry are read as the words they stand for: 啥 is 什么, "wat" is what, and
+"lol" asks nothing (search/question.py, informal)."""
+
+from __future__ import annotations
+
+import pytest
+
+from deepseek_kb.search.question import informal
+
+from .conftest import asserted_answer
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("用的啥卡", "用的什么卡"),
+        ("wat is mtp", "what is mtp"),
+        ("how many gpu hours lol", "how many gpu hours "),
+        ("watson lollipop", "watson lollipop"),  # whole words only
+    ],
+)
+def test_informal_words_are_read_as_meant(typed: str, meant: str) -> None:
+    assert informal(typed).split() == meant.split()
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "said"),
+    [
+        ("how many gpu hours did v3 take in total lol", "deepseek-v3", "2.788M"),
+        ("wat is mtp in deepseek v3", "mtp", "Multi-Token Prediction"),
+    ],
+)
+def test_an_informal_question_is_answered(query: str, record: str, said: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None
+    assert found["id"] == record
+    assert said in found["text"]
