@@ -631,6 +631,7 @@ def test_a_benchmark_rating_is_a_figure_asked() -> None:
         ("DeepSeek-V3 训练用的是 FP8 还是 BF16", "specs.precision", "FP8"),
         ("is deepseek v3 a moe or a dense model", "specs.architecture", "MoE"),
         ("v3 用的是 mla 还是 mha", "specs.attention", "MLA"),
+        ("67b用的GQA还是MHA", "specs.attention", "GQA"),  # no space between 用的 and GQA
     ],
 )
 def test_a_choice_is_answered_by_the_value_that_makes_it(

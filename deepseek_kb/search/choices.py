@@ -20,6 +20,11 @@ from deepseek_kb.search.question import Question
 _OR = re.compile(r"(还是|或者|或是|(?<![a-z])or(?![a-z]))")
 
 
+# A Latin word beside the "or", though Chinese is typed against it ("67b用的gqa还是mha").
+_LATIN_LAST = re.compile(r"[a-z0-9][a-z0-9.+-]*$")
+_LATIN_FIRST = re.compile(r"^[a-z0-9][a-z0-9.+-]*")
+
+
 @cache
 def _han_beside(last: bool) -> re.Pattern[str]:
     # Compiled only for a question that offers a choice: a class of 20,000 Han code points
@@ -51,6 +56,9 @@ def _choice(text: str, last: bool) -> str | None:
     han = _han_beside(last).search(text)
     if han:
         return han.group()
+    latin = (_LATIN_LAST if last else _LATIN_FIRST).search(text)  # "用的gqa": gqa
+    if latin and latin.group() not in STOP:
+        return latin.group()
     words = [w for w in text.split() if w not in STOP]
     return (words[-1] if last else words[0]) if words else None
 
