@@ -186,3 +186,21 @@ def test_a_missing_field_asked_of_a_part_no_value_names_is_no_answer() -> None:
     """No text spec of V3 speaks of a tokenizer: its base model is not stated, and nothing else
     stands in for it."""
     assert asserted_answer("DeepSeek-V3 的分词器基于哪个模型") is None
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "said"),
+    [
+        ("DeepSeek-V3 pre-training tokens 数量", "specs.training_tokens", "14.8T"),
+        ("which language model sits underneath Janus-Pro-7B", "specs.base_model", "DeepSeek-LLM"),
+    ],
+)
+def test_a_word_of_the_line_a_spec_is_quoted_from_is_accounted_for(
+    query: str, field: str, said: str
+) -> None:
+    """ "pre" and "language model" are not the field's words but the quoted line's ("We
+    pre-train DeepSeek-V3 on 14.8 trillion … tokens"): the spec answers."""
+    found = asserted_answer(query)
+    assert found is not None
+    assert found["field"] == field
+    assert said in found["text"]

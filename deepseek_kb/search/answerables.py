@@ -342,6 +342,15 @@ def said_by(candidate: Candidate) -> list[str]:
     return texts
 
 
+def quoted_from(candidate: Candidate) -> list[str]:
+    """The lines a spec's one value is quoted from ("We pre-train DeepSeek-V3 on 14.8 trillion
+    … tokens"): they speak of what it is a value of, as its label does. (A claim's line holds
+    all its figures, so it says nothing of which is meant.)"""
+    if not candidate.field.startswith("specs."):
+        return []
+    return [str(s["quote"]) for s in candidate.sources if s.get("quote")]
+
+
 def _superseded(candidate: Candidate) -> list[str]:
     """The values a spec's value replaces, in both languages."""
     key = candidate.field.removeprefix("specs.")

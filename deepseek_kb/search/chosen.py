@@ -19,7 +19,13 @@ from deepseek_kb.asking import CASE_WORDS, PARTS
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import SPECS
 from deepseek_kb.rows import Row
-from deepseek_kb.search.answerables import Candidate, candidates, record_text, said_by
+from deepseek_kb.search.answerables import (
+    Candidate,
+    candidates,
+    quoted_from,
+    record_text,
+    said_by,
+)
 from deepseek_kb.search.answered import COMPANIONS, Answer, NotStated, answer_from, same_value
 from deepseek_kb.search.leftover import covered, leftover
 from deepseek_kb.search.named import Hit, has
@@ -269,7 +275,7 @@ def _scored(question: Question, kind: str, found: list[Candidate]) -> list[tuple
         # What it is, asked beside a word it does not say (梁文锋的父亲是做什么的), is not it.
         if covered(
             pieces,
-            said_by(candidate),
+            said_by(candidate) + quoted_from(candidate),
             names,
             strict=kind == "person" and candidate.key == "identity",
         ):
