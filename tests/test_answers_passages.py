@@ -153,3 +153,11 @@ def test_which_journal_is_answered_by_the_passage_naming_it(query: str) -> None:
     found = asserted_answer(query)
     assert found is not None
     assert "Nature" in found["text"]
+
+
+def test_a_title_in_book_marks_is_read_without_them() -> None:
+    """《疯狂的幻方》: the marks around a title are no characters of it (no pair 《疯), so the
+    interview's date answers."""
+    found = asserted_answer("《疯狂的幻方》那篇访谈是哪天发的")
+    assert found is not None
+    assert "2023-05-24" in found["text"]

@@ -91,7 +91,9 @@ def _han_pairs(word: str) -> Iterator[str]:
         if whole in word:
             yield whole
             word = word.replace(whole, " ")
-    han = "".join(ch if not ch.isascii() and ch not in STOP_HAN else " " for ch in word)
+    han = "".join(
+        ch if ch.isalnum() and not ch.isascii() and ch not in STOP_HAN else " " for ch in word
+    )
     for run in han.split():
         if len(run) >= 2 and any(_is_word_char(ch) for ch in run):
             yield from (run[i : i + 2] for i in range(len(run) - 1))
