@@ -73,3 +73,21 @@ def test_a_field_a_model_cannot_hold_is_answered_by_a_fact_about_it(query: str) 
 def test_a_model_no_fact_counts_the_people_of_is_not_given_a_head_count() -> None:
     """No fact about V2 counts people: its head count is not stated, not borrowed."""
     assert asserted_answer("how many employees does DeepSeek-V2 have") is None
+
+
+@pytest.mark.parametrize(
+    "query", ["V3 训练 cluster 有多少张 H800", "how many GPUs was V3 trained on"]
+)
+def test_a_count_a_model_cannot_hold_is_answered_by_its_claims_figure_in_that_unit(
+    query: str,
+) -> None:
+    """A model has no GPU count of its own, but a figure of its claims is counted in GPUs
+    (2048 H800 GPUs in V3's cluster): it answers, rather than "not stated"."""
+    found = asserted_answer(query)
+    assert found is not None
+    assert found["value"]["value"] == 2048
+
+
+def test_a_model_no_figure_counts_the_gpus_of_is_not_given_one() -> None:
+    """No figure of R1's counts GPUs: its GPU count is not stated, not borrowed from V3."""
+    assert asserted_answer("how many GPUs did R1 use") is None

@@ -6,6 +6,7 @@ its encoder is built from)."""
 from __future__ import annotations
 
 from deepseek_kb.analysis.text import normalize
+from deepseek_kb.asking import UNIT_ASKED
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import Candidate, said_by
 from deepseek_kb.search.answered import Answer, answer_from, same_value
@@ -62,6 +63,7 @@ def figure_for(asking: Asking, question: Question, found: list[Candidate]) -> li
         c
         for c in found
         if c.key == asking.key
+        or (c.key == "figure" and _unit_asks(c) == asking.key)  # 2048 GPUs in V3's cluster
         or (
             asked
             and c.key == "figure"
@@ -71,6 +73,15 @@ def figure_for(asking: Asking, question: Question, found: list[Candidate]) -> li
         )
     ]
     return named if len({same_value(c.value) for c in named}) == 1 else []
+
+
+def _unit_asks(candidate: Candidate) -> str | None:
+    """The field a figure's unit answers (GPUs: how many GPUs), if any."""
+    unit = candidate.value.get("unit") if isinstance(candidate.value, dict) else None
+    return _UNIT_ASKED.get(str(unit))
+
+
+_UNIT_ASKED = {unit.value: key for unit, key in UNIT_ASKED.items()}
 
 
 def _says_all(rest: str, texts: list[str]) -> bool:
