@@ -120,9 +120,14 @@ def test_the_cluster_and_nvidia_ask_for_the_gpu_type(query: str) -> None:
     assert found["asked"] == "gpu_type" and found["text"] == "H800", found
 
 
-def test_the_model_a_training_started_from_is_its_base_model() -> None:
-    """继续预训练 (continued pre-training) also asks for tokens; 起点 says the model it began from."""
-    found = asserted_answer("DeepSeek-Coder-V2 是以哪个模型为起点继续预训练的")
+@pytest.mark.parametrize(
+    "query",
+    ["DeepSeek-Coder-V2 是以哪个模型为起点继续预训练的", "R1-Zero 是从哪个模型起步训练出来的"],
+)
+def test_the_model_a_training_started_from_is_its_base_model(query: str) -> None:
+    """继续预训练 (continued pre-training) also asks for tokens; 起点 and 起步训练 say the model
+    it began from."""
+    found = asserted_answer(query)
     assert found is not None and found["asked"] == "base_model", found
 
 
