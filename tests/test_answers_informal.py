@@ -18,6 +18,7 @@ from .conftest import asserted_answer
         ("how many gpu hours lol", "how many gpu hours "),
         ("watson lollipop", "watson lollipop"),  # whole words only
         ("r1论文arxiv号多少", "r1论文arxiv号是什么"),
+        ("mega moe in deepgemm = ?", "mega moe in deepgemm what is"),
     ],
 )
 def test_informal_words_are_read_as_meant(typed: str, meant: str) -> None:
@@ -30,6 +31,7 @@ def test_informal_words_are_read_as_meant(typed: str, meant: str) -> None:
         ("how many gpu hours did v3 take in total lol", "deepseek-v3", "2.788M"),
         ("wat is mtp in deepseek v3", "mtp", "Multi-Token Prediction"),
         ("r1论文arxiv号多少", "deepseek-r1", "2501.12948"),
+        ("mega moe in deepgemm = ?", "mega-moe", "fused MoE"),
     ],
 )
 def test_an_informal_question_is_answered(query: str, record: str, said: str) -> None:

@@ -251,10 +251,10 @@ def _known(index: Index, norm: str) -> tuple[str, list[tuple[str, str, str]]] | 
     return None if numbered_unknown(index, norm) else (norm, named)
 
 
-# How people type a word in a hurry, and the word they mean: 啥 is 什么, "wat" is what; "lol"
-# asks nothing; the number of a paper or a model (arxiv号多少) is which one, not how many.
+# How people type a word in a hurry, and the word they mean: 啥 is 什么, "wat" is what, "x = ?"
+# is what x is; "lol" asks nothing; the number of a paper or a model (arxiv号多少) is which one, not how many.
 _INFORMAL = {"啥": "什么", "号是多少": "号是什么", "号多少": "号是什么"}
-_INFORMAL_LATIN = re.compile(r"\b(?:wat|wut|lol|lmao|haha|pls|plz|btw|tbh)\b")
+_INFORMAL_LATIN = re.compile(r"\b(?:wat|wut|lol|lmao|haha|pls|plz|btw|tbh)\b|=\s*[?？]")
 _MEANT = {"wat": "what", "wut": "what"}
 
 
@@ -262,7 +262,12 @@ def informal(norm: str) -> str:
     """The question in the words its informal spelling stands for."""
     for typed, meant in _INFORMAL.items():
         norm = norm.replace(typed, meant)
-    return _INFORMAL_LATIN.sub(lambda m: _MEANT.get(m.group(), " "), norm)
+    return _INFORMAL_LATIN.sub(_meant, norm)
+
+
+def _meant(typed: re.Match[str]) -> str:
+    word = typed.group()
+    return " what is " if word.startswith("=") else _MEANT.get(word, " ")
 
 
 # "when" before a verb in -ing, or inside a question before its clause's subject, joins two
