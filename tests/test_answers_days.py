@@ -32,3 +32,18 @@ def test_a_day_asked_for_more_than_its_release_or_a_day_there_was_not_gets_no_ti
 ) -> None:
     found = asserted_answer(query)
     assert found is None or "Open-Source Week Day" not in json.dumps(found), found
+
+
+@pytest.mark.parametrize("query", ["开源周哪天开始", "when did open source week start"])
+def test_a_series_starts_on_its_first_day_not_on_its_announcement(query: str) -> None:
+    """Open-Source Week was announced on 2025-02-21 and began on 2025-02-24 ("Starting this
+    week, Feb 24, 2025"): when it started is its first day."""
+    found = asserted_answer(query)
+    assert found is not None
+    assert "2025-02-24" in found["text"]
+
+
+def test_when_a_series_was_announced_is_its_announcement() -> None:
+    found = asserted_answer("when was open source week announced")
+    assert found is not None
+    assert "2025-02-21" in found["text"]

@@ -187,7 +187,7 @@ def _best(question: Question, kind: str, record: Row, found: list[Candidate]) ->
         return None  # "which year did he graduate" is not answered by where he studied
     if top[0].key == "date" and "date" not in question.cues:
         return None  # an event's title holding the words ("API") does not make "when" asked
-    chosen = _agreed(top)
+    chosen = _agreed(_happened(question, top))
     if chosen is None:
         return None
     same = [c for _, c in scored if c.key == chosen.key]
@@ -355,6 +355,19 @@ def _case_first(question: Question, candidate: Candidate) -> Candidate:
             )
             return candidate._replace(value=ordered)
     return candidate
+
+
+# Words that ask when something was announced, not when it happened.
+_ANNOUNCED = ("announce", "announced", "announcement", "预告", "宣布", "官宣")
+
+
+def _happened(question: Question, top: list[Candidate]) -> list[Candidate]:
+    """Of equally good dates, those of what happened: the announcement of Open-Source Week is
+    not its start, unless the question asks when it was announced."""
+    if any(has(question.rest, word) for word in _ANNOUNCED):
+        return top
+    happened = [c for c in top if c.kind != "event" or c.record.get("type") != "announcement"]
+    return happened or top
 
 
 def _agreed(top: list[Candidate]) -> Candidate | None:
