@@ -161,3 +161,11 @@ def test_a_title_in_book_marks_is_read_without_them() -> None:
     found = asserted_answer("《疯狂的幻方》那篇访谈是哪天发的")
     assert found is not None
     assert "2023-05-24" in found["text"]
+
+
+def test_a_statement_comes_before_someones_words_when_they_say_as_much() -> None:
+    """融资 is the funding topic's name: the fact that DeepSeek has raised no money and three
+    quotes filed under funding hold it alike; the fact answers, not the shortest quote."""
+    found = asserted_answer("DeepSeek 融资了吗")
+    assert found is not None
+    assert found["id"] == "deepseek-open-source-never-raised-money"

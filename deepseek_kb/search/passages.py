@@ -93,9 +93,16 @@ def passage_answer(
         return None
     top = max(score for score, _ in best)
     tied = [p for s, p in best if s == top]
-    # Of passages saying as much, one that states it before a record of finding nothing, and
-    # the shortest, which says it most directly (a fact before the company's description).
-    first = min(tied, key=lambda p: (_looked(p.record), len(str(p.text["en"])), p.order))
+
+    # Of passages saying as much, one that states it before a record of finding nothing, a
+    # statement before someone's words unless their words are asked (a fact that DeepSeek has
+    # raised no money before a quote filed under the same topic), and the shortest, which says
+    # it most directly (a fact before the company's description).
+    def precedence(p: Passage) -> tuple[bool, bool, int, int]:
+        quoted = p.kind == "quote" and speakers is None
+        return (_looked(p.record), quoted, len(str(p.text["en"])), p.order)
+
+    first = min(tied, key=precedence)
     return answered_by(index, question, first)
 
 
