@@ -93,17 +93,17 @@ def passage_answer(
         return None
     top = max(score for score, _ in best)
     tied = [p for s, p in best if s == top]
-
-    # Of passages saying as much, one that states it before a record of finding nothing, a
-    # statement before someone's words unless their words are asked (a fact that DeepSeek has
-    # raised no money before a quote filed under the same topic), and the shortest, which says
-    # it most directly (a fact before the company's description).
-    def precedence(p: Passage) -> tuple[bool, bool, int, int]:
-        quoted = p.kind == "quote" and speakers is None
-        return (_looked(p.record), quoted, len(str(p.text["en"])), p.order)
-
-    first = min(tied, key=precedence)
+    first = min(tied, key=lambda p: _precedence(p, quotes_asked=speakers is not None))
     return answered_by(index, question, first)
+
+
+def _precedence(found: Passage, quotes_asked: bool) -> tuple[bool, bool, int, int]:
+    """Of passages saying as much, one that states it before a record of finding nothing, a
+    statement before someone's words unless their words are asked (a fact that DeepSeek has
+    raised no money before a quote filed under the same topic), and the shortest, which says
+    it most directly (a fact before the company's description)."""
+    quoted = found.kind == "quote" and not quotes_asked
+    return (_looked(found.record), quoted, len(str(found.text["en"])), found.order)
 
 
 def _weighed(
