@@ -281,7 +281,8 @@ ASKED: tuple[Asked, ...] = (
         "location",
         "所在地",
         "location",
-        "where|based|headquarters|headquartered|located|location|city|hq|在哪|哪里|总部|位于|城市|哪个城市",
+        "where|based|headquarters|headquartered|located|location|city|hq|在哪|哪里|总部|位于|城市|哪个城市|"
+        "operate out of|operates out of|operate from|operates from",
         "text",
     ),
     Asked(

@@ -209,3 +209,11 @@ def test_a_word_of_the_line_a_spec_is_quoted_from_is_accounted_for(
     assert found is not None
     assert found["field"] == field
     assert said in found["text"]
+
+
+def test_where_a_fund_operates_out_of_is_its_location() -> None:
+    """ "the High-Flyer fund": fund is what High-Flyer is, not a word to explain; "operate out
+    of" asks where it is."""
+    found = asserted_answer("What city does the High-Flyer fund operate out of?")
+    assert found is not None
+    assert found["asked"] == "location" and found["text"] == "Hangzhou", found

@@ -337,6 +337,8 @@ def said_by(candidate: Candidate) -> list[str]:
         texts.append(UNIT_WORDS.get(Unit(candidate.value["unit"]), ""))
     if candidate.kind == "event":
         texts.append(record_text(candidate.record))
+    if candidate.kind == "organization":  # "the High-Flyer fund": what kind of thing it is
+        texts.append(str(candidate.record.get("kind", "")).replace("-", " "))
     if candidate.label:
         texts += [str(candidate.label["zh"]), str(candidate.label["en"])]
     return texts
