@@ -5,7 +5,7 @@
 answer@1: the share of labelled questions (tests/answer_queries.yaml) whose first result (the
 answer line, else the top hit) is the expected record and shows the expected value.
 
-On the unseen questions (tests/eval/: the dev and test splits, and dev2 to dev7, development
+On the unseen questions (tests/eval/: the dev and test splits, and dev2 to dev8, development
 sets written later by people who had not seen the code or the other sets, and a held-out
 set written after the test split's misses were read): answer@1 is the share of answerable
 questions whose asserted answer is from an expected record and states the expected value;
@@ -43,7 +43,7 @@ QUESTIONS = ROOT / "tests" / "answer_queries.yaml"
 # The unseen questions, written from the sources before the answering code (tests/eval/README.md).
 SPLITS = {
     name: ROOT / "tests" / "eval" / f"questions-{name}.yaml"
-    for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "test", "holdout")
+    for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "test", "holdout")
 }
 # Sets whose questions are read only at the end: the test split, and a fresh held-out set
 # written after the test split's misses had been read (tests/eval/README.md).
