@@ -226,6 +226,14 @@ ASKED: tuple[Asked, ...] = (
         "date",
     ),
     Asked(
+        "listed",
+        "上市",
+        "stock listing",
+        "ipo|go public|went public|gone public|goes public|going public|stock listing|"
+        "stock exchange|上市|挂牌|首次公开募股",
+        "date",
+    ),
+    Asked(
         "identity",
         "是什么",
         "what it is",

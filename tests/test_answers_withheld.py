@@ -124,3 +124,12 @@ def test_a_models_date_is_not_that_of_an_event_that_only_mentions_it(query: str)
     DeepSpec's first commit (2026-06-26) is not V4's release."""
     found = asserted_answer(query)
     assert found is None or found["text"] != "2026-06-26", found
+
+
+@pytest.mark.parametrize("query", ["When did DeepSeek go public?", "DeepSeek 什么时候上市"])
+def test_a_listing_the_company_never_had_is_not_stated_not_its_founding(query: str) -> None:
+    """No source tells of a stock listing: "go public" is not answered by the founding date
+    ("public" is no form of "publication")."""
+    result = run("search", query)
+    assert "not stated" in result.stdout.casefold()
+    assert "2023-05" not in result.stdout.split("\n")[0]

@@ -48,6 +48,7 @@ APPLICABLE: dict[str, tuple[str, ...]] = {
     "project": ("released", "license_model", "identity", "date", "used_by", "called"),
     "organization": (
         "founded",
+        "listed",
         "location",
         "identity",
         "headcount",
