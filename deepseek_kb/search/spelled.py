@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from deepseek_kb.analysis.text import stem
 from deepseek_kb.index.store import Index
+from deepseek_kb.search.alike import alike
 from deepseek_kb.search.hanzi import unknown_words
 from deepseek_kb.search.leftover import STOP
 from deepseek_kb.search.question import field_words
@@ -89,9 +90,10 @@ def _source_word(index: Index, word: str) -> str | None:
 
 
 def _may_be_misspelt(word: str, known: frozenset[str]) -> bool:
-    """A Latin word long enough to hold a slip that is no field word nor a function word."""
+    """A Latin word long enough to hold a slip that is no field word, no function word and no
+    word of the alike groups ("handle" is a word meant, not a slip for "hande")."""
     latin = len(word) >= SHORTEST and word.isascii() and word.isalpha()
-    return latin and word not in known and word not in STOP
+    return latin and word not in known and word not in STOP and len(alike(word)) == 1
 
 
 def _nearest(word: str, known: frozenset[str]) -> str | None:
