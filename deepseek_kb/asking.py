@@ -63,6 +63,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "每个 token 用几个专家|experts per token|activated experts|experts activated|active experts|"
         "experts active|experts does each token|experts each token|激活专家|激活的专家|"
         "routed to|is routed to|路由到|路由给|每个 token|每 token|per token|each token|"
+        "send each token to|sends each token to|each token sent to|each token is sent to|"
         "single token|a single token|one token|一个 token",
         unless="parameters|parameter|params|参数",
     ),
@@ -241,7 +242,7 @@ ASKED: tuple[Asked, ...] = (
         "mean|stand for|stands for|explain|tell me about|introduce|describe|是什么|什么是|是谁|谁是|是啥|"
         "啥是|介绍|含义|意思|定义|解释|指什么|work|works|job|employer|position|工作|任职|就职|职位|职务|"
         "是做什么的|做什么的|干什么的|是干嘛的|干嘛的|干嘛用的|是干什么的|做啥的|有什么用|用来做什么|"
-        "干啥的|是干啥的|什么背景|啥背景|什么来头|啥来头|background|"
+        "干啥的|是干啥的|什么背景|啥背景|什么来头|啥来头|background|干什么用的|做什么用的|什么叫|"
         "哪家公司|在哪家|which company|works for|work for|what does it do|what is it for|used for|"
         "what kind of firm|what kind of company|what type of firm|what type of company|"
         "what kind of organization|what sort of company|什么样的公司|什么类型的公司|哪类公司|什么公司|"

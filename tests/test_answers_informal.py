@@ -39,3 +39,20 @@ def test_an_informal_question_is_answered(query: str, record: str, said: str) ->
     assert found is not None
     assert found["id"] == record
     assert said in found["text"]
+
+
+@pytest.mark.parametrize(
+    ("query", "record"),
+    [("DeepEP 是干啥用的", "deepep"), ("什么叫冗余专家", "redundant-experts")],
+)
+def test_what_a_thing_is_for_asks_what_it_is(query: str, record: str) -> None:
+    """干什么用的 (what is it for) and 什么叫 (what is called) ask what the thing is."""
+    found = asserted_answer(query)
+    assert found is not None
+    assert found["id"] == record and found["asked"] == "identity", found
+
+
+def test_the_experts_each_token_is_sent_to_are_the_activated_ones() -> None:
+    found = asserted_answer("how many experts does v3 send each token to")
+    assert found is not None
+    assert found["asked"] == "activated_experts" and found["text"].startswith("8"), found
