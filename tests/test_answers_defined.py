@@ -68,3 +68,11 @@ def test_a_definition_carries_the_terms_caveat() -> None:
     found = asserted_answer("what is MLA")
     assert found is not None
     assert "2.25 groups" in found["note"]["en"]
+
+
+def test_a_term_asked_of_inside_another_is_defined() -> None:
+    """ "shared experts 在 moe 里是啥意思": MoE is where the term is asked of, its definition
+    speaks of it (an MoE layer), and the term is defined."""
+    found = asserted_answer("shared experts 在 moe 里是啥意思")
+    assert found is not None
+    assert found["id"] == "shared-experts"

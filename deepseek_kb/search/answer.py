@@ -234,7 +234,9 @@ def _held(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | Not
         return answer_from(defined, [defined], record)
     # Another topic named beside one (china, the price war) is a word its answer must say, not
     # another thing asked about.
-    if question.subject is not None and (not question.others or question.subject[0] == "topic"):
+    if question.subject is not None and (
+        not question.others or question.subject[0] in ("topic", "term")
+    ):
         found = _of_subject(index, question, hits, question.subject)
         if found is not None:
             return found
