@@ -217,3 +217,19 @@ def test_where_a_fund_operates_out_of_is_its_location() -> None:
     found = asserted_answer("What city does the High-Flyer fund operate out of?")
     assert found is not None
     assert found["asked"] == "location" and found["text"] == "Hangzhou", found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "How long an input can DeepSeek-Coder-V2 take in one go?",
+        "How long an input can DeepSeek-Coder-V2 take?",
+    ],
+)
+def test_how_long_an_input_asks_no_price(query: str) -> None:
+    """ "input" is a word of the input price, but a price is not how long: the context length
+    answers, or nothing, never the price."""
+    found = asserted_answer(query)
+    assert found is None or found["asked"] == "context_length", found
+    if "one go" in query:
+        assert found is not None and found["text"] == "128K", found
