@@ -76,3 +76,19 @@ def test_a_term_asked_of_inside_another_is_defined() -> None:
     found = asserted_answer("shared experts 在 moe 里是啥意思")
     assert found is not None
     assert found["id"] == "shared-experts"
+
+
+@pytest.mark.parametrize("query", ["smallpond 底层 built on 什么", "smallpond is built on what"])
+def test_what_a_project_is_built_on_is_told_by_what_it_is(query: str) -> None:
+    """A project has no base model, but what it is says what it is built on (DuckDB and 3FS):
+    that answers, not "not stated" nor nothing."""
+    found = asserted_answer(query)
+    assert found is not None
+    assert found["id"] == "smallpond" and "DuckDB" in found["text"], found
+
+
+def test_a_count_asked_of_a_term_is_not_told_by_what_it_is() -> None:
+    """What MoE is holds "every token" and "experts", but a question asking what the experts
+    every token goes through are called asks no definition of MoE. (A guard.)"""
+    found = asserted_answer("MoE 里每个 token 都一定会经过的那类 experts 叫什么？")
+    assert found is None or found["id"] != "moe", found

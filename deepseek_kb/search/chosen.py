@@ -146,7 +146,16 @@ def _elsewhere_not_stated(
     said = normalize(record_text(record))
     asked = [phrase for phrase in asking.words if has(question.rest, phrase)]
     if asked and all(has(said, phrase) for phrase in asked):
-        return None  # its own words say it ("smallpond is built on DuckDB"): not unstated
+        # Its own words say it ("smallpond is built on DuckDB"): what it is answers a text asked
+        # of it, if that is where they are said; never "not stated".
+        told = [
+            c
+            for c in found
+            if c.key == "identity"
+            and all(has(normalize(" ".join(said_by(c))), phrase) for phrase in asked)
+        ]
+        text = asking.expects == "text" and len(told) == 1
+        return answer_from(told[0], told, record) if text else None
     return NotStated(kind, record, asking)
 
 
