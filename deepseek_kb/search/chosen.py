@@ -39,7 +39,7 @@ from deepseek_kb.search.question import (
     unasked,
     vocabulary,
 )
-from deepseek_kb.search.stand_in import figure_for, figure_named, told_in_another
+from deepseek_kb.search.stand_in import figure_named, told_in_another, told_otherwise
 
 # The fields each kind of thing can be asked for, so that a clear question about a field the
 # thing lacks is answered "not stated".
@@ -131,8 +131,8 @@ def _asked_elsewhere(question: Question, keys: tuple[str, ...], asked_score: int
 def _elsewhere_not_stated(
     question: Question, kind: str, record: Row, keys: tuple[str, ...], found: list[Candidate]
 ) -> Answer | NotStated | None:
-    """A field of another kind of thing asked, and nothing else: the figure about the thing
-    labelled in the words asked, else not stated (a GPU model asked of a cluster); two fields
+    """A field of another kind of thing asked, and nothing else: what tells it otherwise
+    (`stand_in.told_otherwise`), else not stated (a GPU model asked of a cluster); two fields
     asked as clearly, or more words: no answer."""
     anything, any_score = best_asked(question.rest, question.cues)
     if any_score < CLEAR or anything in keys or anything in OPEN or leftover(question.rest):
@@ -140,22 +140,9 @@ def _elsewhere_not_stated(
     asking = vocabulary()[anything]
     if not kind_fits(question, asking.expects):
         return None  # "how many GPUs" does not ask which GPU
-    labelled = figure_for(asking, question, found)
-    if labelled:
-        return answer_from(labelled[0], labelled, record)
-    said = normalize(record_text(record))
-    asked = [phrase for phrase in asking.words if has(question.rest, phrase)]
-    if asked and all(has(said, phrase) for phrase in asked):
-        # Its own words say it ("smallpond is built on DuckDB"): what it is answers a text asked
-        # of it, if that is where they are said; never "not stated".
-        told = [
-            c
-            for c in found
-            if c.key == "identity"
-            and all(has(normalize(" ".join(said_by(c))), phrase) for phrase in asked)
-        ]
-        text = asking.expects == "text" and len(told) == 1
-        return answer_from(told[0], told, record) if text else None
+    told, answer = told_otherwise(question, record, asking, found)
+    if told:
+        return answer  # a figure or its own words tell it: never "not stated"
     return NotStated(kind, record, asking)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from deepseek_kb.analysis.text import normalize
 from deepseek_kb.asking import UNIT_ASKED
 from deepseek_kb.rows import Row
-from deepseek_kb.search.answerables import Candidate, said_by
+from deepseek_kb.search.answerables import Candidate, record_text, said_by
 from deepseek_kb.search.answered import Answer, answer_from, same_value
 from deepseek_kb.search.leftover import STOP_HAN, content, covered, leftover
 from deepseek_kb.search.named import has
@@ -52,6 +52,31 @@ def figure_named(question: Question, found: list[Candidate]) -> list[Candidate]:
     shortest = min((len(str(c.label["en"])) for c in named if c.label), default=0)
     named = [c for c in named if c.label and len(str(c.label["en"])) == shortest]
     return named if len({same_value(c.value) for c in named}) == 1 else []
+
+
+def told_otherwise(
+    question: Question, record: Row, asking: Asking, found: list[Candidate]
+) -> tuple[bool, Answer | None]:
+    """Whether the thing tells a field its kind cannot hold otherwise, and the answer that
+    tells it: a figure of it in the field's unit or labelled in the words asked (2048 GPUs in
+    V3's cluster); what it is, a text asked in words its description says ("smallpond is built
+    on DuckDB"); none, though told, when its words say it elsewhere."""
+    labelled = figure_for(asking, question, found)
+    if labelled:
+        return True, answer_from(labelled[0], labelled, record)
+    asked = [phrase for phrase in asking.words if has(question.rest, phrase)]
+    said = normalize(record_text(record))
+    if not asked or not all(has(said, phrase) for phrase in asked):
+        return False, None
+    told = [
+        c
+        for c in found
+        if c.key == "identity"
+        and all(has(normalize(" ".join(said_by(c))), phrase) for phrase in asked)
+    ]
+    if asking.expects == "text" and len(told) == 1:
+        return True, answer_from(told[0], told, record)
+    return True, None
 
 
 def figure_for(asking: Asking, question: Question, found: list[Candidate]) -> list[Candidate]:
