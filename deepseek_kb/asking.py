@@ -104,7 +104,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
     "training_method": SpecWords(
         "training stages|stages|training pipeline|how was it trained|训练流程|训练阶段|几个阶段|"
         "training method|how was it trained|how is it trained|trained with|training recipe|"
-        "训练方法|怎么训练|如何训练|训练方式",
+        "训练方法|怎么训练|如何训练|训练方式|rl algorithm|强化学习算法|强化学习用的|what algorithm|什么算法|哪种算法",
         "text",
         # A stage's GPU hours or cost ask the figure, not the method.
         unless="gpu hours|gpu-hours|gpu hour|卡时|gpu 小时|cost|成本",

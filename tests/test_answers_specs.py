@@ -233,3 +233,13 @@ def test_how_long_an_input_asks_no_price(query: str) -> None:
     assert found is None or found["asked"] == "context_length", found
     if "one go" in query:
         assert found is not None and found["text"] == "128K", found
+
+
+@pytest.mark.parametrize(
+    "query", ["DeepSeekMath 强化学习用的是什么算法", "what RL algorithm did DeepSeekMath use"]
+)
+def test_the_algorithm_a_model_was_trained_with_is_its_training_method(query: str) -> None:
+    """The RL algorithm asked is the training method (GRPO), not what the model is."""
+    found = asserted_answer(query)
+    assert found is not None
+    assert found["asked"] == "training_method" and "GRPO" in found["text"], found
