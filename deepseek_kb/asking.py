@@ -84,7 +84,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "continue-trained from|underneath|sits underneath|under the hood|underlying model|"
         "哪个版本上|哪个版本改|基于哪个版本|改出来|底层模型|哪个模型上|在哪个模型上|"
         "拿啥微调|拿什么微调|用什么微调|用啥微调|基于什么微调|微调自|从哪个模型微调|"
-        "checkpoint|接着训|接着训练|起点|当起点|出发点|起步训练|从哪个模型起步",
+        "checkpoint|接着训|接着训练|起点|当起点|出发点|起步训练|从哪个模型起步|的基础上|基础上训",
         "text",
     ),
     "training_tokens": SpecWords(

@@ -122,7 +122,11 @@ def test_the_cluster_and_nvidia_ask_for_the_gpu_type(query: str) -> None:
 
 @pytest.mark.parametrize(
     "query",
-    ["DeepSeek-Coder-V2 是以哪个模型为起点继续预训练的", "R1-Zero 是从哪个模型起步训练出来的"],
+    [
+        "DeepSeek-Coder-V2 是以哪个模型为起点继续预训练的",
+        "R1-Zero 是从哪个模型起步训练出来的",
+        "R1 是在哪个模型的基础上训出来的",
+    ],
 )
 def test_the_model_a_training_started_from_is_its_base_model(query: str) -> None:
     """继续预训练 (continued pre-training) also asks for tokens; 起点 and 起步训练 say the model
