@@ -22,7 +22,8 @@ class SpecWords(NamedTuple):
 SPEC_WORDS: dict[str, SpecWords] = {
     "total_params": SpecWords(
         "parameters|params|parameter count|total parameters|total params|"
-        "number of parameters|how big|how large|size|model size|参数量|参数|总参数|多大|规模|大小"
+        "number of parameters|how big|how large|size|model size|参数量|参数|总参数|多大|规模|大小|"
+        "full parameter count|full size|count every expert|all the experts|全部参数"
     ),
     "active_params": SpecWords(
         "activated parameters|active parameters|activated params|active params|activated|"
@@ -246,7 +247,7 @@ ASKED: tuple[Asked, ...] = (
         "哪家公司|在哪家|which company|works for|work for|what does it do|what is it for|used for|"
         "what kind of firm|what kind of company|what type of firm|what type of company|"
         "what kind of organization|what sort of company|什么样的公司|什么类型的公司|哪类公司|什么公司|"
-        "wtf is|what the heck is|what problem does it solve|what does it solve|解决什么问题|"
+        "wtf is|what the heck is|what problem does it solve|what does it solve|解决什么问题|解决什么|"
         "用来解决|有什么特别|特别之处|特点|what's special|what is special|what is so special|"
         "written in|built with|用什么写的|用什么语言写|底层用|底下用的|how does it work|how it works|"
         "怎么做的|是怎么做|如何实现|怎么实现|原理|怎么工作",

@@ -56,3 +56,24 @@ def test_the_experts_each_token_is_sent_to_are_the_activated_ones() -> None:
     found = asserted_answer("how many experts does v3 send each token to")
     assert found is not None
     assert found["asked"] == "activated_experts" and found["text"].startswith("8"), found
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "said"),
+    [
+        # "if" asks nothing; "full parameter count" is the total
+        (
+            "What's the full parameter count of DeepSeek V3 if you count every expert?",
+            "deepseek-v3",
+            "671B",
+        ),
+        # 一般 (usually) qualifies the question, 合适 (suitable) is what is recommended
+        ("deepseek r1 温度一般设多少合适啊 tempreature", "deepseek-r1", "0.6"),
+        # 解决什么 asks what it is for, whatever language the problem is named in
+        ("eplb 是解决什么 problem 的", "eplb", "load balancer"),
+    ],
+)
+def test_a_chatty_question_is_answered(query: str, record: str, said: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None
+    assert found["id"] == record and said in found["text"], found

@@ -27,7 +27,7 @@ _STOP_WORDS = (
     "detail exact approx roughly around api figure stated drop dropped under behind take took "
     "takes taken repo repository repositories look looks looking need needs needed just go "
     "goes going went he she him her his hers ever still also very work works worked working "
-    "might may must shall accept accepts accepted sit sits sat far push pushed every"
+    "might may must shall accept accepts accepted sit sits sat far push pushed every if"
 )
 STOP = frozenset(_STOP_WORDS.split())
 STOP_HAN = frozenset(
@@ -136,7 +136,9 @@ _SOFT_WORDS = (
 )
 _SOFT_HAN = frozenset(_SOFT_WORDS.split())
 # Of those, the ones that qualify what is asked (in all, officially, roughly), taken out whole.
-_FILLER_WORDS = "一共 总共 完整 大概 正式 官方 目前 现在 主要 具体 真正 实际 到底 究竟 前前后后"
+_FILLER_WORDS = (
+    "一共 总共 完整 大概 正式 官方 目前 现在 主要 具体 真正 实际 到底 究竟 前前后后 一般"
+)
 _FILLERS = _FILLER_WORDS.split()
 
 
