@@ -91,3 +91,11 @@ def test_a_count_a_model_cannot_hold_is_answered_by_its_claims_figure_in_that_un
 def test_a_model_no_figure_counts_the_gpus_of_is_not_given_one() -> None:
     """No figure of R1's counts GPUs: its GPU count is not stated, not borrowed from V3."""
     assert asserted_answer("how many GPUs did R1 use") is None
+
+
+@pytest.mark.parametrize("query", ["v3 input price", "R1 缓存没命中的时候输入怎么收费"])
+def test_a_tables_price_is_no_price_of_a_model_it_is_about(query: str) -> None:
+    """The API table prices deepseek-chat and deepseek-reasoner; it is about V3 and R1, but its
+    prices answer no question of a model's own price (R1's own table answers R1's)."""
+    found = asserted_answer(query)
+    assert found is None or found["id"] != "api-pricing-table-chat-reasoner", found

@@ -58,8 +58,23 @@ def candidates(index: Index, kind: str, record: Row, hits: Sequence[Hit]) -> lis
     about = [f for f in index.mentions(record["id"]) if record["id"] in f.row.get("about", [])]
     events = [f.row for f in about if f.kind == "event"]
     found.extend(_events_about(events, record, founded=bool(record.get("founded"))))
-    found.extend(_facts_about([f.row for f in about if f.kind == "fact"], record))
+    # The figures of facts about it: all of an organisation's; of another thing, those that
+    # answer no field of their own (V3's price as a share of Claude 3.5 Sonnet's), never a
+    # table's price for a field the thing holds itself (deepseek-chat's price is no R1 price).
+    told = facts_about(index, record)
+    found.extend(told if kind == "organization" else [c for c in told if c.key == "figure"])
     return found
+
+
+def facts_about(index: Index, record: Row) -> list[Candidate]:
+    """The figures of the facts about the record (an organisation's GPUs and money; for another
+    kind of thing, what answers a field it cannot hold: the people who worked on V3)."""
+    facts = [
+        found.row
+        for found in index.mentions(record["id"])
+        if found.kind == "fact" and record["id"] in found.row.get("about", [])
+    ]
+    return [c for fact in facts for c in figures_of("fact", fact, record)]
 
 
 def _called(kind: str, record: Row) -> Candidate:
@@ -175,11 +190,6 @@ def figures_of(kind: str, record: Row, subject: Row) -> Iterator[Candidate]:
             figure["label"],
             about,
         )
-
-
-def _facts_about(facts: list[Row], org: Row) -> Iterator[Candidate]:
-    for fact in facts:
-        yield from figures_of("fact", fact, org)
 
 
 def founders_of(index: Index, org: Row) -> Iterator[Candidate]:

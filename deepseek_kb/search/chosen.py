@@ -22,6 +22,7 @@ from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import (
     Candidate,
     candidates,
+    facts_about,
     quoted_from,
     record_text,
     said_by,
@@ -89,7 +90,9 @@ def choose(
     if named:  # "V3 词表大小": a vocabulary's size, not the model's (nor two fields tied)
         return answer_from(named[0], named, record)
     if _asked_elsewhere(question, keys, asked_score) or _tied(question, keys, asked, asked_score):
-        return _elsewhere_not_stated(question, kind, record, keys, found)
+        # A field of another kind of thing: the figures of facts about this one may tell it.
+        told = found if kind == "organization" else [*found, *facts_about(index, record)]
+        return _elsewhere_not_stated(question, kind, record, keys, told)
     question, asked, found = _fallen_back(question, asked, found)
     if asked_score >= CLEAR and asked not in OPEN:
         # The field is clear: only its values answer, and none is "not stated".
