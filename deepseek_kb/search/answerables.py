@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
 from deepseek_kb.asking import UNIT_ASKED, UNIT_WORDS
-from deepseek_kb.index.store import Index
+from deepseek_kb.index.store import Found, Index
 from deepseek_kb.kinds import Unit
 from deepseek_kb.rows import Row
 from deepseek_kb.search.named import Hit
@@ -55,13 +55,13 @@ def candidates(index: Index, kind: str, record: Row, hits: Sequence[Hit]) -> lis
     found = list(own(index, record, hits)) if own else []
     if kind != "topic":
         found.append(_called(kind, record))
-    about = [f for f in index.mentions(record["id"]) if record["id"] in f.row.get("about", [])]
+    about = _about(index, record)
     events = [f.row for f in about if f.kind == "event"]
     found.extend(_events_about(events, record, founded=bool(record.get("founded"))))
     # The figures of facts about it: all of an organisation's; of another thing, those that
     # answer no field of their own (V3's price as a share of Claude 3.5 Sonnet's), never a
     # table's price for a field the thing holds itself (deepseek-chat's price is no R1 price).
-    told = facts_about(index, record)
+    told = _fact_figures(about, record)
     found.extend(told if kind == "organization" else [c for c in told if c.key == "figure"])
     return found
 
@@ -69,12 +69,16 @@ def candidates(index: Index, kind: str, record: Row, hits: Sequence[Hit]) -> lis
 def facts_about(index: Index, record: Row) -> list[Candidate]:
     """The figures of the facts about the record (an organisation's GPUs and money; for another
     kind of thing, what answers a field it cannot hold: the people who worked on V3)."""
-    facts = [
-        found.row
-        for found in index.mentions(record["id"])
-        if found.kind == "fact" and record["id"] in found.row.get("about", [])
-    ]
-    return [c for fact in facts for c in figures_of("fact", fact, record)]
+    return _fact_figures(_about(index, record), record)
+
+
+def _about(index: Index, record: Row) -> list[Found]:
+    """The records that say they are about this one."""
+    return [f for f in index.mentions(record["id"]) if record["id"] in f.row.get("about", [])]
+
+
+def _fact_figures(about: list[Found], record: Row) -> list[Candidate]:
+    return [c for f in about if f.kind == "fact" for c in figures_of("fact", f.row, record)]
 
 
 def _called(kind: str, record: Row) -> Candidate:

@@ -90,8 +90,7 @@ def choose(
     if named:  # "V3 词表大小": a vocabulary's size, not the model's (nor two fields tied)
         return answer_from(named[0], named, record)
     if _asked_elsewhere(question, keys, asked_score) or _tied(question, keys, asked, asked_score):
-        # A field of another kind of thing: the figures of facts about this one may tell it.
-        told = found if kind == "organization" else [*found, *facts_about(index, record)]
+        told = [*found, *_fields_told(index, kind, record)]
         return _elsewhere_not_stated(question, kind, record, keys, told)
     question, asked, found = _fallen_back(question, asked, found)
     if asked_score >= CLEAR and asked not in OPEN:
@@ -123,6 +122,14 @@ def _why_not(record: Row, asking: Asking) -> Candidate | None:
             text = {"zh": said_zh.strip() + "。", "en": said_en.strip().rstrip(".") + "."}
             return Candidate(asking.key, "note", record, "note", text, record.get("sources", []))
     return None
+
+
+def _fields_told(index: Index, kind: str, record: Row) -> list[Candidate]:
+    """For a field of another kind of thing, the figures of facts about this one that answer
+    a field (an organisation's are among its candidates already, as are the others' figures
+    of no field)."""
+    more = [] if kind == "organization" else facts_about(index, record)
+    return [c for c in more if c.key != "figure"]
 
 
 def _asked_elsewhere(question: Question, keys: tuple[str, ...], asked_score: int) -> bool:

@@ -231,7 +231,7 @@ def _of_field(question: Question, figure: Candidate) -> bool:
     if score < CLEAR or figure.key in (asked, "figure"):
         return True
     words = vocabulary()
-    said = [phrase for phrase in words[asked].words if has(question.rest, phrase)]
+    said = words[asked].said_in(question.rest)
     return figure.key in words and all(phrase in words[figure.key].words for phrase in said)
 
 

@@ -92,6 +92,10 @@ class Asking(NamedTuple):
             return 0
         return phrase_score(rest, self.words)
 
+    def said_in(self, rest: str) -> list[str]:
+        """The phrases of this field the question's words hold."""
+        return [phrase for phrase in self.words if has(rest, phrase)]
+
 
 @cache
 def vocabulary() -> dict[str, Asking]:

@@ -43,15 +43,11 @@ def figure_named(question: Question, found: list[Candidate]) -> list[Candidate]:
     named = [
         c
         for c in found
-        if c.key == "figure"
-        and c.label
-        and ".figures[" in f".{c.field}"  # a figure's own label, not a claim's whole sentence
-        and _says_all(question.rest, [c.label["zh"], c.label["en"]])
+        if _labelled(c) and c.label and _says_all(question.rest, [c.label["zh"], c.label["en"]])
     ]
     # The figure's own label before a claim's whole sentence that happens to hold the words.
     shortest = min((len(str(c.label["en"])) for c in named if c.label), default=0)
-    named = [c for c in named if c.label and len(str(c.label["en"])) == shortest]
-    return named if len({same_value(c.value) for c in named}) == 1 else []
+    return _one_value([c for c in named if c.label and len(str(c.label["en"])) == shortest])
 
 
 def told_otherwise(
@@ -64,7 +60,7 @@ def told_otherwise(
     labelled = figure_for(asking, question, found)
     if labelled:
         return True, answer_from(labelled[0], labelled, record)
-    asked = [phrase for phrase in asking.words if has(question.rest, phrase)]
+    asked = asking.said_in(question.rest)
     said = normalize(record_text(record))
     if not asked or not all(has(said, phrase) for phrase in asked):
         return False, None
@@ -83,7 +79,7 @@ def figure_for(asking: Asking, question: Question, found: list[Candidate]) -> li
     """The figures of the field asked, where this kind of thing has no such field of its own
     ("how many engineers worked on V3": a model has no head count, but a fact about it gives
     one), or whose own label says what the question asks, when they agree on one value."""
-    asked = [phrase for phrase in asking.words if has(question.rest, phrase)]
+    asked = asking.said_in(question.rest)
     named = [
         c
         for c in found
@@ -91,12 +87,21 @@ def figure_for(asking: Asking, question: Question, found: list[Candidate]) -> li
         or (c.key == "figure" and _unit_asks(c) == asking.key)  # 2048 GPUs in V3's cluster
         or (
             asked
-            and c.key == "figure"
+            and _labelled(c)
             and c.label
-            and ".figures[" in f".{c.field}"
             and all(has(normalize(f"{c.label['zh']} {c.label['en']}"), p) for p in asked)
         )
     ]
+    return _one_value(named)
+
+
+def _labelled(candidate: Candidate) -> bool:
+    """Whether it is a figure with a label of its own, not a claim's whole sentence."""
+    return candidate.key == "figure" and ".figures[" in f".{candidate.field}"
+
+
+def _one_value(named: list[Candidate]) -> list[Candidate]:
+    """The candidates, when they agree on one value; else none."""
     return named if len({same_value(c.value) for c in named}) == 1 else []
 
 
