@@ -60,3 +60,11 @@ def test_led_is_a_form_of_lead() -> None:
     found = asserted_answer("which model did luo fuli lead at damo")
     assert found is not None
     assert "VECO" in found["value"]["en"]
+
+
+def test_of_a_persons_quotes_that_search_ranks_alike_the_one_holding_the_words_answers() -> None:
+    """Two of Liang's quotes speak of company culture and search ranks them alike; only one
+    holds 成文 (written down), so it is what he said of a culture not written down."""
+    found = asserted_answer("梁文锋为什么说不搞成文的企业文化")
+    assert found is not None
+    assert found["id"] == "liang-no-written-culture"

@@ -24,7 +24,6 @@ from deepseek_kb.search.answerables import (
     candidates,
     facts_about,
     quoted_from,
-    record_text,
     said_by,
 )
 from deepseek_kb.search.answered import COMPANIONS, Answer, NotStated, answer_from, same_value
@@ -41,6 +40,7 @@ from deepseek_kb.search.question import (
     vocabulary,
 )
 from deepseek_kb.search.stand_in import figure_named, told_in_another, told_otherwise
+from deepseek_kb.search.theirs import quote_on, quotes_by
 
 # The fields each kind of thing can be asked for, so that a clear question about a field the
 # thing lacks is answered "not stated".
@@ -79,9 +79,9 @@ def choose(
     """The best of the thing's candidates, or not stated, or nothing."""
     found = candidates(index, kind, record, hits)
     if kind == "person":
-        found.extend(_quotes_by(index, question, record))
+        found.extend(quotes_by(index, question, record))
         if not found[-1:] or found[-1].key != "said":
-            said = _quote_on(index, question, record)
+            said = quote_on(index, question, record, APPLICABLE["person"])
             if said is not None:
                 return said
     keys = keys_for(kind)
@@ -199,67 +199,6 @@ def _best(question: Question, kind: str, record: Row, found: list[Candidate]) ->
         return None
     same = [c for _, c in scored if c.key == chosen.key]
     return answer_from(_case_first(question, chosen), same, record)
-
-
-def _quote_on(index: Index, question: Question, person: Row) -> Answer | None:
-    """ "Karpathy on DeepSeek V3", "梁文锋 闭源 护城河": a person and some words, nothing else
-    asked, is what they said about it, when one of their quotes accounts for the words."""
-    keys = APPLICABLE["person"]
-    if question.cues or best_asked(question.rest, question.cues, keys)[1] >= CLEAR:
-        return None  # a question (which city, when) is not answered by a quote
-    pieces = leftover(question.rest)
-    if not pieces:
-        return None
-    quotes = _quotes_by(index, question, person, said_asked=False)
-    if quotes and covered(pieces, [record_text(quotes[0].record)]):
-        return answer_from(quotes[0], quotes, person)
-    return None
-
-
-def _quotes_by(
-    index: Index, question: Question, person: Row, said_asked: bool = True
-) -> list[Candidate]:
-    """What the person said about what the question names: their best-matching quote."""
-    from deepseek_kb.search.rank import search
-
-    said = vocabulary()["said"]
-    if said_asked and not any(has(question.rest, phrase) for phrase in said.words):
-        return []
-    rest = question.rest
-    for phrase in sorted(said.words, key=len, reverse=True):
-        if has(rest, phrase):
-            rest = rest.replace(phrase, " ")
-    rest = " ".join(w for w in rest.split() if w not in _FILLER)
-    if not rest:
-        return []
-    for hit in search(index, rest, frozenset({"quote"}), None):
-        if hit.record.get("speaker") == person["id"]:
-            quote = hit.record
-            return [Candidate("said", "quote", quote, "text", quote["text"], quote["sources"])]
-    return []
-
-
-# Words around "what did X say about Y" that name nothing.
-_FILLER = frozenset(
-    [
-        "what",
-        "did",
-        "does",
-        "do",
-        "about",
-        "on",
-        "of",
-        "the",
-        "a",
-        "an",
-        "regarding",
-        "关于",
-        "对",
-        "的",
-        "了",
-        "什么",
-    ]
-)
 
 
 def keys_for(kind: str) -> tuple[str, ...]:
