@@ -43,7 +43,19 @@ QUESTIONS = ROOT / "tests" / "answer_queries.yaml"
 # The unseen questions, written from the sources before the answering code (tests/eval/README.md).
 SPLITS = {
     name: ROOT / "tests" / "eval" / f"questions-{name}.yaml"
-    for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "test", "holdout")
+    for name in (
+        "dev",
+        "dev2",
+        "dev3",
+        "dev4",
+        "dev5",
+        "dev6",
+        "dev7",
+        "dev8",
+        "dev9",
+        "test",
+        "holdout",
+    )
 }
 # Sets whose questions are read only at the end: the test split, and a fresh held-out set
 # written after the test split's misses had been read (tests/eval/README.md).
