@@ -158,6 +158,12 @@ def bigrams(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
+def longest_first(words: Iterable[str]) -> list[str]:
+    """The words, the longest first and in alphabetical order among equals: the order in which
+    phrases are taken out of a question never depends on how a set happens to be stored."""
+    return sorted(words, key=lambda word: (-len(word), word))
+
+
 def han_pieces(run: str) -> list[str]:
     """Overlapping two-character pieces of a Han run; a single character stays itself."""
     if len(run) == 1:

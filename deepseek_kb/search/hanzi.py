@@ -64,7 +64,7 @@ def _word_for(index: Index, key: str, kinds: tuple[str, ...]) -> str | None:
             )
         }
         if found:
-            shortest = min(found, key=len)
+            shortest = min(found, key=lambda word: (len(word), word))
             return shortest if all(shortest in f for f in found) else None
     return None
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Protocol
 
-from deepseek_kb.analysis.text import normalize
+from deepseek_kb.analysis.text import longest_first, normalize
 from deepseek_kb.index.store import Found, Index
 from deepseek_kb.rows import Row
 from deepseek_kb.search.alike import alike
@@ -181,7 +181,7 @@ def without_names(rest: str, record: Row) -> str:
     """What is left of the words once every word of the thing's names (and the words that stand
     for them: 蒸馏 for distill, 千问 for Qwen) and its size is taken out."""
     words = _name_words(record)
-    forms = sorted({a for w in words for a in alike(w) if len(a) >= 2}, key=len, reverse=True)
+    forms = longest_first({a for w in words for a in alike(w) if len(a) >= 2})
     rest = SIZE_IN.sub(" ", rest)
     for form in forms:
         rest = rest.replace(form, " ") if not form.isascii() else _without_word(rest, form)
@@ -220,7 +220,7 @@ def without_close(norm: str, record: Row) -> str:
     kept = [w for w in norm.split() if w not in tokens and not _near_any(w, tokens)]
     rest = " ".join(kept)
     # Part of a Chinese name typed alone (梁文, 威利森) is the name, not a word asked about it.
-    for name in sorted((n for n in names if not n.isascii()), key=len, reverse=True):
+    for name in longest_first(n for n in names if not n.isascii()):
         rest = rest.replace(name, " ")
     parts = [w for w in rest.split() if w.isascii() or len(w) < 2 or not any(w in n for n in names)]
     return " ".join(parts)
@@ -229,7 +229,7 @@ def without_close(norm: str, record: Row) -> str:
 def names_out(rest: str, records: Iterable[Row]) -> str:
     """The words once every name and alias of the records is taken out of them, the longest
     first (DeepSeek-V3 before V3); a one-letter name is no name to take out."""
-    names = sorted({normalize(n) for r in records for n in names_of(r)}, key=len, reverse=True)
+    names = longest_first({normalize(n) for r in records for n in names_of(r)})
     for name in names:
         rest = rest.replace(name, " ") if len(name) >= 2 else rest
     return " ".join(rest.split())

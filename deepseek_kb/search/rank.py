@@ -23,7 +23,14 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from deepseek_kb.analysis.fields import StoredField, prepare, search_fields
-from deepseek_kb.analysis.text import fts_literal, has_han, normalize, query_tokens, terms
+from deepseek_kb.analysis.text import (
+    fts_literal,
+    has_han,
+    longest_first,
+    normalize,
+    query_tokens,
+    terms,
+)
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_NAME
 from deepseek_kb.search.expand import Term, Variant, expand, spaced_pinyin
@@ -139,9 +146,7 @@ def _names_apart(index: Index, query: str) -> str:
     if not has_han(query):
         return query
     held = {e.name for e in index.names_in(None, query)}
-    names = sorted(
-        (n for n in held if has_han(n) and len(n) >= 2 and n in query), key=len, reverse=True
-    )
+    names = longest_first(n for n in held if has_han(n) and len(n) >= 2 and n in query)
     if not names:
         return query
     apart = re.sub("|".join(re.escape(n) for n in names), lambda m: f" {m.group()} ", query)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from deepseek_kb.analysis.text import normalize, ordinals
+from deepseek_kb.analysis.text import longest_first, normalize, ordinals
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import Candidate, event_candidate, record_text
@@ -41,7 +41,7 @@ def day_answer(index: Index, question: Question) -> Answer | None:
     if day is None:
         return None
     rest = norm.replace(said.group(), " ")
-    for name in sorted(_names(series), key=len, reverse=True):
+    for name in longest_first(_names(series)):
         rest = rest.replace(name, " ")
     rest = " ".join(rest.split())
     if "date" in question.cues:
@@ -87,7 +87,7 @@ def _day(index: Index, series: Row, number: int | None) -> Row | None:
     days: dict[int, list[Row]] = {}
     # The days' titles hold the series' name in both languages: the first name that finds
     # them finds them all.
-    for name in sorted(names, key=len, reverse=True):
+    for name in longest_first(names):
         if days:
             break
         query = f"{name} day {number}" if number is not None else f"{name} day"

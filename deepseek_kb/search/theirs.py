@@ -4,6 +4,7 @@ hiring" (the quote of theirs that holds what it speaks of), "Karpathy on DeepSee
 
 from __future__ import annotations
 
+from deepseek_kb.analysis.text import longest_first
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import Candidate, record_text
@@ -37,7 +38,7 @@ def quotes_by(
     if said_asked and not any(has(question.rest, phrase) for phrase in said.words):
         return []
     rest = question.rest
-    for phrase in sorted(said.words, key=len, reverse=True):
+    for phrase in longest_first(said.words):
         if has(rest, phrase):
             rest = rest.replace(phrase, " ")
     rest = " ".join(w for w in rest.split() if w not in _FILLER)
