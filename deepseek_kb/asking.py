@@ -241,10 +241,10 @@ ASKED: tuple[Asked, ...] = (
         "what it is",
         "what is|what's|whats|what are|who is|who's|whos|who was|define|definition|meaning|"
         "mean|stand for|stands for|explain|tell me about|introduce|describe|是什么|什么是|是谁|谁是|是啥|"
-        "啥是|介绍|含义|意思|定义|解释|指什么|work|works|job|employer|position|工作|任职|就职|职位|职务|"
+        "啥是|介绍|含义|意思|定义|解释|指什么|work|works|job|position|工作|任职|就职|职位|职务|"
         "是做什么的|做什么的|干什么的|是干嘛的|干嘛的|干嘛用的|是干什么的|做啥的|有什么用|用来做什么|"
         "干啥的|是干啥的|什么背景|啥背景|什么来头|啥来头|background|干什么用的|做什么用的|什么叫|"
-        "哪家公司|在哪家|which company|works for|work for|what does it do|what is it for|used for|"
+        "哪家公司|which company|what does it do|what is it for|used for|"
         "what kind of firm|what kind of company|what type of firm|what type of company|"
         "what kind of organization|what sort of company|什么样的公司|什么类型的公司|哪类公司|什么公司|"
         "wtf is|what the heck is|what problem does it solve|what does it solve|解决什么问题|解决什么|"
@@ -261,6 +261,15 @@ ASKED: tuple[Asked, ...] = (
         "official name|what is it called|中文名|中文名字|英文名|英文名字|叫什么名字|"
         "叫啥名|中文叫|英文叫|名字叫",
         "text",
+    ),
+    Asked(
+        "employer",
+        "所属机构",
+        "affiliations",
+        "employer|employers|employed by|works for|work for|worked for|working for|works at|"
+        "work at|worked at|working at|在哪家|在哪家公司|在什么公司|在哪个公司|在哪工作|在哪里工作|"
+        "在哪上班|在哪待过|在哪儿待过|待过|哪个部门|哪个机构|哪个实验室|就职于|任职于|效力于",
+        "name",
     ),
     Asked(
         "education",
@@ -378,8 +387,7 @@ UNIT_ASKED: dict[Unit, str] = {
     Unit.usd_per_m_tokens: "api_price_input",
     Unit.cny_per_m_tokens: "api_price_input",
 }
-# The words a question may name a unit by ("price in yuan"): an answer in that unit accounts
-# for them.
+# The words a question names a unit by ("price in yuan"): an answer in that unit accounts for them.
 UNIT_WORDS: dict[Unit, str] = {
     Unit.cny: "yuan rmb cny 元 人民币",
     Unit.cny_per_m_tokens: "yuan rmb cny 元 人民币 tokens",

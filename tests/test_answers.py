@@ -437,7 +437,7 @@ def test_an_answer_names_its_label_once_and_what_each_other_value_is() -> None:
     [
         ("feed forward architecture of deepseek v3", "specs.ffn", "DeepSeekMoE"),  # the part
         ("Janus-Pro-7B 的底座语言模型", "specs.base_model", "DeepSeek-LLM 7B"),  # a model's kind
-        ("田渊栋 在哪工作", "role", "Meta"),  # where someone works is their role
+        ("田渊栋 在哪工作", "affiliations", "Meta"),  # where someone works: their organisations
     ],
 )
 def test_a_field_asked_in_other_words_is_that_field(query: str, field: str, value: str) -> None:
@@ -563,7 +563,7 @@ def test_a_digit_in_a_name_is_no_number_asked_for() -> None:
         ("deepseek api output 价格 per million tokens", "api-price-output", None, "¥2"),
         ("deepseek ocr2 啥时候出的", "deepseek-ocr-2", "released.date", "2026-01-27"),
         ("Tim Dettmers 是做什么的", "tim-dettmers", "role", "QLoRA"),
-        ("田渊栋在哪家公司", "tian-yuandong", "role", "Meta"),
+        ("田渊栋在哪家公司", "tian-yuandong", "affiliations", "Meta"),
         # "多大" (how big) asks the model's size, unless a size within it is named beside it.
         ("ds v3 hidden size 多大", "deepseek-v3", "specs.hidden_size", "7168"),
         ("V3 上下文多大", "deepseek-v3", "specs.context_length", "128K"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import asserted_answer, dskb
+from .conftest import asserted_answer, dskb, run
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,34 @@ def test_an_answer_does_not_depend_on_how_python_hashes_strings() -> None:
     }
     assert len(printed) == 1
     assert "Zhejiang" in printed.pop()
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("罗福莉之前在阿里哪个部门", "DAMO Academy"),
+        ("who does jack clark work for", "Anthropic"),
+        ("田渊栋在哪家公司", "Meta"),
+    ],
+)
+def test_where_someone_works_is_the_organisations_they_are_affiliated_with(
+    query: str, said: str
+) -> None:
+    """Not their role ("Inventor of QLoRA" says no company): the organisations the sources
+    tie them to, universities aside (those are their education)."""
+    found = asserted_answer(query)
+    assert found is not None
+    assert found["asked"] == "employer"
+    assert said in found["value"]["en"]
+    assert "University" not in found["value"]["en"]
+
+
+def test_where_someone_works_is_not_stated_when_nothing_names_an_organisation() -> None:
+    """Tim Dettmers' role is "Inventor of QLoRA": no company; Sebastian Raschka's names OpenAI,
+    with the caveat that it is the article's unconfirmed wording."""
+    first = run("search", "Tim Dettmers 现在在哪家公司", "--lang", "en").stdout.splitlines()[0]
+    assert "not stated" in first
+    assert "QLoRA" not in first
+    shown = run("search", "Sebastian Raschka 在哪工作", "--lang", "en").stdout
+    assert "OpenAI scientist" in shown.splitlines()[0]
+    assert "unconfirmed" in shown

@@ -18,6 +18,7 @@ from deepseek_kb.index.store import Found, Index
 from deepseek_kb.kinds import Unit
 from deepseek_kb.rows import Row
 from deepseek_kb.search.named import Hit
+from deepseek_kb.search.workplace import workplace
 from deepseek_kb.values import format_value, pick
 
 # The company the knowledge base is about: what a question naming nothing else asks of, and
@@ -229,6 +230,11 @@ def _person(index: Index, person: Row, hits: Sequence[Hit]) -> Iterator[Candidat
                 "education", "person", person, f"bio[{number}]", item, person["sources"]
             )
             break
+    found = workplace(index, person)
+    if found is not None:
+        field, value = found
+        caveat = role_caveat(person) if field == "role" else None
+        yield Candidate("employer", "person", person, field, value, person["sources"], caveat)
 
 
 def role_caveat(person: Row) -> Row | None:

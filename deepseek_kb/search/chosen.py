@@ -62,7 +62,7 @@ APPLICABLE: dict[str, tuple[str, ...]] = {
         "api_price_output",
         "called",
     ),
-    "person": ("identity", "education", "said", "date", "called"),
+    "person": ("identity", "employer", "education", "said", "date", "called"),
     "term": ("identity", "called"),
     "topic": ("date", "topic"),
 }

@@ -1,0 +1,36 @@
+"""Where a person works or worked, as the sources tell it: the organisations their record ties
+them to (universities aside: those are their education), else their role when it names an
+organisation ("OpenAI scientist"), else nothing: "Inventor of QLoRA" names no company."""
+
+from __future__ import annotations
+
+from deepseek_kb.analysis.text import normalize
+from deepseek_kb.index.store import Index
+from deepseek_kb.rows import Row
+from deepseek_kb.search.named import has
+
+# How the names of a list are joined in each language.
+_LISTED = {"zh": "、", "en": ", "}
+
+
+def workplace(index: Index, person: Row) -> tuple[str, Row] | None:
+    """The field of the person's record that says where they work, and what it says."""
+    employers = _employers(index, person)
+    if employers:
+        names = {
+            lang: _LISTED[lang].join(str(org["name"][lang]) for org in employers)
+            for lang in ("zh", "en")
+        }
+        return "affiliations", names
+    role: Row = person["role"]
+    return ("role", role) if _names_an_organization(index, role) else None
+
+
+def _employers(index: Index, person: Row) -> list[Row]:
+    found = [index.get(str(org)) for org in person.get("affiliations", [])]
+    return [f.row for f in found if f is not None and f.row.get("kind") != "university"]
+
+
+def _names_an_organization(index: Index, text: Row) -> bool:
+    said = normalize(f"{text['zh']} {text['en']}")
+    return any(has(said, normalize(n.name)) for n in index.names_in("organization", said))
