@@ -99,8 +99,8 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "pricing|价格|定价|per million|每百万|一百万|多少钱|"
         # Which model a training started from is its base model, not its tokens.
         "哪个模型|which model|起点|starting point|"
-        # The tokens attention picks for each query are no training data either.
-        "键值|key-value|per query|每个查询|注意力|attention",
+        # The tokens attention picks for each query are no training data, nor what 张 counts (cards).
+        "键值|key-value|per query|每个查询|注意力|attention|多少张|几张",
     ),
     "training_method": SpecWords(
         "training stages|stages|training pipeline|how was it trained|训练流程|训练阶段|几个阶段|"

@@ -76,7 +76,13 @@ def test_a_model_no_fact_counts_the_people_of_is_not_given_a_head_count() -> Non
 
 
 @pytest.mark.parametrize(
-    "query", ["V3 训练 cluster 有多少张 H800", "how many GPUs was V3 trained on"]
+    "query",
+    [
+        "V3 训练 cluster 有多少张 H800",
+        "how many GPUs was V3 trained on",
+        # 预训练 asks for training tokens, but tokens are never counted in 张 (cards).
+        "V3 预训练的时候用了多少张 H800",
+    ],
 )
 def test_a_count_a_model_cannot_hold_is_answered_by_its_claims_figure_in_that_unit(
     query: str,
