@@ -68,3 +68,10 @@ def test_of_a_persons_quotes_that_search_ranks_alike_the_one_holding_the_words_a
     found = asserted_answer("梁文锋为什么说不搞成文的企业文化")
     assert found is not None
     assert found["id"] == "liang-no-written-culture"
+
+
+def test_who_someone_is_asked_and_nothing_they_said_is_not_answered_by_a_quote() -> None:
+    """ "Which company did Alex Wang found" asks who he is (his role: founder of scale.ai),
+    not what he said about Chinese tech, though his quote is the passage that holds most."""
+    found = asserted_answer("within the deepseek story, which company did Alex Wang found?")
+    assert found is None or found["id"] == "alex-wang", found

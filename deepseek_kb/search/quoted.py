@@ -80,10 +80,12 @@ def _other_field(question: Question) -> bool:
     (when they were born, which city they are from) and nothing of what they said."""
     if question.subject is None or question.subject[0] != "person":
         return False
-    if best_asked(question.rest, question.cues, ("said", "speaker"))[1] >= CLEAR:
+    said = best_asked(question.rest, question.cues, ("said", "speaker"))[1]
+    if said >= CLEAR:
         return False
     asked, score = best_asked(question.rest, question.cues)
-    return score >= CLEAR and asked != "identity"
+    # Who they are is asked beside what they said ("梁文锋说创新是什么"), unless nothing of it is.
+    return score >= CLEAR and (asked != "identity" or not said)
 
 
 def _fits(question: Question, found: Passage) -> bool:
