@@ -47,6 +47,12 @@ def test_the_model_of_a_clusters_gpus_is_not_their_count() -> None:
         ("R1 32B 的基座模型", "deepseek-r1-distill-qwen-32b", "Qwen2.5-32B"),
         ("r1 蒸馏 千问 7b 拿啥微调的", "deepseek-r1-distill-qwen-7b", "Qwen2.5-Math-7B"),
         ("deepseek r1 70b base model", "deepseek-r1-distill-llama-70b", "Llama-3.3-70B-Instruct"),
+        # 蒸馏出来 (distilled out of) asks what it was distilled from, in Chinese or English
+        (
+            "R1 Distill Llama 70B 是从哪个 model 蒸馏出来",
+            "deepseek-r1-distill-llama-70b",
+            "Llama-3.3-70B-Instruct",
+        ),
     ],
 )
 def test_a_size_names_the_one_variant_of_that_size(query: str, model: str, base: str) -> None:
