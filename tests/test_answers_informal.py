@@ -77,3 +77,10 @@ def test_a_chatty_question_is_answered(query: str, record: str, said: str) -> No
     found = asserted_answer(query)
     assert found is not None
     assert found["id"] == record and said in found["text"], found
+
+
+def test_the_thing_named_again_by_what_it_is_asks_nothing_more() -> None:
+    """ "幻方这家基金" is High-Flyer again, called a fund: 基金 is no word its city must say."""
+    found = asserted_answer("幻方这家基金位于哪个城市")
+    assert found is not None
+    assert found["id"] == "high-flyer" and found["text"] == "Hangzhou"

@@ -109,3 +109,10 @@ def test_where_someone_works_is_not_stated_when_nothing_names_an_organisation() 
     shown = run("search", "Sebastian Raschka 在哪工作", "--lang", "en").stdout
     assert "OpenAI scientist" in shown.splitlines()[0]
     assert "unconfirmed" in shown
+
+
+def test_a_persons_role_asked_by_that_word_is_their_role() -> None:
+    found = asserted_answer("Tian Yuandong's role")
+    assert found is not None
+    assert found["id"] == "tian-yuandong" and found["asked"] == "identity"
+    assert "Meta" in found["value"]["en"]

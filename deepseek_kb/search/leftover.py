@@ -39,13 +39,15 @@ def leftover(rest: str) -> list[str]:
     """The words of the question that nothing matched (not the thing's name, not a phrase that
     asks for a field, not a cue, not a function word): Latin words, and pairs of Chinese
     characters. An answer must account for them, or there is none."""
-    rest = _UNIT_ASKED.sub(" ", unasked(rest))
+    rest = _THIS.sub(" ", _UNIT_ASKED.sub(" ", unasked(rest)))
     for filler in _FILLERS:  # whole, not in pairs with their neighbours (一共训练: 共训)
         rest = rest.replace(filler, " ")
     return [piece for piece in content(rest) if piece not in _SOFT_HAN]
 
 
 _FINE_TUNE = re.compile(r"\bfine[- ]tun")
+# The thing asked about, named again by what it is ("幻方这家基金", "V3 这个模型"): no more asked.
+_THIS = re.compile(r"[这那该][家个款位所只][\u4e00-\u9fff]{2}")
 # The unit a value is asked in ("以 trillion 为单位", "in trillions"): how to read it, not more.
 _UNIT_ASKED = re.compile(r"(?:以\s*)?\b[a-z]+\s*为单位|\bin (?:trillions|billions|millions)\b")
 
