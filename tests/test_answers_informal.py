@@ -19,6 +19,8 @@ from .conftest import asserted_answer
         ("watson lollipop", "watson lollipop"),  # whole words only
         ("r1论文arxiv号多少", "r1论文arxiv号是什么"),
         ("mega moe in deepgemm = ?", "mega moe in deepgemm what is"),
+        ("eli5 dualpipe", "explain dualpipe"),
+        ("explain mla like i'm 5", "explain mla"),
     ],
 )
 def test_informal_words_are_read_as_meant(typed: str, meant: str) -> None:
@@ -32,6 +34,7 @@ def test_informal_words_are_read_as_meant(typed: str, meant: str) -> None:
         ("wat is mtp in deepseek v3", "mtp", "Multi-Token Prediction"),
         ("r1论文arxiv号多少", "deepseek-r1", "2501.12948"),
         ("mega moe in deepgemm = ?", "mega-moe", "fused MoE"),
+        ("explain multi-token prediction like im five", "mtp", "Multi-Token Prediction"),
     ],
 )
 def test_an_informal_question_is_answered(query: str, record: str, said: str) -> None:
