@@ -19,6 +19,7 @@ from .conftest import asserted_answer
         ("what was on the last day of open source week", "Inference System"),
         ("开源周第三天是哪天", "2025-02-26"),
         ("when was day 4 of open source week", "2025-02-27"),
+        ("开源周第三天放出来的是啥", "DeepGEMM"),  # what it was: what came out
     ],
 )
 def test_a_day_of_open_source_week_is_its_event(query: str, value: str) -> None:

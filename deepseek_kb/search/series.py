@@ -48,7 +48,10 @@ def day_answer(index: Index, question: Question) -> Answer | None:
         event = event_candidate(day)
         return answer_from(event, [event], day)
     asked, score = best_asked(rest, question.cues)
-    if (score >= CLEAR and asked != "released") or not covered(leftover(rest), [record_text(day)]):
+    # What it was ("放的是啥") is what came out, as much as what was released.
+    if (score >= CLEAR and asked not in ("released", "identity")) or not covered(
+        leftover(rest), [record_text(day)]
+    ):
         return None  # something more is asked of the day than what came out
     title = Candidate("identity", "event", day, "title", day["title"], day["sources"])
     return answer_from(title, [title], day)
