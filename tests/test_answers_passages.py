@@ -3,6 +3,8 @@ does not ask for, and a passage found by the topics its record is filed under.""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from .conftest import asserted_answer, first_hit
@@ -169,3 +171,19 @@ def test_a_statement_comes_before_someones_words_when_they_say_as_much() -> None
     found = asserted_answer("DeepSeek 融资了吗")
     assert found is not None
     assert found["id"] == "deepseek-open-source-never-raised-money"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "till when could you call v3.2 speciale on the api",
+        "until when could one call V3.2-Speciale",
+    ],
+)
+def test_till_when_something_lasted_is_not_when_it_happened(query: str) -> None:
+    """V3.2-Speciale came out on 2025-12-01 on an endpoint that lasted until 2025-12-15: the
+    release date is no answer to till when; the sentence saying until when is."""
+    found = asserted_answer(query)
+    assert found is not None
+    assert "2025-12-15" in json.dumps(found["value"])
+    assert found["text"] != "2025-12-01"

@@ -372,6 +372,8 @@ def _speaker(index: Index, hits: Sequence[Hit], hit: Hit) -> Answer | None:
 def _event(question: Question, record: Row, asked: str) -> Answer | None:
     if "date" in question.cues and not _titled(question, record):
         return None  # DeepSpec's release, which speaks of V4's preview, is not V4's date
+    if "until" in question.cues:
+        return None  # till when it lasted is no date of when it happened
     if "date" in question.cues:
         event = event_candidate(record)
         return answer_from(event, [event], record)

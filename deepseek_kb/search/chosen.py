@@ -194,6 +194,8 @@ def _best(question: Question, kind: str, record: Row, found: list[Candidate]) ->
         return None  # "which year did he graduate" is not answered by where he studied
     if top[0].key == "date" and "date" not in question.cues:
         return None  # an event's title holding the words ("API") does not make "when" asked
+    if vocabulary()[top[0].key].expects == "date" and "until" in question.cues:
+        return None  # till when something lasted is no date of when it happened
     chosen = _agreed(_happened(question, top))
     if chosen is None:
         return None

@@ -69,6 +69,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "name": ("who", "whom", "whose", "谁"),
     "quantity": ("how many", "how much", "how big", "how large", "how long", "多少", "几个", "几"),
     "what": ("what", "which", "什么", "哪个", "哪些", "啥"),
+    # Till when something lasts: no date of when it happened answers.
+    "until": ("until", "till", "开放到", "可用至", "截至", "截止到"),
 }
 # A field is asked for clearly when its words weigh this much (ctx, cost, 价格 …).
 CLEAR = 3
