@@ -4,6 +4,8 @@ then the figure its label names; a number the record lacks rules it out."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from .conftest import asserted_answer
@@ -105,3 +107,21 @@ def test_a_tables_price_is_no_price_of_a_model_it_is_about(query: str) -> None:
     prices answer no question of a model's own price (R1's own table answers R1's)."""
     found = asserted_answer(query)
     assert found is None or found["id"] != "api-pricing-table-chat-reasoner", found
+
+
+@pytest.mark.parametrize(
+    ("query", "label", "value"),
+    [
+        ("DeepSeek-V2 较 67B 节省多少训练成本", "Training cost saved", 42.5),
+        ("deepseek ocr 的 decoder 激活参数多大", "Decoder active parameters", 0.57),
+    ],
+)
+def test_a_field_the_thing_lacks_asked_with_more_words_is_the_figure_whose_line_says_them(
+    query: str, label: str, value: float
+) -> None:
+    """V2 has no training cost of its own; its claim's figure labelled "Training cost saved"
+    speaks of the field, and the claim's line says the rest (compared with DeepSeek 67B)."""
+    found = asserted_answer(query)
+    assert found is not None
+    assert found["value"]["value"] == value
+    assert label in json.dumps(found)

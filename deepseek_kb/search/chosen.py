@@ -39,7 +39,12 @@ from deepseek_kb.search.question import (
     unasked,
     vocabulary,
 )
-from deepseek_kb.search.stand_in import figure_named, told_in_another, told_otherwise
+from deepseek_kb.search.stand_in import (
+    figure_named,
+    figure_told,
+    told_in_another,
+    told_otherwise,
+)
 from deepseek_kb.search.theirs import quote_on, quotes_by
 
 # The fields each kind of thing can be asked for, so that a clear question about a field the
@@ -100,7 +105,9 @@ def choose(
             # company" is not about High-Flyer's own founding.
             words = vocabulary()
             if leftover(question.rest):
-                return told_in_another(question, record, words[asked], found)
+                return figure_told(question, record, words[asked], found) or told_in_another(
+                    question, record, words[asked], found
+                )
             return NotStated(kind, record, words[asked], _why_not(record, words[asked]))
         found = _of_field(question, asked, found)
     return _best(question, kind, record, found)

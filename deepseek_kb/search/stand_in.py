@@ -34,6 +34,25 @@ def told_in_another(
     return answer_from(told[0], told, record) if len(told) == 1 else None
 
 
+def figure_told(
+    question: Question, record: Row, asking: Asking, found: list[Candidate]
+) -> Answer | None:
+    """A field the thing lacks, asked with more words ("V2 比 67B 省了多少训练成本"): the
+    figures whose label speaks of the field and whose line says the rest (42.5 % of training
+    cost saved, compared with DeepSeek 67B), when they agree on one value."""
+    pieces = leftover(question.rest)
+    told = [
+        c
+        for c in figure_for(asking, question, found)
+        if _labelled(c)
+        and covered(
+            pieces, [*said_by(c), *(str(s.get("quote", "")) for s in c.sources)], strict=True
+        )
+    ]
+    told = _one_value(told)
+    return answer_from(told[0], told, record) if told else None
+
+
 def figure_named(question: Question, found: list[Candidate]) -> list[Candidate]:
     """The figures whose label says everything the question asks when the field asked leaves
     a word unexplained ("V3 词表大小" asks the vocabulary size, not the model's size), the
