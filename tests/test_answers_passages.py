@@ -187,3 +187,13 @@ def test_till_when_something_lasted_is_not_when_it_happened(query: str) -> None:
     assert found is not None
     assert "2025-12-15" in json.dumps(found["value"])
     assert found["text"] != "2025-12-01"
+
+
+def test_a_chinese_word_kept_whole_is_held_by_a_word_that_stands_for_it() -> None:
+    """被叫做 (is called) is in the passage as 冠以……之称 and "dubbed": a Chinese word the
+    question keeps whole, like a Latin one, may be held by a word that stands for it (a pair of
+    characters still as it is: 缩小 is not 减少 there)."""
+    found = asserted_answer("DeepSeek 被叫做 AI 界的什么")
+    assert found is not None
+    assert found["id"] == "deepseek-pinduoduo-of-ai"
+    assert "拼多多" in found["value"]["zh"]

@@ -25,7 +25,7 @@ money funding capital cash 钱 资金 资本
 buck bucks dollar dollars usd 美元
 price prices pricing charge charges 价格 收费
 say said says tell told claim claimed 说 称
-call called calling dub dubbed nickname nicknamed 叫做 叫作 称为 称作 叫成 被称 之称 冠以 号称
+call called calling dub dubbed nickname nicknamed 叫做 叫作 称为 称作 叫成 被称 之称 冠以 号称 被叫做 被叫作 被称为 被称作 人称
 reach reached achieve achieved hit 达到
 max maximum most cap caps capped limit 最多 最大 上限
 use used uses using adopt adopted 使用 采用
