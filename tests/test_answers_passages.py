@@ -147,7 +147,12 @@ def test_what_a_thing_is_called_is_said_in_the_words_of_the_sources(
 
 
 @pytest.mark.parametrize(
-    "query", ["which journal published the R1 paper", "R1 的论文登上了哪本期刊"]
+    "query",
+    [
+        "which journal published the R1 paper",
+        "R1 的论文登上了哪本期刊",
+        "which journal did the R1 paper eventually appear in",  # eventually asks nothing
+    ],
 )
 def test_which_journal_is_answered_by_the_passage_naming_it(query: str) -> None:
     """ "which journal published" names the kind of thing asked: published asks no release

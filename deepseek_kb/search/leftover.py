@@ -27,7 +27,8 @@ _STOP_WORDS = (
     "detail exact approx roughly around api figure stated drop dropped under behind take took "
     "takes taken repo repository repositories look looks looking need needs needed just go "
     "goes going went he she him her his hers ever still also very work works worked working "
-    "might may must shall accept accepts accepted sit sits sat far push pushed every if"
+    "might may must shall accept accepts accepted sit sits sat far push pushed every if "
+    "ended eventually finally ultimately"
 )
 STOP = frozenset(_STOP_WORDS.split())
 STOP_HAN = frozenset(
