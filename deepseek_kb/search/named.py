@@ -124,9 +124,11 @@ def _named_of_kind(index: Index, norm: str, kind: str) -> Iterable[tuple[str, st
         first = spaced.replace("·", " ").split(maxsplit=1)
         if first and first[0] not in norm:
             continue
-        # "fire flyer 2" names Fire-Flyer 2: a hyphen in a name may be typed as a space, a
-        # space as a hyphen (coder-v2), and the dot of a name in Chinese (西蒙·威利森) left out.
-        for form in dict.fromkeys((name, spaced, name.replace(" ", "-"), name.replace("·", ""))):
+        # "fire flyer 2" names Fire-Flyer 2: a hyphen in a name may be typed as a space or left
+        # out (fireflyer 2), a space as a hyphen (coder-v2), and the dot of a name in Chinese
+        # (西蒙·威利森) left out.
+        forms = (name, spaced, name.replace("-", ""), name.replace(" ", "-"), name.replace("·", ""))
+        for form in dict.fromkeys(forms):
             if (len(form) >= 2 and has(norm, form, also_joins=".-")) or _apart(norm, form):
                 yield form, record_id, kind
 
