@@ -91,7 +91,10 @@ def test_the_thing_named_again_by_what_it_is_asks_nothing_more() -> None:
 
 @pytest.mark.parametrize(
     ("query", "record"),
-    [("fireflyer 1 有多少张显卡", "fire-flyer-1"), ("mathv2 putnam 2024 score", "deepseek-math-v2")],
+    [
+        ("fireflyer 1 有多少张显卡", "fire-flyer-1"),
+        ("mathv2 putnam 2024 score", "deepseek-math-v2"),
+    ],
 )
 def test_a_name_typed_without_its_hyphen_names_the_thing(query: str, record: str) -> None:
     found = asserted_answer(query)
