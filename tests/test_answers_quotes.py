@@ -75,3 +75,11 @@ def test_who_someone_is_asked_and_nothing_they_said_is_not_answered_by_a_quote()
     not what he said about Chinese tech, though his quote is the passage that holds most."""
     found = asserted_answer("within the deepseek story, which company did Alex Wang found?")
     assert found is None or found["id"] == "alex-wang", found
+
+
+def test_labour_asked_in_either_chinese_word_is_the_quote_on_labour_costs() -> None:
+    """人力 and 人工 both say labour: Liang's quote on 人工成本 is what he said of 人力成本,
+    not the quote on innovation that search ranks alike."""
+    found = asserted_answer("梁文锋对人力成本怎么看")
+    assert found is not None
+    assert found["id"] == "liang-people-biggest-asset"
