@@ -31,7 +31,8 @@ def quote_on(index: Index, question: Question, person: Row, keys: tuple[str, ...
 def quotes_by(
     index: Index, question: Question, person: Row, said_asked: bool = True
 ) -> list[Candidate]:
-    """What the person said about what the question names: their best-matching quote."""
+    """What the person said about what the question names: of their quotes search finds best,
+    the one holding most of the words nothing else explains."""
     from deepseek_kb.search.rank import search
 
     said = vocabulary()["said"]
@@ -52,7 +53,6 @@ def quotes_by(
     if not theirs:
         return []
     pieces = leftover(question.rest)
-    # Of their best quotes, the one that holds most of the words nothing else explains.
     quote = max(
         theirs, key=lambda q: sum(covered([p], [record_text(q)], strict=True) for p in pieces)
     )
