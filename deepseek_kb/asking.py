@@ -153,7 +153,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "text",
     ),
     "paper": SpecWords(
-        "paper|arxiv|technical report|tech report|publication|论文|技术报告", "text"
+        "paper|arxiv|technical report|tech report|publication|论文|技术报告|paper id", "text"
     ),
 }
 

@@ -33,6 +33,7 @@ def test_informal_words_are_read_as_meant(typed: str, meant: str) -> None:
         ("how many gpu hours did v3 take in total lol", "deepseek-v3", "2.788M"),
         ("wat is mtp in deepseek v3", "mtp", "Multi-Token Prediction"),
         ("r1论文arxiv号多少", "deepseek-r1", "2501.12948"),
+        ("paper id of deepseek r1 pls", "deepseek-r1", "2501.12948"),  # a paper's id is the paper
         ("mega moe in deepgemm = ?", "mega-moe", "fused MoE"),
         ("explain multi-token prediction like im five", "mtp", "Multi-Token Prediction"),
     ],
