@@ -238,7 +238,7 @@ ASKED: tuple[Asked, ...] = (
         "identity",
         "是什么",
         "what it is",
-        "what is|what's|whats|what are|who is|who's|whos|who was|define|definition|meaning|"
+        "what is|what's|whats|what are|who is|who's|whos|who was|who|define|definition|meaning|"
         "mean|stand for|stands for|explain|tell me about|introduce|describe|是什么|什么是|是谁|谁是|是啥|"
         "啥是|介绍|含义|意思|定义|解释|指什么|work|works|job|position|role|工作|任职|就职|职位|职务|角色|"
         "是做什么的|做什么的|干什么的|是干嘛的|干嘛的|干嘛用的|是干什么的|做啥的|有什么用|用来做什么|"

@@ -116,3 +116,13 @@ def test_a_persons_role_asked_by_that_word_is_their_role() -> None:
     assert found is not None
     assert found["id"] == "tian-yuandong" and found["asked"] == "identity"
     assert "Meta" in found["value"]["en"]
+
+
+@pytest.mark.parametrize(
+    ("query", "person"), [("luo fuli who", "luo-fuli"), ("who? karpathy", "andrej-karpathy")]
+)
+def test_a_name_and_who_asks_who_they_are(query: str, person: str) -> None:
+    """Not who said the quote that mentions them: who they are, their role."""
+    found = asserted_answer(query)
+    assert found is not None
+    assert found["id"] == person and found["asked"] == "identity"
