@@ -202,3 +202,10 @@ def test_a_chinese_word_kept_whole_is_held_by_a_word_that_stands_for_it() -> Non
     assert found is not None
     assert found["id"] == "deepseek-pinduoduo-of-ai"
     assert "拼多多" in found["value"]["zh"]
+
+
+def test_a_word_of_one_character_between_function_words_is_still_asked() -> None:
+    """钱 in "网页版要钱吗" (does the web version cost money) stands alone between 要 and 吗: a
+    passage that speaks of the web app but not of money does not answer."""
+    found = asserted_answer("DeepSeek 的网页版要钱吗")
+    assert found is None or found["id"] != "deepseek-v3-0324", found

@@ -100,6 +100,12 @@ def _han_pairs(word: str) -> Iterator[str]:
     for run in han.split():
         if len(run) >= 2 and any(_is_word_char(ch) for ch in run):
             yield from (run[i : i + 2] for i in range(len(run) - 1))
+        elif run in _SINGLE:  # 钱 of 要钱吗: a word of one character, between function words
+            yield run
+
+
+# The words of one character that say something on their own.
+_SINGLE = frozenset("钱")
 
 
 @cache
