@@ -295,14 +295,15 @@ def answered_by(index: Index, question: Question, found: Passage) -> Answer | No
     """A date asked of an event is its date, a speaker asked of a quote its speaker; else the
     passage itself, as the sources put it."""
     record = found.record
-    if found.kind == "event" and "date" in question.cues and "until" not in question.cues:
+    # When it happened is asked; till when something lasted is no such date.
+    when = "date" in question.cues and "until" not in question.cues
+    if found.kind == "event" and when:
         event = event_candidate(record)
         return answer_from(event, [event], record)
     if found.kind == "quote" and "name" in question.cues:
         speaker = speaker_candidate(index, record)
         return answer_from(speaker, [speaker], record) if speaker else None
-    # Till when something lasted is no date of when it happened.
-    dated = _own_date(record, found) if question.cues & {"date", "until"} == {"date"} else None
+    dated = _own_date(record, found) if when else None
     if dated is not None:  # "In May 2023 the team was spun off": DeepSeek's founding, 2023-05
         return answer_from(dated, [dated], record)
     if _looked(record):
