@@ -89,17 +89,16 @@ SPEC_WORDS: dict[str, SpecWords] = {
     ),
     "training_tokens": SpecWords(
         "continued pre-training|continued pretraining|went into|继续预训练|training tokens|tokens|"
-        "trained on how many|pretrained on|pre-trained on|how much text|pre-training data|"
-        "pretraining data|training data|pretrain|pre-trained on|how much data|训练数据|训练 token|"
-        "token|数据量|预训练|corpus|pre-training corpus|pretraining corpus|语料|训练语料|见过多少 token|"
-        "见过|seen|saw",
+        "trained on how many|pretrained on|pre-trained on|how much text|pre-training data|见过|"
+        "pretraining data|training data|pretrain|how much data|训练数据|训练 token|seen|saw|多少数据|"
+        "token|数据量|预训练|corpus|pre-training corpus|pretraining corpus|语料|训练语料|见过多少 token",
         # A price is per million tokens: tokens beside a price or its side are no training data.
         unless="in one go|at once|in a single pass|一次能|output|输出|input|输入|price|prices|"
         "pricing|价格|定价|per million|每百万|一百万|多少钱|"
         # Which model a training started from is its base model, not its tokens.
         "哪个模型|which model|起点|starting point|"
         # The tokens attention picks for each query are no training data, nor what 张 counts (cards).
-        "键值|key-value|per query|每个查询|注意力|attention|多少张|几张",
+        "键值|key-value|per query|每个查询|注意力|attention|多少张|几张|精度|precision",
     ),
     "training_method": SpecWords(
         "training stages|stages|training pipeline|how was it trained|训练流程|训练阶段|几个阶段|"
@@ -109,7 +108,9 @@ SPEC_WORDS: dict[str, SpecWords] = {
         # A stage's GPU hours or cost ask the figure, not the method.
         unless="gpu hours|gpu-hours|gpu hour|卡时|gpu 小时|cost|成本",
     ),
-    "precision": SpecWords("precision|mixed precision|number format|精度|训练精度", "text"),
+    "precision": SpecWords(
+        "precision|mixed precision|number format|精度|训练精度|数值精度", "text"
+    ),
     "gpu_type": SpecWords(
         "gpu type|gpus|gpu|what gpus|which gpus|hardware|chips|chip|graphics cards|"
         "accelerators|h800|nvidia|显卡|gpu 型号|硬件|芯片|什么卡|哪种卡|什么型号|型号|which model of gpu|"
@@ -124,8 +125,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
     "training_cost": SpecWords(
         "how expensive|cost to build|训练费用|成本多少|training cost|cost to train|train cost|cost|"
         "costs|how much did|spent|spend|money|budget|训练成本|成本|花了多少钱|花费|多少钱|花了|"
-        "take to train|it take to train|"
-        "租卡|租金|rental|rent|rented",
+        "take to train|it take to train|租卡|租金|rental|rent|rented",
         # The API's price is no training cost.
         unless="api|输出|输入|output|input|每百万|per million|调用",
     ),
@@ -149,7 +149,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
     "license_model": SpecWords(
         "license|licence|licensed|licensing|model license|model licence|weights license|"
         "commercial use|open source license|许可证|许可|协议|开源协议|授权|商用|license 是|"
-        "commercially|terms of use|use commercially|商业使用",
+        "commercially|terms of use|use commercially|商业使用|released under|licensed under",
         "text",
     ),
     "paper": SpecWords(
@@ -267,7 +267,7 @@ ASKED: tuple[Asked, ...] = (
         "affiliations",
         "employer|employers|employed by|works for|work for|worked for|working for|works at|"
         "work at|worked at|working at|在哪家|在哪家公司|在什么公司|在哪个公司|在哪工作|在哪里工作|"
-        "在哪上班|在哪待过|在哪儿待过|待过|哪个部门|哪个机构|哪个实验室|就职于|任职于|效力于",
+        "在哪上班|在哪待过|在哪儿待过|待过|哪个部门|哪个机构|哪个实验室|就职于|任职于|效力于|创办的是哪家",
         "name",
     ),
     Asked(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import asserted_answer
+from .conftest import asserted_answer, run
 
 
 @pytest.mark.parametrize(
@@ -253,3 +253,27 @@ def test_the_algorithm_a_model_was_trained_with_is_its_training_method(query: st
     found = asserted_answer(query)
     assert found is not None
     assert found["asked"] == "training_method" and "GRPO" in found["text"], found
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "asked", "text"),
+    [
+        ("v3 pretrain的时候用的啥数值精度啊", "deepseek-v3", "precision", "FP8"),
+        ("v2 lite 喂了多少数据训练的", "deepseek-v2-lite", "training_tokens", "5.7T"),
+    ],
+)
+def test_the_words_a_field_is_asked_in_outweigh_the_context_around_them(
+    query: str, record: str, asked: str, text: str
+) -> None:
+    """数值精度 (numeric precision) asked while pretraining is the precision, not the training
+    tokens; 多少数据 (how much data) asks the training tokens."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == record, found
+    assert found["asked"] == asked and text in found["text"], found
+
+
+def test_released_under_asks_the_licence_not_the_release() -> None:
+    """V3.1's sources give no licence: "released under" is not when it was released."""
+    result = run("search", "Which license is DeepSeek-V3.1 released under?")
+    assert result.code == 0, result.stderr
+    assert "not stated" in result.stdout.casefold() and "licen" in result.stdout.casefold()

@@ -32,6 +32,7 @@ from deepseek_kb.search.answerables import (
     speaker_candidate,
 )
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
+from deepseek_kb.search.apart import apart
 from deepseek_kb.search.characters import character_answer
 from deepseek_kb.search.choices import either, says, stating
 from deepseek_kb.search.chosen import OPEN, choose, keys_for, kind_fits, spec_keys
@@ -73,7 +74,8 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
     question = read(index, query, hits)
     if question.unknown:
         return None  # a version of a thing the KB holds no record of: nothing to assert
-    question = _founder_meant(index, question._replace(rest=spelled(index, question.rest)))
+    question = question._replace(rest=apart(index, spelled(index, question.rest)))
+    question = _founder_meant(index, question)
     question = _child_meant(index, question)
     choices = either(question)
     if len(choices) == 1:

@@ -232,7 +232,7 @@ def _scored(question: Question, kind: str, found: list[Candidate]) -> list[tuple
             pieces,
             said_by(candidate) + quoted_from(candidate),
             names,
-            strict=kind == "person" and candidate.key == "identity",
+            strict=kind == "person" and candidate.key in ("identity", "education"),
         ):
             score = _score(question, kind, candidate, left)
             if score is not None:
