@@ -31,7 +31,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "per token|each token|actually run|激活参数|激活|每个 token|每 token|实际|switch on|"
         "switched on|turn on|turned on|used per token|用到多少参数|参与计算|真正参与计算|"
         "一个 token|one token|a token|single token|a single token|每生成一个 token|生成一个 token|"
-        "generating a token|generate a token|each generated token|per generated token",
+        "generating a token|generate a token|each generated token|per generated token|given token",
         unless="experts|expert|专家",
     ),
     "context_length": SpecWords(
@@ -41,7 +41,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "prompt|prompts|一次能吃|能读多长|at once|in one go|in a single pass|longest input|"
         "max context|max context window|maximum context|max context length|最大上下文|"
         "一次能读|一次能处理|最多能输入|多长的输入|输入长度|输入多长|能处理多长|处理多长|"
-        "最长|喂进去|能喂"
+        "最长|喂进去|能喂|吃进|序列长度|多长的序列"
     ),
     "architecture": SpecWords("architecture|arch|structure|design|架构|结构", "text"),
     "attention": SpecWords("attention|attention mechanism|注意力|注意力机制", "text"),
@@ -84,7 +84,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "拿哪个 model|fine-tuned on|finetuned on|which checkpoint|continued-trained from|"
         "continue-trained from|underneath|sits underneath|under the hood|underlying model|哪个版本上|"
         "哪个版本改|基于哪个版本|改出来|底层模型|哪个模型上|在哪个模型上|拿啥微调|拿什么微调|用什么微调|用啥微调|基于什么微调|微调自|从哪个模型微调|checkpoint|"
-        "接着训|接着训练|起点|当起点|出发点|起步训练|从哪个模型起步|的基础上|基础上训",
+        "接着训|接着训练|起点|当起点|出发点|起步训练|从哪个模型起步|的基础上|基础上训|instantiated",
         "text",
     ),
     "training_tokens": SpecWords(
@@ -267,7 +267,7 @@ ASKED: tuple[Asked, ...] = (
         "affiliations",
         "employer|employers|employed by|works for|work for|worked for|working for|works at|"
         "work at|worked at|working at|在哪家|在哪家公司|在什么公司|在哪个公司|在哪工作|在哪里工作|"
-        "在哪上班|在哪待过|在哪儿待过|待过|哪个部门|哪个机构|哪个实验室|就职于|任职于|效力于|创办的是哪家",
+        "在哪上班|在哪待过|在哪儿待过|待过|哪个部门|哪个机构|哪个实验室|就职于|任职于|效力于|创办的是哪家|所在公司|所在机构|哪个lab|which lab",
         "name",
     ),
     Asked(
@@ -291,8 +291,8 @@ ASKED: tuple[Asked, ...] = (
         "parent",
         "母公司",
         "parent company",
-        "parent|parent company|parent firm|owned by|owner|who owns|spun off from|spun out of|"
-        "母公司|隶属|属于哪家|背后的公司|哪家公司旗下|旗下",
+        "parent|parent company|parent firm|owned by|owner|who owns|spun off from|spun out of|grow out of|"
+        "母公司|隶属|属于哪家|背后的公司|哪家公司旗下|旗下|grew out of|孵化",
         "name",
     ),
     Asked(

@@ -48,3 +48,13 @@ def test_when_a_series_was_announced_is_its_announcement() -> None:
     found = asserted_answer("when was open source week announced")
     assert found is not None
     assert "2025-02-21" in found["text"]
+
+
+@pytest.mark.parametrize(
+    ("query", "day"),
+    [("开源周头一天放出来的是哪个仓库？", "FlashMLA"), ("open source week day5发了啥", "3FS")],
+)
+def test_a_day_said_in_words_or_typed_against_the_chinese_is_that_day(query: str, day: str) -> None:
+    """头一天 is the first day; "day5发了啥" is day 5, the digit typed against the Chinese."""
+    found = asserted_answer(query)
+    assert found is not None and day in found["text"], found

@@ -86,6 +86,8 @@ def test_an_answer_does_not_depend_on_how_python_hashes_strings() -> None:
         ("罗福莉之前在阿里哪个部门", "DAMO Academy"),
         ("who does jack clark work for", "Anthropic"),
         ("田渊栋在哪家公司", "Meta"),
+        ("田渊栋 所在公司", "Meta"),
+        ("luo fuli之前在哪个lab待过", "DAMO Academy"),
     ],
 )
 def test_where_someone_works_is_the_organisations_they_are_affiliated_with(

@@ -32,6 +32,8 @@ def index() -> Index:
         # Words of an English name the index keeps by their stem (yangqing as "yangq").
         ("jia yangqing 是干啥的", "jia yangqing 是干啥的"),
         ("training cost", "training cost"),
+        ("huanfang是做什么的", "幻方 是做什么的"),  # pinyin typed against the Chinese
+        ("deepseek的参数", "deepseek的参数"),  # no pinyin read: the question as typed
     ],
 )
 def test_pinyin_is_read_as_the_one_chinese_it_stands_for(
@@ -44,6 +46,7 @@ def test_pinyin_is_read_as_the_one_chinese_it_stands_for(
     ("query", "record", "value"),
     [
         ("huanfang 是做什么的", "high-flyer", "quantitative"),
+        ("huanfang是做什么的基金", "high-flyer", "quantitative"),
         ("yinghuo erhao gpu count", "fire-flyer-2", "10,000"),
     ],
 )

@@ -260,6 +260,14 @@ def test_the_algorithm_a_model_was_trained_with_is_its_training_method(query: st
     [
         ("v3 pretrain的时候用的啥数值精度啊", "deepseek-v3", "precision", "FP8"),
         ("v2 lite 喂了多少数据训练的", "deepseek-v2-lite", "training_tokens", "5.7T"),
+        ("DeepSeek LLM 7B 一次最多能吃进多长的序列？", "deepseek-llm-7b", "context_length", "4K"),
+        (
+            "Of all the weights in DeepSeek-V3, how many actually do work on any given token?",
+            "deepseek-v3",
+            "active_params",
+            "37B",
+        ),
+        ("Which company did DeepSeek grow out of?", "deepseek", "parent", "High-Flyer"),
     ],
 )
 def test_the_words_a_field_is_asked_in_outweigh_the_context_around_them(

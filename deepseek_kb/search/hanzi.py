@@ -10,6 +10,8 @@ A reading shared by several words (shi: 是, 事, 时 …) is no reading, and a 
 
 from __future__ import annotations
 
+import re
+
 from deepseek_kb.analysis.text import stem
 from deepseek_kb.index.store import Index
 
@@ -20,8 +22,9 @@ LONGEST = 3
 
 
 def read_pinyin(index: Index, norm: str) -> str:
-    """The question with each run of pinyin replaced by the Chinese it reads as."""
-    words = norm.split()
+    """The question with each run of pinyin replaced by the Chinese it reads as (pinyin typed
+    against Chinese, "huanfang是做什么的", too)."""
+    words = _GLUED.sub(" ", norm).split()
     latin = [w.isascii() and w.isalpha() and len(w) >= 2 for w in words]
     if not any(latin):
         return norm
@@ -37,7 +40,11 @@ def read_pinyin(index: Index, norm: str) -> str:
             han, size = taken
             out.append(han)
             at += size
-    return " ".join(out)
+    return " ".join(out) if out != words else norm
+
+
+# Where Latin letters and Chinese characters meet inside one word.
+_GLUED = re.compile(r"(?<=[a-z])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[a-z])")
 
 
 def _reading(index: Index, words: list[str], at: int, unknown: set[str]) -> tuple[str, int] | None:

@@ -20,8 +20,10 @@ from deepseek_kb.search.leftover import covered, leftover
 from deepseek_kb.search.named import names_of
 from deepseek_kb.search.question import CLEAR, Question, best_asked
 
-# "day 2", "day2", "第 2 天" (第二天 is written with a digit by `ordinals`).
-_DAY = re.compile(r"\bday ?(\d{1,2})\b|第 ?(\d{1,2}) ?天")
+# "day 2", "day2", "day5发了啥", "第 2 天" (第二天 is written with a digit by `ordinals`).
+_DAY = re.compile(r"\bday ?(\d{1,2})(?!\d)|第 ?(\d{1,2}) ?天")
+# The first day, said in words of its own: 头一天, 首日.
+_FIRST_DAY = re.compile(r"(头一天|首日)")
 _NTH = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 _NTH_DAY = re.compile(rf"\b({'|'.join(_NTH)}|last|final) day\b")
 # A title's day: "Open-Source Week Day 2: DeepEP", "开源周第 2 天：DeepEP".
@@ -33,7 +35,7 @@ _DAYS = 20
 def day_answer(index: Index, question: Question) -> Answer | None:
     """The date or the title of the day of a series the question asks about; else none."""
     norm = ordinals(question.norm)
-    said = _DAY.search(norm) or _NTH_DAY.search(norm)
+    said = _DAY.search(norm) or _NTH_DAY.search(norm) or _FIRST_DAY.search(norm)
     series = _series(index, question)
     if said is None or series is None:
         return None
@@ -75,6 +77,8 @@ def _names(series: Row) -> set[str]:
 def _number(said: re.Match[str]) -> int | None:
     """The day's number; None for the last."""
     word = said.group(1)
+    if said.re is _FIRST_DAY:
+        return 1
     if word in _NTH:
         return _NTH.index(word) + 1
     if word in ("last", "final"):
