@@ -133,3 +133,21 @@ def test_a_listing_the_company_never_had_is_not_stated_not_its_founding(query: s
     result = run("search", query)
     assert "not stated" in result.stdout.casefold()
     assert "2023-05" not in result.stdout.split("\n")[0]
+
+
+def test_a_sum_asked_in_one_currency_is_not_answered_in_other_units() -> None:
+    """The article gives Llama 3 405B's GPU hours, not what it cost in dollars; V3's cost in
+    yuan is the article's conversion, not the report's dollars."""
+    found = asserted_answer("Llama 3 405B 训练一次烧了多少美元？文章好像拿它跟 V3 比过")
+    assert found is None or "GPU hours" not in json.dumps(found), found
+    found = asserted_answer("V3 训练成本折合人民币是多少")
+    assert found is not None and "40.7" in found["text"], found
+    found = asserted_answer("V3 training cost in US dollars")
+    assert found is not None and found["text"] == "$5.576M", found
+
+
+def test_how_much_of_a_day_of_a_series_is_not_the_days_title() -> None:
+    found = asserted_answer("开源周 day 6 公布的推理服务数据里，硬盘 KV cache 的命中率是多少？")
+    assert found is None or "Open-Source Week Day" not in json.dumps(found), found
+    found = asserted_answer("开源周第四天一口气开源了哪几个")
+    assert found is not None and "DualPipe" in found["text"], found

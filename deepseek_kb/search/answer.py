@@ -36,6 +36,7 @@ from deepseek_kb.search.apart import apart
 from deepseek_kb.search.characters import character_answer
 from deepseek_kb.search.choices import either, says, stating
 from deepseek_kb.search.chosen import OPEN, choose, keys_for, kind_fits, spec_keys
+from deepseek_kb.search.currency import in_other_units
 from deepseek_kb.search.defined import definition_answer, how_it_works
 from deepseek_kb.search.documents import documented_answer
 from deepseek_kb.search.figured import figure_answer
@@ -80,7 +81,7 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
     choices = either(question)
     if len(choices) == 1:
         found = how_it_works(index, question, _answered(index, question, hits))
-        return None if _said_not(question, found) else found
+        return None if _said_not(question, found) or in_other_units(question.norm, found) else found
     stated = stating(index, question, hits, [word for word, _ in choices])
     if len({c.key for c in stated}) == 1:  # "MoE or dense": the one spec that says which
         return answer_from(stated[0], stated, question.subject[1] if question.subject else {})

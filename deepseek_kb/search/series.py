@@ -39,6 +39,8 @@ def day_answer(index: Index, question: Question) -> Answer | None:
     series = _series(index, question)
     if said is None or series is None:
         return None
+    if "quantity" in question.cues and "what" not in question.cues and "哪几" not in norm:
+        return None  # how many or how much of a day is no day's title ("day 6 的命中率是多少")
     day = _day(index, series, _number(said))
     if day is None:
         return None
