@@ -268,6 +268,7 @@ def test_the_algorithm_a_model_was_trained_with_is_its_training_method(query: st
             "37B",
         ),
         ("Which company did DeepSeek grow out of?", "deepseek", "parent", "High-Flyer"),
+        ("vl2-small total param count?", "deepseek-vl2-small", "total_params", "16.1B"),
     ],
 )
 def test_the_words_a_field_is_asked_in_outweigh_the_context_around_them(
