@@ -8,6 +8,7 @@ import pytest
 
 from deepseek_kb.queries.common import index_for
 from deepseek_kb.search.apart import apart
+from deepseek_kb.search.leftover import content
 from deepseek_kb.settings import resolve
 
 from .conftest import asserted_answer
@@ -57,3 +58,26 @@ def test_a_degree_the_sources_do_not_name_is_not_answered_by_where_someone_studi
     assert asserted_answer("梁文锋在哪读的博士") is None
     found = asserted_answer("梁文锋在浙大学的是什么专业")
     assert found is not None and found["asked"] == "education", found
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "said"),
+    [
+        # 融过资: a verb of two characters with 过 between them is the verb, 融资.
+        ("DeepSeek 融过资吗", "deepseek-open-source-never-raised-money", "funding"),
+        # 手里 (in hand) is owning, 上万张 (cards) the sources' 1万枚 (chips).
+        ("国内手里有上万张卡的公司有几家", "china-firms-over-10k-gpus", "5"),
+    ],
+)
+def test_words_said_otherwise_than_the_sources_say_them(query: str, record: str, said: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None, query
+    assert found["id"] == record and said in found["text"], found
+
+
+@pytest.mark.parametrize(
+    ("typed", "pieces"),
+    [("融过资吗", ["融资"]), ("训练了多少", ["训练"]), ("用了多少", [])],
+)
+def test_a_verb_split_by_guo_or_le_is_read_whole(typed: str, pieces: list[str]) -> None:
+    assert content(typed) == pieces

@@ -32,7 +32,9 @@ max maximum most cap caps capped limit 最多 最大 上限
 use used uses using adopt adopted 使用 采用
 china chinese 中国 国内
 llm llms 大模型
-own owns owned 拥有
+own owns owned 拥有 手里 手握 手上
+万张 万枚 万块 万卡
+criterion criteria standard standards 标准 看重 看中
 engineer engineers 工程师
 researcher researchers 研究员 研究人员
 nvidia 英伟达

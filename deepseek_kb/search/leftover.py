@@ -94,6 +94,7 @@ def _han_pairs(word: str) -> Iterator[str]:
         if whole in word:
             yield whole
             word = word.replace(whole, " ")
+    word = _verb_joined(word)
     han = "".join(
         ch if ch.isalnum() and not ch.isascii() and ch not in STOP_HAN else " " for ch in word
     )
@@ -102,6 +103,17 @@ def _han_pairs(word: str) -> Iterator[str]:
             yield from (run[i : i + 2] for i in range(len(run) - 1))
         elif run in _SINGLE:  # 钱 of 要钱吗: a word of one character, between function words
             yield run
+
+
+def _verb_joined(word: str) -> str:
+    """A verb of two characters with 过 or 了 between them, each alone among function words
+    (融过资吗, 上过市吗), as the word it is: 融资, 上市."""
+    said = [not ch.isascii() and ch.isalnum() and ch not in STOP_HAN for ch in word]
+    for at in range(len(word) - 2, 0, -1):
+        alone = not (at > 1 and said[at - 2]) and not (at + 2 < len(word) and said[at + 2])
+        if word[at] in "过了" and said[at - 1] and said[at + 1] and alone:
+            word = word[:at] + word[at + 1 :]
+    return word
 
 
 # The words of one character that say something on their own.
