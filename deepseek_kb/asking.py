@@ -267,7 +267,7 @@ ASKED: tuple[Asked, ...] = (
         "affiliations",
         "employer|employers|employed by|works for|work for|worked for|working for|works at|"
         "work at|worked at|working at|在哪家|在哪家公司|在什么公司|在哪个公司|在哪工作|在哪里工作|"
-        "在哪上班|在哪待过|在哪儿待过|待过|哪个部门|哪个机构|哪个实验室|就职于|任职于|效力于|创办的是哪家|所在公司|所在机构|哪个lab|which lab",
+        "在哪上班|在哪待过|在哪儿待过|待过|哪个部门|哪个机构|哪个实验室|就职于|任职于|效力于|创办的是哪家|所在公司|所在机构|哪个lab|which lab|cofound|co-found",
         "name",
     ),
     Asked(
@@ -292,7 +292,7 @@ ASKED: tuple[Asked, ...] = (
         "母公司",
         "parent company",
         "parent|parent company|parent firm|owned by|owner|who owns|spun off from|spun out of|grow out of|"
-        "母公司|隶属|属于哪家|背后的公司|哪家公司旗下|旗下|grew out of|孵化",
+        "母公司|隶属|属于哪家|背后的公司|哪家公司旗下|旗下|grew out of|孵化|belongs to which company",
         "name",
     ),
     Asked(

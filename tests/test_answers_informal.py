@@ -21,6 +21,7 @@ from .conftest import asserted_answer
         ("mega moe in deepgemm = ?", "mega moe in deepgemm what is"),
         ("eli5 dualpipe", "explain dualpipe"),
         ("explain mla like i'm 5", "explain mla"),
+        ("kv缓存是个啥", "kv缓存是什么"),
     ],
 )
 def test_informal_words_are_read_as_meant(typed: str, meant: str) -> None:
@@ -36,6 +37,7 @@ def test_informal_words_are_read_as_meant(typed: str, meant: str) -> None:
         ("paper id of deepseek r1 pls", "deepseek-r1", "2501.12948"),  # a paper's id is the paper
         ("mega moe in deepgemm = ?", "mega-moe", "fused MoE"),
         ("explain multi-token prediction like im five", "mtp", "Multi-Token Prediction"),
+        ("dualpipe是个啥", "dualpipe", "pipeline parallelism"),
     ],
 )
 def test_an_informal_question_is_answered(query: str, record: str, said: str) -> None:

@@ -269,6 +269,7 @@ def test_the_algorithm_a_model_was_trained_with_is_its_training_method(query: st
         ),
         ("Which company did DeepSeek grow out of?", "deepseek", "parent", "High-Flyer"),
         ("vl2-small total param count?", "deepseek-vl2-small", "total_params", "16.1B"),
+        ("damo academy belongs to which company", "damo-academy", "parent", "Alibaba"),
     ],
 )
 def test_the_words_a_field_is_asked_in_outweigh_the_context_around_them(

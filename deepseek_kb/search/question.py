@@ -260,7 +260,7 @@ def _known(index: Index, norm: str) -> tuple[str, list[tuple[str, str, str]]] | 
 # How people type a word in a hurry, and the word they mean: 啥 is 什么, "wat" is what, "x = ?"
 # is what x is, eli5 is explain; "lol" and "like I'm five" ask nothing; the number of a paper
 # (arxiv号多少) is which one, not how many.
-_INFORMAL = {"啥": "什么", "号是多少": "号是什么", "号多少": "号是什么"}
+_INFORMAL = {"啥": "什么", "号是多少": "号是什么", "号多少": "号是什么", "是个什么": "是什么"}
 _INFORMAL_LATIN = re.compile(
     r"\b(?:wat|wut|lol|lmao|haha|pls|plz|btw|tbh|eli5|like (?:i'?m|i am) (?:5|five))\b|=\s*[?？]"
 )
