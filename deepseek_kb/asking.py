@@ -29,7 +29,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "activated parameters|active parameters|activated params|active params|activated|"
         "active|are active|is active|active in|parameters per token|params per token|"
         "per token|each token|actually run|激活参数|激活|每个 token|每 token|实际|switch on|"
-        "switched on|turn on|turned on|used per token|用到多少参数|参与计算|真正参与计算|"
+        "switched on|turn on|turned on|used per token|用到多少参数|参与计算|真正参与计算|动用|"
         "一个 token|one token|a token|single token|a single token|每生成一个 token|生成一个 token|"
         "generating a token|generate a token|each generated token|per generated token|given token",
         unless="experts|expert|专家",
@@ -98,7 +98,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         # Which model a training started from is its base model, not its tokens.
         "哪个模型|which model|起点|starting point|"
         # The tokens attention picks for each query are no training data, nor what 张 counts (cards).
-        "键值|key-value|per query|每个查询|注意力|attention|多少张|几张|精度|precision",
+        "键值|key-value|per query|每个查询|注意力|attention|多少张|几张|精度|precision|卡时|gpu hours",
     ),
     "training_method": SpecWords(
         "training stages|stages|training pipeline|how was it trained|训练流程|训练阶段|几个阶段|"

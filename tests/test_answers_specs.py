@@ -270,6 +270,13 @@ def test_the_algorithm_a_model_was_trained_with_is_its_training_method(query: st
         ("Which company did DeepSeek grow out of?", "deepseek", "parent", "High-Flyer"),
         ("vl2-small total param count?", "deepseek-vl2-small", "total_params", "16.1B"),
         ("damo academy belongs to which company", "damo-academy", "parent", "Alibaba"),
+        ("V3 从预训练到后训练，全程一共耗了多少 H800 卡时？", "deepseek-v3", "gpu_hours", "2.788M"),
+        (
+            "DeepSeekMoE 16B 每个 token 大约只动用多少参数？",
+            "deepseek-moe-16b",
+            "active_params",
+            "2.8B",
+        ),
     ],
 )
 def test_the_words_a_field_is_asked_in_outweigh_the_context_around_them(
