@@ -14,6 +14,10 @@ from .conftest import asserted_answer
         ("what are shared experts in DeepSeek-V3", "shared-experts"),
         ("routed experts 在 DeepSeekMoE 里是啥", "routed-experts"),
         ("wtf is MTP in V3", "mtp"),
+        # Words the term's own definition holds (inference) ask no more than what it is, nor
+        # does "stands for"; "trick" is not respelt as "track".
+        ("what's the 'redundant experts' trick in v3 inference", "redundant-experts"),
+        ("dsa in v3.2-exp stands for what", "dsa"),
     ],
 )
 def test_a_term_asked_what_it_is_beside_a_model_is_defined(query: str, term: str) -> None:
@@ -92,3 +96,11 @@ def test_a_count_asked_of_a_term_is_not_told_by_what_it_is() -> None:
     every token goes through are called asks no definition of MoE. (A guard.)"""
     found = asserted_answer("MoE 里每个 token 都一定会经过的那类 experts 叫什么？")
     assert found is None or found["id"] != "moe", found
+
+
+def test_another_field_asked_more_clearly_than_what_a_term_is_is_that_field() -> None:
+    """ "whats" asks what something is, "based on" the base model: the distilled model's base,
+    not what distillation is."""
+    found = asserted_answer("whats r1 distill 14b based on")
+    assert found is not None and found["asked"] == "base_model", found
+    assert found["text"] == "Qwen2.5-14B", found

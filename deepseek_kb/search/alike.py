@@ -35,6 +35,7 @@ llm llms 大模型
 own owns owned 拥有 手里 手握 手上
 万张 万枚 万块 万卡
 criterion criteria standard standards 标准 看重 看中
+trick tricks technique techniques method methods approach 办法 技巧 方法
 engineer engineers 工程师
 researcher researchers 研究员 研究人员
 nvidia 英伟达

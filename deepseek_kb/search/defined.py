@@ -19,39 +19,50 @@ from collections.abc import Sequence
 from deepseek_kb.analysis.text import normalize
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
-from deepseek_kb.search.answerables import candidates
+from deepseek_kb.search.answerables import candidates, record_text
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
 from deepseek_kb.search.hanzi import unknown_words
-from deepseek_kb.search.leftover import content
+from deepseek_kb.search.leftover import leftover
 from deepseek_kb.search.named import Hit, names_out
 from deepseek_kb.search.question import CLEAR, Question, best_asked
+from deepseek_kb.search.weighed import held
 
 
 def definition_answer(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | None:
     """The definition of the one term named beside another thing, when nothing else is asked."""
     if question.subject is None or question.subject[0] == "term" or question.others:
         return None
-    if question.cues & {"quantity", "date", "name"} or not _what_is(question):
+    if question.cues & {"quantity", "date", "name"}:
         return None
     terms = [i for kind, i, _ in question.also_named if kind == "term"]
     found = index.get(terms[0]) if len(terms) == 1 else None
-    if found is None or not _nothing_else(index, question.rest, found.row):
+    if found is None or not _what_is(question._replace(rest=names_out(question.rest, [found.row]))):
+        return None
+    if not _nothing_else(index, question.rest, found.row):
         return None
     defined = candidates(index, "term", found.row, hits)[0]
     return answer_from(defined, [defined], found.row)
 
 
 def _nothing_else(index: Index, rest: str, term: Row) -> bool:
-    """Whether the words left once the term's names are out hold no word the sources use: any
-    asks more than what the term is."""
-    said = content(names_out(rest, [term]))
-    return all(w.isascii() for w in said) and unknown_words(index, set(said)) == set(said)
+    """Whether the words left once the term's names and the words asking what it is are out
+    hold no word the sources use but the term's own ("the redundant experts trick in V3
+    inference": the definition speaks of inference): any other asks more than what it is."""
+    said = leftover(names_out(rest, [term]))
+    if not all(w.isascii() for w in said):
+        return False
+    own = normalize(record_text(term))
+    unknown = unknown_words(index, set(said))
+    return all(w in unknown or held(w, own) for w in said)
 
 
 def _what_is(question: Question) -> bool:
     """Whether the question clearly asks what something is (the registry's words for a thing's
-    identity: "what is", "是什么", "是啥"); a field's words alone ("激活参数") ask the field."""
-    return best_asked(question.rest, question.cues, ("identity",))[1] >= CLEAR
+    identity: "what is", "是什么", "是啥"), and no other field as clearly ("whats r1 distill
+    14b based on" asks its base model); a field's words alone ("激活参数") ask the field."""
+    identity = best_asked(question.rest, question.cues, ("identity",))[1]
+    asked, score = best_asked(question.rest, question.cues)
+    return identity >= CLEAR and (asked == "identity" or score < identity)
 
 
 # Words that ask how a thing is done ("怎么做负载均衡", "how does V3 balance its experts").
