@@ -52,9 +52,15 @@ def test_when_a_series_was_announced_is_its_announcement() -> None:
 
 @pytest.mark.parametrize(
     ("query", "day"),
-    [("开源周头一天放出来的是哪个仓库？", "FlashMLA"), ("open source week day5发了啥", "3FS")],
+    [
+        ("开源周头一天放出来的是哪个仓库？", "FlashMLA"),
+        ("open source week day5发了啥", "3FS"),
+        ("what was the 'one more thing' at the end of open source week", "Inference System"),
+        ("开源周最后附赠的那个彩蛋是什么", "Inference System"),
+    ],
 )
 def test_a_day_said_in_words_or_typed_against_the_chinese_is_that_day(query: str, day: str) -> None:
-    """头一天 is the first day; "day5发了啥" is day 5, the digit typed against the Chinese."""
+    """头一天 is the first day, "at the end of" and 最后 the last; "day5发了啥" is day 5, the
+    digit typed against the Chinese."""
     found = asserted_answer(query)
     assert found is not None and day in found["text"], found

@@ -22,8 +22,9 @@ from deepseek_kb.search.question import CLEAR, Question, best_asked
 
 # "day 2", "day2", "day5发了啥", "第 2 天" (第二天 is written with a digit by `ordinals`).
 _DAY = re.compile(r"\bday ?(\d{1,2})(?!\d)|第 ?(\d{1,2}) ?天")
-# The first day, said in words of its own: 头一天, 首日.
+# The first day, said in words of its own: 头一天, 首日; the last: "at the end of", 最后.
 _FIRST_DAY = re.compile(r"(头一天|首日)")
+_LAST_DAY = re.compile(r"(\bat the end of\b|最后一天|最后)")
 _NTH = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 _NTH_DAY = re.compile(rf"\b({'|'.join(_NTH)}|last|final) day\b")
 # A title's day: "Open-Source Week Day 2: DeepEP", "开源周第 2 天：DeepEP".
@@ -36,6 +37,7 @@ def day_answer(index: Index, question: Question) -> Answer | None:
     """The date or the title of the day of a series the question asks about; else none."""
     norm = ordinals(question.norm)
     said = _DAY.search(norm) or _NTH_DAY.search(norm) or _FIRST_DAY.search(norm)
+    said = said or _LAST_DAY.search(norm)
     series = _series(index, question)
     if said is None or series is None:
         return None
@@ -81,6 +83,8 @@ def _number(said: re.Match[str]) -> int | None:
     word = said.group(1)
     if said.re is _FIRST_DAY:
         return 1
+    if said.re is _LAST_DAY:
+        return None
     if word in _NTH:
         return _NTH.index(word) + 1
     if word in ("last", "final"):
