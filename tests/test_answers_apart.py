@@ -67,6 +67,8 @@ def test_a_degree_the_sources_do_not_name_is_not_answered_by_where_someone_studi
         ("DeepSeek 融过资吗", "deepseek-open-source-never-raised-money", "funding"),
         # 手里 (in hand) is owning, 上万张 (cards) the sources' 1万枚 (chips).
         ("国内手里有上万张卡的公司有几家", "china-firms-over-10k-gpus", "5"),
+        # 被媒体叫做 (called by the media): what it is called, whoever calls it.
+        ("DeepSeek 被媒体叫做 AI 界的什么", "deepseek-pinduoduo-of-ai", "Pinduoduo"),
     ],
 )
 def test_words_said_otherwise_than_the_sources_say_them(query: str, record: str, said: str) -> None:
@@ -77,7 +79,12 @@ def test_words_said_otherwise_than_the_sources_say_them(query: str, record: str,
 
 @pytest.mark.parametrize(
     ("typed", "pieces"),
-    [("融过资吗", ["融资"]), ("训练了多少", ["训练"]), ("用了多少", [])],
+    [
+        ("融过资吗", ["融资"]),
+        ("训练了多少", ["训练"]),
+        ("用了多少", []),
+        ("被人叫做 ai 界的什么", ["被叫做", "ai"]),
+    ],
 )
 def test_a_verb_split_by_guo_or_le_is_read_whole(typed: str, pieces: list[str]) -> None:
     assert content(typed) == pieces

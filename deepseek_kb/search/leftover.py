@@ -90,6 +90,7 @@ def _latin_words(word: str) -> Iterator[str]:
 def _han_pairs(word: str) -> Iterator[str]:
     """Pairs of Chinese characters, function characters left out; a word of the alike groups
     that pairs would break (英伟达, 编码器: 编 is a function character) whole."""
+    word = _CALLED_BY.sub(r"被\1", word)
     for whole in _whole_words():
         if whole in word:
             yield whole
@@ -103,6 +104,10 @@ def _han_pairs(word: str) -> Iterator[str]:
             yield from (run[i : i + 2] for i in range(len(run) - 1))
         elif run in _SINGLE:  # 钱 of 要钱吗: a word of one character, between function words
             yield run
+
+
+# Called so by someone (被人叫做, 被媒体称为): what it is called, whoever calls it.
+_CALLED_BY = re.compile(r"被[\u4e00-\u9fff]{1,2}?(叫做|叫作|称为|称作)")
 
 
 def _verb_joined(word: str) -> str:
