@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from .conftest import asserted_answer, first_hit
+from .conftest import asserted_answer, first_hit, stdout_at
 
 
 @pytest.mark.parametrize(
@@ -209,3 +209,16 @@ def test_a_word_of_one_character_between_function_words_is_still_asked() -> None
     passage that speaks of the web app but not of money does not answer."""
     found = asserted_answer("DeepSeek 的网页版要钱吗")
     assert found is None or found["id"] != "deepseek-v3-0324", found
+
+
+def test_a_fact_is_told_of_the_thing_it_is_about_not_by_its_id() -> None:
+    """A fact has no name of its own: the answer line names what it is about (DeepSeek)."""
+    first = stdout_at(120, "search", "DeepSeek 融过资吗", "--lang", "en").splitlines()[0]
+    assert first.startswith("Answer: DeepSeek · as the sources put it"), first
+    assert "never-raised-money" not in first
+
+
+def test_a_choice_is_settled_by_a_form_of_its_word() -> None:
+    """ "profitable or burning cash": the fact says DeepSeek "makes a profit"."""
+    found = asserted_answer("is deepseek actually profitable or burning cash")
+    assert found is not None and found["id"] == "deepseek-profitable", found

@@ -15,6 +15,7 @@ from deepseek_kb.search.answered import Answer
 from deepseek_kb.search.leftover import STOP
 from deepseek_kb.search.named import Hit, has
 from deepseek_kb.search.question import Question
+from deepseek_kb.search.weighed import held
 
 # The words that offer a choice, and the Chinese characters beside them that are its alternatives.
 _OR = re.compile(r"(还是|或者|或是|(?<![a-z])or(?![a-z]))")
@@ -76,6 +77,7 @@ def stating(
 
 
 def says(found: Answer, word: str) -> bool:
-    """Whether the answer says the word (its value, its label, in either language)."""
+    """Whether the answer says the word (its value, its label, in either language), or a form
+    of it ("profitable": "makes a profit")."""
     said = normalize(" ".join((found.text("zh"), found.text("en"), found.line("en"))))
-    return has(said, word)
+    return has(said, word) or (word.isascii() and held(word, said))

@@ -351,10 +351,14 @@ def _caveat(record: Row, found: Passage) -> Row | None:
 def _whose(index: Index, question: Question, record: Row, kind: str) -> Row | None:
     """Whom the passage answers about: a quote's speaker, else the thing asked about unless that
     is a topic or the company, which every record is about (Day 3 of Open-Source Week is
-    DeepGEMM's text)."""
+    DeepGEMM's text); a fact, else, is told of the first thing it is about."""
     broad = _broad(question)
     subject = None if broad or question.subject is None else question.subject[1]
     if kind == "quote":
         spoken = index.get(str(record.get("speaker", "")))
         subject = spoken.row if spoken is not None else subject
+    if subject is None and kind == "fact":
+        # A fact has no name of its own: it is told of the first thing it is about.
+        about = index.get(str(next(iter(record.get("about") or []), "")))
+        subject = about.row if about is not None else None
     return subject if subject is not None and subject is not record else None
