@@ -1,5 +1,5 @@
 """Chinese typed without spaces, set apart where no source joins two characters: "梁文锋说创新是
-贵还是便宜" is read as 说 创新, "挑人最看重什么" as 挑人 最 看重, "国内手握一万张以上" as 国内 手握 一万张 以上.
+贵还是便宜" is read as 说 创新, "挑人最看重什么" as 挑人 最 看重, "喂了多少数据训练的" as 数据 训练.
 
 A question's Chinese is compared with the sources two characters at a time. A pair that straddles
 two words (说创 of 说创新, 人最 of 挑人最看重) is held by no source, so no answer could ever account

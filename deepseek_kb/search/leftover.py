@@ -112,7 +112,7 @@ _CALLED_BY = re.compile(r"被[\u4e00-\u9fff]{1,2}?(叫做|叫作|称为|称作)"
 
 def _verb_joined(word: str) -> str:
     """A verb of two characters with 过 or 了 between them, each alone among function words
-    (融过资吗, 上过市吗), as the word it is: 融资, 上市."""
+    (融过资吗, 毕过业), as the word it is: 融资, 毕业."""
     said = [not ch.isascii() and ch.isalnum() and ch not in STOP_HAN for ch in word]
     for at in range(len(word) - 2, 0, -1):
         alone = not (at > 1 and said[at - 2]) and not (at + 2 < len(word) and said[at + 2])
