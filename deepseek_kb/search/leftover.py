@@ -128,7 +128,8 @@ _SINGLE = frozenset("钱")
 @cache
 def _whole_words() -> tuple[str, ...]:
     """The Chinese words of the alike groups that pairs of characters would not keep whole:
-    three characters or more, or one a function character."""
+    three characters or more (a word of two with a function character, 出生, stays unread:
+    reading it whole was tried, and answered "born in the 1980s" for a date of birth)."""
     return tuple(w for w in han_words() if len(w) > 2)
 
 
