@@ -114,11 +114,16 @@ def _verb_joined(word: str) -> str:
     """A verb of two characters with 过 or 了 between them, each alone among function words
     (融过资吗, 毕过业), as the word it is: 融资, 毕业."""
     said = [not ch.isascii() and ch.isalnum() and ch not in STOP_HAN for ch in word]
-    for at in range(len(word) - 2, 0, -1):
-        alone = not (at > 1 and said[at - 2]) and not (at + 2 < len(word) and said[at + 2])
-        if word[at] in "过了" and said[at - 1] and said[at + 1] and alone:
-            word = word[:at] + word[at + 1 :]
-    return word
+    dropped = {
+        at
+        for at in range(1, len(word) - 1)
+        if word[at] in "过了"
+        and said[at - 1]
+        and said[at + 1]
+        and not (at > 1 and said[at - 2])
+        and not (at + 2 < len(word) and said[at + 2])
+    }
+    return "".join(ch for at, ch in enumerate(word) if at not in dropped)
 
 
 # The words of one character that say something on their own.
