@@ -294,3 +294,29 @@ def test_released_under_asks_the_licence_not_the_release() -> None:
     result = run("search", "Which license is DeepSeek-V3.1 released under?")
     assert result.code == 0, result.stderr
     assert "not stated" in result.stdout.casefold() and "licen" in result.stdout.casefold()
+
+
+@pytest.mark.parametrize(
+    "query", ["V3 预训练 GPU hours", "V3 pretraining GPU hours", "v3 pre-training gpu hours"]
+)
+def test_the_pre_training_stage_asked_is_its_figure_not_the_whole_training(query: str) -> None:
+    """预训练 asks the training data elsewhere, so no word seemed left beside "GPU hours": the
+    pre-training stage's 2.664M, labelled so, is what is asked, not the whole run's 2.788M."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "deepseek-v3", found
+    assert "2.664M" in found["text"] and "2.788M" not in found["text"], found
+
+
+@pytest.mark.parametrize("query", ["V3 GPU hours", "V3 训练 GPU hours"])
+def test_gpu_hours_asked_without_a_stage_are_the_whole_trainings(query: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["asked"] == "gpu_hours", found
+    assert "2.788M" in found["text"], found
+
+
+def test_a_field_whose_value_the_question_states_is_not_asked_beside_another() -> None:
+    """H800 is V3's GPU: named beside "GPU hours" it says which hours, it does not ask the GPU
+    (the two fields had tied, and nothing was answered)."""
+    found = asserted_answer("V3 H800 GPU hours")
+    assert found is not None and found["asked"] == "gpu_hours", found
+    assert "2.788M" in found["text"], found

@@ -91,10 +91,12 @@ def choose(
                 return said
     keys = keys_for(kind)
     asked, asked_score = best_asked(question.rest, question.cues, keys)
-    named = figure_named(question, found) if asked_score >= CLEAR else []
+    named = figure_named(question, found, vocabulary()[asked]) if asked_score >= CLEAR else []
     if named:  # "V3 词表大小": a vocabulary's size, not the model's (nor two fields tied)
         return answer_from(named[0], named, record)
-    if _asked_elsewhere(question, keys, asked_score) or _tied(question, keys, asked, asked_score):
+    given = _given(question, found)
+    tied = _tied(question, tuple(k for k in keys if k not in given), asked, asked_score)
+    if _asked_elsewhere(question, keys, asked_score) or tied:
         told = [*found, *_fields_told(index, kind, record)]
         return _elsewhere_not_stated(question, kind, record, keys, told)
     question, asked, found = _fallen_back(question, asked, found)
@@ -295,6 +297,16 @@ def _tied(question: Question, keys: tuple[str, ...], asked: str, score: int) -> 
     )
     rival = best_asked(question.rest, question.cues, others, parts=False)[1]
     return bool(others) and rival > score - 3
+
+
+def _given(question: Question, found: list[Candidate]) -> frozenset[str]:
+    """The fields whose value the question states ("V3 的 H800 GPU hours": H800 is V3's GPU):
+    it qualifies what is asked, it does not ask for that field."""
+    return frozenset(
+        c.key
+        for c in found
+        if isinstance(c.value, str) and len(c.value) >= 3 and has(question.rest, normalize(c.value))
+    )
 
 
 def _case_first(question: Question, candidate: Candidate) -> Candidate:

@@ -46,6 +46,14 @@ def leftover(rest: str) -> list[str]:
     return [piece for piece in content(rest) if piece not in _SOFT_HAN]
 
 
+def beside(rest: str, phrases: Sequence[str]) -> list[str]:
+    """The words of the question besides the phrases given (those that ask for one field),
+    a phrase that asks for another field among them: 预训练 beside "GPU hours"."""
+    for phrase in sorted(phrases, key=len, reverse=True):
+        rest = rest.replace(phrase, " ")
+    return [piece for piece in content(rest) if piece not in _SOFT_HAN]
+
+
 _FINE_TUNE = re.compile(r"\bfine[- ]tun")
 # The thing asked about, named again by what it is ("幻方这家基金", "V3 这个模型"): no more asked.
 _THIS = re.compile(r"[这那该][家个款位所只][\u4e00-\u9fff]{2}")

@@ -10,7 +10,7 @@ from deepseek_kb.asking import UNIT_ASKED
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import Candidate, record_text, said_by
 from deepseek_kb.search.answered import Answer, answer_from, same_value
-from deepseek_kb.search.leftover import STOP_HAN, content, covered, leftover
+from deepseek_kb.search.leftover import STOP_HAN, beside, content, covered, leftover
 from deepseek_kb.search.named import has
 from deepseek_kb.search.question import Asking, Question, vocabulary
 
@@ -53,11 +53,12 @@ def figure_told(
     return answer_from(told[0], told, record) if told else None
 
 
-def figure_named(question: Question, found: list[Candidate]) -> list[Candidate]:
+def figure_named(question: Question, found: list[Candidate], asking: Asking) -> list[Candidate]:
     """The figures whose label says everything the question asks when the field asked leaves
-    a word unexplained ("V3 词表大小" asks the vocabulary size, not the model's size), the
-    shortest labels first, when they agree on one value; else none."""
-    if not leftover(question.rest):
+    a word unexplained ("V3 词表大小" asks the vocabulary size, not the model's size; "V3 预训练
+    GPU hours" the pre-training's, not the whole training's), the shortest labels first, when
+    they agree on one value; else none."""
+    if not leftover(question.rest) and not beside(question.rest, asking.said_in(question.rest)):
         return []
     named = [
         c
@@ -138,5 +139,6 @@ def _says_all(rest: str, texts: list[str]) -> bool:
     character that is no function word: stricter than `covered`, for a label to stand in for
     the field asked ("训练时用的是什么卡" is not asking the training days)."""
     said = normalize(" ".join(texts))
+    texts = [*texts, said.replace("-", "")]  # pre-training is pretraining
     han = [ch for ch in rest if not ch.isascii() and ch.isalnum() and ch not in STOP_HAN]
     return covered(content(rest), texts) and all(ch in said for ch in han)
