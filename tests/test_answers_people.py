@@ -128,3 +128,33 @@ def test_a_name_and_who_asks_who_they_are(query: str, person: str) -> None:
     found = asserted_answer(query)
     assert found is not None
     assert found["id"] == person and found["asked"] == "identity"
+
+
+@pytest.mark.parametrize(
+    ("query", "person", "said"),
+    [
+        ("what is tim dettmers famous for", "tim-dettmers", "QLoRA"),
+        ("特吕弗是哪个行业的", "francois-truffaut", "film director"),
+        ("Sebastian Raschka best known for what", "sebastian-raschka", "OpenAI"),
+    ],
+)
+def test_what_someone_is_known_for_or_their_trade_is_who_they_are(
+    query: str, person: str, said: str
+) -> None:
+    """Known for, famous for, 哪个行业 (which trade) ask who they are: their role."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == person, found
+    assert found["asked"] == "identity" and said in found["text"], found
+
+
+def test_where_someone_works_is_told_in_a_role_that_names_the_company() -> None:
+    """ "Meta scientist": scientist, asked beside where he works, is what his role says of it."""
+    found = asserted_answer("田渊栋是在哪家公司做 scientist 的")
+    assert found is not None and found["id"] == "tian-yuandong", found
+    assert found["asked"] == "employer" and found["text"] == "Meta", found
+
+
+def test_a_university_said_in_short_asks_where_someone_studied() -> None:
+    found = asserted_answer("which uni did liang wenfeng go to")
+    assert found is not None and found["asked"] == "education", found
+    assert "Zhejiang University" in found["text"], found

@@ -320,3 +320,27 @@ def test_a_field_whose_value_the_question_states_is_not_asked_beside_another() -
     found = asserted_answer("V3 H800 GPU hours")
     assert found is not None and found["asked"] == "gpu_hours", found
     assert "2.788M" in found["text"], found
+
+
+@pytest.mark.parametrize(
+    ("query", "asked", "value"),
+    [
+        ("how many tokens has deepseek v3 eaten", "training_tokens", "14.8T"),
+        ("V3 paper arxiv id", "paper", "2412.19437"),
+        ("what did R1 Distill Qwen 7B start from", "base_model", "Qwen2.5-Math-7B"),
+        ("V3.2-Exp 权重开源协议", "license_model", "MIT"),
+        ("what is OCR 2's code licensed under", "license_code", "Apache License 2.0"),
+    ],
+)
+def test_a_field_asked_in_the_words_people_use(query: str, asked: str, value: str) -> None:
+    """Eaten tokens are its training data, an arXiv id its paper, what it started from its
+    base, 权重开源 its model's licence, its code's licence not its weights'."""
+    found = asserted_answer(query)
+    assert found is not None and found["asked"] == asked, found
+    assert value in found["text"], found
+
+
+def test_experts_that_light_up_are_the_ones_activated() -> None:
+    found = asserted_answer("how many experts light up for each token in V3")
+    assert found is not None and found["id"] == "deepseek-v3", found
+    assert found["text"] == "8 experts", found

@@ -164,6 +164,18 @@ def longest_first(words: Iterable[str]) -> list[str]:
     return sorted(words, key=lambda word: (-len(word), word))
 
 
+def taken_out(rest: str, phrases: Iterable[str]) -> str:
+    """The words without every phrase they hold, overlapping ones too: "code licensed under"
+    holds "code licensed" and "licensed under", and leaves no "code" behind."""
+    out = [False] * len(rest)
+    for phrase in phrases:
+        start = rest.find(phrase)
+        while start != -1:
+            out[start : start + len(phrase)] = [True] * len(phrase)
+            start = rest.find(phrase, start + 1)
+    return "".join(" " if gone else ch for ch, gone in zip(rest, out, strict=True))
+
+
 def han_pieces(run: str) -> list[str]:
     """Overlapping two-character pieces of a Han run; a single character stays itself."""
     if len(run) == 1:

@@ -366,8 +366,11 @@ def said_by(candidate: Candidate) -> list[str]:
 
 def quoted_from(candidate: Candidate) -> list[str]:
     """The lines a spec's one value is quoted from ("We pre-train DeepSeek-V3 on 14.8 trillion
-    … tokens"): they speak of what it is a value of, as its label does. (A claim's line holds
-    all its figures, so it says nothing of which is meant.)"""
+    … tokens"), and the role that tells where a person works: they speak of what it is a value
+    of, as its label does. (A claim's line holds all its figures, so it says nothing of which is
+    meant.)"""
+    if candidate.key == "employer":  # where someone works is told in their role: Meta scientist
+        return [str(candidate.record["role"][lang]) for lang in ("zh", "en")]
     if not candidate.field.startswith("specs."):
         return []
     return [str(s["quote"]) for s in candidate.sources if s.get("quote")]

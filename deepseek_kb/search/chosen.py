@@ -94,8 +94,7 @@ def choose(
     named = figure_named(question, found, vocabulary()[asked]) if asked_score >= CLEAR else []
     if named:  # "V3 词表大小": a vocabulary's size, not the model's (nor two fields tied)
         return answer_from(named[0], named, record)
-    given = _given(question, found)
-    tied = _tied(question, tuple(k for k in keys if k not in given), asked, asked_score)
+    tied = _tied(question, keys, asked, asked_score, _given(question, found))
     if _asked_elsewhere(question, keys, asked_score) or tied:
         told = [*found, *_fields_told(index, kind, record)]
         return _elsewhere_not_stated(question, kind, record, keys, told)
@@ -279,9 +278,12 @@ def _claims_it(candidate: Candidate, asking: Asking) -> bool:
     return any(has(said, phrase) for phrase in asking.words)
 
 
-def _tied(question: Question, keys: tuple[str, ...], asked: str, score: int) -> bool:
+def _tied(
+    question: Question, keys: tuple[str, ...], asked: str, score: int, given: frozenset[str]
+) -> bool:
     """Two different fields asked for about as clearly (hidden size and layers); a part is not
-    tied with its whole (feed-forward architecture)."""
+    tied with its whole (feed-forward architecture), nor with a field whose value the question
+    states."""
     if score < CLEAR or asked in OPEN:
         return False
     whole = [w for w, parts in PARTS.items() if asked in parts]
@@ -292,6 +294,7 @@ def _tied(question: Question, keys: tuple[str, ...], asked: str, score: int) -> 
         for k in keys
         if k != asked
         and k not in OPEN
+        and k not in given
         and k not in whole
         and kind_fits(question, words[k].expects)  # how many tokens: no model it came from
     )

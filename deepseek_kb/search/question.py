@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import NamedTuple
 
-from deepseek_kb.analysis.text import longest_first, normalize, stem
+from deepseek_kb.analysis.text import normalize, stem, taken_out
 from deepseek_kb.asking import ASKED, PARTS, SPEC_WORDS
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_NAME, SPECS
@@ -334,8 +334,7 @@ def unasked(rest: str) -> str:
     other form of a word of them ("activate" of "activated"): the words that can only say
     which of several labelled values is meant."""
     phrases = {p for asking in vocabulary().values() for p in asking.words if has(rest, p)}
-    for phrase in longest_first(phrases):
-        rest = rest.replace(phrase, " ")
+    rest = taken_out(rest, phrases)
     roots = _field_roots()
     return " ".join(w for w in rest.split() if not (len(w) >= _ROOT and stem(w)[:_ROOT] in roots))
 
