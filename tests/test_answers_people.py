@@ -158,3 +158,17 @@ def test_a_university_said_in_short_asks_where_someone_studied() -> None:
     found = asserted_answer("which uni did liang wenfeng go to")
     assert found is not None and found["asked"] == "education", found
     assert "Zhejiang University" in found["text"], found
+
+
+@pytest.mark.parametrize("query", ["贾扬清在哪家公司上班", "Jia Yangqing works at which company"])
+def test_a_model_named_in_a_role_is_no_employer(query: str) -> None:
+    """Jia Yangqing is "An industry figure commenting on DeepSeek V3": DeepSeek is named there
+    as a model's maker, so where he works is not stated (it had been answered with his role)."""
+    first = run("search", query, "--lang", "en").stdout.splitlines()[0]
+    assert "not stated" in first and "commenting" not in first, first
+
+
+def test_a_decade_of_birth_is_no_year_of_birth() -> None:
+    """ "A founder born in the 1980s" tells the decade: the year asked is not in it."""
+    found = asserted_answer("which year was liang wenfeng born in")
+    assert found is None or "1980s" not in found["text"], found

@@ -344,3 +344,18 @@ def test_experts_that_light_up_are_the_ones_activated() -> None:
     found = asserted_answer("how many experts light up for each token in V3")
     assert found is not None and found["id"] == "deepseek-v3", found
     assert found["text"] == "8 experts", found
+
+
+@pytest.mark.parametrize("query", ["how wide is the hidden state of V3", "V3 隐藏层有多宽"])
+def test_the_width_of_the_hidden_state_is_the_hidden_size(query: str) -> None:
+    """Not a passage that holds "state" ("state-of-the-art")."""
+    found = asserted_answer(query)
+    assert found is not None and found["asked"] == "hidden_size", found
+    assert found["text"] == "7168", found
+
+
+def test_experts_a_token_is_sent_to_are_the_activated_ones_not_all_routed() -> None:
+    """送去几个 (sent to how many): the 8 a token goes to, not the 256 routed experts there are."""
+    found = asserted_answer("V3 每个 token 送到几个 routed expert")
+    assert found is not None and found["asked"] == "activated_experts", found
+    assert found["text"] == "8 experts", found

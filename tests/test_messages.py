@@ -218,7 +218,7 @@ CHINESE_MAY_STAND = {
     "analysis/text.py": "words search reads in a query (stop words, question words), never says",
     "render/terminal.py": "a probe of whether the terminal can print Chinese",
     "search/": "the lead's, being changed: its display words are still to move",
-    "asking.py": "the words a question asks for a field with (search reads them)",
+    "asking/": "the words a question asks for a field with (search reads them)",
 }
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")

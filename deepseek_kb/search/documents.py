@@ -3,7 +3,7 @@ organisation whose words ask for no field clearly ("janus pro 7b 文生图 genev
 "deepseek api free credit for new users").
 
 Each value of the thing is a document: its label in both languages, the words the registry
-keeps for its field (`asking.py`), its value and the lines of the sources it is cited from. The
+keeps for its field (`asking/`), its value and the lines of the sources it is cited from. The
 question's words (its name taken out) are weighed by how rare they are among those documents:
 a word every value's document holds says nothing of which is meant, one that a single document
 holds says much. The best document answers only when it holds most of what the question's words

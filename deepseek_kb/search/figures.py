@@ -1,5 +1,5 @@
 """A claim about a figure or a date, checked the way `dskb search` answers a question: the
-thing it names (`question.read`), the field its words ask for (`asking.py`), and every value
+thing it names (`question.read`), the field its words ask for (`asking/`), and every value
 that thing holds (`answerables.candidates`), set against the figure or date the claim states.
 """
 

@@ -46,7 +46,8 @@ HITS = 5
 SHARE = 0.75
 # A number, not a digit of a name (R1, Qwen2.5, V3).
 _NUMBER = re.compile(r"(?<![A-Za-z\d.-])\d|[一二两三四五六七八九十百千万亿]")
-_YEAR = re.compile(r"(?:19|20)\d\d")
+# A year, not a decade ("born in the 1980s" tells no year of birth).
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?![\ds]|年代)")
 # The word a Chinese question counts in: the character after 多少 or 几 (页, 家, 层, 张).
 _MEASURED = re.compile(r"(?:多少|几)\s*([\u4e00-\u9fff])")
 

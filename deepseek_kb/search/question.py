@@ -2,7 +2,7 @@
 
 The thing (a model, project, person, organisation, term or topic) is found by its names and
 aliases, or by a close spelling. What is left once the thing's name is taken out is ranked
-against the words that ask for each field (`asking.py`), in Chinese and English, with the
+against the words that ask for each field (`asking/`), in Chinese and English, with the
 question's cues (when, who, how many) as a tie-breaker.
 """
 

@@ -32,5 +32,10 @@ def _employers(index: Index, person: Row) -> list[Row]:
 
 
 def _names_an_organization(index: Index, text: Row) -> bool:
+    """Whether the role names an organisation, not as part of a model's name ("An industry
+    figure commenting on DeepSeek V3" names no employer)."""
     said = normalize(f"{text['zh']} {text['en']}")
+    for model in index.names_in("model", said):
+        if has(said, normalize(model.name)):
+            said = said.replace(normalize(model.name), " ")
     return any(has(said, normalize(n.name)) for n in index.names_in("organization", said))
