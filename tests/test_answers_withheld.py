@@ -118,6 +118,22 @@ def test_what_the_question_says_it_does_not_ask_is_no_answer(query: str) -> None
     assert found is None or "545" not in found["text"], found
 
 
+@pytest.mark.parametrize(
+    "query", ["DeepSeek's actual daily revenue from V3 and R1", "DeepSeek V3 R1 推理一天的真实收入"]
+)
+def test_the_opposite_of_what_is_asked_is_no_answer(query: str) -> None:
+    """Actual revenue asked, the theoretical revenue labelled so ($562,027) is not it: the
+    sources say the actual revenue is "substantially lower", and give no figure."""
+    found = asserted_answer(query)
+    assert found is None or "562,027" not in found["text"], found
+
+
+def test_whether_a_figure_is_the_real_one_is_settled_by_its_label() -> None:
+    """ "Is 545% the real margin?": the figure labelled theoretical answers that it is not."""
+    found = asserted_answer("is 545% the real profit margin of DeepSeek?")
+    assert found is not None and "545%" in found["text"], found
+
+
 @pytest.mark.parametrize("query", ["DeepSeek-V4 preview 哪天发布", "V4 preview release date"])
 def test_a_models_date_is_not_that_of_an_event_that_only_mentions_it(query: str) -> None:
     """DeepSpec's release speaks of DeepSeek-V4's preview, but no source dates the preview:

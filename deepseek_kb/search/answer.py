@@ -14,7 +14,6 @@ and the hits speak for themselves.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 
 from deepseek_kb.analysis.text import normalize
@@ -41,8 +40,9 @@ from deepseek_kb.search.defined import definition_answer, how_it_works
 from deepseek_kb.search.documents import documented_answer
 from deepseek_kb.search.figured import figure_answer
 from deepseek_kb.search.labelled import labelled_answer
-from deepseek_kb.search.leftover import STOP, content, covered, leftover, untyped
+from deepseek_kb.search.leftover import content, covered, leftover, untyped
 from deepseek_kb.search.named import Hit, has, names_of, names_out
+from deepseek_kb.search.negated import said_not
 from deepseek_kb.search.passages import names_it, passage_answer, read_hits
 from deepseek_kb.search.question import (
     CLEAR,
@@ -81,7 +81,7 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
     choices = either(question)
     if len(choices) == 1:
         found = how_it_works(index, question, _answered(index, question, hits))
-        return None if _said_not(question, found) or in_other_units(question.norm, found) else found
+        return None if said_not(question, found) or in_other_units(question.norm, found) else found
     stated = stating(index, question, hits, [word for word, _ in choices])
     if len({c.key for c in stated}) == 1:  # "MoE or dense": the one spec that says which
         return answer_from(stated[0], stated, question.subject[1] if question.subject else {})
@@ -90,22 +90,6 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
         if isinstance(found, Answer) and says(found, word):
             return found
     return None
-
-
-# What a question says it does not ask: "the real margin, not the theoretical one", "而不是理论值".
-_NOT = re.compile(
-    r"\b(?:not(?: the| a| an)?|rather than|instead of)\s+([a-z0-9.]+)|(?:而不是|并非)\s*(\S{2})"
-)
-
-
-def _said_not(question: Question, found: Answer | NotStated | None) -> bool:
-    """Whether the answer is what the question says it does not ask for: its label or value
-    holds a word the question negates."""
-    if not isinstance(found, Answer):
-        return False
-    negated = [a or b for a, b in _NOT.findall(question.norm)]
-    said = [found.text("zh"), found.text("en"), *map(str, (found.label or {}).values())]
-    return any(word and word not in STOP and covered([word], said, strict=True) for word in negated)
 
 
 def _answered(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | NotStated | None:

@@ -1,0 +1,35 @@
+"""What a question says it does not ask: "the real margin, not the theoretical one", "而不是理论值",
+or a word whose opposite the answer's label says ("actual daily revenue" is not the theoretical
+one), unless it asks whether that is so. Such an answer is no answer."""
+
+from __future__ import annotations
+
+import re
+
+from deepseek_kb.search.answered import Answer, NotStated
+from deepseek_kb.search.leftover import STOP, covered
+from deepseek_kb.search.named import has
+from deepseek_kb.search.question import Question, yes_no
+
+_NOT = re.compile(
+    r"\b(?:not(?: the| a| an)?|rather than|instead of)\s+([a-z0-9.]+)|(?:而不是|并非)\s*(\S{2})"
+)
+# Words that say the opposite of each other, in both languages: what happened and what would have.
+_OPPOSED = (("actual", "real", "实际", "真实"), ("theoretical", "theoretically", "理论"))
+
+
+def said_not(question: Question, found: Answer | NotStated | None) -> bool:
+    """Whether the answer is what the question says it does not ask for: its label or value
+    holds a word the question negates, or the opposite of a word the question says."""
+    if not isinstance(found, Answer):
+        return False
+    negated = [a or b for a, b in _NOT.findall(question.norm)]
+    said = [found.text("zh"), found.text("en"), *map(str, (found.label or {}).values())]
+    if any(word and word not in STOP and covered([word], said, strict=True) for word in negated):
+        return True
+    if yes_no(question):
+        return False  # "is 545% the real margin?": the theoretical one labelled so settles it
+    label = " ".join(str(text).casefold() for text in (found.label or {}).values())
+    asked = [any(has(question.norm, word) for word in side) for side in _OPPOSED]
+    labelled = [any(has(label, word) for word in side) for side in _OPPOSED]
+    return asked[0] != asked[1] and labelled[asked[0]]  # one side asked, the other labelled
