@@ -172,3 +172,9 @@ def test_a_decade_of_birth_is_no_year_of_birth() -> None:
     """ "A founder born in the 1980s" tells the decade: the year asked is not in it."""
     found = asserted_answer("which year was liang wenfeng born in")
     assert found is None or "1980s" not in found["text"], found
+
+
+def test_where_someone_worked_before_is_where_they_worked() -> None:
+    found = asserted_answer("罗福莉之前在哪干过")
+    assert found is not None and found["asked"] == "employer", found
+    assert "DAMO" in found["text"], found

@@ -359,3 +359,41 @@ def test_experts_a_token_is_sent_to_are_the_activated_ones_not_all_routed() -> N
     found = asserted_answer("V3 每个 token 送到几个 routed expert")
     assert found is not None and found["asked"] == "activated_experts", found
     assert found["text"] == "8 experts", found
+
+
+@pytest.mark.parametrize(
+    ("query", "asked", "value"),
+    [
+        ("how many transformer blocks are stacked in DeepSeekMoE 16B", "layers", "28"),
+        ("DeepSeek-V3 用的低比特格式是哪种", "precision", "FP8"),
+        ("which licence governs DeepSeekMath-V2", "license_model", "Apache"),
+    ],
+)
+def test_more_words_people_ask_a_spec_with(query: str, asked: str, value: str) -> None:
+    """Blocks stacked are layers, a low-bit format the precision, what governs it the licence."""
+    found = asserted_answer(query)
+    assert found is not None and found["asked"] == asked, found
+    assert value in found["text"], found
+
+
+def test_a_floating_point_format_is_no_training_data() -> None:
+    """预训练 beside 浮点格式 asks the number format of pre-training, not its 14.8T tokens."""
+    found = asserted_answer("V3 预训练用的是几位的浮点格式")
+    assert found is None or "14.8T" not in found["text"], found
+
+
+@pytest.mark.parametrize(
+    ("query", "asked", "value"),
+    [
+        ("达摩院是哪家大厂的", "parent", "Alibaba"),
+        ("DAMO Academy belongs to whom", "parent", "Alibaba"),
+        ("萤火一号砸了多少钱", "investment", "¥200M"),
+    ],
+)
+def test_an_organisations_owner_and_what_was_sunk_into_a_cluster(
+    query: str, asked: str, value: str
+) -> None:
+    """是哪家的 and "belongs to" ask the parent company; 砸钱 (to sink money) asks the investment."""
+    found = asserted_answer(query)
+    assert found is not None and found["asked"] == asked, found
+    assert value in found["text"], found

@@ -93,9 +93,9 @@ ASKED: tuple[Asked, ...] = (
         "affiliations",
         "employer|employers|employed by|works for|work for|worked for|working for|works at|"
         "work at|worked at|working at|在哪家|在哪家公司|在什么公司|在哪个公司|在哪工作|在哪里工作|"
-        "在哪上班|哪家公司任职|哪家公司工作|哪家公司上班|哪个公司工作|哪个公司任职|在哪待过|"
-        "在哪儿待过|待过|哪个部门|哪个机构|哪个实验室|就职于|任职于|效力于|创办的是哪家|所在公司|"
-        "所在机构|哪个lab|which lab|cofound|co-found",
+        "在哪上班|在哪干过|之前在哪|以前在哪|worked before|哪家公司任职|哪家公司工作|哪家公司上班|"
+        "哪个公司工作|哪个公司任职|在哪待过|在哪儿待过|待过|哪个部门|哪个机构|哪个实验室|就职于|"
+        "任职于|效力于|创办的是哪家|所在公司|所在机构|哪个lab|which lab|cofound|co-found",
         "name",
     ),
     Asked(
@@ -121,7 +121,7 @@ ASKED: tuple[Asked, ...] = (
         "parent company",
         "parent|parent company|parent firm|owned by|owner|who owns|spun off from|spun out of|"
         "grow out of|母公司|隶属|属于哪家|背后的公司|哪家公司旗下|旗下|grew out of|孵化|"
-        "belongs to which company",
+        "belongs to which company|belongs to|是哪家的|哪家大厂的",
         "name",
     ),
     Asked(
@@ -156,7 +156,7 @@ ASKED: tuple[Asked, ...] = (
         "投入",
         "investment",
         "investment|invested|invest|cost|costs|spent|spend|how much money|budget|price tag|投入|"
-        "投资|花了|多少钱|成本|资金|花费",
+        "投资|花了|多少钱|成本|资金|花费|砸了|砸钱|砸了多少",
         "quantity",
     ),
     Asked(
@@ -186,6 +186,15 @@ ASKED: tuple[Asked, ...] = (
 )
 ASKED += (
     Asked("topic", "话题", "topic", "topic|topics|话题|主题", "text"),
+    Asked(
+        "introduced",
+        "提出于",
+        "introduced in",
+        "introduced|introduced in|introduced by|first introduced|first used|first used in|"
+        "debuted in|first appeared|first appeared in|designed for|首次引入|引入|首次提出|提出|"
+        "最早用|最早用在|最早是为|为哪个模型设计|哪个模型首次|首次用|首先用",
+        "text",
+    ),
     Asked(
         "used_by",
         "用于",

@@ -44,7 +44,10 @@ SPEC_WORDS: dict[str, SpecWords] = {
     "architecture": SpecWords("architecture|arch|structure|design|架构|结构", "text"),
     "attention": SpecWords("attention|attention mechanism|注意力|注意力机制", "text"),
     "ffn": SpecWords("feed-forward|feed forward|ffn|前馈", "text"),
-    "layers": SpecWords("layers|layer count|how deep|depth|number of layers|层数|多少层|几层|层"),
+    "layers": SpecWords(
+        "layers|layer count|how deep|depth|number of layers|层数|多少层|几层|层|blocks|"
+        "transformer blocks|stacked|stack"
+    ),
     "hidden_size": SpecWords(
         "hidden size|hidden dimension|hidden dim|d_model|model dimension|隐藏维度|隐藏层|维度|"
         "hidden state|how wide|width|宽度|多宽"
@@ -102,7 +105,8 @@ SPEC_WORDS: dict[str, SpecWords] = {
         # Which model a training started from is its base model, not its tokens.
         "哪个模型|which model|起点|starting point|"
         # The tokens attention picks for each query are no training data, nor what 张 counts (cards).
-        "键值|key-value|per query|每个查询|注意力|attention|多少张|几张|精度|precision|卡时|gpu hours",
+        "键值|key-value|per query|每个查询|注意力|attention|多少张|几张|精度|precision|卡时|"
+        "gpu hours|浮点|低比特|number format",
     ),
     "training_method": SpecWords(
         "training stages|stages|training pipeline|how was it trained|训练流程|训练阶段|几个阶段|"
@@ -114,7 +118,9 @@ SPEC_WORDS: dict[str, SpecWords] = {
         unless="gpu hours|gpu-hours|gpu hour|卡时|gpu 小时|cost|成本",
     ),
     "precision": SpecWords(
-        "precision|mixed precision|number format|精度|训练精度|数值精度", "text"
+        "precision|mixed precision|number format|精度|训练精度|数值精度|低比特|浮点格式|数字格式|"
+        "bit format|low-bit",
+        "text",
     ),
     "gpu_type": SpecWords(
         "gpu type|gpus|gpu|what gpus|which gpus|hardware|chips|chip|graphics cards|accelerators|"
@@ -156,10 +162,10 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "text",
     ),
     "license_model": SpecWords(
-        "license|licence|licensed|licensing|model license|model licence|weights license|"
-        "commercial use|open source license|许可证|许可|协议|开源协议|授权|商用|license 是|"
-        "commercially|terms of use|use commercially|商业使用|released under|licensed under|"
-        "权重协议|权重许可|权重开源",
+        "license|licence|licensed|governs|govern|licensing|model license|model licence|"
+        "weights license|commercial use|open source license|许可证|许可|协议|开源协议|授权|商用|"
+        "license 是|commercially|terms of use|use commercially|商业使用|released under|"
+        "licensed under|权重协议|权重许可|权重开源",
         "text",
     ),
     "paper": SpecWords(

@@ -18,7 +18,7 @@ from deepseek_kb.index.store import Found, Index
 from deepseek_kb.kinds import Unit
 from deepseek_kb.rows import Row
 from deepseek_kb.search.named import Hit
-from deepseek_kb.search.workplace import workplace
+from deepseek_kb.search.workplace import names_listed, workplace
 from deepseek_kb.values import format_value, pick
 
 # The company the knowledge base is about: what a question naming nothing else asks of, and
@@ -281,6 +281,11 @@ def _term(index: Index, term: Row, hits: Sequence[Hit]) -> Iterator[Candidate]:
         term["sources"],
         term.get("note"),
     )
+    for key, field in (("introduced", "introduced_by"), ("used_by", "used_by")):
+        models = [index.get(str(i)) for i in term.get(field, [])]
+        named = [m.row for m in models if m is not None]
+        if named:  # the models that brought it in, that use it: by name
+            yield Candidate(key, "term", term, field, names_listed(named), term["sources"])
 
 
 def _events_about(events: list[Row], record: Row, founded: bool) -> Iterator[Candidate]:

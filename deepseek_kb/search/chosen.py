@@ -68,7 +68,7 @@ APPLICABLE: dict[str, tuple[str, ...]] = {
         "called",
     ),
     "person": ("identity", "employer", "education", "said", "date", "called"),
-    "term": ("identity", "called"),
+    "term": ("identity", "introduced", "used_by", "called"),
     "topic": ("date", "topic"),
 }
 # Fields asked in words too general to settle which value is meant (what is it, a figure, a

@@ -27,8 +27,13 @@ def said_not(question: Question, found: Answer | NotStated | None) -> bool:
     said = [found.text("zh"), found.text("en"), *map(str, (found.label or {}).values())]
     if any(word and word not in STOP and covered([word], said, strict=True) for word in negated):
         return True
-    if yes_no(question):
-        return False  # "is 545% the real margin?": the theoretical one labelled so settles it
+    # "Is 545% the real margin?": the one labelled theoretical settles it.
+    return not yes_no(question) and _opposite(question, found)
+
+
+def _opposite(question: Question, found: Answer) -> bool:
+    """Whether the question says one side of an opposition (actual, theoretical) and the
+    answer's label says the other."""
     label = " ".join(str(text).casefold() for text in (found.label or {}).values())
     asked = [any(has(question.norm, word) for word in side) for side in _OPPOSED]
     labelled = [any(has(label, word) for word in side) for side in _OPPOSED]

@@ -17,13 +17,16 @@ def workplace(index: Index, person: Row) -> tuple[str, Row] | None:
     """The field of the person's record that says where they work, and what it says."""
     employers = _employers(index, person)
     if employers:
-        names = {
-            lang: _LISTED[lang].join(str(org["name"][lang]) for org in employers)
-            for lang in ("zh", "en")
-        }
-        return "affiliations", names
+        return "affiliations", names_listed(employers)
     role: Row = person["role"]
     return ("role", role) if _names_an_organization(index, role) else None
+
+
+def names_listed(rows: list[Row]) -> Row:
+    """The records' names, listed in each language: "Meta, Scale AI", "DeepSeek-V2、DeepSeek-V3"."""
+    return {
+        lang: _LISTED[lang].join(str(row["name"][lang]) for row in rows) for lang in ("zh", "en")
+    }
 
 
 def _employers(index: Index, person: Row) -> list[Row]:

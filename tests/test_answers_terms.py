@@ -1,0 +1,33 @@
+"""What a term's record holds besides its definition: the model that introduced it and the
+models that use it, asked in Chinese or English."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import asserted_answer
+
+
+@pytest.mark.parametrize(
+    ("query", "term", "model"),
+    [
+        ("MLA was first introduced in which model", "mla", "DeepSeek-V2"),
+        ("GRPO 最早是哪个模型提出的", "grpo", "DeepSeekMath 7B"),
+        ("DSA 是哪个模型首次引入的", "dsa", "DeepSeek-V3.2-Exp"),
+    ],
+)
+def test_the_model_that_introduced_a_term(query: str, term: str, model: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == term, found
+    assert found["asked"] == "introduced" and found["text"] == model, found
+
+
+def test_the_models_that_use_a_term_are_named_not_their_ids() -> None:
+    found = asserted_answer("哪些模型用了 MLA")
+    assert found is not None and found["id"] == "mla" and found["asked"] == "used_by", found
+    assert "DeepSeek-V3" in found["text"] and "deepseek-v3" not in found["text"], found
+
+
+def test_a_term_asked_what_it_is_is_still_defined() -> None:
+    found = asserted_answer("MLA 是什么")
+    assert found is not None and found["asked"] == "identity", found
