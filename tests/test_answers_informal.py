@@ -103,3 +103,30 @@ def test_a_name_typed_without_its_hyphen_names_the_thing(query: str, record: str
     found = asserted_answer(query)
     assert found is not None
     assert found["id"] == record
+
+
+@pytest.mark.parametrize(
+    ("query", "asked", "value"),
+    [
+        ("for a slide I'm making: where is High-Flyer headquartered", "location", "Hangzhou"),
+        ("写稿要用：幻方总部在哪个城市", "location", "Hangzhou"),
+        (
+            "I'm writing a profile. which university did Liang Wenfeng attend",
+            "education",
+            "Zhejiang",
+        ),
+    ],
+)
+def test_a_clause_saying_why_it_is_asked_asks_nothing(query: str, asked: str, value: str) -> None:
+    """ "For a slide I'm making:", "写稿要用：": context before the question, no word of it an
+    answer must account for."""
+    found = asserted_answer(query)
+    assert found is not None and found["asked"] == asked, found
+    assert value in found["text"], found
+
+
+def test_a_topic_before_a_colon_is_still_asked_about() -> None:
+    """ "device limited routing:" names what is asked, it says no purpose: the activated
+    experts are not the devices a token may be sent to."""
+    found = asserted_answer("device limited routing: max devices per token in v2")
+    assert found is None or found["asked"] != "activated_experts", found

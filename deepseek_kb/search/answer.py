@@ -44,6 +44,7 @@ from deepseek_kb.search.leftover import content, covered, leftover, untyped
 from deepseek_kb.search.named import Hit, has, names_of, names_out
 from deepseek_kb.search.negated import said_not
 from deepseek_kb.search.passages import names_it, passage_answer, read_hits
+from deepseek_kb.search.purpose import purpose_out
 from deepseek_kb.search.question import (
     CLEAR,
     Question,
@@ -75,7 +76,7 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
     question = read(index, query, hits)
     if question.unknown:
         return None  # a version of a thing the KB holds no record of: nothing to assert
-    question = question._replace(rest=apart(index, spelled(index, question.rest)))
+    question = question._replace(rest=apart(index, spelled(index, purpose_out(question.rest))))
     question = _founder_meant(index, question)
     question = _child_meant(index, question)
     choices = either(question)
