@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from .conftest import asserted_answer
+from .conftest import asserted_answer, run
 
 
 @pytest.mark.parametrize(
@@ -26,6 +26,14 @@ def test_a_figure_of_a_table_is_found_by_its_label(query: str) -> None:
     assert found["id"] == "api-pricing-table-chat-reasoner"
     assert found["label"]["en"] == "deepseek-reasoner maximum CoT tokens"
     assert found["value"]["value"] == 32768
+
+
+def test_a_facts_figure_is_told_of_what_the_fact_is_about_not_by_its_id() -> None:
+    """A fact has no name: its figure is told of the first thing it is about (DeepSeek)."""
+    shown = run("search", "deepseek-reasoner 的思维链最多能有多少 token", "--lang", "en").stdout
+    first = shown.splitlines()[0]
+    assert "DeepSeek ·" in first and "32K" in first, first
+    assert "api-pricing-table-chat-reasoner" not in first, first
 
 
 @pytest.mark.parametrize("query", ["新用户送多少额度", "新用户注册送多少钱", "api 新用户送多少钱"])

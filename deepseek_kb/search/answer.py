@@ -29,6 +29,7 @@ from deepseek_kb.search.answerables import (
     record_text,
     said_by,
     speaker_candidate,
+    told_of,
 )
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
 from deepseek_kb.search.apart import apart
@@ -73,6 +74,13 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
     """The value a question asks for when the thing and the field are both clear; not stated
     when the thing lacks the field clearly asked; else the one passage that speaks of all it
     asks; else nothing."""
+    found = _answer(index, query, hits)
+    if isinstance(found, Answer) and found.subject is None and found.kind == "fact":
+        found = found._replace(subject=told_of(index, found.record))  # a fact has no name
+    return found
+
+
+def _answer(index: Index, query: str, hits: Sequence[Hit]) -> Answer | NotStated | None:
     question = read(index, query, hits)
     if question.unknown:
         return None  # a version of a thing the KB holds no record of: nothing to assert

@@ -197,6 +197,12 @@ def figures_of(kind: str, record: Row, subject: Row) -> Iterator[Candidate]:
         )
 
 
+def told_of(index: Index, fact: Row) -> Row | None:
+    """What a fact, which has no name of its own, is told of: the first thing it is about."""
+    about = index.get(str(next(iter(fact.get("about") or []), "")))
+    return about.row if about is not None else None
+
+
 def founders_of(index: Index, org: Row) -> Iterator[Candidate]:
     """The people whose role says they founded the organisation."""
     for found in index.mentions(org["id"]):

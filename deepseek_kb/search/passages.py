@@ -29,6 +29,7 @@ from deepseek_kb.search.answerables import (
     event_candidate,
     role_caveat,
     speaker_candidate,
+    told_of,
 )
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
 from deepseek_kb.search.leftover import STOP_HAN, content, leftover, untyped
@@ -359,7 +360,5 @@ def _whose(index: Index, question: Question, record: Row, kind: str) -> Row | No
         spoken = index.get(str(record.get("speaker", "")))
         subject = spoken.row if spoken is not None else subject
     if subject is None and kind == "fact":
-        # A fact has no name of its own: it is told of the first thing it is about.
-        about = index.get(str(next(iter(record.get("about") or []), "")))
-        subject = about.row if about is not None else None
+        subject = told_of(index, record)
     return subject if subject is not None and subject is not record else None
