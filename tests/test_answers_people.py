@@ -178,3 +178,17 @@ def test_where_someone_worked_before_is_where_they_worked() -> None:
     found = asserted_answer("罗福莉之前在哪干过")
     assert found is not None and found["asked"] == "employer", found
     assert "DAMO" in found["text"], found
+
+
+@pytest.mark.parametrize(
+    ("query", "person", "said"),
+    [
+        ("文章里 Karpathy 是什么来头", "andrej-karpathy", "OpenAI"),
+        ("who is luo fuli again", "luo-fuli", "DAMO"),
+    ],
+)
+def test_the_article_named_and_again_ask_nothing_more(query: str, person: str, said: str) -> None:
+    """文章 (the article) is the source an answer cites; "again" asks nothing."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == person, found
+    assert said in found["text"], found

@@ -397,3 +397,9 @@ def test_an_organisations_owner_and_what_was_sunk_into_a_cluster(
     found = asserted_answer(query)
     assert found is not None and found["asked"] == asked, found
     assert value in found["text"], found
+
+
+def test_the_gpus_a_cluster_carried_are_its_gpus() -> None:
+    found = asserted_answer("how many GPUs does Fire-Flyer 2 carry")
+    assert found is not None and found["asked"] == "gpu_count", found
+    assert "10,000" in found["text"], found

@@ -147,7 +147,7 @@ ASKED: tuple[Asked, ...] = (
         "GPU 数量",
         "GPUs",
         "how many gpus|gpus|gpu count|graphics cards|cards|a100|a100s|chips|显卡|多少卡|多少张|"
-        "张卡|多少块|块gpu|块显卡|几块|块卡|多少块gpu|多少张卡",
+        "张卡|多少块|块gpu|块显卡|几块|块卡|多少块gpu|多少张卡|carry|carried|carries",
         "quantity",
         unless="型号|which chip|what chip|which gpu|what gpu|哪款|哪种卡|什么卡|which model of",
     ),

@@ -21,6 +21,7 @@ big bigger large larger huge 大 庞大
 staff employee employees worker workers 员工 职员
 labour labor manpower 人力 人工
 paper papers report publication 论文 报告
+article 文章
 hire hiring hired recruit recruiting recruited 招聘 招人 招 挑人 选人
 money funding capital cash 钱 资金 资本
 buck bucks dollar dollars usd 美元

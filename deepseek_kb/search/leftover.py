@@ -28,7 +28,7 @@ _STOP_WORDS = (
     "takes taken repo repository repositories look looks looking need needs needed just go "
     "goes going went he she him her his hers ever still also very work works worked working "
     "might may must shall accept accepts accepted sit sits sat far push pushed every if "
-    "ended eventually finally ultimately"
+    "ended eventually finally ultimately again"
 )
 STOP = frozenset(_STOP_WORDS.split())
 STOP_HAN = frozenset(
@@ -173,6 +173,8 @@ _SOFT_WORDS = (
     "训练 练出 模型 语言 言模 公司 完整 一共 总共 使用 需要 大概 正式 版本 官方 目前 现在 主要 具体"
     # what the English stop words say: actually, really, work, run, process
     " 真正 实际 到底 究竟 干活 处理"
+    # the first of its line (初代 Coder is DeepSeek Coder, the name says which)
+    " 初代"
 )
 _SOFT_HAN = frozenset(_SOFT_WORDS.split())
 # Of those, the ones that qualify what is asked (in all, officially, roughly), taken out whole.
