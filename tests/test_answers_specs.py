@@ -403,3 +403,15 @@ def test_the_gpus_a_cluster_carried_are_its_gpus() -> None:
     found = asserted_answer("how many GPUs does Fire-Flyer 2 carry")
     assert found is not None and found["asked"] == "gpu_count", found
     assert "10,000" in found["text"], found
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["can a startup ship R1's weights in a commercial product", "R1 的权重能放进收费产品里吗"],
+)
+def test_weights_in_a_paid_product_ask_the_model_licence(query: str) -> None:
+    """A commercial product and 收费产品 ask what the licence allows; the weights are the model
+    its licence is of."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "deepseek-r1", found
+    assert found["asked"] == "license_model" and "MIT" in found["text"], found

@@ -162,10 +162,11 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "text",
     ),
     "license_model": SpecWords(
-        "license|licence|licensed|governs|govern|licensing|model license|model licence|"
-        "weights license|commercial use|open source license|许可证|许可|协议|开源协议|授权|商用|"
-        "license 是|commercially|terms of use|use commercially|商业使用|released under|"
-        "licensed under|权重协议|权重许可|权重开源",
+        "license|licence|licensed|governs|govern|commercial product|收费产品|商业产品|商用产品|"
+        "in a product|into a product|产品里|licensing|model license|model licence|weights license|"
+        "commercial use|open source license|许可证|许可|协议|开源协议|授权|商用|license 是|"
+        "commercially|terms of use|use commercially|商业使用|released under|licensed under|"
+        "权重协议|权重许可|权重开源",
         "text",
     ),
     "paper": SpecWords(
