@@ -31,3 +31,10 @@ def test_the_models_that_use_a_term_are_named_not_their_ids() -> None:
 def test_a_term_asked_what_it_is_is_still_defined() -> None:
     found = asserted_answer("MLA 是什么")
     assert found is not None and found["asked"] == "identity", found
+
+
+def test_what_a_design_gets_rid_of_is_what_it_eliminates() -> None:
+    """ "Get rid of" is "eliminate": the passage saying MLA eliminates the KV cache's
+    bottleneck answers."""
+    found = asserted_answer("which bottleneck did DeepSeek design MLA to get rid of")
+    assert found is not None and "KV cache" in found["text"], found

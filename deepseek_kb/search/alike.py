@@ -53,6 +53,7 @@ encoder encoders 编码器
 decoder decoders 解码器
 recommend recommends recommended suggest suggests suggested advise advised 建议 推荐 合适
 activate activated activates active fire fires light lights lit 激活
+eliminate eliminates eliminated rid remove removes removed 消除 去掉 去除
 reduce reduces reduced reduction shrink shrinks shrank shrunk 减少 降低 缩小
 """
 
