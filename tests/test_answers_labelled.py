@@ -133,3 +133,10 @@ def test_a_field_the_thing_lacks_asked_with_more_words_is_the_figure_whose_line_
     assert found is not None
     assert found["value"]["value"] == value
     assert label in json.dumps(found)
+
+
+def test_money_sunk_in_dollars_is_what_was_put_in_and_told_of_its_topic() -> None:
+    """砸 (to sink money) is 投入 (what is put in), 美金 is 美元: the cost to get started; a
+    fact about nothing named is told of its first topic, not by its id."""
+    shown = run("search", "自训大模型光起步得砸多少美金", "--lang", "en").stdout.splitlines()[0]
+    assert "$50M" in shown and shown.startswith("Answer: Cost ·"), shown

@@ -198,8 +198,9 @@ def figures_of(kind: str, record: Row, subject: Row) -> Iterator[Candidate]:
 
 
 def told_of(index: Index, fact: Row) -> Row | None:
-    """What a fact, which has no name of its own, is told of: the first thing it is about."""
-    about = index.get(str(next(iter(fact.get("about") or []), "")))
+    """What a fact, which has no name of its own, is told of: the first thing it is about, else
+    its first topic (Cost)."""
+    about = index.get(str(next(iter(fact.get("about") or fact.get("topics") or []), "")))
     return about.row if about is not None else None
 
 
