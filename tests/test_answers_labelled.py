@@ -140,3 +140,18 @@ def test_money_sunk_in_dollars_is_what_was_put_in_and_told_of_its_topic() -> Non
     fact about nothing named is told of its first topic, not by its id."""
     shown = run("search", "自训大模型光起步得砸多少美金", "--lang", "en").stdout.splitlines()[0]
     assert "$50M" in shown and shown.startswith("Answer: Cost ·"), shown
+
+
+@pytest.mark.parametrize(
+    "query", ["how much does one day of V3 and R1 inference cost", "V3 和 R1 推理服务一天的成本"]
+)
+def test_a_day_asked_is_a_daily_figure(query: str) -> None:
+    """ "One day", 一天 name the label's "daily", 每日: the total daily cost, not the margin."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "v3-r1-inference-theoretical-margin", found
+    assert found["label"]["en"] == "Total daily cost", found
+
+
+def test_a_thing_asked_about_is_no_word_an_answer_must_say() -> None:
+    found = asserted_answer("the pinduoduo nickname thing of deepseek")
+    assert found is not None and found["id"] == "deepseek-pinduoduo-of-ai", found

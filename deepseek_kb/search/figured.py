@@ -32,7 +32,7 @@ def figure_answer(index: Index, question: Question, hits: Sequence[Hit]) -> Answ
     if len(words) < 2 or question.cues & {"date", "name"}:
         return None
     scored = [
-        (label_score(question.rest, figure.label), figure)
+        (label_score(question.rest, figure.label, alike_too=True), figure)
         for figure in _offered(index, question, hits, words)
     ]
     best = max((score for score, _ in scored), default=0)

@@ -18,6 +18,7 @@ from deepseek_kb.asking import ASKED, PARTS, SPEC_WORDS
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_NAME, SPECS
 from deepseek_kb.rows import Row
+from deepseek_kb.search.alike import alike
 from deepseek_kb.search.hanzi import read_pinyin
 from deepseek_kb.search.named import (
     Hit,
@@ -366,9 +367,10 @@ def _versioned(word: str) -> bool:
     return len(word) == 2 and any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)
 
 
-def label_score(rest: str, label: Row | None) -> int:
+def label_score(rest: str, label: Row | None, alike_too: bool = False) -> int:
     """How much of a figure's or event's own label the question repeats: its Latin words and
-    its pairs of Chinese characters."""
+    its pairs of Chinese characters; with `alike_too`, in words that stand for them ("a day"
+    for "daily")."""
     if not label:
         return 0
     pieces: set[str] = set()
@@ -380,7 +382,8 @@ def label_score(rest: str, label: Row | None) -> int:
             else:
                 han = "".join(ch for ch in word if not ch.isascii())
                 pieces.update(han[i : i + 2] for i in range(len(han) - 1))
-    return sum(weight(p) for p in pieces if has(rest, p))
+    said = alike if alike_too else lambda piece: (piece,)
+    return sum(weight(p) for p in pieces if any(has(rest, a) for a in said(p)))
 
 
 # Words too common in labels to say which label is meant: function words, the company's name.
