@@ -368,9 +368,8 @@ def _versioned(word: str) -> bool:
 
 
 def label_score(rest: str, label: Row | None, alike_too: bool = False) -> int:
-    """How much of a figure's or event's own label the question repeats: its Latin words and
-    its pairs of Chinese characters; with `alike_too`, in words that stand for them ("a day"
-    for "daily")."""
+    """How much of a figure's or event's own label the question repeats (its Latin words, its
+    pairs of Chinese characters), with `alike_too` in words that stand for them (day: daily)."""
     if not label:
         return 0
     pieces: set[str] = set()
