@@ -83,3 +83,17 @@ def test_labour_asked_in_either_chinese_word_is_the_quote_on_labour_costs() -> N
     found = asserted_answer("梁文锋对人力成本怎么看")
     assert found is not None
     assert found["id"] == "liang-people-biggest-asset"
+
+
+@pytest.mark.parametrize(
+    ("query", "speaker"),
+    [
+        ("“闭源形成的护城河是短暂的”这话出自哪位", "Liang Wenfeng"),
+        ("“DeepSeek V3 让有限算力预算上的预训练变得容易”出自哪位大佬", "Andrej Karpathy"),
+    ],
+)
+def test_which_person_said_it_asks_the_speaker(query: str, speaker: str) -> None:
+    """哪位 (which person) asks who, 出自哪位 who said it; 大佬 is what "an AI luminary" says."""
+    found = asserted_answer(query)
+    assert found is not None and found["asked"] == "speaker", found
+    assert found["text"] == speaker, found

@@ -163,7 +163,8 @@ ASKED: tuple[Asked, ...] = (
         "speaker",
         "说话人",
         "said by",
-        "who said|who says|said by|who wrote|whose words|whose quote|谁说|谁说的|出自谁|谁讲的",
+        "who said|who says|said by|who wrote|whose words|whose quote|谁说|谁说的|出自谁|谁讲的|"
+        "出自哪位|这话出自|哪位说的",
         "name",
     ),
     Asked(

@@ -22,6 +22,7 @@ staff employee employees worker workers 员工 职员
 labour labor manpower 人力 人工
 paper papers report publication 论文 报告
 article 文章
+luminary luminaries bigwig 大佬 大牛 大神
 day daily 每日 每天 一天
 weight weights 权重 model 模型
 hire hiring hired recruit recruiting recruited 招聘 招人 招 挑人 选人

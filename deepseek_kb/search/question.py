@@ -67,7 +67,7 @@ CUES: dict[str, tuple[str, ...]] = {
         "啥时候",
         "哪时候",
     ),
-    "name": ("who", "whom", "whose", "谁"),
+    "name": ("who", "whom", "whose", "谁", "哪位"),
     "quantity": ("how many", "how much", "how big", "how large", "how long", "多少", "几个", "几"),
     "what": ("what", "which", "什么", "哪个", "哪些", "啥"),
     # Till when something lasts: no date of when it happened answers.
