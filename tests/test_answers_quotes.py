@@ -97,3 +97,9 @@ def test_which_person_said_it_asks_the_speaker(query: str, speaker: str) -> None
     found = asserted_answer(query)
     assert found is not None and found["asked"] == "speaker", found
     assert found["text"] == speaker, found
+
+
+def test_abt_and_btw_ask_nothing() -> None:
+    """Chat shorthand: "btw", "abt" (about) are no words a quote must hold."""
+    found = asserted_answer("what did liang wenfeng say abt where he grew up")
+    assert found is not None and found["id"] == "liang-grew-up-in-guangdong", found
