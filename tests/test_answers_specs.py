@@ -330,11 +330,19 @@ def test_a_field_whose_value_the_question_states_is_not_asked_beside_another() -
         ("what did R1 Distill Qwen 7B start from", "base_model", "Qwen2.5-Math-7B"),
         ("V3.2-Exp 权重开源协议", "license_model", "MIT"),
         ("what is OCR 2's code licensed under", "license_code", "Apache License 2.0"),
+        ("how many transformer blocks are stacked in DeepSeekMoE 16B", "layers", "28"),
+        ("DeepSeek-V3 用的低比特格式是哪种", "precision", "FP8"),
+        ("which licence governs DeepSeekMath-V2", "license_model", "Apache"),
+        ("达摩院是哪家大厂的", "parent", "Alibaba"),
+        ("DAMO Academy belongs to whom", "parent", "Alibaba"),
+        ("萤火一号砸了多少钱", "investment", "¥200M"),
     ],
 )
 def test_a_field_asked_in_the_words_people_use(query: str, asked: str, value: str) -> None:
     """Eaten tokens are its training data, an arXiv id its paper, what it started from its
-    base, 权重开源 its model's licence, its code's licence not its weights'."""
+    base, 权重开源 its model's licence, its code's licence not its weights'; blocks stacked
+    are layers, a low-bit format the precision, what governs it the licence; 是哪家的 and
+    "belongs to" ask the parent company, 砸钱 (to sink money) the investment."""
     found = asserted_answer(query)
     assert found is not None and found["asked"] == asked, found
     assert value in found["text"], found
@@ -361,42 +369,10 @@ def test_experts_a_token_is_sent_to_are_the_activated_ones_not_all_routed() -> N
     assert found["text"] == "8 experts", found
 
 
-@pytest.mark.parametrize(
-    ("query", "asked", "value"),
-    [
-        ("how many transformer blocks are stacked in DeepSeekMoE 16B", "layers", "28"),
-        ("DeepSeek-V3 用的低比特格式是哪种", "precision", "FP8"),
-        ("which licence governs DeepSeekMath-V2", "license_model", "Apache"),
-    ],
-)
-def test_more_words_people_ask_a_spec_with(query: str, asked: str, value: str) -> None:
-    """Blocks stacked are layers, a low-bit format the precision, what governs it the licence."""
-    found = asserted_answer(query)
-    assert found is not None and found["asked"] == asked, found
-    assert value in found["text"], found
-
-
 def test_a_floating_point_format_is_no_training_data() -> None:
     """预训练 beside 浮点格式 asks the number format of pre-training, not its 14.8T tokens."""
     found = asserted_answer("V3 预训练用的是几位的浮点格式")
     assert found is None or "14.8T" not in found["text"], found
-
-
-@pytest.mark.parametrize(
-    ("query", "asked", "value"),
-    [
-        ("达摩院是哪家大厂的", "parent", "Alibaba"),
-        ("DAMO Academy belongs to whom", "parent", "Alibaba"),
-        ("萤火一号砸了多少钱", "investment", "¥200M"),
-    ],
-)
-def test_an_organisations_owner_and_what_was_sunk_into_a_cluster(
-    query: str, asked: str, value: str
-) -> None:
-    """是哪家的 and "belongs to" ask the parent company; 砸钱 (to sink money) asks the investment."""
-    found = asserted_answer(query)
-    assert found is not None and found["asked"] == asked, found
-    assert value in found["text"], found
 
 
 def test_the_gpus_a_cluster_carried_are_its_gpus() -> None:
