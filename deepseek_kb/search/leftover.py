@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import cache
 
-from deepseek_kb.analysis.text import normalize, ordinals, stem
+from deepseek_kb.analysis.text import normalize, ordinals, stem, taken_out
 from deepseek_kb.search.alike import alike, han_words
 from deepseek_kb.search.named import has
 from deepseek_kb.search.question import CUES, unasked
@@ -49,9 +49,7 @@ def leftover(rest: str) -> list[str]:
 def beside(rest: str, phrases: Sequence[str]) -> list[str]:
     """The words of the question besides the phrases given (those that ask for one field),
     a phrase that asks for another field among them: 预训练 beside "GPU hours"."""
-    for phrase in sorted(phrases, key=len, reverse=True):
-        rest = rest.replace(phrase, " ")
-    return [piece for piece in content(rest) if piece not in _SOFT_HAN]
+    return [piece for piece in content(taken_out(rest, phrases)) if piece not in _SOFT_HAN]
 
 
 _FINE_TUNE = re.compile(r"\bfine[- ]tun")
