@@ -336,6 +336,7 @@ def test_a_field_whose_value_the_question_states_is_not_asked_beside_another() -
         ("达摩院是哪家大厂的", "parent", "Alibaba"),
         ("DAMO Academy belongs to whom", "parent", "Alibaba"),
         ("萤火一号砸了多少钱", "investment", "¥200M"),
+        ("which open model is R1 Distill Llama 8B finetuned from", "base_model", "Llama-3.1-8B"),
     ],
 )
 def test_a_field_asked_in_the_words_people_use(query: str, asked: str, value: str) -> None:
