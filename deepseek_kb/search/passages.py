@@ -29,7 +29,6 @@ from deepseek_kb.search.answerables import (
     event_candidate,
     role_caveat,
     speaker_candidate,
-    told_of,
 )
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
 from deepseek_kb.search.leftover import STOP_HAN, content, leftover, untyped
@@ -353,12 +352,10 @@ def _caveat(record: Row, found: Passage) -> Row | None:
 def _whose(index: Index, question: Question, record: Row, kind: str) -> Row | None:
     """Whom the passage answers about: a quote's speaker, else the thing asked about unless that
     is a topic or the company, which every record is about (Day 3 of Open-Source Week is
-    DeepGEMM's text); a fact, else, is told of the first thing it is about."""
+    DeepGEMM's text). A fact told of nothing named gets its subject in `answer.answer`."""
     broad = _broad(question)
     subject = None if broad or question.subject is None else question.subject[1]
     if kind == "quote":
         spoken = index.get(str(record.get("speaker", "")))
         subject = spoken.row if spoken is not None else subject
-    if subject is None and kind == "fact":
-        subject = told_of(index, record)
     return subject if subject is not None and subject is not record else None
