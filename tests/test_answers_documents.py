@@ -21,6 +21,9 @@ def test_two_values_that_speak_of_the_words_alike_answer_nothing() -> None:
 
 def test_words_no_value_speaks_of_answer_nothing() -> None:
     assert asserted_answer("what is janus-pro-7b's favourite colour") is None
+    # A value holding only the name of another thing asked beside (OpenAI's researchers) is no
+    # answer to what the rest of the words ask.
+    assert asserted_answer("DeepSeek 接入时 OpenAI SDK 的 base_url 应该填什么") is None
 
 
 def test_an_organisation_is_answered_by_the_figure_that_speaks_of_the_words() -> None:

@@ -115,6 +115,14 @@ def test_a_name_typed_without_its_hyphen_names_the_thing(query: str, record: str
             "education",
             "Zhejiang",
         ),
+        # After the question, and where the asker read of it.
+        ("where is High-Flyer headquartered? it's for a slide", "location", "Hangzhou"),
+        (
+            "what did v3 cost to train in dollars, per its technical report",
+            "training_cost",
+            "5.576",
+        ),
+        ("据论文，V3 的训练成本是多少美元", "training_cost", "5.576"),
     ],
 )
 def test_a_clause_saying_why_it_is_asked_asks_nothing(query: str, asked: str, value: str) -> None:

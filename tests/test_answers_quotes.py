@@ -103,3 +103,30 @@ def test_abt_and_btw_ask_nothing() -> None:
     """Chat shorthand: "btw", "abt" (about) are no words a quote must hold."""
     found = asserted_answer("what did liang wenfeng say abt where he grew up")
     assert found is not None and found["id"] == "liang-grew-up-in-guangdong", found
+
+
+def test_a_word_asked_with_its_negation_is_the_word() -> None:
+    """贵不贵 asks whether it is 贵: Liang's quote that innovation is expensive answers."""
+    found = asserted_answer("梁文锋觉得创新贵不贵")
+    assert found is not None and found["id"] == "liang-innovation-expensive-inefficient"
+
+
+def test_a_quote_search_cannot_find_in_a_long_question_is_found_by_the_words_it_holds() -> None:
+    """Search reads no sentence this long; of all Liang's quotes, one holds written and
+    culture."""
+    found = asserted_answer(
+        "Why doesn't DeepSeek write its company culture down, according to Liang Wenfeng?"
+    )
+    assert found is not None and found["id"] == "liang-no-written-culture"
+
+
+def test_the_question_a_quote_answered_counts_as_its_words() -> None:
+    """ "When hiring for large models" is the interviewer's question, not Liang's words."""
+    found = asserted_answer("what does liang wenfeng insist on when hiring for large models")
+    assert found is not None and found["id"] == "liang-hiring-must-haves"
+
+
+def test_two_answers_to_one_interview_question_are_one_answer_in_the_order_said() -> None:
+    """Both of Liang's answers to "怎么让新人进入状态" hold 新人; the first said comes first."""
+    found = asserted_answer("梁文锋说新人进公司咋带")
+    assert found is not None and found["id"] == "liang-give-newcomers-important-work"

@@ -261,6 +261,9 @@ def test_the_algorithm_a_model_was_trained_with_is_its_training_method(query: st
         ("v3 pretrain的时候用的啥数值精度啊", "deepseek-v3", "precision", "FP8"),
         ("v2 lite 喂了多少数据训练的", "deepseek-v2-lite", "training_tokens", "5.7T"),
         ("DeepSeek LLM 7B 一次最多能吃进多长的序列？", "deepseek-llm-7b", "context_length", "4K"),
+        ("deepseek coder window size in tokens", "deepseek-coder", "context_length", "16K"),
+        ("v2-lite 一次能塞多少 token", "deepseek-v2-lite", "context_length", "32K"),
+        ("DeepSeek-OCR 2 的开源许可证是哪个", "deepseek-ocr-2", "license_code", "Apache"),
         (
             "Of all the weights in DeepSeek-V3, how many actually do work on any given token?",
             "deepseek-v3",

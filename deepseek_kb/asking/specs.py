@@ -39,7 +39,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "prompt|prompts|一次能吃|能读多长|at once|in one go|in a single pass|longest input|"
         "max context|max context window|maximum context|max context length|最大上下文|"
         "一次能读|一次能处理|最多能输入|多长的输入|输入长度|输入多长|能处理多长|处理多长|"
-        "最长|喂进去|能喂|吃进|序列长度|多长的序列"
+        "最长|喂进去|能喂|吃进|序列长度|多长的序列|window size|窗口大小|窗口多大|能塞|塞进去|塞多少"
     ),
     "architecture": SpecWords("architecture|arch|structure|design|架构|结构", "text"),
     "attention": SpecWords("attention|attention mechanism|注意力|注意力机制", "text"),
@@ -85,7 +85,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "which model was it trained from|继续训练|从哪个模型|初始化|蒸馏自|base model|based on|"
         "built on|built on top of|built from|fine-tuned from|finetuned from|trained from|"
         "initialized from|starting point|start from|started from|starts from|基座模型|基座|基于|"
-        "基础模型|底座|拿哪个模型|用哪个模型|哪个模型蒸馏|蒸馏出来|distill 出来|从哪个 model|"
+        "基础模型|底座|之上|在哪个模型|拿哪个模型|用哪个模型|哪个模型蒸馏|蒸馏出来|distill 出来|从哪个 model|"
         "拿哪个 model|fine-tuned on|finetuned on|which checkpoint|continued-trained from|"
         "continue-trained from|underneath|sits underneath|under the hood|underlying model|"
         "哪个版本上|哪个版本改|基于哪个版本|改出来|底层模型|哪个模型上|在哪个模型上|拿啥微调|"
@@ -146,7 +146,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "per million tokens|per million|api cost|api costs|cache hit|cache miss|cache hits|"
         "cache misses|charge|charges|input|价格|定价|收费|输入价格|api 价格|多少钱一百万|每百万|"
         "缓存命中|缓存未命中|per 1m tokens|per 1m|1m tokens|cached|already cached|缓存没命中|"
-        "没命中|未命中|命中缓存",
+        "没命中|未命中|命中缓存|pay|paid|付多少|付费",
         unless="output|输出|how long|多长|多久",
     ),
     # A price asked without saying which is the input price, read with its output price.
@@ -166,7 +166,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "in a product|into a product|产品里|licensing|model license|model licence|weights license|"
         "commercial use|open source license|许可证|许可|协议|开源协议|授权|商用|license 是|"
         "commercially|terms of use|use commercially|商业使用|released under|licensed under|"
-        "权重协议|权重许可|权重开源",
+        "权重协议|权重许可|权重开源|开源许可证|开源许可|weights under|weights are under",
         "text",
     ),
     "paper": SpecWords(

@@ -57,6 +57,8 @@ decoder decoders 解码器
 recommend recommends recommended suggest suggests suggested advise advised 建议 推荐 合适
 activate activated activates active fire fires light lights lit 激活
 eliminate eliminates eliminated rid remove removes removed 消除 去掉 去除
+graduate masters master's 研究生 硕士 读研
+expensive costly pricey cost costs 昂贵 贵 烧钱
 reduce reduces reduced reduction shrink shrinks shrank shrunk 减少 降低 缩小
 """
 

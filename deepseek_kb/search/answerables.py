@@ -367,7 +367,7 @@ def said_by(candidate: Candidate) -> list[str]:
     texts.append(" ".join(str(s.get("source", "")) for s in candidate.sources))
     if isinstance(candidate.value, dict) and "unit" in candidate.value:
         texts.append(UNIT_WORDS.get(Unit(candidate.value["unit"]), ""))
-    if candidate.kind == "event":
+    if candidate.kind in ("event", "quote"):  # what it is about: a quote's question, its topics
         texts.append(record_text(candidate.record))
     if candidate.kind == "organization":  # "the High-Flyer fund": what kind of thing it is
         texts.append(str(candidate.record.get("kind", "")).replace("-", " "))

@@ -50,6 +50,8 @@ def documented_answer(index: Index, question: Question, hits: Sequence[Hit]) -> 
     chosen = documented(question, found)
     if chosen is None or not kind_fits(question, vocabulary()[chosen.key].expects):
         return None
+    if _only_names(index, question, chosen):
+        return None  # "OpenAI SDK 的 base_url": OpenAI's researchers hold only its name
     return answer_from(chosen, [chosen], record)
 
 
@@ -71,6 +73,16 @@ def documented(question: Question, found: Sequence[Candidate]) -> Candidate | No
     if best < ENOUGH * total or best < MARGIN * runner:
         return None
     return chosen
+
+
+def _only_names(index: Index, question: Question, chosen: Candidate) -> bool:
+    """Whether the words of the question the chosen value's document holds are all names of
+    other things, when it holds fewer than half of them."""
+    words = sorted(set(content(question.rest)))
+    document = _document(chosen)
+    kept = [w for w in words if held(w, document)]
+    named = {normalize(n.name) for w in kept for n in index.names_in(None, w)}
+    return 2 * len(kept) < len(words) and all(w in named for w in kept)
 
 
 def _same(one: Candidate, other: Candidate) -> bool:

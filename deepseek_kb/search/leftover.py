@@ -28,11 +28,12 @@ _STOP_WORDS = (
     "takes taken repo repository repositories look looks looking need needs needed just go "
     "goes going went he she him her his hers ever still also very work works worked working "
     "might may must shall accept accepts accepted sit sits sat far push pushed every if "
-    "ended eventually finally ultimately again am ok okay thing things stuff abt btw open"
+    "ended eventually finally ultimately again am ok okay thing things stuff abt btw open whether doesn't don't didn't isn't aren't "
+    "wasn't won't"
 )
 STOP = frozenset(_STOP_WORDS.split())
 STOP_HAN = frozenset(
-    "的了吗呢是在有和与及用个多少什么哪几谁年月日天时候怎样如何为啥一这那它其被把给对从到也都就又还要会能可以过出来去上下中请问呀吧啊么数量编号型类值些建做得着"
+    "的了吗呢是在有和与及用个多少什么哪几谁年月日天时候怎样如何为啥一这那它其被把给对从到也都就又还要会能可以过出来去上下中请问呀吧啊么数量编号型类值些建做得着很"
 )
 
 
@@ -96,7 +97,7 @@ def _latin_words(word: str) -> Iterator[str]:
 def _han_pairs(word: str) -> Iterator[str]:
     """Pairs of Chinese characters, function characters left out; a word of the alike groups
     that pairs would break (英伟达, 编码器: 编 is a function character) whole."""
-    word = _CALLED_BY.sub(r"被\1", word)
+    word = _A_NOT_A.sub(r" \1", _CALLED_BY.sub(r"被\1", word))
     for whole in _whole_words():
         if whole in word:
             yield whole
@@ -112,6 +113,9 @@ def _han_pairs(word: str) -> Iterator[str]:
             yield run
 
 
+# A word asked as itself and its negation (贵不贵, 开不开源): the word, asked yes or no, a word
+# of its own (创新贵不贵: 创新, 贵).
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 # Called so by someone (被人叫做, 被媒体称为): what it is called, whoever calls it.
 _CALLED_BY = re.compile(r"被[\u4e00-\u9fff]{1,2}?(叫做|叫作|称为|称作)")
 
@@ -133,7 +137,7 @@ def _verb_joined(word: str) -> str:
 
 
 # The words of one character that say something on their own.
-_SINGLE = frozenset("钱")
+_SINGLE = frozenset("钱贵")
 
 
 @cache
@@ -170,9 +174,11 @@ def _number_in(number: str, said: str) -> bool:
 _SOFT_WORDS = (
     "训练 练出 模型 语言 言模 公司 完整 一共 总共 使用 需要 大概 正式 版本 官方 目前 现在 主要 具体"
     # what the English stop words say: actually, really, work, run, process
-    " 真正 实际 到底 究竟 干活 处理"
+    " 真正 实际 到底 究竟 干活 处理 应该"
     # the first of its line (初代 Coder is DeepSeek Coder, the name says which)
     " 初代"
+    # "这件事": the thing asked about, named again
+    " 件事"
 )
 _SOFT_HAN = frozenset(_SOFT_WORDS.split())
 # Of those, the ones that qualify what is asked (in all, officially, roughly), taken out whole.

@@ -1,7 +1,9 @@
 """Why a question is asked, said before it ("fact-checking a newsletter:", "做行业研报要用：",
-"I'm profiling DeepSeek for an investor memo."): a clause of context, not words its answer must
-account for. Only a first clause that starts or ends the way a purpose does, and is followed by
-the question, is set aside."""
+"I'm profiling DeepSeek for an investor memo.") or after it ("… ? need it for a cost sheet"),
+and where its asker read of it ("according to its technical report", "据论文"): context,
+not words its answer must account for. Only a first clause that starts or ends the way a
+purpose does, and is followed by the question, or a last one after the question mark, is set
+aside."""
 
 from __future__ import annotations
 
@@ -14,8 +16,19 @@ _PURPOSE = re.compile(
     r"|[^:：.。?？]{0,30}要用)"
     r"\s*[:：.。]\s*(?=\S)"
 )
+# After the question: "need it for a cost sheet pls", "it's for a slide".
+_AFTER = re.compile(r"(?<=[?？])\s*(?:need (?:it|this) for|it'?s for|for (?:my|a|an) )[^?？]*$")
+# Where the asker read of it: an official source, whichever the answer cites. (The article is
+# named by the answers it gives: "article" is among the words a value from it says.)
+_READ_IN = re.compile(
+    r",?\s*\b(?:according to|as per|per|as stated in|as reported in)\s+(?:the|its|their)\s+"
+    r"(?:deepseek\s+)?(?:technical report|tech report|paper|readme|model card)\b"
+    r"|(?:按|据|根据)(?:论文|技术报告)(?:的说法|的数据|里|中|所说)?"
+)
 
 
 def purpose_out(rest: str) -> str:
-    """The question without the clause that says why it is asked."""
-    return _PURPOSE.sub(" ", rest, count=1)
+    """The question without the clauses that say why it is asked and where its asker read of
+    it."""
+    rest = _AFTER.sub(" ", _PURPOSE.sub(" ", rest, count=1))
+    return _READ_IN.sub(" ", rest)

@@ -69,7 +69,7 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "name": ("who", "whom", "whose", "谁", "哪位"),
     "quantity": ("how many", "how much", "how big", "how large", "how long", "多少", "几个", "几"),
-    "what": ("what", "which", "什么", "哪个", "哪些", "啥"),
+    "what": ("what", "which", "什么", "哪个", "哪些", "哪家", "啥"),
     # Till when something lasts: no date of when it happened answers.
     "until": ("until", "till", "开放到", "可用至", "截至", "截止到"),
 }
@@ -168,19 +168,16 @@ def is_question(query: str) -> bool:
     )
 
 
-# Words that open a yes/no question: "does DeepSeek have …", "DeepSeek 有没有 …".
+# Words that open a yes/no question ("does DeepSeek have …"), and in Chinese 吗, 是否 and a word
+# asked as itself and its negation (有没有, 贵不贵, 开不开源).
 YES_NO = ("does", "do", "did", "is", "are", "was", "can", "will", "has", "have", "should")
-YES_NO_ZH = ("吗", "有没有", "是否", "会不会", "能不能", "是不是")
+YES_NO_ZH = re.compile(r"吗|是否|([\u4e00-\u9fff])[不没]\1")
 
 
 def asks(norm: str) -> bool:
     """Whether the words ask a question at all (a bare name or phrase does not)."""
     first = norm.split()[:1]
-    return (
-        is_question(norm)
-        or bool(first and first[0] in YES_NO)
-        or any(mark in norm for mark in YES_NO_ZH)
-    )
+    return is_question(norm) or bool(first and first[0] in YES_NO) or bool(YES_NO_ZH.search(norm))
 
 
 def yes_no(question: Question) -> bool:
@@ -189,7 +186,7 @@ def yes_no(question: Question) -> bool:
     if question.cues & {"date", "name", "quantity", "what"}:
         return False
     first = question.norm.split()[:1]
-    return bool(first and first[0] in YES_NO) or any(m in question.norm for m in YES_NO_ZH)
+    return bool(first and first[0] in YES_NO) or bool(YES_NO_ZH.search(question.norm))
 
 
 def read(index: Index, query: str, hits: Sequence[Hit] = ()) -> Question:

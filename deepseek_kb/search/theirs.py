@@ -4,12 +4,14 @@ hiring" (the quote of theirs that holds what it speaks of), "Karpathy on DeepSee
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from deepseek_kb.analysis.text import longest_first
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import Candidate, record_text
 from deepseek_kb.search.answered import Answer, answer_from
-from deepseek_kb.search.leftover import covered, leftover
+from deepseek_kb.search.leftover import content, covered, leftover
 from deepseek_kb.search.named import has
 from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary
 
@@ -23,7 +25,12 @@ def quote_on(index: Index, question: Question, person: Row, keys: tuple[str, ...
     if not pieces:
         return None
     quotes = quotes_by(index, question, person, said_asked=False)
-    if quotes and covered(pieces, [record_text(quotes[0].record)]):
+    if not quotes:
+        return None
+    text = [record_text(quotes[0].record)]
+    # All the words, or all but one of three or more (a verb of the question: "write down").
+    told = sum(covered([p], text) for p in pieces)
+    if told == len(pieces) or (len(pieces) >= 3 and told >= len(pieces) - 1):
         return answer_from(quotes[0], quotes, person)
     return None
 
@@ -32,35 +39,87 @@ def quotes_by(
     index: Index, question: Question, person: Row, said_asked: bool = True
 ) -> list[Candidate]:
     """What the person said about what the question names: of their quotes search finds best,
-    the one holding most of the words nothing else explains."""
+    the one holding most of the words nothing else explains; else the one of all their quotes
+    that holds most."""
     from deepseek_kb.search.rank import search
 
     said = vocabulary()["said"]
     if said_asked and not any(has(question.rest, phrase) for phrase in said.words):
         return []
-    rest = question.rest
-    for phrase in longest_first(said.words):
-        if has(rest, phrase):
-            rest = rest.replace(phrase, " ")
-    rest = " ".join(w for w in rest.split() if w not in _FILLER)
+    rest = _said_of(question.rest, said.words)
     if not rest:
         return []
+    # Every word it says, a field's among them: "the cost of innovation" asks of cost.
+    pieces = content(rest)
     theirs = [
         hit.record
         for hit in search(index, rest, frozenset({"quote"}), None)
         if hit.record.get("speaker") == person["id"]
     ][:_READ]
-    if not theirs:
-        return []
-    pieces = leftover(question.rest)
-    quote = max(
-        theirs, key=lambda q: sum(covered([p], [record_text(q)], strict=True) for p in pieces)
-    )
-    return [Candidate("said", "quote", quote, "text", quote["text"], quote["sources"])]
+    most = _held_most(index, person, pieces)
+    if theirs and (not pieces or any(_held(pieces, q)[0] for q in theirs)):
+        quote = max(theirs, key=lambda q: _held(pieces, q)[0])
+        if not most or _held(pieces, quote)[0] >= _held(pieces, most[0].record)[0]:
+            return _answered_with(index, person, quote, pieces)
+    return most
+
+
+def _said_of(rest: str, said: Sequence[str]) -> str:
+    """What the question asks they said something about: its words without those asking what
+    they said, nor the words around them."""
+    for phrase in longest_first(said):
+        if has(rest, phrase):
+            rest = rest.replace(phrase, " ")
+    return " ".join(w for w in rest.split() if w not in _FILLER)
 
 
 # How many of a person's best-matching quotes are weighed by the words they hold.
 _READ = 3
+
+
+def _held_most(index: Index, person: Row, pieces: Sequence[str]) -> list[Candidate]:
+    """Of all their quotes, for when search finds none that holds as many of the words (a
+    sentence longer than it reads: "why doesn't DeepSeek write down its culture"): the one that
+    holds two of the words or more, the question it answered holding most; two answers to one
+    question of the interview are one answer, in the order said."""
+    theirs = [q for q in index.records("quote") if q.get("speaker") == person["id"]]
+    held = {q["id"]: _held(pieces, q) for q in theirs}
+    most = max(held.values(), default=(0, 0))
+    best = [q for q in theirs if held[q["id"]] == most]
+    if most[0] < 2 or len({str(q.get("context")) for q in best}) > 1:
+        return []
+    return [_said(q) for q in best]
+
+
+def _answered_with(index: Index, person: Row, quote: Row, pieces: Sequence[str]) -> list[Candidate]:
+    """The quote, and the others of theirs that answered the same question of the interview
+    and hold as many of the words, in the order said."""
+    asked, held = quote.get("context"), _held(pieces, quote)
+    return [
+        _said(q)
+        for q in index.records("quote")
+        if q["id"] == quote["id"]
+        or (
+            asked
+            and q.get("speaker") == person["id"]
+            and q.get("context") == asked
+            and _held(pieces, q) == held
+        )
+    ]
+
+
+def _said(quote: Row) -> Candidate:
+    return Candidate("said", "quote", quote, "text", quote["text"], quote["sources"])
+
+
+def _held(pieces: Sequence[str], quote: Row) -> tuple[int, int]:
+    """How many of the words a quote holds, and of those how many the question it answered
+    holds ("怎么让新人进入状态?" for "how does he bring new hires in")."""
+    asked = quote.get("context") or {}
+    return (
+        sum(covered([p], [record_text(quote)], strict=True) for p in pieces),
+        sum(covered([p], [str(t) for t in asked.values()], strict=True) for p in pieces),
+    )
 
 
 # Words around "what did X say about Y" that name nothing.
