@@ -25,6 +25,7 @@ article 文章
 luminary luminaries bigwig 大佬 大牛 大神
 day daily 每日 每天 一天
 weight weights 权重 model 模型
+weight weights 权重 parameter parameters param params 参数
 hire hiring hired recruit recruiting recruited 招聘 招人 招 挑人 选人
 money funding capital cash 钱 资金 资本
 spend spends spent sink sank sunk 花 花费 砸 投入
@@ -55,7 +56,7 @@ encoder encoders 编码器
 零后 0后
 decoder decoders 解码器
 recommend recommends recommended suggest suggests suggested advise advised 建议 推荐 合适
-activate activated activates active fire fires light lights lit 激活
+activate activated activates active fire fires light lights lit wake wakes woke 激活
 eliminate eliminates eliminated rid remove removes removed 消除 去掉 去除
 graduate masters master's 研究生 硕士 读研
 expensive costly pricey cost costs 昂贵 贵 烧钱
@@ -68,8 +69,11 @@ def _groups() -> dict[str, tuple[str, ...]]:
     found: dict[str, tuple[str, ...]] = {}
     for line in GROUPS.strip().splitlines():
         words = tuple(line.split())
-        for word in words:
-            found[word] = words
+        for word in words:  # a word of two groups stands for the words of both
+            found[word] = (
+                *found.get(word, ()),
+                *(w for w in words if w not in found.get(word, ())),
+            )
     return found
 
 

@@ -34,6 +34,7 @@ from deepseek_kb.search.answerables import (
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
 from deepseek_kb.search.apart import apart
 from deepseek_kb.search.characters import character_answer
+from deepseek_kb.search.checking import claim_out
 from deepseek_kb.search.choices import either, says, stating
 from deepseek_kb.search.chosen import OPEN, choose, keys_for, kind_fits, spec_keys
 from deepseek_kb.search.currency import in_other_units
@@ -84,7 +85,8 @@ def _answer(index: Index, query: str, hits: Sequence[Hit]) -> Answer | NotStated
     question = read(index, query, hits)
     if question.unknown:
         return None  # a version of a thing the KB holds no record of: nothing to assert
-    question = question._replace(rest=apart(index, spelled(index, purpose_out(question.rest))))
+    question = claim_out(question._replace(rest=purpose_out(question.rest)))
+    question = question._replace(rest=apart(index, spelled(index, question.rest)))
     question = _founder_meant(index, question)
     question = _child_meant(index, question)
     choices = either(question)

@@ -16,6 +16,8 @@ _PURPOSE = re.compile(
     r"|[^:：.。?？]{0,30}要用)"
     r"\s*[:：.。]\s*(?=\S)"
 )
+# "我在写 V3 的稿子，…": what the asker is writing, before a comma.
+_WRITING = re.compile(r"^\s*(?:我在|我正在)写[^:：.。?？，,]{0,20}[，,]\s*(?=\S)")
 # After the question: "need it for a cost sheet pls", "it's for a slide".
 _AFTER = re.compile(r"(?<=[?？])\s*(?:need (?:it|this) for|it'?s for|for (?:my|a|an) )[^?？]*$")
 # Where the asker read of it: an official source, whichever the answer cites. (The article is
@@ -30,5 +32,5 @@ _READ_IN = re.compile(
 def purpose_out(rest: str) -> str:
     """The question without the clauses that say why it is asked and where its asker read of
     it."""
-    rest = _AFTER.sub(" ", _PURPOSE.sub(" ", rest, count=1))
+    rest = _AFTER.sub(" ", _WRITING.sub(" ", _PURPOSE.sub(" ", rest, count=1)))
     return _READ_IN.sub(" ", rest)

@@ -1,0 +1,44 @@
+"""A sentence checked before print: "my draft says V2 activates 2.1B per token, is that
+right?", "稿子里我写了 R1 是 2024 年 11 月 20 日面世的，这个日期靠谱吗？". What is asked is the
+true value of what the sentence speaks of, whatever the sentence says: the words that frame it
+as a claim (my draft says, 这个数对吗) and the figures it claims ask nothing, and no answer
+need repeat them."""
+
+from __future__ import annotations
+
+import re
+
+from deepseek_kb.search.question import Question
+
+# Where the sentence checked was read or written: "my draft says", "the blog I'm quoting says",
+# "稿子里我写了", "一篇公众号文章说".
+_FRAME = re.compile(
+    r"\b(?:my|our|the|a|an|this)\s+(?:[a-z']+\s+)?(?:draft|piece|copy|article|blog|story|post|newsletter|"
+    r"slide|notes?|source)(?:\s+i'?m\s+quoting)?\s+(?:says|said|claims|claimed|states|reads|"
+    r"has it)\b"
+    r"|(?:我这篇|初稿|稿子|草稿)[^，,。？?]{0,10}?"
+    r"(?:里|中|上)?我?(?:写了|写的是|写着|写|说|称)"
+)
+# The question whether it holds: "is that right", "这个数对吗", "没写错吧".
+_CHECK = re.compile(
+    r"\b(?:is (?:that|this|it) (?:still )?(?:right|correct|accurate|true|the number)|"
+    r"right\?|correct\?|do i need to (?:fix|change) it)"
+    r"|(?:这个(?:数字?|说法)?)?(?:对吗|对不对|没写错吧|写错了吗|有没有写错|需要改吗|要改吗|"
+    r"靠谱吗|准确吗|属实吗|没错吧|是真的吗)"
+)
+# A figure or a date the sentence claims: "2.1B", "$6 million", "2024 年 11 月 20 日", "3.7 天".
+_CLAIMED = re.compile(
+    r"(?<![a-z0-9.\-])\$?\d[\d.,]*\s*(?:%|[kmbt]\b|million|billion|trillion|万|亿|天|days?\b|年|月|日)?"
+    r"|\b\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b"
+)
+
+
+def claim_out(question: Question) -> Question:
+    """The question without the words that frame a sentence as one to check, nor the figures
+    that sentence claims: it asks for a value, not yes or no. Unchanged when it quotes no
+    sentence ("V3 是 671B 对吗" checks a figure it names)."""
+    if not _FRAME.search(question.rest):
+        return question
+    rest = _CLAIMED.sub(" ", _CHECK.sub(" ", _FRAME.sub(" ", question.rest)))
+    return question._replace(rest=" ".join(rest.split()), norm=_CHECK.sub(" ", question.norm))
