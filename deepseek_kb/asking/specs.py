@@ -46,7 +46,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
     "ffn": SpecWords("feed-forward|feed forward|ffn|前馈", "text"),
     "layers": SpecWords(
         "layers|layer count|how deep|depth|number of layers|层数|多少层|几层|层|blocks|"
-        "transformer blocks|stacked|stack"
+        "transformer blocks|transformer block|stacked|stack|叠了多少"
     ),
     "hidden_size": SpecWords(
         "hidden size|hidden dimension|hidden dim|d_model|model dimension|隐藏维度|隐藏层|维度|"
@@ -85,7 +85,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "which model was it trained from|继续训练|从哪个模型|初始化|蒸馏自|base model|based on|"
         "built on|built on top of|built from|fine-tuned from|finetuned from|trained from|"
         "initialized from|starting point|start from|started from|starts from|基座模型|基座|基于|"
-        "基础模型|底座|之上|在哪个模型|拿哪个模型|用哪个模型|哪个模型蒸馏|蒸馏出来|distill 出来|从哪个 model|"
+        "基础模型|底座|底子|之上|在哪个模型|built off|拿哪个模型|用哪个模型|哪个模型蒸馏|蒸馏出来|distill 出来|从哪个 model|"
         "拿哪个 model|fine-tuned on|finetuned on|which checkpoint|continued-trained from|"
         "continue-trained from|underneath|sits underneath|under the hood|underlying model|"
         "哪个版本上|哪个版本改|基于哪个版本|改出来|底层模型|哪个模型上|在哪个模型上|拿啥微调|"

@@ -60,6 +60,7 @@ activate activated activates active fire fires light lights lit wake wakes woke 
 eliminate eliminates eliminated rid remove removes removed 消除 去掉 去除
 graduate masters master's 研究生 硕士 读研
 expensive costly pricey cost costs 昂贵 贵 烧钱
+vocab vocabulary vocabularies 词表 词汇表
 reduce reduces reduced reduction shrink shrinks shrank shrunk 减少 降低 缩小
 """
 

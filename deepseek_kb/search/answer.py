@@ -60,6 +60,7 @@ from deepseek_kb.search.question import (
 from deepseek_kb.search.quoted import said_answer
 from deepseek_kb.search.series import day_answer
 from deepseek_kb.search.spelled import spelled
+from deepseek_kb.search.superlative import variant_meant
 from deepseek_kb.search.weighed import ranked_answer
 
 __all__ = ["Answer", "NotStated", "answer", "is_question"]
@@ -87,7 +88,7 @@ def _answer(index: Index, query: str, hits: Sequence[Hit]) -> Answer | NotStated
         return None  # a version of a thing the KB holds no record of: nothing to assert
     question = claim_out(question._replace(rest=purpose_out(question.rest)))
     question = question._replace(rest=apart(index, spelled(index, question.rest)))
-    question = _founder_meant(index, question)
+    question = variant_meant(index, _founder_meant(index, question))
     question = _child_meant(index, question)
     choices = either(question)
     if len(choices) == 1:

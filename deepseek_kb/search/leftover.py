@@ -29,7 +29,7 @@ _STOP_WORDS = (
     "goes going went he she him her his hers ever still also very work works worked working "
     "might may must shall accept accepts accepted sit sits sat far push pushed every if "
     "ended eventually finally ultimately again am ok okay thing things stuff abt btw open whether doesn't don't didn't isn't aren't "
-    "wasn't won't"
+    "wasn't won't smth sth something"
 )
 STOP = frozenset(_STOP_WORDS.split())
 STOP_HAN = frozenset(
@@ -54,8 +54,9 @@ def beside(rest: str, phrases: Sequence[str]) -> list[str]:
 
 
 _FINE_TUNE = re.compile(r"\bfine[- ]tun")
-# The thing asked about, named again by what it is ("幻方这家基金", "V3 这个模型"): no more asked.
-_THIS = re.compile(r"[这那该][家个款位所只][\u4e00-\u9fff]{2}")
+# The thing asked about, named again by what it is ("幻方这家基金", "V3 这个模型", "这家 quant
+# fund"): no more asked.
+_THIS = re.compile(r"[这那该][家个款位所只](?:[\u4e00-\u9fff]{2}|\s*[a-z]+(?: [a-z]+)?)")
 # The unit a value is asked in ("以 trillion 为单位", "in trillions"): how to read it, not more.
 _UNIT_ASKED = re.compile(r"(?:以\s*)?\b[a-z]+\s*为单位|\bin (?:trillions|billions|millions)\b")
 
@@ -177,8 +178,8 @@ _SOFT_WORDS = (
     " 真正 实际 到底 究竟 干活 处理 应该"
     # the first of its line (初代 Coder is DeepSeek Coder, the name says which)
     " 初代"
-    # "这件事": the thing asked about, named again
-    " 件事"
+    # "这件事", "VL2 家族里": the thing asked about, named again
+    " 件事 家族 族里"
 )
 _SOFT_HAN = frozenset(_SOFT_WORDS.split())
 # Of those, the ones that qualify what is asked (in all, officially, roughly), taken out whole.

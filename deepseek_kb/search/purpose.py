@@ -12,7 +12,7 @@ import re
 _PURPOSE = re.compile(
     r"^\s*(?:(?:for|fact[- ]?checking|checking|double[- ]checking|quick check|sanity check|"
     r"writing|i'm|im|i am)\b[^:：.。?？]{0,80}"
-    r"|(?:我在|我正在|帮我|给|为了|写|做)[^:：.。?？]{0,30}"
+    r"|(?:我在|我正在|在|正在|帮我|给|为了|写|做)[^:：.。?？]{0,30}"
     r"|[^:：.。?？]{0,30}要用)"
     r"\s*[:：.。]\s*(?=\S)"
 )

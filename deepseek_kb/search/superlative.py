@@ -1,0 +1,63 @@
+"""A model named by its place in its family: "the smallest R1 distill", "VL2 家族里最小的那个",
+"the biggest Prover-V2". The family is the model named and its variants (`variant_of`), those
+whose names hold a word of the question ("distill") when some do; the one meant is the one with
+the fewest or the most parameters, and the question asks of it."""
+
+from __future__ import annotations
+
+import re
+
+from deepseek_kb.analysis.text import normalize
+from deepseek_kb.index.store import Index
+from deepseek_kb.rows import Row
+from deepseek_kb.search.alike import alike
+from deepseek_kb.search.leftover import content
+from deepseek_kb.search.question import CLEAR, Question, best_asked
+
+# "smallest", "最小的": the word, and whether it means the fewest parameters.
+_SUPERLATIVE = re.compile(r"\b(smallest|tiniest|littlest|largest|biggest)\b|(最小|最大)")
+_FEWEST = frozenset({"smallest", "tiniest", "littlest", "最小"})
+# The word the superlative qualifies: a field ("largest context", "最大的上下文") names no member,
+# "最小的那个", "the smallest distill" do.
+_AFTER = re.compile(r"\s*的?\s*((?![那这])[\u4e00-\u9fff]{1,4}|[a-z0-9.\-]+(?:\s+[a-z0-9.\-]+)?)")
+
+
+def variant_meant(index: Index, question: Question) -> Question:
+    """The question about the family member its superlative names, when the superlative names
+    a member rather than qualifies a field ("the largest context V3 takes" asks V3's context)."""
+    kind, record = question.subject or (None, None)
+    said = _SUPERLATIVE.search(question.rest)
+    if kind != "model" or record is None or said is None:
+        return question
+    after = _AFTER.match(question.rest[said.end() :])
+    if after is not None and best_asked(after.group(1), frozenset())[1] >= CLEAR:
+        return question
+    rest = question.rest[: said.start()] + " " + question.rest[said.end() :]
+    family, naming = _family(index, record, rest)
+    sized = [(_size(m), m) for m in family if _size(m) is not None]
+    if len(sized) < 2:
+        return question
+    fewest = (said.group(1) or said.group(2)) in _FEWEST
+    chosen = (min if fewest else max)(sized, key=lambda pair: pair[0] or 0.0)[1]
+    for word in naming:  # "distill", "蒸馏": a word of its name, asked of no field
+        rest = rest.replace(word, " ")
+    return question._replace(rest=" ".join(rest.split()), subject=("model", chosen))
+
+
+def _family(index: Index, record: Row, rest: str) -> tuple[list[Row], list[str]]:
+    """The model and its variants; of those, the ones whose names hold a word of the question
+    ("distill", 蒸馏), when some do, and those words."""
+    members = [record, *(m for m in index.records("model") if m.get("variant_of") == record["id"])]
+    names = {m["id"]: normalize(str(m["name"]["en"])) for m in members}
+    words = [w for w in content(rest) if any(any(a in n for a in alike(w)) for n in names.values())]
+    named = [m for m in members if any(a in names[m["id"]] for w in words for a in alike(w))]
+    return (named, words) if named else (members, [])
+
+
+def _size(model: Row) -> float | None:
+    """Its total parameters, in billions, where they are stated as one figure."""
+    spec = (model.get("specs") or {}).get("total_params") or {}
+    value = spec.get("value") if isinstance(spec, dict) else None
+    if isinstance(value, dict) and value.get("unit") == "B params":
+        return float(value["value"])
+    return None
