@@ -50,7 +50,7 @@ def quotes_by(
     if not rest:
         return []
     # Every word it says, a field's among them: "the cost of innovation" asks of cost.
-    pieces = content(rest)
+    pieces = list(dict.fromkeys(content(rest)))  # each word once: a word typed twice asks once
     theirs = [
         hit.record
         for hit in search(index, rest, frozenset({"quote"}), None)
