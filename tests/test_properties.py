@@ -61,7 +61,8 @@ def test_the_search_command_logic_raises_only_its_own_errors(
 
 
 # Worst cases for the query path: syllable runs that never finish (pinyin splitting), long
-# repetitive Han text (piece matching), one letter repeated, mixed scripts; up to the length cap.
+# repetitive Han text (piece matching), one letter repeated, mixed scripts, the answering paths
+# over words said again and again; up to the length cap.
 _SYLLABLES = st.sampled_from(["xian", "zhong", "guo", "a", "an", "chuang", "xin", "hu", "he"])
 _WORST_QUERIES = st.one_of(
     st.tuples(st.lists(_SYLLABLES, min_size=1, max_size=200), st.sampled_from(["", "9", "q"])).map(
@@ -72,6 +73,20 @@ _WORST_QUERIES = st.one_of(
     ),
     st.text(alphabet="创新护城河abc 9-", min_size=1, max_size=MAX_QUERY_CHARS),
     st.tuples(st.characters(), st.integers(1, MAX_QUERY_CHARS)).map(lambda c: c[0] * c[1]),
+    # A person's quotes, a checked draft, a family's smallest, over words said again and again.
+    st.tuples(
+        st.sampled_from(
+            [
+                "梁文锋说",
+                "liang wenfeng on ",
+                "my draft says v2 ",
+                "稿子里我写了 R1 ",
+                "smallest r1 ",
+            ]
+        ),
+        st.sampled_from(["创新 贵 ", "贵不贵", "最小的", "2.1b ", "culture hire "]),
+        st.integers(1, MAX_QUERY_CHARS),
+    ).map(lambda c: (c[0] + c[1] * c[2])[:MAX_QUERY_CHARS]),
 )
 
 
