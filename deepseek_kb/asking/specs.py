@@ -85,12 +85,13 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "which model was it trained from|继续训练|从哪个模型|初始化|蒸馏自|base model|based on|"
         "built on|built on top of|built from|fine-tuned from|finetuned from|trained from|"
         "initialized from|starting point|start from|started from|starts from|基座模型|基座|基于|"
-        "基础模型|底座|底子|之上|在哪个模型|built off|拿哪个模型|用哪个模型|哪个模型蒸馏|蒸馏出来|distill 出来|从哪个 model|"
-        "拿哪个 model|fine-tuned on|finetuned on|which checkpoint|continued-trained from|"
-        "continue-trained from|underneath|sits underneath|under the hood|underlying model|"
-        "哪个版本上|哪个版本改|基于哪个版本|改出来|底层模型|哪个模型上|在哪个模型上|拿啥微调|"
-        "拿什么微调|用什么微调|用啥微调|基于什么微调|微调自|从哪个模型微调|checkpoint|接着训|"
-        "接着训练|起点|当起点|出发点|起步训练|从哪个模型起步|的基础上|基础上训|instantiated",
+        "基础模型|底座|底子|之上|在哪个模型|built off|拿哪个模型|用哪个模型|哪个模型蒸馏|蒸馏出来|"
+        "distill 出来|从哪个 model|拿哪个 model|fine-tuned on|finetuned on|which checkpoint|"
+        "continued-trained from|continue-trained from|underneath|sits underneath|under the hood|"
+        "underlying model|哪个版本上|哪个版本改|基于哪个版本|改出来|底层模型|哪个模型上|"
+        "在哪个模型上|拿啥微调|拿什么微调|用什么微调|用啥微调|基于什么微调|微调自|从哪个模型微调|"
+        "checkpoint|接着训|接着训练|起点|当起点|出发点|起步训练|从哪个模型起步|的基础上|基础上训|"
+        "instantiated",
         "text",
     ),
     "training_tokens": SpecWords(

@@ -13,9 +13,9 @@ from deepseek_kb.search.question import Question
 # Where the sentence checked was read or written: "my draft says", "the blog I'm quoting says",
 # "稿子里我写了", "一篇公众号文章说".
 _FRAME = re.compile(
-    r"\b(?:my|our|the|a|an|this)\s+(?:[a-z']+\s+)?(?:draft|piece|copy|article|blog|story|post|newsletter|"
-    r"slide|notes?|source)(?:\s+i'?m\s+quoting)?\s+(?:says|said|claims|claimed|states|reads|"
-    r"has it)\b"
+    r"\b(?:my|our|the|a|an|this)\s+(?:[a-z']+\s+)?"
+    r"(?:draft|piece|copy|article|blog|story|post|newsletter|slide|notes?|source)"
+    r"(?:\s+i'?m\s+quoting)?\s+(?:says|said|claims|claimed|states|reads|has it)\b"
     r"|(?:我这篇|初稿|稿子|草稿)[^，,。？?]{0,10}?"
     r"(?:里|中|上)?我?(?:写了|写的是|写着|写|说|称)"
 )
@@ -28,7 +28,8 @@ _CHECK = re.compile(
 )
 # A figure or a date the sentence claims: "2.1B", "$6 million", "2024 年 11 月 20 日", "3.7 天".
 _CLAIMED = re.compile(
-    r"(?<![a-z0-9.\-])\$?\d[\d.,]*\s*(?:%|[kmbt]\b|million|billion|trillion|万|亿|天|days?\b|年|月|日)?"
+    r"(?<![a-z0-9.\-])\$?\d[\d.,]*\s*"
+    r"(?:%|[kmbt]\b|million|billion|trillion|万|亿|天|days?\b|年|月|日)?"
     r"|\b\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\b"
 )

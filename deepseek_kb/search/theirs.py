@@ -113,8 +113,8 @@ def _said(quote: Row) -> Candidate:
 
 
 def _held(pieces: Sequence[str], quote: Row) -> tuple[int, int]:
-    """How many of the words a quote holds, and of those how many the question it answered
-    holds ("怎么让新人进入状态?" for "how does he bring new hires in")."""
+    """How many of the words a quote holds, and how many the question it answered in the
+    interview holds ("怎么让新人进入状态?" for "how does he bring new hires in")."""
     asked = quote.get("context") or {}
     return (
         sum(covered([p], [record_text(quote)], strict=True) for p in pieces),
