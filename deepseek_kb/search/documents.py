@@ -58,7 +58,7 @@ def documented_answer(index: Index, question: Question, hits: Sequence[Hit]) -> 
 def documented(question: Question, found: Sequence[Candidate]) -> Candidate | None:
     """The one value whose document speaks of the question's words clearly more than any
     other value's, or none."""
-    words = sorted(set(content(question.rest)))
+    words = _words(question)
     if not words or not found:
         return None
     ranked, rarity = ranked_by(found, [_document(c) for c in found], words, held)
@@ -75,10 +75,15 @@ def documented(question: Question, found: Sequence[Candidate]) -> Candidate | No
     return chosen
 
 
+def _words(question: Question) -> list[str]:
+    """The question's words, each once, its name taken out."""
+    return sorted(set(content(question.rest)))
+
+
 def _only_names(index: Index, question: Question, chosen: Candidate) -> bool:
     """Whether the words of the question the chosen value's document holds are all names of
     other things, when it holds fewer than half of them."""
-    words = sorted(set(content(question.rest)))
+    words = _words(question)
     document = _document(chosen)
     kept = [w for w in words if held(w, document)]
     named = {normalize(n.name) for w in kept for n in index.names_in(None, w)}

@@ -9,6 +9,7 @@ import re
 
 from deepseek_kb.analysis.text import normalize
 from deepseek_kb.index.store import Index
+from deepseek_kb.kinds import Unit
 from deepseek_kb.rows import Row
 from deepseek_kb.search.alike import alike
 from deepseek_kb.search.leftover import content
@@ -34,11 +35,11 @@ def variant_meant(index: Index, question: Question) -> Question:
         return question
     rest = question.rest[: said.start()] + " " + question.rest[said.end() :]
     family, naming = _family(index, record, rest)
-    sized = [(_size(m), m) for m in family if _size(m) is not None]
+    sized = [(size, m) for m in family if (size := _size(m)) is not None]
     if len(sized) < 2:
         return question
     fewest = (said.group(1) or said.group(2)) in _FEWEST
-    chosen = (min if fewest else max)(sized, key=lambda pair: pair[0] or 0.0)[1]
+    chosen = (min if fewest else max)(sized, key=lambda pair: pair[0])[1]
     for word in naming:  # "distill", "蒸馏": a word of its name, asked of no field
         rest = rest.replace(word, " ")
     return question._replace(rest=" ".join(rest.split()), subject=("model", chosen))
@@ -49,15 +50,19 @@ def _family(index: Index, record: Row, rest: str) -> tuple[list[Row], list[str]]
     ("distill", 蒸馏), when some do, and those words."""
     members = [record, *(m for m in index.records("model") if m.get("variant_of") == record["id"])]
     names = {m["id"]: normalize(str(m["name"]["en"])) for m in members}
-    words = [w for w in content(rest) if any(any(a in n for a in alike(w)) for n in names.values())]
-    named = [m for m in members if any(a in names[m["id"]] for w in words for a in alike(w))]
+    words = [w for w in content(rest) if any(_in_name(w, n) for n in names.values())]
+    named = [m for m in members if any(_in_name(w, names[m["id"]]) for w in words)]
     return (named, words) if named else (members, [])
+
+
+def _in_name(word: str, name: str) -> bool:
+    return any(alike_word in name for alike_word in alike(word))
 
 
 def _size(model: Row) -> float | None:
     """Its total parameters, in billions, where they are stated as one figure."""
     spec = (model.get("specs") or {}).get("total_params") or {}
     value = spec.get("value") if isinstance(spec, dict) else None
-    if isinstance(value, dict) and value.get("unit") == "B params":
+    if isinstance(value, dict) and value.get("unit") == Unit.b_params:
         return float(value["value"])
     return None

@@ -57,9 +57,10 @@ def quotes_by(
         if hit.record.get("speaker") == person["id"]
     ][:_READ]
     most = _held_most(index, person, pieces)
-    if theirs and (not pieces or any(_held(pieces, q)[0] for q in theirs)):
-        quote = max(theirs, key=lambda q: _held(pieces, q)[0])
-        if not most or _held(pieces, quote)[0] >= _held(pieces, most[0].record)[0]:
+    held = {q["id"]: _held(pieces, q)[0] for q in theirs}
+    if theirs and (not pieces or any(held.values())):
+        quote = max(theirs, key=lambda q: held[q["id"]])
+        if not most or held[quote["id"]] >= _held(pieces, most[0].record)[0]:
             return _answered_with(index, person, quote, pieces)
     return most
 
@@ -115,10 +116,11 @@ def _said(quote: Row) -> Candidate:
 def _held(pieces: Sequence[str], quote: Row) -> tuple[int, int]:
     """How many of the words a quote holds, and how many the question it answered in the
     interview holds ("怎么让新人进入状态?" for "how does he bring new hires in")."""
-    asked = quote.get("context") or {}
+    said = [record_text(quote)]  # read once for all the words
+    asked = [str(t) for t in (quote.get("context") or {}).values()]
     return (
-        sum(covered([p], [record_text(quote)], strict=True) for p in pieces),
-        sum(covered([p], [str(t) for t in asked.values()], strict=True) for p in pieces),
+        sum(covered([p], said, strict=True) for p in pieces),
+        sum(covered([p], asked, strict=True) for p in pieces),
     )
 
 
