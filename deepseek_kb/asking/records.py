@@ -121,7 +121,8 @@ ASKED: tuple[Asked, ...] = (
         "parent company",
         "parent|parent company|parent firm|owned by|owner|who owns|spun off from|spun out of|"
         "grow out of|母公司|隶属|属于哪家|背后的公司|哪家公司旗下|旗下|grew out of|孵化|"
-        "belongs to which company|belongs to|是哪家的|哪家大厂的",
+        "belongs to which company|belongs to|是哪家的|哪家大厂的|incubated|incubator|老板公司|"
+        "背后的老板公司",
         "name",
     ),
     Asked(
@@ -131,6 +132,8 @@ ASKED: tuple[Asked, ...] = (
         "where|based|headquarters|headquartered|located|location|city|hq|在哪|哪里|总部|位于|城市|"
         "哪个城市|operate out of|operates out of|operate from|operates from",
         "text",
+        # "动了哪里", "改了哪里": which part changed, no place
+        unless="动了哪里|改了哪里|变了哪里|哪里不同|哪里不一样|哪里变了",
     ),
     Asked(
         "headcount",

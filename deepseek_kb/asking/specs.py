@@ -95,7 +95,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "text",
     ),
     "training_tokens": SpecWords(
-        "continued pre-training|continued pretraining|went into|继续预训练|training tokens|tokens|"
+        "continued pre-training|continued pretraining|went into|继续预训练|继续训|training tokens|tokens|"
         "trained on how many|pretrained on|pre-trained on|how much text|pre-training data|见过|"
         "pretraining data|training data|pretrain|how much data|eat|ate|eaten|训练数据|训练 token|"
         "seen|saw|多少数据|token|数据量|预训练|corpus|pre-training corpus|pretraining corpus|语料|"

@@ -38,6 +38,7 @@ from deepseek_kb.search.checking import claim_out
 from deepseek_kb.search.choices import either, says, stating
 from deepseek_kb.search.chosen import OPEN, choose, keys_for, kind_fits, spec_keys
 from deepseek_kb.search.currency import in_other_units
+from deepseek_kb.search.dated import dated_meant
 from deepseek_kb.search.defined import definition_answer, how_it_works
 from deepseek_kb.search.documents import documented_answer
 from deepseek_kb.search.figured import figure_answer
@@ -45,6 +46,7 @@ from deepseek_kb.search.labelled import labelled_answer
 from deepseek_kb.search.leftover import content, covered, leftover, untyped
 from deepseek_kb.search.named import Hit, has, names_of, names_out
 from deepseek_kb.search.negated import said_not
+from deepseek_kb.search.parentage import child_meant, parent_meant
 from deepseek_kb.search.passages import names_it, passage_answer, read_hits
 from deepseek_kb.search.purpose import purpose_out
 from deepseek_kb.search.question import (
@@ -88,8 +90,8 @@ def _answer(index: Index, query: str, hits: Sequence[Hit]) -> Answer | NotStated
         return None  # a version of a thing the KB holds no record of: nothing to assert
     question = claim_out(question._replace(rest=purpose_out(question.rest)))
     question = question._replace(rest=apart(index, spelled(index, question.rest)))
-    question = variant_meant(index, _founder_meant(index, question))
-    question = _child_meant(index, question)
+    question = variant_meant(index, _founder_meant(index, dated_meant(index, question)))
+    question = parent_meant(index, child_meant(index, question))
     choices = either(question)
     if len(choices) == 1:
         found = how_it_works(index, question, _answered(index, question, hits))
@@ -166,8 +168,8 @@ def _founder_meant(index: Index, question: Question) -> Question:
     the company's founder, named by his role, is the one asked about, when the question asks
     more than who he is."""
     words = [w for w in FOUNDER_WORDS if has(question.norm, w)]
-    if not words or "name" in question.cues:
-        return question
+    if not words or "name" in question.cues or best_asked(question.rest, frozenset())[0] == "parent":
+        return question  # 老板公司 is the company behind it
     org = _company_of(index, question)
     founders = list(founders_of(index, org)) if org is not None else []
     rest = question.norm
@@ -178,23 +180,6 @@ def _founder_meant(index: Index, question: Question) -> Question:
         return question  # "DeepSeek founder" asks who he is: the company's founder field
     person = founders[0].record
     return question._replace(rest=" ".join(rest.split()), subject=("person", person), others=())
-
-
-def _child_meant(index: Index, question: Question) -> Question:
-    """ "when was DeepSeek spun out of High-Flyer", "深度求索是哪个月从幻方独立出来的": an
-    organisation named with its parent is the one asked about; neither name is asked."""
-    kind, record = question.subject or (None, None)
-    if kind != "organization" or record is None or len(question.others) != 1:
-        return question
-    other = index.get(question.others[0])
-    if other is None or other.kind != "organization":
-        return question
-    pair = {record["id"]: record, other.row["id"]: other.row}
-    child = [r for r in pair.values() if r.get("parent") in pair]
-    if len(child) != 1:
-        return question
-    rest = names_out(question.rest, pair.values())
-    return question._replace(rest=rest, subject=(kind, child[0]), others=())
 
 
 def _company_of(index: Index, question: Question) -> Row | None:

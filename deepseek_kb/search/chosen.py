@@ -239,7 +239,15 @@ def _scored(question: Question, kind: str, found: list[Candidate]) -> list[tuple
             if score is not None:
                 scored.append((score, candidate))
     specific = [pair for pair in scored if pair[1].key != "identity" and pair[0] >= CLEAR]
+    if "quantity" in question.cues:  # how much: a figure, not the sentence that states it
+        specific = [pair for pair in specific if _counted(pair[1])] or specific
     return specific or scored
+
+
+def _counted(candidate: Candidate) -> bool:
+    """Whether the candidate's value is a number (or numbers), not a sentence."""
+    value = candidate.value
+    return isinstance(value, list) or (isinstance(value, dict) and "value" in value)
 
 
 def _score(question: Question, kind: str, candidate: Candidate, left: str) -> int | None:

@@ -73,12 +73,13 @@ _MONTH_WORD = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATES = (
     re.compile(r"(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})(?:[-/.](?P<d>\d{1,2}))?"),
     re.compile(r"(?P<y>(?:19|20)\d{2})\s?年\s?(?P<m>\d{1,2})\s?月(?:\s?(?P<d>\d{1,2})\s?[日号])?"),
+    # 26 December 2024 before December 2024, which it holds
+    re.compile(
+        rf"\b(?P<d>\d{{1,2}})\s+(?P<mw>{_MONTH_WORD})\.?,?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I
+    ),
     re.compile(
         rf"\b(?P<mw>{_MONTH_WORD})\.?\s+(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<y>(?:19|20)\d{{2}})\b",
         re.I,
-    ),
-    re.compile(
-        rf"\b(?P<d>\d{{1,2}})\s+(?P<mw>{_MONTH_WORD})\.?,?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I
     ),
     re.compile(r"(?<![\d.$¥])(?P<y>(?:19|20)\d{2})(?:\s?年)?(?![\d.,]|\s?(?:万|亿|[kKmMbBtT]\b))"),
 )
@@ -113,7 +114,7 @@ class Stated(NamedTuple):
 
 def read_claim(text: str) -> Stated:
     """The dates first (so 2024 is not an amount), then the amounts, then the words left."""
-    dates, rest = _dates(text)
+    dates, rest = dates_in(text)
     amounts: list[Amount] = []
     spans: list[tuple[int, int]] = []
     for match in _NUMBER.finditer(rest):
@@ -126,7 +127,8 @@ def read_claim(text: str) -> Stated:
     return Stated(tuple(amounts), tuple(dates), " ".join(rest.split()))
 
 
-def _dates(text: str) -> tuple[list[Date], str]:
+def dates_in(text: str) -> tuple[list[Date], str]:
+    """The dates the text states, each at its own precision, and the text without them."""
     found: list[Date] = []
     for pattern in _DATES:
         for match in list(pattern.finditer(text)):

@@ -68,7 +68,10 @@ CUES: dict[str, tuple[str, ...]] = {
         "哪时候",
     ),
     "name": ("who", "whom", "whose", "谁", "哪位"),
-    "quantity": ("how many", "how much", "how big", "how large", "how long", "多少", "几个", "几"),
+    "quantity": (
+        *("what percentage", "what percent", "by what percent", "百分之多少", "百分之几"),
+        *("how many", "how much", "how big", "how large", "how long", "多少", "几个", "几"),
+    ),
     "what": ("what", "which", "什么", "哪个", "哪些", "哪家", "啥"),
     # Till when something lasts: no date of when it happened answers.
     "until": ("until", "till", "开放到", "可用至", "截至", "截止到"),
