@@ -50,6 +50,16 @@ def normalize(text: str) -> str:
     return " ".join(text.split())
 
 
+def spaced(text: str) -> str:
+    """The text with a space where a Latin letter and a Chinese character touch (对kpi啥态度:
+    对 kpi 啥态度), so that a Latin word typed against Chinese is read as a word."""
+    return _LATIN_HAN.sub(" ", text)
+
+
+# Where a Latin letter and a Chinese character touch.
+_LATIN_HAN = re.compile(r"(?<=[a-z])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[a-z])")
+
+
 def _is_han(char: str) -> bool:
     code = ord(char)
     return 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF

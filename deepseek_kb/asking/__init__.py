@@ -5,6 +5,7 @@ here."""
 
 from __future__ import annotations
 
+from deepseek_kb.asking.cues import CUES
 from deepseek_kb.asking.records import (
     ASKED,
     KIND_LABELS,
@@ -17,6 +18,7 @@ from deepseek_kb.asking.specs import CASE_WORDS, PARTS, SPEC_WORDS, SpecWords
 __all__ = [
     "ASKED",
     "CASE_WORDS",
+    "CUES",
     "KIND_LABELS",
     "PARTS",
     "SPEC_WORDS",

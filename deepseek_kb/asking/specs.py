@@ -83,7 +83,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
     "base_model": SpecWords(
         "distilled into|distilled from|continued from|initialized with|initialised from|"
         "which model was it trained from|继续训练|从哪个模型|初始化|蒸馏自|base model|based on|"
-        "built on|built on top of|built from|fine-tuned from|finetuned from|trained from|"
+        "built on|built on top of|on top of|built from|fine-tuned from|finetuned from|trained from|"
         "initialized from|starting point|start from|started from|starts from|基座模型|基座|基于|"
         "基础模型|底座|底子|之上|在哪个模型|built off|拿哪个模型|用哪个模型|哪个模型蒸馏|蒸馏出来|"
         "distill 出来|从哪个 model|拿哪个 model|fine-tuned on|finetuned on|which checkpoint|"

@@ -168,7 +168,11 @@ def _founder_meant(index: Index, question: Question) -> Question:
     the company's founder, named by his role, is the one asked about, when the question asks
     more than who he is."""
     words = [w for w in FOUNDER_WORDS if has(question.norm, w)]
-    if not words or "name" in question.cues or best_asked(question.rest, frozenset())[0] == "parent":
+    if (
+        not words
+        or "name" in question.cues
+        or best_asked(question.rest, frozenset())[0] == "parent"
+    ):
         return question  # 老板公司 is the company behind it
     org = _company_of(index, question)
     founders = list(founders_of(index, org)) if org is not None else []

@@ -15,19 +15,20 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from deepseek_kb.analysis.text import fts_literal
+from deepseek_kb.analysis.text import fts_literal, spaced
+from deepseek_kb.asking import CUES
 from deepseek_kb.index.store import Index
 from deepseek_kb.search.alike import han_words
 from deepseek_kb.search.leftover import STOP_HAN
-from deepseek_kb.search.question import CUES, vocabulary
+from deepseek_kb.search.question import vocabulary
 
 _RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
 
 
 def apart(index: Index, rest: str) -> str:
-    """The question's words, each run of Chinese characters set apart at the pairs that
-    straddle two words."""
-    return _RUN.sub(lambda run: _cut(index, run.group()), rest)
+    """The question's words, a Latin word set apart from the Chinese it touches (对kpi啥态度), and
+    each run of Chinese characters set apart at the pairs that straddle two words."""
+    return _RUN.sub(lambda run: _cut(index, run.group()), spaced(rest))
 
 
 def _cut(index: Index, run: str) -> str:

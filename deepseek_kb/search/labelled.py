@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from deepseek_kb.analysis.text import normalize
+from deepseek_kb.asking import CUES
 from deepseek_kb.index.store import Found, Index
 from deepseek_kb.kinds import Unit
 from deepseek_kb.rows import Row
@@ -29,7 +30,7 @@ from deepseek_kb.search.answered import Answer, NotStated, answer_from, same_val
 from deepseek_kb.search.leftover import STOP_HAN, content
 from deepseek_kb.search.named import has
 from deepseek_kb.search.passages import TEXTS, Passage, answered_by, names_it
-from deepseek_kb.search.question import CLEAR, CUES, Question, best_asked, vocabulary
+from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary
 from deepseek_kb.search.weighed import held, ranked_by
 
 # The kinds of record whose labelled figures are read.

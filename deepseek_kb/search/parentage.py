@@ -14,7 +14,7 @@ from __future__ import annotations
 from deepseek_kb.analysis.text import normalize, taken_out
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
-from deepseek_kb.search.chosen import keys_for
+from deepseek_kb.search.chosen import OPEN, keys_for
 from deepseek_kb.search.leftover import covered, leftover
 from deepseek_kb.search.named import has, names_of, names_out
 from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary
@@ -67,13 +67,12 @@ def parent_meant(index: Index, question: Question) -> Question:
         return question
     said = [w for w in PARENT_WORDS if has(question.rest, w)]
     parent = index.get(str(record.get("parent", "")))
-    keys = keys_for("organization")
-    if not said or parent is None or best_asked(question.rest, question.cues, keys)[0] == "parent":
-        return question  # "DeepSeek 是谁孵化的" asks for the parent
-    rest = _described(taken_out(question.rest, said), parent.row)
-    asked, score = best_asked(rest, question.cues, keys)
-    if score < CLEAR or asked == "parent":
+    if not said or parent is None:
         return question
+    rest = _described(taken_out(question.rest, said), parent.row)
+    asked, score = best_asked(rest, question.cues, keys_for("organization"))
+    if score < CLEAR or asked in OPEN or asked == "parent":
+        return question  # "DeepSeek 是谁孵化的", "what is its parent company": the parent asked
     return question._replace(rest=rest, subject=(kind, parent.row))
 
 

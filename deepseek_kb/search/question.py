@@ -13,8 +13,8 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import NamedTuple
 
-from deepseek_kb.analysis.text import normalize, stem, taken_out
-from deepseek_kb.asking import ASKED, PARTS, SPEC_WORDS
+from deepseek_kb.analysis.text import normalize, spaced, stem, taken_out
+from deepseek_kb.asking import ASKED, CUES, PARTS, SPEC_WORDS
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_NAME, SPECS
 from deepseek_kb.rows import Row
@@ -40,42 +40,6 @@ from deepseek_kb.search.versions import first_version_dropped, later_version, ve
 QUESTION_WORDS = ("what", "when", "who", "whom", "which", "where", "why", "how")
 QUESTION_MARKS = ("多少", "什么", "何时", "哪", "谁", "怎么", "几", "吗", "?", "？")
 
-# The kind of value a question's own words ask for.
-CUES: dict[str, tuple[str, ...]] = {
-    "date": (
-        "when",
-        "what year",
-        "which year",
-        "what date",
-        "which day",
-        "what day",
-        "what month",
-        "什么时候",
-        "何时",
-        "哪天",
-        "哪年",
-        "哪一年",
-        "几月",
-        "几号",
-        "日期",
-        "date",
-        "时间",
-        "哪一天",
-        "哪个月",
-        "哪月",
-        "which month",
-        "啥时候",
-        "哪时候",
-    ),
-    "name": ("who", "whom", "whose", "谁", "哪位"),
-    "quantity": (
-        *("what percentage", "what percent", "by what percent", "百分之多少", "百分之几"),
-        *("how many", "how much", "how big", "how large", "how long", "多少", "几个", "几"),
-    ),
-    "what": ("what", "which", "什么", "哪个", "哪些", "哪家", "啥"),
-    # Till when something lasts: no date of when it happened answers.
-    "until": ("until", "till", "开放到", "可用至", "截至", "截止到"),
-}
 # A field is asked for clearly when its words weigh this much (ctx, cost, 价格 …).
 CLEAR = 3
 
@@ -135,6 +99,7 @@ def _phrases(listed: str, plural: bool = False) -> tuple[str, ...]:
     phrases = [normalize(w) for w in listed.split("|") if w.strip()]
     # Chinese runs against Latin words with or without a space: 每个 token, 每个token.
     phrases += [_HAN_LATIN.sub("", p) for p in phrases if _HAN_LATIN.search(p)]
+    phrases += [spaced(p) for p in phrases if spaced(p) != p]  # 哪个lab: 哪个 lab, as it is read
     plurals = [
         f"{p}s"
         for p in phrases

@@ -1,0 +1,41 @@
+"""The words that say what kind of value a question asks for: a date, a name, how many, what,
+or till when; whatever field it asks."""
+
+from __future__ import annotations
+
+# The kind of value a question's own words ask for.
+CUES: dict[str, tuple[str, ...]] = {
+    "date": (
+        "when",
+        "what year",
+        "which year",
+        "what date",
+        "which day",
+        "what day",
+        "what month",
+        "什么时候",
+        "何时",
+        "哪天",
+        "哪年",
+        "哪一年",
+        "几月",
+        "几号",
+        "日期",
+        "date",
+        "时间",
+        "哪一天",
+        "哪个月",
+        "哪月",
+        "which month",
+        "啥时候",
+        "哪时候",
+    ),
+    "name": ("who", "whom", "whose", "谁", "哪位"),
+    "quantity": (
+        *("what percentage", "what percent", "by what percent", "百分之多少", "百分之几"),
+        *("how many", "how much", "how big", "how large", "how long", "多少", "几个", "几"),
+    ),
+    "what": ("what", "which", "什么", "哪个", "哪些", "哪家", "啥"),
+    # Till when something lasts: no date of when it happened answers.
+    "until": ("until", "till", "开放到", "可用至", "截至", "截止到"),
+}

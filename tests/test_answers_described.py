@@ -1,0 +1,79 @@
+"""A thing named by what it is to another: a model by the one it was built on, an organisation's
+parent by what it is to it, a model by the day it came out (search/parentage.py, dated.py); a
+share asked ("百分之多少") is a figure asked; Latin typed against Chinese is read as a word."""
+
+from __future__ import annotations
+
+import pytest
+
+from deepseek_kb.search.claims import dates_in
+
+from .conftest import asserted_answer
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "text"),
+    [
+        # A model named beside the one it was trained from is the one asked about.
+        (
+            "how many tokens did V3.2-Exp train for on top of V3.1-Terminus",
+            "deepseek-v3.2-exp",
+            "943.7B",
+        ),
+        ("V3.2-Exp 在 V3.1-Terminus 的基础上继续训了多少 token", "deepseek-v3.2-exp", "943.7B"),
+        # Two models side by side are two things: neither is built on the other here.
+        ("what did a day of serving V3 and R1 cost DeepSeek", None, "87,072"),
+        # An organisation's parent, named by what it is to it.
+        ("In which city is the fund that incubated DeepSeek based?", "high-flyer", "Hangzhou"),
+        ("孵化深度求索的那家量化基金在哪个城市", "high-flyer", "Hangzhou"),
+        ("where is deepseek's parent company based", "high-flyer", "Hangzhou"),
+        # Asked for the parent itself, the company answers with its parent.
+        ("DeepSeek 是谁孵化的", "deepseek", "High-Flyer"),
+        ("深度求索背后的老板公司是哪家", "deepseek", "High-Flyer"),
+        # A model named by the day it came out.
+        (
+            "how many layers does the model DeepSeek released on 6 May 2024 have",
+            "deepseek-v2",
+            "60",
+        ),
+        (
+            "how many parameters in total does the MoE model open-sourced on 26 December 2024 have",
+            "deepseek-v3",
+            "671B",
+        ),
+        # A share asked is a figure asked: the figure, not the sentence holding three.
+        ("V2 的 KV cache 比 67B 少了百分之多少", "deepseek-v2", "93.3%"),
+        # Latin typed against Chinese is a word of its own.
+        ("liang wenfeng对kpi啥态度", "liang-no-kpi", "KPI"),
+    ],
+)
+def test_a_thing_named_by_what_it_is_to_another(query: str, record: str | None, text: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None, query
+    assert record is None or found["id"] == record, found
+    assert text in found["text"], found
+
+
+def test_a_figure_answers_how_much_before_the_sentence_stating_it() -> None:
+    found = asserted_answer("DeepSeek-V2 的 KV 缓存减少了百分之多少")
+    assert found is not None and "42.5%" not in found["text"], found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # A day no model came out on names no model.
+        "how many layers does the model DeepSeek released on 7 May 2024 have",
+        # A month alone names no day.
+        "how many layers does the model DeepSeek released in May 2024 have",
+    ],
+)
+def test_a_day_no_model_came_out_on_names_none(query: str) -> None:
+    found = asserted_answer(query)
+    assert found is None or "60" not in found["text"], found
+
+
+def test_a_day_written_before_its_month_is_read_whole() -> None:
+    dates, rest = dates_in("open-sourced on 26 December 2024, not December 2024")
+    assert [d.value for d in dates] == ["2024-12-26", "2024-12"]
+    assert "26" not in rest
