@@ -130,3 +130,39 @@ def test_two_answers_to_one_interview_question_are_one_answer_in_the_order_said(
     """Both of Liang's answers to "怎么让新人进入状态" hold 新人; the first said comes first."""
     found = asserted_answer("梁文锋说新人进公司咋带")
     assert found is not None and found["id"] == "liang-give-newcomers-important-work"
+
+
+@pytest.mark.parametrize(
+    ("query", "quotes"),
+    [
+        (
+            "what does Liang Wenfeng look for in the people he hires",
+            {"liang-hiring-passion-curiosity", "liang-choosing-people-passion-curiosity"},
+        ),
+        (
+            "梁文锋招人主要看什么",
+            {"liang-hiring-passion-curiosity", "liang-choosing-people-passion-curiosity"},
+        ),
+    ],
+)
+def test_a_person_asked_what_of_a_topic_is_their_quote_naming_it(
+    query: str, quotes: set[str]
+) -> None:
+    """A person and a topic they spoke on (hiring), asked what, with no field of theirs asked:
+    of their quotes on it, the one that names it (选人标准, the criteria for choosing people)."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] in quotes, found
+
+
+def test_a_topic_asked_with_words_none_of_its_quotes_hold_is_no_quote() -> None:
+    """Which graduates he hires asks more than what he said on hiring: no quote holds it."""
+    found = asserted_answer("which university grads does liang hire")
+    assert found is None or found["id"] == "liang-wenfeng", found
+
+
+@pytest.mark.parametrize("query", ["梁文锋的爸爸是干什么的", "what did Liang Wenfeng's dad do"])
+def test_a_person_asked_what_is_the_one_quote_of_theirs_holding_the_words(query: str) -> None:
+    """No field of his and no topic asked: of all he said, the one quote that holds the other
+    words (dad ~ 父亲) answers."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "liang-grew-up-in-guangdong", found

@@ -340,13 +340,16 @@ def test_a_field_whose_value_the_question_states_is_not_asked_beside_another() -
         ("DAMO Academy belongs to whom", "parent", "Alibaba"),
         ("萤火一号砸了多少钱", "investment", "¥200M"),
         ("which open model is R1 Distill Llama 8B finetuned from", "base_model", "Llama-3.1-8B"),
+        ("DeepSeekMoE 16B 实际的体量是多少", "total_params", "16.4B"),
+        ("V3 不加额外的损失，怎么让专家负载均衡", "load_balancing", "Auxiliary-loss-free"),
     ],
 )
 def test_a_field_asked_in_the_words_people_use(query: str, asked: str, value: str) -> None:
     """Eaten tokens are its training data, an arXiv id its paper, what it started from its
     base, 权重开源 its model's licence, its code's licence not its weights'; blocks stacked
     are layers, a low-bit format the precision, what governs it the licence; 是哪家的 and
-    "belongs to" ask the parent company, 砸钱 (to sink money) the investment."""
+    "belongs to" ask the parent company, 砸钱 (to sink money) the investment; 体量 is its size,
+    balance without an extra loss its load balancing."""
     found = asserted_answer(query)
     assert found is not None and found["asked"] == asked, found
     assert value in found["text"], found
@@ -387,7 +390,10 @@ def test_the_gpus_a_cluster_carried_are_its_gpus() -> None:
 
 @pytest.mark.parametrize(
     "query",
-    ["can a startup ship R1's weights in a commercial product", "R1 的权重能放进收费产品里吗"],
+    [
+        "can a startup ship R1's weights in a commercial product",
+        "R1 的权重能放进收费产品里吗",
+    ],
 )
 def test_weights_in_a_paid_product_ask_the_model_licence(query: str) -> None:
     """A commercial product and 收费产品 ask what the licence allows; the weights are the model
@@ -395,3 +401,11 @@ def test_weights_in_a_paid_product_ask_the_model_licence(query: str) -> None:
     found = asserted_answer(query)
     assert found is not None and found["id"] == "deepseek-r1", found
     assert found["asked"] == "license_model" and "MIT" in found["text"], found
+
+
+def test_weights_put_into_ones_own_product_ask_what_the_licence_allows() -> None:
+    """装进 (to put into) a product of one's own (自己的, no more asked) asks what the licence
+    allows (允许)."""
+    found = asserted_answer("想把 V3 的权重装进自己的收费产品，模型协议允许吗")
+    assert found is not None and found["id"] == "deepseek-v3", found
+    assert found["asked"] == "license_model", found

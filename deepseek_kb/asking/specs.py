@@ -21,12 +21,13 @@ SPEC_WORDS: dict[str, SpecWords] = {
     "total_params": SpecWords(
         "parameters|params|param|parameter count|total parameters|total params|total param|"
         "number of parameters|how big|how large|size|model size|参数量|参数|总参数|多大|规模|大小|"
-        "full parameter count|full size|count every expert|all the experts|全部参数"
+        "full parameter count|full size|count every expert|all the experts|全部参数|体量"
     ),
     "active_params": SpecWords(
         "activated parameters|active parameters|activated params|active params|activated|active|"
         "are active|is active|active in|parameters per token|params per token|per token|"
-        "each token|actually run|激活参数|激活|每个 token|每 token|实际|switch on|switched on|"
+        "each token|actually run|激活参数|激活|每个 token|每 token|实际用到|实际用|实际参与|实际跑|"
+        "switch on|switched on|"
         "turn on|turned on|used per token|用到多少参数|参与计算|真正参与计算|动用|一个 token|"
         "one token|a token|single token|a single token|每生成一个 token|生成一个 token|"
         "generating a token|generate a token|each generated token|per generated token|given token",
@@ -74,7 +75,8 @@ SPEC_WORDS: dict[str, SpecWords] = {
     ),
     "load_balancing": SpecWords(
         "load balancing|load balance|auxiliary loss|aux loss|auxiliary-loss|负载均衡|辅助损失|"
-        "负载|负载均匀|保持均匀|expert load|balanced load|balance the load|evenly loaded",
+        "负载|负载均匀|保持均匀|expert load|balanced load|balance the load|evenly loaded|额外 loss|"
+        "额外的 loss|额外损失|额外的损失|不加额外|加一项损失",
         "text",
     ),
     "mtp": SpecWords(
@@ -167,7 +169,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "in a product|into a product|产品里|licensing|model license|model licence|weights license|"
         "commercial use|open source license|许可证|许可|协议|开源协议|授权|商用|license 是|"
         "commercially|terms of use|use commercially|商业使用|released under|licensed under|"
-        "权重协议|权重许可|权重开源|开源许可证|开源许可|weights under|weights are under",
+        "权重协议|权重许可|权重开源|开源许可证|开源许可|weights under|weights are under|允许|装进",
         "text",
     ),
     "paper": SpecWords(

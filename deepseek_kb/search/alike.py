@@ -62,6 +62,7 @@ graduate masters master's 研究生 硕士 读研
 expensive costly pricey cost costs 昂贵 贵 烧钱
 vocab vocabulary vocabularies 词表 词汇表
 reduce reduces reduced reduction shrink shrinks shrank shrunk 减少 降低 缩小
+father dad 父亲 爸爸 老爸
 """
 
 

@@ -45,7 +45,7 @@ from deepseek_kb.search.stand_in import (
     told_in_another,
     told_otherwise,
 )
-from deepseek_kb.search.theirs import quote_on, quotes_by
+from deepseek_kb.search.theirs import quote_asked, quote_on, quotes_by
 
 # The fields each kind of thing can be asked for, so that a clear question about a field the
 # thing lacks is answered "not stated".
@@ -85,10 +85,9 @@ def choose(
     found = candidates(index, kind, record, hits)
     if kind == "person":
         found.extend(quotes_by(index, question, record))
-        if not found[-1:] or found[-1].key != "said":
-            said = quote_on(index, question, record, APPLICABLE["person"])
-            if said is not None:
-                return said
+        said = _said_otherwise(index, question, record, found)
+        if said is not None:
+            return said
     keys = keys_for(kind)
     asked, asked_score = best_asked(question.rest, question.cues, keys)
     named = figure_named(question, found, vocabulary()[asked]) if asked_score >= CLEAR else []
@@ -112,6 +111,17 @@ def choose(
             return NotStated(kind, record, words[asked], _why_not(record, words[asked]))
         found = _of_field(question, asked, found)
     return _best(question, kind, record, found)
+
+
+def _said_otherwise(
+    index: Index, question: Question, person: Row, found: list[Candidate]
+) -> Answer | None:
+    """What a person said, asked otherwise than in words of saying: a person and some words
+    (`quote_on`), or asked what (`quote_asked`); none when their quotes are candidates already."""
+    if found[-1:] and found[-1].key == "said":
+        return None
+    keys = APPLICABLE["person"]
+    return quote_on(index, question, person, keys) or quote_asked(index, question, person, keys)
 
 
 def _why_not(record: Row, asking: Asking) -> Candidate | None:

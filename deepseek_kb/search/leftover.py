@@ -10,9 +10,10 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 
 from deepseek_kb.analysis.text import normalize, ordinals, stem, taken_out
+from deepseek_kb.asking import CUES
 from deepseek_kb.search.alike import alike, han_words
 from deepseek_kb.search.named import has
-from deepseek_kb.search.question import CUES, unasked
+from deepseek_kb.search.question import unasked
 
 # Words that ask nothing of their own: function words, generic verbs, the company's name.
 _STOP_WORDS = (
@@ -29,7 +30,7 @@ _STOP_WORDS = (
     "goes going went he she him her his hers ever still also very work works worked working "
     "might may must shall accept accepts accepted sit sits sat far push pushed every if "
     "ended eventually finally ultimately again am ok okay thing things stuff abt btw open "
-    "whether doesn't don't didn't isn't aren't wasn't won't smth sth something inside"
+    "whether doesn't don't didn't isn't aren't wasn't won't smth sth something inside over living"
 )
 STOP = frozenset(_STOP_WORDS.split())
 STOP_HAN = frozenset(
@@ -180,6 +181,8 @@ _SOFT_WORDS = (
     " 初代"
     # "这件事", "VL2 家族里": the thing asked about, named again
     " 件事 家族 族里"
+    # "自己的产品": the asker's own; "最看重什么": what matters, asked of what they said
+    " 自己 看重"
 )
 _SOFT_HAN = frozenset(_SOFT_WORDS.split())
 # Of those, the ones that qualify what is asked (in all, officially, roughly), taken out whole.

@@ -26,6 +26,10 @@ _READ_IN = re.compile(
     r",?\s*\b(?:according to|as per|per|as stated in|as reported in)\s+(?:the|its|their)\s+"
     r"(?:deepseek\s+)?(?:technical report|tech report|paper|readme|model card)\b"
     r"|(?:按|据|根据)(?:论文|技术报告)(?:的说法|的数据|里|中|所说)?"
+    # "what figure does the technical report give", "官方仓库对应的日子": the source asked of
+    r"|\b(?:does|do|did)\s+(?:the|its|their)\s+(?:official\s+)?(?:technical report|tech report|"
+    r"paper|readme|model card|source|sources|repo|repository)\s+(?:give|gives|say|state|list|show)\b"
+    r"|官方(?:仓库|文件|论文|资料)(?:里|上|中)?(?:对应的|给的|写的|给出的)?"
 )
 
 

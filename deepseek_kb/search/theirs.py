@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from deepseek_kb.analysis.text import longest_first
+from deepseek_kb.analysis.text import longest_first, normalize, stem
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
+from deepseek_kb.search.alike import alike
 from deepseek_kb.search.answerables import Candidate, record_text
 from deepseek_kb.search.answered import Answer, answer_from
 from deepseek_kb.search.leftover import content, covered, leftover
-from deepseek_kb.search.named import has
+from deepseek_kb.search.named import has, names_of, names_out
 from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary
 
 
@@ -33,6 +34,73 @@ def quote_on(index: Index, question: Question, person: Row, keys: tuple[str, ...
     if told == len(pieces) or (len(pieces) >= 3 and told >= len(pieces) - 1):
         return answer_from(quotes[0], quotes, person)
     return None
+
+
+def quote_asked(
+    index: Index, question: Question, person: Row, keys: tuple[str, ...]
+) -> Answer | None:
+    """ "what does Liang look for when hiring", "梁文锋招人最看重啥", "what did Liang's father do":
+    a person asked what, and no field of theirs, is asked what they said. Of their quotes (on the
+    one topic named, if one is), the one accounting for every other word, when any holds one
+    (of all their quotes, only when one answer holds the most); else, when what they say of a
+    topic named is asked and no other word, the first answering a question that names the topic
+    itself (选人标准, the criteria for choosing people, of hiring)."""
+    if question.cues - {"what"} or best_asked(question.rest, question.cues, keys)[1] >= CLEAR:
+        return None
+    topics = [t for t in index.records("topic") if _names(question.rest, t)]
+    if len(topics) > 1:
+        return None
+    theirs, pieces = _on(index, question, person, topics)
+    chosen = _holding(theirs, pieces, one_answer=not topics)
+    if chosen is None and topics and not pieces and "what" in question.cues:
+        chosen = next((q for q in theirs if _names(_words_of(q, said=False), topics[0])), None)
+    if chosen is None:
+        return None
+    return answer_from(_said(chosen), _answered_with(index, person, chosen, pieces), person)
+
+
+def _on(
+    index: Index, question: Question, person: Row, topics: list[Row]
+) -> tuple[list[Row], list[str]]:
+    """The person's quotes on the topics named, and the question's words besides theirs."""
+    theirs = [
+        q
+        for q in index.records("quote")
+        if q.get("speaker") == person["id"] and all(t["id"] in q.get("topics", []) for t in topics)
+    ]
+    rest = names_out(question.rest, topics)
+    return theirs, [p for p in leftover(rest) if not any(_names(p, t) for t in topics)]
+
+
+def _holding(theirs: list[Row], pieces: Sequence[str], one_answer: bool) -> Row | None:
+    """Of the quotes, the one holding every word, the one holding most of them first; none when
+    none holds them all, or (`one_answer`) when two answers hold as many."""
+    held = {q["id"]: _held(pieces, q) for q in theirs}
+    telling = [
+        q
+        for q in theirs
+        if held[q["id"]] != (0, 0) and covered(pieces, [_words_of(q)], strict=True)
+    ]
+    most = max((held[q["id"]] for q in telling), default=(0, 0))
+    chosen = [q for q in telling if held[q["id"]] == most]
+    if not chosen or (one_answer and len({str(q.get("context")) for q in chosen}) > 1):
+        return None
+    return chosen[0]
+
+
+def _words_of(quote: Row, said: bool = True) -> str:
+    """The question a quote answered and, unless `said` is false, its words, in both languages
+    (not its topics)."""
+    texts = [quote.get("context") or {}, *([quote["text"]] if said else [])]
+    return normalize(" ".join(str(t) for text in texts for t in dict(text).values()))
+
+
+def _names(text: str, topic: Row) -> bool:
+    """Whether the words name the topic: its name or an alias, in either language, or a word
+    that stands for one (hires ~ hiring)."""
+    names = {normalize(n) for n in names_of(topic) if len(n) >= 2}
+    said = {a for w in content(text) for a in (*alike(w), *alike(stem(w)))}
+    return bool(names & said) or any(has(text, n) for n in names)
 
 
 def quotes_by(
