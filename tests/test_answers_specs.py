@@ -409,3 +409,11 @@ def test_weights_put_into_ones_own_product_ask_what_the_licence_allows() -> None
     found = asserted_answer("想把 V3 的权重装进自己的收费产品，模型协议允许吗")
     assert found is not None and found["id"] == "deepseek-v3", found
     assert found["asked"] == "license_model", found
+
+
+def test_stretching_a_context_is_extending_it() -> None:
+    """stretch ~ extend, and "let" asks nothing: the sentence stating how V2's context was
+    extended answers."""
+    found = asserted_answer("which trick let DeepSeek-V2 stretch its context window to 128K")
+    assert found is not None and found["id"] == "deepseek-v2", found
+    assert "YaRN" in found["text"], found

@@ -30,7 +30,7 @@ _STOP_WORDS = (
     "goes going went he she him her his hers ever still also very work works worked working "
     "might may must shall accept accepts accepted sit sits sat far push pushed every if "
     "ended eventually finally ultimately again am ok okay thing things stuff abt btw open "
-    "whether doesn't don't didn't isn't aren't wasn't won't smth sth something inside over living"
+    "whether doesn't don't didn't isn't aren't wasn't won't smth sth something inside over living let lets"
 )
 STOP = frozenset(_STOP_WORDS.split())
 STOP_HAN = frozenset(
