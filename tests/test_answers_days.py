@@ -64,3 +64,19 @@ def test_a_day_said_in_words_or_typed_against_the_chinese_is_that_day(query: str
     digit typed against the Chinese."""
     found = asserted_answer(query)
     assert found is not None and day in found["text"], found
+
+
+@pytest.mark.parametrize(
+    ("query", "day"),
+    [
+        (
+            "which repo came out on day 1 of the February 2025 Open-Source Week",
+            "open-source-week-day-1",
+        ),
+        ("2025 年 2 月开源周的第二天放出了哪个仓库", "open-source-week-day-2"),
+    ],
+)
+def test_the_month_a_series_ran_in_says_which_series_no_more(query: str, day: str) -> None:
+    """A date the day falls in names the series; it is no word its title must hold."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == day, found

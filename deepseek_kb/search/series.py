@@ -16,6 +16,7 @@ from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import Candidate, event_candidate, record_text
 from deepseek_kb.search.answered import Answer, answer_from
+from deepseek_kb.search.claims import dates_in
 from deepseek_kb.search.leftover import covered, leftover
 from deepseek_kb.search.named import names_of
 from deepseek_kb.search.question import CLEAR, Question, best_asked
@@ -49,7 +50,7 @@ def day_answer(index: Index, question: Question) -> Answer | None:
     rest = norm.replace(said.group(), " ")
     for name in longest_first(_names(series)):
         rest = rest.replace(name, " ")
-    rest = " ".join(rest.split())
+    rest = _dated_out(rest, day)
     if "date" in question.cues:
         event = event_candidate(day)
         return answer_from(event, [event], day)
@@ -61,6 +62,15 @@ def day_answer(index: Index, question: Question) -> Answer | None:
         return None  # something more is asked of the day than what came out
     title = Candidate("identity", "event", day, "title", day["title"], day["sources"])
     return answer_from(title, [title], day)
+
+
+def _dated_out(rest: str, day: Row) -> str:
+    """The words without the dates they state that the day falls in ("its February 2025
+    Open-Source Week"): they say which series is meant, no more."""
+    dates, undated = dates_in(rest)
+    if dates and all(str(day.get("date", "")).startswith(d.value) for d in dates):
+        rest = undated
+    return " ".join(rest.split())
 
 
 def _series(index: Index, question: Question) -> Row | None:
