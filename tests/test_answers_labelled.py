@@ -155,3 +155,10 @@ def test_a_day_asked_is_a_daily_figure(query: str) -> None:
 def test_a_thing_asked_about_is_no_word_an_answer_must_say() -> None:
     found = asserted_answer("the pinduoduo nickname thing of deepseek")
     assert found is not None and found["id"] == "deepseek-pinduoduo-of-ai", found
+
+
+def test_a_record_with_no_figure_that_speaks_of_the_question_best_leaves_no_figure() -> None:
+    """幻方 was called one of the "four kings" of quant: how many kings asks no figure of
+    its GPUs, though those records are about 幻方 and hold figures."""
+    found = asserted_answer("幻方被叫做量化圈的几大天王之一")
+    assert found is None or "GPU" not in found["text"], found

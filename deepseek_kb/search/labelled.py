@@ -66,7 +66,9 @@ def labelled_answer(index: Index, question: Question) -> Answer | NotStated | No
     if len(terms) < 2:
         return None
     offers, rarity = _weighed(list(_records(index, question)), question, terms)
-    best = _clear(offers, rarity)
+    if offers and not offers[0].record.get("figures"):
+        return None  # a record with no figure speaks of the question best
+    best = _clear([o for o in offers if o.record.get("figures")], rarity)
     if best is None or best.figure is None:
         return None
     if not _of_field(question, best.figure) or not _numbers_held(terms, best.record):
@@ -171,6 +173,12 @@ def _records(index: Index, question: Question) -> Iterator[tuple[str, Row]]:
         record = found.row
         if record.get("figures") and (broad or _speaks_of(question, subject, record)):
             yield found.kind, record
+    if subject is not None and not broad:
+        # A record about the thing with no figure may speak of the question best (幻方, one of
+        # the "four kings" of quant, is no count of its GPUs): then no figure answers.
+        for found in index.mentions(subject["id"]):
+            if found.kind == "fact" and not found.row.get("figures"):
+                yield found.kind, found.row
 
 
 def _figured(index: Index) -> list[Found]:
