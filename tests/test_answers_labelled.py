@@ -162,3 +162,11 @@ def test_a_record_with_no_figure_that_speaks_of_the_question_best_leaves_no_figu
     its GPUs, though those records are about 幻方 and hold figures."""
     found = asserted_answer("幻方被叫做量化圈的几大天王之一")
     assert found is None or "GPU" not in found["text"], found
+
+
+def test_a_figures_label_says_what_it_is_the_cost_of() -> None:
+    """The article's "起步就要5000万美金" is the cost of getting started on one's own large
+    model (the clause before it says so): its label names the large model, and money ~ dollars."""
+    found = asserted_answer("想自己训一个大模型，光起步要准备多少美元")
+    assert found is not None and found["id"] == "llm-training-entry-cost", found
+    assert "$50M" in found["text"], found

@@ -29,7 +29,7 @@ weight weights 权重 parameter parameters param params 参数
 hire hiring hired recruit recruiting recruited 招聘 招人 招 挑人 选人
 money funding capital cash 钱 资金 资本
 spend spends spent sink sank sunk 花 花费 砸 投入
-buck bucks dollar dollars usd 美元 美金
+buck bucks dollar dollars usd 美元 美金 money
 price prices pricing charge charges 价格 收费
 say said says tell told claim claimed 说 称
 call called calling dub dubbed nickname nicknamed 叫做 叫作 称为 称作 叫成 被称 之称 冠以 号称 被叫做 被叫作 被称为 被称作 人称
