@@ -73,7 +73,8 @@ _WORST_QUERIES = st.one_of(
     ),
     st.text(alphabet="创新护城河abc 9-", min_size=1, max_size=MAX_QUERY_CHARS),
     st.tuples(st.characters(), st.integers(1, MAX_QUERY_CHARS)).map(lambda c: c[0] * c[1]),
-    # A person's quotes, a checked draft, a family's smallest, over words said again and again.
+    # A person's quotes, a checked draft, a family's smallest, a claim beside the question, a
+    # thing named by its parent or its day, over words said again and again.
     st.tuples(
         st.sampled_from(
             [
@@ -82,9 +83,23 @@ _WORST_QUERIES = st.one_of(
                 "my draft says v2 ",
                 "稿子里我写了 R1 ",
                 "smallest r1 ",
+                "what does liang look for ",
+                "a wire story dates v3.1 to ",
+                "the fund that incubated deepseek ",
+                "the model released on 26 december 2024 ",
             ]
         ),
-        st.sampled_from(["创新 贵 ", "贵不贵", "最小的", "2.1b ", "culture hire "]),
+        st.sampled_from(
+            [
+                "创新 贵 ",
+                "贵不贵",
+                "最小的",
+                "2.1b ",
+                "culture hire ",
+                "原文说 2024-11-20 出的，",
+                "hiring ",
+            ]
+        ),
         st.integers(1, MAX_QUERY_CHARS),
     ).map(lambda c: (c[0] + c[1] * c[2])[:MAX_QUERY_CHARS]),
 )

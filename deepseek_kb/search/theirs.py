@@ -69,7 +69,9 @@ def _on(
         if q.get("speaker") == person["id"] and all(t["id"] in q.get("topics", []) for t in topics)
     ]
     rest = names_out(question.rest, topics)
-    return theirs, [p for p in leftover(rest) if not any(_names(p, t) for t in topics)]
+    # Each word once: a word typed twice asks once.
+    pieces = dict.fromkeys(leftover(rest))
+    return theirs, [p for p in pieces if not any(_names(p, t) for t in topics)]
 
 
 def _holding(theirs: list[Row], pieces: Sequence[str], one_answer: bool) -> Row | None:
