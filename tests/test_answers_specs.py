@@ -417,3 +417,20 @@ def test_stretching_a_context_is_extending_it() -> None:
     found = asserted_answer("which trick let DeepSeek-V2 stretch its context window to 128K")
     assert found is not None and found["id"] == "deepseek-v2", found
     assert "YaRN" in found["text"], found
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "text"),
+    [
+        ("what is the base model of DeepSeek Coder V2", "deepseek-coder-v2", "DeepSeek-V2"),
+        ("What's the base model of DeepSeekMath 7B", "deepseek-math-7b", "Coder-v1.5"),
+    ],
+)
+def test_a_name_typed_whole_is_not_a_longer_one_typed_apart(
+    query: str, record: str, text: str
+) -> None:
+    """ "DeepSeek Coder V2" is typed whole: "base" is the field asked, not a word of the name
+    DeepSeek-Coder-V2-Base typed apart."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == record, found
+    assert found["asked"] == "base_model" and text in found["text"], found

@@ -117,6 +117,8 @@ def _named_of_kind(index: Index, norm: str, kind: str) -> Iterable[tuple[str, st
         # A person by one word of their English name ("Liang", "Karpathy") when no one else
         # has it: the build keeps those words.
         entries += index.family_words()
+    whole: set[str] = set()
+    apart: list[tuple[str, str, str]] = []
     for name, record_id in entries:
         spaced = name.replace("-", " ")
         # Found whole or apart, a name's first word is in the query: the thousands of family
@@ -129,8 +131,14 @@ def _named_of_kind(index: Index, norm: str, kind: str) -> Iterable[tuple[str, st
         # (西蒙·威利森) left out.
         forms = (name, spaced, name.replace("-", ""), name.replace(" ", "-"), name.replace("·", ""))
         for form in dict.fromkeys(forms):
-            if (len(form) >= 2 and has(norm, form, also_joins=".-")) or _apart(norm, form):
+            if len(form) >= 2 and has(norm, form, also_joins=".-"):
+                whole.add(record_id)
                 yield form, record_id, kind
+            elif _apart(norm, form):
+                apart.append((form, record_id, kind))
+    # A name typed apart names a thing no name of which is typed whole: "the base model of
+    # DeepSeek Coder V2" is no "DeepSeek-Coder-V2-Base" typed apart.
+    yield from (found for found in apart if found[1] not in whole)
 
 
 def close_name(hits: Sequence[Hit]) -> tuple[str, Row] | None:
