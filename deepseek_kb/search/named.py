@@ -136,9 +136,9 @@ def _named_of_kind(index: Index, norm: str, kind: str) -> Iterable[tuple[str, st
                 yield form, record_id, kind
             elif _apart(norm, form):
                 apart.append((form, record_id, kind))
-    # A name typed apart names a thing no name of which is typed whole: "the base model of
-    # DeepSeek Coder V2" is no "DeepSeek-Coder-V2-Base" typed apart.
-    yield from (found for found in apart if found[1] not in whole)
+    # A model's checkpoint name typed apart names a model none of whose names is typed whole:
+    # "the base model of DeepSeek Coder V2" is no "DeepSeek-Coder-V2-Base" typed apart.
+    yield from (found for found in apart if kind != "model" or found[1] not in whole)
 
 
 def close_name(hits: Sequence[Hit]) -> tuple[str, Row] | None:
