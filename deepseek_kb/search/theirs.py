@@ -5,6 +5,7 @@ hiring" (the quote of theirs that holds what it speaks of), "Karpathy on DeepSee
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from deepseek_kb.analysis.text import longest_first, normalize, stem
 from deepseek_kb.index.store import Index
@@ -101,8 +102,13 @@ def _names(text: str, topic: Row) -> bool:
     """Whether the words name the topic: its name or an alias, in either language, or a word
     that stands for one (hires ~ hiring)."""
     names = {normalize(n) for n in names_of(topic) if len(n) >= 2}
-    said = {a for w in content(text) for a in (*alike(w), *alike(stem(w)))}
-    return bool(names & said) or any(has(text, n) for n in names)
+    return bool(names & _words_for(text)) or any(has(text, n) for n in names)
+
+
+@lru_cache(maxsize=1024)
+def _words_for(text: str) -> frozenset[str]:
+    """The words of a text and the words that stand for them, read once for every topic."""
+    return frozenset(a for w in content(text) for a in (*alike(w), *alike(stem(w))))
 
 
 def quotes_by(
