@@ -30,7 +30,8 @@ _STOP_WORDS = (
     "goes going went he she him her his hers ever still also very work works worked working "
     "might may must shall accept accepts accepted sit sits sat far push pushed every if "
     "ended eventually finally ultimately again am ok okay thing things stuff abt btw open "
-    "whether doesn't don't didn't isn't aren't wasn't won't smth sth something inside over living let lets"
+    "whether doesn't don't didn't isn't aren't wasn't won't smth sth something inside over living "
+    "let lets cover covers covered come comes came real himself herself themselves"
 )
 STOP = frozenset(_STOP_WORDS.split())
 STOP_HAN = frozenset(
