@@ -577,6 +577,9 @@ def test_a_digit_in_a_name_is_no_number_asked_for() -> None:
             "500B",
         ),
         ("Under what terms can I use R1's weights commercially?", "deepseek-r1", None, "MIT"),
+        # the asker (我们, 我想) asks nothing; 条款 (terms) is the licence's
+        ("能不能拿 R1 的输出去蒸馏我们自己的小模型？它的授权允许吗", "deepseek-r1", None, "MIT"),
+        ("我想拿 R1 的输出去蒸馏自己的小模型，授权条款允许吗", "deepseek-r1", None, "MIT"),
         ("What's the longest input DeepSeek-V2-Lite accepts?", "deepseek-v2-lite", None, "32K"),
         ("DeepSeek-Coder-V2-Lite max context window", "deepseek-coder-v2-lite", None, "128K"),
         ("how many ppl work at deepseek", "team-size-60", None, "60"),

@@ -187,7 +187,13 @@ def test_a_chinese_word_of_a_group_is_read_whole_from_its_pairs() -> None:
 
 @pytest.mark.parametrize(
     "query",
-    ["DeepSeek-OCR 2 的编码器基于哪个模型", "what model is the DeepSeek-OCR 2 encoder based on"],
+    [
+        "DeepSeek-OCR 2 的编码器基于哪个模型",
+        "what model is the DeepSeek-OCR 2 encoder based on",
+        # the noun after "which" (哪个小模型, which small LLM) says what the answer names
+        "DeepSeek-OCR 2 的编码器是拿哪个小模型改出来的？",
+        "Which small LLM does the DeepSeek-OCR 2 encoder build on?",
+    ],
 )
 def test_a_text_field_that_tells_what_a_missing_one_would_answers(query: str) -> None:
     """OCR 2 states no base model, but its architecture says its encoder is built on

@@ -93,7 +93,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "underlying model|哪个版本上|哪个版本改|基于哪个版本|改出来|底层模型|哪个模型上|"
         "在哪个模型上|拿啥微调|拿什么微调|用什么微调|用啥微调|基于什么微调|微调自|从哪个模型微调|"
         "checkpoint|接着训|接着训练|起点|当起点|出发点|起步训练|从哪个模型起步|的基础上|基础上训|"
-        "instantiated",
+        "instantiated|build on|builds on|build upon|builds upon|built upon",
         "text",
     ),
     "training_tokens": SpecWords(
@@ -169,7 +169,8 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "in a product|into a product|产品里|licensing|model license|model licence|weights license|"
         "commercial use|open source license|许可证|许可|协议|开源协议|授权|商用|license 是|"
         "commercially|terms of use|use commercially|商业使用|released under|licensed under|"
-        "权重协议|权重许可|权重开源|开源许可证|开源许可|weights under|weights are under|允许|装进",
+        "权重协议|权重许可|权重开源|开源许可证|开源许可|weights under|weights are under|允许|装进|"
+        "条款|使用条款|授权条款",
         "text",
     ),
     "paper": SpecWords(

@@ -70,8 +70,9 @@ def untyped(rest: str) -> str:
     return _TYPED_ZH.sub("哪", _TYPED_EN.sub(r"\1", rest))
 
 
-# "which journal", "哪本期刊": the question word and the noun after it.
-_TYPED_EN = re.compile(r"\b(which|what)\s+[a-z]+")
+# "which journal", "哪本期刊", "which small language model": the question word and the noun
+# after it.
+_TYPED_EN = re.compile(r"\b(which|what)\s+(?:(?:small|tiny|big|large)\s+)?(?:language model|[a-z]+)")
 _TYPED_ZH = re.compile(r"哪[本个家款种所位篇部项只门][\u4e00-\u9fff]{2}")
 
 
@@ -184,6 +185,8 @@ _SOFT_WORDS = (
     " 件事 家族 族里"
     # "自己的产品": the asker's own; "最看重什么": what matters, asked of what they said
     " 自己 看重"
+    # "我想拿它的输出": the asker and what they want to do, as "we", "I want" in English
+    " 我们 咱们 你们 我想 想拿 想用 想问 想知 知道"
 )
 _SOFT_HAN = frozenset(_SOFT_WORDS.split())
 # Of those, the ones that qualify what is asked (in all, officially, roughly), taken out whole.

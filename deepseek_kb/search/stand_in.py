@@ -10,7 +10,7 @@ from deepseek_kb.asking import UNIT_ASKED
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import Candidate, record_text, said_by
 from deepseek_kb.search.answered import Answer, answer_from, same_value
-from deepseek_kb.search.leftover import STOP_HAN, beside, content, covered, leftover
+from deepseek_kb.search.leftover import STOP_HAN, beside, content, covered, leftover, untyped
 from deepseek_kb.search.named import has
 from deepseek_kb.search.question import Asking, Question, vocabulary
 
@@ -23,7 +23,7 @@ def told_in_another(
     the one other text spec whose value says every word left."""
     if asking.expects != "text":
         return None
-    pieces = leftover(question.rest)
+    pieces = leftover(untyped(question.rest))  # "哪个小模型": the answer names one
     told = [
         c
         for c in found
