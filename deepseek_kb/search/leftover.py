@@ -72,7 +72,9 @@ def untyped(rest: str) -> str:
 
 # "which journal", "哪本期刊", "which small language model": the question word and the noun
 # after it.
-_TYPED_EN = re.compile(r"\b(which|what)\s+(?:(?:small|tiny|big|large)\s+)?(?:language model|[a-z]+)")
+_TYPED_EN = re.compile(
+    r"\b(which|what)\s+(?:(?:small|tiny|big|large)\s+)?(?:language model|[a-z]+)"
+)
 _TYPED_ZH = re.compile(r"哪[本个家款种所位篇部项只门][\u4e00-\u9fff]{2}")
 
 
