@@ -37,4 +37,20 @@ def test_what_a_design_gets_rid_of_is_what_it_eliminates() -> None:
     """ "Get rid of" is "eliminate": the passage saying MLA eliminates the KV cache's
     bottleneck answers."""
     found = asserted_answer("which bottleneck did DeepSeek design MLA to get rid of")
-    assert found is not None and "KV cache" in found["text"], found
+    assert found is not None and "key-value (KV) cache" in found["text"], found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # 解决 (solve) a bottleneck is to eliminate it
+        "MLA 到底是为了解决推理时哪块的瓶颈？",
+        "What bottleneck is multi-head latent attention designed to get rid of?",
+    ],
+)
+def test_what_a_term_is_for_is_told_in_its_own_definition(query: str) -> None:
+    """The KV cache's definition speaks of MLA too; MLA's own, which says how (low-rank
+    key-value union compression), answers what MLA is for."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "mla", found
+    assert "low-rank" in found["text"] and "KV" in found["text"], found

@@ -57,7 +57,7 @@ encoder encoders 编码器
 decoder decoders 解码器
 recommend recommends recommended suggest suggests suggested advise advised 建议 推荐 合适
 activate activated activates active fire fires light lights lit wake wakes woke 激活
-eliminate eliminates eliminated rid remove removes removed 消除 去掉 去除
+eliminate eliminates eliminated rid remove removes removed 消除 去掉 去除 解决
 graduate masters master's 研究生 硕士 读研
 expensive costly pricey cost costs 昂贵 贵 烧钱
 vocab vocabulary vocabularies 词表 词汇表

@@ -94,17 +94,22 @@ def passage_answer(
         return None
     top = max(score for score, _ in best)
     tied = [p for s, p in best if s == top]
-    first = min(tied, key=lambda p: _precedence(p, quotes_asked=speakers is not None))
+    # A term's own definition before another's that says as much (what MLA is for is told in
+    # MLA's definition, though the KV cache's speaks of it too).
+    own = question.subject is not None and question.subject[0] == "term"
+    first = min(tied, key=lambda p: _precedence(p, quotes_asked=speakers is not None, own=own))
     return answered_by(index, question, first)
 
 
-def _precedence(found: Passage, quotes_asked: bool) -> tuple[bool, bool, int, int]:
+def _precedence(found: Passage, quotes_asked: bool, own: bool) -> tuple[bool, bool, bool, int, int]:
     """Of passages saying as much, one that states it before a record of finding nothing, a
     statement before someone's words unless their words are asked (a fact that DeepSeek has
-    raised no money before a quote filed under the same topic), and the shortest, which says
-    it most directly (a fact before the company's description)."""
+    raised no money before a quote filed under the same topic), the thing's own words when
+    `own`, and the shortest, which says it most directly (a fact before the company's
+    description)."""
     quoted = found.kind == "quote" and not quotes_asked
-    return (_looked(found.record), quoted, len(str(found.text["en"])), found.order)
+    other = own and found.order >= _PLACE
+    return (_looked(found.record), quoted, other, len(str(found.text["en"])), found.order)
 
 
 def _weighed(
