@@ -560,6 +560,9 @@ def test_a_digit_in_a_name_is_no_number_asked_for() -> None:
         ("萤火一号有多少块GPU", "fire-flyer-1", None, "1100"),  # how many, not which GPU
         ("DeepSeek parent company", "deepseek", "parent", "High-Flyer"),
         ("ds api 输入价格多少钱一百万token", "api-price-input", None, "¥1"),  # the company's API
+        # the year of the price's record, 人民币 and 几块钱 its unit, 调用 (calling it) nothing
+        ("2024 年底调用 DeepSeek API，输入一百万 token 要几块钱？", "api-price-input", None, "¥1"),
+        ("2024年底 DeepSeek API 每百万 token 输入价格（人民币）", "api-price-input", None, "¥1"),
         ("deepseek api output 价格 per million tokens", "api-price-output", None, "¥2"),
         ("deepseek ocr2 啥时候出的", "deepseek-ocr-2", "released.date", "2026-01-27"),
         ("Tim Dettmers 是做什么的", "tim-dettmers", "role", "QLoRA"),

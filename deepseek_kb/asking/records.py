@@ -231,8 +231,8 @@ UNIT_ASKED: dict[Unit, str] = {
 }
 # The words a question names a unit by ("price in yuan"): an answer in that unit accounts for them.
 UNIT_WORDS: dict[Unit, str] = {
-    Unit.cny: "yuan rmb cny 元 人民币",
-    Unit.cny_per_m_tokens: "yuan rmb cny 元 人民币 tokens",
+    Unit.cny: "yuan rmb cny 元 人民币 块钱 钱",
+    Unit.cny_per_m_tokens: "yuan rmb cny 元 人民币 块钱 钱 tokens",
     Unit.usd: "usd dollar dollars 美元 美金",
     Unit.usd_per_m_tokens: "usd dollar dollars 美元 美金 tokens",
     Unit.gpu_hours: "gpu hours 小时",

@@ -360,11 +360,12 @@ def _said(value: Any) -> Any:
 
 def said_by(candidate: Candidate) -> list[str]:
     """Everything a candidate says, in both languages: its label and its value, the values it
-    supersedes ("是 2.1B 吗" asks the 21B the article misprinted) and where it is said
-    ("according to the article")."""
+    supersedes ("是 2.1B 吗" asks the 21B the article misprinted), where it is said
+    ("according to the article") and the date of the record that states it."""
     texts = [format_value(candidate.value, "zh"), format_value(candidate.value, "en")]
     texts += _superseded(candidate)
     texts.append(" ".join(str(s.get("source", "")) for s in candidate.sources))
+    texts.append(str(candidate.record.get("date") or ""))  # "2024 年底的 API 价格": as of when
     if isinstance(candidate.value, dict) and "unit" in candidate.value:
         texts.append(UNIT_WORDS.get(Unit(candidate.value["unit"]), ""))
     if candidate.kind in ("event", "quote"):  # what it is about: a quote's question, its topics

@@ -189,11 +189,14 @@ _SOFT_WORDS = (
     " 自己 看重"
     # "我想拿它的输出": the asker and what they want to do, as "we", "I want" in English
     " 我们 咱们 你们 我想 想拿 想用 想问 想知 知道"
+    # "2024 年底调用 API": when in the year, and calling what is asked of
+    " 年底 年初 年中 调用"
 )
 _SOFT_HAN = frozenset(_SOFT_WORDS.split())
 # Of those, the ones that qualify what is asked (in all, officially, roughly), taken out whole.
 _FILLER_WORDS = (
-    "一共 总共 完整 大概 大约 全程 正式 官方 目前 现在 主要 具体 真正 实际 到底 究竟 前前后后 一般"
+    "一共 总共 完整 大概 大约 全程 正式 官方 目前 现在 主要 具体 真正 实际 到底 究竟 前前后后 一般 "
+    "年底 年初 年中 调用"
 )
 _FILLERS = _FILLER_WORDS.split()
 
