@@ -440,3 +440,18 @@ def test_a_name_typed_whole_is_not_a_longer_one_typed_apart(
     found = asserted_answer(query)
     assert found is not None and found["id"] == record, found
     assert found["asked"] == "base_model" and text in found["text"], found
+
+
+def test_how_many_is_answered_by_a_text_that_states_the_count() -> None:
+    """V3's multi-token prediction is a text spec; it states the one count asked: 1 MTP
+    module, prediction depth D = 1."""
+    found = asserted_answer(
+        "DeepSeek-V3 的 multi-token prediction 里，每个 token 除了下一个之外还要多预测几个？"
+    )
+    assert found is not None and found["asked"] == "mtp", found
+    assert "D = 1" in found["text"], found
+
+
+def test_a_number_in_a_name_is_no_count() -> None:
+    """The V3 paper's arXiv number is no count of its pages."""
+    assert asserted_answer("V3 的技术报告一共写了多少页？") is None

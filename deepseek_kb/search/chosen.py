@@ -11,6 +11,7 @@ no answer.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -208,7 +209,7 @@ def _best(question: Question, kind: str, record: Row, found: list[Candidate]) ->
     if best < CLEAR:
         return None
     top = [c for s, c in scored if s == best]
-    if not kind_fits(question, vocabulary()[top[0].key].expects):
+    if not kind_fits(question, vocabulary()[top[0].key].expects) and not _counts(question, top):
         return None  # "which year did he graduate" is not answered by where he studied
     if top[0].key == "date" and "date" not in question.cues:
         return None  # an event's title holding the words ("API") does not make "when" asked
@@ -219,6 +220,19 @@ def _best(question: Question, kind: str, record: Row, found: list[Candidate]) ->
         return None
     same = [c for _, c in scored if c.key == chosen.key]
     return answer_from(_case_first(question, chosen), same, record)
+
+
+def _counts(question: Question, top: list[Candidate]) -> bool:
+    """Whether "how many" is answered by a text that states the one count asked ("多预测几个
+    token": 1 MTP module, prediction depth D = 1), a number of its own, not of a name (H800)."""
+    if question.cues & {"date", "name"} or "quantity" not in question.cues:
+        return False
+    said = [said_by(c)[1] for c in top if vocabulary()[c.key].expects == "text"]
+    return len(said) == len(top) and all(_COUNT.search(text) for text in said)
+
+
+# A number standing alone: 1 of "1 MTP module", not 800 of H800, 8 of FP8 nor arXiv:2412.19437.
+_COUNT = re.compile(r"(?<![\w.:/-])\d+(?:\.\d+)?(?![\w.:/-])")
 
 
 def keys_for(kind: str) -> tuple[str, ...]:

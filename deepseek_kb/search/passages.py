@@ -94,11 +94,15 @@ def passage_answer(
         return None
     top = max(score for score, _ in best)
     tied = [p for s, p in best if s == top]
-    # A term's own definition before another's that says as much (what MLA is for is told in
-    # MLA's definition, though the KV cache's speaks of it too).
-    own = question.subject is not None and question.subject[0] == "term"
+    own = _term(question)
     first = min(tied, key=lambda p: _precedence(p, quotes_asked=speakers is not None, own=own))
     return answered_by(index, question, first)
+
+
+def _term(question: Question) -> bool:
+    """Whether a term is asked about: its own definition comes before another's that says as
+    much (what MLA is for is told in MLA's definition, though the KV cache's speaks of it)."""
+    return question.subject is not None and question.subject[0] == "term"
 
 
 def _precedence(found: Passage, quotes_asked: bool, own: bool) -> tuple[bool, bool, bool, int, int]:
