@@ -222,3 +222,28 @@ def test_a_choice_is_settled_by_a_form_of_its_word() -> None:
     """ "profitable or burning cash": the fact says DeepSeek "makes a profit"."""
     found = asserted_answer("is deepseek actually profitable or burning cash")
     assert found is not None and found["id"] == "deepseek-profitable", found
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "said"),
+    [
+        (
+            "V3/R1 线上 serving 的 decode 阶段，expert parallelism 开到多大？",
+            "expert-parallelism",
+            "EP144",
+        ),
+        ("DeepSeek-OCR 压缩比在 10 倍以内时识别精度能有多少？", "deepseek-ocr", "97%"),
+        (
+            "how much faster per user is DSpark vs the MTP-1 baseline",
+            "deepspec-dspark-release",
+            "MTP-1",
+        ),
+    ],
+)
+def test_a_faint_word_for_a_field_among_many_it_does_not_explain_asks_a_passage(
+    query: str, record: str, said: str
+) -> None:
+    """多大 (how big) or 多少 is a model's size only when the words around it say so: among
+    decode, expert parallelism and serving, the passage that speaks of them all answers."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == record and said in found["text"], found

@@ -206,7 +206,14 @@ def _field_asked(question: Question) -> bool:
     # "which journal published it" names the kind of thing asked: no date, though it says published
     typed = untyped(question.rest) != question.rest
     fits = not typed or kind_fits(question, vocabulary()[asked].expects)
-    return score >= CLEAR and asked not in OPEN and asked != "said" and fits
+    # One short word for a field among many it does not explain ("decode 阶段 expert
+    # parallelism 开到多大": 多大 is no model's size) asks what a passage tells.
+    faint = score < _FAINT and len(leftover(question.rest)) >= 3
+    return score >= CLEAR and asked not in OPEN and asked != "said" and fits and not faint
+
+
+# Below this, a field's words are one short phrase (多大, size).
+_FAINT = 5
 
 
 def _held(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | NotStated | None:
