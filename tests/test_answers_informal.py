@@ -142,3 +142,18 @@ def test_a_topic_before_a_colon_is_still_asked_about() -> None:
     experts are not the devices a token may be sent to."""
     found = asserted_answer("device limited routing: max devices per token in v2")
     assert found is None or found["asked"] != "activated_experts", found
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "said"),
+    [
+        # 搭起来 (put together) is built; written in is built with
+        ("smallpond 是基于什么搭起来的", "smallpond", "DuckDB"),
+        ("what language are TileKernels written in", "tilekernels", "TileLang"),
+    ],
+)
+def test_what_a_project_is_built_with_is_told_by_what_it_is(
+    query: str, record: str, said: str
+) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == record and said in found["text"], found

@@ -15,7 +15,8 @@ GROUPS = """
 handle handles support supports supported accept accepts
 firm firms company companies startup startups 企业 公司
 begin began start started kick kicked launch launched break breaks broke 开始 启动 开打 爆发 一触即发
-make made build built create created develop developed
+make made build built create created develop developed 搭起 搭建 构建
+build built write writes written wrote 编写 写成
 fast faster speed speeds quick 速度 快
 big bigger large larger huge 大 庞大
 staff employee employees worker workers 员工 职员
