@@ -150,6 +150,9 @@ def test_a_topic_before_a_colon_is_still_asked_about() -> None:
         # 搭起来 (put together) is built; written in is built with
         ("smallpond 是基于什么搭起来的", "smallpond", "DuckDB"),
         ("what language are TileKernels written in", "tilekernels", "TileLang"),
+        # the noun after 哪些 or a 什么 that ends the question names the kind of answer
+        ("smallpond 是基于哪些组件构建的？", "smallpond", "DuckDB"),
+        ("karpathy跟openai啥关系", "andrej-karpathy", "Founding member of OpenAI"),
     ],
 )
 def test_what_a_project_is_built_with_is_told_by_what_it_is(

@@ -70,12 +70,15 @@ def untyped(rest: str) -> str:
     return _TYPED_ZH.sub("哪", _TYPED_EN.sub(r"\1", rest))
 
 
-# "which journal", "哪本期刊", "which small language model": the question word and the noun
-# after it.
+# "which journal", "哪本期刊", "哪些组件", "which small language model", "用的是什么数据库引擎" (a
+# noun that ends the question): the question word and the noun after it.
 _TYPED_EN = re.compile(
     r"\b(which|what)\s+(?:(?:small|tiny|big|large)\s+)?(?:language model|[a-z]+)"
 )
-_TYPED_ZH = re.compile(r"哪[本个家款种所位篇部项只门][\u4e00-\u9fff]{2}")
+_TYPED_ZH = re.compile(
+    r"哪[本个家款种所位篇部项只门些][\u4e00-\u9fff]{2}|哪一[代种个款][\u4e00-\u9fff]{0,2}"
+    r"|什么[\u4e00-\u9fff]{2,4}(?=[?？,，。]|$)"
+)
 
 
 def content(rest: str) -> list[str]:
@@ -191,6 +194,8 @@ _SOFT_WORDS = (
     " 我们 咱们 你们 我想 想拿 想用 想问 想知 知道"
     # "2024 年底调用 API": when in the year, and calling what is asked of
     " 年底 年初 年中 调用"
+    # "专门给 Hopper 做的": made for it, specially or not
+    " 专门"
 )
 _SOFT_HAN = frozenset(_SOFT_WORDS.split())
 # Of those, the ones that qualify what is asked (in all, officially, roughly), taken out whole.
