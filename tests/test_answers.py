@@ -640,6 +640,9 @@ def test_a_benchmark_rating_is_a_figure_asked() -> None:
         ("is deepseek v3 a moe or a dense model", "specs.architecture", "MoE"),
         ("v3 用的是 mla 还是 mha", "specs.attention", "MLA"),
         ("67b用的GQA还是MHA", "specs.attention", "GQA"),  # no space between 用的 and GQA
+        # an alternative that names none asks what it is, whichever
+        ("V3 training precision — fp16 or something else?", "specs.precision", "FP8"),
+        ("V3 用的 FP16 还是别的精度", "specs.precision", "FP8"),
     ],
 )
 def test_a_choice_is_answered_by_the_value_that_makes_it(

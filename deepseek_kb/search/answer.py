@@ -94,6 +94,7 @@ def _answer(index: Index, query: str, hits: Sequence[Hit]) -> Answer | NotStated
     question = parent_meant(index, child_meant(index, question))
     choices = either(question)
     if len(choices) == 1:
+        question = choices[0][1]  # "fp16 or something else" asks what it is, whichever
         found = how_it_works(index, question, _answered(index, question, hits))
         return None if said_not(question, found) or in_other_units(question.norm, found) else found
     stated = stating(index, question, hits, [word for word, _ in choices])

@@ -21,6 +21,9 @@ from deepseek_kb.search.weighed import held
 _OR = re.compile(r"(还是|或者|或是|(?<![a-z])or(?![a-z]))")
 
 
+# The alternatives that name none ("or something else", "还是别的"): the question asks what it is.
+_OPEN = frozenset({"else", "other", "others", "lower", "higher", "别的", "其他", "其它"})
+
 # A Latin word beside the "or", though Chinese is typed against it ("67b用的gqa还是mha").
 _LATIN_LAST = re.compile(r"[a-z0-9][a-z0-9.+-]*$")
 _LATIN_FIRST = re.compile(r"^[a-z0-9][a-z0-9.+-]*")
@@ -42,6 +45,9 @@ def either(question: Question) -> list[tuple[str, Question]]:
     if found is None or first is None or second is None:
         return [("", question)]
     before, after = question.rest[: found.start()], question.rest[found.end() :]
+    if second.strip("?？") in _OPEN:  # "fp16 or something else": what it is, whichever
+        rest = before[::-1].replace(first[::-1], " ", 1)[::-1] + after.replace(second, " ", 1)
+        return [("", question._replace(rest=" ".join(rest.split())))]
     keep_first = before + after.replace(second, " ", 1)
     keep_second = before[::-1].replace(first[::-1], " ", 1)[::-1] + after
     return [
