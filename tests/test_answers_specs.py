@@ -455,3 +455,10 @@ def test_how_many_is_answered_by_a_text_that_states_the_count() -> None:
 def test_a_number_in_a_name_is_no_count() -> None:
     """The V3 paper's arXiv number is no count of its pages."""
     assert asserted_answer("V3 的技术报告一共写了多少页？") is None
+
+
+@pytest.mark.parametrize("query", ["V3 训练花了几天", "how long did Janus-Pro-7B take to train"])
+def test_how_long_a_training_took_is_no_question_of_its_cost(query: str) -> None:
+    """What it took in days is not what it cost: neither the $5.576M nor "training cost: not
+    stated" answers it."""
+    assert "training cost" not in run("search", query).stdout.casefold()

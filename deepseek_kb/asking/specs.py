@@ -142,7 +142,9 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "cost|costs|how much did|spent|spend|money|budget|训练成本|成本|花了多少钱|花费|多少钱|"
         "花了|take to train|it take to train|租卡|租金|rental|rent|rented",
         # The API's price is no training cost.
-        unless="api|输出|输入|output|input|每百万|per million|调用",
+        unless="api|输出|输入|output|input|每百万|per million|调用|"
+        # How long it took is its days, not its cost.
+        "how long|how many days|多久|多少天|几天",
     ),
     "api_price_input": SpecWords(
         "api price|api pricing|price|prices|pricing|priced|input price|input tokens|"
