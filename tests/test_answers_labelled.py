@@ -170,3 +170,12 @@ def test_a_figures_label_says_what_it_is_the_cost_of() -> None:
     found = asserted_answer("想自己训一个大模型，光起步要准备多少美元")
     assert found is not None and found["id"] == "llm-training-entry-cost", found
     assert "$50M" in found["text"], found
+
+
+@pytest.mark.parametrize("query", ["萤火二号用的什么GPU", "what GPUs does Fire-Flyer 2 use"])
+def test_a_clusters_gpus_are_told_by_the_label_of_its_count(query: str) -> None:
+    """A cluster has no GPU-type field, but the figure of its cards is labelled "NVIDIA A100
+    GPUs": that tells which GPU, and the type is not "not stated"."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "fire-flyer-2", found
+    assert "A100" in found["label"]["en"], found

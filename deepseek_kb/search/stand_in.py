@@ -107,12 +107,18 @@ def figure_for(asking: Asking, question: Question, found: list[Candidate]) -> li
         or (c.key == "figure" and _unit_asks(c) == asking.key)  # 2048 GPUs in V3's cluster
         or (
             asked
-            and _labelled(c)
+            and ".figures[" in f".{c.field}"  # a labelled figure, of a field or none
             and c.label
-            and all(has(normalize(f"{c.label['zh']} {c.label['en']}"), p) for p in asked)
+            and all(_in_label(c.label, p) for p in asked)
         )
     ]
     return _one_value(named)
+
+
+def _in_label(label: Row, phrase: str) -> bool:
+    """Whether a figure's label says the phrase, or its plural (GPU: "NVIDIA A100 GPUs")."""
+    said = normalize(f"{label['zh']} {label['en']}")
+    return has(said, phrase) or (phrase.isascii() and has(said, f"{phrase}s"))
 
 
 def _labelled(candidate: Candidate) -> bool:
