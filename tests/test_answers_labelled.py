@@ -172,7 +172,9 @@ def test_a_figures_label_says_what_it_is_the_cost_of() -> None:
     assert "$50M" in found["text"], found
 
 
-@pytest.mark.parametrize("query", ["萤火二号用的什么GPU", "what GPUs does Fire-Flyer 2 use"])
+@pytest.mark.parametrize(
+    "query", ["萤火二号用的什么GPU", "what GPUs does Fire-Flyer 2 use", "yinghuo erhao 用的啥卡"]
+)
 def test_a_clusters_gpus_are_told_by_the_label_of_its_count(query: str) -> None:
     """A cluster has no GPU-type field, but the figure of its cards is labelled "NVIDIA A100
     GPUs": that tells which GPU, and the type is not "not stated"."""

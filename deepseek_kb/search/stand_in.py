@@ -5,6 +5,8 @@ its encoder is built from)."""
 
 from __future__ import annotations
 
+import re
+
 from deepseek_kb.analysis.text import normalize
 from deepseek_kb.asking import UNIT_ASKED
 from deepseek_kb.rows import Row
@@ -118,7 +120,14 @@ def figure_for(asking: Asking, question: Question, found: list[Candidate]) -> li
 def _in_label(label: Row, phrase: str) -> bool:
     """Whether a figure's label says the phrase, or its plural (GPU: "NVIDIA A100 GPUs")."""
     said = normalize(f"{label['zh']} {label['en']}")
-    return has(said, phrase) or (phrase.isascii() and has(said, f"{phrase}s"))
+    phrase = _ASKING.sub("", phrase).strip() or phrase  # 什么卡: the cards, 显卡
+    if not phrase.isascii():
+        return phrase in said
+    return has(said, phrase) or has(said, f"{phrase}s")
+
+
+# The question words a field's phrase may start with ("什么卡", "which gpus").
+_ASKING = re.compile(r"^(?:什么|哪种|哪款|哪个|what kind of|what|which)\s*")
 
 
 def _labelled(candidate: Candidate) -> bool:
