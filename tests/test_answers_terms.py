@@ -54,3 +54,12 @@ def test_what_a_term_is_for_is_told_in_its_own_definition(query: str) -> None:
     found = asserted_answer(query)
     assert found is not None and found["id"] == "mla", found
     assert "low-rank" in found["text"] and "KV" in found["text"], found
+
+
+@pytest.mark.parametrize(
+    ("query", "term"),
+    [("Why would DeepSeek run redundant experts?", "redundant-experts"), ("为什么要用 MLA", "mla")],
+)
+def test_why_a_term_is_used_is_what_it_is_for(query: str, term: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == term and found["asked"] == "identity", found

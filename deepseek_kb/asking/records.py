@@ -73,7 +73,8 @@ ASKED: tuple[Asked, ...] = (
         "什么公司|wtf is|what the heck is|what problem does it solve|what does it solve|"
         "解决什么问题|解决什么|用来解决|有什么特别|特别之处|特点|what's special|what is special|"
         "what is so special|written in|built with|用什么写的|用什么语言写|底层用|底下用的|"
-        "how does it work|how it works|怎么做的|是怎么做|如何实现|怎么实现|原理|怎么工作",
+        "how does it work|how it works|怎么做的|是怎么做|如何实现|怎么实现|原理|怎么工作|"
+        "why would|为什么要用|为啥要用",
         "text",
         # The company someone works at is where they work, not who they are.
         "works at|work at|worked at|working at|在哪家公司|在哪个公司|在什么公司",
