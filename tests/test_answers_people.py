@@ -192,3 +192,22 @@ def test_the_article_named_and_again_ask_nothing_more(query: str, person: str, s
     found = asserted_answer(query)
     assert found is not None and found["id"] == person, found
     assert said in found["text"], found
+
+
+def test_a_date_of_birth_no_source_gives_is_not_stated() -> None:
+    """When Luo Fuli was born is not in the sources: not the date of an event about her."""
+    result = run("search", "罗福莉哪年出生的")
+    assert "date of birth: not stated" in result.stdout, result.stdout
+
+
+def test_a_birth_the_bio_speaks_of_is_not_called_unstated() -> None:
+    """Liang's bio calls him a founder born in the 1980s: no date, but not "not stated"."""
+    assert "not stated" not in run("search", "梁文锋是哪个年代出生的人？").stdout
+
+
+@pytest.mark.parametrize(
+    ("query", "asked"), [("V3 是哪年出生的", "released"), ("when was deepseek born", "founded")]
+)
+def test_a_model_or_company_is_born_when_it_comes_out_or_is_founded(query: str, asked: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["asked"] == asked, found

@@ -109,6 +109,13 @@ ASKED: tuple[Asked, ...] = (
         "text",
     ),
     Asked(
+        "born",
+        "出生日期",
+        "date of birth",
+        "born|birth|birthday|date of birth|year of birth|出生|生日|哪年生|几几年生|出生年份",
+        "date",
+    ),
+    Asked(
         "founder",
         "创始人",
         "founder",

@@ -36,12 +36,13 @@ from deepseek_kb.search.apart import apart
 from deepseek_kb.search.characters import character_answer
 from deepseek_kb.search.checking import claim_out
 from deepseek_kb.search.choices import either, says, stating
-from deepseek_kb.search.chosen import OPEN, choose, keys_for, kind_fits, spec_keys
+from deepseek_kb.search.chosen import OPEN, choose, keys_for, spec_keys
 from deepseek_kb.search.currency import in_other_units
 from deepseek_kb.search.dated import dated_meant
 from deepseek_kb.search.defined import definition_answer, how_it_works
 from deepseek_kb.search.documents import documented_answer
 from deepseek_kb.search.figured import figure_answer
+from deepseek_kb.search.fits import kind_fits
 from deepseek_kb.search.labelled import labelled_answer
 from deepseek_kb.search.leftover import content, covered, leftover, untyped
 from deepseek_kb.search.named import Hit, has, names_of, names_out

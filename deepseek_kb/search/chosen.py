@@ -11,7 +11,6 @@ no answer.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -25,9 +24,11 @@ from deepseek_kb.search.answerables import (
     candidates,
     facts_about,
     quoted_from,
+    record_text,
     said_by,
 )
 from deepseek_kb.search.answered import COMPANIONS, Answer, NotStated, answer_from, same_value
+from deepseek_kb.search.fits import counts_in_words, kind_fits
 from deepseek_kb.search.leftover import covered, leftover
 from deepseek_kb.search.named import Hit, has
 from deepseek_kb.search.question import (
@@ -50,11 +51,12 @@ from deepseek_kb.search.theirs import quote_asked, quote_on, quotes_by
 
 # The fields each kind of thing can be asked for, so that a clear question about a field the
 # thing lacks is answered "not stated".
-MODEL_KEYS = ("released", "identity", "figure", "called")
+MODEL_KEYS = ("released", "identity", "figure", "called", "born")
 APPLICABLE: dict[str, tuple[str, ...]] = {
-    "project": ("released", "license_model", "identity", "date", "used_by", "called"),
+    "project": ("released", "license_model", "identity", "date", "used_by", "called", "born"),
     "organization": (
         "founded",
+        "born",
         "listed",
         "location",
         "identity",
@@ -68,15 +70,17 @@ APPLICABLE: dict[str, tuple[str, ...]] = {
         "api_price_output",
         "called",
     ),
-    "person": ("identity", "employer", "education", "said", "date", "called"),
+    "person": ("identity", "employer", "education", "born", "said", "date", "called"),
     "term": ("identity", "introduced", "used_by", "called"),
     "topic": ("date", "topic"),
 }
 # Fields asked in words too general to settle which value is meant (what is it, a figure, a
 # date): the candidates' own labels decide among them.
 OPEN = frozenset({"identity", "figure", "date"})
-# A field asked for that the thing lacks, answered by the one it states instead.
-FALLBACK = {"license_model": "license_code", "license_code": "license_model"}
+# A field asked for that the thing lacks, answered by the one it states instead (a model or a
+# company is born when it comes out or is founded).
+FALLBACK: dict[str, tuple[str, ...]] = {"license_model": ("license_code",)}
+FALLBACK |= {"license_code": ("license_model",), "born": ("released", "founded")}
 
 
 def choose(
@@ -102,16 +106,24 @@ def choose(
     if asked_score >= CLEAR and asked not in OPEN:
         # The field is clear: only its values answer, and none is "not stated".
         if asked not in {c.key for c in found}:
-            # Not stated only when nothing else is asked: "when did High-Flyer set up its AI
-            # company" is not about High-Flyer's own founding.
-            words = vocabulary()
-            if leftover(question.rest):
-                return figure_told(question, record, words[asked], found) or told_in_another(
-                    question, record, words[asked], found
-                )
-            return NotStated(kind, record, words[asked], _why_not(record, words[asked]))
+            return _lacking(question, kind, record, vocabulary()[asked], found)
         found = _of_field(question, asked, found)
     return _best(question, kind, record, found)
+
+
+def _lacking(
+    question: Question, kind: str, record: Row, asking: Asking, found: list[Candidate]
+) -> Answer | NotStated | None:
+    """A field clearly asked that the thing lacks: not stated only when nothing else is asked
+    ("when did High-Flyer set up its AI company" is not about its own founding) and their bio
+    does not speak of it ("a founder born in the 1980s")."""
+    if leftover(question.rest):
+        told = figure_told(question, record, asking, found)
+        return told or told_in_another(question, record, asking, found)
+    bio = normalize(record_text(record)) if kind == "person" else ""
+    if any(has(bio, word) for word in asking.words):
+        return None
+    return NotStated(kind, record, asking, _why_not(record, asking))
 
 
 def _said_otherwise(
@@ -180,8 +192,8 @@ def _fallen_back(
 ) -> tuple[Question, str, list[Candidate]]:
     """ "OCR license": the code licence is the one stated, asked in the same words."""
     held = {c.key for c in found}
-    stated = FALLBACK.get(asked)
-    if asked in held or stated not in held or stated is None:
+    stated = next((key for key in FALLBACK.get(asked, ()) if key in held), None)
+    if asked in held or stated is None:
         return question, asked, found
     words = vocabulary()
     question = question._replace(rest=f"{question.rest} {words[stated].words[0]}")
@@ -209,7 +221,9 @@ def _best(question: Question, kind: str, record: Row, found: list[Candidate]) ->
     if best < CLEAR:
         return None
     top = [c for s, c in scored if s == best]
-    if not kind_fits(question, vocabulary()[top[0].key].expects) and not _counts(question, top):
+    if not kind_fits(question, vocabulary()[top[0].key].expects) and not counts_in_words(
+        question, top
+    ):
         return None  # "which year did he graduate" is not answered by where he studied
     if top[0].key == "date" and "date" not in question.cues:
         return None  # an event's title holding the words ("API") does not make "when" asked
@@ -220,19 +234,6 @@ def _best(question: Question, kind: str, record: Row, found: list[Candidate]) ->
         return None
     same = [c for _, c in scored if c.key == chosen.key]
     return answer_from(_case_first(question, chosen), same, record)
-
-
-def _counts(question: Question, top: list[Candidate]) -> bool:
-    """Whether "how many" is answered by a text that states the one count asked ("多预测几个
-    token": 1 MTP module, prediction depth D = 1), a number of its own, not of a name (H800)."""
-    if question.cues & {"date", "name"} or "quantity" not in question.cues:
-        return False
-    said = [said_by(c)[1] for c in top if vocabulary()[c.key].expects == "text"]
-    return len(said) == len(top) and all(_COUNT.search(text) for text in said)
-
-
-# A number standing alone: 1 of "1 MTP module", not 800 of H800, 8 of FP8 nor arXiv:2412.19437.
-_COUNT = re.compile(r"(?<![\w.:/-])\d+(?:\.\d+)?(?![\w.:/-])")
 
 
 def keys_for(kind: str) -> tuple[str, ...]:
@@ -291,15 +292,6 @@ def _score(question: Question, kind: str, candidate: Candidate, left: str) -> in
         score = CLEAR - 1  # "fire flyer 2 year": its one date, when nothing else is asked
     score += cue_bonus(asking.expects, question.cues)
     return score + 1 if candidate.subject is None else score  # its own value first
-
-
-def kind_fits(question: Question, expects: str) -> bool:
-    """Whether the kind of value asked for (when, how many, who) is the kind the field holds;
-    "what …" is not asked of a date."""
-    wanted = question.cues & {"date", "quantity", "name"}
-    if wanted:
-        return expects in wanted or (expects == "text" and "name" in wanted)
-    return not ("what" in question.cues and expects == "date")
 
 
 def _claims_it(candidate: Candidate, asking: Asking) -> bool:

@@ -18,7 +18,7 @@ from deepseek_kb.analysis.text import normalize
 from deepseek_kb.index.store import Index
 from deepseek_kb.search.answerables import Candidate, candidates, said_by
 from deepseek_kb.search.answered import Answer, answer_from, same_value
-from deepseek_kb.search.chosen import kind_fits
+from deepseek_kb.search.fits import kind_fits
 from deepseek_kb.search.leftover import content
 from deepseek_kb.search.named import Hit
 from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary

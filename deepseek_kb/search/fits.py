@@ -1,0 +1,32 @@
+"""What kind of value a question asks for (when, how many, who, what) and whether a value is
+of that kind: a date does not answer "what", a name does not answer "how many", but a text
+that states the one count asked ("1 MTP module") does."""
+
+from __future__ import annotations
+
+import re
+
+from deepseek_kb.search.answerables import Candidate, said_by
+from deepseek_kb.search.question import Question, vocabulary
+
+
+def kind_fits(question: Question, expects: str) -> bool:
+    """Whether the kind of value asked for (when, how many, who) is the kind the field holds;
+    "what …" is not asked of a date."""
+    wanted = question.cues & {"date", "quantity", "name"}
+    if wanted:
+        return expects in wanted or (expects == "text" and "name" in wanted)
+    return not ("what" in question.cues and expects == "date")
+
+
+def counts_in_words(question: Question, top: list[Candidate]) -> bool:
+    """Whether "how many" is answered by a text that states the one count asked ("多预测几个
+    token": 1 MTP module, prediction depth D = 1), a number of its own, not of a name (H800)."""
+    if question.cues & {"date", "name"} or "quantity" not in question.cues:
+        return False
+    said = [said_by(c)[1] for c in top if vocabulary()[c.key].expects == "text"]
+    return len(said) == len(top) and all(_COUNT.search(text) for text in said)
+
+
+# A number standing alone: 1 of "1 MTP module", not 800 of H800, 8 of FP8 nor arXiv:2412.19437.
+_COUNT = re.compile(r"(?<![\w.:/-])\d+(?:\.\d+)?(?![\w.:/-])")
