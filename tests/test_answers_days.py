@@ -80,3 +80,22 @@ def test_the_month_a_series_ran_in_says_which_series_no_more(query: str, day: st
     """A date the day falls in names the series; it is no word its title must hold."""
     found = asserted_answer(query)
     assert found is not None and found["id"] == day, found
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "day"),
+    [
+        (
+            "Prover-V2 论文里的 PutnamBench 数字是哪天改成 47 的",
+            "deepseek-prover-v2-putnam-update",
+            "2025-07-18",
+        ),
+        ("Fire-Flyer II 的投入是哪一年加到10亿的", "fire-flyer-2-2021", "2021"),
+    ],
+)
+def test_a_field_named_when_a_date_is_asked_says_what_the_date_is_of(
+    query: str, record: str, day: str
+) -> None:
+    """论文 (paper) asked when: not which paper, but the day of what happened to it."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == record and found["text"] == day, found

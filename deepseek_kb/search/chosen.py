@@ -103,12 +103,18 @@ def choose(
         told = [*found, *_fields_told(index, kind, record)]
         return _elsewhere_not_stated(question, kind, record, keys, told)
     question, asked, found = _fallen_back(question, asked, found)
-    if asked_score >= CLEAR and asked not in OPEN:
+    # A field asked when of another kind of value ("论文是哪天改的": when, not which paper) says
+    # what the answer is about; the candidates' labels decide.
+    if asked_score >= CLEAR and asked not in OPEN and _of_kind(question, asked):
         # The field is clear: only its values answer, and none is "not stated".
         if asked not in {c.key for c in found}:
             return _lacking(question, kind, record, vocabulary()[asked], found)
         found = _of_field(question, asked, found)
     return _best(question, kind, record, found)
+
+
+def _of_kind(question: Question, asked: str) -> bool:
+    return "date" not in question.cues or vocabulary()[asked].expects == "date"
 
 
 def _lacking(
