@@ -114,7 +114,8 @@ def choose(
 
 
 def _of_kind(question: Question, asked: str) -> bool:
-    return "date" not in question.cues or vocabulary()[asked].expects == "date"
+    wanted = question.cues & {"date", "quantity"}
+    return not wanted or vocabulary()[asked].expects in wanted
 
 
 def _lacking(
