@@ -240,6 +240,8 @@ def test_a_choice_is_settled_by_a_form_of_its_word() -> None:
         ),
         # GPU (a text field) asked how much: what the passage says of it answers
         ("can DeepSeekMoE 16B run on a single GPU, how much memory", "deepseek-moe-16b", "40GB"),
+        # how often the cache is hit (命中率) is no price
+        ("V3/R1 推理服务 KV 缓存命中率多少", "open-source-week-day-6", "56.3%"),
     ],
 )
 def test_a_faint_word_for_a_field_among_many_it_does_not_explain_asks_a_passage(

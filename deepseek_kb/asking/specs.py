@@ -152,7 +152,9 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "cache misses|charge|charges|input|价格|定价|收费|输入价格|api 价格|多少钱一百万|每百万|"
         "缓存命中|缓存未命中|per 1m tokens|per 1m|1m tokens|cached|already cached|缓存没命中|"
         "没命中|未命中|命中缓存|pay|paid|付多少|付费|输入|一百万 token|百万 token",
-        unless="output|输出|how long|多长|多久|最长|长度|上下文|context",
+        unless="output|输出|how long|多长|多久|最长|长度|上下文|context|"
+        # How often the cache is hit is no price.
+        "命中率|hit rate|hit ratio|比例|占比|share of|what share|percentage|百分之多少",
     ),
     # A price asked without saying which is the input price, read with its output price.
     "api_price_output": SpecWords(
