@@ -77,10 +77,11 @@ def test_the_experts_each_token_is_sent_to_are_the_activated_ones() -> None:
         ("deepseek r1 温度一般设多少合适啊 tempreature", "deepseek-r1", "0.6"),
         # 解决什么 asks what it is for, whatever language the problem is named in
         ("eplb 是解决什么 problem 的", "eplb", "load balancer"),
-        # cover, come in, himself: verbs and words that ask nothing of their own
+        # cover, come in, himself, kick off: verbs and words that ask nothing of their own
         ("Which licence covers DeepSeekMath-V2?", "deepseek-math-v2", "Apache License 2.0"),
         ("what sizes does deepseek coder v1 come in?", "deepseek-coder", "33B"),
         ("Where does Sebastian Raschka himself say he works?", "sebastian-raschka", "OpenAI"),
+        ("When did China's LLM price war kick off?", "price-war-2024-05", "2024-05"),
     ],
 )
 def test_a_chatty_question_is_answered(query: str, record: str, said: str) -> None:
