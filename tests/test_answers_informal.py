@@ -82,6 +82,8 @@ def test_the_experts_each_token_is_sent_to_are_the_activated_ones() -> None:
         ("what sizes does deepseek coder v1 come in?", "deepseek-coder", "33B"),
         ("Where does Sebastian Raschka himself say he works?", "sebastian-raschka", "OpenAI"),
         ("When did China's LLM price war kick off?", "price-war-2024-05", "2024-05"),
+        # a final run is the official training the source speaks of
+        ("v3 final training run cost how much $$", "deepseek-v3", "$5.576M"),
     ],
 )
 def test_a_chatty_question_is_answered(query: str, record: str, said: str) -> None:

@@ -64,6 +64,7 @@ expensive costly pricey cost costs 昂贵 贵 烧钱
 vocab vocabulary vocabularies 词表 词汇表
 reduce reduces reduced reduction shrink shrinks shrank shrunk 减少 降低 缩小
 father dad 父亲 爸爸 老爸
+final official 正式
 extend extends extended extension stretch stretched stretches expand expanded 扩展 拉长 延长
 """
 
