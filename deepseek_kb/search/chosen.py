@@ -103,8 +103,6 @@ def choose(
         told = [*found, *_fields_told(index, kind, record)]
         return _elsewhere_not_stated(question, kind, record, keys, told)
     question, asked, found = _fallen_back(question, asked, found)
-    # A field asked when of another kind of value ("论文是哪天改的": when, not which paper) says
-    # what the answer is about; the candidates' labels decide.
     if asked_score >= CLEAR and asked not in OPEN and _of_kind(question, asked):
         # The field is clear: only its values answer, and none is "not stated".
         if asked not in {c.key for c in found}:
@@ -114,6 +112,8 @@ def choose(
 
 
 def _of_kind(question: Question, asked: str) -> bool:
+    """Whether the field holds the kind of value asked; else it says what the answer is about
+    ("论文是哪天改的" asks when, not which paper) and the candidates' labels decide."""
     wanted = question.cues & {"date", "quantity"}
     return not wanted or vocabulary()[asked].expects in wanted
 
