@@ -84,6 +84,12 @@ def test_the_experts_each_token_is_sent_to_are_the_activated_ones() -> None:
         ("When did China's LLM price war kick off?", "price-war-2024-05", "2024-05"),
         # a final run is the official training the source speaks of
         ("v3 final training run cost how much $$", "deepseek-v3", "$5.576M"),
+        # 搭起来 (put together) is built; written in is built with
+        ("smallpond 是基于什么搭起来的", "smallpond", "DuckDB"),
+        ("what language are TileKernels written in", "tilekernels", "TileLang"),
+        # the noun after 哪些 or a 什么 that ends the question names the kind of answer
+        ("smallpond 是基于哪些组件构建的？", "smallpond", "DuckDB"),
+        ("karpathy跟openai啥关系", "andrej-karpathy", "Founding member of OpenAI"),
     ],
 )
 def test_a_chatty_question_is_answered(query: str, record: str, said: str) -> None:
@@ -145,21 +151,3 @@ def test_a_topic_before_a_colon_is_still_asked_about() -> None:
     experts are not the devices a token may be sent to."""
     found = asserted_answer("device limited routing: max devices per token in v2")
     assert found is None or found["asked"] != "activated_experts", found
-
-
-@pytest.mark.parametrize(
-    ("query", "record", "said"),
-    [
-        # 搭起来 (put together) is built; written in is built with
-        ("smallpond 是基于什么搭起来的", "smallpond", "DuckDB"),
-        ("what language are TileKernels written in", "tilekernels", "TileLang"),
-        # the noun after 哪些 or a 什么 that ends the question names the kind of answer
-        ("smallpond 是基于哪些组件构建的？", "smallpond", "DuckDB"),
-        ("karpathy跟openai啥关系", "andrej-karpathy", "Founding member of OpenAI"),
-    ],
-)
-def test_what_a_project_is_built_with_is_told_by_what_it_is(
-    query: str, record: str, said: str
-) -> None:
-    found = asserted_answer(query)
-    assert found is not None and found["id"] == record and said in found["text"], found
