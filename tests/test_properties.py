@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 import tempfile
 import time
@@ -10,7 +11,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from deepseek_kb.errors import DataError, NotFoundError, UsageError
@@ -108,21 +109,42 @@ _WORST_QUERIES = st.one_of(
 @pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(query=_WORST_QUERIES)
+# Found by a sweep of every start and run above at the cap: each repeat of 贵不贵 was one more
+# word for every passage to be searched for (1.7 s), until a repeated word was looked for once.
+@example(query=("the fund that incubated deepseek " + "贵不贵" * MAX_QUERY_CHARS)[:MAX_QUERY_CHARS])
 def test_no_query_up_to_the_length_cap_takes_more_than_a_second(query: str) -> None:
     """Search and name resolution finish within a second on generated worst cases: a second
     of this process's CPU, which other work on a busy machine (or another test worker) does
-    not lengthen as it lengthens the wall clock."""
-    index = _INDEX.get("index") or _INDEX.setdefault("index", index_for(resolve()))
-    started = time.process_time()
+    not lengthen as it lengthens the wall clock. What is paid once per process is left out:
+    the answering modules' import and their patterns' compiling (a warm-up question, not this
+    one, so nothing this query computes is cached), and the garbage collector's pass over
+    whatever the earlier tests in this worker left on the heap."""
+    index = _INDEX.get("index") or _INDEX.setdefault("index", _warm(index_for(resolve())))
+    gc.collect()
+    gc.disable()
+    try:
+        started = time.process_time()
+        _search_and_resolve(index, query)
+        spent = time.process_time() - started
+    finally:
+        gc.enable()
+    assert spent < 1.0, len(query)
+
+
+_INDEX: dict[str, Index] = {}
+
+
+def _search_and_resolve(index: Index, query: str) -> None:
     try:
         search_all(index, query, None, 10)
         resolve_id(index, query, "model", "model")
     except (UsageError, NotFoundError):
         pass
-    assert time.process_time() - started < 1.0, len(query)
 
 
-_INDEX: dict[str, Index] = {}
+def _warm(index: Index) -> Index:
+    _search_and_resolve(index, "梁文锋说 V3 最小的多少钱，how much did the smallest R1 cost?")
+    return index
 
 
 def test_queries_over_the_length_cap_are_refused(index: Index) -> None:

@@ -19,7 +19,7 @@ from deepseek_kb.search.answerables import COMPANY, Candidate, figures_of
 from deepseek_kb.search.answered import Answer, answer_from, same_value
 from deepseek_kb.search.leftover import content
 from deepseek_kb.search.named import Hit
-from deepseek_kb.search.passages import SHARE, TEXTS, holds, names_it
+from deepseek_kb.search.passages import SHARE, TEXTS, held_count, names_it
 from deepseek_kb.search.question import CLEAR, Question, label_score
 
 # The kinds of record whose labelled figures may answer.
@@ -53,7 +53,7 @@ def _offered(
     broad = broad or (subject is not None and subject["id"] == COMPANY)
     for kind, record in _records(index, question, hits):
         text = normalize(_told(record))
-        if sum(holds(w, text) for w in words) < SHARE * len(words):
+        if held_count(words, text) < SHARE * len(words):
             continue
         if broad or names_it(question, text):
             yield from figures_of(kind, record, subject or record)

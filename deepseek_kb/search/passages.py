@@ -16,6 +16,7 @@ stated", with what it says.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
@@ -133,7 +134,7 @@ def _weighed(
         return 0
     if not (found.about or names_it(question, text)):
         return 0
-    matched = sum(holds(w, text) for w in words)
+    matched = held_count(words, text)
     return matched if matched >= min(2, len(words)) and matched >= SHARE * len(words) else 0
 
 
@@ -142,9 +143,11 @@ def _explains(needed: list[str], text: str) -> bool:
     words, two in three pairs of Chinese characters."""
     latin = [w for w in needed if w.isascii()]
     han = [w for w in needed if not w.isascii()]
-    missed = sum(not holds(w, text) for w in latin)
+    missed = len(latin) - held_count(latin, text)
     # A pair of characters as it is; a word kept whole (被叫做) also by one that stands for it.
-    lost = sum(not (holds(w, text) if len(w) > 2 else w in text) for w in han)
+    lost = sum(
+        n for w, n in Counter(han).items() if not (holds(w, text) if len(w) > 2 else w in text)
+    )
     return missed <= len(latin) // 4 and lost * 3 <= len(han)
 
 
@@ -242,6 +245,12 @@ def _said(found: Passage) -> list[str]:
         if isinstance(told, dict):
             texts += [str(told["zh"]), str(told["en"])]
     return texts
+
+
+def held_count(words: Sequence[str], text: str) -> int:
+    """How many of the words the passage holds, a word said again counted again but looked for
+    once (贵不贵 typed a hundred times is a hundred words, and one search)."""
+    return sum(n for word, n in Counter(words).items() if holds(word, text))
 
 
 def holds(word: str, text: str) -> bool:
