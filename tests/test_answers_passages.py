@@ -251,3 +251,29 @@ def test_a_faint_word_for_a_field_among_many_it_does_not_explain_asks_a_passage(
     decode, expert parallelism and serving, the passage that speaks of them all answers."""
     found = asserted_answer(query)
     assert found is not None and found["id"] == record and said in found["text"], found
+
+
+@pytest.mark.parametrize(
+    ("query", "term", "told"),
+    [
+        ("DSA 这个 sparse attention 每个 query token 会挑多少个 key-value token？", "dsa", "2048"),
+        ("DeepSeek 线上推理用的 on-disk KV cache 命中率是多少？", "kv-cache", "56.3%"),
+    ],
+)
+def test_a_terms_note_answers_what_its_definition_does_not_tell(
+    query: str, term: str, told: str
+) -> None:
+    """DSA's definition says what it is for; its note says how many key-value tokens it picks
+    for each query token. The KV cache's note gives the on-disk cache's hit rate."""
+    first = first_hit(query)
+    assert first["match"]["how"] == "answer", first["match"]
+    assert first["id"] == term
+    assert told in first["match"]["answer"]["text"], first["match"]
+
+
+def test_a_terms_note_gives_way_to_its_definition() -> None:
+    """The shared experts' note tells V2's and V3's counts; their difference from the routed
+    experts is what the definition says."""
+    first = first_hit("共享专家跟路由专家到底有什么不一样？")
+    assert first["match"]["how"] == "answer", first["match"]
+    assert "every token" in first["match"]["answer"]["text"], first["match"]

@@ -13,9 +13,11 @@ from .conftest import asserted_answer, run
     [
         "V2 处理一个 token 时真正在干活的参数有多少",
         "how many params are really at work for one token in V2",
+        "of the 236B weights in V2, how many are actually used for any single token?",
     ],
 )
 def test_the_parameters_at_work_for_one_token_are_the_activated_ones(query: str) -> None:
+    """Weights are parameters: how many are used for a single token asks no experts."""
     found = asserted_answer(query)
     assert found is not None and found["id"] == "deepseek-v2", found
     assert found["asked"] == "active_params" and found["text"] == "21B", found

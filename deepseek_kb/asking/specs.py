@@ -71,7 +71,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "send each token to|sends each token to|each token sent to|each token is sent to|"
         "single token|a single token|one token|一个 token|送去几个|送到几个|发给几个|发往几个|"
         "送给几个|分给几个",
-        unless="parameters|parameter|params|参数",
+        unless="parameters|parameter|params|参数|weights|权重",
     ),
     "load_balancing": SpecWords(
         "load balancing|load balance|auxiliary loss|aux loss|auxiliary-loss|负载均衡|辅助损失|"

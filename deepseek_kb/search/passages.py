@@ -80,17 +80,10 @@ def passage_answer(
     least = 2 if _broad(question) and not yes_no(question) else 1
     if len(words) < least or ("name" in question.cues and "quantity" in question.cues):
         return None
-    needed = leftover(untyped(question.rest))
     speakers = speakers_of(question)
-    tags = tags_of(index)
-    best: list[tuple[int, Passage]] = []
-    asked_yes_no = yes_no(question)
-    for found in passages_of(index, question, hits):
-        matched = _weighed(question, found, words, needed, speakers, tags)
-        # One word asked is answered by the thing's own texts, not by its records' or the hits',
-        # unless asked yes or no.
-        if matched and (len(words) > 1 or found.order < _PLACE or asked_yes_no):
-            best.append((matched, found))
+    best = _matched(index, question, hits, words, speakers)
+    # A term's note, which tells more than its definition, answers only when no text does.
+    best = [pair for pair in best if pair[1].field != "note"] or best
     if not best:
         return None
     top = max(score for score, _ in best)
@@ -98,6 +91,27 @@ def passage_answer(
     own = _term(question)
     first = min(tied, key=lambda p: _precedence(p, quotes_asked=speakers is not None, own=own))
     return answered_by(index, question, first)
+
+
+def _matched(
+    index: Index,
+    question: Question,
+    hits: Sequence[Hit],
+    words: list[str],
+    speakers: frozenset[str] | None,
+) -> list[tuple[int, Passage]]:
+    """Each passage that speaks of what is asked, with how many of the question's words it
+    holds; one word asked is answered by the thing's own texts, not by its records' or the
+    hits', unless asked yes or no."""
+    needed = leftover(untyped(question.rest))
+    tags = tags_of(index)
+    asked_yes_no = yes_no(question)
+    best: list[tuple[int, Passage]] = []
+    for found in passages_of(index, question, hits, notes=True):
+        matched = _weighed(question, found, words, needed, speakers, tags)
+        if matched and (len(words) > 1 or found.order < _PLACE or asked_yes_no):
+            best.append((matched, found))
+    return best
 
 
 def _term(question: Question) -> bool:
@@ -167,8 +181,12 @@ def found_by_rest(index: Index, question: Question) -> list[Hit]:
     return list(search(index, question.rest, limit=HITS))
 
 
-def passages_of(index: Index, question: Question, hits: Sequence[Hit]) -> Iterator[Passage]:
-    """The texts of the thing, of the records about it, then of the hits; each record once."""
+def passages_of(
+    index: Index, question: Question, hits: Sequence[Hit], notes: bool = False
+) -> Iterator[Passage]:
+    """The texts of the thing, of the records about it, then of the hits, each record once; a
+    term's note too when `notes` (it tells more of what the term is: DSA's 2048 key-value
+    tokens for each query token)."""
     records: list[tuple[str, Row]] = []
     kind = None
     if question.subject is not None:
@@ -186,7 +204,7 @@ def passages_of(index: Index, question: Question, hits: Sequence[Hit]) -> Iterat
         if record["id"] in seen or kind == "source":
             continue
         seen.add(record["id"])
-        for field, text, sources in _texts(record):
+        for field, text, sources in _texts(record, notes):
             order = place * _PLACE + len(seen)
             yield Passage(record, kind, field, text, sources, order, broad or place < about)
 
@@ -209,7 +227,7 @@ def names_it(question: Question, text: str) -> bool:
     return any(len(n) >= 2 and has(text, n, also_joins=".-") for n in names)
 
 
-def _texts(record: Row) -> Iterator[tuple[str, Row, list[Row]]]:
+def _texts(record: Row, notes: bool) -> Iterator[tuple[str, Row, list[Row]]]:
     sources = record.get("sources", [])
     for key in TEXTS:
         if isinstance(record.get(key), dict):
@@ -219,6 +237,8 @@ def _texts(record: Row) -> Iterator[tuple[str, Row, list[Row]]]:
             yield f"{key}[{number}]", item, sources
     for number, claim in enumerate(record.get("claims", [])):
         yield f"claims[{number}]", claim["text"], claim["sources"]
+    if notes and "definition" in record and isinstance(record.get("note"), dict):
+        yield "note", record["note"], sources
 
 
 def tags_of(index: Index) -> dict[str, list[str]]:
