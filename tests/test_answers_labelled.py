@@ -173,6 +173,19 @@ def test_a_figures_label_says_what_it_is_the_cost_of() -> None:
 
 
 @pytest.mark.parametrize(
+    "query",
+    [
+        "中国有几家大模型创业公司 article 里说",
+        "according to the article, how many large-model startups does China have",
+    ],
+)
+def test_the_article_a_question_cites_asks_nothing_of_its_own(query: str) -> None:
+    """ "Per the article", "文章里说": where the figure is read, which its record cites."""
+    found = asserted_answer(query)
+    assert found is not None and found["text"] == "7", found
+
+
+@pytest.mark.parametrize(
     "query", ["萤火二号用的什么GPU", "what GPUs does Fire-Flyer 2 use", "yinghuo erhao 用的啥卡"]
 )
 def test_a_clusters_gpus_are_told_by_the_label_of_its_count(query: str) -> None:

@@ -31,7 +31,8 @@ _STOP_WORDS = (
     "might may must shall accept accepts accepted sit sits sat far push pushed every if "
     "ended eventually finally ultimately again am ok okay thing things stuff abt btw open "
     "whether doesn't don't didn't isn't aren't wasn't won't smth sth something inside over living "
-    "let lets cover covers covered come comes came real himself herself themselves i.e e.g"
+    "let lets cover covers covered come comes came real himself herself themselves i.e e.g "
+    "article article's"
 )
 STOP = frozenset(_STOP_WORDS.split())
 STOP_HAN = frozenset(
@@ -204,7 +205,7 @@ _SOFT_HAN = frozenset(_SOFT_WORDS.split())
 # Of those, the ones that qualify what is asked (in all, officially, roughly), taken out whole.
 _FILLER_WORDS = (
     "一共 总共 完整 大概 大约 全程 正式 官方 目前 现在 主要 具体 真正 实际 到底 究竟 前前后后 一般 "
-    "年底 年初 年中 调用"
+    "年底 年初 年中 调用 文章"
 )
 _FILLERS = _FILLER_WORDS.split()
 
