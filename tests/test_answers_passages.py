@@ -277,3 +277,53 @@ def test_a_terms_note_gives_way_to_its_definition() -> None:
     first = first_hit("共享专家跟路由专家到底有什么不一样？")
     assert first["match"]["how"] == "answer", first["match"]
     assert "every token" in first["match"]["answer"]["text"], first["match"]
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "told"),
+    [
+        # The training data's share of code: a percentage answers what share.
+        ("DeepSeek Coder 的训练语料里代码占了多大比例？", "deepseek-coder", "87%"),
+        ("第一代ds coder训练数据里代码占比多少", "deepseek-coder", "87%"),
+        # The paper's arXiv id: "ISCA25" and "Insights" are more than "paper" says.
+        (
+            "ISCA25 paper Insights into DeepSeek-V3 arXiv id",
+            "isca-2025-insights-paper",
+            "2505.09343",
+        ),
+        (
+            "DeepSeek-V3 的 MTP objective 里，每个 token 除了 next token 还会多预测几个？",
+            "mtp",
+            "one additional token",
+        ),
+    ],
+)
+def test_a_field_asked_of_something_more_is_answered_by_the_passage_saying_it_all(
+    query: str, record: str, told: str
+) -> None:
+    """A field clearly asked (training data, paper, per token) beside two words or more that its
+    value does not account for: the passage that says the field's words and all the others."""
+    first = first_hit(query)
+    assert first["match"]["how"] == "answer", first["match"]
+    answer = first["match"]["answer"]
+    assert first["id"] == record, first
+    assert answer["asked"] == "passage" and told in answer["text"], answer
+
+
+@pytest.mark.parametrize(
+    ("query", "not_from"),
+    [
+        # DeepSpec's release speaks of the V4 preview; its date is DeepSpec's, not V4's.
+        ("DeepSeek-V4 预览版是哪天发布的", "deepspec-dspark-release"),
+        # The quote that tells of Jack Clark's hires is no company he co-founded.
+        (
+            "Jack Clark, who praised DeepSeek's hires — which AI company did he co-found?",
+            "clark-unfathomable-geniuses",
+        ),
+    ],
+)
+def test_a_field_asked_of_something_more_is_not_a_date_nor_someones_words(
+    query: str, not_from: str
+) -> None:
+    found = asserted_answer(query)
+    assert found is None or found["id"] != not_from, found

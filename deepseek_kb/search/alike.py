@@ -1,7 +1,7 @@
 """Words that say the same thing in a question and in the sources: "handle" ~ "support",
 "firm" ~ "company", "began" ~ "started", 企业 ~ 公司.
 
-A question's word that its answer must account for (`leftover.covered`, `passages.holds`) is
+A question's word that its answer must account for (`leftover.covered`, `holding.holds`) is
 accounted for by any word of its group. The groups are meanings, not questions: each holds words
 that can stand for each other wherever they occur, in both languages.
 """
@@ -23,6 +23,8 @@ staff employee employees worker workers 员工 职员
 labour labor manpower 人力 人工
 paper papers report publication 论文 报告
 article 文章
+corpus corpora 语料 数据 data
+add adds added introduce introduces introduced introducing 引入 加入 加上
 luminary luminaries bigwig 大佬 大牛 大神
 day daily 每日 每天 一天
 weight weights 权重 model 模型

@@ -36,15 +36,15 @@ from deepseek_kb.search.apart import apart
 from deepseek_kb.search.characters import character_answer
 from deepseek_kb.search.checking import claim_out
 from deepseek_kb.search.choices import either, says, stating
-from deepseek_kb.search.chosen import OPEN, choose, keys_for, spec_keys
+from deepseek_kb.search.chosen import choose, keys_for, spec_keys
 from deepseek_kb.search.currency import in_other_units
 from deepseek_kb.search.dated import dated_meant
 from deepseek_kb.search.defined import definition_answer, how_it_works
 from deepseek_kb.search.documents import documented_answer
+from deepseek_kb.search.field_asked import field_asked, qualified_by
 from deepseek_kb.search.figured import figure_answer
-from deepseek_kb.search.fits import kind_fits
 from deepseek_kb.search.labelled import labelled_answer
-from deepseek_kb.search.leftover import content, covered, leftover, untyped
+from deepseek_kb.search.leftover import content, covered, leftover
 from deepseek_kb.search.named import Hit, has, names_of, names_out
 from deepseek_kb.search.negated import said_not
 from deepseek_kb.search.parentage import child_meant, parent_meant
@@ -57,7 +57,6 @@ from deepseek_kb.search.question import (
     best_asked,
     is_question,
     read,
-    vocabulary,
     yes_no,
 )
 from deepseek_kb.search.quoted import said_answer
@@ -126,11 +125,14 @@ def _in_words(index: Index, question: Question, hits: Sequence[Hit]) -> Answer |
     read = read_hits(index, question, hits)  # searched once for all
     found: Answer | NotStated | None = figure_answer(index, question, read)
     if found is None and (
-        not _field_asked(question) or yes_no(question) or _value_given(index, question, hits)
+        not field_asked(question) or yes_no(question) or _value_given(index, question, hits)
     ):
         found = passage_answer(index, question, read) or ranked_answer(index, question, read)
+    elif found is None and qualified_by(question):
+        # A field asked of something more ("训练语料里代码占比"): a passage saying all of it.
+        found = passage_answer(index, question, read, qualified_by(question))
     found = found or labelled_answer(index, question)
-    if found is None and (not _field_asked(question) or yes_no(question)):
+    if found is None and (not field_asked(question) or yes_no(question)):
         found = character_answer(index, question, read)
     if found is None:
         found = said_answer(index, question)
@@ -196,26 +198,6 @@ def _company_of(index: Index, question: Question) -> Row | None:
         return record
     found = index.get(COMPANY) if kind in (None, "topic") else None
     return found.row if found is not None else None
-
-
-def _field_asked(question: Question) -> bool:
-    """Whether the question clearly asks for a field of its own (a price, a hidden size): a
-    passage that merely mentions it does not answer."""
-    keys: tuple[str, ...] = ()  # a topic is no thing: any field asked counts
-    if question.subject is not None and question.subject[0] != "topic":
-        keys = keys_for(question.subject[0])
-    asked, score = best_asked(question.rest, question.cues, keys)
-    # "which journal published it" names the kind of thing asked: no date, though it says published
-    typed = untyped(question.rest) != question.rest
-    fits = not typed or kind_fits(question, vocabulary()[asked].expects)
-    # One short word for a field among many it does not explain ("decode 阶段 expert
-    # parallelism 开到多大": 多大 is no model's size) asks what a passage tells.
-    faint = score < _FAINT and len(leftover(question.rest)) >= 3
-    return score >= CLEAR and asked not in OPEN and asked != "said" and fits and not faint
-
-
-# Below this, a field's words are one short phrase (多大, size).
-_FAINT = 5
 
 
 def _held(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | NotStated | None:

@@ -20,10 +20,9 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from deepseek_kb.analysis.text import normalize, stem
+from deepseek_kb.analysis.text import normalize
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
-from deepseek_kb.search.alike import alike
 from deepseek_kb.search.answerables import (
     COMPANY,
     Candidate,
@@ -32,6 +31,7 @@ from deepseek_kb.search.answerables import (
     speaker_candidate,
 )
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
+from deepseek_kb.search.holding import held_count, holds, holds_pair
 from deepseek_kb.search.leftover import STOP_HAN, content, leftover, untyped
 from deepseek_kb.search.named import Hit, has, names_of
 from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary, yes_no
@@ -72,16 +72,18 @@ class Passage(NamedTuple):
 
 
 def passage_answer(
-    index: Index, question: Question, hits: Sequence[Hit]
+    index: Index, question: Question, hits: Sequence[Hit], field: tuple[str, ...] = ()
 ) -> Answer | NotStated | None:
-    """The one passage that speaks of everything the question asks, as the answer; else none."""
+    """The one passage that speaks of everything the question asks, as the answer; else none.
+    `field`: the words the question asks a field by, when no value of it answers; the passage
+    says one of them, and every word nothing else explains, not most of them."""
     words = content(untyped(question.rest))
     # One word, of a thing named, among its own texts, or asked yes or no ("is it profitable").
     least = 2 if _broad(question) and not yes_no(question) else 1
     if len(words) < least or ("name" in question.cues and "quantity" in question.cues):
         return None
     speakers = speakers_of(question)
-    best = _matched(index, question, hits, words, speakers)
+    best = _matched(index, question, hits, words, speakers, field)
     # A term's note, which tells more than its definition, answers only when no text does.
     best = [pair for pair in best if pair[1].field != "note"] or best
     if not best:
@@ -99,6 +101,7 @@ def _matched(
     hits: Sequence[Hit],
     words: list[str],
     speakers: frozenset[str] | None,
+    field: tuple[str, ...],
 ) -> list[tuple[int, Passage]]:
     """Each passage that speaks of what is asked, with how many of the question's words it
     holds; one word asked is answered by the thing's own texts, not by its records' or the
@@ -108,7 +111,7 @@ def _matched(
     asked_yes_no = yes_no(question)
     best: list[tuple[int, Passage]] = []
     for found in passages_of(index, question, hits, notes=True):
-        matched = _weighed(question, found, words, needed, speakers, tags)
+        matched = _weighed(question, found, words, needed, speakers, tags, field)
         if matched and (len(words) > 1 or found.order < _PLACE or asked_yes_no):
             best.append((matched, found))
     return best
@@ -138,30 +141,37 @@ def _weighed(
     needed: list[str],
     speakers: frozenset[str] | None,
     tags: dict[str, list[str]],
+    field: tuple[str, ...] = (),
 ) -> int:
     """How many of the question's words the passage holds, or the names of the topics its
     record is filed under (融资 of "没融过资"); 0 when it lacks what it must hold (the words
     nothing else explains, the kind of value asked, the thing's name)."""
     said = _said(found)
     text = spoken(found, tags)
-    if not _explains(needed, text) or not fits(question, found, said, speakers):
+    if not _explains(needed, text, bool(field)) or not fits(question, found, said, speakers):
         return 0
+    if field and (found.kind == "quote" or not _says_any(field, text)):
+        return 0  # a field's value is asked, which someone's words do not state
     if not (found.about or names_it(question, text)):
         return 0
     matched = held_count(words, text)
     return matched if matched >= min(2, len(words)) and matched >= SHARE * len(words) else 0
 
 
-def _explains(needed: list[str], text: str) -> bool:
+def _says_any(phrases: tuple[str, ...], text: str) -> bool:
+    """Whether the passage holds every word of one of the phrases."""
+    return any(all(holds(w, text) for w in phrase.split()) for phrase in phrases)
+
+
+def _explains(needed: list[str], text: str, strict: bool = False) -> bool:
     """Whether the passage holds the words nothing else explains: all but one in four Latin
-    words, two in three pairs of Chinese characters."""
+    words, two in three pairs of Chinese characters; all of them when `strict`."""
     latin = [w for w in needed if w.isascii()]
     han = [w for w in needed if not w.isascii()]
     missed = len(latin) - held_count(latin, text)
-    # A pair of characters as it is; a word kept whole (被叫做) also by one that stands for it.
-    lost = sum(
-        n for w, n in Counter(han).items() if not (holds(w, text) if len(w) > 2 else w in text)
-    )
+    lost = sum(n for w, n in Counter(han).items() if not holds_pair(w, text))
+    if strict:
+        return not missed and not lost
     return missed <= len(latin) // 4 and lost * 3 <= len(han)
 
 
@@ -265,29 +275,6 @@ def _said(found: Passage) -> list[str]:
         if isinstance(told, dict):
             texts += [str(told["zh"]), str(told["en"])]
     return texts
-
-
-def held_count(words: Sequence[str], text: str) -> int:
-    """How many of the words the passage holds, a word said again counted again but looked for
-    once (贵不贵 typed a hundred times is a hundred words, and one search)."""
-    return sum(n for word, n in Counter(words).items() if holds(word, text))
-
-
-def holds(word: str, text: str) -> bool:
-    """Whether the passage holds a word of the question: a Chinese pair as it is, a number as a
-    whole number, a Latin word as the start of a word, by its stem (hires ~ hired), a long one
-    nearly whole (ProverBench is not Prover-V2)."""
-    if word.isdigit():
-        return re.search(rf"(?<![\w.]){word}(?![\w]|\.\d)", text) is not None
-    return any(_holds_one(w, text) for w in alike(word))
-
-
-def _holds_one(word: str, text: str) -> bool:
-    if not word.isascii():
-        return word in text
-    root = stem(word)
-    root = root if len(root) <= 8 else root[:-2]
-    return re.search(rf"(?<![a-z0-9]){re.escape(root)}", text) is not None
 
 
 def speakers_of(question: Question) -> frozenset[str] | None:

@@ -20,13 +20,13 @@ from deepseek_kb.analysis.text import stem
 from deepseek_kb.index.store import Index
 from deepseek_kb.search.alike import alike
 from deepseek_kb.search.answered import Answer, NotStated
+from deepseek_kb.search.holding import holds
 from deepseek_kb.search.leftover import content, leftover, untyped
 from deepseek_kb.search.named import Hit
 from deepseek_kb.search.passages import (
     Passage,
     answered_by,
     fits,
-    holds,
     passages_of,
     speakers_of,
     spoken,
@@ -110,7 +110,7 @@ def rarities(
 
 
 def held(word: str, text: str) -> bool:
-    """Whether a passage holds a word of the question: as `passages.holds` does, but a Latin
+    """Whether a passage holds a word of the question: as `holding.holds` does, but a Latin
     word by its stem and a short ending at most (hires ~ hired; net is not network)."""
     if not word.isascii() or word.isdigit():
         return holds(word, text)

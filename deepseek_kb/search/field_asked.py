@@ -1,0 +1,48 @@
+"""Whether a question clearly asks for a field of the thing it names, and when it asks that field
+of something more (训练语料里代码占比: the training data's share of code), the words it asks the
+field by: a passage that says them, and every word the field does not explain, answers."""
+
+from __future__ import annotations
+
+from deepseek_kb.search.chosen import OPEN, keys_for
+from deepseek_kb.search.fits import kind_fits
+from deepseek_kb.search.leftover import leftover, untyped
+from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary
+
+# Below this, a field's words are one short phrase (多大, size).
+_FAINT = 5
+
+
+def field_asked(question: Question) -> bool:
+    """Whether the question clearly asks for a field of its own (a price, a hidden size): a
+    passage that merely mentions it does not answer."""
+    asked, score = _asked(question)
+    # "which journal published it" names the kind of thing asked: no date, though it says published
+    typed = untyped(question.rest) != question.rest
+    fits = not typed or kind_fits(question, vocabulary()[asked].expects)
+    # One short word for a field among many it does not explain ("decode 阶段 expert
+    # parallelism 开到多大": 多大 is no model's size) asks what a passage tells.
+    faint = score < _FAINT and len(leftover(question.rest)) >= 3
+    return score >= CLEAR and asked not in OPEN and asked != "said" and fits and not faint
+
+
+def qualified_by(question: Question) -> tuple[str, ...]:
+    """The phrases a field clearly asked is asked by, when two words or more beside them say
+    what more is asked of it (代码, 比例 beside 训练语料); none when the field's words are faint
+    (price, beside the name of a model the KB does not hold), or when a date is asked: an event
+    that speaks of it all is dated for what it is, not for all it names."""
+    if not field_asked(question) or "date" in question.cues:
+        return ()
+    asked, score = _asked(question)
+    if score <= _FAINT or len(set(leftover(question.rest))) < 2:
+        return ()
+    return tuple(vocabulary()[asked].said_in(question.rest))
+
+
+def _asked(question: Question) -> tuple[str, int]:
+    """The field the question asks for, of the fields of the thing it names, and how clearly;
+    a topic is no thing, and any field asked of it counts."""
+    keys: tuple[str, ...] = ()
+    if question.subject is not None and question.subject[0] != "topic":
+        keys = keys_for(question.subject[0])
+    return best_asked(question.rest, question.cues, keys)
