@@ -464,3 +464,19 @@ def test_how_long_a_training_took_is_no_question_of_its_cost(query: str) -> None
     """What it took in days is not what it cost: neither the $5.576M nor "training cost: not
     stated" answers it."""
     assert "training cost" not in run("search", query).stdout.casefold()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "janus pro 1b 里面那个语言模型其实有多大",
+        "Janus-Pro-1B 背后的语言模型是哪个",
+        "which is the underlying llm of Janus-Pro-1B",
+    ],
+)
+def test_the_language_model_inside_a_model_is_its_base_model(query: str) -> None:
+    """The size of the LLM inside Janus-Pro-1B is that of the model it is built on (1.5B), not
+    Janus-Pro-1B's own total, which no file read gives."""
+    found = asserted_answer(query)
+    assert found is not None and found["asked"] == "base_model", found
+    assert "1.5B" in found["text"], found

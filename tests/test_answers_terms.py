@@ -63,3 +63,10 @@ def test_what_a_term_is_for_is_told_in_its_own_definition(query: str) -> None:
 def test_why_a_term_is_used_is_what_it_is_for(query: str, term: str) -> None:
     found = asserted_answer(query)
     assert found is not None and found["id"] == term and found["asked"] == "identity", found
+
+
+@pytest.mark.parametrize("query", ["R1-Zero 有哪些毛病？", "what problems did R1-Zero have"])
+def test_a_things_problems_are_the_challenges_its_sources_name(query: str) -> None:
+    """毛病 (flaws), problems ~ the challenges R1-Zero met: endless repetition, poor readability."""
+    found = asserted_answer(query)
+    assert found is not None and "repetition" in found["text"], found

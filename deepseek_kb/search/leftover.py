@@ -200,6 +200,8 @@ _SOFT_WORDS = (
     " 年底 年初 年中 调用"
     # "专门给 Hopper 做的": made for it, specially or not
     " 专门"
+    # "janus pro 1b 里面那个语言模型": the part asked about is inside the thing, as "inside"
+    " 里面"
 )
 _SOFT_HAN = frozenset(_SOFT_WORDS.split())
 # Of those, the ones that qualify what is asked (in all, officially, roughly), taken out whole.
