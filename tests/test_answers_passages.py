@@ -327,3 +327,10 @@ def test_a_field_asked_of_something_more_is_not_a_date_nor_someones_words(
 ) -> None:
     found = asserted_answer(query)
     assert found is None or found["id"] != not_from, found
+
+
+def test_a_faint_field_word_asked_of_something_more_is_answered_by_the_passage() -> None:
+    """ "price" is one short word for a field; beside "nickname" and "china" (no number, no
+    other thing's version) the passage that says them all answers."""
+    found = asserted_answer("deepseek's nickname in china after the v2 price drop?")
+    assert found is not None and "Pinduoduo" in found["text"], found

@@ -29,12 +29,15 @@ def field_asked(question: Question) -> bool:
 def qualified_by(question: Question) -> tuple[str, ...]:
     """The phrases a field clearly asked is asked by, when two words or more beside them say
     what more is asked of it (代码, 比例 beside 训练语料); none when the field's words are faint
-    (price, beside the name of a model the KB does not hold), or when a date is asked: an event
-    that speaks of it all is dated for what it is, not for all it names."""
+    beside a number (price, beside "Claude 3.5 Sonnet": a thing the KB does not hold, which a
+    sentence comparing V3 with it does not price), or when a date is asked: an event that speaks
+    of it all is dated for what it is, not for all it names."""
     if not field_asked(question) or "date" in question.cues:
         return ()
     asked, score = _asked(question)
-    if score <= _FAINT or len(set(leftover(question.rest))) < 2:
+    words = set(leftover(question.rest))
+    numbered = any(any(ch.isdigit() for ch in word) for word in words)
+    if (score <= _FAINT and numbered) or len(words) < 2:
         return ()
     return tuple(vocabulary()[asked].said_in(question.rest))
 
