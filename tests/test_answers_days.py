@@ -99,3 +99,16 @@ def test_a_field_named_when_a_date_is_asked_says_what_the_date_is_of(
     """论文 (paper) asked when: not which paper, but the day of what happened to it."""
     found = asserted_answer(query)
     assert found is not None and found["id"] == record and found["text"] == day, found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "deepseek-chat 啥时候 switch 到 v3.2-exp 的",
+        "when did deepseek-chat and deepseek-reasoner switch over to V3.2-Exp",
+    ],
+)
+def test_switching_over_to_a_model_is_the_upgrade_to_it(query: str) -> None:
+    """Switch ~ 切到 ~ upgrade: the day the API was upgraded to V3.2-Exp."""
+    found = asserted_answer(query)
+    assert found is not None and found["text"] == "2025-09-29", found
