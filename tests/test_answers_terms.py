@@ -70,3 +70,10 @@ def test_a_things_problems_are_the_challenges_its_sources_name(query: str) -> No
     """毛病 (flaws), problems ~ the challenges R1-Zero met: endless repetition, poor readability."""
     found = asserted_answer(query)
     assert found is not None and "repetition" in found["text"], found
+
+
+def test_how_one_kind_differs_from_another_is_no_count() -> None:
+    """共享专家和普通专家有什么不一样 asks what sets shared experts apart, not how many
+    DeepSeekMoE 16B has (2)."""
+    found = asserted_answer("DeepSeekMoE 里的共享专家和普通专家有什么不一样？")
+    assert found is None or found["text"] != "2 experts", found

@@ -16,7 +16,13 @@ def kind_fits(question: Question, expects: str) -> bool:
     wanted = question.cues & {"date", "quantity", "name"}
     if wanted:
         return expects in wanted or (expects == "text" and "name" in wanted)
+    if expects == "quantity" and _DIFFERENCE.search(question.rest) and not question.others:
+        return False  # how one kind differs from another is no count (two models' may be)
     return not ("what" in question.cues and expects == "date")
+
+
+# Words that ask how one thing differs from another (共享专家和普通专家有什么不一样).
+_DIFFERENCE = re.compile(r"不一样|区别|不同|差别|差异|\bdiffer")
 
 
 def counts_in_words(question: Question, top: list[Candidate]) -> bool:
