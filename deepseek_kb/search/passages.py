@@ -72,10 +72,10 @@ class Passage(NamedTuple):
 
 
 def passage_answer(
-    index: Index, question: Question, hits: Sequence[Hit], field: tuple[str, ...] = ()
+    index: Index, question: Question, hits: Sequence[Hit], field_words: tuple[str, ...] = ()
 ) -> Answer | NotStated | None:
     """The one passage that speaks of everything the question asks, as the answer; else none.
-    `field`: the words the question asks a field by, when no value of it answers; the passage
+    `field_words`: the words the question asks a field by, when no value of it answers; the passage
     says one of them, and every word nothing else explains, not most of them."""
     words = content(untyped(question.rest))
     # One word, of a thing named, among its own texts, or asked yes or no ("is it profitable").
@@ -83,7 +83,7 @@ def passage_answer(
     if len(words) < least or ("name" in question.cues and "quantity" in question.cues):
         return None
     speakers = speakers_of(question)
-    best = _matched(index, question, hits, words, speakers, field)
+    best = _matched(index, question, hits, words, speakers, field_words)
     # A term's note, which tells more than its definition, answers only when no text does.
     best = [pair for pair in best if pair[1].field != "note"] or best
     if not best:
@@ -101,7 +101,7 @@ def _matched(
     hits: Sequence[Hit],
     words: list[str],
     speakers: frozenset[str] | None,
-    field: tuple[str, ...],
+    field_words: tuple[str, ...],
 ) -> list[tuple[int, Passage]]:
     """Each passage that speaks of what is asked, with how many of the question's words it
     holds; one word asked is answered by the thing's own texts, not by its records' or the
@@ -111,7 +111,7 @@ def _matched(
     asked_yes_no = yes_no(question)
     best: list[tuple[int, Passage]] = []
     for found in passages_of(index, question, hits, notes=True):
-        matched = _weighed(question, found, words, needed, speakers, tags, field)
+        matched = _weighed(question, found, words, needed, speakers, tags, field_words)
         if matched and (len(words) > 1 or found.order < _PLACE or asked_yes_no):
             best.append((matched, found))
     return best
@@ -141,16 +141,16 @@ def _weighed(
     needed: list[str],
     speakers: frozenset[str] | None,
     tags: dict[str, list[str]],
-    field: tuple[str, ...] = (),
+    field_words: tuple[str, ...] = (),
 ) -> int:
     """How many of the question's words the passage holds, or the names of the topics its
     record is filed under (融资 of "没融过资"); 0 when it lacks what it must hold (the words
     nothing else explains, the kind of value asked, the thing's name)."""
     said = _said(found)
     text = spoken(found, tags)
-    if not _explains(needed, text, bool(field)) or not fits(question, found, said, speakers):
+    if not _explains(needed, text, bool(field_words)) or not fits(question, found, said, speakers):
         return 0
-    if field and (found.kind == "quote" or not _says_any(field, text)):
+    if field_words and (found.kind == "quote" or not _says_any(field_words, text)):
         return 0  # a field's value is asked, which someone's words do not state
     if not (found.about or names_it(question, text)):
         return 0
