@@ -177,6 +177,7 @@ def test_a_figures_label_says_what_it_is_the_cost_of() -> None:
     [
         "中国有几家大模型创业公司 article 里说",
         "according to the article, how many large-model startups does China have",
+        "according to the interview, how many large-model startups does China have",
     ],
 )
 def test_the_article_a_question_cites_asks_nothing_of_its_own(query: str) -> None:
