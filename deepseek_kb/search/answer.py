@@ -124,15 +124,14 @@ def _in_words(index: Index, question: Question, hits: Sequence[Hit]) -> Answer |
     characters of a passage, what someone said, the values ranked as documents, in turn."""
     read = read_hits(index, question, hits)  # searched once for all
     found: Answer | NotStated | None = figure_answer(index, question, read)
-    if found is None and (
-        not field_asked(question) or yes_no(question) or _value_given(index, question, hits)
-    ):
+    open_ended = not field_asked(question) or yes_no(question)
+    if found is None and (open_ended or _value_given(index, question, hits)):
         found = passage_answer(index, question, read) or ranked_answer(index, question, read)
-    elif found is None and qualified_by(question):
+    elif found is None and (field_words := qualified_by(question)):
         # A field asked of something more ("训练语料里代码占比"): a passage saying all of it.
-        found = passage_answer(index, question, read, qualified_by(question))
+        found = passage_answer(index, question, read, field_words)
     found = found or labelled_answer(index, question)
-    if found is None and (not field_asked(question) or yes_no(question)):
+    if found is None and open_ended:
         found = character_answer(index, question, read)
     if found is None:
         found = said_answer(index, question)

@@ -16,14 +16,7 @@ _FAINT = 5
 def field_asked(question: Question) -> bool:
     """Whether the question clearly asks for a field of its own (a price, a hidden size): a
     passage that merely mentions it does not answer."""
-    asked, score = _asked(question)
-    # "which journal published it" names the kind of thing asked: no date, though it says published
-    typed = untyped(question.rest) != question.rest
-    fits = not typed or kind_fits(question, vocabulary()[asked].expects)
-    # One short word for a field among many it does not explain ("decode 阶段 expert
-    # parallelism 开到多大": 多大 is no model's size) asks what a passage tells.
-    faint = score < _FAINT and len(leftover(question.rest)) >= 3
-    return score >= CLEAR and asked not in OPEN and asked != "said" and fits and not faint
+    return _clearly(question, *_asked(question))
 
 
 def qualified_by(question: Question) -> tuple[str, ...]:
@@ -32,14 +25,25 @@ def qualified_by(question: Question) -> tuple[str, ...]:
     beside a number (price, beside "Claude 3.5 Sonnet": a thing the KB does not hold, which a
     sentence comparing V3 with it does not price), or when a date is asked: an event that speaks
     of it all is dated for what it is, not for all it names."""
-    if not field_asked(question) or "date" in question.cues:
-        return ()
     asked, score = _asked(question)
+    if not _clearly(question, asked, score) or "date" in question.cues:
+        return ()
     words = set(leftover(question.rest))
     numbered = any(any(ch.isdigit() for ch in word) for word in words)
     if (score <= _FAINT and numbered) or len(words) < 2:
         return ()
     return tuple(vocabulary()[asked].said_in(question.rest))
+
+
+def _clearly(question: Question, asked: str, score: int) -> bool:
+    """Whether the field is clearly what is asked, and asked as a value of its own."""
+    # "which journal published it" names the kind of thing asked: no date, though it says published
+    typed = untyped(question.rest) != question.rest
+    fits = not typed or kind_fits(question, vocabulary()[asked].expects)
+    # One short word for a field among many it does not explain ("decode 阶段 expert
+    # parallelism 开到多大": 多大 is no model's size) asks what a passage tells.
+    faint = score < _FAINT and len(leftover(question.rest)) >= 3
+    return score >= CLEAR and asked not in OPEN and asked != "said" and fits and not faint
 
 
 def _asked(question: Question) -> tuple[str, int]:
