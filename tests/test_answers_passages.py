@@ -334,3 +334,17 @@ def test_a_faint_field_word_asked_of_something_more_is_answered_by_the_passage()
     other thing's version) the passage that says them all answers."""
     found = asserted_answer("deepseek's nickname in china after the v2 price drop?")
     assert found is not None and "Pinduoduo" in found["text"], found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "how many samples were the r1 distills finetuned on",
+        "How many DeepSeek-R1-curated samples were the Qwen-based R1 distilled models fine-tuned on?",
+    ],
+)
+def test_a_field_of_another_kind_than_asked_leaves_the_question_to_a_passage(query: str) -> None:
+    """ "fine-tuned on" says base model, but no base model is a count: the passage that gives the
+    number of samples answers."""
+    answer = asserted_answer(query)
+    assert "800k" in answer["value"]["en"], answer

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from deepseek_kb.search.chosen import OPEN, keys_for
 from deepseek_kb.search.fits import kind_fits
-from deepseek_kb.search.leftover import leftover, untyped
+from deepseek_kb.search.leftover import leftover
 from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary
 
 # Below this, a field's words are one short phrase (多大, size).
@@ -37,9 +37,10 @@ def qualified_by(question: Question) -> tuple[str, ...]:
 
 def _clearly(question: Question, asked: str, score: int) -> bool:
     """Whether the field is clearly what is asked, and asked as a value of its own."""
-    # "which journal published it" names the kind of thing asked: no date, though it says published
-    typed = untyped(question.rest) != question.rest
-    fits = not typed or kind_fits(question, vocabulary()[asked].expects)
+    # A field whose value is not of the kind asked is not what is asked: "which journal published
+    # it" asks no date, though it says published; "how many samples … fine-tuned on" asks no base
+    # model, though fine-tuned on says one.
+    fits = kind_fits(question, vocabulary()[asked].expects)
     # One short word for a field among many it does not explain ("decode 阶段 expert
     # parallelism 开到多大": 多大 is no model's size) asks what a passage tells.
     faint = score < _FAINT and len(leftover(question.rest)) >= 3
