@@ -120,6 +120,20 @@ def test_a_figure_of_the_thing_alone_does_not_answer_a_comparison() -> None:
 
 
 @pytest.mark.parametrize(
+    ("query", "figure"),
+    [
+        ("anthropic has how many researchers vs deepseek", "500"),
+        ("OpenAI 有多少 researchers？跟 DeepSeek 比的那个数", "1200"),
+    ],
+)
+def test_a_figure_told_of_both_things_answers_a_comparison(query: str, figure: str) -> None:
+    """The article gives Anthropic's researchers beside DeepSeek's; the record is about both, so
+    the comparison is the one its figure was told in."""
+    found = asserted_answer(query)
+    assert found is not None and found["text"].startswith(figure), found
+
+
+@pytest.mark.parametrize(
     "query", ["V2 的训练集群用的英伟达哪种卡", "which Nvidia cluster was V2 trained on"]
 )
 def test_the_cluster_and_nvidia_ask_for_the_gpu_type(query: str) -> None:

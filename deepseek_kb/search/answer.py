@@ -248,6 +248,8 @@ def _set_against(index: Index, question: Question, found: Answer | NotStated) ->
         return True
     if not isinstance(found, Answer):
         return False
+    if set(question.against) <= set(found.record.get("about", ())):
+        return True  # a record about both things is told of them together
     said = normalize(" ".join(str(s.get("quote", "")) for s in found.sources))
     others = [index.get(i) for i in question.against]
     return all(
