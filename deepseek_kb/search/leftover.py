@@ -88,7 +88,7 @@ def content(rest: str) -> list[str]:
     """The words that say something (not a cue, not a function word), the words that ask for a
     field included: what a passage answering the question must speak of."""
     rest = _FINE_TUNE.sub("finetun", ordinals(rest))  # one word, however it is typed
-    rest = _OFF.sub(r"\1", rest)
+    rest = _A_NOT_A.sub(r" \1", _OFF.sub(r"\1", rest))
     for words in CUES.values():
         for word in words:
             if has(rest, word):
@@ -110,7 +110,7 @@ def _latin_words(word: str) -> Iterator[str]:
 def _han_pairs(word: str) -> Iterator[str]:
     """Pairs of Chinese characters, function characters left out; a word of the alike groups
     that pairs would break (英伟达, 编码器: 编 is a function character) whole."""
-    word = _A_NOT_A.sub(r" \1", _CALLED_BY.sub(r"被\1", word))
+    word = _CALLED_BY.sub(r"被\1", word)
     for whole in _whole_words():
         if whole in word:
             yield whole
@@ -128,7 +128,7 @@ def _han_pairs(word: str) -> Iterator[str]:
 
 # A word asked as itself and its negation (贵不贵, 开不开源): the word, asked yes or no, a word
 # of its own (创新贵不贵: 创新, 贵).
-_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])\s*[不没]\s*\1")
 # Called so by someone (被人叫做, 被媒体称为): what it is called, whoever calls it.
 _CALLED_BY = re.compile(r"被[\u4e00-\u9fff]{1,2}?(叫做|叫作|称为|称作)")
 
