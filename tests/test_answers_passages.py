@@ -64,6 +64,8 @@ def test_an_event_is_found_by_the_names_of_the_things_it_is_about() -> None:
         ("DeepSeek 拿过融资吗", "deepseek-open-source-never-raised-money"),
         # 赚不赚钱 asks 赚钱 yes or no, however its words are spaced
         ("deepseek到底赚不赚钱啊", "deepseek-profitable"),
+        # money is a word of a model's training cost, which a yes/no question does not ask
+        ("Does DeepSeek make money?", "deepseek-profitable"),
     ],
 )
 def test_one_word_asked_yes_or_no_of_the_company_is_answered(query: str, record: str) -> None:

@@ -40,6 +40,7 @@ from deepseek_kb.search.question import (
     label_score,
     unasked,
     vocabulary,
+    yes_no,
 )
 from deepseek_kb.search.stand_in import (
     figure_named,
@@ -191,6 +192,8 @@ def _elsewhere_not_stated(
     told, answer = told_otherwise(question, record, asking, found)
     if told:
         return answer  # a figure or its own words tell it: never "not stated"
+    if yes_no(question):
+        return None  # "does DeepSeek make money" asks no model's cost
     return NotStated(kind, record, asking)
 
 
