@@ -352,3 +352,26 @@ def test_a_field_of_another_kind_than_asked_leaves_the_question_to_a_passage(que
     number of samples answers."""
     answer = asserted_answer(query)
     assert "800k" in answer["value"]["en"], answer
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "said"),
+    [
+        ("deepgemm 开源周那天说核心代码大概几行", "open-source-week-day-3", "300 lines"),
+        (
+            "V3/R1 推理集群一天的 GPU 租金 cost 是多少美元？",
+            "v3-r1-inference-theoretical-margin",
+            "87,072",
+        ),
+    ],
+)
+def test_a_pair_of_characters_no_source_holds_is_no_word_a_passage_must_hold(
+    query: str, record: str, said: str
+) -> None:
+    """说核心代码大概 and 推理集群 give pairs across two words (说核, 码大, 理集) that no text of the
+    sources holds: beside three words or more that the sources do hold, they are not counted among the
+    words a passage must hold most of (beside two, "token" and "experts", any passage on MoE
+    would do)."""
+    first = first_hit(query)
+    assert first["match"]["how"] == "answer" and first["id"] == record, first["match"]
+    assert said in first["match"]["answer"]["text"], first["match"]

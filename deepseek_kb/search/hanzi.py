@@ -85,3 +85,14 @@ def unknown_words(index: Index, words: set[str]) -> set[str]:
     marks = ",".join("?" * len(forms))
     used = {r[0] for r in index.query(f"SELECT term FROM vocab WHERE term IN ({marks})", forms)}
     return {w for w in words if w not in used and stem(w) not in used}
+
+
+def unread_pairs(index: Index, words: list[str]) -> set[str]:
+    """The pairs of Chinese characters among the words that no text of the sources holds: a
+    pair across two words of the question (里每 of 里每个 token), or a word nothing says."""
+    pairs = tuple(sorted({w for w in words if len(w) == 2 and not w.isascii()}))
+    if not pairs:
+        return set()
+    marks = ",".join("?" * len(pairs))
+    held = index.query(f"SELECT word FROM pinyin WHERE kind = 'piece' AND word IN ({marks})", pairs)
+    return set(pairs) - {str(row[0]) for row in held}
