@@ -193,3 +193,15 @@ def rounds_to(claimed: Amount, stored: float) -> bool:
 
 def _significant(value: float, digits: int) -> float:
     return float(f"{value:.{digits}g}")
+
+
+def month_words(date: object) -> list[str]:
+    """The year and month of a date ("2025-04-18") in the words a question gives them ("April
+    2025", 2025年4月, "dec 2024"); none for no date or a year alone."""
+    if not isinstance(date, str) or not _YEAR_MONTH.match(date):
+        return []
+    year, month = date[:4], int(date[5:7])
+    return [year, str(month), *(word for word, n in _MONTHS.items() if n == month)]
+
+
+_YEAR_MONTH = re.compile(r"\d{4}-\d{2}")

@@ -6,6 +6,9 @@ name whose pinyin it is (joined: yinghuo erhao -> yinghuoerhao -> 萤火二号);
 such word alone as the one two-character word of the sources with that pinyin (touzi -> 投资).
 A reading shared by several words (shi: 是, 事, 时 …) is no reading, and a word of the sources
 ("long", "fang") stays as it is typed.
+
+A pair of Chinese characters that no text of the sources holds (理集 of 推理集群, across two
+words) is no word a passage must hold (`read_words`).
 """
 
 from __future__ import annotations
@@ -87,12 +90,18 @@ def unknown_words(index: Index, words: set[str]) -> set[str]:
     return {w for w in words if w not in used and stem(w) not in used}
 
 
-def unread_pairs(index: Index, words: list[str]) -> set[str]:
-    """The pairs of Chinese characters among the words that no text of the sources holds: a
-    pair across two words of the question (里每 of 里每个 token), or a word nothing says."""
+def read_words(index: Index, words: list[str]) -> list[str]:
+    """The words, without the pairs of Chinese characters no text of the sources holds (理集 of
+    推理集群, across two words) when three words or more are left to say enough."""
     pairs = tuple(sorted({w for w in words if len(w) == 2 and not w.isascii()}))
     if not pairs:
-        return set()
+        return words
     marks = ",".join("?" * len(pairs))
     held = index.query(f"SELECT word FROM pinyin WHERE kind = 'piece' AND word IN ({marks})", pairs)
-    return set(pairs) - {str(row[0]) for row in held}
+    unread = set(pairs) - {str(row[0]) for row in held}
+    read = [w for w in words if w not in unread]
+    return read if len(read) >= _ENOUGH else words
+
+
+# The fewest words that say enough without the pairs no text holds.
+_ENOUGH = 3

@@ -31,7 +31,8 @@ from deepseek_kb.search.answerables import (
     speaker_candidate,
 )
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
-from deepseek_kb.search.hanzi import unread_pairs
+from deepseek_kb.search.claims import month_words
+from deepseek_kb.search.hanzi import read_words
 from deepseek_kb.search.holding import held_count, holds, holds_pair
 from deepseek_kb.search.leftover import STOP_HAN, content, leftover, untyped
 from deepseek_kb.search.named import Hit, has, names_of
@@ -56,8 +57,6 @@ _MEASURED = re.compile(r"(?:多少|几)\s*([\u4e00-\u9fff])")
 
 # A passage's order is its record's place in reading order (the thing itself 0) times this.
 _PLACE = 100
-# The fewest words read in the sources that say enough without the pairs no text holds.
-_ENOUGH = 3
 
 
 class Passage(NamedTuple):
@@ -80,7 +79,7 @@ def passage_answer(
     """The one passage that speaks of everything the question asks, as the answer; else none.
     `field_words`: the words the question asks a field by, when no value of it answers; the passage
     says one of them, and every word nothing else explains, not most of them."""
-    words = _read_words(index, question)
+    words = read_words(index, content(untyped(question.rest)))
     # One word, of a thing named, among its own texts, or asked yes or no ("is it profitable").
     least = 2 if _broad(question) and not yes_no(question) else 1
     if len(words) < least or ("name" in question.cues and "quantity" in question.cues):
@@ -96,15 +95,6 @@ def passage_answer(
     own = _term(question)
     first = min(tied, key=lambda p: _precedence(p, quotes_asked=speakers is not None, own=own))
     return answered_by(index, question, first)
-
-
-def _read_words(index: Index, question: Question) -> list[str]:
-    """The question's words, without the pairs of characters no text of the sources holds
-    (理集 of 推理集群, across two words) when three words or more are left to say enough."""
-    words = content(untyped(question.rest))
-    unread = unread_pairs(index, words)
-    read = [w for w in words if w not in unread]
-    return read if len(read) >= _ENOUGH else words
 
 
 def _matched(
@@ -276,7 +266,9 @@ def spoken(found: Passage, tags: dict[str, list[str]]) -> str:
     record or the question a quote answers, and the names of the topics its record is filed
     under (融资 of "没融过资")."""
     named = [n for topic in found.record.get("topics", []) for n in tags.get(topic, [])]
-    return " ".join(normalize(t) for t in [*_said(found), *named])
+    return " ".join(
+        normalize(t) for t in [*_said(found), *named, *month_words(found.record.get("date"))]
+    )
 
 
 def _said(found: Passage) -> list[str]:
