@@ -195,3 +195,11 @@ def test_a_clusters_gpus_are_told_by_the_label_of_its_count(query: str) -> None:
     found = asserted_answer(query)
     assert found is not None and found["id"] == "fire-flyer-2", found
     assert "A100" in found["label"]["en"], found
+
+
+def test_a_field_of_another_kind_than_asked_does_not_rule_a_figure_out() -> None:
+    """ "get started" asks a date of founding, but "how much" asks no date: the figure labelled
+    as the cost to get started answers."""
+    found = asserted_answer("how much $ to even get started on your own llm per the article")
+    assert found is not None and found["id"] == "llm-training-entry-cost", found
+    assert "50M" in found["text"], found

@@ -27,6 +27,7 @@ from deepseek_kb.rows import Row
 from deepseek_kb.search.alike import alike
 from deepseek_kb.search.answerables import COMPANY, Candidate, figures_of
 from deepseek_kb.search.answered import Answer, NotStated, answer_from, same_value
+from deepseek_kb.search.fits import kind_fits
 from deepseek_kb.search.leftover import STOP_HAN, content
 from deepseek_kb.search.named import has
 from deepseek_kb.search.passages import TEXTS, Passage, answered_by, names_it
@@ -237,9 +238,11 @@ def _of_field(question: Question, figure: Candidate) -> bool:
     price asked is no head count), or of a field the same words ask for (多少钱 asks a training
     cost as much as the money given to new users)."""
     asked, score = best_asked(question.rest, question.cues)
+    words = vocabulary()
     if score < CLEAR or figure.key in (asked, "figure"):
         return True
-    words = vocabulary()
+    if not kind_fits(question, words[asked].expects):
+        return True  # "how much … to get started" asks no date of founding
     said = words[asked].said_in(question.rest)
     return figure.key in words and all(phrase in words[figure.key].words for phrase in said)
 
