@@ -389,3 +389,14 @@ def test_a_month_the_question_gives_is_held_by_a_passage_dated_in_it(query: str,
     not words of their texts: a passage of that month speaks of them."""
     answer = asserted_answer(query)
     assert answer is not None and said in answer["text"], answer
+
+
+@pytest.mark.parametrize(
+    "query", ["how long did Janus-Pro-7B take to train", "janus pro 7b训了多少天啊"]
+)
+def test_how_long_a_training_took_is_answered_by_the_passage_giving_its_days(query: str) -> None:
+    """ "how long … take to train" leaves no word once the name and the cue are out: the passage
+    of the thing that gives the days answers."""
+    answer = asserted_answer(query)
+    assert answer is not None and answer["id"] == "janus-pro-7b", answer
+    assert "14 days" in answer["text"], answer

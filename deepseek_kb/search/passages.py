@@ -55,6 +55,11 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?![\ds]|年代)")
 _MEASURED = re.compile(r"(?:多少|几)\s*([\u4e00-\u9fff])")
 
 
+# How long something took, asked (how long did it take to train, 训了多少天): a passage says it
+# in days.
+_HOW_LONG = re.compile(
+    r"\bhow long\b.*\b(?:take|took|takes|taken|last|lasted)\b|\bhow many days\b|多久|多少天|几天"
+)
 # A passage's order is its record's place in reading order (the thing itself 0) times this.
 _PLACE = 100
 
@@ -80,6 +85,7 @@ def passage_answer(
     `field_words`: the words the question asks a field by, when no value of it answers; the passage
     says one of them, and every word nothing else explains, not most of them."""
     words = read_words(index, content(untyped(question.rest)))
+    words += ["days"] if _HOW_LONG.search(question.norm) else []
     # One word, of a thing named, among its own texts, or asked yes or no ("is it profitable").
     least = 2 if _broad(question) and not yes_no(question) else 1
     if len(words) < least or ("name" in question.cues and "quantity" in question.cues):
