@@ -400,3 +400,10 @@ def test_how_long_a_training_took_is_answered_by_the_passage_giving_its_days(que
     answer = asserted_answer(query)
     assert answer is not None and answer["id"] == "janus-pro-7b", answer
     assert "14 days" in answer["text"], answer
+
+
+def test_a_count_asked_is_not_told_by_a_sentence_with_no_number() -> None:
+    """A claim of V3's on DualPipe repeats "long" and "training" but gives no number: it does
+    not say how long V3 took to train; the passage that gives the days does."""
+    answer = asserted_answer("how long did V3 take to train")
+    assert answer is not None and "less than two months" in answer["text"], answer

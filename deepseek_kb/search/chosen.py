@@ -28,7 +28,7 @@ from deepseek_kb.search.answerables import (
     said_by,
 )
 from deepseek_kb.search.answered import COMPANIONS, Answer, NotStated, answer_from, same_value
-from deepseek_kb.search.fits import counts_in_words, kind_fits
+from deepseek_kb.search.fits import counted, kind_fits, of_kind_asked
 from deepseek_kb.search.leftover import covered, leftover
 from deepseek_kb.search.named import Hit, has
 from deepseek_kb.search.question import (
@@ -231,14 +231,8 @@ def _best(question: Question, kind: str, record: Row, found: list[Candidate]) ->
     if best < CLEAR:
         return None
     top = [c for s, c in scored if s == best]
-    if not kind_fits(question, vocabulary()[top[0].key].expects) and not counts_in_words(
-        question, top
-    ):
-        return None  # "which year did he graduate" is not answered by where he studied
-    if top[0].key == "date" and "date" not in question.cues:
-        return None  # an event's title holding the words ("API") does not make "when" asked
-    if vocabulary()[top[0].key].expects == "date" and "until" in question.cues:
-        return None  # till when something lasted is no date of when it happened
+    if not of_kind_asked(question, top):
+        return None
     chosen = _agreed(_happened(question, top))
     if chosen is None:
         return None
@@ -275,14 +269,8 @@ def _scored(question: Question, kind: str, found: list[Candidate]) -> list[tuple
                 scored.append((score, candidate))
     specific = [pair for pair in scored if pair[1].key != "identity" and pair[0] >= CLEAR]
     if "quantity" in question.cues:  # how much: a figure, not the sentence that states it
-        specific = [pair for pair in specific if _counted(pair[1])] or specific
+        specific = [pair for pair in specific if counted(pair[1])] or specific
     return specific or scored
-
-
-def _counted(candidate: Candidate) -> bool:
-    """Whether the candidate's value is a number (or numbers), not a sentence."""
-    value = candidate.value
-    return isinstance(value, list) or (isinstance(value, dict) and "value" in value)
 
 
 def _score(question: Question, kind: str, candidate: Candidate, left: str) -> int | None:

@@ -1,6 +1,6 @@
 """What kind of value a question asks for (when, how many, who, what) and whether a value is
-of that kind: a date does not answer "what", a name does not answer "how many", but a text
-that states the one count asked ("1 MTP module") does."""
+of that kind: a date does not answer "what", a name or a sentence with no number does not answer
+"how many", but a text that states the one count asked ("1 MTP module") does."""
 
 from __future__ import annotations
 
@@ -34,5 +34,34 @@ def counts_in_words(question: Question, top: list[Candidate]) -> bool:
     return len(said) == len(top) and all(_COUNT.search(text) for text in said)
 
 
+def numbered(candidate: Candidate) -> bool:
+    """Whether the candidate's text states a number (685B), not a digit of a name (V3, H800),
+    a year or a date (2024-05)."""
+    return bool(_NUMBER.search(said_by(candidate)[1]))
+
+
+_NUMBER = re.compile(r"(?<![A-Za-z\d.:/-])(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?![\d.:/-])")
+
+
 # A number standing alone: 1 of "1 MTP module", not 800 of H800, 8 of FP8 nor arXiv:2412.19437.
 _COUNT = re.compile(r"(?<![\w.:/-])\d+(?:\.\d+)?(?![\w.:/-])")
+
+
+def of_kind_asked(question: Question, top: list[Candidate]) -> bool:
+    """Whether the best candidates hold the kind of value asked: "which year did he graduate" is
+    not answered by where he studied, how long V3 took by a sentence with no number, "when" by
+    an event's title holding the words ("API"), nor till when something lasted by its date."""
+    expects = vocabulary()[top[0].key].expects
+    if not kind_fits(question, expects) and not counts_in_words(question, top):
+        return False
+    stated = any(counted(c) or numbered(c) for c in top)
+    if "quantity" in question.cues and "date" not in question.cues and not stated:
+        return False
+    dated = top[0].key == "date" and "date" not in question.cues
+    return not dated and not (expects == "date" and "until" in question.cues)
+
+
+def counted(candidate: Candidate) -> bool:
+    """Whether the candidate's value is a number (or numbers), not a sentence."""
+    value = candidate.value
+    return isinstance(value, list) or (isinstance(value, dict) and "value" in value)
