@@ -112,3 +112,20 @@ def test_switching_over_to_a_model_is_the_upgrade_to_it(query: str) -> None:
     """Switch ~ 切到 ~ upgrade: the day the API was upgraded to V3.2-Exp."""
     found = asserted_answer(query)
     assert found is not None and found["text"] == "2025-09-29", found
+
+
+@pytest.mark.parametrize(
+    "query", ["when was the article published", "这篇文章是哪天发布的", "文章是什么时候发的"]
+)
+def test_the_articles_own_date_is_its_publication_date(query: str) -> None:
+    """The article asked about is the source the KB is built from, dated 2024-12-26: not R1's
+    release, which a search for "published" finds first."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "article", found
+    assert found["text"] == "2024-12-26", found
+
+
+def test_a_date_told_by_the_article_is_still_the_things_date() -> None:
+    """ "according to the article" says where a date is read, not that the article is asked."""
+    found = asserted_answer("when was R1 released according to the article")
+    assert found is not None and found["id"] == "deepseek-r1", found

@@ -227,6 +227,7 @@ KIND_LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("identity", "person"): ("身份", "role"),
     ("license_model", "project"): ("许可", "licence"),
     ("identity", "event"): ("事件", "event"),
+    ("date", "source"): ("发表日期", "publication date"),
 }
 # Which question a labelled figure answers, by its unit: 1,100 GPUs answers "how many GPUs".
 UNIT_ASKED: dict[Unit, str] = {

@@ -33,6 +33,7 @@ from deepseek_kb.search.answerables import (
 )
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
 from deepseek_kb.search.apart import apart
+from deepseek_kb.search.article import article_answer
 from deepseek_kb.search.characters import character_answer
 from deepseek_kb.search.checking import claim_out
 from deepseek_kb.search.choices import either, says, stating
@@ -86,6 +87,8 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
 
 def _answer(index: Index, query: str, hits: Sequence[Hit]) -> Answer | NotStated | None:
     question = read(index, query, hits)
+    if (article := article_answer(index, question)) is not None:
+        return article  # the article's own date, not an event's its words touch
     if question.unknown:
         return None  # a version of a thing the KB holds no record of: nothing to assert
     question = claim_out(question._replace(rest=purpose_out(question.rest)))

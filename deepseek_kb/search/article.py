@@ -1,0 +1,29 @@
+"""The article the KB is built from, asked about as a thing of its own: "when was the article
+published", "这篇文章是什么时候发的". Its date is the source's (2024-12-26), not that of an event
+the words also touch (R1's release, which a search for "published" finds first)."""
+
+from __future__ import annotations
+
+import re
+
+from deepseek_kb.index.store import Index
+from deepseek_kb.search.answered import Answer
+from deepseek_kb.search.question import Question, vocabulary
+
+# The article as what a date is asked of: published, written or posted, in either language.
+_ARTICLE_DATED = re.compile(
+    r"\b(?:the|this|that) article\b(?: was| is)? (?:first )?(?:published|written|posted|dated|"
+    r"put out|come out|came out|out)\b|\b(?:was|is) (?:the|this|that) article\b(?! says| said)"
+    r"|文章(?:是)?(?:什么时候|哪天|哪一天|何时|几号)|(?:什么时候|哪天|何时)(?:发|写|发布|发表)的?(?:这篇)?文章"
+)
+
+
+def article_answer(index: Index, question: Question) -> Answer | None:
+    """The article's own date, when a date of the article itself is asked."""
+    if "date" not in question.cues or not _ARTICLE_DATED.search(question.norm):
+        return None
+    found = index.get("article")
+    if found is None:
+        return None
+    row = found.row
+    return Answer("source", row, "date", vocabulary()["date"], row["date"], list(row["sources"]))
