@@ -129,3 +129,10 @@ def test_a_date_told_by_the_article_is_still_the_things_date() -> None:
     """ "according to the article" says where a date is read, not that the article is asked."""
     found = asserted_answer("when was R1 released according to the article")
     assert found is not None and found["id"] == "deepseek-r1", found
+
+
+def test_of_tied_dates_the_events_titled_by_what_is_asked_answer() -> None:
+    """Liang's events tie on the date asked; 采访 (interview) is said by the titles of his
+    interviews, not by AlexNet's impact, which a note of his interview material dates."""
+    found = asserted_answer("梁文锋的采访是哪天")
+    assert found is not None and found["id"].startswith("interview-"), found

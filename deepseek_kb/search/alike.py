@@ -22,6 +22,7 @@ big bigger large larger huge 大 庞大
 staff employee employees worker workers 员工 职员
 labour labor manpower 人力 人工
 paper papers report publication 论文 报告
+interview interviews interviewed 采访 访谈 专访
 article 文章
 corpus corpora 语料 数据 data
 add adds added introduce introduces introduced introducing 引入 加入 加上

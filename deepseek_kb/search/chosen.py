@@ -29,6 +29,7 @@ from deepseek_kb.search.answerables import (
 )
 from deepseek_kb.search.answered import COMPANIONS, Answer, NotStated, answer_from, same_value
 from deepseek_kb.search.fits import counted, kind_fits, of_kind_asked
+from deepseek_kb.search.holding import held_count
 from deepseek_kb.search.leftover import covered, leftover
 from deepseek_kb.search.named import Hit, has
 from deepseek_kb.search.question import (
@@ -359,7 +360,21 @@ def _happened(question: Question, top: list[Candidate]) -> list[Candidate]:
     if any(has(question.rest, word) for word in _ANNOUNCED):
         return top
     happened = [c for c in top if c.kind != "event" or c.record.get("type") != "announcement"]
-    return happened or top
+    return _titled(question, happened or top)
+
+
+def _titled(question: Question, top: list[Candidate]) -> list[Candidate]:
+    """Of equally good dates, those of the events whose titles say what else is asked (梁文锋的采访:
+    his interviews, not AlexNet's impact, which a note of his interview material also dates)."""
+    pieces = leftover(question.rest)
+    titled = [
+        c
+        for c in top
+        if c.kind == "event"
+        and pieces
+        and held_count(pieces, normalize(" ".join(dict(c.record["title"]).values()))) == len(pieces)
+    ]
+    return titled or top
 
 
 def _agreed(top: list[Candidate]) -> Candidate | None:
