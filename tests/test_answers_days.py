@@ -115,7 +115,8 @@ def test_switching_over_to_a_model_is_the_upgrade_to_it(query: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "query", ["when was the article published", "这篇文章是哪天发布的", "文章是什么时候发的"]
+    "query",
+    ["when was the article published", "what date was that article posted", "这篇文章是哪天发布的"],
 )
 def test_the_articles_own_date_is_its_publication_date(query: str) -> None:
     """The article asked about is the source the KB is built from, dated 2024-12-26: not R1's
@@ -125,10 +126,19 @@ def test_the_articles_own_date_is_its_publication_date(query: str) -> None:
     assert found["text"] == "2024-12-26", found
 
 
-def test_a_date_told_by_the_article_is_still_the_things_date() -> None:
-    """ "according to the article" says where a date is read, not that the article is asked."""
-    found = asserted_answer("when was R1 released according to the article")
-    assert found is not None and found["id"] == "deepseek-r1", found
+@pytest.mark.parametrize(
+    ("query", "record"),
+    [
+        ("when was R1 released according to the article", "deepseek-r1"),
+        ("when was the article's V3 released", "deepseek-v3"),
+        ("文章里V3是什么时候发布的", "deepseek-v3"),
+    ],
+)
+def test_a_date_told_by_the_article_is_still_the_things_date(query: str, record: str) -> None:
+    """ "according to the article", "the article's V3" and 文章里 say where a date is read, not
+    that the article is asked about."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == record, found
 
 
 def test_of_tied_dates_the_events_titled_by_what_is_asked_answer() -> None:

@@ -10,11 +10,14 @@ from deepseek_kb.index.store import Index
 from deepseek_kb.search.answered import Answer
 from deepseek_kb.search.question import Question, vocabulary
 
-# The article as what a date is asked of: published, written or posted, in either language.
+# The article as what a date is asked of: published, written or posted, in either language; not
+# the article's account of something else ("the article's V3", 文章里 V3 是什么时候发布的).
+_VERB = r"(?:published|written|posted|dated|released|put out|come out|came out|out)"
 _ARTICLE_DATED = re.compile(
-    r"\b(?:the|this|that) article\b(?: was| is)? (?:first )?(?:published|written|posted|dated|"
-    r"put out|come out|came out|out)\b|\b(?:was|is) (?:the|this|that) article\b(?! says| said)"
-    r"|文章(?:是)?(?:什么时候|哪天|哪一天|何时|几号)|(?:什么时候|哪天|何时)(?:发|写|发布|发表)的?(?:这篇)?文章"
+    rf"\b(?:the|this|that) article(?: was| is)? (?:first )?{_VERB}\b"
+    r"|\b(?:was|is) (?:the|this|that) article\s*\??$"
+    r"|(?:这篇)?文章(?:是)?(?:什么时候|哪天|哪一天|何时|几号)(?:发|写|发布|发表|出来)"
+    r"|(?:什么时候|哪天|何时)(?:发|写|发布|发表)的?(?:这篇)?文章"
 )
 
 
