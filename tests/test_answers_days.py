@@ -4,10 +4,11 @@ event of that day answers when it was and what came out, and nothing else asked 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
-from .conftest import asserted_answer
+from .conftest import asserted_answer, stdout_at
 
 
 @pytest.mark.parametrize(
@@ -146,3 +147,6 @@ def test_of_tied_dates_the_events_titled_by_what_is_asked_answer() -> None:
     interviews, not by AlexNet's impact, which a note of his interview material dates."""
     found = asserted_answer("梁文锋的采访是哪天")
     assert found is not None and found["id"].startswith("interview-"), found
+    shown = stdout_at(120, "search", "梁文锋的采访是哪天", "--lang", "en")
+    answered = re.split(r"\n\s*1\. ", shown)[0]  # the answer, before the hits
+    assert "Also stated: 2024-07-17" in answered and "AlexNet" not in answered, shown

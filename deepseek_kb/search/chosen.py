@@ -234,10 +234,12 @@ def _best(question: Question, kind: str, record: Row, found: list[Candidate]) ->
     top = [c for s, c in scored if s == best]
     if not of_kind_asked(question, top):
         return None
-    chosen = _agreed(_happened(question, top))
+    kept = _happened(question, top)
+    chosen = _agreed(kept)
     if chosen is None:
         return None
-    same = [c for _, c in scored if c.key == chosen.key]
+    # The other values stated for it, not those of events set aside (AlexNet's, for an interview)
+    same = [c for _, c in scored if c.key == chosen.key and (c in kept or c not in top)]
     return answer_from(_case_first(question, chosen), same, record)
 
 
