@@ -362,10 +362,10 @@ def _happened(question: Question, top: list[Candidate]) -> list[Candidate]:
     if any(has(question.rest, word) for word in _ANNOUNCED):
         return top
     happened = [c for c in top if c.kind != "event" or c.record.get("type") != "announcement"]
-    return _titled(question, happened or top)
+    return _titled_as_asked(question, happened or top)
 
 
-def _titled(question: Question, top: list[Candidate]) -> list[Candidate]:
+def _titled_as_asked(question: Question, top: list[Candidate]) -> list[Candidate]:
     """Of equally good dates, those of the events whose titles say what else is asked (梁文锋的采访:
     his interviews, not AlexNet's impact, which a note of his interview material also dates)."""
     pieces = leftover(question.rest)
