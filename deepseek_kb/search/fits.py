@@ -34,15 +34,6 @@ def counts_in_words(question: Question, top: list[Candidate]) -> bool:
     return len(said) == len(top) and all(_COUNT.search(text) for text in said)
 
 
-def numbered(candidate: Candidate) -> bool:
-    """Whether the candidate's text states a number (685B), not a digit of a name (V3, H800),
-    a year or a date (2024-05)."""
-    return bool(_NUMBER.search(said_by(candidate)[1]))
-
-
-_NUMBER = re.compile(r"(?<![A-Za-z\d.:/-])(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?![\d.:/-])")
-
-
 # A number standing alone: 1 of "1 MTP module", not 800 of H800, 8 of FP8 nor arXiv:2412.19437.
 _COUNT = re.compile(r"(?<![\w.:/-])\d+(?:\.\d+)?(?![\w.:/-])")
 
@@ -54,7 +45,7 @@ def of_kind_asked(question: Question, top: list[Candidate]) -> bool:
     expects = vocabulary()[top[0].key].expects
     if not kind_fits(question, expects) and not counts_in_words(question, top):
         return False
-    stated = any(counted(c) or numbered(c) for c in top)
+    stated = any(counted(c) or _numbered(c) for c in top)
     if "quantity" in question.cues and "date" not in question.cues and not stated:
         return False
     dated = top[0].key == "date" and "date" not in question.cues
@@ -65,3 +56,13 @@ def counted(candidate: Candidate) -> bool:
     """Whether the candidate's value is a number (or numbers), not a sentence."""
     value = candidate.value
     return isinstance(value, list) or (isinstance(value, dict) and "value" in value)
+
+
+def _numbered(candidate: Candidate) -> bool:
+    """Whether the candidate's text states a number (685B), not a digit of a name (V3, H800),
+    a year or a date (2024-05)."""
+    return bool(_NUMBER.search(said_by(candidate)[1]))
+
+
+# A number with its unit written on or not (685B, 79.8), not of a name, a year nor a date.
+_NUMBER = re.compile(r"(?<![A-Za-z\d.:/-])(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?![\d.:/-])")
