@@ -117,7 +117,12 @@ def test_switching_over_to_a_model_is_the_upgrade_to_it(query: str) -> None:
 
 @pytest.mark.parametrize(
     "query",
-    ["when was the article published", "what date was that article posted", "这篇文章是哪天发布的"],
+    [
+        "when was the article published",
+        "what date was that article posted",
+        "when was the articel published",
+        "这篇文章是哪天发布的",
+    ],
 )
 def test_the_articles_own_date_is_its_publication_date(query: str) -> None:
     """The article asked about is the source the KB is built from, dated 2024-12-26: not R1's

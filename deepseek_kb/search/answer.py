@@ -87,12 +87,12 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
 
 def _answer(index: Index, query: str, hits: Sequence[Hit]) -> Answer | NotStated | None:
     question = read(index, query, hits)
-    if (article := article_answer(index, question)) is not None:
-        return article  # the article's own date, not an event's its words touch
     if question.unknown:
         return None  # a version of a thing the KB holds no record of: nothing to assert
     question = claim_out(question._replace(rest=purpose_out(question.rest)))
     question = question._replace(rest=apart(index, spelled(index, question.rest)))
+    if (article := article_answer(index, question)) is not None:
+        return article  # the article's own date, not an event's its words touch
     question = variant_meant(index, _founder_meant(index, dated_meant(index, question)))
     question = parent_meant(index, child_meant(index, question))
     choices = either(question)

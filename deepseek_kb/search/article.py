@@ -22,8 +22,9 @@ _ARTICLE_DATED = re.compile(
 
 
 def article_answer(index: Index, question: Question) -> Answer | None:
-    """The article's own date, when a date of the article itself is asked."""
-    if "date" not in question.cues or not _ARTICLE_DATED.search(question.norm):
+    """The article's own date, when a date of the article itself is asked (in the question's
+    words as spelt right: "articel")."""
+    if "date" not in question.cues or not _ARTICLE_DATED.search(question.rest):
         return None
     found = index.get("article")
     if found is None:
