@@ -723,6 +723,9 @@ def test_a_misspelt_word_of_the_sources_is_put_right_to_the_one_word_it_is_near(
 
     assert spelled(index, "hirng criterai") == "hiring criteria"
     assert spelled(index, "new hires") == "new hires"
+    # English doubles a stem's last consonant before its ending: "running" is run + ing as
+    # written, no slip for "runing".
+    assert spelled(index, "one a100 running deepseek ocr") == "one a100 running deepseek ocr"
     first = first_hit("liang wenfeng hirng criteria")
     assert first["match"]["how"] == "answer" and "curiosity" in first["match"]["answer"]["text"]
 

@@ -211,3 +211,16 @@ def test_a_birth_the_bio_speaks_of_is_not_called_unstated() -> None:
 def test_a_model_or_company_is_born_when_it_comes_out_or_is_founded(query: str, asked: str) -> None:
     found = asserted_answer(query)
     assert found is not None and found["asked"] == asked, found
+
+
+@pytest.mark.parametrize(
+    ("query", "value"),
+    [
+        ("达摩院 DAMO Academy 的 parent company 是谁？", "Alibaba"),
+        ("梁文锋 Liang Wenfeng 是哪个大学的", "Zhejiang University"),
+    ],
+)
+def test_a_thing_named_in_both_languages_is_asked_about_once(query: str, value: str) -> None:
+    """Its second name is no word left to answer for: the parent company, the university."""
+    found = asserted_answer(query)
+    assert found is not None and value in found["text"], found

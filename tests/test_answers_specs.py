@@ -494,3 +494,26 @@ def test_the_language_model_inside_a_model_is_its_base_model(query: str) -> None
     found = asserted_answer(query)
     assert found is not None and found["asked"] == "base_model", found
     assert "1.5B" in found["text"], found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "一张 A100-40G 跑 DeepSeek-OCR，一天能产出多少页 training data？",
+        "deepseek ocr 一张a100一天能产出多少页训练数据",
+    ],
+)
+def test_pages_of_data_made_are_no_training_tokens(query: str) -> None:
+    """How many pages of training data OCR makes a day is no count of the tokens it was trained
+    on: not "training tokens: not stated", but the passage that gives the 200k+ pages."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "deepseek-ocr", found
+    assert "200k+ pages per day" in found["text"], found
+
+
+def test_it_in_a_fields_words_stands_for_the_thing_named() -> None:
+    """ "how was it trained" asks the training method; so does "how was R1-Zero trained", the name
+    standing where "it" would."""
+    found = asserted_answer("how was r1 zero trained")
+    assert found is not None and found["asked"] == "training_method", found
+    assert "without supervised fine-tuning" in found["text"], found

@@ -111,8 +111,10 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "pricing|价格|定价|per million|每百万|一百万|多少钱|"
         # Which model a training started from is its base model, not its tokens.
         "哪个模型|which model|起点|starting point|"
-        # The tokens attention picks for each query are no training data, nor what 张 counts (cards).
+        # The tokens attention picks for each query are no training data, nor what 张 counts
+        # (cards), nor pages of data made.
         "键值|key-value|per query|每个查询|注意力|attention|多少张|几张|精度|precision|卡时|"
+        "多少页|几页|how many pages|"
         "gpu hours|浮点|低比特|number format",
     ),
     "training_method": SpecWords(

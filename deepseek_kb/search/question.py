@@ -100,6 +100,8 @@ def _phrases(listed: str, plural: bool = False) -> tuple[str, ...]:
     # Chinese runs against Latin words with or without a space: 每个 token, 每个token.
     phrases += [_HAN_LATIN.sub("", p) for p in phrases if _HAN_LATIN.search(p)]
     phrases += [spaced(p) for p in phrases if spaced(p) != p]  # 哪个lab: 哪个 lab, as it is read
+    # "it" stands where the thing's name was, and the name is out: "how was [R1-Zero] trained".
+    phrases += [_IT.sub(" ", p) for p in phrases if _IT.search(p)]
     plurals = [
         f"{p}s"
         for p in phrases
@@ -108,6 +110,7 @@ def _phrases(listed: str, plural: bool = False) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*phrases, *plurals]))
 
 
+_IT = re.compile(r"(?<=[a-z]) it (?=[a-z])")
 _HAN_LATIN = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[a-z0-9])|(?<=[a-z0-9]) (?=[\u4e00-\u9fff])")
 
 
@@ -181,6 +184,7 @@ def _named(index: Index, norm: str, named: list[tuple[str, str, str]]) -> Questi
     # not another thing named.
     others = [o for o in others if not set(o[0].split()) <= set(name.split())]
     subject, rest = _subject(index, without_against(norm, others), name, record_id)
+    rest = _named_again(rest, others, record_id)
     other_ids = tuple(dict.fromkeys(i for _, i, k in others if i != record_id and k == kind))
     against = tuple(i for i in other_ids if i in against_ids(norm, others))
     other_ids = tuple(i for i in other_ids if i not in against)
@@ -191,6 +195,14 @@ def _named(index: Index, norm: str, named: list[tuple[str, str, str]]) -> Questi
         dict.fromkeys((k, i, n) for n, i, k in ordered if i != record_id and k != kind)
     )[:3]
     return Question(norm, rest, subject, other_ids, cues_of(norm), same_name, against=against)
+
+
+def _named_again(rest: str, others: list[tuple[str, str, str]], record_id: str) -> str:
+    """The words once the thing's other names are out: named twice, in both languages
+    ("达摩院 DAMO Academy 的 parent company"), neither name is a word asked."""
+    for again in {n for n, i, _ in others if i == record_id and n in rest}:
+        rest = " ".join(rest.replace(again, " ").split())
+    return rest
 
 
 def _subject(

@@ -74,7 +74,7 @@ def _source_word(index: Index, word: str) -> str | None:
         "SELECT term FROM vocab WHERE substr(term, 1, 1) = ? AND length(term) BETWEEN ? AND ?",
         (word[0], _STEM, len(word) + 2),
     )
-    forms = {s + e: s for (s,) in stems for e in _ENDINGS if (s + e).isalpha()}
+    forms = {f: s for (s,) in stems for f in _inflected(s) if f.isalpha()}
     # A form the word begins or ends at is an inflection's trace ("splitt" of splitting for
     # "split"), not the word a slip was meant as.
     forms = {f: s for f, s in forms.items() if not (f.startswith(word) or word.startswith(f))}
@@ -87,6 +87,19 @@ def _source_word(index: Index, word: str) -> str | None:
     if nearest == 0 or len(meant) != 1:
         return None  # a word of the sources as typed ("hires" is hir + es), or no one word
     return str(next(f for f, d, _ in found if d == nearest))
+
+
+def _inflected(stem: str) -> list[str]:
+    """The forms a stem is written in, its last consonant doubled before an ending as English
+    doubles it ("run": running, not "runing")."""
+    forms = [stem + ending for ending in _ENDINGS]
+    if stem[-1:] not in _VOWELS and stem[-2:-1] in _VOWELS:
+        forms += [stem + stem[-1] + ending for ending in _DOUBLED]
+    return forms
+
+
+_VOWELS = frozenset("aeiou")
+_DOUBLED = ("ing", "ed", "er", "ers")
 
 
 def _may_be_misspelt(word: str, known: frozenset[str]) -> bool:
