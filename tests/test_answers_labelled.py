@@ -203,3 +203,18 @@ def test_a_field_of_another_kind_than_asked_does_not_rule_a_figure_out() -> None
     found = asserted_answer("how much $ to even get started on your own llm per the article")
     assert found is not None and found["id"] == "llm-training-entry-cost", found
     assert "50M" in found["text"], found
+
+
+@pytest.mark.parametrize(
+    ("query", "value"),
+    [
+        ("day 6 披露的 cost profit margin 是多少", "545%"),
+        ("peak node count for ds v3+r1 inference in that 24h window?", "278"),
+    ],
+)
+def test_a_number_naming_what_a_figure_is_about_is_held_by_its_name(query: str, value: str) -> None:
+    """The 6 of "day 6" is in the name of Open-Source Week Day 6, which the fact is about; the 24
+    of "24h" is its "24 hours"; a count is asked by "count" as by "how many"."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "v3-r1-inference-theoretical-margin", found
+    assert found["text"].startswith(value), found

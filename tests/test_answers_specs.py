@@ -3,6 +3,8 @@ what the question says "actually" or "really" of."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from .conftest import asserted_answer, run
@@ -517,3 +519,17 @@ def test_it_in_a_fields_words_stands_for_the_thing_named() -> None:
     found = asserted_answer("how was r1 zero trained")
     assert found is not None and found["asked"] == "training_method", found
     assert "without supervised fine-tuning" in found["text"], found
+
+
+@pytest.mark.parametrize(
+    ("query", "value"),
+    [
+        ("How fast did FlashMLA get after its April 2025 update?", "660 TFlops"),
+        ("what fraction of DeepSeek Coder's training data was source code", "87%"),
+    ],
+)
+def test_how_fast_and_what_fraction_ask_a_quantity(query: str, value: str) -> None:
+    """A speed or a share is a quantity asked, as "how many" is: the passage or the spec that
+    states it answers."""
+    found = asserted_answer(query)
+    assert found is not None and value in json.dumps(found, ensure_ascii=False), found

@@ -34,6 +34,9 @@ CUES: dict[str, tuple[str, ...]] = {
     "quantity": (
         *("what percentage", "what percent", "by what percent", "百分之多少", "百分之几"),
         *("how many", "how much", "how big", "how large", "how long", "多少", "几个", "几"),
+        # A count or a share named as such ("peak node count", "what share of input tokens").
+        *("count", "number of", "what share", "what fraction", "what proportion", "how fast"),
+        *("how deep",),
     ),
     "what": ("what", "which", "什么", "哪个", "哪些", "哪家", "啥"),
     # Till when something lasts: no date of when it happened answers.

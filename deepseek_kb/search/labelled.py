@@ -15,6 +15,7 @@ needs no label). Two alike, neither.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
@@ -29,7 +30,7 @@ from deepseek_kb.search.answerables import COMPANY, Candidate, figures_of
 from deepseek_kb.search.answered import Answer, NotStated, answer_from, same_value
 from deepseek_kb.search.fits import kind_fits
 from deepseek_kb.search.leftover import STOP_HAN, content
-from deepseek_kb.search.named import has
+from deepseek_kb.search.named import has, names_of
 from deepseek_kb.search.passages import TEXTS, Passage, answered_by, names_it
 from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary
 from deepseek_kb.search.weighed import held, ranked_by
@@ -72,7 +73,7 @@ def labelled_answer(index: Index, question: Question) -> Answer | NotStated | No
     best = _clear([o for o in offers if o.record.get("figures")], rarity)
     if best is None or best.figure is None:
         return None
-    if not _of_field(question, best.figure) or not _numbers_held(terms, best.record):
+    if not _of_field(question, best.figure) or not _numbers_held(index, terms, best.record):
         return None
     return _said(index, question, best.record, best.figure)
 
@@ -251,8 +252,28 @@ def _of_field(question: Question, figure: Candidate) -> bool:
 NUMERALS = frozenset("二两三四五六七八九十百千万亿")
 
 
-def _numbers_held(terms: list[Term], record: Row) -> bool:
-    """Whether the record holds every number the question names (Fire-Flyer 3 is not 2)."""
-    text = _told(record)
+def _numbers_held(index: Index, terms: list[Term], record: Row) -> bool:
+    """Whether the record, or the name of a thing it is about, holds every number the question
+    names (Fire-Flyer 3 is not 2; the day 6 of a fact about Open-Source Week Day 6)."""
+    about = [index.get(str(i)) for i in record.get("about", [])]
+    names = [_named(f.row) for f in about if f is not None]
+    text = " ".join([_told(record), *names])
     numbers = [t for t in terms if t.word in NUMERALS or any(c.isdigit() for c in t.word)]
-    return all(holds_term(t, text) for t in numbers)
+    return all(holds_term(t, text) or _count_held(t.word, text) for t in numbers)
+
+
+# A number with its unit written on ("24h", "128k"): the number, whatever the unit is spelt.
+_COUNT_UNIT = re.compile(r"(\d+)[a-z]+")
+
+
+def _count_held(word: str, text: str) -> bool:
+    """Whether the text holds the number of a number written with its unit (24 of "24h")."""
+    counted = _COUNT_UNIT.fullmatch(word)
+    return counted is not None and re.search(rf"(?<![\d.]){counted[1]}(?![\d.])", text) is not None
+
+
+def _named(record: Row) -> str:
+    """A thing's names and title, in both languages."""
+    title = record.get("title")
+    titles = [str(t) for t in title.values()] if isinstance(title, dict) else []
+    return normalize(" ".join([*names_of(record), *titles]))
