@@ -407,3 +407,11 @@ def test_a_count_asked_is_not_told_by_a_sentence_with_no_number() -> None:
     not say how long V3 took to train; the passage that gives the days does."""
     answer = asserted_answer("how long did V3 take to train")
     assert answer is not None and "less than two months" in answer["text"], answer
+
+
+def test_what_a_page_shows_rather_than_another_value_asks_nothing_of_its_own() -> None:
+    """显示 (shows) and 而不是 (rather than) set the two sizes side by side: the passage giving
+    both, and the 14B of MTP weights between them, answers."""
+    found = asserted_answer("为什么 Hugging Face 上 DeepSeek-V3 显示 685B 而不是 671B")
+    assert found is not None and found["id"] == "deepseek-v3", found
+    assert "14B of the Multi-Token Prediction" in found["text"], found

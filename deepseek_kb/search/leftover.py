@@ -88,7 +88,7 @@ def content(rest: str) -> list[str]:
     """The words that say something (not a cue, not a function word), the words that ask for a
     field included: what a passage answering the question must speak of."""
     rest = _FINE_TUNE.sub("finetun", ordinals(rest))  # one word, however it is typed
-    rest = _A_NOT_A.sub(r" \1", _OFF.sub(r"\1", rest))
+    rest = _SAID_AS.sub(" ", _A_NOT_A.sub(r" \1", _OFF.sub(r"\1", rest)))
     for words in CUES.values():
         for word in words:
             if has(rest, word):
@@ -129,6 +129,9 @@ def _han_pairs(word: str) -> Iterator[str]:
 # A word asked as itself and its negation (贵不贵, 开不开源): the word, asked yes or no, a word
 # of its own (创新贵不贵: 创新, 贵).
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])\s*[不没]\s*\1")
+# What a page shows or writes, rather than what else (显示 685B 而不是 671B): how the values the
+# question gives are set side by side, as "says" and "but" are in English, not what is asked.
+_SAID_AS = re.compile(r"而不是|而非|显示|写着|标着")
 # Called so by someone (被人叫做, 被媒体称为): what it is called, whoever calls it.
 _CALLED_BY = re.compile(r"被[\u4e00-\u9fff]{1,2}?(叫做|叫作|称为|称作)")
 
