@@ -224,3 +224,12 @@ def test_a_thing_named_in_both_languages_is_asked_about_once(query: str, value: 
     """Its second name is no word left to answer for: the parent company, the university."""
     found = asserted_answer(query)
     assert found is not None and value in found["text"], found
+
+
+@pytest.mark.parametrize(
+    "query", ["what did liang wenfengs dad do for a living", "梁文锋爸爸干什么的"]
+)
+def test_his_dad_is_his_father_and_a_possessive_may_lose_its_apostrophe(query: str) -> None:
+    """dad ~ 爸爸 ~ father; "wenfengs" is Liang Wenfeng's: what he said of his father answers."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "liang-grew-up-in-guangdong", found

@@ -130,6 +130,9 @@ def _named_of_kind(index: Index, norm: str, kind: str) -> Iterable[tuple[str, st
         # out (fireflyer 2), a space as a hyphen (coder-v2), and the dot of a name in Chinese
         # (西蒙·威利森) left out.
         forms = (name, spaced, name.replace("-", ""), name.replace(" ", "-"), name.replace("·", ""))
+        # A person's name as typed in a hurry, its possessive without the apostrophe ("liang
+        # wenfengs dad").
+        forms += (f"{name}s",) if kind == "person" and name.isascii() else ()
         for form in dict.fromkeys(forms):
             if len(form) >= 2 and has(norm, form, also_joins=".-"):
                 whole.add(record_id)
