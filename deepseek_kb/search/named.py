@@ -129,10 +129,9 @@ def _named_of_kind(index: Index, norm: str, kind: str) -> Iterable[tuple[str, st
         # "fire flyer 2" names Fire-Flyer 2: a hyphen in a name may be typed as a space or left
         # out (fireflyer 2), a space as a hyphen (coder-v2), and the dot of a name in Chinese
         # (西蒙·威利森) left out.
-        forms = (name, spaced, name.replace("-", ""), name.replace(" ", "-"), name.replace("·", ""))
-        # A person's name as typed in a hurry, its possessive without the apostrophe ("liang
-        # wenfengs dad").
-        forms += (f"{name}s",) if kind == "person" and name.isascii() else ()
+        forms = [name, spaced, name.replace("-", ""), name.replace(" ", "-"), name.replace("·", "")]
+        if kind == "person" and name.isascii():
+            forms.append(f"{name}s")  # a possessive typed without its apostrophe: wenfengs dad
         for form in dict.fromkeys(forms):
             if len(form) >= 2 and has(norm, form, also_joins=".-"):
                 whole.add(record_id)
