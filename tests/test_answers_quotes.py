@@ -166,3 +166,18 @@ def test_a_person_asked_what_is_the_one_quote_of_theirs_holding_the_words(query:
     words (dad ~ 父亲) answers."""
     found = asserted_answer(query)
     assert found is not None and found["id"] == "liang-grew-up-in-guangdong", found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "DeepSeek 的员工想用训练集群的显卡，需要层层报批吗？",
+        "在 DeepSeek 调用训练集群的卡需要审批吗",
+        "do ds researchers need approval to grab gpus from the training cluster?",
+    ],
+)
+def test_what_he_said_is_asked_in_other_words_than_his(query: str) -> None:
+    """报批 ~ 审批 ~ approval, grab ~ use; 需要 (need) is read whole, as "need" is a function word,
+    not paired with the 卡 before it: his words on using the cluster without approval answer."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "liang-gpus-without-approval", found
