@@ -181,3 +181,26 @@ def test_what_he_said_is_asked_in_other_words_than_his(query: str) -> None:
     not paired with the 卡 before it: his words on using the cluster without approval answer."""
     found = asserted_answer(query)
     assert found is not None and found["id"] == "liang-gpus-without-approval", found
+
+
+@pytest.mark.parametrize(
+    ("query", "quote"),
+    [
+        ('Who said "there are no unfathomable geniuses"?', "liang-no-unfathomable-geniuses"),
+        (
+            'Who said DeepSeek "has hired a group of unfathomable geniuses"?',
+            "clark-unfathomable-geniuses",
+        ),
+        (
+            "Who originally said 'be madly ambitious, and be madly sincere', the line quoted when"
+            " DeepSeek was founded?",
+            "truffaut-ambition-sincerity",
+        ),
+    ],
+)
+def test_who_said_words_quoted_is_asked_by_the_words_as_they_run(query: str, quote: str) -> None:
+    """Of two quotes sharing the words, the one they run in unbroken; a clause after the quoted
+    words ("quoted when DeepSeek was founded") asks no date of the quote."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == quote, found
+    assert found["asked"] == "speaker", found

@@ -14,6 +14,8 @@ other than a person, a topic or the company, name it (Karpathy on V3 is not Karp
 
 from __future__ import annotations
 
+import re
+
 from deepseek_kb.analysis.text import normalize
 from deepseek_kb.index.store import Index
 from deepseek_kb.search.answerables import COMPANY
@@ -29,6 +31,7 @@ from deepseek_kb.search.passages import (
     tags_of,
 )
 from deepseek_kb.search.question import CLEAR, Question, best_asked
+from deepseek_kb.search.sayings import tokens
 from deepseek_kb.search.weighed import ENOUGH, best_of
 
 # The share of its words a question asking who said them must find in the quote.
@@ -45,12 +48,40 @@ def said_answer(index: Index, question: Question) -> Answer | NotStated | None:
     if not (people or by_speaker) or _other_field(question):
         return None
     passages = _spoken(index, question, people)
-    # Who said words is asked by the words themselves, the names in them included.
-    words = sorted(set(content(question.norm if by_speaker else question.rest)))
+    # Who said words is asked by the words themselves, the names in them included; by the words
+    # quoted, when the question quotes them beside more ("the line quoted when … was founded").
+    quoted = _quoted(question.norm) if by_speaker else None
+    if quoted:
+        passages = _verbatim(quoted, passages)
+    words = sorted(set(content(quoted or (question.norm if by_speaker else question.rest))))
     found = best_of(passages, words, tags_of(index), _share(question) if by_speaker else ENOUGH)
-    if found is None or not _of_thing(question, found) or not _fits(question, found):
+    if found is None or not _of_thing(question, found):
+        return None
+    # Whose quoted words they are is a speaker asked, whatever clause follows ("… quoted when
+    # DeepSeek was founded" asks no date of the quote).
+    if not quoted and not _fits(question, found):
         return None
     return answered_by(index, question, found)
+
+
+# Words quoted in the question: in double, curly or Chinese quotes, or in single quotes that
+# stand apart from the words around them (not the apostrophes of "DeepSeek's").
+_QUOTES = re.compile(
+    r"[\"“「『]([^\"”」』]{4,})[\"”」』]|(?:^|(?<=\s))'([^']{4,})'(?=[\s,.?!，。？]|$)"
+)
+
+
+def _quoted(norm: str) -> str:
+    """The words the question quotes, or nothing."""
+    return " ".join(next(g for g in m.groups() if g) for m in _QUOTES.finditer(norm))
+
+
+def _verbatim(quoted: str, passages: list[Passage]) -> list[Passage]:
+    """The passages holding the quoted words as they run ("there are no unfathomable
+    geniuses" is not "hired a group of unfathomable geniuses"), or all when none does."""
+    said = " ".join(tokens(quoted))
+    held = [p for p in passages if any(said in " ".join(tokens(str(t))) for t in p.text.values())]
+    return held or passages
 
 
 def _spoken(index: Index, question: Question, people: frozenset[str]) -> list[Passage]:
