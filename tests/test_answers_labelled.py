@@ -218,3 +218,19 @@ def test_a_number_naming_what_a_figure_is_about_is_held_by_its_name(query: str, 
     found = asserted_answer(query)
     assert found is not None and found["id"] == "v3-r1-inference-theoretical-margin", found
     assert found["text"].startswith(value), found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "How many cards did High-Flyer's first self-built training platform carry?",
+        "The deep-learning platform High-Flyer built for itself in 2019 — how many graphics cards"
+        " went into it?",
+    ],
+)
+def test_cards_are_gpus(query: str) -> None:
+    """card ~ GPU ~ 显卡: the cards of the platform High-Flyer built in 2019 are Fire-Flyer 1's
+    1,100 GPUs, its label's words."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "fire-flyer-1-investment-and-gpus", found
+    assert found["text"].startswith("1100"), found

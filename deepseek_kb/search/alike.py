@@ -21,6 +21,7 @@ fast faster speed speeds quick 速度 快
 big bigger large larger huge 大 庞大
 staff employee employees worker workers 员工 职员
 father dad 父亲 爸爸 老爸
+gpu gpus card cards 显卡
 approval approve approved sign-off signoff 审批 报批 批准
 grab grabs grabbed grabbing use uses 调用 动用
 labour labor manpower 人力 人工
@@ -73,6 +74,7 @@ expensive costly pricey cost costs 昂贵 贵 烧钱
 vocab vocabulary vocabularies 词表 词汇表
 reduce reduces reduced reduction shrink shrinks shrank shrunk 减少 降低 缩小
 father dad 父亲 爸爸 老爸
+gpu gpus card cards 显卡
 approval approve approved sign-off signoff 审批 报批 批准
 grab grabs grabbed grabbing use uses 调用 动用
 final official 正式
