@@ -118,6 +118,15 @@ def test_what_the_question_says_it_does_not_ask_is_no_answer(query: str) -> None
     assert found is None or "545" not in found["text"], found
 
 
+def test_an_answer_that_says_not_the_same_thing_agrees_with_the_question() -> None:
+    """ "if not capital, what is it short of": his words say "not capital but confidence", which
+    is no answer of capital."""
+    found = asserted_answer(
+        "According to Liang, if not capital, what is Chinese innovation short of?"
+    )
+    assert found is not None and found["id"] == "liang-china-lacks-confidence-not-capital", found
+
+
 @pytest.mark.parametrize(
     "query", ["DeepSeek's actual daily revenue from V3 and R1", "DeepSeek V3 R1 推理一天的真实收入"]
 )

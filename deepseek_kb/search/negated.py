@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from deepseek_kb.analysis.text import normalize
 from deepseek_kb.search.answered import Answer, NotStated
 from deepseek_kb.search.leftover import STOP, covered
 from deepseek_kb.search.named import has
@@ -25,6 +26,9 @@ def said_not(question: Question, found: Answer | NotStated | None) -> bool:
         return False
     negated = [a or b for a, b in _NOT.findall(question.norm)]
     said = [found.text("zh"), found.text("en"), *map(str, (found.label or {}).values())]
+    # The answer says it is not that too ("what it lacks is not capital"): it agrees.
+    agreed = {a or b for text in said for a, b in _NOT.findall(normalize(text))}
+    negated = [word for word in negated if word not in agreed]
     if any(word and word not in STOP and covered([word], said, strict=True) for word in negated):
         return True
     # "Is 545% the real margin?": the one labelled theoretical settles it.
