@@ -234,3 +234,18 @@ def test_cards_are_gpus(query: str) -> None:
     found = asserted_answer(query)
     assert found is not None and found["id"] == "fire-flyer-1-investment-and-gpus", found
     assert found["text"].startswith("1100"), found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "how many A100s do you need before you can train your own big model",
+        "How many A100s is said to be the compute bar for training a large model of your own?",
+    ],
+)
+def test_a_chip_counted_in_the_plural_is_the_chip(query: str) -> None:
+    """A100s are A100 cards: the article's bar of 10,000 A100s for training a large model of
+    one's own answers."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "llm-compute-threshold-10k-a100", found
+    assert found["text"].startswith("10,000"), found

@@ -79,7 +79,10 @@ def _han_runs() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """A deliberately small English stemmer: plurals and -ed/-ing, nothing clever."""
+    """A deliberately small English stemmer: plurals and -ed/-ing, nothing clever; a name with a
+    number counted in the plural (A100s, H800s) is the name."""
+    if word[-2:-1].isdigit() and word.endswith("s") and word[:1].isalpha():
+        return word[:-1]
     if len(word) <= 3 or not word.isalpha():
         return word
     if word.endswith("able") and len(word) > 7:
