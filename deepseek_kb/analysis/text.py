@@ -81,10 +81,8 @@ def _han_runs() -> re.Pattern[str]:
 def stem(word: str) -> str:
     """A deliberately small English stemmer: plurals and -ed/-ing, nothing clever; a name with a
     number counted in the plural (A100s, H800s) is the name."""
-    if word[-2:-1].isdigit() and word.endswith("s") and word[:1].isalpha():
-        return word[:-1]
     if len(word) <= 3 or not word.isalpha():
-        return word
+        return _counted_name(word)
     if word.endswith("able") and len(word) > 7:
         return word[:-4]
     if word.endswith("ies") and len(word) > 4:
@@ -96,6 +94,12 @@ def stem(word: str) -> str:
     if word.endswith("s") and not word.endswith(("ss", "is")):
         return word[:-1]
     return word
+
+
+def _counted_name(word: str) -> str:
+    """A name with a number, counted in the plural (A100s): the name; any other word as it is."""
+    counted = word[-2:-1].isdigit() and word.endswith("s") and word[:1].isalpha()
+    return word[:-1] if counted else word
 
 
 @cache
