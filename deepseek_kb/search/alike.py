@@ -20,10 +20,6 @@ build built write writes written wrote 编写 写成
 fast faster speed speeds quick 速度 快
 big bigger large larger huge 大 庞大
 staff employee employees worker workers 员工 职员
-father dad 父亲 爸爸 老爸
-gpu gpus card cards 显卡
-approval approve approved sign-off signoff 审批 报批 批准
-grab grabs grabbed grabbing use uses 调用 动用
 labour labor manpower 人力 人工
 paper papers report publication 论文 报告
 interview interviews interviewed 采访 访谈 专访

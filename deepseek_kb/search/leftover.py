@@ -130,7 +130,7 @@ def _han_pairs(word: str) -> Iterator[str]:
 # of its own (创新贵不贵: 创新, 贵).
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])\s*[不没]\s*\1")
 # What a page shows or writes, rather than what else (显示 685B 而不是 671B): how the values the
-# question gives are set side by side, as "says" and "but" are in English, not what is asked.
+# question gives are set side by side (as "says" is a function word in English), not what is asked.
 _SAID_AS = re.compile(r"而不是|而非|显示|写着|标着")
 # Called so by someone (被人叫做, 被媒体称为): what it is called, whoever calls it.
 _CALLED_BY = re.compile(r"被[\u4e00-\u9fff]{1,2}?(叫做|叫作|称为|称作)")
