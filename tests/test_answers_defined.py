@@ -104,3 +104,19 @@ def test_another_field_asked_more_clearly_than_what_a_term_is_is_that_field() ->
     found = asserted_answer("whats r1 distill 14b based on")
     assert found is not None and found["asked"] == "base_model", found
     assert found["text"] == "Qwen2.5-14B", found
+
+
+@pytest.mark.parametrize(
+    "query", ["MLA 是靠什么办法把 KV cache 压下来的？", "how does MLA reduce the KV cache"]
+)
+def test_how_a_term_acts_on_another_it_names_is_its_definition(query: str) -> None:
+    """MLA, named first, does it to the KV cache, which its record relates to it: its definition
+    (low-rank key-value compression) tells how, not the KV cache's."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "mla", found
+    assert "low-rank" in found["text"], found
+
+
+def test_two_terms_compared_are_no_question_of_how_one_works() -> None:
+    found = asserted_answer("how does MLA compare with MHA")
+    assert found is None or found["id"] != "mla", found

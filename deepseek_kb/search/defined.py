@@ -23,13 +23,18 @@ from deepseek_kb.search.answerables import candidates, record_text
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
 from deepseek_kb.search.hanzi import unknown_words
 from deepseek_kb.search.leftover import leftover
-from deepseek_kb.search.named import Hit, names_out
+from deepseek_kb.search.named import Hit, has, names_of, names_out
 from deepseek_kb.search.question import CLEAR, Question, best_asked
 from deepseek_kb.search.weighed import held
 
 
 def definition_answer(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | None:
-    """The definition of the one term named beside another thing, when nothing else is asked."""
+    """The definition of the one term named beside another thing, when nothing else is asked;
+    or of the term named first, when the question asks how it acts on another term its record
+    names (`_how_it_does`)."""
+    how = _how_it_does(index, question, hits)
+    if how is not None:
+        return how
     if question.subject is None or question.subject[0] == "term" or question.others:
         return None
     if question.cues & {"quantity", "date", "name"}:
@@ -85,3 +90,35 @@ def how_it_works(
         return found
     defined = candidates(index, "term", term.row, ())[0]
     return answer_from(defined, [defined], term.row)
+
+
+def _how_it_does(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | None:
+    """ "how does MLA reduce the KV cache", "MLA 是靠什么办法把 KV cache 压下来的": of two terms named,
+    the one named first acts on the other, which its record names or relates to it; its
+    definition tells how. Not when the two are compared, or a count or date is asked."""
+    if not _HOW.search(question.norm) or question.cues & {"quantity", "date", "name"}:
+        return None
+    if question.against or question.subject is None or question.subject[0] != "term":
+        return None
+    if _COMPARED.search(question.norm):
+        return None  # "how does MLA compare with MHA" sets them side by side
+    ids = [*question.others, *(i for _, i, _ in question.also_named)]
+    terms = [question.subject[1], *(f.row for i in ids if (f := index.get(i)) and f.kind == "term")]
+    if len(terms) != 2:
+        return None
+    first, other = sorted(terms, key=lambda row: _at(question.norm, row))
+    said = normalize(record_text(first))
+    named = any(has(said, normalize(n)) for n in names_of(other))
+    if other["id"] not in first.get("related", []) and not named:
+        return None
+    defined = candidates(index, "term", first, hits)[0]
+    return answer_from(defined, [defined], first)
+
+
+_COMPARED = re.compile(r"\bcompar|\bdiffer|\bvs\b|\bversus\b|区别|不同|相比|对比|比较")
+
+
+def _at(norm: str, record: Row) -> int:
+    """Where the question first names the thing (the end, when it does not)."""
+    at = [norm.find(normalize(n)) for n in names_of(record)]
+    return min((a for a in at if a >= 0), default=len(norm))
