@@ -8,7 +8,8 @@ how many nor when. Once the names are out, it must hold no word the sources use 
 "wtf" is none): anything more asks more than a definition.
 
 How a thing does something ("V3 不加辅助损失怎么做负载均衡") is answered by the definition of the
-method its value names (the auxiliary-loss-free strategy), when the KB defines it.
+method its value names (the auxiliary-loss-free strategy), when the KB defines it; how one term
+acts on another ("how does MLA reduce the KV cache") by the definition of the one that acts.
 """
 
 from __future__ import annotations
