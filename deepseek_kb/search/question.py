@@ -201,7 +201,7 @@ def _named_again(rest: str, others: list[tuple[str, str, str]], record_id: str) 
     """The words once the thing's other names are out: named twice, in both languages
     ("达摩院 DAMO Academy 的 parent company"), neither name is a word asked."""
     for again in {n for n, i, _ in others if i == record_id and n in rest}:
-        rest = " ".join(rest.replace(again, " ").split())
+        rest = without(rest, again)
     return rest
 
 

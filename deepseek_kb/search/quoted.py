@@ -14,8 +14,6 @@ other than a person, a topic or the company, name it (Karpathy on V3 is not Karp
 
 from __future__ import annotations
 
-import re
-
 from deepseek_kb.analysis.text import normalize
 from deepseek_kb.index.store import Index
 from deepseek_kb.search.answerables import COMPANY
@@ -31,7 +29,7 @@ from deepseek_kb.search.passages import (
     tags_of,
 )
 from deepseek_kb.search.question import CLEAR, Question, best_asked
-from deepseek_kb.search.sayings import tokens
+from deepseek_kb.search.sayings import quoted_parts, tokens
 from deepseek_kb.search.weighed import ENOUGH, best_of
 
 # The share of its words a question asking who said them must find in the quote.
@@ -64,16 +62,14 @@ def said_answer(index: Index, question: Question) -> Answer | NotStated | None:
     return answered_by(index, question, found)
 
 
-# Words quoted in the question: in double, curly or Chinese quotes, or in single quotes that
-# stand apart from the words around them (not the apostrophes of "DeepSeek's").
-_QUOTES = re.compile(
-    r"[\"“「『]([^\"”」』]{4,})[\"”」』]|(?:^|(?<=\s))'([^']{4,})'(?=[\s,.?!，。？]|$)"
-)
-
-
 def _quoted(norm: str) -> str:
-    """The words the question quotes, or nothing."""
-    return " ".join(next(g for g in m.groups() if g) for m in _QUOTES.finditer(norm))
+    """The words the question quotes, or nothing; a word or two in quotes ("四大") is a name
+    for something, not words said."""
+    return " ".join(part for part in quoted_parts(norm, loosely=True) if len(part) >= _SAID)
+
+
+# The fewest characters of words quoted as said.
+_SAID = 4
 
 
 def _verbatim(quoted: str, passages: list[Passage]) -> list[Passage]:

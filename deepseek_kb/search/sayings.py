@@ -23,6 +23,9 @@ from deepseek_kb.search.named import has
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[\u3400-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"(?<=[。！？；])|(?<=[.!?;])(?=\s|$)")
 _QUOTED = re.compile(r"“([^”]+)”|\"([^\"]+)\"|「([^」]+)」|『([^』]+)』")
+# Single quotes too, when they stand apart from the words around them (not the apostrophes of
+# "DeepSeek's"): a question quotes as loosely as it is typed.
+_QUOTED_LOOSELY = re.compile(_QUOTED.pattern + r"|(?:^|(?<=\s))'([^']+)'(?=[\s,.?!，。？]|$)")
 # Words that introduce what someone said, after their name.
 _SAID = re.compile(
     r"^\s*(?:(?:once |has |had )?(?:said|says|stated|wrote|remarked|told \w+|put it)"
@@ -64,10 +67,16 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(unicodedata.normalize("NFKC", text).casefold().replace("’", "'"))
 
 
+def quoted_parts(text: str, loosely: bool = False) -> list[str]:
+    """The words the text quotes, each quoted part on its own; `loosely`: in single quotes too."""
+    pattern = _QUOTED_LOOSELY if loosely else _QUOTED
+    return [next(g for g in m.groups() if g) for m in pattern.finditer(text)]
+
+
 def attribution(index: Index, claim: str) -> Said:
     """Who the claim says spoke (people of the KB named outside the quoted words) and the
     words themselves (the quoted part, else what follows 'X said')."""
-    quoted = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(claim)]
+    quoted = quoted_parts(claim)
     outside = _QUOTED.sub(" ", claim) if quoted else claim
     norm = normalize(outside)
     speakers: list[str] = []
