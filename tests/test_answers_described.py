@@ -41,6 +41,12 @@ from .conftest import asserted_answer
             "deepseek-v3",
             "671B",
         ),
+        # Words that say what the model is (its summary) ask nothing more of it.
+        (
+            "What base model is DeepSeek's self-verifying math model, DeepSeekMath-V2, built on?",
+            "deepseek-math-v2",
+            "DeepSeek-V3.2-Exp-Base",
+        ),
         # A share asked is a figure asked: the figure, not the sentence holding three.
         ("V2 的 KV cache 比 67B 少了百分之多少", "deepseek-v2", "93.3%"),
         # Latin typed against Chinese is a word of its own.
@@ -77,3 +83,15 @@ def test_a_day_written_before_its_month_is_read_whole() -> None:
     dates, rest = dates_in("open-sourced on 26 December 2024, not December 2024")
     assert [d.value for d in dates] == ["2024-12-26", "2024-12"]
     assert "26" not in rest
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "What base model is DeepSeek's self-verifying chemistry model, DeepSeekMath-V2, built on?",
+        "what base model is deepseek's vision model, DeepSeekMath-V2, built on",
+    ],
+)
+def test_words_a_model_is_not_described_by_still_ask_something(query: str) -> None:
+    found = asserted_answer(query)
+    assert found is None, found

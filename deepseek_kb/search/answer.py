@@ -41,6 +41,7 @@ from deepseek_kb.search.chosen import choose, keys_for, spec_keys
 from deepseek_kb.search.currency import in_other_units
 from deepseek_kb.search.dated import dated_meant
 from deepseek_kb.search.defined import definition_answer, how_it_works
+from deepseek_kb.search.described import described_answer
 from deepseek_kb.search.documents import documented_answer
 from deepseek_kb.search.field_asked import field_asked, qualified_by
 from deepseek_kb.search.figured import figure_answer
@@ -233,6 +234,8 @@ def _of_subject(
     answers what the question asks."""
     kind, record = subject
     found = _also_named(index, question, hits, choose(index, question, kind, record, hits))
+    if found is None and kind == "model":
+        found = described_answer(index, question, record, hits)
     if found is None or (kind == "topic" and isinstance(found, NotStated)):
         return None
     # A yes/no question asks no figure (员工 in "员工用集群要审批吗" is no head count asked)

@@ -15,7 +15,7 @@ from deepseek_kb.analysis.text import normalize, taken_out
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
 from deepseek_kb.search.chosen import OPEN, keys_for
-from deepseek_kb.search.leftover import covered, leftover
+from deepseek_kb.search.described import described
 from deepseek_kb.search.named import has, names_of, names_out
 from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary
 
@@ -69,17 +69,8 @@ def parent_meant(index: Index, question: Question) -> Question:
     parent = index.get(str(record.get("parent", "")))
     if not said or parent is None:
         return question
-    rest = _described(taken_out(question.rest, said), parent.row)
+    rest = described(taken_out(question.rest, said), parent.row)
     asked, score = best_asked(rest, question.cues, keys_for("organization"))
     if score < CLEAR or asked in OPEN or asked == "parent":
         return question  # "DeepSeek 是谁孵化的", "what is its parent company": the parent asked
     return question._replace(rest=rest, subject=(kind, parent.row))
-
-
-def _described(rest: str, record: Row) -> str:
-    """The words without those the record's own description and kind say ("the quant fund"
-    of High-Flyer, a quantitative fund): what it is, not what is asked of it."""
-    told = dict(record.get("description") or {})
-    said = normalize(" ".join([str(record.get("kind", "")), *map(str, told.values())]))
-    described = [p for p in leftover(rest) if covered([p], [said])]
-    return " ".join(taken_out(rest, described).split())
