@@ -90,6 +90,9 @@ def test_the_experts_each_token_is_sent_to_are_the_activated_ones() -> None:
         # the noun after 哪些 or a 什么 that ends the question names the kind of answer
         ("smallpond 是基于哪些组件构建的？", "smallpond", "DuckDB"),
         ("karpathy跟openai啥关系", "andrej-karpathy", "Founding member of OpenAI"),
+        # besides, ones, overall, now: words that ask nothing of their own
+        ("besides the shared ones, how many experts does each V3 token go to", "deepseek-v3", "8"),
+        ("how big is DeepSeek-V2.5 overall", "deepseek-v2.5", "236B"),
     ],
 )
 def test_a_chatty_question_is_answered(query: str, record: str, said: str) -> None:
