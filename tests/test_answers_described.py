@@ -47,6 +47,8 @@ from .conftest import asserted_answer
             "deepseek-math-v2",
             "DeepSeek-V3.2-Exp-Base",
         ),
+        # Every model is a network: the word asks nothing more of it.
+        ("how many layers does the DeepSeek-V2 network have", "deepseek-v2", "60"),
         # A share asked is a figure asked: the figure, not the sentence holding three.
         ("V2 的 KV cache 比 67B 少了百分之多少", "deepseek-v2", "93.3%"),
         # Latin typed against Chinese is a word of its own.

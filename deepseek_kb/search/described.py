@@ -21,6 +21,8 @@ from deepseek_kb.search.question import Question
 
 # The fields in which a record says what it is.
 _WHAT_IT_IS = ("kind", "family", "summary", "description")
+# What every model is, whatever its summary says ("how deep is the V3 network").
+_EVERY_MODEL = "network neural llm 网络 神经网络"
 
 
 def described_answer(
@@ -28,16 +30,17 @@ def described_answer(
 ) -> Answer | None:
     """What the model holds for the question without the words that say what it is, when they
     are all it asks besides a field (no words the answer must account for remain)."""
-    rest = described(question.rest, model)
+    rest = described(question.rest, model, _EVERY_MODEL)
     if rest == question.rest or leftover(rest):
         return None
     found = choose(index, question._replace(rest=rest), "model", model, hits)
     return found if isinstance(found, Answer) else None
 
 
-def described(rest: str, record: Row) -> str:
-    """The words without those the record's own kind and description say."""
-    told = [record.get(field) or "" for field in _WHAT_IT_IS]
+def described(rest: str, record: Row, every: str = "") -> str:
+    """The words without those the record's own kind and description say, or those that
+    describe every thing of its kind."""
+    told = [every, *(record.get(field) or "" for field in _WHAT_IT_IS)]
     said = normalize(" ".join(t if isinstance(t, str) else " ".join(t.values()) for t in told))
     gone = [piece for piece in leftover(rest) if covered([piece], [said], strict=True)]
     return " ".join(taken_out(rest, gone).split()) if gone else rest
