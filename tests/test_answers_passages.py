@@ -415,3 +415,16 @@ def test_what_a_page_shows_rather_than_another_value_asks_nothing_of_its_own() -
     found = asserted_answer("为什么 Hugging Face 上 DeepSeek-V3 显示 685B 而不是 671B")
     assert found is not None and found["id"] == "deepseek-v3", found
     assert "14B of the Multi-Token Prediction" in found["text"], found
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "said"),
+    [
+        # slashed ~ cut, team ~ group: words that stand for each other in any question
+        ("after V2 which firms slashed prices", "price-war-2024-05", "ByteDance"),
+        ("what did jack clark say about deepseek's team", "clark-unfathomable-geniuses", "group"),
+    ],
+)
+def test_a_word_is_met_by_another_that_means_it(query: str, record: str, said: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == record and said in found["text"], found

@@ -68,13 +68,18 @@ eliminate eliminates eliminated rid remove removes removed 消除 去掉 去除 
 graduate masters master's 研究生 硕士 读研
 expensive costly pricey cost costs 昂贵 贵 烧钱
 vocab vocabulary vocabularies 词表 词汇表
-reduce reduces reduced reduction shrink shrinks shrank shrunk 减少 降低 缩小
+reduce reduces reduced reduction shrink shrinks shrank shrunk cut cuts cutting slash slashes slashed slashing lower lowered lowers lowering 减少 降低 缩小 下调 砍
 father dad 父亲 爸爸 老爸
 gpu gpus card cards 显卡
 approval approve approved sign-off signoff 审批 报批 批准
 grab grabs grabbed grabbing use uses 调用 动用
 final official 正式
 extend extends extended extension stretch stretched stretches expand expanded 扩展 拉长 延长
+respond responds responded response react reacts reacted answer answered 回应 应对 跟进
+first earliest 第一 首个 首次 最早 率先
+university universities college school 大学 高校 学校
+team teams group groups 团队 小组
+former old previous earlier 以前 之前 原来
 """
 
 
