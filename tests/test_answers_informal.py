@@ -154,3 +154,21 @@ def test_a_topic_before_a_colon_is_still_asked_about() -> None:
     experts are not the devices a token may be sent to."""
     found = asserted_answer("device limited routing: max devices per token in v2")
     assert found is None or found["asked"] != "activated_experts", found
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "said"),
+    [
+        # 全称 asks what it is called, spelled out where an alias spells it out
+        ("3FS 全称", "3fs", "Fire-Flyer File System"),
+        # 哪国人 asks who someone is; the role says where they are from
+        ("西蒙·威利森是哪国人", "simon-willison", "British"),
+        # 尺寸 are a model's sizes
+        ("deepseek coder 有哪些尺寸", "deepseek-coder", "33B"),
+        # 单卡 is a single card
+        ("deepseek ocr 单卡A100 一天能出多少页", "deepseek-ocr", "200k+"),
+    ],
+)
+def test_a_word_people_type_for_a_field_asks_it(query: str, record: str, said: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == record and said in found["text"], found

@@ -66,7 +66,7 @@ ASKED: tuple[Asked, ...] = (
         "谁是|是啥|啥是|介绍|含义|意思|定义|解释|指什么|work|works|job|position|role|工作|任职|"
         "就职|职位|职务|角色|是做什么的|做什么的|干什么的|是干嘛的|干嘛的|干嘛用的|是干什么的|"
         "做啥的|有什么用|用来做什么|干啥的|是干啥的|known for|best known for|famous for|出名|"
-        "哪一行|哪行|什么行业|哪个行业|什么背景|啥背景|什么来头|啥来头|background|干什么用的|"
+        "哪一行|哪行|什么行业|哪个行业|哪国人|哪里人|国籍|nationality|什么背景|啥背景|什么来头|啥来头|background|干什么用的|"
         "做什么用的|什么叫|哪家公司|which company|what does it do|what is it for|used for|"
         "what kind of firm|what kind of company|what type of firm|what type of company|"
         "what kind of organization|what sort of company|什么样的公司|什么类型的公司|哪类公司|"
@@ -85,7 +85,7 @@ ASKED: tuple[Asked, ...] = (
         "name",
         "chinese name|english name|name in chinese|name in english|called in chinese|"
         "official name|what is it called|中文名|中文名字|英文名|英文名字|叫什么名字|叫啥名|中文叫|"
-        "英文叫|名字叫",
+        "英文叫|名字叫|全称|全名|full name|short for|abbreviation for",
         "text",
     ),
     Asked(

@@ -21,7 +21,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
     "total_params": SpecWords(
         "parameters|params|param|parameter count|total parameters|total params|total param|"
         "number of parameters|how big|how large|size|model size|参数量|参数|总参数|多大|规模|大小|"
-        "full parameter count|full size|count every expert|all the experts|全部参数|体量"
+        "full parameter count|full size|count every expert|all the experts|全部参数|体量|尺寸|sizes"
     ),
     "active_params": SpecWords(
         "activated parameters|active parameters|activated params|active params|activated|active|"

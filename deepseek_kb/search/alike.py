@@ -74,6 +74,8 @@ gpu gpus card cards 显卡
 approval approve approved sign-off signoff 审批 报批 批准
 grab grabs grabbed grabbing use uses 调用 动用
 final official 正式
+api endpoint endpoints interface 接口
+single 单卡 单张 一张卡 一块卡
 extend extends extended extension stretch stretched stretches expand expanded 扩展 拉长 延长
 respond responds responded response react reacts reacted answer answered 回应 应对 跟进
 first earliest 第一 首个 首次 最早 率先

@@ -87,6 +87,11 @@ def _called(kind: str, record: Row) -> Candidate:
     asked in English too ("DeepSeek's Chinese name": 深度求索)."""
     zh, en = record["name"]["zh"], record["name"]["en"]
     both = {"zh": f"{zh}（{en}）", "en": f"{en} ({zh})"} if zh != en else record["name"]
+    spelled = [
+        str(a)[: -len(en) - 3] for a in record.get("aliases", []) if str(a).endswith(f" ({en})")
+    ]
+    if spelled:  # "Fire-Flyer File System (3FS)": the name spelled out is its full name
+        both = {"zh": f"{zh}（{spelled[0]}）", "en": f"{en} ({spelled[0]})"}
     return Candidate("called", kind, record, "name", both, record.get("sources", []))
 
 
