@@ -45,6 +45,7 @@ from deepseek_kb.search.described import described_answer
 from deepseek_kb.search.documents import documented_answer
 from deepseek_kb.search.field_asked import field_asked, qualified_by
 from deepseek_kb.search.figured import figure_answer
+from deepseek_kb.search.following import following_answer
 from deepseek_kb.search.labelled import labelled_answer
 from deepseek_kb.search.leftover import content, covered, leftover
 from deepseek_kb.search.named import Hit, has, names_of, names_out
@@ -114,7 +115,7 @@ def _answer(index: Index, query: str, hits: Sequence[Hit]) -> Answer | NotStated
 def _answered(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | NotStated | None:
     if _names_only(index, question):
         return None  # "V3 R1": things named and nothing asked of them, the hits are the answer
-    day = day_answer(index, question)
+    day = day_answer(index, question) or following_answer(index, question)
     if day is not None:  # "开源周第二天开源了什么": the day of the series, not the series
         return day
     found = definition_answer(index, question, hits) or _held(index, question, hits)
