@@ -68,7 +68,8 @@ eliminate eliminates eliminated rid remove removes removed 消除 去掉 去除 
 graduate masters master's 研究生 硕士 读研
 expensive costly pricey cost costs 昂贵 贵 烧钱
 vocab vocabulary vocabularies 词表 词汇表
-reduce reduces reduced reduction shrink shrinks shrank shrunk cut cuts cutting slash slashes slashed slashing lower lowered lowers lowering 减少 降低 缩小 下调 砍
+reduce reduces reduced reduction shrink shrinks shrank shrunk 减少 降低 缩小
+cut cuts cutting slash slashes slashed slashing lower lowered lowers lowering 下调 降价
 father dad 父亲 爸爸 老爸
 gpu gpus card cards 显卡
 approval approve approved sign-off signoff 审批 报批 批准

@@ -21,8 +21,7 @@ from deepseek_kb.search.named import Hit
 from deepseek_kb.search.workplace import names_listed, workplace
 from deepseek_kb.values import format_value, pick
 
-# The company the knowledge base is about: what a question naming nothing else asks of, and
-# what every record speaks of.
+# The company the KB is about: what a question naming nothing else asks of.
 COMPANY = "deepseek"
 
 
@@ -83,16 +82,13 @@ def _fact_figures(about: list[Found], record: Row) -> list[Candidate]:
 
 
 def _called(kind: str, record: Row) -> Candidate:
-    """What the thing is called in both languages, each beside the other: its Chinese name is
-    asked in English too ("DeepSeek's Chinese name": 深度求索)."""
+    """What the thing is called, in both languages each beside the other (深度求索 is asked in
+    English too), or beside the name an alias spells out ("Fire-Flyer File System (3FS)")."""
     zh, en = record["name"]["zh"], record["name"]["en"]
-    both = {"zh": f"{zh}（{en}）", "en": f"{en} ({zh})"} if zh != en else record["name"]
-    spelled = [
-        str(a)[: -len(en) - 3] for a in record.get("aliases", []) if str(a).endswith(f" ({en})")
-    ]
-    if spelled:  # "Fire-Flyer File System (3FS)": the name spelled out is its full name
-        both = {"zh": f"{zh}（{spelled[0]}）", "en": f"{en} ({spelled[0]})"}
-    return Candidate("called", kind, record, "name", both, record.get("sources", []))
+    full = [f"{a}"[: -len(en) - 3] for a in record.get("aliases", []) if f"{a}".endswith(f"({en})")]
+    zh_too, en_too = (full[0], full[0]) if full else (en, zh)
+    both = {"zh": f"{zh}（{zh_too}）", "en": f"{en} ({en_too})"} if zh != en or full else None
+    return Candidate("called", kind, record, "name", both or record["name"], record["sources"])
 
 
 def _model(index: Index, model: Row, hits: Sequence[Hit]) -> Iterator[Candidate]:

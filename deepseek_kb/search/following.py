@@ -15,6 +15,7 @@ import json
 import re
 from datetime import date
 
+from deepseek_kb.analysis.text import taken_out
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import Candidate, event_candidate, record_text
@@ -54,30 +55,37 @@ def following_answer(index: Index, question: Question) -> Answer | None:
     after = _AFTER.search(question.rest)
     clause = after or _BEFORE.search(question.rest)
     when = _day_of(record) if record is not None and kind != "topic" else None
-    if record is None or clause is None or when is None or "quantity" in question.cues:
+    if clause is None or when is None or "quantity" in question.cues:
         return None
     gap = _GAP.search(question.rest)
     # What the question asks is said outside the clause naming what came before ("after the
     # release of V2", "v2出来以后").
     rest = question.rest.replace(clause.group(), " ")
     rest = names_out(rest.replace(gap.group(), " ") if gap else rest, _named(index, question))
-    dated = "date" in question.cues
-    asked, score = best_asked(rest, question.cues)
-    released = score >= CLEAR and asked == "released"
-    came = [w for w in _CAME if has(rest, w)]
-    if not (dated or came or released):
+    types = _asked_of(rest, question)
+    if types is None:
         return None  # something else is asked of what followed ("what nickname after V2")
-    for word in came:
-        rest = rest.replace(word, " ")
-    types = _MODELS if any(has(rest, w) for w in _A_MODEL) else _RELEASES if released else ()
+    rest = taken_out(rest, [w for w in _CAME if has(rest, w)])
     found = _followed(index, when, 1 if after else -1, _days(gap), leftover(rest), types)
     if found is None:
         return None
-    if dated:
+    if "date" in question.cues:
         event = event_candidate(found)
         return answer_from(event, [event], found)
     title = Candidate("identity", "event", found, "title", found["title"], found["sources"])
     return answer_from(title, [title], found)
+
+
+def _asked_of(rest: str, question: Question) -> tuple[str, ...] | None:
+    """The kinds of event that may answer (any, when none is said): a model, a release; none
+    when the words ask neither when nor what came."""
+    asked, score = best_asked(rest, question.cues)
+    released = score >= CLEAR and asked == "released"
+    if not ("date" in question.cues or released or any(has(rest, w) for w in _CAME)):
+        return None
+    if any(has(rest, w) for w in _A_MODEL):
+        return _MODELS
+    return _RELEASES if released else ()
 
 
 def _named(index: Index, question: Question) -> list[Row]:
