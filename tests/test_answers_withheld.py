@@ -180,3 +180,24 @@ def test_how_much_of_a_day_of_a_series_is_not_the_days_title() -> None:
     assert found is None or "Open-Source Week Day" not in json.dumps(found), found
     found = asserted_answer("开源周第四天一口气开源了哪几个")
     assert found is not None and "DualPipe" in found["text"], found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # FP8, a training precision of the models, is in DeepGEMM's own words
+        "which number formats does DeepGEMM cover",
+        # H800, the GPU of the models, is in the Day 1 release about FlashMLA
+        "what GPUs does FlashMLA run on",
+    ],
+)
+def test_a_field_of_another_kind_is_not_unstated_when_a_value_of_it_is_named(query: str) -> None:
+    result = run("search", query, "--json")
+    hits = json.loads(result.stdout)
+    assert hits[0]["match"]["how"] != "not-stated", hits[0]["match"]
+
+
+def test_a_field_of_another_kind_no_words_of_the_thing_name_is_unstated() -> None:
+    """No GPU is named in what the sources say of 3FS, nor of any record about it."""
+    result = run("search", "what gpu does 3fs need", "--json")
+    assert json.loads(result.stdout)[0]["match"]["how"] == "not-stated"

@@ -48,6 +48,7 @@ from deepseek_kb.search.stand_in import (
     figure_told,
     told_in_another,
     told_otherwise,
+    value_told,
 )
 from deepseek_kb.search.theirs import quote_asked, quote_on, quotes_by
 
@@ -103,7 +104,7 @@ def choose(
     tied = _tied(question, keys, asked, asked_score, _given(question, found))
     if _asked_elsewhere(question, keys, asked_score) or tied:
         told = [*found, *_fields_told(index, kind, record)]
-        return _elsewhere_not_stated(question, kind, record, keys, told)
+        return _elsewhere_not_stated(index, question, kind, record, keys, told)
     question, asked, found = _fallen_back(question, asked, found)
     if asked_score >= CLEAR and asked not in OPEN and _of_kind(question, asked):
         # The field is clear: only its values answer, and none is "not stated".
@@ -179,7 +180,12 @@ def _asked_elsewhere(question: Question, keys: tuple[str, ...], asked_score: int
 
 
 def _elsewhere_not_stated(
-    question: Question, kind: str, record: Row, keys: tuple[str, ...], found: list[Candidate]
+    index: Index,
+    question: Question,
+    kind: str,
+    record: Row,
+    keys: tuple[str, ...],
+    found: list[Candidate],
 ) -> Answer | NotStated | None:
     """A field of another kind of thing asked, and nothing else: what tells it otherwise
     (`stand_in.told_otherwise`), else not stated (a GPU model asked of a cluster); two fields
@@ -193,8 +199,8 @@ def _elsewhere_not_stated(
     told, answer = told_otherwise(question, record, asking, found)
     if told:
         return answer  # a figure or its own words tell it: never "not stated"
-    if yes_no(question):
-        return None  # "does DeepSeek make money" asks no model's cost
+    if yes_no(question) or value_told(index, record, anything):
+        return None  # "does DeepSeek make money" asks no model's cost; "FP8 GEMM" is told
     return NotStated(kind, record, asking)
 
 

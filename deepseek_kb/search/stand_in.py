@@ -5,10 +5,12 @@ its encoder is built from)."""
 
 from __future__ import annotations
 
+import json
 import re
 
 from deepseek_kb.analysis.text import normalize
 from deepseek_kb.asking import UNIT_ASKED
+from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import Candidate, record_text, said_by
 from deepseek_kb.search.answered import Answer, answer_from, same_value
@@ -95,6 +97,27 @@ def told_otherwise(
     if asking.expects == "text" and len(told) == 1:
         return True, answer_from(told[0], told, record)
     return True, None
+
+
+# A code a value is written in: letters and digits in one word (FP8, BF16, H800, A100).
+_CODE = re.compile(r"\b[a-z]+\d+[a-z\d]*\b")
+
+
+def value_told(index: Index, record: Row, key: str) -> bool:
+    """Whether the thing's words, or those of a record about it, name a code the field takes on
+    the models that hold it (FP8, a training precision, in DeepGEMM's "FP8 GEMM kernels"; H800
+    in FlashMLA's Day 1): the field is told there, though the thing holds no such field."""
+    holders = index.query(
+        "SELECT json FROM records WHERE type = 'model' AND json LIKE ?", (f'%"{key}":{{"value"%',)
+    )
+    codes = {
+        code
+        for (text,) in holders
+        for code in _CODE.findall(normalize(json.dumps(json.loads(text)["specs"][key]["value"])))
+    }
+    about = [f.row for f in index.mentions(record["id"]) if record["id"] in f.row.get("about", [])]
+    said = normalize(" ".join(record_text(r) for r in [record, *about]))
+    return any(has(said, code) for code in codes)
 
 
 def figure_for(asking: Asking, question: Question, found: list[Candidate]) -> list[Candidate]:
