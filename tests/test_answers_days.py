@@ -115,6 +115,13 @@ def test_switching_over_to_a_model_is_the_upgrade_to_it(query: str) -> None:
     assert found is not None and found["text"] == "2025-09-29", found
 
 
+@pytest.mark.parametrize("query", ["api 什么时候切到 v3.1", "v3.1 啥时候上的 api"])
+def test_an_event_titled_by_a_longer_name_is_not_the_things_date(query: str) -> None:
+    """V3.1-Terminus's API upgrade names V3.1 only inside its own name: V3.1's date is its own."""
+    found = asserted_answer(query)
+    assert found is not None and found["text"] == "2025-08-21", found
+
+
 @pytest.mark.parametrize(
     "query",
     [

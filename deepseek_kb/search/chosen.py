@@ -29,7 +29,7 @@ from deepseek_kb.search.answerables import (
 )
 from deepseek_kb.search.answered import COMPANIONS, Answer, NotStated, answer_from, same_value
 from deepseek_kb.search.fits import counted, kind_fits, of_kind_asked
-from deepseek_kb.search.holding import held_count
+from deepseek_kb.search.happened import happened
 from deepseek_kb.search.leftover import covered, leftover
 from deepseek_kb.search.named import Hit, has
 from deepseek_kb.search.question import (
@@ -229,7 +229,7 @@ def _best(question: Question, kind: str, record: Row, found: list[Candidate]) ->
     top = [c for s, c in scored if s == best]
     if not of_kind_asked(question, top):
         return None
-    kept = _happened(question, top)
+    kept = happened(question, top)
     chosen = _agreed(kept)
     if chosen is None:
         return None
@@ -345,33 +345,6 @@ def _case_first(question: Question, candidate: Candidate) -> Candidate:
             )
             return candidate._replace(value=ordered)
     return candidate
-
-
-# Words that ask when something was announced, not when it happened.
-_ANNOUNCED = ("announce", "announced", "announcement", "预告", "宣布", "官宣")
-
-
-def _happened(question: Question, top: list[Candidate]) -> list[Candidate]:
-    """Of equally good dates, those of what happened: the announcement of Open-Source Week is
-    not its start, unless the question asks when it was announced."""
-    if any(has(question.rest, word) for word in _ANNOUNCED):
-        return top
-    happened = [c for c in top if c.kind != "event" or c.record.get("type") != "announcement"]
-    return _titled_as_asked(question, happened or top)
-
-
-def _titled_as_asked(question: Question, top: list[Candidate]) -> list[Candidate]:
-    """Of equally good dates, those of the events whose titles say what else is asked (梁文锋的采访:
-    his interviews, not AlexNet's impact, which a note of his interview material also dates)."""
-    pieces = leftover(question.rest)
-    titled = [
-        c
-        for c in top
-        if c.kind == "event"
-        and pieces
-        and held_count(pieces, normalize(" ".join(dict(c.record["title"]).values()))) == len(pieces)
-    ]
-    return titled or top
 
 
 def _agreed(top: list[Candidate]) -> Candidate | None:
