@@ -172,3 +172,18 @@ def test_a_topic_before_a_colon_is_still_asked_about() -> None:
 def test_a_word_people_type_for_a_field_asks_it(query: str, record: str, said: str) -> None:
     found = asserted_answer(query)
     assert found is not None and found["id"] == record and said in found["text"], found
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "said"),
+    [
+        # what a parenthesis says is not asked about is not the thing asked about
+        ("when did v3.2 (not the exp one) come out", "deepseek-v3.2", "2025-12-01"),
+        ("V3（不是 V3.1）有多少参数", "deepseek-v3", "671B"),
+        # "the final V3.2": every model is the final one of itself
+        ("when did deepseek put out the final v3.2", "deepseek-v3.2", "2025-12-01"),
+    ],
+)
+def test_what_a_question_sets_aside_is_not_asked_about(query: str, record: str, said: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == record and said in found["text"], found

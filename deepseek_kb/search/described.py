@@ -21,8 +21,8 @@ from deepseek_kb.search.question import Question
 
 # The fields in which a record says what it is.
 _WHAT_IT_IS = ("kind", "family", "summary", "description")
-# What every model is, whatever its summary says ("how deep is the V3 network").
-_EVERY_MODEL = "network neural llm 网络 神经网络"
+# What every model is, whatever its summary says ("how deep is the V3 network", "the final V3.2").
+_EVERY_MODEL = "network neural llm 网络 神经网络 final"
 
 
 def described_answer(

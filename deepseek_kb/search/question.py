@@ -249,7 +249,11 @@ def informal(norm: str) -> str:
     """The question in the words its informal spelling stands for."""
     for typed, meant in _INFORMAL.items():
         norm = norm.replace(typed, meant)
-    return _INFORMAL_LATIN.sub(_meant, norm)
+    return _INFORMAL_LATIN.sub(_meant, _NOT_THIS.sub(" ", norm))
+
+
+# "the final v3.2 (not exp)", "V3（不是 V3.1）": what the question does not ask about.
+_NOT_THIS = re.compile(r"[(（]\s*(?:not\b|non\b|非|不是|而不是)[^)）]*[)）]")
 
 
 def _meant(typed: re.Match[str]) -> str:
