@@ -97,3 +97,24 @@ def test_a_day_written_before_its_month_is_read_whole() -> None:
 def test_words_a_model_is_not_described_by_still_ask_something(query: str) -> None:
     found = asserted_answer(query)
     assert found is None, found
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "text"),
+    [
+        ("which year was High-Flyer's second cluster built", "fire-flyer-2", "2021"),
+        ("how many GPUs did High-Flyer's first cluster have", "fire-flyer-1", "1100"),
+        ("幻方第一代训练平台投了多少钱", "fire-flyer-1", "200M"),
+    ],
+)
+def test_a_thing_named_by_its_place_in_a_numbered_line_is_that_thing(
+    query: str, record: str, text: str
+) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == record and text in found["text"], found
+
+
+def test_an_ordinal_numbering_something_else_names_no_member_of_the_line() -> None:
+    """亚太第一个: the first in the region to get A100s, not Fire-Flyer 1."""
+    found = asserted_answer("幻方是亚太第一个拿到A100的吗")
+    assert found is None or found["id"] != "fire-flyer-1", found

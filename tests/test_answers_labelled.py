@@ -230,9 +230,10 @@ def test_a_number_naming_what_a_figure_is_about_is_held_by_its_name(query: str, 
 )
 def test_cards_are_gpus(query: str) -> None:
     """card ~ GPU ~ 显卡: the cards of the platform High-Flyer built in 2019 are Fire-Flyer 1's
-    1,100 GPUs, its label's words."""
+    1,100 GPUs, its label's words (told by Fire-Flyer 1 itself, once "first platform" names it)."""
     found = asserted_answer(query)
-    assert found is not None and found["id"] == "fire-flyer-1-investment-and-gpus", found
+    assert found is not None, query
+    assert found["id"] in ("fire-flyer-1", "fire-flyer-1-investment-and-gpus"), found
     assert found["text"].startswith("1100"), found
 
 

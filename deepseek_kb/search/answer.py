@@ -50,6 +50,7 @@ from deepseek_kb.search.labelled import labelled_answer
 from deepseek_kb.search.leftover import content, covered, leftover
 from deepseek_kb.search.named import Hit, has, names_of, names_out
 from deepseek_kb.search.negated import said_not
+from deepseek_kb.search.numbered import numbered_meant
 from deepseek_kb.search.parentage import child_meant, parent_meant
 from deepseek_kb.search.passages import names_it, passage_answer, read_hits
 from deepseek_kb.search.purpose import purpose_out
@@ -97,6 +98,25 @@ def _answer(index: Index, query: str, hits: Sequence[Hit]) -> Answer | NotStated
         return article  # the article's own date, not an event's its words touch
     question = variant_meant(index, _founder_meant(index, dated_meant(index, question)))
     question = parent_meant(index, child_meant(index, question))
+    numbered = numbered_meant(index, question)
+    if numbered is question or numbered.subject is None:
+        return _chosen(index, question, hits)
+    # The one its ordinal names (High-Flyer's second cluster): what it holds, else what its
+    # parent holds about it; never what is told of another.
+    thing = numbered.subject[1]["id"]
+    for asked in (numbered, question):
+        found = _chosen(index, asked, hits)
+        if isinstance(found, Answer) and thing in (
+            found.record["id"],
+            *found.record.get("about", []),
+        ):
+            return found
+    return None
+
+
+def _chosen(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | NotStated | None:
+    """The answer to what the question asks, or to the one of the choices it offers that says
+    which ("MoE or dense")."""
     choices = either(question)
     if len(choices) == 1:
         question = choices[0][1]  # "fp16 or something else" asks what it is, whichever

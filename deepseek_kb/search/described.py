@@ -40,7 +40,12 @@ def described_answer(
 def described(rest: str, record: Row, every: str = "") -> str:
     """The words without those the record's own kind and description say, or those that
     describe every thing of its kind."""
-    told = [every, *(record.get(field) or "" for field in _WHAT_IT_IS)]
-    said = normalize(" ".join(t if isinstance(t, str) else " ".join(t.values()) for t in told))
+    said = what_it_is(record, every)
     gone = [piece for piece in leftover(rest) if covered([piece], [said], strict=True)]
     return " ".join(taken_out(rest, gone).split()) if gone else rest
+
+
+def what_it_is(record: Row, every: str = "") -> str:
+    """What the record says it is: its kind, family, summary and description, as one text."""
+    told = [every, *(record.get(field) or "" for field in _WHAT_IT_IS)]
+    return normalize(" ".join(t if isinstance(t, str) else " ".join(t.values()) for t in told))
