@@ -187,3 +187,21 @@ def test_a_word_people_type_for_a_field_asks_it(query: str, record: str, said: s
 def test_what_a_question_sets_aside_is_not_asked_about(query: str, record: str, said: str) -> None:
     found = asserted_answer(query)
     assert found is not None and found["id"] == record and said in found["text"], found
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "said"),
+    [
+        ("DeepSeek-V2, which came out in May 2024, has how many layers?", "deepseek-v2", "60"),
+        (
+            "Jack Clark, who praised DeepSeek's hires, co-founded which company?",
+            "jack-clark",
+            "Anthropic",
+        ),
+    ],
+)
+def test_a_clause_set_off_by_commas_says_more_of_the_thing_and_asks_nothing(
+    query: str, record: str, said: str
+) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == record and said in found["text"], found

@@ -33,8 +33,13 @@ _READ_IN = re.compile(
 )
 
 
+# A clause set off by commas or dashes that says more of what the question names ("Jack Clark,
+# who praised DeepSeek's hires — which AI company did he co-found"): it asks nothing.
+_ASIDE = re.compile(r",\s*(?:who|whose|which)\b[^,—–;:?？]*[,—–;:]")
+
+
 def purpose_out(rest: str) -> str:
     """The question without the clauses that say why it is asked and where its asker read of
-    it."""
+    it, and those that say more of what it names."""
     rest = _AFTER.sub(" ", _WRITING.sub(" ", _PURPOSE.sub(" ", rest, count=1)))
-    return _READ_IN.sub(" ", rest)
+    return _ASIDE.sub(" ", _READ_IN.sub(" ", rest))
