@@ -49,6 +49,10 @@ from .conftest import asserted_answer
         ),
         # Every model is a network: the word asks nothing more of it.
         ("how many layers does the DeepSeek-V2 network have", "deepseek-v2", "60"),
+        # A thing named by its place in a numbered line of its parent's.
+        ("which year was High-Flyer's second cluster built", "fire-flyer-2", "2021"),
+        ("how many GPUs did High-Flyer's first cluster have", "fire-flyer-1", "1100"),
+        ("幻方第一代训练平台投了多少钱", "fire-flyer-1", "200M"),
         # A share asked is a figure asked: the figure, not the sentence holding three.
         ("V2 的 KV cache 比 67B 少了百分之多少", "deepseek-v2", "93.3%"),
         # Latin typed against Chinese is a word of its own.
@@ -97,21 +101,6 @@ def test_a_day_written_before_its_month_is_read_whole() -> None:
 def test_words_a_model_is_not_described_by_still_ask_something(query: str) -> None:
     found = asserted_answer(query)
     assert found is None, found
-
-
-@pytest.mark.parametrize(
-    ("query", "record", "text"),
-    [
-        ("which year was High-Flyer's second cluster built", "fire-flyer-2", "2021"),
-        ("how many GPUs did High-Flyer's first cluster have", "fire-flyer-1", "1100"),
-        ("幻方第一代训练平台投了多少钱", "fire-flyer-1", "200M"),
-    ],
-)
-def test_a_thing_named_by_its_place_in_a_numbered_line_is_that_thing(
-    query: str, record: str, text: str
-) -> None:
-    found = asserted_answer(query)
-    assert found is not None and found["id"] == record and text in found["text"], found
 
 
 def test_an_ordinal_numbering_something_else_names_no_member_of_the_line() -> None:

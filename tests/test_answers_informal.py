@@ -93,6 +93,26 @@ def test_the_experts_each_token_is_sent_to_are_the_activated_ones() -> None:
         # besides, ones, overall, now: words that ask nothing of their own
         ("besides the shared ones, how many experts does each V3 token go to", "deepseek-v3", "8"),
         ("how big is DeepSeek-V2.5 overall", "deepseek-v2.5", "236B"),
+        # 全称 asks what it is called, spelled out where an alias spells it out
+        ("3FS 全称", "3fs", "Fire-Flyer File System"),
+        # 哪国人 asks who someone is; the role says where they are from
+        ("西蒙·威利森是哪国人", "simon-willison", "British"),
+        # 尺寸 are a model's sizes
+        ("deepseek coder 有哪些尺寸", "deepseek-coder", "33B"),
+        # 单卡 is a single card
+        ("deepseek ocr 单卡A100 一天能出多少页", "deepseek-ocr", "200k+"),
+        # what a parenthesis says is not asked about is not the thing asked about
+        ("when did v3.2 (not the exp one) come out", "deepseek-v3.2", "2025-12-01"),
+        ("V3（不是 V3.1）有多少参数", "deepseek-v3", "671B"),
+        # "the final V3.2": every model is the final one of itself
+        ("when did deepseek put out the final v3.2", "deepseek-v3.2", "2025-12-01"),
+        # a clause set off by commas says more of the thing named and asks nothing
+        ("DeepSeek-V2, which came out in May 2024, has how many layers?", "deepseek-v2", "60"),
+        (
+            "Jack Clark, who praised DeepSeek's hires, co-founded which company?",
+            "jack-clark",
+            "Anthropic",
+        ),
     ],
 )
 def test_a_chatty_question_is_answered(query: str, record: str, said: str) -> None:
@@ -154,54 +174,3 @@ def test_a_topic_before_a_colon_is_still_asked_about() -> None:
     experts are not the devices a token may be sent to."""
     found = asserted_answer("device limited routing: max devices per token in v2")
     assert found is None or found["asked"] != "activated_experts", found
-
-
-@pytest.mark.parametrize(
-    ("query", "record", "said"),
-    [
-        # 全称 asks what it is called, spelled out where an alias spells it out
-        ("3FS 全称", "3fs", "Fire-Flyer File System"),
-        # 哪国人 asks who someone is; the role says where they are from
-        ("西蒙·威利森是哪国人", "simon-willison", "British"),
-        # 尺寸 are a model's sizes
-        ("deepseek coder 有哪些尺寸", "deepseek-coder", "33B"),
-        # 单卡 is a single card
-        ("deepseek ocr 单卡A100 一天能出多少页", "deepseek-ocr", "200k+"),
-    ],
-)
-def test_a_word_people_type_for_a_field_asks_it(query: str, record: str, said: str) -> None:
-    found = asserted_answer(query)
-    assert found is not None and found["id"] == record and said in found["text"], found
-
-
-@pytest.mark.parametrize(
-    ("query", "record", "said"),
-    [
-        # what a parenthesis says is not asked about is not the thing asked about
-        ("when did v3.2 (not the exp one) come out", "deepseek-v3.2", "2025-12-01"),
-        ("V3（不是 V3.1）有多少参数", "deepseek-v3", "671B"),
-        # "the final V3.2": every model is the final one of itself
-        ("when did deepseek put out the final v3.2", "deepseek-v3.2", "2025-12-01"),
-    ],
-)
-def test_what_a_question_sets_aside_is_not_asked_about(query: str, record: str, said: str) -> None:
-    found = asserted_answer(query)
-    assert found is not None and found["id"] == record and said in found["text"], found
-
-
-@pytest.mark.parametrize(
-    ("query", "record", "said"),
-    [
-        ("DeepSeek-V2, which came out in May 2024, has how many layers?", "deepseek-v2", "60"),
-        (
-            "Jack Clark, who praised DeepSeek's hires, co-founded which company?",
-            "jack-clark",
-            "Anthropic",
-        ),
-    ],
-)
-def test_a_clause_set_off_by_commas_says_more_of_the_thing_and_asks_nothing(
-    query: str, record: str, said: str
-) -> None:
-    found = asserted_answer(query)
-    assert found is not None and found["id"] == record and said in found["text"], found
