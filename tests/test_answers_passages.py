@@ -428,3 +428,10 @@ def test_what_a_page_shows_rather_than_another_value_asks_nothing_of_its_own() -
 def test_a_word_is_met_by_another_that_means_it(query: str, record: str, said: str) -> None:
     found = asserted_answer(query)
     assert found is not None and found["id"] == record and said in found["text"], found
+
+
+def test_a_code_records_note_says_in_words_what_its_code_does() -> None:
+    """The API example's base_url is code; its note says where the example points the client."""
+    found = asserted_answer("What base_url does the API example point the OpenAI client at?")
+    assert found is not None and found["id"] == "api-example-base-url", found
+    assert "https://api.deepseek.com" in found["text"], found

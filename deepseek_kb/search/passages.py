@@ -255,7 +255,9 @@ def _texts(record: Row, notes: bool) -> Iterator[tuple[str, Row, list[Row]]]:
             yield f"{key}[{number}]", item, sources
     for number, claim in enumerate(record.get("claims", [])):
         yield f"claims[{number}]", claim["text"], claim["sources"]
-    if notes and "definition" in record and isinstance(record.get("note"), dict):
+    # A term's note tells more of what it is; a code record's says in words what its code does.
+    told = "definition" in record or record.get("code")
+    if notes and told and isinstance(record.get("note"), dict):
         yield "note", record["note"], sources
 
 
