@@ -13,7 +13,6 @@ and the hits speak for themselves.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from deepseek_kb.analysis.text import normalize
@@ -66,6 +65,7 @@ from deepseek_kb.search.question import (
 from deepseek_kb.search.quoted import said_answer
 from deepseek_kb.search.series import day_answer
 from deepseek_kb.search.spelled import spelled
+from deepseek_kb.search.stand_in import models_holding
 from deepseek_kb.search.superlative import variant_meant
 from deepseek_kb.search.weighed import ranked_answer
 
@@ -310,13 +310,9 @@ def _unnamed(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | 
     asked, score = best_asked(question.norm, question.cues)
     if score >= CLEAR and asked in spec_keys() and not leftover(question.norm):
         # The one model stating a spec answers a question that asks for nothing more.
-        holders = index.query(
-            "SELECT json FROM records WHERE type = 'model' AND json LIKE ?",
-            (f'%"{asked}":{{"value"%',),
-        )
+        holders = models_holding(index, asked)
         if len(holders) == 1:
-            model = json.loads(holders[0][0])
-            return choose(index, question, "model", model, hits)
+            return choose(index, question, "model", holders[0], hits)
     company = index.get(COMPANY)
     if score >= CLEAR and asked in COMPANY_KEYS and company is not None:
         return choose(index, question, company.kind, company.row, hits)

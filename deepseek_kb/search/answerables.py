@@ -85,7 +85,7 @@ def _called(kind: str, record: Row) -> Candidate:
     """What the thing is called, in both languages each beside the other (深度求索 is asked in
     English too), or beside the name an alias spells out ("Fire-Flyer File System (3FS)")."""
     zh, en = record["name"]["zh"], record["name"]["en"]
-    full = [f"{a}"[: -len(en) - 3] for a in record.get("aliases", []) if f"{a}".endswith(f"({en})")]
+    full = [a.removesuffix(f" ({en})") for a in record.get("aliases", []) if a.endswith(f" ({en})")]
     zh_too, en_too = (full[0], full[0]) if full else (en, zh)
     both = {"zh": f"{zh}（{zh_too}）", "en": f"{en} ({en_too})"} if zh != en or full else None
     return Candidate("called", kind, record, "name", both or record["name"], record["sources"])

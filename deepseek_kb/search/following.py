@@ -5,13 +5,13 @@ supported it. On what date?".
 The thing named is a day on the timeline (a model's or a project's release, an event); the
 answer is an event that followed it and whose words account for all else the question says: the
 first such event, or, when the question says how long after (a week, ten days, 几天), the one
-nearest that long after; "before V3", "V3 之前" the same way back. A question asking when is answered by its date, one asking what came
-by its title; one asking anything else of what followed (a nickname given after V2) by neither.
+nearest that long after; "before V3", "V3 之前" the same way back. A question asking when is
+answered by its date, one asking what came by its title; one asking anything else of what
+followed (a nickname given after V2) by neither.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 
@@ -130,10 +130,8 @@ def _followed(
 ) -> Row | None:
     """The first event after the day (`way` 1; before it, -1) whose words account for the
     pieces, or the one nearest the gap after it; none when none does, or two do."""
-    rows = index.query("SELECT json FROM records WHERE type = 'event' ORDER BY sort")
     later: list[tuple[int, Row]] = []
-    for (text,) in rows:
-        event = json.loads(text)
+    for event in index.records("event"):
         day = _day_of(event)
         if day is None or (day - when).days * way <= 0:
             continue

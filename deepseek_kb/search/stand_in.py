@@ -103,17 +103,22 @@ def told_otherwise(
 _CODE = re.compile(r"\b[a-z]+\d+[a-z\d]*\b")
 
 
+def models_holding(index: Index, key: str) -> list[Row]:
+    """The models that state a value for the spec."""
+    holders = index.query(
+        "SELECT json FROM records WHERE type = 'model' AND json LIKE ?", (f'%"{key}":{{"value"%',)
+    )
+    return [json.loads(text) for (text,) in holders]
+
+
 def value_told(index: Index, record: Row, key: str) -> bool:
     """Whether the thing's words, or those of a record about it, name a code the field takes on
     the models that hold it (FP8, a training precision, in DeepGEMM's "FP8 GEMM kernels"; H800
     in FlashMLA's Day 1): the field is told there, though the thing holds no such field."""
-    holders = index.query(
-        "SELECT json FROM records WHERE type = 'model' AND json LIKE ?", (f'%"{key}":{{"value"%',)
-    )
     codes = {
         code
-        for (text,) in holders
-        for code in _CODE.findall(normalize(json.dumps(json.loads(text)["specs"][key]["value"])))
+        for model in models_holding(index, key)
+        for code in _CODE.findall(normalize(json.dumps(model["specs"][key]["value"])))
     }
     about = [f.row for f in index.mentions(record["id"]) if record["id"] in f.row.get("about", [])]
     said = normalize(" ".join(record_text(r) for r in [record, *about]))
