@@ -120,3 +120,32 @@ def test_how_a_term_acts_on_another_it_names_is_its_definition(query: str) -> No
 def test_two_terms_compared_are_no_question_of_how_one_works() -> None:
     found = asserted_answer("how does MLA compare with MHA")
     assert found is None or found["id"] != "mla", found
+
+
+@pytest.mark.parametrize(
+    ("query", "term", "said"),
+    [
+        ("V3 的负载均衡策略具体给每个专家加了什么", "aux-loss-free-balancing", "bias"),
+        ("V3 不加额外的损失，怎么让专家负载均衡", "aux-loss-free-balancing", "bias"),
+        ("V3 的 multi-token prediction 里每个 token 除了下一个之外还多预测几个", "mtp", "1"),
+    ],
+)
+def test_more_asked_of_the_method_a_model_uses_is_told_by_its_definition(
+    query: str, term: str, said: str
+) -> None:
+    """V3's field names the method (auxiliary-loss-free load balancing); what the question asks
+    beyond its name (what is added to each expert) is in the method's definition, which holds
+    more of the question's words."""
+    found = asserted_answer(query)
+    assert found is not None
+    assert found["id"] == term, found
+    assert said in found["text"]
+
+
+@pytest.mark.parametrize("query", ["V3 用什么做负载均衡", "what does V3 use for load balancing"])
+def test_the_method_a_model_uses_asked_by_name_is_its_field(query: str) -> None:
+    """Asked only which method: V3's own field, which names it."""
+    found = asserted_answer(query)
+    assert found is not None
+    assert found["id"] == "deepseek-v3", found
+    assert found["asked"] == "load_balancing"

@@ -80,6 +80,14 @@ ASKED: tuple[Asked, ...] = (
         "works at|work at|worked at|working at|在哪家公司|在哪个公司|在什么公司",
     ),
     Asked(
+        "nickname",
+        "称号",
+        "nickname",
+        "nickname|nicknamed|dubbed|people call|ppl call|外号|绰号|称号|被称为|被叫做|"
+        "被叫作|被称作|被誉为|被冠以|bei jiao zuo|bei cheng wei",
+        "text",
+    ),
+    Asked(
         "called",
         "名称",
         "name",

@@ -49,6 +49,7 @@ from deepseek_kb.search.labelled import labelled_answer
 from deepseek_kb.search.leftover import content, covered, leftover
 from deepseek_kb.search.named import Hit, has, names_of, names_out
 from deepseek_kb.search.negated import said_not
+from deepseek_kb.search.nicknamed import nickname_answer
 from deepseek_kb.search.numbered import numbered_meant
 from deepseek_kb.search.parentage import child_meant, parent_meant
 from deepseek_kb.search.passages import names_it, passage_answer, read_hits
@@ -138,6 +139,9 @@ def _answered(index: Index, question: Question, hits: Sequence[Hit]) -> Answer |
     day = day_answer(index, question) or following_answer(index, question)
     if day is not None:  # "开源周第二天开源了什么": the day of the series, not the series
         return day
+    nickname = nickname_answer(index, question, hits)
+    if nickname is not None:  # "被叫做什么": the name others give it, not its own
+        return nickname
     found = definition_answer(index, question, hits) or _held(index, question, hits)
     if found is not None:
         return found

@@ -265,10 +265,26 @@ def _scored(question: Question, kind: str, found: list[Candidate]) -> list[tuple
             score = _score(question, kind, candidate, left)
             if score is not None:
                 scored.append((score, candidate))
+    return _specific(question, scored) or scored
+
+
+def _specific(
+    question: Question, scored: list[tuple[int, Candidate]]
+) -> list[tuple[int, Candidate]]:
+    """The candidates clearly asked for, besides what the thing is: of a field the question
+    names, whose value says all it does, not a sentence that only shares a word with it ("V3
+    开源权重里有几个 MTP 模块" is no question of its GPU hours); of how much, a figure."""
     specific = [pair for pair in scored if pair[1].key != "identity" and pair[0] >= CLEAR]
+    if any(vocabulary()[c.key].score(question.rest) >= CLEAR for _, c in specific):
+        specific = [pair for pair in specific if not _sentence(pair[1])]
     if "quantity" in question.cues:  # how much: a figure, not the sentence that states it
         specific = [pair for pair in specific if counted(pair[1])] or specific
-    return specific or scored
+    return specific
+
+
+def _sentence(candidate: Candidate) -> bool:
+    """Whether the candidate is a claim's whole sentence, labelled by itself."""
+    return candidate.key == "figure" and candidate.label == candidate.value
 
 
 def _score(question: Question, kind: str, candidate: Candidate, left: str) -> int | None:

@@ -23,7 +23,7 @@ from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import candidates, record_text
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
 from deepseek_kb.search.hanzi import unknown_words
-from deepseek_kb.search.leftover import leftover
+from deepseek_kb.search.leftover import content, leftover
 from deepseek_kb.search.named import Hit, has, names_of, names_out
 from deepseek_kb.search.question import CLEAR, Question, best_asked
 from deepseek_kb.search.weighed import held
@@ -79,18 +79,38 @@ def how_it_works(
     index: Index, question: Question, found: Answer | NotStated | None
 ) -> Answer | NotStated | None:
     """ "V3 不加辅助损失怎么做负载均衡": the value names a method the KB defines (its load
-    balancing is the auxiliary-loss-free strategy), so how it works is that method's definition."""
+    balancing is the auxiliary-loss-free strategy), so how it works is that method's definition;
+    so is what more is asked of it ("具体给每个专家加了什么"), when the definition holds more of the
+    question's words than the value, which only names it."""
     if not isinstance(found, Answer) or not isinstance(found.value, dict):
         return found
-    if not _HOW.search(question.norm):
+    how = _HOW.search(question.norm) is not None
+    if not how and found.asking.key == "passage":
+        return found  # a passage says what it says, not only a method's name
+    said = [normalize(str(found.value.get(lang, ""))) for lang in ("zh", "en")]
+    term = _method(index, said, whole=how)
+    if term is None or not (how or _told_more(question, said, term)):
         return found
-    said = {normalize(str(found.value.get(lang, ""))) for lang in ("zh", "en")}
-    terms = {n.id for n in index.names("term") if normalize(n.name) in said}
-    term = index.get(terms.pop()) if len(terms) == 1 else None
-    if term is None:
-        return found
-    defined = candidates(index, "term", term.row, ())[0]
-    return answer_from(defined, [defined], term.row)
+    defined = candidates(index, "term", term, ())[0]
+    return answer_from(defined, [defined], term)
+
+
+def _method(index: Index, said: list[str], whole: bool) -> Row | None:
+    """The one term the value names: the whole value when `whole`, else any part of it."""
+    terms = {
+        n.id
+        for n in index.names("term")
+        if normalize(n.name) in said or (not whole and any(has(s, normalize(n.name)) for s in said))
+    }
+    found = index.get(terms.pop()) if len(terms) == 1 else None
+    return found.row if found is not None else None
+
+
+def _told_more(question: Question, said: list[str], term: Row) -> bool:
+    """Whether the term's texts hold more of the question's words than the value naming it."""
+    words = content(question.rest)
+    own = normalize(record_text(term))
+    return sum(held(w, own) for w in words) > sum(held(w, " ".join(said)) for w in words)
 
 
 def _how_it_does(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | None:
