@@ -28,6 +28,37 @@ def test_a_figure_of_a_table_is_found_by_its_label(query: str) -> None:
     assert found["value"]["value"] == 32768
 
 
+@pytest.mark.parametrize(
+    ("query", "label", "value"),
+    [
+        (
+            "what does deepseek-reasoner charge per million output tokens on the price table",
+            "deepseek-reasoner output price",
+            2.19,
+        ),
+        (
+            "what does deepseek-chat charge per million input tokens on a cache hit",
+            "deepseek-chat input price (cache hit)",
+            0.07,
+        ),
+    ],
+)
+def test_a_price_asked_without_how_much_is_a_figure_found_by_its_label(
+    query: str, label: str, value: float
+) -> None:
+    """ "What does it charge" asks a price, a figure, though no "how much" says so."""
+    found = asserted_answer(query)
+    assert found is not None
+    assert found["label"]["en"] == label, found
+    assert found["value"]["value"] == value
+
+
+@pytest.mark.parametrize("query", ["what was Kimi's API price", "what's the price of doubao"])
+def test_a_price_of_a_thing_no_record_prices_is_not_given(query: str) -> None:
+    """No record prices Kimi's or Doubao's API: no figure of DeepSeek's table stands in."""
+    assert asserted_answer(query) is None
+
+
 def test_a_facts_figure_is_told_of_what_the_fact_is_about_not_by_its_id() -> None:
     """A fact has no name: its figure is told of the first thing it is about (DeepSeek)."""
     shown = run("search", "deepseek-reasoner 的思维链最多能有多少 token", "--lang", "en").stdout

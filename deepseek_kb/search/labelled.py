@@ -62,7 +62,7 @@ class Offer(NamedTuple):
 def labelled_answer(index: Index, question: Question) -> Answer | NotStated | None:
     """The figure of the one record that speaks of most of what a question asking how many or
     how much says, the one its label names; none when two records speak of it alike."""
-    if "quantity" not in question.cues or question.cues & {"date", "name"}:
+    if not _counted(question) or question.cues & {"date", "name"}:
         return None
     terms = terms_of(asked_words(question))
     if len(terms) < 2:
@@ -76,6 +76,15 @@ def labelled_answer(index: Index, question: Question) -> Answer | NotStated | No
     if not _of_field(question, best.figure) or not _numbers_held(index, terms, best.record):
         return None
     return _said(index, question, best.record, best.figure)
+
+
+def _counted(question: Question) -> bool:
+    """Whether the question asks how many or how much, or clearly for a field that is a figure
+    ("what does deepseek-chat charge per million output tokens": a price)."""
+    if "quantity" in question.cues:
+        return True
+    asked, score = best_asked(question.norm, question.cues)
+    return score >= CLEAR and vocabulary()[asked].expects == "quantity"
 
 
 def _clear(offers: list[Offer], rarity: dict[Term, float]) -> Offer | None:
