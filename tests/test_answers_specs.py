@@ -365,14 +365,16 @@ def test_a_field_whose_value_the_question_states_is_not_asked_beside_another() -
         ("萤火一号砸了多少钱", "investment", "¥200M"),
         ("which open model is R1 Distill Llama 8B finetuned from", "base_model", "Llama-3.1-8B"),
         ("DeepSeekMoE 16B 实际的体量是多少", "total_params", "16.4B"),
+        ("how much GPU time did V3 take to train", "gpu_hours", "2.788M"),
+        ("how much H800 time did DeepSeek-V3's training take?", "gpu_hours", "2.788M"),
     ],
 )
 def test_a_field_asked_in_the_words_people_use(query: str, asked: str, value: str) -> None:
     """Eaten tokens are its training data, an arXiv id its paper, what it started from its
     base, 权重开源 its model's licence, its code's licence not its weights'; blocks stacked
     are layers, a low-bit format the precision, what governs it the licence; 是哪家的 and
-    "belongs to" ask the parent company, 砸钱 (to sink money) the investment; 体量 is its size,
-    balance without an extra loss its load balancing."""
+    "belongs to" ask the parent company, 砸钱 (to sink money) the investment; 体量 is its size;
+    GPU time is its GPU hours, not its cost, though "take to train" may ask a cost."""
     found = asserted_answer(query)
     assert found is not None and found["asked"] == asked, found
     assert value in found["text"], found

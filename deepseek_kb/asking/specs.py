@@ -141,7 +141,8 @@ SPEC_WORDS: dict[str, SpecWords] = {
     ),
     "gpu_hours": SpecWords(
         "compute budget|how many gpu hours|gpu 时长|算力消耗|gpu hours|gpu-hours|gpu hour|"
-        "h800 hours|compute|training compute|how much compute|gpu 小时|gpu小时|卡时|算力|小时"
+        "h800 hours|h800 time|gpu time|gpu-time|compute|training compute|how much compute|"
+        "gpu 小时|gpu小时|卡时|算力|小时|机时"
     ),
     "training_cost": SpecWords(
         "how expensive|cost to build|训练费用|成本多少|training cost|cost to train|train cost|"
@@ -149,8 +150,9 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "花了|take to train|it take to train|租卡|租金|rental|rent|rented",
         # The API's price is no training cost.
         unless="api|输出|输入|output|input|每百万|per million|调用|"
-        # How long it took is its days, not its cost.
-        "how long|how many days|多久|多少天|几天",
+        # How long it took is its days, not its cost; how much GPU time, its GPU hours.
+        "how long|how many days|多久|多少天|几天|gpu time|gpu-time|h800 time|gpu hours|gpu-hours|"
+        "卡时|机时",
     ),
     "api_price_input": SpecWords(
         "api price|api pricing|price|prices|pricing|priced|input price|input tokens|"
