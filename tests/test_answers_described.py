@@ -107,3 +107,16 @@ def test_an_ordinal_numbering_something_else_names_no_member_of_the_line() -> No
     """亚太第一个: the first in the region to get A100s, not Fire-Flyer 1."""
     found = asserted_answer("幻方是亚太第一个拿到A100的吗")
     assert found is None or found["id"] != "fire-flyer-1", found
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["which DeepSeek model learned to reason with RL alone", "what's RL-only training with no SFT"],
+)
+def test_words_a_terms_definition_says_ask_nothing_more_of_it(query: str) -> None:
+    """RL alone is pure RL by name; "no SFT" is what its definition says it is (without
+    supervised fine-tuning), not more asked of it: its definition, which names R1-Zero."""
+    found = asserted_answer(query)
+    assert found is not None
+    assert found["id"] == "pure-rl", found
+    assert "R1-Zero" in found["text"]

@@ -213,7 +213,7 @@ ASKED += (
         "introduced in",
         "introduced|introduced in|introduced by|first introduced|first used|first used in|"
         "debuted in|first appeared|first appeared in|designed for|首次引入|引入|首次提出|提出|"
-        "最早用|最早用在|最早是为|为哪个模型设计|哪个模型首次|首次用|首先用",
+        "最早用|最早用在|最早是为|为哪个模型设计|哪个模型首次|首次用|首先用|首先验证|first validated",
         "text",
     ),
     Asked(

@@ -83,6 +83,7 @@ first earliest 第一 首个 首次 最早 率先
 university universities college school 大学 高校 学校
 team teams group groups 团队 小组
 former old previous earlier 以前 之前 原来
+no without 不以 无需 不经
 """
 
 

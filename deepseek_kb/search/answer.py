@@ -259,8 +259,8 @@ def _of_subject(
     answers what the question asks."""
     kind, record = subject
     found = _also_named(index, question, hits, choose(index, question, kind, record, hits))
-    if found is None and kind == "model":
-        found = described_answer(index, question, record, hits)
+    if found is None and kind in ("model", "term"):
+        found = described_answer(index, question, kind, record, hits)
     if found is None or (kind == "topic" and isinstance(found, NotStated)):
         return None
     # A yes/no question asks no figure (员工 in "员工用集群要审批吗" is no head count asked)

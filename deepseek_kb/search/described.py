@@ -3,7 +3,8 @@
 "What base model is DeepSeek's self-verifying math model, DeepSeekMath-V2, built on": the words
 "self-verifying math model" say what DeepSeekMath-V2 is (its summary: towards self-verifiable
 mathematical reasoning); only its base model is asked. "In which city is the quant fund that
-incubated DeepSeek based": "quant fund" is what High-Flyer is.
+incubated DeepSeek based": "quant fund" is what High-Flyer is. "Which model was trained with RL
+only, no SFT": "no SFT" is what pure RL is, by its definition.
 """
 
 from __future__ import annotations
@@ -20,20 +21,20 @@ from deepseek_kb.search.named import Hit
 from deepseek_kb.search.question import Question
 
 # The fields in which a record says what it is.
-_WHAT_IT_IS = ("kind", "family", "summary", "description")
+_WHAT_IT_IS = ("kind", "family", "summary", "description", "definition")
 # What every model is, whatever its summary says ("how deep is the V3 network", "the final V3.2").
 _EVERY_MODEL = "network neural llm 网络 神经网络 final"
 
 
 def described_answer(
-    index: Index, question: Question, model: Row, hits: Sequence[Hit]
+    index: Index, question: Question, kind: str, record: Row, hits: Sequence[Hit]
 ) -> Answer | None:
-    """What the model holds for the question without the words that say what it is, when they
-    are all it asks besides a field (no words the answer must account for remain)."""
-    rest = described(question.rest, model, _EVERY_MODEL)
+    """What the model (or term) holds for the question without the words that say what it is,
+    when they are all it asks besides a field (no words the answer must account for remain)."""
+    rest = described(question.rest, record, _EVERY_MODEL if kind == "model" else "")
     if rest == question.rest or leftover(rest):
         return None
-    found = choose(index, question._replace(rest=rest), "model", model, hits)
+    found = choose(index, question._replace(rest=rest), kind, record, hits)
     return found if isinstance(found, Answer) else None
 
 
