@@ -149,3 +149,19 @@ def test_the_method_a_model_uses_asked_by_name_is_its_field(query: str) -> None:
     assert found is not None
     assert found["id"] == "deepseek-v3", found
     assert found["asked"] == "load_balancing"
+
+
+@pytest.mark.parametrize(
+    "query", ["how does MLA make inference cheaper", "how does MLA speed up inference"]
+)
+def test_how_one_term_does_what_is_asked_is_its_definition(query: str) -> None:
+    """The definition of MLA says how: low-rank key-value compression, for efficient inference."""
+    found = asserted_answer(query)
+    assert found is not None
+    assert found["id"] == "mla", found
+    assert "low-rank" in found["text"]
+
+
+def test_how_a_term_does_what_its_definition_does_not_speak_of_is_no_definition() -> None:
+    """MLA's definition says nothing of how its name is said: no answer asserted."""
+    assert asserted_answer("how is MLA pronounced") is None

@@ -33,7 +33,7 @@ def definition_answer(index: Index, question: Question, hits: Sequence[Hit]) -> 
     """The definition of the one term named beside another thing, when nothing else is asked;
     or of the term named first, when the question asks how it acts on another term its record
     names (`_how_it_does`)."""
-    how = _how_it_does(index, question, hits)
+    how = _how_it_does(index, question, hits) or _how_it_works(index, question, hits)
     if how is not None:
         return how
     if question.subject is None or question.subject[0] == "term" or question.others:
@@ -134,6 +134,24 @@ def _how_it_does(index: Index, question: Question, hits: Sequence[Hit]) -> Answe
         return None
     defined = candidates(index, "term", first, hits)[0]
     return answer_from(defined, [defined], first)
+
+
+def _how_it_works(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | None:
+    """ "how does MLA make inference cheaper": how the one term named does what is asked is its
+    definition, when that speaks of half the words asked at least."""
+    if not _HOW.search(question.norm) or question.cues & {"quantity", "date", "name"}:
+        return None
+    if question.subject is None or question.subject[0] != "term":
+        return None
+    if question.others or question.against or question.also_named or _COMPARED.search(question.norm):
+        return None
+    term = question.subject[1]
+    words = leftover(question.rest)
+    own = normalize(record_text(term))
+    if not words or 2 * sum(held(w, own) for w in words) < len(words):
+        return None
+    defined = candidates(index, "term", term, hits)[0]
+    return answer_from(defined, [defined], term)
 
 
 _COMPARED = re.compile(r"\bcompar|\bdiffer|\bvs\b|\bversus\b|区别|不同|相比|对比|比较")
