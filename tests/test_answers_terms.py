@@ -58,7 +58,13 @@ def test_what_a_term_is_for_is_told_in_its_own_definition(query: str) -> None:
 
 @pytest.mark.parametrize(
     ("query", "term"),
-    [("Why would DeepSeek run redundant experts?", "redundant-experts"), ("为什么要用 MLA", "mla")],
+    [
+        ("Why would DeepSeek run redundant experts?", "redundant-experts"),
+        ("为什么要用 MLA", "mla"),
+        # 具体指 / 指的是 (what it refers to), its name between 指 and 什么 or not
+        ("DeepSeek 说的“冗余专家”具体指冗余什么", "redundant-experts"),
+        ("DeepSeek 说的 MoE 指的是什么", "moe"),
+    ],
 )
 def test_why_a_term_is_used_is_what_it_is_for(query: str, term: str) -> None:
     found = asserted_answer(query)

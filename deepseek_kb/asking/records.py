@@ -63,7 +63,7 @@ ASKED: tuple[Asked, ...] = (
         "what it is",
         "what is|what's|whats|what are|who is|who's|whos|who was|who|define|definition|meaning|"
         "mean|stand for|stands for|explain|tell me about|introduce|describe|是什么|什么是|是谁|"
-        "谁是|是啥|啥是|介绍|含义|意思|定义|解释|指什么|work|works|job|position|role|工作|任职|"
+        "谁是|是啥|啥是|介绍|含义|意思|定义|解释|指什么|具体指|指的是|work|works|job|position|role|工作|任职|"
         "就职|职位|职务|角色|是做什么的|做什么的|干什么的|是干嘛的|干嘛的|干嘛用的|是干什么的|"
         "做啥的|有什么用|用来做什么|干啥的|是干啥的|known for|best known for|famous for|出名|"
         "哪一行|哪行|什么行业|哪个行业|哪国人|哪里人|国籍|nationality|什么背景|啥背景|什么来头|啥来头|background|干什么用的|"
