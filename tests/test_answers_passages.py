@@ -435,3 +435,21 @@ def test_a_code_records_note_says_in_words_what_its_code_does() -> None:
     found = asserted_answer("What base_url does the API example point the OpenAI client at?")
     assert found is not None and found["id"] == "api-example-base-url", found
     assert "https://api.deepseek.com" in found["text"], found
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "said"),
+    [
+        # 硬盘 (hard disk) is how the question says it; Day 6's passage says 磁盘 (disk)
+        ("开源周第 6 天公布的数据里，硬盘 KV cache 命中率多少", "open-source-week-day-6", "56.3%"),
+        # 拉长 (to stretch) is how the question says it; YaRN's definition says 扩展 (extend)
+        ("V2 用什么办法把上下文窗口从 4K 拉长到 128K", "yarn", "YaRN"),
+    ],
+)
+def test_a_pair_of_characters_is_held_by_a_word_that_stands_for_it(
+    query: str, record: str, said: str
+) -> None:
+    found = asserted_answer(query)
+    assert found is not None
+    assert found["id"] == record, found
+    assert said in found["text"]

@@ -69,7 +69,7 @@ graduate masters master's 研究生 硕士 读研
 expensive costly pricey cost costs 昂贵 贵 烧钱
 vocab vocabulary vocabularies 词表 词汇表
 reduce reduces reduced reduction shrink shrinks shrank shrunk 减少 降低 缩小
-cut cuts cutting slash slashes slashed slashing lower lowered lowers lowering 下调 降价
+cut cuts cutting slash slashes slashed slashing lower lowered lowers lowering 下调
 father dad 父亲 爸爸 老爸
 gpu gpus card cards 显卡
 approval approve approved sign-off signoff 审批 报批 批准
@@ -84,6 +84,7 @@ university universities college school 大学 高校 学校
 team teams group groups 团队 小组
 former old previous earlier 以前 之前 原来
 no without 不以 无需 不经
+disk disks 磁盘 硬盘
 """
 
 

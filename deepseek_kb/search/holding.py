@@ -1,6 +1,6 @@
 """Whether a passage holds a word of a question: a pair of Chinese characters as it is, a number
-as a whole number, a Latin word by its stem or by a word that stands for it (`alike.py`), and
-what share of a whole is asked by a percentage."""
+as a whole number, a Latin word by its stem, any word by a word that stands for it (`alike.py`:
+硬盘 ~ 磁盘, 拉长 ~ 扩展), and what share of a whole is asked by a percentage."""
 
 from __future__ import annotations
 
@@ -37,9 +37,9 @@ _PERCENT = re.compile(r"\d\s?%|百分之")
 
 
 def holds_pair(word: str, text: str) -> bool:
-    """Whether the passage holds a word of Chinese characters nothing else explains: a pair as
-    it is, a word kept whole (被叫做) also by one that stands for it, a share by a percentage."""
-    return holds(word, text) if len(word) > 2 or word in _SHARES else word in text
+    """Whether the passage holds a word of Chinese characters nothing else explains: as it is or
+    by one that stands for it (硬盘 ~ 磁盘), a share by a percentage."""
+    return holds(word, text)
 
 
 def _holds_one(word: str, text: str) -> bool:
