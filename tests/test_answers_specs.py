@@ -110,9 +110,10 @@ def test_experts_per_moe_layer_are_the_routed_experts() -> None:
 )
 def test_the_thing_compared_with_is_not_the_thing_asked(query: str) -> None:
     """ "compared with DeepSeek 67B" names what V2 is set against: V2's figure, whose source
-    states the comparison, answers (shrink ~ reduction)."""
+    states the comparison, answers (shrink ~ reduction), or the KV cache's definition, which
+    states the same comparison."""
     found = asserted_answer(query)
-    assert found is not None and found["id"] == "deepseek-v2", found
+    assert found is not None and found["id"] in ("deepseek-v2", "kv-cache"), found
     assert "93.3" in found["text"], found
 
 

@@ -176,8 +176,10 @@ def test_a_sum_asked_in_one_currency_is_not_answered_in_other_units() -> None:
 
 
 def test_how_much_of_a_day_of_a_series_is_not_the_days_title() -> None:
+    """What share hit the disk cache is told in the words of Day 6's overview, not by its title;
+    what came out on Day 4 is the day's title."""
     found = asserted_answer("开源周 day 6 公布的推理服务数据里，硬盘 KV cache 的命中率是多少？")
-    assert found is None or "Open-Source Week Day" not in json.dumps(found), found
+    assert found is not None and found["asked"] == "passage" and "56.3%" in found["text"], found
     found = asserted_answer("开源周第四天一口气开源了哪几个")
     assert found is not None and "DualPipe" in found["text"], found
 
