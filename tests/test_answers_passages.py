@@ -453,3 +453,13 @@ def test_a_pair_of_characters_is_held_by_a_word_that_stands_for_it(
     assert found is not None
     assert found["id"] == record, found
     assert said in found["text"]
+
+
+def test_hours_written_short_are_the_hours_the_sources_write() -> None:
+    """ "24h" is "24 hours", as Day 6's overview writes it."""
+    found = asserted_answer(
+        "in the 24h of inference stats DeepSeek published, what share of input tokens hit the "
+        "on-disk KV cache"
+    )
+    assert found is not None
+    assert "56.3%" in found["text"], found

@@ -143,7 +143,12 @@ def _how_it_works(index: Index, question: Question, hits: Sequence[Hit]) -> Answ
         return None
     if question.subject is None or question.subject[0] != "term":
         return None
-    if question.others or question.against or question.also_named or _COMPARED.search(question.norm):
+    if (
+        question.others
+        or question.against
+        or question.also_named
+        or _COMPARED.search(question.norm)
+    ):
         return None
     term = question.subject[1]
     words = leftover(question.rest)

@@ -103,8 +103,14 @@ def content(rest: str) -> list[str]:
 def _latin_words(word: str) -> Iterator[str]:
     for latin in _LATIN.findall(word):
         latin = latin.strip("'.")
-        if (len(latin) >= 2 or latin.isdigit()) and latin not in STOP:
+        if hours := _HOURS.fullmatch(latin):  # "24h" is 24 hours, as the sources write it
+            yield from (hours[1], "hours")
+        elif (len(latin) >= 2 or latin.isdigit()) and latin not in STOP:
             yield latin
+
+
+# A number of hours written short: 24h, 24hr, 48hrs.
+_HOURS = re.compile(r"(\d+)h(?:rs?)?")
 
 
 def _han_pairs(word: str) -> Iterator[str]:
