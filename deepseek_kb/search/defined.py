@@ -33,7 +33,7 @@ def definition_answer(index: Index, question: Question, hits: Sequence[Hit]) -> 
     """The definition of the one term named beside another thing, when nothing else is asked;
     or of the term named first, when the question asks how it acts on another term its record
     names (`_how_it_does`)."""
-    how = _how_it_does(index, question, hits) or _how_it_works(index, question, hits)
+    how = _how_it_does(index, question, hits)
     if how is not None:
         return how
     if question.subject is None or question.subject[0] == "term" or question.others:
@@ -116,7 +116,9 @@ def _told_more(question: Question, said: list[str], term: Row) -> bool:
 def _how_it_does(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | None:
     """ "how does MLA reduce the KV cache", "MLA 是靠什么办法把 KV cache 压下来的": of two terms named,
     the one named first acts on the other, which its record names or relates to it; its
-    definition tells how. Not when the two are compared, or a count or date is asked."""
+    definition tells how. "how does MLA make inference cheaper": of one term named, its
+    definition, when that speaks of half the words asked at least. Not when things are
+    compared, or a count or date is asked."""
     if not _HOW.search(question.norm) or question.cues & {"quantity", "date", "name"}:
         return None
     if question.against or question.subject is None or question.subject[0] != "term":
@@ -124,39 +126,33 @@ def _how_it_does(index: Index, question: Question, hits: Sequence[Hit]) -> Answe
     if _COMPARED.search(question.norm):
         return None  # "how does MLA compare with MHA" sets them side by side
     ids = [*question.others, *(i for _, i, _ in question.also_named)]
-    terms = [question.subject[1], *(f.row for i in ids if (f := index.get(i)) and f.kind == "term")]
-    if len(terms) != 2:
-        return None
-    first, other = sorted(terms, key=lambda row: _at(question.norm, row))
-    said = normalize(record_text(first))
-    named = any(has(said, normalize(n)) for n in names_of(other))
-    if other["id"] not in first.get("related", []) and not named:
+    term = question.subject[1]
+    first = _acting_on(index, question, term, ids) if ids else _told_how(question, term)
+    if first is None:
         return None
     defined = candidates(index, "term", first, hits)[0]
     return answer_from(defined, [defined], first)
 
 
-def _how_it_works(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | None:
-    """ "how does MLA make inference cheaper": how the one term named does what is asked is its
-    definition, when that speaks of half the words asked at least."""
-    if not _HOW.search(question.norm) or question.cues & {"quantity", "date", "name"}:
+def _acting_on(index: Index, question: Question, term: Row, ids: list[str]) -> Row | None:
+    """Of two terms named (the one asked about and another), the one named first, when its
+    record names the other or relates to it."""
+    terms = [term, *(f.row for i in ids if (f := index.get(i)) and f.kind == "term")]
+    if len(terms) != 2:
         return None
-    if question.subject is None or question.subject[0] != "term":
-        return None
-    if (
-        question.others
-        or question.against
-        or question.also_named
-        or _COMPARED.search(question.norm)
-    ):
-        return None
-    term = question.subject[1]
+    first, other = sorted(terms, key=lambda row: _at(question.norm, row))
+    said = normalize(record_text(first))
+    named = any(has(said, normalize(n)) for n in names_of(other))
+    return first if other["id"] in first.get("related", []) or named else None
+
+
+def _told_how(question: Question, term: Row) -> Row | None:
+    """The one term named, when its texts speak of half the other words asked at least."""
     words = leftover(question.rest)
     own = normalize(record_text(term))
     if not words or 2 * sum(held(w, own) for w in words) < len(words):
         return None
-    defined = candidates(index, "term", term, hits)[0]
-    return answer_from(defined, [defined], term)
+    return term
 
 
 _COMPARED = re.compile(r"\bcompar|\bdiffer|\bvs\b|\bversus\b|区别|不同|相比|对比|比较")
