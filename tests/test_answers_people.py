@@ -40,6 +40,32 @@ def test_a_chinese_name_is_found_without_its_dot(query: str, person: str) -> Non
     assert found is not None and found["id"] == person, found
 
 
+@pytest.mark.parametrize(
+    ("query", "person", "said"),
+    [
+        ("梁文峰是谁", "liang-wenfeng", "DeepSeek"),
+        ("梁文峰是哪个大学毕业的 学啥的", "liang-wenfeng", "Zhejiang"),
+        ("罗福丽是谁", "luo-fuli", "DAMO"),
+    ],
+)
+def test_a_chinese_name_with_one_character_mistyped_names_the_person(
+    query: str, person: str, said: str
+) -> None:
+    """A sound-alike typed for one character after the surname (峰 for 锋, 丽 for 莉) still
+    names the person, and the question is answered of them."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == person, found
+    assert said in found["text"], found
+
+
+@pytest.mark.parametrize("query", ["萤火三号用了多少张卡", "梁文x是谁", "梁峰文是谁"])
+def test_a_different_numeral_or_two_wrong_characters_name_no_one(query: str) -> None:
+    """A numeral is no typo (萤火三号 is not 萤火二号), and a name with two characters wrong,
+    or a character left out, is nobody the KB knows."""
+    found = asserted_answer(query)
+    assert found is None or found["id"] not in ("liang-wenfeng", "fire-flyer-2"), found
+
+
 def test_his_own_words_ask_what_he_said() -> None:
     """原话 (his own words) asks for a quote of his, not who he is."""
     found = asserted_answer("梁文锋关于 KPI 的原话")

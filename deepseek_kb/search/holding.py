@@ -1,6 +1,7 @@
 """Whether a passage holds a word of a question: a pair of Chinese characters as it is, a number
 as a whole number, a Latin word by its stem, any word by a word that stands for it (`alike.py`:
-硬盘 ~ 磁盘, 拉长 ~ 扩展), and what share of a whole is asked by a percentage."""
+硬盘 ~ 磁盘, 拉长 ~ 扩展; 主导 ~ lead, by its stem and a short ending), and what share of a whole
+is asked by a percentage."""
 
 from __future__ import annotations
 
@@ -26,7 +27,18 @@ def holds(word: str, text: str) -> bool:
         return re.search(rf"(?<![\w.]){word}(?![\w]|\.\d)", text) is not None
     if word in _SHARES and _PERCENT.search(text):
         return True  # what share: a percentage says it (87% code)
+    if not word.isascii():
+        # A Latin word standing for a Chinese one is held closely: 主导 is "lead", not the
+        # start of "leaderboard".
+        return any(word_in(w, text) if w.isascii() else w in text for w in alike(word))
     return any(_holds_one(w, text) for w in alike(word))
+
+
+def word_in(word: str, text: str) -> bool:
+    """A Latin word held by its stem and a short ending at most (hires ~ hired; net is not
+    network, lead is not leaderboard)."""
+    root = re.escape(stem(word))
+    return re.search(rf"(?<![a-z0-9]){root}[a-z']{{0,3}}(?![a-z])", text) is not None
 
 
 # The words that ask what share of a whole something is, and how a share is written.

@@ -6,12 +6,12 @@ or a close spelling among the hits."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import Protocol
 
 from deepseek_kb.analysis.text import longest_first, normalize
-from deepseek_kb.index.store import Found, Index
+from deepseek_kb.index.store import Found, Index, Name
 from deepseek_kb.rows import Row
 from deepseek_kb.search.alike import alike
 
@@ -41,6 +41,8 @@ def named_in(index: Index, norm: str) -> list[tuple[str, str, str]]:
     found: list[tuple[str, str, str]] = []
     for kind in SUBJECT_KINDS:
         found.extend(_named_of_kind(index, norm, kind))
+        if kind == "person":
+            found.extend(_misspelt_names(norm, index.names_in(kind, norm)))
         if kind == "model" and not found:
             found.extend((size, i, kind) for size, i in _sizes(index).items() if has(norm, size))
     rank = {kind: n for n, kind in enumerate(SUBJECT_KINDS)}
@@ -157,6 +159,43 @@ def without(norm: str, name: str) -> str:
         return " ".join(norm.replace(name, " ").split())
     words = set(name.split())  # a name typed apart: "janus pro hidden size 1b"
     return " ".join(w for w in norm.split() if w not in words)
+
+
+# Characters that count: a name one of them sets apart (萤火二号, 萤火三号) is no typo.
+_NUMERALS = frozenset("零一二两三四五六七八九十百千万亿")
+
+
+def _misspelt_names(norm: str, entries: list[Name]) -> Iterator[tuple[str, str, str]]:
+    """The people named by a Chinese name typed with one character wrong (and no one's name)."""
+    names = {entry.name for entry in entries}
+    for entry in entries:
+        typed = _misspelt(norm, entry.name)
+        if typed and typed not in names:
+            yield typed, entry.id, entry.kind
+
+
+def _misspelt(norm: str, name: str) -> str:
+    """A Chinese name of three characters or more typed with one of them after the first
+    wrong, as a sound-alike often is (梁文峰 for 梁文锋, 罗福丽 for 罗福莉): what was typed."""
+    if len(name) < 3 or not all(_is_han(c) for c in name):
+        return ""
+    start = norm.find(name[0])
+    while start != -1:
+        typed = norm[start : start + len(name)]
+        if len(typed) == len(name) and _one_wrong(typed, name):
+            return typed
+        start = norm.find(name[0], start + 1)
+    return ""
+
+
+def _one_wrong(typed: str, name: str) -> bool:
+    """Whether one Chinese character alone differs, and neither is a numeral."""
+    wrong = [(a, b) for a, b in zip(typed, name, strict=True) if a != b]
+    return len(wrong) == 1 and _is_han(wrong[0][0]) and not _NUMERALS.intersection(wrong[0])
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 def _apart(norm: str, form: str) -> bool:

@@ -12,15 +12,13 @@ a third of their weight, and weighs half as much again as the next: two alike, n
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple, TypeVar
 
-from deepseek_kb.analysis.text import stem
 from deepseek_kb.index.store import Index
 from deepseek_kb.search.alike import alike
 from deepseek_kb.search.answered import Answer, NotStated
-from deepseek_kb.search.holding import holds
+from deepseek_kb.search.holding import holds, word_in
 from deepseek_kb.search.leftover import content, leftover, untyped
 from deepseek_kb.search.named import Hit
 from deepseek_kb.search.passages import (
@@ -114,11 +112,7 @@ def held(word: str, text: str) -> bool:
     word by its stem and a short ending at most (hires ~ hired; net is not network)."""
     if not word.isascii() or word.isdigit():
         return holds(word, text)
-    for alike_word in alike(word):
-        root = stem(alike_word)
-        if re.search(rf"(?<![a-z0-9]){re.escape(root)}[a-z']{{0,3}}(?![a-z])", text):
-            return True
-    return False
+    return any(word_in(alike_word, text) for alike_word in alike(word))
 
 
 def ranked_answer(
