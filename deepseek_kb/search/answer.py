@@ -33,6 +33,7 @@ from deepseek_kb.search.answerables import (
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
 from deepseek_kb.search.apart import apart
 from deepseek_kb.search.article import article_answer
+from deepseek_kb.search.asked_first import first_asked
 from deepseek_kb.search.characters import character_answer
 from deepseek_kb.search.checking import claim_out
 from deepseek_kb.search.choices import either, says, stating
@@ -54,15 +55,7 @@ from deepseek_kb.search.numbered import numbered_meant
 from deepseek_kb.search.parentage import child_meant, parent_meant
 from deepseek_kb.search.passages import names_it, passage_answer, read_hits
 from deepseek_kb.search.purpose import purpose_out
-from deepseek_kb.search.question import (
-    CLEAR,
-    Question,
-    asks,
-    best_asked,
-    is_question,
-    read,
-    yes_no,
-)
+from deepseek_kb.search.question import CLEAR, Question, asks, best_asked, is_question, read, yes_no
 from deepseek_kb.search.quoted import said_answer
 from deepseek_kb.search.series import day_answer
 from deepseek_kb.search.spelled import spelled
@@ -83,7 +76,7 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
     """The value a question asks for when the thing and the field are both clear; not stated
     when the thing lacks the field clearly asked; else the one passage that speaks of all it
     asks; else nothing."""
-    found = _answer(index, query, hits)
+    found = first_asked(query, _answer(index, query, hits), lambda q: _answer(index, q, hits))
     if isinstance(found, Answer) and found.subject is None and found.kind == "fact":
         found = found._replace(subject=told_of(index, found.record))  # a fact has no name
     return found

@@ -38,7 +38,9 @@ class Answer(NamedTuple):
         shown = "en" if lang == "both" else lang
         text = format_value(self.value, shown)
         for asking, other in self.companions:
-            text += f"; {_label(asking, shown)} {format_value(other.value, shown)}"
+            said, label = format_value(other.value, shown), _label(asking, shown)
+            # Its label once: "GPU hours 2.788M", not "GPU hours 2.788M GPU hours".
+            text += f"; {said}" if label.casefold() in said.casefold() else f"; {label} {said}"
         return text
 
     def line(self, lang: str) -> str:

@@ -1,0 +1,54 @@
+"""Two values of one record asked in one question, a clause each: the first clause asked is
+answered first, the other read beside it, both cited."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import asserted_answer, run
+
+
+@pytest.mark.parametrize(
+    ("query", "first", "beside"),
+    [
+        ("ds公司总共才几个人啊，技术岗多少", "60", "50"),
+        ("DeepSeek 公司一共多少人？其中搞技术的几个？", "60", "50"),
+        ("deepseek公司一共多少人 技术的有多少", "60", "50"),
+        ("DeepSeek-V3 总参数多少，激活参数多少", "671B", "37B"),
+    ],
+)
+def test_the_first_clause_is_answered_first_and_the_second_beside_it(
+    query: str, first: str, beside: str
+) -> None:
+    found = asserted_answer(query)
+    assert found is not None, query
+    assert found["text"].startswith(first) and beside in found["text"], found
+
+
+def test_the_value_read_beside_is_cited_and_labelled_once() -> None:
+    """V3's training cost, then its GPU hours, which the README states: both sources are cited,
+    and "GPU hours" is not said twice."""
+    shown = run("search", "V3 训练成本多少，用了多少 GPU 小时", "--lang", "en").stdout
+    line = shown.splitlines()[0]
+    assert line.startswith("Answer: DeepSeek-V3 · training cost · $5.576M; 2.788M GPU hours"), line
+    assert "v3-paper" in line and "v3-readme" in line, line
+
+
+@pytest.mark.parametrize(
+    ("query", "asked", "not_said"),
+    [
+        # A first clause that asks nothing is the context of the question, not a question.
+        ("V3 has 671B params, how many are active?", "active_params", "671"),
+        # A number's comma ends no clause.
+        ("In the count that gave OpenAI 1,200 researchers, how many had Meta?", "", ""),
+    ],
+)
+def test_a_clause_that_asks_nothing_is_read_as_context(
+    query: str, asked: str, not_said: str
+) -> None:
+    found = asserted_answer(query)
+    if asked:
+        assert found is not None and found["asked"] == asked, found
+        assert not_said not in found["text"], found
+    else:
+        assert found is None or ";" not in found["text"], found
