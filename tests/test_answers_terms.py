@@ -83,3 +83,30 @@ def test_how_one_kind_differs_from_another_is_no_count() -> None:
     DeepSeekMoE 16B has (2)."""
     found = asserted_answer("DeepSeekMoE 里的共享专家和普通专家有什么不一样？")
     assert found is None or found["text"] != "2 experts", found
+
+
+@pytest.mark.parametrize(
+    ("query", "term", "said"),
+    [
+        ("What problem are 'redundant experts' supposed to fix?", "redundant-experts", "load"),
+        ("what is deepseek sparse attention even for", "dsa", "long-context"),
+        ("设备受限路由到底限制了什么？", "device-limited-routing", "3"),
+        ("What makes a routed expert different from the always-on kind?", "routed-experts", "few"),
+        ("MoE 层里的共享专家和路由专家，区别到底在哪？", "shared-experts", "every token"),
+    ],
+)
+def test_what_a_term_is_for_or_how_it_differs_is_its_definition(
+    query: str, term: str, said: str
+) -> None:
+    """What problem it fixes, what it is even for, what it limits, what sets it apart: each
+    asks what the term is, which its definition says."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == term and found["asked"] == "identity", found
+    assert said in found["text"], found
+
+
+def test_a_word_that_asks_what_a_term_is_for_takes_no_other_word_out() -> None:
+    """ "supposed" is a function word, so "supported" (its first letters) still asks: the
+    question about upstream vLLM support is answered by the sentence that says it."""
+    found = asserted_answer("since when is deepseek-ocr officially supported in upstream vllm")
+    assert found is not None and "2025-10-23" in found["text"], found

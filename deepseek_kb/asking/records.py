@@ -74,7 +74,11 @@ ASKED: tuple[Asked, ...] = (
         "解决什么问题|解决什么|用来解决|有什么特别|特别之处|特点|what's special|what is special|"
         "what is so special|written in|built with|用什么写的|用什么语言写|底层用|底下用的|"
         "how does it work|how it works|怎么做的|是怎么做|如何实现|怎么实现|原理|怎么工作|"
-        "why would|为什么要用|为啥要用",
+        "why would|为什么要用|为啥要用|to fix|to solve|meant to fix|meant to solve|"
+        "trying to fix|trying to solve|even for|what's the point|what is the point|the point of|"
+        "in plain words|in plain english|in a sentence|用大白话|"
+        "通俗地说|通俗点说|简单说|一句话说|what makes|different from|differ from|difference between|"
+        "有什么区别|区别在哪|区别到底在哪|有什么不同|有什么不一样|限制了什么|要解决的|作用是什么|目的是什么",
         "text",
         # The company someone works at is where they work, not who they are.
         "works at|work at|worked at|working at|在哪家公司|在哪个公司|在什么公司",
