@@ -95,10 +95,25 @@ def test_a_name_typed_with_hyphens_for_its_spaces_is_found() -> None:
     assert found["asked"] == "base_model", found
 
 
-def test_experts_per_moe_layer_are_the_routed_experts() -> None:
-    found = asserted_answer("how many routed experts does DeepSeek-V2 have in each MoE layer")
-    assert found is not None and found["asked"] == "routed_experts", found
-    assert found["text"].startswith("160"), found
+@pytest.mark.parametrize(
+    ("query", "asked", "count"),
+    [
+        (
+            "how many routed experts does DeepSeek-V2 have in each MoE layer",
+            "routed_experts",
+            "160",
+        ),
+        # 每层 (per layer) is how experts are counted, not a figure of its own (the 8 devices).
+        ("DeepSeek-V2 每层有几个 routed experts？", "routed_experts", "160"),
+        ("V3 每层几个共享专家", "shared_experts", "1"),
+    ],
+)
+def test_experts_per_moe_layer_are_the_experts_of_the_layer(
+    query: str, asked: str, count: str
+) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["asked"] == asked, found
+    assert found["text"].startswith(count), found
 
 
 @pytest.mark.parametrize(

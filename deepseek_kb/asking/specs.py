@@ -56,12 +56,13 @@ SPEC_WORDS: dict[str, SpecWords] = {
     "routed_experts": SpecWords(
         "routed experts|routed|experts|expert count|number of experts|路由专家|专家数|专家|"
         "per moe layer|each moe layer|in each moe layer|every moe layer|每个 moe 层|每层 moe|"
-        "moe 层",
+        "moe 层|每层|per layer|each layer|every layer|in each layer",
         unless="routed to|sent to|per token|each token|single token|a token|路由到|每个 token|每 token|"
         "shared|always-on|always on|always active|共享|常驻",
     ),
     "shared_experts": SpecWords(
-        "shared experts|shared expert|shared|共享专家|共享|always-on|always on|always active|常驻专家"
+        "shared experts|shared expert|shared|共享专家|共享|always-on|always on|always active|常驻专家|"
+        "每层|per layer|each layer|every layer|in each layer|per moe layer|each moe layer|每个 moe 层"
     ),
     "activated_experts": SpecWords(
         "fire per token|experts fire|routed experts fire|per-token experts|激活几个专家|"
