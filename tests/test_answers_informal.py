@@ -174,3 +174,13 @@ def test_a_topic_before_a_colon_is_still_asked_about() -> None:
     experts are not the devices a token may be sent to."""
     found = asserted_answer("device limited routing: max devices per token in v2")
     assert found is None or found["asked"] != "activated_experts", found
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["how many ppl worked on v3, incl the founder?", "how many ppl worked on v3 incl. liang"],
+)
+def test_incl_is_including(query: str) -> None:
+    """ "incl" (with its dot or without) is "including", which the 139 people's sentence says."""
+    found = asserted_answer(query)
+    assert found is not None and found["text"].startswith("139"), found

@@ -259,3 +259,10 @@ def test_his_dad_is_his_father_and_a_possessive_may_lose_its_apostrophe(query: s
     """dad ~ 爸爸 ~ father; "wenfengs" is Liang Wenfeng's: what he said of his father answers."""
     found = asserted_answer(query)
     assert found is not None and found["id"] == "liang-grew-up-in-guangdong", found
+
+
+def test_the_post_someone_held_is_their_role() -> None:
+    """担任什么职位 (what post did he hold) asks his role, which names OpenAI."""
+    found = asserted_answer("Jack Clark 以前在 OpenAI 担任什么职位？")
+    assert found is not None and found["id"] == "jack-clark", found
+    assert "policy director" in found["text"], found

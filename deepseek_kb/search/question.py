@@ -236,13 +236,14 @@ def _known(index: Index, norm: str) -> tuple[str, list[tuple[str, str, str]]] | 
 
 
 # How people type a word in a hurry, and the word they mean: 啥 is 什么, "wat" is what, "x = ?"
-# is what x is, eli5 is explain; "lol" and "like I'm five" ask nothing; the number of a paper
-# (arxiv号多少) is which one, not how many.
+# is what x is, eli5 is explain, incl is including; "lol" and "like I'm five" ask nothing; the
+# number of a paper (arxiv号多少) is which one, not how many.
 _INFORMAL = {"啥": "什么", "号是多少": "号是什么", "号多少": "号是什么", "是个什么": "是什么"}
 _INFORMAL_LATIN = re.compile(
-    r"\b(?:wat|wut|lol|lmao|haha|pls|plz|btw|tbh|eli5|like (?:i'?m|i am) (?:5|five))\b|=\s*[?？]"
+    r"\b(?:wat|wut|lol|lmao|haha|pls|plz|btw|tbh|eli5|incl|like (?:i'?m|i am) (?:5|five))\b\.?"
+    r"|=\s*[?？]"
 )
-_MEANT = {"wat": "what", "wut": "what", "eli5": "explain"}
+_MEANT = {"wat": "what", "wut": "what", "eli5": "explain", "incl": "including"}
 
 
 def informal(norm: str) -> str:
@@ -257,7 +258,7 @@ _NOT_THIS = re.compile(r"[(（]\s*(?:not\b|non\b|非|不是|而不是)[^)）]*[)
 
 
 def _meant(typed: re.Match[str]) -> str:
-    word = typed.group()
+    word = typed.group().rstrip(".")
     return " what is " if word.startswith("=") else _MEANT.get(word, " ")
 
 
