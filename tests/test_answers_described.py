@@ -81,6 +81,7 @@ def test_a_figure_answers_how_much_before_the_sentence_stating_it() -> None:
     ],
 )
 def test_a_day_no_model_came_out_on_names_none(query: str) -> None:
+    """A month names no model without words of what the model is."""
     found = asserted_answer(query)
     assert found is None or "60" not in found["text"], found
 
@@ -120,3 +121,26 @@ def test_words_a_terms_definition_says_ask_nothing_more_of_it(query: str) -> Non
     assert found is not None
     assert found["id"] == "pure-rl", found
     assert "R1-Zero" in found["text"]
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "text"),
+    [
+        # A month and what the model is: the one model of the month it describes.
+        ("How did the January 2025 reasoning model do on AIME 2024 pass@1?", "deepseek-r1", "79.8"),
+        ("2025年1月发布的那个推理模型 AIME 2024 多少分", "deepseek-r1", "79.8"),
+        ("when was the January 2025 reasoning model released", "deepseek-r1", "2025-01-20"),
+        # A term named says what it is; of a family, its main model.
+        ("how many layers does the May 2024 MoE model have", "deepseek-v2", "60"),
+        # A size the name of one variant holds picks it, and "small" is what the size says.
+        (
+            "How long a context does the small 7B theorem prover from April 2025 have?",
+            "deepseek-prover-v2-7b",
+            "32K",
+        ),
+    ],
+)
+def test_a_model_named_by_its_month_and_what_it_is(query: str, record: str, text: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == record, found
+    assert text in found["text"], found

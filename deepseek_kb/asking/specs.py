@@ -40,7 +40,8 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "prompt|prompts|一次能吃|能读多长|at once|in one go|in a single pass|longest input|"
         "max context|max context window|maximum context|max context length|最大上下文|"
         "一次能读|一次能处理|最多能输入|多长的输入|输入长度|输入多长|能处理多长|处理多长|"
-        "最长|喂进去|能喂|吃进|序列长度|多长的序列|window size|窗口大小|窗口多大|能塞|塞进去|塞多少"
+        "最长|喂进去|能喂|吃进|序列长度|多长的序列|window size|窗口大小|窗口多大|能塞|塞进去|塞多少|"
+        "seq length|seq len|支持多长"
     ),
     "architecture": SpecWords("architecture|arch|structure|design|架构|结构", "text"),
     "attention": SpecWords("attention|attention mechanism|注意力|注意力机制", "text"),

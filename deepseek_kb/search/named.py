@@ -231,7 +231,7 @@ SIZE_IN = re.compile(r"(?<![a-z0-9.])\d+(?:\.\d+)?b(?![a-z0-9])")
 def without_names(rest: str, record: Row) -> str:
     """What is left of the words once every word of the thing's names (and the words that stand
     for them: 蒸馏 for distill, 千问 for Qwen) and its size is taken out."""
-    words = _name_words(record)
+    words = name_words(record)
     forms = longest_first({a for w in words for a in alike(w) if len(a) >= 2})
     rest = SIZE_IN.sub(" ", rest)
     for form in forms:
@@ -246,7 +246,7 @@ def _without_word(rest: str, word: str) -> str:
 def sized_variant(index: Index, norm: str, record: Row) -> Found | None:
     """The one variant of a model that a size the question names belongs to, when the model's
     own names lack it: "r1 蒸馏的 32b 千问版" is DeepSeek-R1-Distill-Qwen-32B, not R1."""
-    own = _name_words(record)
+    own = name_words(record)
     sizes = {m.group() for m in SIZE_IN.finditer(norm)} - own
     if not sizes:
         return None
@@ -255,11 +255,11 @@ def sized_variant(index: Index, norm: str, record: Row) -> Found | None:
         for f in index.mentions(record["id"])
         if f.kind == "model" and f.row.get("variant_of") == record["id"]
     ]
-    sized = [f for f in variants if sizes & _name_words(f.row)]
+    sized = [f for f in variants if sizes & name_words(f.row)]
     return sized[0] if len(sized) == 1 else None
 
 
-def _name_words(record: Row) -> set[str]:
+def name_words(record: Row) -> set[str]:
     """The words of the thing's names, a hyphen read as a space."""
     return {w for n in names_of(record) for w in normalize(str(n)).replace("-", " ").split()}
 
