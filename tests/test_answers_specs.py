@@ -67,6 +67,21 @@ def test_a_size_names_the_one_variant_of_that_size(query: str, model: str, base:
     assert found["asked"] == "base_model" and found["text"] == base, found
 
 
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("How long an input can the small 16B sibling of DeepSeek-V2 take in one go?", "32K"),
+        ("V2 的 16B 版本激活参数多少", "2.4B"),
+    ],
+)
+def test_a_size_a_variants_parameters_state_names_it(query: str, text: str) -> None:
+    """V2-Lite's names hold no size, its total parameters do (16B): "the 16B V2" is V2-Lite, and
+    "small" and "sibling" are what the size says of it."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "deepseek-v2-lite", found
+    assert found["text"] == text, found
+
+
 def test_a_size_no_variant_has_is_not_a_variant() -> None:
     """V3 is 671B itself: its own size names no other model."""
     from deepseek_kb.queries.common import index_for

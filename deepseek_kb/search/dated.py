@@ -23,7 +23,7 @@ from deepseek_kb.search.claims import dates_in
 from deepseek_kb.search.described import described, what_it_is
 from deepseek_kb.search.holding import holds
 from deepseek_kb.search.leftover import content, leftover
-from deepseek_kb.search.named import SIZE_IN, name_words, names_of
+from deepseek_kb.search.named import SIZE_IN, name_words, names_of, size_said
 from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary
 
 # The kinds of thing named that say nothing of which model is meant.
@@ -82,16 +82,11 @@ def _day(model: Row) -> str:
 
 # The words of what kind of model it is that also ask for fields (推理成本 is inference cost).
 _KINDS = frozenset({"推理", "代码", "数学", "视觉", "多模", "reasoning", "code", "coding", "math"})
-# What a size says of the one model of the month that has it: "the small 7B theorem prover".
-_SMALL = ("smaller", "small", "little", "tiny", "小号", "小")
 
 
 def _undescribed(index: Index, rest: str, model: Row) -> str:
     """The question without its words of what the model is, its size and what a size says."""
-    sized = SIZE_IN.sub(" ", rest)
-    if sized != rest:
-        sized = " ".join(w for w in sized.split() if w not in _SMALL)
-    return described(sized, model, _told(index, model))
+    return described(size_said(rest), model, _told(index, model))
 
 
 def _told(index: Index, model: Row) -> str:

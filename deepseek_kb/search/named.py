@@ -245,7 +245,8 @@ def _without_word(rest: str, word: str) -> str:
 
 def sized_variant(index: Index, norm: str, record: Row) -> Found | None:
     """The one variant of a model that a size the question names belongs to, when the model's
-    own names lack it: "r1 蒸馏的 32b 千问版" is DeepSeek-R1-Distill-Qwen-32B, not R1."""
+    own names lack it: "r1 蒸馏的 32b 千问版" is DeepSeek-R1-Distill-Qwen-32B, not R1; "the 16B
+    V2" is DeepSeek-V2-Lite, whose total parameters are 16B."""
     own = name_words(record)
     sizes = {m.group() for m in SIZE_IN.finditer(norm)} - own
     if not sizes:
@@ -255,8 +256,25 @@ def sized_variant(index: Index, norm: str, record: Row) -> Found | None:
         for f in index.mentions(record["id"])
         if f.kind == "model" and f.row.get("variant_of") == record["id"]
     ]
-    sized = [f for f in variants if sizes & name_words(f.row)]
+    sized = [f for f in variants if sizes & (name_words(f.row) | _size_of(f.row))]
     return sized[0] if len(sized) == 1 else None
+
+
+# What a size says of the one variant that has it: "the small 16B sibling of V2".
+_SIZED = frozenset(("smaller", "small", "little", "tiny", "sibling", "小号"))
+
+
+def size_said(rest: str) -> str:
+    """The words without the size of the variant asked and what a size says of it."""
+    return " ".join(w for w in SIZE_IN.sub(" ", rest).split() if w not in _SIZED)
+
+
+def _size_of(model: Row) -> set[str]:
+    """The size its total parameters state (16b of DeepSeek-V2-Lite), as a name would."""
+    total = model.get("specs", {}).get("total_params", {}).get("value")
+    if not isinstance(total, dict) or total.get("unit") != "B params":
+        return set()
+    return {f"{total['value']:g}b"}
 
 
 def name_words(record: Row) -> set[str]:

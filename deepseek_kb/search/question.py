@@ -28,6 +28,7 @@ from deepseek_kb.search.named import (
     has,
     named_in,
     numbered_unknown,
+    size_said,
     sized_variant,
     without,
     without_against,
@@ -216,7 +217,7 @@ def _subject(
         return None, rest
     variant = sized_variant(index, norm, found.row) if found.kind == "model" else None
     if variant is not None:
-        found, rest = variant, without_names(rest, variant.row)
+        found, rest = variant, size_said(without_names(rest, variant.row))
     rest = first_version_dropped(norm, version_kept(rest, name, found.row), name)
     return (found.kind, found.row), rest
 
