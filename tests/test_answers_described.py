@@ -144,3 +144,33 @@ def test_a_model_named_by_its_month_and_what_it_is(query: str, record: str, text
     found = asserted_answer(query)
     assert found is not None and found["id"] == record, found
     assert text in found["text"], found
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "text"),
+    [
+        ("When did the company's first code model come out?", "deepseek-coder", "2023-11"),
+        ("DeepSeek 最早的代码模型是哪个月推出的？", "deepseek-coder", "2023-11"),
+        ("ds 第一个视觉模型有多大", "deepseek-vl-7b", "7B"),
+    ],
+)
+def test_the_first_model_of_a_kind_is_the_one_of_that_kind_released_first(
+    query: str, record: str, text: str
+) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == record, found
+    assert text in found["text"], found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # DeepSeekMath 7B has no release date in the KB: which math model came first is unknown,
+        # and Math-V2's date (the first dated one) is no answer.
+        "when did deepseek release its first math model",
+        # DeepSeek-R1-0528 has none either.
+        "DeepSeek 第一个推理模型是哪天发布的",
+    ],
+)
+def test_the_first_of_a_kind_not_every_one_of_which_is_dated_is_not_answered(query: str) -> None:
+    assert asserted_answer(query) is None

@@ -45,6 +45,7 @@ from deepseek_kb.search.described import described_answer
 from deepseek_kb.search.documents import documented_answer
 from deepseek_kb.search.field_asked import field_asked, qualified_by
 from deepseek_kb.search.figured import figure_answer
+from deepseek_kb.search.first_of import first_meant
 from deepseek_kb.search.following import following_answer
 from deepseek_kb.search.labelled import labelled_answer
 from deepseek_kb.search.leftover import content, covered, leftover
@@ -90,7 +91,10 @@ def _answer(index: Index, query: str, hits: Sequence[Hit]) -> Answer | NotStated
     question = question._replace(rest=apart(index, spelled(index, question.rest)))
     if (article := article_answer(index, question)) is not None:
         return article  # the article's own date, not an event's its words touch
-    question = variant_meant(index, _founder_meant(index, dated_meant(index, question)))
+    question = first_meant(index, dated_meant(index, question))
+    if question.unknown:
+        return None  # the first of a kind of model, when not every one of them is dated
+    question = variant_meant(index, _founder_meant(index, question))
     question = parent_meant(index, child_meant(index, question))
     numbered = numbered_meant(index, question)
     if numbered is question or numbered.subject is None:
