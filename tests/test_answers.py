@@ -924,6 +924,8 @@ def test_what_a_thing_is_for_or_built_with_is_what_it_is(query: str, said: str) 
         "深度求索公司是哪个月从幻方独立出来的",
         "when was deepseek spun out of high-flyer as its own company",
         "when did deepseek split off from high-flyer",  # "split" is no slip for "splitting"
+        # Spin off, carve out, 独立公司: the team's founding as a company of its own.
+        "大模型团队是什么时候 spin off 成独立公司的？",
     ],
 )
 def test_an_organisation_named_with_its_parent_is_the_one_asked_about(query: str) -> None:
