@@ -236,6 +236,14 @@ def test_a_field_of_another_kind_than_asked_does_not_rule_a_figure_out() -> None
     assert "50M" in found["text"], found
 
 
+def test_a_figure_of_another_kind_is_no_rival_to_the_money_asked() -> None:
+    """ "started" is also the start of "start-ups": a count of start-ups weighs nearly as much,
+    but money is asked, and a count is no rival to the one figure of money."""
+    found = asserted_answer("how much money do you need just to get started training a large model")
+    assert found is not None and found["id"] == "llm-training-entry-cost", found
+    assert "50M" in found["text"], found
+
+
 @pytest.mark.parametrize(
     ("query", "value"),
     [

@@ -70,7 +70,7 @@ def labelled_answer(index: Index, question: Question) -> Answer | NotStated | No
     offers, rarity = _weighed(list(_records(index, question)), question, terms)
     if offers and not offers[0].record.get("figures"):
         return None  # a record with no figure speaks of the question best
-    best = _clear([o for o in offers if o.record.get("figures")], rarity)
+    best = _clear([o for o in offers if o.record.get("figures")], rarity, _clearly_asked(question))
     if best is None or best.figure is None:
         return None
     if not _of_field(question, best.figure) or not _numbers_held(index, terms, best.record):
@@ -87,9 +87,15 @@ def _counted(question: Question) -> bool:
     return score >= CLEAR and vocabulary()[asked].expects == "quantity"
 
 
-def _clear(offers: list[Offer], rarity: dict[Term, float]) -> Offer | None:
+def _clearly_asked(question: Question) -> str:
+    asked, score = best_asked(question.rest, question.cues)
+    return asked if score >= CLEAR else ""
+
+
+def _clear(offers: list[Offer], rarity: dict[Term, float], asked: str) -> Offer | None:
     """The best record, when it names a figure, holds enough of the question (a word no record
-    holds says nothing) and clearly outweighs any record giving another value."""
+    holds says nothing) and clearly outweighs any record giving another value of what is asked
+    (a count of start-ups is no rival to the money a question asks for)."""
     best = offers[0] if offers else None
     if best is None or best.figure is None:
         return None
@@ -98,6 +104,8 @@ def _clear(offers: list[Offer], rarity: dict[Term, float]) -> Offer | None:
         return None
     value = same_value(best.figure.value)
     rivals = [o for o in offers[1:] if o.figure is None or same_value(o.figure.value) != value]
+    if asked and best.figure.key == asked:
+        rivals = [o for o in rivals if o.figure is None or o.figure.key == asked]
     return None if rivals and best.weight < MARGIN * rivals[0].weight else best
 
 
