@@ -102,11 +102,17 @@ def _clear(offers: list[Offer], rarity: dict[Term, float], asked: str) -> Offer 
     known = sum(weight > 0 for weight in rarity.values())
     if best.weight < SHARE * sum(rarity.values()) or best.held < max(2, SHARE * known):
         return None
-    value = same_value(best.figure.value)
-    rivals = [o for o in offers[1:] if o.figure is None or same_value(o.figure.value) != value]
-    if asked and best.figure.key == asked:
-        rivals = [o for o in rivals if o.figure is None or o.figure.key == asked]
+    rivals = [o for o in offers[1:] if _rival(best.figure, o.figure, asked)]
     return None if rivals and best.weight < MARGIN * rivals[0].weight else best
+
+
+def _rival(best: Candidate, other: Candidate | None, asked: str) -> bool:
+    """Whether another record's figure would give another value of what is asked."""
+    if other is None:
+        return True
+    if asked and best.key == asked and other.key != asked:
+        return False
+    return same_value(other.value) != same_value(best.value)
 
 
 def _weighed(
