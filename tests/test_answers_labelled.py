@@ -16,6 +16,8 @@ from .conftest import asserted_answer, run
     [
         "deepseek-reasoner 的思维链最多能有多少 token",
         "how long a chain of thought can deepseek-reasoner produce, how many tokens",
+        # The label says what CoT stands for, as a question paraphrasing it does.
+        "According to the API price table, how long can deepseek-reasoner's chain of thought run?",
     ],
 )
 def test_a_figure_of_a_table_is_found_by_its_label(query: str) -> None:
@@ -24,7 +26,7 @@ def test_a_figure_of_a_table_is_found_by_its_label(query: str) -> None:
     found = asserted_answer(query)
     assert found is not None
     assert found["id"] == "api-pricing-table-chat-reasoner"
-    assert found["label"]["en"] == "deepseek-reasoner maximum CoT tokens"
+    assert found["label"]["en"] == "deepseek-reasoner maximum chain-of-thought (CoT) tokens"
     assert found["value"]["value"] == 32768
 
 
