@@ -147,6 +147,13 @@ def test_the_thing_compared_with_is_not_the_thing_asked(query: str) -> None:
     assert "93.3" in found["text"], found
 
 
+def test_the_thing_set_against_with_dui_bi_is_not_the_one_asked() -> None:
+    """跟 DeepSeek 对比 (set against DeepSeek): OpenAI's researchers are asked, not DeepSeek's."""
+    found = asserted_answer("跟 DeepSeek 对比时，文章说 OpenAI 有多少 researchers？")
+    assert found is not None and found["id"] == "openai-1200-researchers", found
+    assert found["text"].startswith("1200"), found
+
+
 def test_a_figure_of_the_thing_alone_does_not_answer_a_comparison() -> None:
     """V3's own parameter count is no answer to how many more it has than V2."""
     assert asserted_answer("how many more parameters does V3 have than V2") is None

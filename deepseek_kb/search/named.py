@@ -59,7 +59,7 @@ def named_in(index: Index, norm: str) -> list[tuple[str, str, str]]:
 # What a thing is set against: "compared with DeepSeek 67B", "than V2", "与 67B 相比", "比 V2".
 _AGAINST = r"(?:compared (?:with|to)|than|vs\.?|versus|相比|比起|对比|比)"
 _AGAINST_BEFORE = re.compile(_AGAINST + r"\s*$")
-_AGAINST_AFTER = re.compile(r"^\s*(?:相比|相较|比)")
+_AGAINST_AFTER = re.compile(r"^\s*(?:相比|相较|对比|比)")
 _AGAINST_AROUND = re.compile(r"(?:与|和|跟|同)\s*$")
 
 
