@@ -234,6 +234,48 @@ def test_paraphrased_specs(query: str, asked: str, text: str) -> None:
     assert found["asked"] == asked and found["text"] == text, found
 
 
+@pytest.mark.parametrize(
+    ("query", "record", "asked", "text"),
+    [
+        # What fires, what is in play for a token: its activated parameters; "processes" and
+        # "family" say nothing, as 处理 and 家族 do not.
+        (
+            "How many of V3's weights actually fire for each token it processes?",
+            "deepseek-v3",
+            "active_params",
+            "37B",
+        ),
+        (
+            "How many of DeepSeekMoE 16B's parameters are actually in play for any one token?",
+            "deepseek-moe-16b",
+            "active_params",
+            "~2.8B",
+        ),
+        (
+            "What's the total parameter count of the biggest model in the VL2 family?",
+            "deepseek-vl2",
+            "total_params",
+            "27.5B",
+        ),
+        # "going by its technical report" is where the asker read it, not a paper asked for.
+        (
+            "What did the final training run of DeepSeek-V3 cost in US dollars, going by its "
+            "technical report?",
+            "deepseek-v3",
+            "training_cost",
+            "$5.576M",
+        ),
+        # licence ~ license, distil ~ distillation: the licence that allows distilling answers,
+        # not what distillation is.
+        ("Under what licence can I distil R1's weights?", "deepseek-r1", "license_model", "MIT"),
+    ],
+)
+def test_specs_asked_in_other_words(query: str, record: str, asked: str, text: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == record, found
+    assert found["asked"] == asked and found["text"].startswith(text), found
+
+
 def test_a_chinese_word_of_a_group_is_read_whole_from_its_pairs() -> None:
     """测试集 (test set) is read as one word, said as "test": its pairs 测试 试集 are
     accounted for by the MiniF2F-test figure."""

@@ -30,7 +30,8 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "switch on|switched on|"
         "turn on|turned on|used per token|用到多少参数|参与计算|真正参与计算|动用|一个 token|"
         "one token|a token|single token|a single token|每生成一个 token|生成一个 token|"
-        "generating a token|generate a token|each generated token|per generated token|given token",
+        "generating a token|generate a token|each generated token|per generated token|given token|"
+        "in play|actually fire|fire for",
         unless="experts|expert|专家",
     ),
     "context_length": SpecWords(

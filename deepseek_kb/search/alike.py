@@ -52,7 +52,8 @@ trick tricks technique techniques method methods approach 办法 技巧 方法
 engineer engineers 工程师
 researcher researchers 研究员 研究人员
 nvidia 英伟达
-distill distilled distillation 蒸馏
+distil distils distill distills distilled distilling distillation 蒸馏
+licence licences license licenses licensed licensing 许可 许可证
 finetune finetunes finetuned finetuning 微调
 qwen 千问 通义千问
 llama 羊驼

@@ -32,7 +32,9 @@ _STOP_WORDS = (
     "ended eventually finally ultimately again am ok okay thing things stuff abt btw open "
     "whether doesn't don't didn't isn't aren't wasn't won't smth sth something inside over living "
     "let lets cover covers covered come comes came real himself herself themselves i.e e.g "
-    "article article's interview my mine i'm im i've i'd besides ones overall now each supposed"
+    "article article's interview my mine i'm im i've i'd besides ones overall now each supposed "
+    # as 处理 and 家族 say nothing in Chinese: processes, family
+    "process processes processed family"
 )
 STOP = frozenset(_STOP_WORDS.split())
 STOP_HAN = frozenset(

@@ -23,7 +23,7 @@ _AFTER = re.compile(r"(?<=[?？])\s*(?:need (?:it|this) for|it'?s for|for (?:my|
 # Where the asker read of it: an official source, whichever the answer cites. (The article is
 # named by the answers it gives: "article" is among the words a value from it says.)
 _READ_IN = re.compile(
-    r",?\s*\b(?:according to|as per|per|as stated in|as reported in)\s+(?:the|its|their)\s+"
+    r",?\s*\b(?:according to|as per|per|going by|as stated in|as reported in)\s+(?:the|its|their)\s+"
     r"(?:deepseek\s+)?(?:technical report|tech report|paper|readme|model card)\b"
     r"|(?:按|据|根据)(?:论文|技术报告)(?:的说法|的数据|里|中|所说)?"
     # "what figure does the technical report give", "官方仓库对应的日子": the source asked of
