@@ -162,3 +162,17 @@ def test_of_tied_dates_the_events_titled_by_what_is_asked_answer() -> None:
     shown = stdout_at(120, "search", "梁文锋的采访是哪天", "--lang", "en")
     answered = re.split(r"\n\s*1\. ", shown)[0]  # the answer, before the hits
     assert "Also stated: 2024-07-17" in answered and "AlexNet" not in answered, shown
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "When were the Prover-V2 paper's Putnam results corrected?",
+        "When was the DeepSeek-Prover-V2 paper corrected with a new PutnamBench number?",
+    ],
+)
+def test_corrected_is_updated(query: str) -> None:
+    """A correction is an update: the paper updated with PutnamBench 47 answers when."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "deepseek-prover-v2-putnam-update", found
+    assert found["text"] == "2025-07-18", found
