@@ -204,3 +204,18 @@ def test_who_said_words_quoted_is_asked_by_the_words_as_they_run(query: str, quo
     found = asserted_answer(query)
     assert found is not None and found["id"] == quote, found
     assert found["asked"] == "speaker", found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "When does Liang Wenfeng expect AGI to arrive?",
+        "梁文锋觉得 AGI 什么时候实现",
+    ],
+)
+def test_when_someone_expects_a_thing_is_the_span_they_said(query: str) -> None:
+    """ "Within our lifetime" (有生之年) says when, without a year; AGI arriving is AGI being
+    achieved (实现)."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "liang-agi-not-generative-ai", found
+    assert "lifetime" in found["text"] or "有生之年" in found["text"], found

@@ -55,6 +55,7 @@ nvidia 英伟达
 distil distils distill distills distilled distilling distillation 蒸馏
 licence licences license licenses licensed licensing 许可 许可证
 correct corrected correction revise revised revision update updated 更正 修正 订正 改成 改为
+arrive arrives arrived arrival achieve achieved achieving realise realised realize realized 实现 到来
 finetune finetunes finetuned finetuning 微调
 qwen 千问 通义千问
 llama 羊驼

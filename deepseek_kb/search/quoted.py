@@ -14,6 +14,8 @@ other than a person, a topic or the company, name it (Karpathy on V3 is not Karp
 
 from __future__ import annotations
 
+import re
+
 from deepseek_kb.analysis.text import normalize
 from deepseek_kb.index.store import Index
 from deepseek_kb.search.answerables import COMPANY
@@ -115,12 +117,16 @@ def _other_field(question: Question) -> bool:
     return score >= CLEAR and (asked != "identity" or not said)
 
 
+# When, said without a year: "within our lifetime", "有生之年", "in ten years".
+_SPAN = re.compile(r"\blifetime\b|有生之年|\bwithin (?:\w+ ){0,2}(?:years?|decades?)\b|\d+\s*年内")
+
+
 def _fits(question: Question, found: Passage) -> bool:
-    """Whether the passage holds the kind of value asked: a number for how many, a year for
-    when."""
+    """Whether the passage holds the kind of value asked: a number for how many, a year (or a
+    span of time) for when."""
     said = str(found.text["zh"]) + str(found.text["en"])
     if "date" in question.cues:
-        return _YEAR.search(said) is not None
+        return _YEAR.search(said) is not None or _SPAN.search(said) is not None
     return "quantity" not in question.cues or _NUMBER.search(said) is not None
 
 
