@@ -184,3 +184,22 @@ def test_incl_is_including(query: str) -> None:
     """ "incl" (with its dot or without) is "including", which the 139 people's sentence says."""
     found = asserted_answer(query)
     assert found is not None and found["text"].startswith("139"), found
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["hf上v3显示685B，跟论文的671B差出来的那部分是啥", "hf上v3写着685b 多出来的14b是啥"],
+)
+def test_hf_is_hugging_face(query: str) -> None:
+    """ "hf", typed against Chinese too (hf上), is Hugging Face: the README's sentence on the
+    685B there (671B of the main model, 14B of the MTP module) answers."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "deepseek-v3", found
+    assert "14B" in found["text"], found
+
+
+@pytest.mark.parametrize("query", ["v3 hf 仓库叫什么", "v3 hugging face 仓库叫什么"])
+def test_what_something_is_called_is_no_figure(query: str) -> None:
+    """The Hugging Face repository's name is asked: the 685B on Hugging Face is no answer."""
+    found = asserted_answer(query)
+    assert found is None or "685" not in found["text"], found

@@ -18,11 +18,15 @@ def kind_fits(question: Question, expects: str) -> bool:
         return expects in wanted or (expects == "text" and "name" in wanted)
     if expects == "quantity" and _DIFFERENCE.search(question.rest) and not question.others:
         return False  # how one kind differs from another is no count (two models' may be)
+    if expects == "quantity" and _CALLED.search(question.rest):
+        return False  # what something is called is no figure (the Hugging Face repo: 685B)
     return not ("what" in question.cues and expects == "date")
 
 
 # Words that ask how one thing differs from another (共享专家和普通专家有什么不一样).
 _DIFFERENCE = re.compile(r"不一样|区别|不同|差别|差异|\bdiffer")
+# Words that ask what something is called.
+_CALLED = re.compile(r"叫什么|叫啥|\bcalled what\b|\bwhat(?:'s| is) (?:it|that|this) called\b")
 
 
 def counts_in_words(question: Question, top: list[Candidate]) -> bool:

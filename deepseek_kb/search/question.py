@@ -251,7 +251,12 @@ def informal(norm: str) -> str:
     """The question in the words its informal spelling stands for."""
     for typed, meant in _INFORMAL.items():
         norm = norm.replace(typed, meant)
+    norm = _HF.sub(" hugging face ", norm)
     return _INFORMAL_LATIN.sub(_meant, _NOT_THIS.sub(" ", norm))
+
+
+# "hf" is Hugging Face, also typed against Chinese (hf上).
+_HF = re.compile(r"(?<![a-z0-9])hf(?![a-z0-9])")
 
 
 # "the final v3.2 (not exp)", "V3（不是 V3.1）": what the question does not ask about.
