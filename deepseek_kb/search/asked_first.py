@@ -4,10 +4,9 @@ question found (or, when that is the same, what the clauses after it find) is re
 (`Answer.companions`), not put in its place.
 
 A clause is a part of the question set off by a comma, a semicolon, a question mark or a space
-between Chinese words; it asks
-when its own words ask for a kind of value (how many, when, what). A first clause that asks
-nothing ("V3 has 671B params, how many are active?") or states the value it would find is the
-context of what follows, not a question of its own.
+between Chinese words; it asks when its own words ask for a kind of value (how many, when,
+what). A first clause that asks nothing ("V3 has 671B params, how many are active?") or states
+the value it would find is the context of what follows, not a question of its own.
 """
 
 from __future__ import annotations

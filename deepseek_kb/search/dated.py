@@ -72,10 +72,11 @@ def _released_out(rest: str) -> str:
 
 def _released_on(index: Index, day: str) -> Row | None:
     """The one model released that day, or the one main model of those that were."""
-    return _main(m for m in index.records("model") if _day(m) == day)
+    return _main(m for m in index.records("model") if released_day(m) == day)
 
 
-def _day(model: Row) -> str:
+def released_day(model: Row) -> str:
+    """The date the model was released, as the data gives it (2023-11, 2024-05-06), or ''."""
     released = model.get("released")
     return str(released.get("date", "")) if isinstance(released, dict) else ""
 
@@ -99,7 +100,7 @@ def _described_in(index: Index, month: str, rest: str) -> Row | None:
     """The one model released in the month whose description holds the question's words of
     what it is; of a family, its main model, or the variant whose name holds the size asked."""
     words = _describing(rest)
-    models = [m for m in index.records("model") if _day(m).startswith(month)]
+    models = [m for m in index.records("model") if released_day(m).startswith(month)]
     described = [m for m in models if any(holds(w, _told(index, m)) for w in words)]
     sizes = {m.group() for m in SIZE_IN.finditer(rest)}
     sized = [m for m in described if sizes and sizes <= name_words(m)]

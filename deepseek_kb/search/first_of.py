@@ -15,6 +15,7 @@ import re
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import COMPANY
+from deepseek_kb.search.dated import released_day
 from deepseek_kb.search.question import Question
 
 # The words of each kind of model, as the models' `kind` field names it.
@@ -54,13 +55,8 @@ def first_meant(index: Index, question: Question) -> Question:
 def _first_of(index: Index, kind: str) -> Row | None:
     """The model of the kind released first, of those no other is the variant of."""
     models = [m for m in index.records("model") if m.get("kind") == kind]
-    dated = [(_date(m), m) for m in models if not m.get("variant_of")]
+    dated = [(released_day(m), m) for m in models if not m.get("variant_of")]
     if not dated or any(not day for day, _ in dated):
         return None
     dated.sort(key=lambda pair: pair[0])
     return dated[0][1] if len(dated) == 1 or dated[0][0] != dated[1][0] else None
-
-
-def _date(model: Row) -> str:
-    released = model.get("released")
-    return str(released.get("date", "")) if isinstance(released, dict) else ""

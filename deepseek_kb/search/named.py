@@ -12,6 +12,7 @@ from typing import Protocol
 
 from deepseek_kb.analysis.text import longest_first, normalize
 from deepseek_kb.index.store import Found, Index, Name
+from deepseek_kb.kinds import Unit
 from deepseek_kb.rows import Row
 from deepseek_kb.search.alike import alike
 
@@ -272,7 +273,7 @@ def size_said(rest: str) -> str:
 def _size_of(model: Row) -> set[str]:
     """The size its total parameters state (16b of DeepSeek-V2-Lite), as a name would."""
     total = model.get("specs", {}).get("total_params", {}).get("value")
-    if not isinstance(total, dict) or total.get("unit") != "B params":
+    if not isinstance(total, dict) or total.get("unit") != Unit.b_params:
         return set()
     return {f"{total['value']:g}b"}
 

@@ -117,7 +117,7 @@ def _other_field(question: Question) -> bool:
     return score >= CLEAR and (asked != "identity" or not said)
 
 
-# When, said without a year: "within our lifetime", "有生之年", "in ten years".
+# When, said without a year: "within our lifetime", "有生之年", "within ten years".
 _SPAN = re.compile(r"\blifetime\b|有生之年|\bwithin (?:\w+ ){0,2}(?:years?|decades?)\b|\d+\s*年内")
 
 
