@@ -115,6 +115,7 @@ KINDS: tuple[Kind, ...] = (
             Link("introduced_by", ("model",)),
             Link("used_by", ("model",)),
             Link("related", ("term",)),
+            Link("projects", ("project",)),
         ),
         command="explain",
     ),

@@ -251,6 +251,7 @@ class TermRow(TypedDict):
     introduced_by: list[str]
     used_by: list[str]
     related: list[str]
+    projects: list[str]
     note: NotRequired[TextRow]
 
 

@@ -126,6 +126,14 @@ def test_explain_names_the_models_that_introduced_and_use_a_term() -> None:
     assert "KV cache" in out.split("related:")[1].splitlines()[0]
 
 
+def test_explain_names_the_project_that_holds_a_terms_code() -> None:
+    """EPLB the term and EPLB the repository are one thing: the term names the project."""
+    en = run("explain", "EPLB", "--lang", "en", env={"COLUMNS": "200"}).stdout
+    assert "code: EPLB (deepseek-ai/EPLB)" in en
+    zh = run("explain", "DualPipe", "--lang", "zh", env={"COLUMNS": "200"}).stdout
+    assert "开源代码：DualPipe (deepseek-ai/DualPipe)" in zh
+
+
 def test_an_unknown_term_exits_1_with_the_nearest_terms() -> None:
     """A near miss is named; nothing near still says how to see them all."""
     near = run("explain", "GRP")

@@ -43,6 +43,7 @@ WORDS: dict[str, Text] = {
     "glossary.introduced_by": Text("introduced by: ", "提出于："),
     "glossary.used_by": Text("used by: ", "用于："),
     "glossary.related": Text("related: ", "相关术语："),
+    "glossary.projects": Text("code: ", "开源代码："),
     # render/lookup.py: hits and answers
     "lookup.q": Text("Q: ", "问："),
     "lookup.context": Text("Context: ", "背景："),

@@ -106,6 +106,7 @@ FIELDS: dict[str, tuple[tuple[str, Shape], ...]] = {
         ("introduced_by", Shape.items),
         ("used_by", Shape.items),
         ("related", Shape.items),
+        ("projects", Shape.items),
         ("note", Shape.text),
         *_STATUS,
     ),

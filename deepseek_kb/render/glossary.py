@@ -53,8 +53,9 @@ def glossary(terms: list[Row], lang: str, width: int) -> list[RenderableType]:
 
 
 def term_detail(term: Row, names: dict[str, Row], lang: str, width: int) -> list[RenderableType]:
-    """One term in full: definition, the models that introduced and use it, related terms,
-    the note (what the article says differently), and the sources of all of it."""
+    """One term in full: definition, the models that introduced and use it, related terms, the
+    project that holds its code, the note (what the article says differently), and the sources
+    of all of it."""
     out = prewrapped()
     head = _title(term, lang)
     head.append(f"  {term['id']}", "dim")
@@ -69,8 +70,8 @@ def term_detail(term: Row, names: dict[str, Row], lang: str, width: int) -> list
         out.append("\n")
         hang(out, styled(""), styled(paragraph), 0, width)
     out.append("\n")
-    for key in ("introduced_by", "used_by", "related"):
-        linked = [name_of(names[i], shown) if i in names else i for i in term.get(key, [])]
+    for key in ("introduced_by", "used_by", "related", "projects"):
+        linked = [_linked(names[i], shown) if i in names else i for i in term.get(key, [])]
         if linked:
             head_text = word(lang, f"glossary.{key}")
             hang(out, styled(head_text, "dim"), styled(_listed(linked, lang)), 2, width)
@@ -82,3 +83,9 @@ def term_detail(term: Row, names: dict[str, Row], lang: str, width: int) -> list
     sources = word(lang, "glossary.sources")
     hang(out, styled(sources, "dim"), styled(cites(term["sources"], lang), "dim"), 2, width)
     return [out]
+
+
+def _linked(record: Row, lang: str) -> str:
+    """A linked record by name; a project with its repository, where the code is."""
+    name = name_of(record, lang)
+    return f"{name} ({record['repo']})" if record.get("repo") else name

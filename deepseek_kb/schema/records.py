@@ -248,6 +248,7 @@ class Term(Named):
     introduced_by: list[Slug] = []
     used_by: list[Slug] = []
     related: list[Slug] = []
+    projects: list[Slug] = []  # DeepSeek's open-source code for it (EPLB the term, EPLB the repo)
     note: Text | None = None
 
 
