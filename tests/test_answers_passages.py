@@ -463,3 +463,27 @@ def test_hours_written_short_are_the_hours_the_sources_write() -> None:
     )
     assert found is not None
     assert "56.3%" in found["text"], found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # "tech firms" are firms, and firms are companies (a stem in -y is held before -ies).
+        "Which big Chinese tech firms cut their prices after DeepSeek V2?",
+        # "too" asks nothing of its own.
+        "After V2 kicked off a price war, which big Chinese tech firms cut their prices too?",
+    ],
+)
+def test_the_big_firms_that_cut_prices_are_named_by_the_passage_telling_it(query: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None, query
+    assert "ByteDance" in found["text"] and "Alibaba" in found["text"], found
+
+
+def test_copying_a_company_is_imitating_it() -> None:
+    """copy ~ imitate ~ 模仿: the answer asked why others fail to imitate DeepSeek, not the one
+    that only says hiring cannot be copied."""
+    found = asserted_answer(
+        "Why can't other firms copy DeepSeek just by hiring the same kind of talent, per Liang?"
+    )
+    assert found is not None and found["id"] == "liang-talent-alone-not-enough", found

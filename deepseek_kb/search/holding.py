@@ -37,7 +37,7 @@ def holds(word: str, text: str) -> bool:
 def word_in(word: str, text: str) -> bool:
     """A Latin word held by its stem and a short ending at most (hires ~ hired; net is not
     network, lead is not leaderboard)."""
-    root = re.escape(stem(word))
+    root = _pattern(stem(word))
     return re.search(rf"(?<![a-z0-9]){root}[a-z']{{0,3}}(?![a-z])", text) is not None
 
 
@@ -59,4 +59,12 @@ def _holds_one(word: str, text: str) -> bool:
         return word in text
     root = stem(word)
     root = root if len(root) <= 8 else root[:-2]
-    return re.search(rf"(?<![a-z0-9]){re.escape(root)}", text) is not None
+    return re.search(rf"(?<![a-z0-9]){_pattern(root)}", text) is not None
+
+
+def _pattern(root: str) -> str:
+    """A stem as a pattern: one ending in y also as it is spelled before -es and -ed (company ~
+    companies, library ~ libraries)."""
+    return (
+        re.escape(root[:-1]) + "[yi]" if root.endswith("y") and len(root) > 3 else re.escape(root)
+    )

@@ -31,7 +31,7 @@ _STOP_WORDS = (
     "might may must shall accept accepts accepted sit sits sat far push pushed every if "
     "ended eventually finally ultimately again am ok okay thing things stuff abt btw open "
     "whether doesn't don't didn't isn't aren't wasn't won't smth sth something inside over living "
-    "let lets cover covers covered come comes came real himself herself themselves i.e e.g "
+    "let lets cover covers covered come comes came real himself herself themselves i.e e.g too "
     "article article's interview my mine i'm im i've i'd besides ones overall now each supposed "
     # as 处理 and 家族 say nothing in Chinese: processes, family
     "process processes processed family"
@@ -61,6 +61,8 @@ def beside(rest: str, phrases: Sequence[str]) -> list[str]:
 _FINE_TUNE = re.compile(r"\bfine[- ]tun")
 # "kick off", "sign off": the verb says it, "off" is no word of its own (off-peak is).
 _OFF = re.compile(r"\b(kick|kicked|kicks|set|sets|sign|signs|signed|take|takes|took)\s+off\b")
+# "tech firms", "tech giants": the noun says it, "tech" is no word of its own (大厂 are big firms).
+_TECH = re.compile(r"\btech\s+(?=(?:firm|company|companies|giant|player)s?\b)")
 # The thing asked about, named again by what it is ("幻方这家基金", "V3 这个模型", "这家 quant
 # fund"): no more asked.
 _THIS = re.compile(r"[这那该][家个款位所只](?:[\u4e00-\u9fff]{2}|\s*[a-z]+(?: [a-z]+)?)")
@@ -90,7 +92,8 @@ def content(rest: str) -> list[str]:
     """The words that say something (not a cue, not a function word), the words that ask for a
     field included: what a passage answering the question must speak of."""
     rest = _FINE_TUNE.sub("finetun", ordinals(rest))  # one word, however it is typed
-    rest = _SAID_AS.sub(" ", _A_NOT_A.sub(r" \1", _OFF.sub(r"\1", rest)))
+    rest = _TECH.sub("", _OFF.sub(r"\1", rest))
+    rest = _SAID_AS.sub(" ", _A_NOT_A.sub(r" \1", rest))
     for words in CUES.values():
         for word in words:
             if has(rest, word):
