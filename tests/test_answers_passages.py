@@ -487,3 +487,34 @@ def test_copying_a_company_is_imitating_it() -> None:
         "Why can't other firms copy DeepSeek just by hiring the same kind of talent, per Liang?"
     )
     assert found is not None and found["id"] == "liang-talent-alone-not-enough", found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # "written for" asks what it is for; "which GPU generation" names the kind of answer.
+        "Which GPU generation is FlashMLA's decoding kernel written for?",
+        "What hardware is FlashMLA's decoding kernel written for?",
+        # 专门 (specially) qualifies what is asked; no passage need say it.
+        "FlashMLA 是专门给哪一代 GPU 做的？",
+    ],
+)
+def test_what_a_kernel_is_written_for_is_the_passage_naming_its_gpus(query: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None, query
+    assert "Hopper" in found["text"], found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "用 OpenAI SDK 调 DeepSeek 时 base_url 应该填什么？",
+        "DeepSeek 官方示例里，OpenAI SDK 的 base_url 要填什么？",
+    ],
+)
+def test_words_that_only_qualify_the_question_are_no_words_a_passage_must_hold(
+    query: str,
+) -> None:
+    """应该 (should), 官方 (official): the example's base URL answers all the same."""
+    found = asserted_answer(query)
+    assert found is not None and "api.deepseek.com" in found["text"], found

@@ -61,6 +61,8 @@ def beside(rest: str, phrases: Sequence[str]) -> list[str]:
 _FINE_TUNE = re.compile(r"\bfine[- ]tun")
 # "kick off", "sign off": the verb says it, "off" is no word of its own (off-peak is).
 _OFF = re.compile(r"\b(kick|kicked|kicks|set|sets|sign|signs|signed|take|takes|took)\s+off\b")
+# "written for Hopper", "designed for inference": what it is for, the verb says nothing more.
+_MADE_FOR = re.compile(r"\b(?:written|designed|built|made|developed)\s+(?=for\b)")
 # "tech firms", "tech giants": the noun says it, "tech" is no word of its own (大厂 are big firms).
 _TECH = re.compile(r"\btech\s+(?=(?:firm|company|companies|giant|player)s?\b)")
 # The thing asked about, named again by what it is ("幻方这家基金", "V3 这个模型", "这家 quant
@@ -77,10 +79,11 @@ def untyped(rest: str) -> str:
     return _TYPED_ZH.sub("哪", _TYPED_EN.sub(r"\1", rest))
 
 
-# "which journal", "哪本期刊", "哪些组件", "which small language model", "用的是什么数据库引擎" (a
-# noun that ends the question): the question word and the noun after it.
+# "which journal", "哪本期刊", "哪些组件", "which small language model", "which GPU generation",
+# "用的是什么数据库引擎" (a noun that ends the question): the question word and the noun after it.
 _TYPED_EN = re.compile(
     r"\b(which|what)\s+(?:(?:small|tiny|big|large)\s+)?(?:language model|[a-z]+)"
+    r"(?:\s+(?:generation|family|series|brand)\b)?"
 )
 _TYPED_ZH = re.compile(
     r"哪[本个家款种所位篇部项只门些][\u4e00-\u9fff]{2}|哪一[代种个款][\u4e00-\u9fff]{0,2}"
@@ -88,11 +91,17 @@ _TYPED_ZH = re.compile(
 )
 
 
+def asked(words: list[str]) -> list[str]:
+    """The words that say something, less those that only qualify it (专门, 里面, 应该): what a
+    passage answering must speak of."""
+    return [word for word in words if word not in _SOFT_HAN or word in _NAMING]
+
+
 def content(rest: str) -> list[str]:
     """The words that say something (not a cue, not a function word), the words that ask for a
     field included: what a passage answering the question must speak of."""
     rest = _FINE_TUNE.sub("finetun", ordinals(rest))  # one word, however it is typed
-    rest = _TECH.sub("", _OFF.sub(r"\1", rest))
+    rest = _MADE_FOR.sub("", _TECH.sub("", _OFF.sub(r"\1", rest)))
     rest = _SAID_AS.sub(" ", _A_NOT_A.sub(r" \1", rest))
     for words in CUES.values():
         for word in words:
@@ -218,6 +227,11 @@ _SOFT_WORDS = (
     " 里面"
 )
 _SOFT_HAN = frozenset(_SOFT_WORDS.split())
+# Of those, the ones that name what is spoken of (training, a model, the company), which a
+# passage speaking of it says as much as any other word.
+_NAMING = frozenset(
+    ["训练", "练出", "模型", "语言", "言模", "公司", "版本", "家族", "族里", "件事"]
+)
 # Of those, the ones that qualify what is asked (in all, officially, roughly), taken out whole.
 _FILLER_WORDS = (
     "一共 总共 完整 大概 大约 全程 正式 官方 目前 现在 主要 具体 真正 实际 到底 究竟 前前后后 一般 "
