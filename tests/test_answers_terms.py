@@ -110,3 +110,31 @@ def test_a_word_that_asks_what_a_term_is_for_takes_no_other_word_out() -> None:
     question about upstream vLLM support is answered by the sentence that says it."""
     found = asserted_answer("since when is deepseek-ocr officially supported in upstream vllm")
     assert found is not None and "2025-10-23" in found["text"], found
+
+
+@pytest.mark.parametrize(
+    ("query", "term"),
+    [
+        # 办法 ~ 策略 (method ~ strategy), 保持均衡 is balancing.
+        (
+            "V3 不加额外的损失函数，是靠什么办法让各个专家的负载保持均衡的？",
+            "aux-loss-free-balancing",
+        ),
+        # 平衡 ~ 均衡 (balance), loss ~ 损失.
+        (
+            "V3 平衡各个专家的负载时没有额外加一个 loss 项，那它靠的是什么策略？",
+            "aux-loss-free-balancing",
+        ),
+        # 什么东西 is what.
+        (
+            "V3 不加辅助损失也能让专家负载均衡，具体是给每个专家加了个什么东西？",
+            "aux-loss-free-balancing",
+        ),
+        ("EPLB 是用什么策略来平衡专家负载的？", "expert-parallel-load-balancer"),
+    ],
+)
+def test_how_the_load_is_balanced_asked_in_other_words_is_the_terms_definition(
+    query: str, term: str
+) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == term, found

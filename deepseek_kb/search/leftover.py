@@ -225,6 +225,8 @@ _SOFT_WORDS = (
     " 专门"
     # "janus pro 1b 里面那个语言模型": the part asked about is inside the thing, as "inside"
     " 里面"
+    # "加了个什么东西": what, as "what thing"
+    " 东西"
 )
 _SOFT_HAN = frozenset(_SOFT_WORDS.split())
 # Of those, the ones that name what is spoken of (training, a model, the company), which a
