@@ -138,3 +138,12 @@ def test_how_the_load_is_balanced_asked_in_other_words_is_the_terms_definition(
 ) -> None:
     found = asserted_answer(query)
     assert found is not None and found["id"] == term, found
+
+
+def test_copying_the_busiest_experts_is_duplicating_the_high_load_ones() -> None:
+    """copy ~ duplicate, busiest ~ high-load, evens out ~ balances: the term is named by what it
+    does."""
+    found = asserted_answer(
+        "whats the trick called where u copy the busiest experts so inference load evens out"
+    )
+    assert found is not None and found["id"] == "redundant-experts", found

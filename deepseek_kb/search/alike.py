@@ -49,9 +49,10 @@ own owns owned 拥有 手里 手握 手上
 万张 万枚 万块 万卡
 criterion criteria standard standards 标准 看重 看中
 trick tricks technique techniques method methods approach strategy strategies 办法 技巧 方法 策略
-balance balanced balancing 均衡 平衡
+balance balanced balancing evens evened 均衡 平衡
+busy busier busiest heavy heavily 繁忙 高负载
 loss losses 损失
-copy copies copied copying imitate imitates imitated imitating imitation 模仿 照搬 抄袭
+copy copies copied copying imitate imitates imitated imitating imitation duplicate duplicates duplicated duplicating 模仿 照搬 抄袭 复制
 engineer engineers 工程师
 researcher researchers 研究员 研究人员
 nvidia 英伟达
