@@ -147,3 +147,16 @@ def test_copying_the_busiest_experts_is_duplicating_the_high_load_ones() -> None
         "whats the trick called where u copy the busiest experts so inference load evens out"
     )
     assert found is not None and found["id"] == "redundant-experts", found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "dsa 每个 query token 会挑多少个 kv token",
+        "V3.2-Exp 的 indexer 每个 query 挑多少个 kv token",
+    ],
+)
+def test_kv_is_key_value(query: str) -> None:
+    """kv ~ key-value: the note saying DSA selects 2048 key-value tokens per query answers."""
+    found = asserted_answer(query)
+    assert found is not None and "2048" in found["text"], found
