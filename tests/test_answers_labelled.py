@@ -291,3 +291,12 @@ def test_a_chip_counted_in_the_plural_is_the_chip(query: str) -> None:
     found = asserted_answer(query)
     assert found is not None and found["id"] == "llm-compute-threshold-10k-a100", found
     assert found["text"].startswith("10,000"), found
+
+
+def test_a_month_the_question_gives_is_said_by_the_date_of_the_fact_holding_the_value() -> None:
+    """ "in late December 2024": the price fact dated 2024-12-27 says which; "late" asks nothing."""
+    found = asserted_answer(
+        "What was DeepSeek's API input price per million tokens in late December 2024?"
+    )
+    assert found is not None and found["id"] == "api-price-input", found
+    assert found["asked"] == "api_price_input", found

@@ -28,6 +28,7 @@ from deepseek_kb.search.answerables import (
     said_by,
 )
 from deepseek_kb.search.answered import COMPANIONS, Answer, NotStated, answer_from, same_value
+from deepseek_kb.search.claims import month_words
 from deepseek_kb.search.fits import counted, kind_fits, of_kind_asked
 from deepseek_kb.search.happened import happened
 from deepseek_kb.search.leftover import covered, leftover
@@ -258,7 +259,8 @@ def _scored(question: Question, kind: str, found: list[Candidate]) -> list[tuple
         # What it is, asked beside a word it does not say (梁文锋的父亲是做什么的), is not it.
         if covered(
             pieces,
-            said_by(candidate) + quoted_from(candidate),
+            # A value dated in the month the question gives: "in December 2024" says which.
+            [*said_by(candidate), *quoted_from(candidate), *month_words(_date_of(candidate))],
             names,
             strict=kind == "person" and candidate.key in ("identity", "education"),
         ):
@@ -266,6 +268,11 @@ def _scored(question: Question, kind: str, found: list[Candidate]) -> list[tuple
             if score is not None:
                 scored.append((score, candidate))
     return _specific(question, scored) or scored
+
+
+def _date_of(candidate: Candidate) -> object:
+    """The date of the record a value is told in (a fact's, an event's), if it has one."""
+    return candidate.record.get("date")
 
 
 def _specific(
