@@ -80,6 +80,8 @@ def test_the_experts_each_token_is_sent_to_are_the_activated_ones() -> None:
         # cover, come in, himself, kick off: verbs and words that ask nothing of their own
         ("Which licence covers DeepSeekMath-V2?", "deepseek-math-v2", "Apache License 2.0"),
         ("what sizes does deepseek coder v1 come in?", "deepseek-coder", "33B"),
+        # "the original DeepSeek Coder" is DeepSeek Coder, named as it is
+        ("What context window does the original DeepSeek Coder support?", "deepseek-coder", "16K"),
         ("Where does Sebastian Raschka himself say he works?", "sebastian-raschka", "OpenAI"),
         ("When did China's LLM price war kick off?", "price-war-2024-05", "2024-05"),
         # a final run is the official training the source speaks of
@@ -203,3 +205,9 @@ def test_what_something_is_called_is_no_figure(query: str) -> None:
     """The Hugging Face repository's name is asked: the 685B on Hugging Face is no answer."""
     found = asserted_answer(query)
     assert found is None or "685" not in found["text"], found
+
+
+def test_the_original_of_a_name_that_is_not_the_things_own_stays_asked() -> None:
+    """No record is the original Janus: Janus-Pro's date is not its date."""
+    found = asserted_answer("when was the original Janus model released")
+    assert found is None, found

@@ -27,6 +27,7 @@ from deepseek_kb.search.named import (
     compared_last,
     has,
     named_in,
+    names_of,
     numbered_unknown,
     size_said,
     sized_variant,
@@ -35,7 +36,12 @@ from deepseek_kb.search.named import (
     without_close,
     without_names,
 )
-from deepseek_kb.search.versions import first_version_dropped, later_version, version_kept
+from deepseek_kb.search.versions import (
+    first_version_dropped,
+    later_version,
+    original_dropped,
+    version_kept,
+)
 
 # Words that make a query a question, besides what it asks (cost, context …).
 QUESTION_WORDS = ("what", "when", "who", "whom", "which", "where", "why", "how")
@@ -219,7 +225,8 @@ def _subject(
     if variant is not None:
         found, rest = variant, size_said(without_names(rest, variant.row))
     rest = first_version_dropped(norm, version_kept(rest, name, found.row), name)
-    return (found.kind, found.row), rest
+    own = name in {normalize(n) for n in names_of(found.row)}
+    return (found.kind, found.row), original_dropped(norm, rest, name, own)
 
 
 def _known(index: Index, norm: str) -> tuple[str, list[tuple[str, str, str]]] | None:

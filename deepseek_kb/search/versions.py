@@ -55,3 +55,16 @@ def first_version_dropped(norm: str, rest: str, name: str) -> str:
     if version not in _FIRST:
         return rest
     return " ".join(rest.replace(version, " ", 1).split())
+
+
+# "the original DeepSeek Coder": the first of its line, when that is the very name typed.
+_ORIGINAL = re.compile(r"\boriginal\s+$")
+
+
+def original_dropped(norm: str, rest: str, name: str, own_name: bool) -> str:
+    """ "the original DeepSeek Coder" is DeepSeek Coder: "original" asks nothing more when the
+    name typed is the thing's own; "the original Janus" is no Janus-Pro, and stays asked."""
+    at = norm.find(name)
+    if not own_name or at < 0 or not _ORIGINAL.search(norm[:at]):
+        return rest
+    return " ".join(rest.replace("original", " ", 1).split())
