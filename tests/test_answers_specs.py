@@ -268,6 +268,17 @@ def test_paraphrased_specs(query: str, asked: str, text: str) -> None:
         # licence ~ license, distil ~ distillation: the licence that allows distilling answers,
         # not what distillation is.
         ("Under what licence can I distil R1's weights?", "deepseek-r1", "license_model", "MIT"),
+        # How long a text or document it reads at once is its context.
+        ("DeepSeek-V3 一次最多能读进去多长的文本？", "deepseek-v3", "context_length", "128K"),
+        ("v2 一口气能读多长的文档呀", "deepseek-v2", "context_length", "128K"),
+        ("deepseek v2 一次能塞多长的 document 进去？", "deepseek-v2", "context_length", "128K"),
+        # The chief executive is the founder the company's record names.
+        (
+            "Who founded DeepSeek and runs it as chief executive?",
+            "liang-wenfeng",
+            "founder",
+            "Liang",
+        ),
     ],
 )
 def test_specs_asked_in_other_words(query: str, record: str, asked: str, text: str) -> None:

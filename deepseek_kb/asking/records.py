@@ -133,8 +133,8 @@ ASKED: tuple[Asked, ...] = (
         "founder",
         "创始人",
         "founder",
-        "founder|founders|founded by|who founded|who started|who runs|who leads|ceo|boss|创始人|"
-        "谁创办|谁创立|谁成立|老板|掌门人|创办人",
+        "founder|founders|founded by|who founded|who started|who runs|who leads|ceo|chief executive|boss|创始人|"
+        "谁创办|谁创立|谁成立|老板|掌门人|创办人|首席执行官",
         "name",
     ),
     Asked(

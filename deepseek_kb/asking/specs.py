@@ -42,7 +42,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "max context|max context window|maximum context|max context length|最大上下文|"
         "一次能读|一次能处理|最多能输入|多长的输入|输入长度|输入多长|能处理多长|处理多长|"
         "最长|喂进去|能喂|吃进|序列长度|多长的序列|window size|窗口大小|窗口多大|能塞|塞进去|塞多少|"
-        "seq length|seq len|支持多长"
+        "seq length|seq len|支持多长|多长的文本|多长的文档|多长的 document|读进去|一口气能读"
     ),
     "architecture": SpecWords("architecture|arch|structure|design|架构|结构", "text"),
     "attention": SpecWords("attention|attention mechanism|注意力|注意力机制", "text"),
