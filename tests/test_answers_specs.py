@@ -272,6 +272,19 @@ def test_paraphrased_specs(query: str, asked: str, text: str) -> None:
         ("DeepSeek-V3 一次最多能读进去多长的文本？", "deepseek-v3", "context_length", "128K"),
         ("v2 一口气能读多长的文档呀", "deepseek-v2", "context_length", "128K"),
         ("deepseek v2 一次能塞多长的 document 进去？", "deepseek-v2", "context_length", "128K"),
+        # "gets" and a tag question's "right" ask nothing; "from scratch" asks what it started from.
+        (
+            "For each token DeepSeek-V3 processes, how much of the network actually gets switched on?",
+            "deepseek-v3",
+            "active_params",
+            "37B",
+        ),
+        (
+            "DeepSeek-Coder-V2 wasn't trained from scratch, right? What did they start it from?",
+            "deepseek-coder-v2",
+            "base_model",
+            "An intermediate checkpoint",
+        ),
         # The chief executive is the founder the company's record names.
         (
             "Who founded DeepSeek and runs it as chief executive?",

@@ -95,7 +95,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "continued-trained from|continue-trained from|underneath|sits underneath|under the hood|"
         "underlying model|哪个版本上|哪个版本改|基于哪个版本|改出来|底层模型|哪个模型上|"
         "在哪个模型上|拿啥微调|拿什么微调|用什么微调|用啥微调|基于什么微调|微调自|从哪个模型微调|"
-        "checkpoint|接着训|接着训练|起点|当起点|出发点|起步训练|从哪个模型起步|的基础上|基础上训|"
+        "checkpoint|from scratch|接着训|接着训练|起点|当起点|出发点|起步训练|从哪个模型起步|的基础上|基础上训|"
         "instantiated|build on|builds on|build upon|builds upon|built upon|"
         "里面的语言模型|里面那个语言模型|底下那个语言模型|背后的语言模型|里面那个 llm|里面的 llm|"
         "the llm inside|language model inside|inner language model|underlying llm|"
