@@ -13,7 +13,7 @@ from deepseek_kb.index.store import Index
 from deepseek_kb.queries.common import index_for
 from deepseek_kb.settings import resolve
 
-from .conftest import first_hit, run
+from .conftest import asserted_answer, first_hit, run
 
 
 @pytest.fixture(scope="module")
@@ -943,6 +943,12 @@ def test_an_organisation_named_with_its_parent_is_the_one_asked_about(query: str
         ("deepseek", "2023-05"),
         ("deepseek-company-spun-off", "2023-05"),
     }, first
+
+
+def test_what_passed_between_an_organisation_and_its_parent_is_none_of_its_own_figures() -> None:
+    """High-Flyer's money into DeepSeek is not stated: DeepSeek's free API credit (¥10) is no
+    answer to it."""
+    assert asserted_answer("幻方给深度求索投了多少钱？") is None
 
 
 @pytest.mark.parametrize(

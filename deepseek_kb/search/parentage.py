@@ -35,6 +35,10 @@ def child_meant(index: Index, question: Question) -> Question:
     built_on = vocabulary()["base_model"].said_in(question.rest) if kind == "model" else []
     if len(child) != 1 or (kind == "model" and not built_on):
         return question
+    # An organisation named with its parent is asked when it came out of it, not what passed
+    # between them ("幻方给深度求索投了多少钱" is no question of DeepSeek's own figures).
+    if kind == "organization" and "date" not in question.cues:
+        return question
     # The model it was trained from is named: its base model is not asked.
     rest = taken_out(names_out(question.rest, pair), built_on)
     return question._replace(rest=" ".join(rest.split()), subject=(kind, child[0]), others=())
