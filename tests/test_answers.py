@@ -410,6 +410,31 @@ def test_a_version_the_kb_has_no_record_of_is_not_the_thing_itself(query: str) -
     assert first["match"]["how"] != "answer", first["match"]
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "When did DeepSeek's second Open-Source Week kick off?",
+        "DeepSeek 第二届开源周是什么时候办的？",
+    ],
+)
+def test_a_later_edition_of_what_happened_once_is_no_record(query: str) -> None:
+    """There was one Open-Source Week: its first day's date, or its announcement's, is no date
+    of a second one."""
+    assert asserted_answer(query) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("what came out on the second day of open-source week", "DeepEP"),
+        ("What year did High-Flyer build its second compute cluster?", "2021"),
+    ],
+)
+def test_an_ordinal_of_a_day_or_of_another_thing_is_still_answered(query: str, said: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None and said in found["text"], found
+
+
 @pytest.mark.parametrize("query", ["deepseek-coder v2 params", "deepseek coder v2 params"])
 def test_a_name_typed_half_joined_is_the_thing_not_its_shorter_namesakes(query: str) -> None:
     """ "deepseek-coder v2" is DeepSeek-Coder-V2 (236B), not DeepSeek-Coder, nor also V2."""

@@ -38,6 +38,7 @@ from deepseek_kb.search.named import (
 )
 from deepseek_kb.search.versions import (
     first_version_dropped,
+    later_edition,
     later_version,
     original_dropped,
     version_kept,
@@ -240,7 +241,7 @@ def _known(index: Index, norm: str) -> tuple[str, list[tuple[str, str, str]]] | 
         named = named_in(index, norm)
         if later_version(norm, named):
             return None
-    return None if numbered_unknown(index, norm) else (norm, named)
+    return None if numbered_unknown(index, norm) or later_edition(norm, named) else (norm, named)
 
 
 # How people type a word in a hurry, and the word they mean: 啥 is 什么, "wat" is what, "x = ?"

@@ -30,6 +30,27 @@ def later_version(norm: str, named: Sequence[tuple[str, str, str]]) -> bool:
     return False
 
 
+def later_edition(norm: str, named: Sequence[tuple[str, str, str]]) -> bool:
+    """Whether an ordinal past the first stands before the name of something that happened once
+    (an event, a topic: "DeepSeek's second Open-Source Week", 第二届开源周): an edition the KB
+    has no record of. A day of it is another thing ("the second day of Open-Source Week"), and a
+    word of one name is said of others ("its second compute cluster")."""
+    for name, _, kind in named:
+        at = norm.find(name)
+        one_word = " " not in name.replace("-", " ") if name.isascii() else len(name) < 3
+        if kind not in ("event", "topic") or at < 0 or one_word or any(c.isdigit() for c in name):
+            continue
+        if _EDITION.search(norm[:at]) and not _DAY.match(norm, at + len(name)):
+            return True
+    return False
+
+
+_EDITION = re.compile(
+    r"(?:\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th)|第\s*[二三四五2-5]\s*[届次])\s*$"
+)
+_DAY = re.compile(r"\s*(?:day\b|天|日)")
+
+
 def _version_after(norm: str, name: str) -> re.Match[str] | None:
     """The version typed right after a name that has none of its own ("DeepEP V2")."""
     at = norm.find(name)
