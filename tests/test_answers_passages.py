@@ -519,3 +519,11 @@ def test_words_that_only_qualify_the_question_are_no_words_a_passage_must_hold(
     """应该 (should), 官方 (official): the example's base URL answers all the same."""
     found = asserted_answer(query)
     assert found is not None and "api.deepseek.com" in found["text"], found
+
+
+def test_what_happened_on_the_day_asked_comes_before_what_mentions_that_day() -> None:
+    """Open-Source Week's announcement and its sixth day both name 2025-02-28 in their texts;
+    Day 5, dated that day, is what came out on it."""
+    found = asserted_answer("What did DeepSeek open-source on 2025-02-28?")
+    assert found is not None and found["id"] == "open-source-week-day-5", found
+    assert "3FS" in found["text"], found

@@ -19,7 +19,8 @@ from deepseek_kb.index.store import Index
 from deepseek_kb.search.answered import Answer, NotStated
 from deepseek_kb.search.labelled import NUMERALS, Term, asked_words, holds_term, terms_of
 from deepseek_kb.search.named import Hit
-from deepseek_kb.search.passages import Passage, answered_by, fits, passages_of, spoken, tags_of
+from deepseek_kb.search.passage import Passage, answered_by
+from deepseek_kb.search.passages import fits, passages_of, spoken, tags_of
 from deepseek_kb.search.question import Question
 from deepseek_kb.search.weighed import ranked_by
 

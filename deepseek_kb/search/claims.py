@@ -197,11 +197,16 @@ def _significant(value: float, digits: int) -> float:
 
 def month_words(date: object) -> list[str]:
     """The year and month of a date ("2025-04-18") in the words a question gives them ("April
-    2025", 2025年4月, "dec 2024"); none for no date or a year alone."""
+    2025", 2025年4月, "dec 2024", "2025-04"), and its day when it has one ("2025-04-18"); none
+    for no date or a year alone."""
     if not isinstance(date, str) or not _YEAR_MONTH.match(date):
         return []
     year, month = date[:4], int(date[5:7])
-    return [year, str(month), *(word for word, n in _MONTHS.items() if n == month)]
+    return [year, str(month), date[5:7], *date[8:10].split(), *_month_names(month)]
+
+
+def _month_names(month: int) -> list[str]:
+    return [word for word, n in _MONTHS.items() if n == month]
 
 
 _YEAR_MONTH = re.compile(r"\d{4}-\d{2}")

@@ -20,7 +20,8 @@ from deepseek_kb.search.answered import Answer, answer_from, same_value
 from deepseek_kb.search.holding import held_count
 from deepseek_kb.search.leftover import content
 from deepseek_kb.search.named import Hit
-from deepseek_kb.search.passages import SHARE, TEXTS, names_it
+from deepseek_kb.search.passage import TEXTS
+from deepseek_kb.search.passages import SHARE, names_it
 from deepseek_kb.search.question import CLEAR, Question, label_score
 
 # The kinds of record whose labelled figures may answer.

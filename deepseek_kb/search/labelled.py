@@ -31,7 +31,8 @@ from deepseek_kb.search.answered import Answer, NotStated, answer_from, same_val
 from deepseek_kb.search.fits import kind_fits
 from deepseek_kb.search.leftover import STOP_HAN, content
 from deepseek_kb.search.named import has, names_of
-from deepseek_kb.search.passages import TEXTS, Passage, answered_by, names_it
+from deepseek_kb.search.passage import TEXTS, Passage, answered_by
+from deepseek_kb.search.passages import names_it
 from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary
 from deepseek_kb.search.weighed import held, ranked_by
 

@@ -16,7 +16,8 @@ from deepseek_kb.search.answerables import COMPANY
 from deepseek_kb.search.answered import Answer, NotStated
 from deepseek_kb.search.leftover import covered, leftover
 from deepseek_kb.search.named import Hit, has, names_of
-from deepseek_kb.search.passages import Passage, answered_by, passages_of
+from deepseek_kb.search.passage import Passage, answered_by
+from deepseek_kb.search.passages import passages_of
 from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary
 
 # A name given in quotation marks, after the words that give it.

@@ -30,18 +30,23 @@ def child_meant(index: Index, question: Question) -> Question:
         return question
     pair = [record, other.row]
     child = [r for r in pair if any(_came_from(r, o) for o in pair if o is not r)]
-    # Two models side by side (V3/R1 inference) are two things; one is built on the other only
-    # when the words say so (在 V3.1-Terminus 之上, continued from).
-    built_on = vocabulary()["base_model"].said_in(question.rest) if kind == "model" else []
-    if len(child) != 1 or (kind == "model" and not built_on):
-        return question
-    # An organisation named with its parent is asked when it came out of it, not what passed
-    # between them ("幻方给深度求索投了多少钱" is no question of DeepSeek's own figures).
-    if kind == "organization" and "date" not in question.cues:
+    came = _coming_asked(question, kind)
+    if len(child) != 1 or came is None:
         return question
     # The model it was trained from is named: its base model is not asked.
-    rest = taken_out(names_out(question.rest, pair), built_on)
+    rest = taken_out(names_out(question.rest, pair), came)
     return question._replace(rest=" ".join(rest.split()), subject=(kind, child[0]), others=())
+
+
+def _coming_asked(question: Question, kind: str) -> list[str] | None:
+    """The words that ask of one thing as it came from the other, none when the question asks of
+    both. Two models side by side (V3/R1 inference) are two things; one is built on the other
+    only when the words say so (在 V3.1-Terminus 之上, continued from). An organisation named
+    with its parent is asked when it came out of it, not what passed between them
+    ("幻方给深度求索投了多少钱" is no question of DeepSeek's own figures)."""
+    if kind == "organization":
+        return [] if "date" in question.cues else None
+    return vocabulary()["base_model"].said_in(question.rest) or None
 
 
 def _came_from(record: Row, other: Row) -> bool:

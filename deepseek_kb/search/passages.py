@@ -18,31 +18,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
 
 from deepseek_kb.analysis.text import normalize
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
-from deepseek_kb.search.answerables import (
-    COMPANY,
-    Candidate,
-    event_candidate,
-    role_caveat,
-    speaker_candidate,
-)
-from deepseek_kb.search.answered import Answer, NotStated, answer_from
+from deepseek_kb.search.answered import Answer, NotStated
 from deepseek_kb.search.claims import month_words
 from deepseek_kb.search.hanzi import read_words
 from deepseek_kb.search.holding import held_count, holds, holds_pair
 from deepseek_kb.search.leftover import STOP_HAN, asked, content, leftover, untyped
 from deepseek_kb.search.named import Hit, has, names_of
-from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary, yes_no
+from deepseek_kb.search.passage import LISTS, PLACE, TEXTS, Passage, answered_by, broad, looked
+from deepseek_kb.search.question import CLEAR, Question, best_asked, yes_no
 
-# The bilingual texts a record says things in, and the lists of them.
-TEXTS = ("text", "summary", "purpose", "description", "definition", "role")
-LISTS = ("bio",)
-# The facts that record where dskb looked and what the sources read do not give.
-COVERAGE = "coverage"
 # How many of the best hits are read besides the thing and the records about it.
 HITS = 5
 # A passage must hold three in four of the question's words, and two at least when there are.
@@ -60,22 +48,6 @@ _MEASURED = re.compile(r"(?:多少|几)\s*([\u4e00-\u9fff])")
 _HOW_LONG = re.compile(
     r"\bhow long\b.*\b(?:take|took|takes|taken|last|lasted)\b|\bhow many days\b|多久|多少天|几天"
 )
-# A passage's order is its record's place in reading order (the thing itself 0) times this.
-_PLACE = 100
-
-
-class Passage(NamedTuple):
-    """One text of one record: where it is, what it says in both languages, its place in
-    reading order (the thing first, then its records, then the hits), and whether it is about
-    the thing (else a hit, which answers only where it names the thing)."""
-
-    record: Row
-    kind: str
-    field: str
-    text: Row
-    sources: list[Row]
-    order: int
-    about: bool = True
 
 
 def passage_answer(
@@ -87,7 +59,7 @@ def passage_answer(
     words = asked(read_words(index, content(untyped(question.rest))))
     words += ["days"] if _HOW_LONG.search(question.norm) else []
     # One word, of a thing named, among its own texts, or asked yes or no ("is it profitable").
-    least = 2 if _broad(question) and not yes_no(question) else 1
+    least = 2 if broad(question) and not yes_no(question) else 1
     if len(words) < least or ("name" in question.cues and "quantity" in question.cues):
         return None
     speakers = speakers_of(question)
@@ -98,9 +70,16 @@ def passage_answer(
         return None
     top = max(score for score, _ in best)
     tied = [p for s, p in best if s == top]
-    own = _term(question)
-    first = min(tied, key=lambda p: _precedence(p, quotes_asked=speakers is not None, own=own))
+    own, day = _term(question), _DAY.search(question.norm)
+    first = min(
+        tied,
+        key=lambda p: _precedence(p, speakers is not None, own, day and day.group()),
+    )
     return answered_by(index, question, first)
+
+
+# A day the question gives ("on 2025-02-28"): what happened that day, before what mentions it.
+_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
 def _matched(
@@ -120,7 +99,7 @@ def _matched(
     best: list[tuple[int, Passage]] = []
     for found in passages_of(index, question, hits, notes=True):
         matched = _weighed(question, found, words, needed, speakers, tags, field_words)
-        if matched and (len(words) > 1 or found.order < _PLACE or asked_yes_no):
+        if matched and (len(words) > 1 or found.order < PLACE or asked_yes_no):
             best.append((matched, found))
     return best
 
@@ -131,15 +110,25 @@ def _term(question: Question) -> bool:
     return question.subject is not None and question.subject[0] == "term"
 
 
-def _precedence(found: Passage, quotes_asked: bool, own: bool) -> tuple[bool, bool, bool, int, int]:
+def _precedence(
+    found: Passage, quotes_asked: bool, own: bool, day: str | None
+) -> tuple[bool, bool, bool, bool, int, int]:
     """Of passages saying as much, one that states it before a record of finding nothing, a
     statement before someone's words unless their words are asked (a fact that DeepSeek has
     raised no money before a quote filed under the same topic), the thing's own words when
-    `own`, and the shortest, which says it most directly (a fact before the company's
-    description)."""
+    `own`, what happened on the `day` asked before what mentions it, and the shortest, which says
+    it most directly (a fact before the company's description)."""
     quoted = found.kind == "quote" and not quotes_asked
-    other = own and found.order >= _PLACE
-    return (_looked(found.record), quoted, other, len(str(found.text["en"])), found.order)
+    other = own and found.order >= PLACE
+    another_day = day is not None and found.record.get("date") != day
+    return (
+        looked(found.record),
+        quoted,
+        other,
+        another_day,
+        len(str(found.text["en"])),
+        found.order,
+    )
 
 
 def _weighed(
@@ -216,24 +205,15 @@ def passages_of(
         records.extend((f.kind, f.row) for f in index.mentions(subject["id"]))
     about = len(records)
     records.extend((h.type, h.record) for h in hits)
-    broad = _broad(question)
+    wide = broad(question)
     seen: set[str] = set()
     for place, (kind, record) in enumerate(records):
         if record["id"] in seen or kind == "source":
             continue
         seen.add(record["id"])
         for field, text, sources in _texts(record, notes):
-            order = place * _PLACE + len(seen)
-            yield Passage(record, kind, field, text, sources, order, broad or place < about)
-
-
-def _broad(question: Question) -> bool:
-    """Whether the question is about what every record is about: the company, a topic, or no
-    thing named ("Meta's researchers" are not Anthropic's)."""
-    if question.subject is None:
-        return True
-    kind, record = question.subject
-    return kind == "topic" or record["id"] == COMPANY
+            order = place * PLACE + len(seen)
+            yield Passage(record, kind, field, text, sources, order, wide or place < about)
 
 
 def names_it(question: Question, text: str) -> bool:
@@ -322,77 +302,3 @@ def fits(
         held = all(u in zh for u in units if u not in STOP_HAN)
         return held and bool(_NUMBER.search(zh + str(found.text["en"])))
     return True
-
-
-def _looked(record: Row) -> bool:
-    """Whether the record says where dskb looked and found nothing."""
-    return record.get("category") == COVERAGE
-
-
-def answered_by(index: Index, question: Question, found: Passage) -> Answer | NotStated | None:
-    """A date asked of an event is its date, a speaker asked of a quote its speaker; else the
-    passage itself, as the sources put it."""
-    record = found.record
-    # When it happened is asked; till when something lasted is no such date.
-    when = "date" in question.cues and "until" not in question.cues
-    if found.kind == "event" and when:
-        event = event_candidate(record)
-        return answer_from(event, [event], record)
-    if found.kind == "quote" and "name" in question.cues:
-        speaker = speaker_candidate(index, record)
-        return answer_from(speaker, [speaker], record) if speaker else None
-    dated = _own_date(record, found) if when else None
-    if dated is not None:  # "In May 2023 the team was spun off": DeepSeek's founding, 2023-05
-        return answer_from(dated, [dated], record)
-    if _looked(record):
-        # A record of where dskb looked and found nothing: the value is not stated.
-        looked = Candidate("asked", "fact", record, found.field, found.text, found.sources)
-        thing = question.subject or (found.kind, record)
-        return NotStated(thing[0], thing[1], vocabulary()["asked"], looked)
-    passage = Candidate(
-        "said" if found.kind == "quote" else "passage",
-        found.kind,
-        record,
-        found.field,
-        found.text,
-        found.sources,
-        _caveat(record, found),
-        record.get("title") if found.kind == "event" else None,
-        _whose(index, question, record, found.kind),
-    )
-    return answer_from(passage, [passage], record)
-
-
-def _own_date(record: Row, found: Passage) -> Candidate | None:
-    """The date of the thing the passage is a text of (its founding, its release), when the
-    passage itself says its year: the date a "when" question asks."""
-    if found.field.startswith("claims"):
-        return None  # a claim speaks of other things than its record's own date
-    if record.get("founded"):
-        key, field, date = "founded", "founded", str(record["founded"])
-    elif isinstance(record.get("released"), dict):
-        key, field, date = "released", "released.date", str(record["released"]["date"])
-    else:
-        return None
-    if date[:4] not in str(found.text["zh"]) + str(found.text["en"]):
-        return None
-    return Candidate(key, found.kind, record, field, date, record.get("sources", []))
-
-
-def _caveat(record: Row, found: Passage) -> Row | None:
-    """The passage's caveat: the record's note (a claim has its own), a role's doubt."""
-    if found.field == "role":
-        return role_caveat(record)
-    return None if found.field.startswith("claims") else record.get("note")
-
-
-def _whose(index: Index, question: Question, record: Row, kind: str) -> Row | None:
-    """Whom the passage answers about: a quote's speaker, else the thing asked about unless that
-    is a topic or the company, which every record is about (Day 3 of Open-Source Week is
-    DeepGEMM's text). A fact told of nothing named gets its subject in `answer.answer`."""
-    broad = _broad(question)
-    subject = None if broad or question.subject is None else question.subject[1]
-    if kind == "quote":
-        spoken = index.get(str(record.get("speaker", "")))
-        subject = spoken.row if spoken is not None else subject
-    return subject if subject is not None and subject is not record else None

@@ -21,15 +21,8 @@ from deepseek_kb.index.store import Index
 from deepseek_kb.search.answerables import COMPANY
 from deepseek_kb.search.answered import Answer, NotStated
 from deepseek_kb.search.leftover import content
-from deepseek_kb.search.passages import (
-    _NUMBER,
-    _YEAR,
-    Passage,
-    answered_by,
-    names_it,
-    people_named,
-    tags_of,
-)
+from deepseek_kb.search.passage import Passage, answered_by
+from deepseek_kb.search.passages import _NUMBER, _YEAR, names_it, people_named, tags_of
 from deepseek_kb.search.question import CLEAR, Question, best_asked
 from deepseek_kb.search.sayings import quoted_parts, tokens
 from deepseek_kb.search.weighed import ENOUGH, best_of

@@ -21,15 +21,8 @@ from deepseek_kb.search.answered import Answer, NotStated
 from deepseek_kb.search.holding import holds, word_in
 from deepseek_kb.search.leftover import content, leftover, untyped
 from deepseek_kb.search.named import Hit
-from deepseek_kb.search.passages import (
-    Passage,
-    answered_by,
-    fits,
-    passages_of,
-    speakers_of,
-    spoken,
-    tags_of,
-)
+from deepseek_kb.search.passage import Passage, answered_by
+from deepseek_kb.search.passages import fits, passages_of, speakers_of, spoken, tags_of
 from deepseek_kb.search.question import Question
 
 # The best passage's weight over the next one's, at least: a clear winner, not a coin toss.
