@@ -527,3 +527,17 @@ def test_what_happened_on_the_day_asked_comes_before_what_mentions_that_day() ->
     found = asserted_answer("What did DeepSeek open-source on 2025-02-28?")
     assert found is not None and found["id"] == "open-source-week-day-5", found
     assert "3FS" in found["text"], found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # "who" is answered by a fact naming who did it, not only by someone's words or life
+        "who got A100 cards first in the Asia-Pacific region",
+        # "get its hands on" is to get
+        "Which firm was the first in Asia-Pacific to get its hands on Nvidia A100s?",
+    ],
+)
+def test_who_did_something_first_is_the_fact_that_says_it(query: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "highflyer-a100-first-in-apac", found

@@ -63,6 +63,8 @@ _FINE_TUNE = re.compile(r"\bfine[- ]tun")
 _OFF = re.compile(r"\b(kick|kicked|kicks|set|sets|sign|signs|signed|take|takes|took)\s+off\b")
 # "written for Hopper", "designed for inference": what it is for, the verb says nothing more.
 _MADE_FOR = re.compile(r"\b(?:written|designed|built|made|developed)\s+(?=for\b)")
+# "get its hands on": to get, said as an idiom.
+_HANDS_ON = re.compile(r"\b(?:its|their|his|her|my|our|your)\s+hands\s+on\b")
 # "tech firms", "tech giants": the noun says it, "tech" is no word of its own (大厂 are big firms).
 _TECH = re.compile(r"\btech\s+(?=(?:firm|company|companies|giant|player)s?\b)")
 # The thing asked about, named again by what it is ("幻方这家基金", "V3 这个模型", "这家 quant
@@ -101,7 +103,7 @@ def content(rest: str) -> list[str]:
     """The words that say something (not a cue, not a function word), the words that ask for a
     field included: what a passage answering the question must speak of."""
     rest = _FINE_TUNE.sub("finetun", ordinals(rest))  # one word, however it is typed
-    rest = _MADE_FOR.sub("", _TECH.sub("", _OFF.sub(r"\1", rest)))
+    rest = _HANDS_ON.sub("", _MADE_FOR.sub("", _TECH.sub("", _OFF.sub(r"\1", rest))))
     rest = _SAID_AS.sub(" ", _A_NOT_A.sub(r" \1", rest))
     for words in CUES.values():
         for word in words:

@@ -293,7 +293,7 @@ def fits(
     if speakers is not None:
         return found.kind == "quote" and (not speakers or found.record.get("speaker") in speakers)
     if "name" in question.cues:  # who said it, or who a line of their life says did it
-        return found.kind in ("quote", "person")
+        return found.kind in ("quote", "person", "fact")
     if "date" in question.cues:
         return found.kind == "event" or bool(_YEAR.search(" ".join(said)))
     if "quantity" in question.cues:
