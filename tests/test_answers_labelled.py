@@ -300,3 +300,20 @@ def test_a_month_the_question_gives_is_said_by_the_date_of_the_fact_holding_the_
     )
     assert found is not None and found["id"] == "api-price-input", found
     assert found["asked"] == "api_price_input", found
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        # the company's name in a word (deepseek-reasoner) buries the price table among its
+        # models: the words that say something find it; "reasoner's" is the reasoner
+        ("How long can deepseek-reasoner's chain of thought get at most?", "32K"),
+        ("What is deepseek-chat's output price in the V3/R1-era price table?", "$1.10"),
+    ],
+)
+def test_a_figure_of_an_api_model_named_in_one_word_with_the_company_is_found(
+    query: str, said: str
+) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "api-pricing-table-chat-reasoner", found
+    assert said in found["text"], found

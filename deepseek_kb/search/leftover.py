@@ -118,13 +118,14 @@ def content(rest: str) -> list[str]:
 
 def _latin_words(word: str) -> Iterator[str]:
     for latin in _LATIN.findall(word):
-        latin = latin.strip("'.")
+        latin = _POSSESSIVE.sub("", latin.strip("'."))  # deepseek-reasoner's: the reasoner
         if hours := _HOURS.fullmatch(latin):  # "24h" is 24 hours, as the sources write it
             yield from (hours[1], "hours")
         elif (len(latin) >= 2 or latin.isdigit()) and latin not in STOP:
             yield latin
 
 
+_POSSESSIVE = re.compile(r"'s$")
 # A number of hours written short: 24h, 24hr, 48hrs.
 _HOURS = re.compile(r"(\d+)h(?:rs?)?")
 

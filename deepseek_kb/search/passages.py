@@ -180,9 +180,14 @@ def read_hits(index: Index, question: Question, hits: Sequence[Hit]) -> list[Hit
 
 def found_by_rest(index: Index, question: Question) -> list[Hit]:
     """The best hits for what the question says once the thing's name is out of it: the
-    company's name matches everything and buries the record that answers."""
+    company's name matches everything and buries the record that answers. Nothing named but
+    the company's name in a word (deepseek-reasoner), the words that say something, the
+    company's name out of them ("deepseek-reasoner's chain of thought": reasoner chain thought)."""
     from deepseek_kb.search.rank import search
 
+    said = " ".join(content(question.rest))
+    if question.subject is None and "deepseek" in question.norm and said != question.rest:
+        return list(search(index, said, limit=HITS)) if said else []
     if question.rest == question.norm or not question.rest:
         return []
     return list(search(index, question.rest, limit=HITS))
