@@ -129,6 +129,8 @@ def _figure(value: float, dim: str, scale: tuple[float, str] | None) -> str:
         return number(value / 1024) + "K"
     if dim in ("usd", "cny") and scale is None and abs(value) < 1e6:
         return number(value)  # $87,072 a day, not $87.072K
+    if dim in ("usd-per-mtok", "cny-per-mtok") and value % 1 and round(value, 2) == value:
+        return f"{value:.2f}"  # a price in cents: $1.10, not $1.1
     if dim in _SCALED:
         factor, suffix = scale or scale_for([value])
         return number(value / factor) + suffix

@@ -85,3 +85,12 @@ def test_money_under_a_million_is_written_whole() -> None:
 
     assert format_quantity({"value": 87072, "unit": "USD"}) == "$87,072"
     assert format_quantity({"value": 5576000, "unit": "USD"}) == "$5.576M"
+
+
+def test_a_price_per_million_tokens_is_written_in_cents() -> None:
+    """$1.10, as the price table gives it, not $1.1; a whole price and a finer one as they are."""
+    from deepseek_kb.values import format_quantity
+
+    assert format_quantity({"value": 1.1, "unit": "USD per M tokens"}) == "$1.10 per M tokens"
+    assert format_quantity({"value": 1, "unit": "CNY per M tokens"}) == "¥1 per M tokens"
+    assert format_quantity({"value": 0.014, "unit": "USD per M tokens"}) == "$0.014 per M tokens"
