@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from .conftest import asserted_answer, first_hit, stdout_at
+from .conftest import asserted_answer, first_hit, run, stdout_at
 
 
 @pytest.mark.parametrize(
@@ -541,3 +541,37 @@ def test_what_happened_on_the_day_asked_comes_before_what_mentions_that_day() ->
 def test_who_did_something_first_is_the_fact_that_says_it(query: str) -> None:
     found = asserted_answer(query)
     assert found is not None and found["id"] == "highflyer-a100-first-in-apac", found
+
+
+def test_a_claim_answered_carries_its_own_caveat() -> None:
+    """The article's "first to surpass GPT4-Turbo" comes with what the official files say."""
+    result = run(
+        "search",
+        "Is it true Coder-V2 was the world's first open-source code model to beat GPT4-Turbo?",
+        "--lang",
+        "en",
+        env={"COLUMNS": "200"},
+    )
+    assert result.code == 0, result.stderr
+    assert "surpass GPT4-Turbo" in result.stdout
+    assert "comparable to GPT4-Turbo" in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        # shrink ~ reduce ~ 省掉 ~ 减少
+        ("和 DeepSeek 67B 比起来，V2 的 KV 缓存省掉了百分之多少？", "93.3%"),
+        # 什么地方 is what
+        ("V3.2-Exp 跟 V3.1-Terminus 比，架构上唯一动了的地方是什么？", "Sparse Attention"),
+        # "is it true that" asks what follows
+        (
+            "Is it true that DeepSeek-R1's weights can be used commercially? Under which licence "
+            "are they released?",
+            "MIT",
+        ),
+    ],
+)
+def test_paraphrased_words_that_stand_for_the_sources_are_held(query: str, said: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None and said in found["text"], found

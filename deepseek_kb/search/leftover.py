@@ -31,7 +31,7 @@ _STOP_WORDS = (
     "might may must shall accept accepts accepted sit sits sat far push pushed every if "
     "ended eventually finally ultimately again am ok okay thing things stuff abt btw open "
     "whether doesn't don't didn't isn't aren't wasn't won't smth sth something inside over living "
-    "let lets cover covers covered come comes came real himself herself themselves i.e e.g too late mid right gets getting "
+    "let lets cover covers covered come comes came real himself herself themselves i.e e.g too late mid right gets getting true "
     "article article's interview my mine i'm im i've i'd besides ones overall now each supposed "
     # as 处理 and 家族 say nothing in Chinese: processes, family
     "process processes processed family"
@@ -228,8 +228,8 @@ _SOFT_WORDS = (
     " 专门"
     # "janus pro 1b 里面那个语言模型": the part asked about is inside the thing, as "inside"
     " 里面"
-    # "加了个什么东西": what, as "what thing"
-    " 东西"
+    # "加了个什么东西", "动了的地方是什么": what, as "what thing", "what place"
+    " 东西 地方"
 )
 _SOFT_HAN = frozenset(_SOFT_WORDS.split())
 # Of those, the ones that name what is spoken of (training, a model, the company), which a

@@ -6,6 +6,7 @@ the sources put it (`passages.py` finds it, `weighed.py` and `quoted.py` weigh i
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from deepseek_kb.index.store import Index
@@ -108,10 +109,18 @@ def _own_date(record: Row, found: Passage) -> Candidate | None:
 
 
 def _caveat(record: Row, found: Passage) -> Row | None:
-    """The passage's caveat: the record's note (a claim has its own), a role's doubt."""
+    """The passage's caveat: the record's note, a claim's own (what the official files say of
+    the article's "first to surpass GPT4-Turbo"), a role's doubt."""
     if found.field == "role":
         return role_caveat(record)
-    return None if found.field.startswith("claims") else record.get("note")
+    claim = _CLAIM.fullmatch(found.field)
+    if claim is not None:
+        note = record["claims"][int(claim.group(1))].get("note")
+        return note if isinstance(note, dict) else None
+    return record.get("note")
+
+
+_CLAIM = re.compile(r"claims\[(\d+)\]")
 
 
 def _whose(index: Index, question: Question, record: Row, kind: str) -> Row | None:
