@@ -1,7 +1,8 @@
 """A model named by its place in its family: "the smallest R1 distill", "VL2 家族里最小的那个",
 "the biggest Prover-V2". The family is the model named and its variants (`variant_of`), those
 whose names hold a word of the question ("distill") when some do; the one meant is the one with
-the fewest or the most parameters, and the question asks of it."""
+the fewest or the most parameters, and the question asks of it. A version named by the word its
+name adds ("VL2 的 Small 版本") is that variant."""
 
 from __future__ import annotations
 
@@ -28,8 +29,10 @@ def variant_meant(index: Index, question: Question) -> Question:
     a member rather than qualifies a field ("the largest context V3 takes" asks V3's context)."""
     kind, record = question.subject or (None, None)
     said = _SUPERLATIVE.search(question.rest)
-    if kind != "model" or record is None or said is None:
+    if kind != "model" or record is None:
         return question
+    if said is None:
+        return _by_its_word(index, question, record)
     after = _AFTER.match(question.rest[said.end() :])
     if after is not None and best_asked(after.group(1), frozenset())[1] >= CLEAR:
         return question
@@ -43,6 +46,31 @@ def variant_meant(index: Index, question: Question) -> Question:
     for word in naming:  # "distill", "蒸馏": a word of its name, asked of no field
         rest = rest.replace(word, " ")
     return question._replace(rest=" ".join(rest.split()), subject=("model", chosen))
+
+
+def _by_its_word(index: Index, question: Question, record: Row) -> Question:
+    """ "VL2 家族里中间那个 Small 版本", "the Lite version of V2": the one variant whose name adds
+    the word the question says a version by (Small of DeepSeek-VL2-Small) is the one asked about;
+    the same word in another name is not ("SWE-Bench Lite")."""
+    own = set(normalize(str(record["name"]["en"])).replace("-", " ").split())
+    words = {m.group(1) for m in _VERSION_WORD.finditer(question.rest)}
+    chosen = []
+    for member in index.records("model"):
+        if member.get("variant_of") != record["id"]:
+            continue
+        added = set(normalize(str(member["name"]["en"])).replace("-", " ").split()) - own
+        said = [w for w in added if w in words and not any(c.isdigit() for c in w)]
+        if said:
+            chosen.append((member, said))
+    if len(chosen) != 1:
+        return question
+    member, said = chosen[0]
+    rest = " ".join(w for w in question.rest.split() if w not in said)
+    return question._replace(rest=rest, subject=("model", member))
+
+
+# A word that says which version: "small 版本", "lite version", "the pro variant".
+_VERSION_WORD = re.compile(r"\b([a-z]+)\s*(?:版本|版|(?:version|variant|model)\b)")
 
 
 def _family(index: Index, record: Row, rest: str) -> tuple[list[Row], list[str]]:
