@@ -109,6 +109,8 @@ def test_a_person_and_the_words_of_a_topic_still_ask_what_they_said() -> None:
     [
         "DeepSeek's profit margin on V3/R1 inference, not the theoretical one",
         "V3/R1 推理服务的利润率，而不是理论利润率",
+        # the actual one asked, and the theoretical one it does not want named as well
+        "我在写稿，DeepSeek 推理服务的实际利润率是多少？不要那个理论值",
     ],
 )
 def test_what_the_question_says_it_does_not_ask_is_no_answer(query: str) -> None:

@@ -1,6 +1,6 @@
 """What a question says it does not ask: "the real margin, not the theoretical one", "而不是理论值",
-or a word whose opposite the answer's label says ("actual daily revenue" is not the theoretical
-one), unless it asks whether that is so. Such an answer is no answer."""
+"不要那个理论值", or a word whose opposite the answer's label says ("actual daily revenue" is
+not the theoretical one), unless it asks whether that is so. Such an answer is no answer."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from deepseek_kb.search.named import has
 from deepseek_kb.search.question import Question, yes_no
 
 _NOT = re.compile(
-    r"\b(?:not(?: the| a| an)?|rather than|instead of)\s+([a-z0-9.]+)|(?:而不是|并非)\s*(\S{2})"
+    r"\b(?:not(?: the| a| an)?|rather than|instead of)\s+([a-z0-9.]+)"
+    r"|(?:而不是|并非|不要那个|不要那些)\s*(\S{2})"
 )
 # Words that say the opposite of each other, in both languages: what happened and what would have.
 _OPPOSED = (("actual", "real", "实际", "真实"), ("theoretical", "theoretically", "理论"))
