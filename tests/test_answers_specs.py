@@ -285,6 +285,14 @@ def test_paraphrased_specs(query: str, asked: str, text: str) -> None:
             "base_model",
             "An intermediate checkpoint",
         ),
+        # 开源是哪一天: when it was open-sourced is its release, not a later day that names it;
+        # what the question says it is not asking (the 2024 web version) is set aside.
+        (
+            "DeepSeek-R1 正式开源是哪一天？（不是 2024 年网页上那个深度思考版）",
+            "deepseek-r1",
+            "released",
+            "2025-01-20",
+        ),
         # The chief executive is the founder the company's record names.
         (
             "Who founded DeepSeek and runs it as chief executive?",
