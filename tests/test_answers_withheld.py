@@ -205,3 +205,20 @@ def test_a_field_of_another_kind_no_words_of_the_thing_name_is_unstated() -> Non
     """No GPU is named in what the sources say of 3FS, nor of any record about it."""
     result = run("search", "what gpu does 3fs need", "--json")
     assert json.loads(result.stdout)[0]["match"]["how"] == "not-stated"
+
+
+def test_a_day_asked_of_a_date_given_only_to_the_year_is_not_stated() -> None:
+    """R1's Nature paper is dated 2025 only: "几月几号" is not stated, and the year is shown."""
+    result = run("search", "R1 的论文登上 Nature 是几月几号？", "--json")
+    assert result.code == 0, result.stderr
+    match = json.loads(result.stdout)[0]["match"]
+    assert match["how"] == "not-stated", match
+    assert match["why"] == {"id": "r1-nature-paper-2025", "text": "2025"}
+    shown = run("search", "R1 的论文登上 Nature 是几月几号？", "--lang", "en").stdout
+    assert "the day: not stated" in shown and "2025 (v32exp-paper p.6)" in shown, shown
+
+
+def test_a_day_asked_where_another_date_gives_it_is_answered() -> None:
+    """DeepSeek's founding is 2023-05, and 2023-04-11 is stated beside it: both are shown."""
+    found = asserted_answer("DeepSeek 是哪天成立的")
+    assert found is not None and found["asked"] == "founded", found

@@ -55,6 +55,7 @@ from deepseek_kb.search.nicknamed import nickname_answer
 from deepseek_kb.search.numbered import numbered_meant
 from deepseek_kb.search.parentage import child_meant, parent_meant
 from deepseek_kb.search.passages import names_it, passage_answer, read_hits
+from deepseek_kb.search.precision import to_the_day
 from deepseek_kb.search.purpose import purpose_out
 from deepseek_kb.search.question import CLEAR, Question, asks, best_asked, is_question, read, yes_no
 from deepseek_kb.search.quoted import said_answer
@@ -119,7 +120,8 @@ def _chosen(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | N
     if len(choices) == 1:
         question = choices[0][1]  # "fp16 or something else" asks what it is, whichever
         found = how_it_works(index, question, _answered(index, question, hits))
-        return None if said_not(question, found) or in_other_units(question.norm, found) else found
+        said = said_not(question, found) or in_other_units(question.norm, found)
+        return None if said else to_the_day(question.norm, found)
     stated = stating(index, question, hits, [word for word, _ in choices])
     if len({c.key for c in stated}) == 1:  # "MoE or dense": the one spec that says which
         return answer_from(stated[0], stated, question.subject[1] if question.subject else {})
