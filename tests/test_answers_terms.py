@@ -160,3 +160,10 @@ def test_kv_is_key_value(query: str) -> None:
     """kv ~ key-value: the note saying DSA selects 2048 key-value tokens per query answers."""
     found = asserted_answer(query)
     assert found is not None and "2048" in found["text"], found
+
+
+def test_extra_is_additional() -> None:
+    """ "how many extra tokens does each position predict": each token predicts one additional
+    token, as MTP's definition and the V3 paper say."""
+    found = asserted_answer("whats mtp in v3 - how many extra tokens does each position predict")
+    assert found is not None and found["id"] == "mtp", found

@@ -181,7 +181,7 @@ ASKED: tuple[Asked, ...] = (
         "投入",
         "investment",
         "investment|invested|invest|cost|costs|spent|spend|how much money|budget|price tag|投入|"
-        "投资|花了|多少钱|成本|资金|花费|砸了|砸钱|砸了多少",
+        "投资|花了|多少钱|成本|资金|花费|砸了|砸钱|砸了多少|投进去|投进",
         "quantity",
     ),
     Asked(

@@ -50,6 +50,7 @@ own owns owned 拥有 手里 手握 手上
 criterion criteria standard standards 标准 看重 看中
 trick tricks technique techniques method methods approach strategy strategies 办法 技巧 方法 策略
 kv key-value 键值
+extra additional 额外
 shrink shrinks shrank shrunk reduce reduces reduced reduction 减少 降低 缩小 省掉
 balance balanced balancing evens evened 均衡 平衡
 busy busier busiest heavy heavily 繁忙 高负载
