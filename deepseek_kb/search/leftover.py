@@ -31,7 +31,9 @@ _STOP_WORDS = (
     "might may must shall accept accepts accepted sit sits sat far push pushed every if "
     "ended eventually finally ultimately again am ok okay thing things stuff abt btw open "
     "whether doesn't don't didn't isn't aren't wasn't won't smth sth something inside over living "
-    "let lets cover covers covered come comes came real himself herself themselves i.e e.g too late mid right gets getting true "
+    "let lets cover covers covered come comes came real himself herself themselves i.e e.g "
+    # too, a tag question's right, late in the month, "is it true that": nothing asked
+    "too late mid right gets getting true "
     "article article's interview my mine i'm im i've i'd besides ones overall now each supposed "
     # as 处理 and 家族 say nothing in Chinese: processes, family
     "process processes processed family"

@@ -185,9 +185,10 @@ def found_by_rest(index: Index, question: Question) -> list[Hit]:
     company's name out of them ("deepseek-reasoner's chain of thought": reasoner chain thought)."""
     from deepseek_kb.search.rank import search
 
-    said = " ".join(content(question.rest))
-    if question.subject is None and "deepseek" in question.norm and said != question.rest:
-        return list(search(index, said, limit=HITS)) if said else []
+    if question.subject is None and "deepseek" in question.norm:
+        said = " ".join(content(question.rest))
+        if said != question.rest:
+            return list(search(index, said, limit=HITS)) if said else []
     if question.rest == question.norm or not question.rest:
         return []
     return list(search(index, question.rest, limit=HITS))
