@@ -295,6 +295,8 @@ def test_paraphrased_specs(query: str, asked: str, text: str) -> None:
         ),
         # 前后 (all told) qualifies the question; 投进去 is invested.
         ("萤火二号前后一共投进去多少钱？", "fire-flyer-2", "investment", "¥1B"),
+        # "name" asks nothing of its own: the decoder's name is the decoder.
+        ("DeepSeek-OCR decoder name", "deepseek-ocr", "passage", "DeepSeek-OCR's decoder is"),
         # The chief executive is the founder the company's record names.
         (
             "Who founded DeepSeek and runs it as chief executive?",

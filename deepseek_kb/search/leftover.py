@@ -32,8 +32,8 @@ _STOP_WORDS = (
     "ended eventually finally ultimately again am ok okay thing things stuff abt btw open "
     "whether doesn't don't didn't isn't aren't wasn't won't smth sth something inside over living "
     "let lets cover covers covered come comes came real himself herself themselves i.e e.g "
-    # too, a tag question's right, late in the month, "is it true that": nothing asked
-    "too late mid right gets getting true "
+    # too, a tag question's right, late in the month, "is it true that", a name asked: nothing more
+    "too late mid right gets getting true name "
     "article article's interview my mine i'm im i've i'd besides ones overall now each supposed "
     # as 处理 and 家族 say nothing in Chinese: processes, family
     "process processes processed family"
