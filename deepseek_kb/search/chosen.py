@@ -260,7 +260,11 @@ def _scored(question: Question, kind: str, found: list[Candidate]) -> list[tuple
         if covered(
             pieces,
             # A value dated in the month the question gives: "in December 2024" says which.
-            [*said_by(candidate), *quoted_from(candidate), *month_words(_date_of(candidate))],
+            [
+                *said_by(candidate),
+                *quoted_from(candidate),
+                *month_words(candidate.record.get("date")),
+            ],
             names,
             strict=kind == "person" and candidate.key in ("identity", "education"),
         ):
@@ -268,11 +272,6 @@ def _scored(question: Question, kind: str, found: list[Candidate]) -> list[tuple
             if score is not None:
                 scored.append((score, candidate))
     return _specific(question, scored) or scored
-
-
-def _date_of(candidate: Candidate) -> object:
-    """The date of the record a value is told in (a fact's, an event's), if it has one."""
-    return candidate.record.get("date")
 
 
 def _specific(
