@@ -27,6 +27,8 @@ from .conftest import asserted_answer
         ("In which city is the fund that incubated DeepSeek based?", "high-flyer", "Hangzhou"),
         ("孵化深度求索的那家量化基金在哪个城市", "high-flyer", "Hangzhou"),
         ("where is deepseek's parent company based", "high-flyer", "Hangzhou"),
+        ("DeepSeek 背后那家量化基金，总部在哪个城市？", "high-flyer", "Hangzhou"),
+        ("the quant fund behind deepseek is based in which city", "high-flyer", "Hangzhou"),
         # Asked for the parent itself, the company answers with its parent.
         ("DeepSeek 是谁孵化的", "deepseek", "High-Flyer"),
         ("深度求索背后的老板公司是哪家", "deepseek", "High-Flyer"),

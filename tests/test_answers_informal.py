@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from deepseek_kb.search.question import informal
+from deepseek_kb.search.informal import informal
 
 from .conftest import asserted_answer
 
@@ -211,3 +211,15 @@ def test_the_original_of_a_name_that_is_not_the_things_own_stays_asked() -> None
     """No record is the original Janus: Janus-Pro's date is not its date."""
     found = asserted_answer("when was the original Janus model released")
     assert found is None, found
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("v3 total param count?? is it like 600-something B", "671B"),
+        ("V3 training precision — fp16 or something else?", "FP8"),
+    ],
+)
+def test_a_value_the_question_guesses_asks_nothing_more(query: str, said: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["text"] == said, found

@@ -16,6 +16,9 @@ from .conftest import asserted_answer, run
         "V2 处理一个 token 时真正在干活的参数有多少",
         "how many params are really at work for one token in V2",
         "of the 236B weights in V2, how many are actually used for any single token?",
+        # 词元 is token, as the Chinese papers write it; weights that light up are at work.
+        "DeepSeek V2 推理时，每个词元真正被调动起来的参数有多少？",
+        "how many of V2's parameters actually light up per token?",
     ],
 )
 def test_the_parameters_at_work_for_one_token_are_the_activated_ones(query: str) -> None:
@@ -652,3 +655,15 @@ def test_how_fast_and_what_fraction_ask_a_quantity(query: str, value: str) -> No
     states it answers."""
     found = asserted_answer(query)
     assert found is not None and value in json.dumps(found, ensure_ascii=False), found
+
+
+def test_a_moe_layers_experts_to_choose_from_are_its_routed_experts() -> None:
+    found = asserted_answer("DeepSeek-V2 每个 MoE layer 里有多少个 routed experts 可供挑选？")
+    assert found is not None and found["asked"] == "routed_experts", found
+    assert found["text"].startswith("160"), found
+
+
+@pytest.mark.parametrize("query", ["fire-flyer 2 came online what year?", "萤火二号哪年投入使用的"])
+def test_a_cluster_coming_online_is_when_it_was_built(query: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "fire-flyer-2" and found["text"] == "2021", found

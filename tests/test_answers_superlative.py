@@ -57,3 +57,42 @@ def test_the_word_of_another_name_names_no_variant() -> None:
         "DeepSeek-Coder-V2 是第一个在 SWE-Bench Lite 上跨过哪条分数线的 open-source model？"
     )
     assert found is not None and found["id"] == "deepseek-coder-v2", found
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "said"),
+    [
+        ("the small deepseek vl, how big is it?", "deepseek-vl-1.3b", "1.3B"),
+        # A model without kin: the size only describes it.
+        (
+            "For the small DeepSeek-V2-Lite, how many of its parameters actually light up per "
+            "token?",
+            "deepseek-v2-lite",
+            "2.4B",
+        ),
+    ],
+)
+def test_a_size_said_of_the_name_is_the_smaller_or_larger_of_its_family(
+    query: str, record: str, said: str
+) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == record and found["text"] == said, found
+
+
+@pytest.mark.parametrize(
+    ("query", "record"),
+    [
+        ("第二代 ocr 模型 啥时候 release 的", "deepseek-ocr-2"),
+        ("when was the second gen of deepseek vl released", "deepseek-vl2"),
+        ("second generation deepseek coder context length", "deepseek-coder-v2"),
+        ("幻方第二代算力集群，大概搭了多少张显卡？", "fire-flyer-2"),
+    ],
+)
+def test_a_generation_named_is_the_family_model_numbered_so(query: str, record: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == record, found
+
+
+def test_a_generation_no_model_has_is_not_answered() -> None:
+    """There is no second-generation R1: nothing asserted, not R1's own date."""
+    assert asserted_answer("deepseek 第二代 r1 什么时候出") is None

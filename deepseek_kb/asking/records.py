@@ -40,7 +40,8 @@ ASKED: tuple[Asked, ...] = (
         "founded|founding|established|establish|set up|started|start|created|formed|built|成立|"
         "创立|创办|成立时间|建立|诞生|建成|建的|year|年份|spun off|spun out|split off|split from|"
         "became its own company|独立出来|独立成|分拆|拆分出来|spin off|spin out|spun out of|"
-        "carved out|carve out|company of its own|its own company|独立公司|独立的公司",
+        "carved out|carve out|company of its own|its own company|独立公司|独立的公司|came online|"
+        "went online|come online|brought online|投入使用|投用|建好",
         "date",
     ),
     Asked(

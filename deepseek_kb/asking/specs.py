@@ -31,7 +31,8 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "turn on|turned on|used per token|用到多少参数|参与计算|真正参与计算|动用|一个 token|"
         "one token|a token|single token|a single token|每生成一个 token|生成一个 token|"
         "generating a token|generate a token|each generated token|per generated token|given token|"
-        "in play|actually fire|fire for",
+        "in play|actually fire|fire for|调动|干活|light up|lights up|lit up|doing work|do the work|"
+        "does the work|doing the work",
         unless="experts|expert|专家",
     ),
     "context_length": SpecWords(
@@ -58,7 +59,8 @@ SPEC_WORDS: dict[str, SpecWords] = {
     "routed_experts": SpecWords(
         "routed experts|routed|experts|expert count|number of experts|路由专家|专家数|专家|"
         "per moe layer|each moe layer|in each moe layer|every moe layer|每个 moe 层|每层 moe|"
-        "moe 层|每层|per layer|each layer|every layer|in each layer",
+        "moe 层|每层|per layer|each layer|every layer|in each layer|moe layer|可供挑选|to choose from|"
+        "to pick from",
         unless="routed to|sent to|per token|each token|single token|a token|路由到|每个 token|每 token|"
         "shared|always-on|always on|always active|共享|常驻",
     ),
@@ -138,7 +140,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "gpu type|gpus|gpu|what gpus|which gpus|hardware|chips|chip|graphics cards|accelerators|"
         "h800|nvidia|显卡|gpu 型号|硬件|芯片|什么卡|哪种卡|什么型号|型号|which model of gpu|"
         "what kind of gpu|accelerator|哪款芯片|什么芯片|哪款卡|英伟达|集群|cluster|gpu cluster|"
-        "训练集群",
+        "训练集群|cards|card",
         "text",
         unless="数量|count|how many|多少张|多少块|几张|几块|多少卡",
     ),

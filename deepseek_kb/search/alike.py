@@ -24,6 +24,8 @@ labour labor manpower 人力 人工
 paper papers report publication 论文 报告
 interview interviews interviewed 采访 访谈 专访
 article 文章
+compute computing 算力
+cluster clusters 集群
 corpus corpora 语料 数据 data
 add adds added introduce introduces introduced introducing 引入 加入 加上
 profit profits profitable 利润 盈利 赚钱 挣钱

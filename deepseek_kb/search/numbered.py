@@ -5,7 +5,8 @@ When the question names an organisation and an ordinal (second, 2nd, 第二代) 
 says what kind of thing, and the organisation's children of one kind are numbered (Fire-Flyer 1,
 Fire-Flyer 2), the child with that number is the one asked about; the ordinal, and the words that
 say what kind of thing it is (a cluster, a training platform: its kind and description), are no
-more asked.
+more asked. A model's generation named ("第二代 OCR", "the second gen of DeepSeek VL") is the
+model of its family numbered so (DeepSeek-OCR 2, DeepSeek-VL2).
 """
 
 from __future__ import annotations
@@ -30,8 +31,11 @@ _NUMBERED = re.compile(r"\s(\d+)$")
 
 
 def numbered_meant(index: Index, question: Question) -> Question:
-    """The question about the organisation's child its ordinal names, of a numbered line."""
+    """The question about the organisation's child its ordinal names, of a numbered line; the
+    model of the generation named ("第二代 OCR" is DeepSeek-OCR 2)."""
     kind, record = question.subject or (None, None)
+    if kind == "model" and record is not None:
+        return _generation_meant(index, question, record)
     said = _ORDINAL.search(question.rest)
     if kind != "organization" or record is None or said is None:
         return question
@@ -59,3 +63,35 @@ def _numbered(index: Index, parent: Row, number: int) -> Row | None:
 def _number(record: Row) -> int | None:
     found = _NUMBERED.search(str(dict(record.get("name") or {}).get("en", "")))
     return int(found.group(1)) if found else None
+
+
+# A generation named: "second-generation", "2nd gen", "gen 2", 第二代.
+_GENERATION = re.compile(
+    r"\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)[- ]gen(?:eration)?\b"
+    r"|\bgen(?:eration)?\s*([1-5])\b|第\s*([一二三四五1-5])\s*代"
+)
+
+
+def _generation_meant(index: Index, question: Question, record: Row) -> Question:
+    """The model of the generation the question names, of the family of the one it names: the
+    family's name numbered so ("DeepSeek-OCR 2", "DeepSeek-VL2", "DeepSeek-Coder-V2"), or the
+    family's first model for the first; none of another family ("DeepSeek 第二代 R1")."""
+    said = _GENERATION.search(question.rest)
+    if said is None:
+        return question
+    word = said.group(1) or said.group(2) or said.group(3)
+    number = int(word) if word.isdigit() else _NUMBERS[word]
+    family = _spaced(str(record.get("family") or record["name"]["en"]))
+    named = {f"{family} {number}", f"{family}{number}", f"{family} v{number}", f"{family}v{number}"}
+    if number == 1:
+        named.add(family)
+    models = [m for m in index.records("model") if not m.get("variant_of")]
+    chosen = [m for m in models if _spaced(str(m["name"]["en"])) in named]
+    if len(chosen) != 1:
+        return question
+    rest = " ".join(question.rest.replace(said.group(), " ").split())
+    return question._replace(rest=rest, subject=("model", chosen[0]))
+
+
+def _spaced(name: str) -> str:
+    return " ".join(name.casefold().replace("-", " ").split())

@@ -64,7 +64,17 @@ def _came_from(record: Row, other: Row) -> bool:
 # the organisation itself).
 PARENT_WORDS = (
     *("parent company", "parent firm", "parent", "that incubated", "which incubated"),
-    *("incubated", "backer", "母公司", "背后的公司", "背后的老板公司", "老板公司", "孵化"),
+    *(
+        "incubated",
+        "backer",
+        "behind",
+        "母公司",
+        "背后的公司",
+        "背后的老板公司",
+        "老板公司",
+        "孵化",
+    ),
+    "背后",
 )
 
 

@@ -20,6 +20,7 @@ from deepseek_kb.kinds import BY_NAME, SPECS
 from deepseek_kb.rows import Row
 from deepseek_kb.search.alike import alike
 from deepseek_kb.search.hanzi import read_pinyin
+from deepseek_kb.search.informal import informal
 from deepseek_kb.search.named import (
     Hit,
     against_ids,
@@ -242,38 +243,6 @@ def _known(index: Index, norm: str) -> tuple[str, list[tuple[str, str, str]]] | 
         if later_version(norm, named):
             return None
     return None if numbered_unknown(index, norm) or later_edition(norm, named) else (norm, named)
-
-
-# How people type a word in a hurry, and the word they mean: 啥 is 什么, "wat" is what, "x = ?"
-# is what x is, eli5 is explain, incl is including; "lol" and "like I'm five" ask nothing; the
-# number of a paper (arxiv号多少) is which one, not how many.
-_INFORMAL = {"啥": "什么", "号是多少": "号是什么", "号多少": "号是什么", "是个什么": "是什么"}
-_INFORMAL_LATIN = re.compile(
-    r"\b(?:wat|wut|lol|lmao|haha|pls|plz|btw|tbh|eli5|incl|like (?:i'?m|i am) (?:5|five))\b\.?"
-    r"|=\s*[?？]"
-)
-_MEANT = {"wat": "what", "wut": "what", "eli5": "explain", "incl": "including"}
-
-
-def informal(norm: str) -> str:
-    """The question in the words its informal spelling stands for."""
-    for typed, meant in _INFORMAL.items():
-        norm = norm.replace(typed, meant)
-    norm = _HF.sub(" hugging face ", norm)
-    return _INFORMAL_LATIN.sub(_meant, _NOT_THIS.sub(" ", norm))
-
-
-# "hf" is Hugging Face, also typed against Chinese (hf上).
-_HF = re.compile(r"(?<![a-z0-9])hf(?![a-z0-9])")
-
-
-# "the final v3.2 (not exp)", "V3（不是 V3.1）": what the question does not ask about.
-_NOT_THIS = re.compile(r"[(（]\s*(?:not\b|non\b|非|不是|而不是)[^)）]*[)）]")
-
-
-def _meant(typed: re.Match[str]) -> str:
-    word = typed.group().rstrip(".")
-    return " what is " if word.startswith("=") else _MEANT.get(word, " ")
 
 
 # "when" before a verb in -ing, or inside a question before its clause's subject, joins two

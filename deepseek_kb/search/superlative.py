@@ -32,7 +32,7 @@ def variant_meant(index: Index, question: Question) -> Question:
     if kind != "model" or record is None:
         return question
     if said is None:
-        return _by_its_word(index, question, record)
+        return _by_its_size(index, question, record) or _by_its_word(index, question, record)
     after = _AFTER.match(question.rest[said.end() :])
     if after is not None and best_asked(after.group(1), frozenset())[1] >= CLEAR:
         return question
@@ -46,6 +46,26 @@ def variant_meant(index: Index, question: Question) -> Question:
     for word in naming:  # "distill", "蒸馏": a word of its name, asked of no field
         rest = rest.replace(word, " ")
     return question._replace(rest=" ".join(rest.split()), subject=("model", chosen))
+
+
+def _by_its_size(index: Index, question: Question, record: Row) -> Question | None:
+    """ "the small DeepSeek VL", "the big Prover-V2": a size said of the name, the smaller or
+    the larger of its family; of a model without kin (the small V2-Lite), the model itself."""
+    said = _SIZED.search(question.rest)
+    if said is None:
+        return None
+    rest = " ".join((question.rest[: said.start()] + question.rest[said.end() :]).split())
+    sized = [(size, m) for m in _family(index, record, rest)[0] if (size := _size(m)) is not None]
+    if len(sized) < 2:
+        return question._replace(rest=rest)
+    fewest = said.group(1) in _FEW
+    chosen = (min if fewest else max)(sized, key=lambda pair: pair[0])[1]
+    return question._replace(rest=rest, subject=("model", chosen))
+
+
+# A size said just before the name (what is left where it was: a comma, the end, a "?").
+_SIZED = re.compile(r"\b(small|smaller|little|tiny|big|bigger|large|larger)\b(?=\s*(?:[,?]|$))")
+_FEW = frozenset({"small", "smaller", "little", "tiny"})
 
 
 def _by_its_word(index: Index, question: Question, record: Row) -> Question:

@@ -1,0 +1,53 @@
+"""A question typed in a hurry, in the words it stands for: 啥 is 什么, "wat" is what, "hf"
+Hugging Face, 词元 token; a value the question only guesses ("is it like 600-something B?") and
+what it says it does not ask ("the final v3.2 (not exp)") are no words asked."""
+
+from __future__ import annotations
+
+import re
+
+# How people type a word in a hurry, and the word they mean: 啥 is 什么, "wat" is what, "x = ?"
+# is what x is, eli5 is explain, incl is including; "lol" and "like I'm five" ask nothing; the
+# number of a paper (arxiv号多少) is which one, not how many.
+_INFORMAL = {
+    "词元": " token ",
+    "啥": "什么",
+    "号是多少": "号是什么",
+    "号多少": "号是什么",
+    "是个什么": "是什么",
+}
+_INFORMAL_LATIN = re.compile(
+    r"\b(?:wat|wut|lol|lmao|haha|pls|plz|btw|tbh|eli5|incl|like (?:i'?m|i am) (?:5|five))\b\.?"
+    r"|=\s*[?？]"
+)
+_MEANT = {"wat": "what", "wut": "what", "eli5": "explain", "incl": "including"}
+
+
+def informal(norm: str) -> str:
+    """The question in the words its informal spelling stands for, without the value it
+    guesses ("is it like 600-something B?": the question asks it all the same)."""
+    for typed, meant in _INFORMAL.items():
+        norm = norm.replace(typed, meant)
+    norm = _HF.sub(" hugging face ", _GUESSED.sub(" ", norm))
+    return _INFORMAL_LATIN.sub(_meant, _NOT_THIS.sub(" ", norm))
+
+
+# A value the question guesses, hedged: "600-something B", "1-point-something", "bf16 or
+# something lower".
+_GUESSED = re.compile(
+    r"\b(?:is it\s+)?(?:like\s+)?\d[\d.,]*(?:[- ]point)?[- ]something(?:\s*[a-z]{1,2}\b)?"
+    r"|\b[a-z0-9.]+\s+or something(?:\s+(?:lower|higher|smaller|bigger|larger|else|like that))?\b"
+)
+
+
+# "hf" is Hugging Face, also typed against Chinese (hf上).
+_HF = re.compile(r"(?<![a-z0-9])hf(?![a-z0-9])")
+
+
+# "the final v3.2 (not exp)", "V3（不是 V3.1）": what the question does not ask about.
+_NOT_THIS = re.compile(r"[(（]\s*(?:not\b|non\b|非|不是|而不是)[^)）]*[)）]")
+
+
+def _meant(typed: re.Match[str]) -> str:
+    word = typed.group().rstrip(".")
+    return " what is " if word.startswith("=") else _MEANT.get(word, " ")
