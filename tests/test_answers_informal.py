@@ -223,3 +223,18 @@ def test_the_original_of_a_name_that_is_not_the_things_own_stays_asked() -> None
 def test_a_value_the_question_guesses_asks_nothing_more(query: str, said: str) -> None:
     found = asserted_answer(query)
     assert found is not None and found["text"] == said, found
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "said"),
+    [
+        ("r1 的底座是哪个模型啊，直接拿 v3 训的吗", "deepseek-r1", "DeepSeek-V3-Base"),
+        ("what is r1 built on, is it v3?", "deepseek-r1", "DeepSeek-V3-Base"),
+    ],
+)
+def test_a_guess_that_ends_a_question_is_no_thing_asked_about(
+    query: str, record: str, said: str
+) -> None:
+    """V3 named in the guess is not the model asked about: R1's base model is the answer."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == record and said in found["text"], found

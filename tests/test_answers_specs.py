@@ -667,3 +667,18 @@ def test_a_moe_layers_experts_to_choose_from_are_its_routed_experts() -> None:
 def test_a_cluster_coming_online_is_when_it_was_built(query: str) -> None:
     found = asserted_answer(query)
     assert found is not None and found["id"] == "fire-flyer-2" and found["text"] == "2021", found
+
+
+def test_a_model_named_again_by_what_kind_it_is_asks_nothing_more() -> None:
+    """这种小模型 (this kind of small model) is DeepSeek-VL 1.3B again, not more words."""
+    found = asserted_answer("DeepSeek-VL 1.3B 这种小模型，公司能不能拿去做商业产品？")
+    assert found is not None and found["id"] == "deepseek-vl-1.3b", found
+    assert found["asked"] == "license_model", found
+
+
+def test_tokens_served_from_the_cache_are_the_cache_hit_price() -> None:
+    found = asserted_answer(
+        "On the R1 API, what do a million input tokens cost when they're served from the cache?"
+    )
+    assert found is not None and found["asked"] == "api_price_input", found
+    assert "$0.14" in found["text"], found

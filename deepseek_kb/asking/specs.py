@@ -164,6 +164,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "per million tokens|per million|api cost|api costs|cache hit|cache miss|cache hits|"
         "cache misses|charge|charges|input|价格|定价|收费|输入价格|api 价格|多少钱一百万|每百万|"
         "缓存命中|缓存未命中|per 1m tokens|per 1m|1m tokens|cached|already cached|缓存没命中|"
+        "served from the cache|served from cache|from the cache|"
         "没命中|未命中|命中缓存|pay|paid|付多少|付费|输入|一百万 token|百万 token",
         unless="output|输出|how long|多长|多久|最长|长度|上下文|context|"
         # How often the cache is hit is no price.
@@ -187,7 +188,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "commercial use|open source license|许可证|许可|协议|开源协议|授权|商用|license 是|"
         "commercially|terms of use|use commercially|商业使用|released under|licensed under|"
         "权重协议|权重许可|权重开源|开源许可证|开源许可|weights under|weights are under|允许|装进|"
-        "条款|使用条款|授权条款",
+        "条款|使用条款|授权条款|付费产品|paid product|paid products",
         "text",
     ),
     "paper": SpecWords(
@@ -201,7 +202,10 @@ SPEC_WORDS: dict[str, SpecWords] = {
 # The words that name a price's case, by the case; a miss first ("not cached" also says "cached").
 CASE_WORDS: dict[str, tuple[str, ...]] = {
     "cache-miss": ("cache miss", "cache misses", "没命中", "未命中", "uncached", "not cached"),
-    "cache-hit": ("cache hit", "cache hits", "缓存命中", "命中缓存", "cached"),
+    "cache-hit": (
+        *("cache hit", "cache hits", "缓存命中", "命中缓存", "cached", "from the cache"),
+        *("from cache", "served from the cache", "served from cache"),
+    ),
 }
 
 # A field that is the whole of others: asked beside one of its parts ("feed-forward

@@ -28,8 +28,26 @@ def informal(norm: str) -> str:
     guesses ("is it like 600-something B?": the question asks it all the same)."""
     for typed, meant in _INFORMAL.items():
         norm = norm.replace(typed, meant)
-    norm = _HF.sub(" hugging face ", _GUESSED.sub(" ", norm))
+    norm = _HF.sub(" hugging face ", _GUESSED.sub(" ", _guess_out(norm)))
     return _INFORMAL_LATIN.sub(_meant, _NOT_THIS.sub(" ", norm))
+
+
+def _guess_out(norm: str) -> str:
+    """The question without the guess it ends with, yes or no, after asking what ("r1 的底座是
+    哪个模型啊，直接拿 v3 训的吗", "what is r1 built on, is it v3?"): what is asked is what."""
+    guess = _GUESS.search(norm)
+    if guess is None or not _ASKS_WHAT.search(norm[: guess.start()]):
+        return norm
+    return norm[: guess.start()]
+
+
+# A clause that ends a question by guessing its answer, yes or no: "…，直接拿 v3 训的吗",
+# ", is it v3?".
+_GUESS = re.compile(
+    r"[,，;；?？]\s*(?:[^,，;；?？]*吗|(?:is|was|are|were) (?:it|they)\b[^,，;；?？]*)\s*[?？]?\s*$"
+)
+# A word that asks what, which, how many, who or when.
+_ASKS_WHAT = re.compile(r"哪|什么|多少|几|谁|\b(?:what|which|how|who|when|where)\b")
 
 
 # A value the question guesses, hedged: "600-something B", "1-point-something", "bf16 or

@@ -33,7 +33,7 @@ _STOP_WORDS = (
     "whether doesn't don't didn't isn't aren't wasn't won't smth sth something inside over living "
     "let lets cover covers covered come comes came real himself herself themselves i.e e.g "
     # too, a tag question's right, late in the month, "is it true that", a name asked: nothing more
-    "too late mid right gets getting true name "
+    "too late mid right gets getting true name they're we're you're it'll "
     "article article's interview my mine i'm im i've i'd besides ones overall now each supposed "
     # as 处理 and 家族 say nothing in Chinese: processes, family
     "process processes processed family"
@@ -71,7 +71,7 @@ _HANDS_ON = re.compile(r"\b(?:its|their|his|her|my|our|your)\s+hands\s+on\b")
 _TECH = re.compile(r"\btech\s+(?=(?:firm|company|companies|giant|player)s?\b)")
 # The thing asked about, named again by what it is ("幻方这家基金", "V3 这个模型", "这家 quant
 # fund"): no more asked.
-_THIS = re.compile(r"[这那该][家个款位所只](?:[\u4e00-\u9fff]{2}|\s*[a-z]+(?: [a-z]+)?)")
+_THIS = re.compile(r"[这那该][家个款位所只种](?:[\u4e00-\u9fff]{2}|\s*[a-z]+(?: [a-z]+)?)")
 # The unit a value is asked in ("以 trillion 为单位", "in trillions"): how to read it, not more.
 _UNIT_ASKED = re.compile(r"(?:以\s*)?\b[a-z]+\s*为单位|\bin (?:trillions|billions|millions)\b")
 
