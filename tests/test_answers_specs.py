@@ -19,6 +19,7 @@ from .conftest import asserted_answer, run
         # 词元 is token, as the Chinese papers write it; weights that light up are at work.
         "DeepSeek V2 推理时，每个词元真正被调动起来的参数有多少？",
         "how many of V2's parameters actually light up per token?",
+        "V2 每次推理实际用到那部分参数有多少？",
     ],
 )
 def test_the_parameters_at_work_for_one_token_are_the_activated_ones(query: str) -> None:

@@ -32,7 +32,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "one token|a token|single token|a single token|每生成一个 token|生成一个 token|"
         "generating a token|generate a token|each generated token|per generated token|given token|"
         "in play|actually fire|fire for|调动|干活|light up|lights up|lit up|doing work|do the work|"
-        "does the work|doing the work",
+        "does the work|doing the work|每次推理",
         unless="experts|expert|专家",
     ),
     "context_length": SpecWords(

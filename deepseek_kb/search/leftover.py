@@ -216,8 +216,10 @@ _SOFT_WORDS = (
     "训练 练出 模型 语言 言模 公司 完整 一共 总共 使用 需要 大概 正式 版本 官方 目前 现在 主要 具体"
     # what the English stop words say: actually, really, work, run, process
     " 真正 实际 到底 究竟 干活 处理 应该"
-    # the first of its line (初代 Coder is DeepSeek Coder, the name says which)
-    " 初代"
+    # the first of its line (初代 Coder is DeepSeek Coder, the name says which), an old version
+    " 初代 老版"
+    # "那部分参数": the part of a whole the field asked is
+    " 部分"
     # "这件事", "VL2 家族里": the thing asked about, named again
     " 件事 家族 族里"
     # "自己的产品": the asker's own; "最看重什么": what matters, asked of what they said
