@@ -167,3 +167,36 @@ def test_extra_is_additional() -> None:
     token, as MTP's definition and the V3 paper say."""
     found = asserted_answer("whats mtp in v3 - how many extra tokens does each position predict")
     assert found is not None and found["id"] == "mtp", found
+
+
+@pytest.mark.parametrize(
+    ("query", "term"),
+    [
+        (
+            "What is the trick of copying the busiest experts to even out inference load called?",
+            "redundant-experts",
+        ),
+        (
+            "What's V2's routing rule called, the one that caps how many devices a token's "
+            "experts can sit on?",
+            "device-limited-routing",
+        ),
+        # "RL only" is one of its aliases: a description, not the term named.
+        (
+            "What do you call training a model's reasoning with RL only, skipping supervised "
+            "fine-tuning as a first step?",
+            "pure-rl",
+        ),
+    ],
+)
+def test_a_term_asked_for_by_what_it_is_is_named(query: str, term: str) -> None:
+    """search/termed.py: the term whose definition says what the question describes."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == term and found["asked"] == "called", found
+
+
+def test_a_name_asked_of_what_no_definition_says_is_not_answered() -> None:
+    """The words match no term's definition well: no name is asserted."""
+    assert (
+        asserted_answer("What do you call the office cat that DeepSeek keeps in Hangzhou?") is None
+    )

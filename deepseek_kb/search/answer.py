@@ -63,6 +63,7 @@ from deepseek_kb.search.series import day_answer
 from deepseek_kb.search.spelled import spelled
 from deepseek_kb.search.stand_in import models_holding
 from deepseek_kb.search.superlative import variant_meant
+from deepseek_kb.search.termed import termed_answer
 from deepseek_kb.search.weighed import ranked_answer
 
 __all__ = ["Answer", "NotStated", "answer", "is_question"]
@@ -79,6 +80,7 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
     when the thing lacks the field clearly asked; else the one passage that speaks of all it
     asks; else nothing."""
     found = first_asked(query, _answer(index, query, hits), lambda q: _answer(index, q, hits))
+    found = found or termed_answer(query, hits)  # what it is called, asked by what it is
     if isinstance(found, Answer) and found.subject is None and found.kind == "fact":
         found = found._replace(subject=told_of(index, found.record))  # a fact has no name
     return found

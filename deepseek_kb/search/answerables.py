@@ -54,7 +54,7 @@ def candidates(index: Index, kind: str, record: Row, hits: Sequence[Hit]) -> lis
     }.get(kind)
     found = list(own(index, record, hits)) if own else []
     if kind != "topic":
-        found.append(_called(kind, record))
+        found.append(called(kind, record))
     about = _about(index, record)
     events = [f.row for f in about if f.kind == "event"]
     found.extend(_events_about(events, record, founded=bool(record.get("founded"))))
@@ -81,7 +81,7 @@ def _fact_figures(about: list[Found], record: Row) -> list[Candidate]:
     return [c for f in about if f.kind == "fact" for c in figures_of("fact", f.row, record)]
 
 
-def _called(kind: str, record: Row) -> Candidate:
+def called(kind: str, record: Row) -> Candidate:
     """What the thing is called, in both languages each beside the other (深度求索 is asked in
     English too), or beside the name an alias spells out ("Fire-Flyer File System (3FS)")."""
     zh, en = record["name"]["zh"], record["name"]["en"]
