@@ -683,3 +683,10 @@ def test_tokens_served_from_the_cache_are_the_cache_hit_price() -> None:
     )
     assert found is not None and found["asked"] == "api_price_input", found
     assert "$0.14" in found["text"], found
+
+
+def test_a_size_of_the_name_said_apart_is_the_thing_named() -> None:
+    """ "deepseek llm 那个 67b": 67B is a word of DeepSeek LLM 67B's name, not a word asked."""
+    found = asserted_answer("deepseek llm 那个 67b 预训练喂了多少数据呀")
+    assert found is not None and found["id"] == "deepseek-llm-67b", found
+    assert found["asked"] == "training_tokens" and found["text"] == "2T", found

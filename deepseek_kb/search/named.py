@@ -270,6 +270,14 @@ def size_said(rest: str) -> str:
     return " ".join(w for w in SIZE_IN.sub(" ", rest).split() if w not in _SIZED)
 
 
+def own_size_out(rest: str, record: Row) -> str:
+    """The words without a size the thing's own name holds, said apart from the rest of its name
+    ("deepseek llm 那个 67b"): the thing named, not a word asked."""
+    name = " ".join(map(str, dict(record.get("name") or {}).values()))
+    own = set(normalize(name).replace("-", " ").split())  # not an alias: "V3 671B" is a size
+    return " ".join(w for w in rest.split() if not (SIZE_IN.fullmatch(w) and w in own))
+
+
 def _size_of(model: Row) -> set[str]:
     """The size its total parameters state (16b of DeepSeek-V2-Lite), as a name would."""
     total = model.get("specs", {}).get("total_params", {}).get("value")

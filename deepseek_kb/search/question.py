@@ -30,6 +30,7 @@ from deepseek_kb.search.named import (
     named_in,
     names_of,
     numbered_unknown,
+    own_size_out,
     size_said,
     sized_variant,
     without,
@@ -226,6 +227,7 @@ def _subject(
     variant = sized_variant(index, norm, found.row) if found.kind == "model" else None
     if variant is not None:
         found, rest = variant, size_said(without_names(rest, variant.row))
+    rest = own_size_out(rest, found.row)
     rest = first_version_dropped(norm, version_kept(rest, name, found.row), name)
     own = name in {normalize(n) for n in names_of(found.row)}
     return (found.kind, found.row), original_dropped(norm, rest, name, own)
