@@ -575,3 +575,9 @@ def test_a_claim_answered_carries_its_own_caveat() -> None:
 def test_paraphrased_words_that_stand_for_the_sources_are_held(query: str, said: str) -> None:
     found = asserted_answer(query)
     assert found is not None and said in found["text"], found
+
+
+def test_when_joining_a_clause_asks_no_date() -> None:
+    """ "how accurate is it when text is compressed": a condition, not a date asked."""
+    found = asserted_answer("how accurate is DeepSeek-OCR when text is compressed less than 10x")
+    assert found is not None and found["id"] == "deepseek-ocr" and "97%" in found["text"], found

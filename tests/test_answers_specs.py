@@ -690,3 +690,32 @@ def test_a_size_of_the_name_said_apart_is_the_thing_named() -> None:
     found = asserted_answer("deepseek llm 那个 67b 预训练喂了多少数据呀")
     assert found is not None and found["id"] == "deepseek-llm-67b", found
     assert found["asked"] == "training_tokens" and found["text"] == "2T", found
+
+
+def test_a_stage_named_as_such_is_the_stage_labelled() -> None:
+    """预训练阶段 (the pre-training stage) is the pre-training figure, not the whole run's."""
+    found = asserted_answer("DeepSeek-V3 预训练阶段用了多少 GPU 小时")
+    assert found is not None and "2.664M" in found["text"], found
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "said"),
+    [
+        (
+            "what upstream licence does the 8B Llama distill of R1 inherit",
+            "deepseek-r1-distill-llama-8b",
+            "Llama3.1 license",
+        ),
+        (
+            "the 32b qwen distill of r1 - what license was the upstream qwen originally under?",
+            "deepseek-r1-distill-qwen-32b",
+            "Apache 2.0",
+        ),
+    ],
+)
+def test_the_licence_a_distill_inherits_is_its_base_models(
+    query: str, record: str, said: str
+) -> None:
+    """Upstream ~ originally, inherit ~ derived (search/alike.py): the licence line says both."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == record and said in found["text"], found

@@ -25,6 +25,8 @@ paper papers report publication 论文 报告
 interview interviews interviewed 采访 访谈 专访
 article 文章
 compute computing 算力
+upstream originally 上游 原本 原先 底模
+inherit inherits inherited derive derives derived 继承 沿袭 衍生
 cluster clusters 集群
 corpus corpora 语料 数据 data
 add adds added introduce introduces introduced introducing 引入 加入 加上

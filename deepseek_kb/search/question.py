@@ -248,9 +248,11 @@ def _known(index: Index, norm: str) -> tuple[str, list[tuple[str, str, str]]] | 
 
 
 # "when" before a verb in -ing, or inside a question before its clause's subject, joins two
-# clauses ("look for when hiring", "charge when the prompt is cached"); it asks no date.
+# clauses ("look for when hiring", "charge when the prompt is cached", "how accurate is it when
+# text is compressed"); it asks no date.
 _WHEN_DOING = re.compile(
-    r"\bwhen (?=[a-z]+ing\b)|(?<=[a-z] )when (?=(?:the|a|an|it|its|you|i|we|they|he|she)\b)"
+    r"\bwhen (?=[a-z]+ing\b)|(?<=[a-z] )when (?=(?:the|a|an|it|its|you|i|we|they|he|she)\b"
+    r"|[a-z0-9.-]+ (?:is|are|gets|get)\b)"
 )
 
 

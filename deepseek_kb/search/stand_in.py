@@ -177,11 +177,16 @@ def _unit_asks(candidate: Candidate) -> str | None:
 _UNIT_ASKED = {unit.value: key for unit, key in UNIT_ASKED.items()}
 
 
+# A stage named as such ("预训练阶段", "the pre-training stage"): the stage's own name says it.
+_STAGE = re.compile(r"阶段|期间|过程中|环节|\b(?:stage|stages|phase|phases)\b")
+
+
 def _says_all(rest: str, texts: list[str]) -> bool:
     """Whether the texts hold every Latin word of the question (by its stem) and every Chinese
     character that is no function word: stricter than `covered`, for a label to stand in for
     the field asked ("训练时用的是什么卡" is not asking the training days)."""
     said = normalize(" ".join(texts))
     texts = [*texts, said.replace("-", "")]  # pre-training is pretraining
+    rest = _STAGE.sub(" ", rest)
     han = [ch for ch in rest if not ch.isascii() and ch.isalnum() and ch not in STOP_HAN]
     return covered(content(rest), texts) and all(ch in said for ch in han)
