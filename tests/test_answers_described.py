@@ -176,3 +176,16 @@ def test_the_first_model_of_a_kind_is_the_one_of_that_kind_released_first(
 )
 def test_the_first_of_a_kind_not_every_one_of_which_is_dated_is_not_answered(query: str) -> None:
     assert asserted_answer(query) is None
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "parent"),
+    [
+        ("达摩院是哪家公司的", "damo-academy", "Alibaba"),
+        ("萤火二号是哪家机构的 compute cluster", "fire-flyer-2", "High-Flyer"),
+    ],
+)
+def test_whose_it_is_asks_its_parent(query: str, record: str, parent: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == record and parent in found["text"], found
+    assert found["asked"] == "parent", found

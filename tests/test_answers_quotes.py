@@ -221,3 +221,17 @@ def test_when_someone_expects_a_thing_is_the_span_they_said(query: str) -> None:
     found = asserted_answer(query)
     assert found is not None and found["id"] == "liang-agi-not-generative-ai", found
     assert "lifetime" in found["text"] or "有生之年" in found["text"], found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "ds 内部考核看不看 KPI？有没有 performance review 那一套，梁文锋咋说",
+        "ds内部有没有kpi考核啊",
+    ],
+)
+def test_a_performance_review_is_the_evaluation_liang_speaks_of(query: str) -> None:
+    """考核 ~ review ~ evaluation (search/alike.py), 内部 (inside it) only qualifies: the quote
+    that there are no KPIs."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "liang-no-kpi", found

@@ -226,6 +226,8 @@ _SOFT_WORDS = (
     " 自己 看重"
     # "我想拿它的输出": the asker and what they want to do, as "we", "I want" in English
     " 我们 咱们 你们 我想 想拿 想用 想问 想知 知道"
+    # "ds 内部", "他们那边": inside the thing asked about, at theirs
+    " 内部 那边"
     # "2024 年底调用 API": when in the year, and calling what is asked of
     " 年底 年初 年中 调用"
     # "专门给 Hopper 做的": made for it, specially or not
