@@ -36,6 +36,7 @@ _QUALIFIERS = {
     "under": ("不到", "under "),
     "over": ("超过", "over "),
     "at-most": ("至多", "at most "),
+    "no-more-than": ("不超过", "no more than "),  # as the article says it: 不超过5家
     "at-least": ("至少", "at least "),
 }
 _SUFFIX = {

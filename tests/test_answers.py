@@ -823,7 +823,7 @@ def test_how_much_a_model_takes_in_one_go_is_no_training_token_count() -> None:
     [
         ("V3/R1 推理服务理论成本利润率", "545%"),
         ("daily cost of running the V3/R1 inference service", "$87,072"),
-        ("how many chinese companies own more than 10k gpus", "at most 5"),
+        ("how many chinese companies own more than 10k gpus", "no more than 5"),
     ],
 )
 def test_a_figure_named_by_its_label_in_a_fact_that_speaks_of_all_asked_answers(

@@ -145,7 +145,7 @@ def derived_names_inputs(status: str | None, note: Text | None) -> None:
         raise BadValue("value.derived_note")
 
 
-Qualifier = Literal["about", "nearly", "under", "over", "at-most", "at-least"]
+Qualifier = Literal["about", "nearly", "under", "over", "at-most", "no-more-than", "at-least"]
 
 
 # The largest magnitude a quantity may have: every value below it prints exactly (14.8T tokens
