@@ -719,3 +719,15 @@ def test_the_licence_a_distill_inherits_is_its_base_models(
     """Upstream ~ originally, inherit ~ derived (search/alike.py): the licence line says both."""
     found = asserted_answer(query)
     assert found is not None and found["id"] == record and said in found["text"], found
+
+
+def test_a_count_in_nodes_is_answered_in_nodes_not_experts() -> None:
+    """search/counted.py: 几个节点 counts nodes; the 8 experts a token goes to are no answer."""
+    found = asserted_answer("V3 里一个 token 最多会被路由到几个节点")
+    assert found is not None and found["id"] == "deepseek-v3", found
+    assert found["text"] == "at most 4 nodes", found
+
+
+def test_a_count_in_a_unit_no_value_has_is_not_answered_in_another() -> None:
+    """哪几层 names layers; the 256 routed experts of an MoE layer do not answer it."""
+    assert asserted_answer("v3 哪几层不是 MoE layer 啊") is None

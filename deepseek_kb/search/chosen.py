@@ -29,6 +29,7 @@ from deepseek_kb.search.answerables import (
 )
 from deepseek_kb.search.answered import COMPANIONS, Answer, NotStated, answer_from, same_value
 from deepseek_kb.search.claims import month_words
+from deepseek_kb.search.counted import in_unit_asked
 from deepseek_kb.search.fits import counted, kind_fits, of_kind_asked
 from deepseek_kb.search.happened import happened
 from deepseek_kb.search.leftover import covered, leftover
@@ -223,7 +224,7 @@ def _of_field(question: Question, asked: str, found: list[Candidate]) -> list[Ca
 
 def _best(question: Question, kind: str, record: Row, found: list[Candidate]) -> Answer | None:
     """The best-scored candidate, when it is clearly asked and of the kind of value asked."""
-    scored = _scored(question, kind, found)
+    scored = in_unit_asked(question, _scored(question, kind, found))
     best = max((s for s, _ in scored), default=0)
     if best < CLEAR:
         return None
