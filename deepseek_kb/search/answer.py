@@ -76,11 +76,10 @@ COMPANY_KEYS = frozenset(
 
 
 def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotStated | None:
-    """The value a question asks for when the thing and the field are both clear; not stated
-    when the thing lacks the field clearly asked; else the one passage that speaks of all it
-    asks; else nothing."""
+    """The value asked when the thing and the field are clear, or "not stated" when it lacks
+    it; else the passage that speaks of all it asks, or the term it describes; else nothing."""
     found = first_asked(query, _answer(index, query, hits), lambda q: _answer(index, q, hits))
-    found = found or termed_answer(query, hits)  # what it is called, asked by what it is
+    found = found or termed_answer(query, hits)
     if isinstance(found, Answer) and found.subject is None and found.kind == "fact":
         found = found._replace(subject=told_of(index, found.record))  # a fact has no name
     return found
