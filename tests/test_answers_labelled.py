@@ -317,3 +317,11 @@ def test_a_figure_of_an_api_model_named_in_one_word_with_the_company_is_found(
     found = asserted_answer(query)
     assert found is not None and found["id"] == "api-pricing-table-chat-reasoner", found
     assert said in found["text"], found
+
+
+def test_a_term_that_sets_the_scene_is_no_word_the_figure_must_say() -> None:
+    """ "device limited routing: max devices per token in v2": the routing rule is where the
+    figure is told (its cited line names it), not a word its label must hold."""
+    found = asserted_answer("device limited routing: max devices per token in v2")
+    assert found is not None and found["id"] == "deepseek-v2", found
+    assert found["text"] == "at most 3", found

@@ -67,11 +67,25 @@ def figure_named(question: Question, found: list[Candidate], asking: Asking) -> 
     named = [
         c
         for c in found
-        if _labelled(c) and c.label and _says_all(question.rest, [c.label["zh"], c.label["en"]])
+        if _labelled(c)
+        and c.label
+        and _says_all(_context_out(question, c), [c.label["zh"], c.label["en"]])
     ]
     # The figure's own label before a claim's whole sentence that happens to hold the words.
     shortest = min((len(str(c.label["en"])) for c in named if c.label), default=0)
     return _one_value([c for c in named if c.label and len(str(c.label["en"])) == shortest])
+
+
+def _context_out(question: Question, candidate: Candidate) -> str:
+    """The question without the terms it names that the figure's cited lines speak of: the
+    setting it is told in ("under V2's device-limited routing, how many devices at most")."""
+    said = normalize(" ".join(str(s.get("quote", "")) for s in candidate.sources))
+    said += " " + said.replace("-", " ")  # device-limited routing, typed without its hyphen
+    rest = question.rest
+    for kind, _, name in question.also_named:
+        if kind == "term" and has(said, name):
+            rest = rest.replace(name, " ")
+    return rest
 
 
 def told_otherwise(
