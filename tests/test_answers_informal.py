@@ -238,3 +238,11 @@ def test_a_guess_that_ends_a_question_is_no_thing_asked_about(
     """V3 named in the guess is not the model asked about: R1's base model is the answer."""
     found = asserted_answer(query)
     assert found is not None and found["id"] == record and said in found["text"], found
+
+
+def test_what_the_question_says_it_does_not_ask_between_commas_is_set_aside() -> None:
+    """ ", not the Exp one,": V3.2's own date, the experimental one's words set aside."""
+    found = asserted_answer(
+        "When did the final DeepSeek-V3.2, not the Exp one, go live on the API?"
+    )
+    assert found is not None and found["text"] == "2025-12-01", found
