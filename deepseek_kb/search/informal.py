@@ -62,11 +62,11 @@ _GUESSED = re.compile(
 _HF = re.compile(r"(?<![a-z0-9])hf(?![a-z0-9])")
 
 
-# "the final v3.2 (not exp)", "V3（不是 V3.1）", "the final V3.2, not the Exp one,": what the
-# question does not ask about.
+# "the final v3.2 (not exp)", "V3（不是 V3.1）", "the final V3.2, not the Exp one, …": what the
+# question does not ask about (at its end, "not the theoretical one" is said to `negated`).
 _NOT_THIS = re.compile(
     r"[(（]\s*(?:not\b|non\b|非|不是|而不是)[^)）]*[)）]"
-    r"|,\s*not the [a-z0-9.\- ]+? (?:one|version|model)\s*(?=,|\?|$)"
+    r"|,\s*not the [a-z0-9.\- ]+? (?:one|version|model)\s*(?=,)"
 )
 
 

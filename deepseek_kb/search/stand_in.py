@@ -70,10 +70,17 @@ def figure_named(question: Question, found: list[Candidate], asking: Asking) -> 
         if _labelled(c)
         and c.label
         and _says_all(_context_out(question, c), [c.label["zh"], c.label["en"]])
+        and _more_than(asking, _context_out(question, c))
     ]
     # The figure's own label before a claim's whole sentence that happens to hold the words.
     shortest = min((len(str(c.label["en"])) for c in named if c.label), default=0)
     return _one_value([c for c in named if c.label and len(str(c.label["en"])) == shortest])
+
+
+def _more_than(asking: Asking, rest: str) -> bool:
+    """Whether the words ask more than the field: else the field's own value answers, not a
+    figure that repeats it ("how many shared experts in every MoE layer")."""
+    return bool(beside(rest, asking.said_in(rest)))
 
 
 def _context_out(question: Question, candidate: Candidate) -> str:
