@@ -731,3 +731,24 @@ def test_a_count_in_nodes_is_answered_in_nodes_not_experts() -> None:
 def test_a_count_in_a_unit_no_value_has_is_not_answered_in_another() -> None:
     """哪几层 names layers; the 256 routed experts of an MoE layer do not answer it."""
     assert asserted_answer("v3 哪几层不是 MoE layer 啊") is None
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "asked"),
+    [
+        (
+            "DeepSeekMoE 16B 每一层里有几个不管什么 token 都要经过的专家？",
+            "deepseek-moe-16b",
+            "shared_experts",
+        ),
+        # 整体 (overall) only qualifies what is asked, as "overall" does in English.
+        (
+            "DeepSeek LLM 7B 的整体 architecture 是照着哪个开源模型搭的？",
+            "deepseek-llm-7b",
+            "architecture",
+        ),
+    ],
+)
+def test_a_field_asked_by_what_it_does(query: str, record: str, asked: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == record and found["asked"] == asked, found

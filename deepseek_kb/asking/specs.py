@@ -66,6 +66,7 @@ SPEC_WORDS: dict[str, SpecWords] = {
     ),
     "shared_experts": SpecWords(
         "shared experts|shared expert|shared|共享专家|共享|always-on|always on|always active|常驻专家|"
+        "都要经过|都会经过|一定会经过|一定经过|every token goes through|always goes through|"
         "每层|per layer|each layer|every layer|in each layer|per moe layer|each moe layer|每个 moe 层"
     ),
     "activated_experts": SpecWords(

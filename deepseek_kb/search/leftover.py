@@ -246,7 +246,7 @@ _NAMING = frozenset(
 # Of those, the ones that qualify what is asked (in all, officially, roughly), taken out whole.
 _FILLER_WORDS = (
     "一共 总共 完整 大概 大约 全程 正式 官方 目前 现在 主要 具体 真正 实际 到底 究竟 前前后后 前后 一般 "
-    "年底 年初 年中 调用 文章 需要"
+    "年底 年初 年中 调用 文章 需要 整体"
 )
 _FILLERS = _FILLER_WORDS.split()
 
