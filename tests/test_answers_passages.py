@@ -581,3 +581,9 @@ def test_when_joining_a_clause_asks_no_date() -> None:
     """ "how accurate is it when text is compressed": a condition, not a date asked."""
     found = asserted_answer("how accurate is DeepSeek-OCR when text is compressed less than 10x")
     assert found is not None and found["id"] == "deepseek-ocr" and "97%" in found["text"], found
+
+
+def test_to_churn_out_is_to_generate() -> None:
+    """churn ~ generate (search/alike.py): the line on pages a day on one A100 answers."""
+    found = asserted_answer("how many pages per day can deepseek-ocr churn out on one A100")
+    assert found is not None and found["id"] == "deepseek-ocr" and "200k" in found["text"], found
