@@ -266,3 +266,10 @@ def test_the_post_someone_held_is_their_role() -> None:
     found = asserted_answer("Jack Clark 以前在 OpenAI 担任什么职位？")
     assert found is not None and found["id"] == "jack-clark", found
     assert "policy director" in found["text"], found
+
+
+def test_the_name_of_what_the_words_describe_is_not_the_persons_own() -> None:
+    """叫什么名字 after a description (她主导开发的跨语言预训练模型) asks the model's name: the
+    line that names VECO, not Luo Fuli's own name."""
+    found = asserted_answer("罗福莉在达摩院主导开发的跨语言预训练模型叫什么名字？")
+    assert found is not None and "VECO" in found["text"], found

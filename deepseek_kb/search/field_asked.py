@@ -44,7 +44,17 @@ def _clearly(question: Question, asked: str, score: int) -> bool:
     # One short word for a field among many it does not explain ("decode 阶段 expert
     # parallelism 开到多大": 多大 is no model's size) asks what a passage tells.
     faint = score < _FAINT and len(leftover(question.rest)) >= 3
-    return score >= CLEAR and asked not in OPEN and asked != "said" and fits and not faint
+    # "…主导开发的那个预训练模型叫什么名字": the name of what the words describe, which a
+    # passage names, not the thing's own name.
+    described = asked == "called" and len(leftover(question.rest)) >= 2
+    return (
+        score >= CLEAR
+        and asked not in OPEN
+        and asked != "said"
+        and fits
+        and not faint
+        and (not described)
+    )
 
 
 def _asked(question: Question) -> tuple[str, int]:
