@@ -246,3 +246,13 @@ def test_what_the_question_says_it_does_not_ask_between_commas_is_set_aside() ->
         "When did the final DeepSeek-V3.2, not the Exp one, go live on the API?"
     )
     assert found is not None and found["text"] == "2025-12-01", found
+
+
+def test_a_size_spelt_out_names_the_variant_and_a_contrast_is_set_aside() -> None:
+    """ "the 7-billion-parameter DeepSeek LLM" is DeepSeek LLM 7B; "as opposed to its bigger
+    sibling" asks nothing of the 67B."""
+    found = asserted_answer(
+        "Which attention scheme did the 7-billion-parameter DeepSeek LLM use, as opposed to its "
+        "bigger sibling?"
+    )
+    assert found is not None and found["id"] == "deepseek-llm-7b" and found["text"] == "MHA", found

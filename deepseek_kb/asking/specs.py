@@ -46,7 +46,11 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "seq length|seq len|支持多长|多长的文本|多长的文档|多长的 document|读进去|一口气能读"
     ),
     "architecture": SpecWords("architecture|arch|structure|design|架构|结构", "text"),
-    "attention": SpecWords("attention|attention mechanism|注意力|注意力机制", "text"),
+    "attention": SpecWords(
+        "attention|attention mechanism|attention scheme|attention design|attention type|注意力|"
+        "注意力机制",
+        "text",
+    ),
     "ffn": SpecWords("feed-forward|feed forward|ffn|前馈", "text"),
     "layers": SpecWords(
         "layers|layer count|how deep|depth|number of layers|层数|多少层|几层|层|blocks|"

@@ -29,6 +29,7 @@ def informal(norm: str) -> str:
     for typed, meant in _INFORMAL.items():
         norm = norm.replace(typed, meant)
     norm = _HF.sub(" hugging face ", _GUESSED.sub(" ", _guess_out(norm)))
+    norm = _BILLION.sub(r"\1b", norm)
     return _INFORMAL_LATIN.sub(_meant, _NOT_THIS.sub(" ", norm))
 
 
@@ -58,15 +59,19 @@ _GUESSED = re.compile(
 )
 
 
+# A size spelt out: "the 7-billion-parameter DeepSeek LLM", "a 236 billion parameter model": 7b.
+_BILLION = re.compile(r"\b(\d+(?:\.\d+)?)[- ]billion(?:[- ]param(?:eter)?s?)?\b")
+
 # "hf" is Hugging Face, also typed against Chinese (hf上).
 _HF = re.compile(r"(?<![a-z0-9])hf(?![a-z0-9])")
 
 
-# "the final v3.2 (not exp)", "V3（不是 V3.1）", "the final V3.2, not the Exp one, …": what the
-# question does not ask about (at its end, "not the theoretical one" is said to `negated`).
+# "the final v3.2 (not exp)", "V3（不是 V3.1）", "the final V3.2, not the Exp one, …", "as
+# opposed to its bigger sibling": what the question does not ask about (at its end, "not the theoretical one" is said to `negated`).
 _NOT_THIS = re.compile(
     r"[(（]\s*(?:not\b|non\b|非|不是|而不是)[^)）]*[)）]"
     r"|,\s*not the [a-z0-9.\- ]+? (?:one|version|model)\s*(?=,)"
+    r"|,?\s*\bas opposed to (?:its|the|their) [a-z0-9.\- ]+?(?=[,?]|$)"
 )
 
 
