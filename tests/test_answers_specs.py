@@ -752,3 +752,9 @@ def test_a_count_in_a_unit_no_value_has_is_not_answered_in_another() -> None:
 def test_a_field_asked_by_what_it_does(query: str, record: str, asked: str) -> None:
     found = asserted_answer(query)
     assert found is not None and found["id"] == record and found["asked"] == asked, found
+
+
+def test_the_tokens_it_writes_back_are_its_output() -> None:
+    found = asserted_answer("What does the R1 API charge per million tokens it writes back to you?")
+    assert found is not None and found["asked"] == "api_price_output", found
+    assert found["text"].startswith("$2.19"), found
