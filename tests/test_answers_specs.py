@@ -758,3 +758,9 @@ def test_the_tokens_it_writes_back_are_its_output() -> None:
     found = asserted_answer("What does the R1 API charge per million tokens it writes back to you?")
     assert found is not None and found["asked"] == "api_price_output", found
     assert found["text"].startswith("$2.19"), found
+
+
+def test_how_many_yuan_per_million_output_tokens_is_the_apis_output_price() -> None:
+    found = asserted_answer("按 2024 年底的说法，API 每输出一百万个 token 收几块钱？")
+    assert found is not None and found["asked"] == "api_price_output", found
+    assert found["text"].startswith("¥2"), found

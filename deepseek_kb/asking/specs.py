@@ -180,7 +180,8 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "output price|output tokens|output pricing|output|输出价格|输出|api price|api pricing|"
         "price|prices|pricing|per million tokens|per million|价格|定价|收费|每百万|多少钱一百万|"
         "per 1m tokens|per 1m|1m tokens|tokens it generates|generated tokens|生成的 token|"
-        "tokens it writes|writes back|write back|written back|tokens it returns|吐出",
+        "tokens it writes|writes back|write back|written back|tokens it returns|吐出|几块钱|块钱|"
+        "一百万个 token|百万个 token",
         unless="input|输入|cache hit|cache miss|缓存命中|缓存未命中|cached|没命中|未命中",
     ),
     "license_code": SpecWords(
