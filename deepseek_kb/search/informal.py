@@ -67,7 +67,8 @@ _HF = re.compile(r"(?<![a-z0-9])hf(?![a-z0-9])")
 
 
 # "the final v3.2 (not exp)", "V3（不是 V3.1）", "the final V3.2, not the Exp one, …", "as
-# opposed to its bigger sibling": what the question does not ask about (at its end, "not the theoretical one" is said to `negated`).
+# opposed to its bigger sibling": what the question does not ask about (at its end, "not the
+# theoretical one" is left for `negated` to read).
 _NOT_THIS = re.compile(
     r"[(（]\s*(?:not\b|non\b|非|不是|而不是)[^)）]*[)）]"
     r"|,\s*not the [a-z0-9.\- ]+? (?:one|version|model)\s*(?=,)"
