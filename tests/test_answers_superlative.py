@@ -96,3 +96,9 @@ def test_a_generation_named_is_the_family_model_numbered_so(query: str, record: 
 def test_a_generation_no_model_has_is_not_answered() -> None:
     """There is no second-generation R1: nothing asserted, not R1's own date."""
     assert asserted_answer("deepseek 第二代 r1 什么时候出") is None
+
+
+def test_the_smaller_of_the_two_is_a_member_whatever_follows() -> None:
+    """ "the smaller of the two DeepSeek-VL sizes": sizes is the field, the smaller the member."""
+    found = asserted_answer("what's the smaller of the two DeepSeek-VL sizes")
+    assert found is not None and found["id"] == "deepseek-vl-1.3b" and found["text"] == "1.3B"

@@ -17,8 +17,11 @@ from deepseek_kb.search.leftover import content
 from deepseek_kb.search.question import CLEAR, Question, best_asked
 
 # "smallest", "最小的": the word, and whether it means the fewest parameters.
-_SUPERLATIVE = re.compile(r"\b(smallest|tiniest|littlest|largest|biggest)\b|(最小|最大)")
-_FEWEST = frozenset({"smallest", "tiniest", "littlest", "最小"})
+_SUPERLATIVE = re.compile(
+    r"\b(smallest|tiniest|littlest|largest|biggest)\b|(最小|最大)"
+    r"|\bthe (smaller|larger|bigger) (?:one )?of (?:the two|both|its two)\b"
+)
+_FEWEST = frozenset({"smallest", "tiniest", "littlest", "最小", "smaller"})
 # The word the superlative qualifies: a field ("largest context", "最大的上下文") names no member,
 # "最小的那个", "the smallest distill" do.
 _AFTER = re.compile(r"\s*的?\s*((?![那这])[\u4e00-\u9fff]{1,4}|[a-z0-9.\-]+(?:\s+[a-z0-9.\-]+)?)")
@@ -34,14 +37,15 @@ def variant_meant(index: Index, question: Question) -> Question:
     if said is None:
         return _by_its_size(index, question, record) or _by_its_word(index, question, record)
     after = _AFTER.match(question.rest[said.end() :])
-    if after is not None and best_asked(after.group(1), frozenset())[1] >= CLEAR:
+    of_two = said.group(3) is not None  # "the smaller of the two": a member, whatever follows
+    if not of_two and after is not None and best_asked(after.group(1), frozenset())[1] >= CLEAR:
         return question
     rest = question.rest[: said.start()] + " " + question.rest[said.end() :]
     family, naming = _family(index, record, rest)
     sized = [(size, m) for m in family if (size := _size(m)) is not None]
     if len(sized) < 2:
         return question
-    fewest = (said.group(1) or said.group(2)) in _FEWEST
+    fewest = (said.group(1) or said.group(2) or said.group(3)) in _FEWEST
     chosen = (min if fewest else max)(sized, key=lambda pair: pair[0])[1]
     for word in naming:  # "distill", "蒸馏": a word of its name, asked of no field
         rest = rest.replace(word, " ")
