@@ -235,3 +235,9 @@ def test_a_performance_review_is_the_evaluation_liang_speaks_of(query: str) -> N
     that there are no KPIs."""
     found = asserted_answer(query)
     assert found is not None and found["id"] == "liang-no-kpi", found
+
+
+def test_an_llm_is_a_large_language_model() -> None:
+    """llm ~ 大语言模型 (search/alike.py): the quote on everyone building their own."""
+    found = asserted_answer("why does liang think every big co and startup will build its own llm")
+    assert found is not None and found["id"] == "liang-openai-shows-the-way", found

@@ -25,6 +25,7 @@ paper papers report publication 论文 报告
 interview interviews interviewed 采访 访谈 专访
 article 文章
 compute computing 算力
+llm llms 大语言模型 大模型
 generate generates generated produce produces produced churn churns 生成 产出
 upstream originally 上游 原本 原先 底模
 evaluate evaluates evaluated evaluation evaluations assess assessment review reviews 考核 考评 评估 绩效
