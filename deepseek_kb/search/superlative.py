@@ -36,9 +36,7 @@ def variant_meant(index: Index, question: Question) -> Question:
         return question
     if said is None:
         return _by_its_size(index, question, record) or _by_its_word(index, question, record)
-    after = _AFTER.match(question.rest[said.end() :])
-    of_two = said.group(3) is not None  # "the smaller of the two": a member, whatever follows
-    if not of_two and after is not None and best_asked(after.group(1), frozenset())[1] >= CLEAR:
+    if _of_a_field(said, question.rest):
         return question
     rest = question.rest[: said.start()] + " " + question.rest[said.end() :]
     family, naming = _family(index, record, rest)
@@ -50,6 +48,15 @@ def variant_meant(index: Index, question: Question) -> Question:
     for word in naming:  # "distill", "蒸馏": a word of its name, asked of no field
         rest = rest.replace(word, " ")
     return question._replace(rest=" ".join(rest.split()), subject=("model", chosen))
+
+
+def _of_a_field(said: re.Match[str], rest: str) -> bool:
+    """Whether the superlative qualifies a field ("the largest context"), not a member; "the
+    smaller of the two" is a member, whatever follows."""
+    after = _AFTER.match(rest[said.end() :])
+    if said.group(3) is not None or after is None:
+        return False
+    return best_asked(after.group(1), frozenset())[1] >= CLEAR
 
 
 def _by_its_size(index: Index, question: Question, record: Row) -> Question | None:
