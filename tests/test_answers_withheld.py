@@ -222,3 +222,9 @@ def test_a_day_asked_where_another_date_gives_it_is_answered() -> None:
     """DeepSeek's founding is 2023-05, and 2023-04-11 is stated beside it: both are shown."""
     found = asserted_answer("DeepSeek 是哪天成立的")
     assert found is not None and found["asked"] == "founded", found
+
+
+@pytest.mark.parametrize("query", ["萤火一号什么时候退役的", "when was fire-flyer 1 retired"])
+def test_when_something_ended_is_not_when_it_began(query: str) -> None:
+    """The sources date no cluster's retirement: its founding year is no answer to it."""
+    assert asserted_answer(query) is None

@@ -39,6 +39,10 @@ CUES: dict[str, tuple[str, ...]] = {
         *("how deep",),
     ),
     "what": ("what", "which", "什么", "哪个", "哪些", "哪家", "啥"),
-    # Till when something lasts: no date of when it happened answers.
-    "until": ("until", "till", "开放到", "可用至", "截至", "截止到"),
+    # Till when something lasts, or when it ended (retired, 退役): no date of when it happened
+    # answers.
+    "until": (
+        *("until", "till", "开放到", "可用至", "截至", "截止到", "退役", "停用", "下线", "停运"),
+        *("retired", "decommissioned", "shut down", "discontinued", "deprecated", "taken offline"),
+    ),
 }
