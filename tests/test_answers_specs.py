@@ -308,6 +308,62 @@ def test_paraphrased_specs(query: str, asked: str, text: str) -> None:
             "founder",
             "Liang",
         ),
+        # Experts a MoE layer has to choose from are its routed experts.
+        (
+            "DeepSeek-V2 每个 MoE layer 里有多少个 routed experts 可供挑选？",
+            "deepseek-v2",
+            "routed_experts",
+            "160 experts",
+        ),
+        # A cluster coming online is when it was built.
+        ("fire-flyer 2 came online what year?", "fire-flyer-2", "founded", "2021"),
+        ("萤火二号哪年投入使用的", "fire-flyer-2", "founded", "2021"),
+        # 这种小模型 (this kind of small model) is DeepSeek-VL 1.3B named again, no more words.
+        (
+            "DeepSeek-VL 1.3B 这种小模型，公司能不能拿去做商业产品？",
+            "deepseek-vl-1.3b",
+            "license_model",
+            "DeepSeek Model License",
+        ),
+        # Tokens served from the cache are the cache-hit price; those written back the output.
+        (
+            "On the R1 API, what do a million input tokens cost when they're served from the cache?",
+            "deepseek-r1",
+            "api_price_input",
+            "$0.14",
+        ),
+        (
+            "What does the R1 API charge per million tokens it writes back to you?",
+            "deepseek-r1",
+            "api_price_output",
+            "$2.19",
+        ),
+        (
+            "按 2024 年底的说法，API 每输出一百万个 token 收几块钱？",
+            "api-price-output",
+            "api_price_output",
+            "¥2",
+        ),
+        # "deepseek llm 那个 67b": 67B is a word of DeepSeek LLM 67B's name, not a word asked.
+        ("deepseek llm 那个 67b 预训练喂了多少数据呀", "deepseek-llm-67b", "training_tokens", "2T"),
+        # 预训练阶段 (the pre-training stage) is the pre-training figure, not the whole run's.
+        ("DeepSeek-V3 预训练阶段用了多少 GPU 小时", "deepseek-v3", "figure", "2.664M GPU hours"),
+        # search/counted.py: 几个节点 counts nodes; the 8 experts a token goes to are no answer.
+        ("V3 里一个 token 最多会被路由到几个节点", "deepseek-v3", "figure", "at most 4 nodes"),
+        # Experts every token goes through (都要经过) are the shared ones; 整体 (overall) only
+        # qualifies what is asked, as "overall" does in English.
+        (
+            "DeepSeekMoE 16B 每一层里有几个不管什么 token 都要经过的专家？",
+            "deepseek-moe-16b",
+            "shared_experts",
+            "2 experts",
+        ),
+        (
+            "DeepSeek LLM 7B 的整体 architecture 是照着哪个开源模型搭的？",
+            "deepseek-llm-7b",
+            "architecture",
+            "Same architecture as LLaMA",
+        ),
     ],
 )
 def test_specs_asked_in_other_words(query: str, record: str, asked: str, text: str) -> None:
@@ -658,46 +714,6 @@ def test_how_fast_and_what_fraction_ask_a_quantity(query: str, value: str) -> No
     assert found is not None and value in json.dumps(found, ensure_ascii=False), found
 
 
-def test_a_moe_layers_experts_to_choose_from_are_its_routed_experts() -> None:
-    found = asserted_answer("DeepSeek-V2 每个 MoE layer 里有多少个 routed experts 可供挑选？")
-    assert found is not None and found["asked"] == "routed_experts", found
-    assert found["text"].startswith("160"), found
-
-
-@pytest.mark.parametrize("query", ["fire-flyer 2 came online what year?", "萤火二号哪年投入使用的"])
-def test_a_cluster_coming_online_is_when_it_was_built(query: str) -> None:
-    found = asserted_answer(query)
-    assert found is not None and found["id"] == "fire-flyer-2" and found["text"] == "2021", found
-
-
-def test_a_model_named_again_by_what_kind_it_is_asks_nothing_more() -> None:
-    """这种小模型 (this kind of small model) is DeepSeek-VL 1.3B again, not more words."""
-    found = asserted_answer("DeepSeek-VL 1.3B 这种小模型，公司能不能拿去做商业产品？")
-    assert found is not None and found["id"] == "deepseek-vl-1.3b", found
-    assert found["asked"] == "license_model", found
-
-
-def test_tokens_served_from_the_cache_are_the_cache_hit_price() -> None:
-    found = asserted_answer(
-        "On the R1 API, what do a million input tokens cost when they're served from the cache?"
-    )
-    assert found is not None and found["asked"] == "api_price_input", found
-    assert "$0.14" in found["text"], found
-
-
-def test_a_size_of_the_name_said_apart_is_the_thing_named() -> None:
-    """ "deepseek llm 那个 67b": 67B is a word of DeepSeek LLM 67B's name, not a word asked."""
-    found = asserted_answer("deepseek llm 那个 67b 预训练喂了多少数据呀")
-    assert found is not None and found["id"] == "deepseek-llm-67b", found
-    assert found["asked"] == "training_tokens" and found["text"] == "2T", found
-
-
-def test_a_stage_named_as_such_is_the_stage_labelled() -> None:
-    """预训练阶段 (the pre-training stage) is the pre-training figure, not the whole run's."""
-    found = asserted_answer("DeepSeek-V3 预训练阶段用了多少 GPU 小时")
-    assert found is not None and "2.664M" in found["text"], found
-
-
 @pytest.mark.parametrize(
     ("query", "record", "said"),
     [
@@ -721,46 +737,6 @@ def test_the_licence_a_distill_inherits_is_its_base_models(
     assert found is not None and found["id"] == record and said in found["text"], found
 
 
-def test_a_count_in_nodes_is_answered_in_nodes_not_experts() -> None:
-    """search/counted.py: 几个节点 counts nodes; the 8 experts a token goes to are no answer."""
-    found = asserted_answer("V3 里一个 token 最多会被路由到几个节点")
-    assert found is not None and found["id"] == "deepseek-v3", found
-    assert found["text"] == "at most 4 nodes", found
-
-
 def test_a_count_in_a_unit_no_value_has_is_not_answered_in_another() -> None:
     """哪几层 names layers; the 256 routed experts of an MoE layer do not answer it."""
     assert asserted_answer("v3 哪几层不是 MoE layer 啊") is None
-
-
-@pytest.mark.parametrize(
-    ("query", "record", "asked"),
-    [
-        (
-            "DeepSeekMoE 16B 每一层里有几个不管什么 token 都要经过的专家？",
-            "deepseek-moe-16b",
-            "shared_experts",
-        ),
-        # 整体 (overall) only qualifies what is asked, as "overall" does in English.
-        (
-            "DeepSeek LLM 7B 的整体 architecture 是照着哪个开源模型搭的？",
-            "deepseek-llm-7b",
-            "architecture",
-        ),
-    ],
-)
-def test_a_field_asked_by_what_it_does(query: str, record: str, asked: str) -> None:
-    found = asserted_answer(query)
-    assert found is not None and found["id"] == record and found["asked"] == asked, found
-
-
-def test_the_tokens_it_writes_back_are_its_output() -> None:
-    found = asserted_answer("What does the R1 API charge per million tokens it writes back to you?")
-    assert found is not None and found["asked"] == "api_price_output", found
-    assert found["text"].startswith("$2.19"), found
-
-
-def test_how_many_yuan_per_million_output_tokens_is_the_apis_output_price() -> None:
-    found = asserted_answer("按 2024 年底的说法，API 每输出一百万个 token 收几块钱？")
-    assert found is not None and found["asked"] == "api_price_output", found
-    assert found["text"].startswith("¥2"), found

@@ -67,20 +67,19 @@ def figure_named(question: Question, found: list[Candidate], asking: Asking) -> 
     named = [
         c
         for c in found
-        if _labelled(c)
-        and c.label
-        and _says_all(_context_out(question, c), [c.label["zh"], c.label["en"]])
-        and _more_than(asking, _context_out(question, c))
+        if _labelled(c) and c.label and _label_says_it(question, c, c.label, asking)
     ]
     # The figure's own label before a claim's whole sentence that happens to hold the words.
     shortest = min((len(str(c.label["en"])) for c in named if c.label), default=0)
     return _one_value([c for c in named if c.label and len(str(c.label["en"])) == shortest])
 
 
-def _more_than(asking: Asking, rest: str) -> bool:
-    """Whether the words ask more than the field: else the field's own value answers, not a
-    figure that repeats it ("how many shared experts in every MoE layer")."""
-    return bool(beside(rest, asking.said_in(rest)))
+def _label_says_it(question: Question, figure: Candidate, label: Row, asking: Asking) -> bool:
+    """Whether the figure's label says every word the question asks besides the terms that set
+    its scene, and the words ask more than the field (else the field's own value answers, not a
+    figure that repeats it: "how many shared experts in every MoE layer")."""
+    rest = _context_out(question, figure)
+    return _says_all(rest, [label["zh"], label["en"]]) and bool(beside(rest, asking.said_in(rest)))
 
 
 def _context_out(question: Question, candidate: Candidate) -> str:
