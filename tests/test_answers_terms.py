@@ -200,3 +200,30 @@ def test_a_name_asked_of_what_no_definition_says_is_not_answered() -> None:
     assert (
         asserted_answer("What do you call the office cat that DeepSeek keeps in Hangzhou?") is None
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "model", "shown"),
+    [
+        (
+            "What's the name of the attention design V2 brought in",
+            "deepseek-v2",
+            "MLA (Multi-head Latent Attention)",
+        ),
+        ("DeepSeek LLM 7B 用的什么注意力", "deepseek-llm-7b", "MHA (Multi-Head attention)"),
+    ],
+)
+def test_a_value_that_is_a_terms_initials_is_spelt_out(query: str, model: str, shown: str) -> None:
+    """A spec value that is a term's initials says what they stand for: a reader asking V2's
+    attention may not know what MLA is."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == model and found["text"] == shown, found
+    assert found["stands_for"]["zh"], found
+
+
+def test_a_value_that_only_looks_like_initials_is_left_as_it_is() -> None:
+    """FP8 is in FP8 mixed-precision training's name but not its initials: V3's precision is
+    FP8, not FP8 (FP8 mixed-precision training)."""
+    found = asserted_answer("what precision was V3 trained in")
+    assert found is not None and found["text"].startswith("FP8"), found
+    assert "stands_for" not in found and "(" not in found["text"], found

@@ -63,7 +63,7 @@ from deepseek_kb.search.series import day_answer
 from deepseek_kb.search.spelled import spelled
 from deepseek_kb.search.stand_in import models_holding
 from deepseek_kb.search.superlative import variant_meant
-from deepseek_kb.search.termed import termed_answer
+from deepseek_kb.search.termed import spelled_out, termed_answer
 from deepseek_kb.search.weighed import ranked_answer
 
 __all__ = ["Answer", "NotStated", "answer", "is_question"]
@@ -82,7 +82,7 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
     found = found or termed_answer(query, hits)
     if isinstance(found, Answer) and found.subject is None and found.kind == "fact":
         found = found._replace(subject=told_of(index, found.record))  # a fact has no name
-    return found
+    return spelled_out(index, found)
 
 
 def _answer(index: Index, query: str, hits: Sequence[Hit]) -> Answer | NotStated | None:

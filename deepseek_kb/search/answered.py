@@ -31,12 +31,17 @@ class Answer(NamedTuple):
     label: Row | None = None
     also: tuple[Candidate, ...] = ()
     companions: tuple[tuple[Asking, Candidate], ...] = ()
+    stands_for: Row | None = None
 
     def text(self, lang: str) -> str:
         """The value as read in one language ($5.576M, 128K, 2023-05, 梁文锋), with the values
         read beside it."""
         shown = "en" if lang == "both" else lang
         text = format_value(self.value, shown)
+        if self.stands_for:
+            text += (
+                f"（{self.stands_for['zh']}）" if shown == "zh" else f" ({self.stands_for['en']})"
+            )
         for asking, other in self.companions:
             said, label = format_value(other.value, shown), _label(asking, shown)
             # Its label once: "GPU hours 2.788M", not "GPU hours 2.788M GPU hours".
@@ -91,6 +96,8 @@ class Answer(NamedTuple):
             answer["label"] = self.label
         if self.note:
             answer["note"] = self.note
+        if self.stands_for:
+            answer["stands_for"] = self.stands_for
         if self.also:
             answer["also"] = [
                 {

@@ -15,9 +15,10 @@ import re
 from collections.abc import Sequence
 
 from deepseek_kb.analysis.text import normalize
+from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import called
-from deepseek_kb.search.answered import Answer, answer_from
+from deepseek_kb.search.answered import Answer, NotStated, answer_from
 from deepseek_kb.search.leftover import content, covered
 from deepseek_kb.search.named import Hit, has
 
@@ -27,6 +28,8 @@ NAME_ASKED = re.compile(
     r"|\bwhat (?:do|did|does) (?:you|we|they|people|deepseek) call\b"
     r"|叫什么|叫做什么|叫作什么|称为什么|称作什么|什么名字|怎么称呼|叫法"
 )
+# A value that may be a term's initials: MLA, MHA.
+INITIALS = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 # How many of the best hits are weighed.
 HITS = 5
 # The share of the question's words the definition must say, and by how many words more than
@@ -67,3 +70,24 @@ def _named(norm: str, term: Row) -> bool:
     alias that describes it ("RL only") may be how the question says what it asks for."""
     names = [*dict(term["name"]).values(), *(a for a in term.get("aliases", []) if " " not in a)]
     return any(has(norm, normalize(str(name))) for name in names)
+
+
+def spelled_out(index: Index, found: Answer | NotStated | None) -> Answer | NotStated | None:
+    """An answer whose value is a term's initials (V2's attention, MLA), with the term's name
+    beside it: Multi-head Latent Attention is what a reader may not know MLA stands for."""
+    if not isinstance(found, Answer) or not isinstance(found.value, str):
+        return found
+    if INITIALS.fullmatch(found.value) is None:
+        return found
+    for name in index.names("term"):
+        term = index.get(name.id) if name.name == found.value else None
+        if term is not None and found.value.casefold() in _initials(str(term.row["name"]["en"])):
+            return found._replace(stands_for=term.row["name"])
+    return found
+
+
+def _initials(name: str) -> set[str]:
+    """A name's initials, of its words and of its hyphened parts: Multi-head Latent Attention
+    is MLA, Multi-Head attention MHA."""
+    words, parts = name.casefold().split(), re.split(r"[\s-]+", name.casefold())
+    return {"".join(w[0] for w in words), "".join(p[0] for p in parts)}
