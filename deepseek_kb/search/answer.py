@@ -25,8 +25,6 @@ from deepseek_kb.search.answerables import (
     event_candidate,
     figures_of,
     founders_of,
-    record_text,
-    said_by,
     speaker_candidate,
     told_of,
 )
@@ -59,6 +57,7 @@ from deepseek_kb.search.precision import to_the_day
 from deepseek_kb.search.purpose import purpose_out
 from deepseek_kb.search.question import CLEAR, Question, asks, best_asked, is_question, read, yes_no
 from deepseek_kb.search.quoted import said_answer
+from deepseek_kb.search.said import record_text, said_by
 from deepseek_kb.search.series import day_answer
 from deepseek_kb.search.spelled import spelled
 from deepseek_kb.search.stand_in import models_holding

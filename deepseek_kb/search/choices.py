@@ -10,11 +10,12 @@ from functools import cache
 
 from deepseek_kb.analysis.text import normalize
 from deepseek_kb.index.store import Index
-from deepseek_kb.search.answerables import Candidate, candidates, said_by
+from deepseek_kb.search.answerables import Candidate, candidates
 from deepseek_kb.search.answered import Answer
 from deepseek_kb.search.leftover import STOP
 from deepseek_kb.search.named import Hit, has
 from deepseek_kb.search.question import Question
+from deepseek_kb.search.said import said_by
 from deepseek_kb.search.weighed import held
 
 # The words that offer a choice, and the Chinese characters beside them that are its alternatives.

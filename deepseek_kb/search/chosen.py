@@ -19,14 +19,7 @@ from deepseek_kb.asking import CASE_WORDS, PARTS
 from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import SPECS
 from deepseek_kb.rows import Row
-from deepseek_kb.search.answerables import (
-    Candidate,
-    candidates,
-    facts_about,
-    quoted_from,
-    record_text,
-    said_by,
-)
+from deepseek_kb.search.answerables import Candidate, candidates, facts_about
 from deepseek_kb.search.answered import COMPANIONS, Answer, NotStated, answer_from, same_value
 from deepseek_kb.search.claims import month_words
 from deepseek_kb.search.counted import in_unit_asked
@@ -45,6 +38,7 @@ from deepseek_kb.search.question import (
     vocabulary,
     yes_no,
 )
+from deepseek_kb.search.said import quoted_from, record_text, said_by
 from deepseek_kb.search.stand_in import (
     figure_named,
     figure_told,

@@ -20,12 +20,13 @@ from collections.abc import Sequence
 from deepseek_kb.analysis.text import normalize
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
-from deepseek_kb.search.answerables import candidates, record_text
+from deepseek_kb.search.answerables import candidates
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
 from deepseek_kb.search.hanzi import unknown_words
 from deepseek_kb.search.leftover import content, leftover
 from deepseek_kb.search.named import Hit, has, names_of, names_out
 from deepseek_kb.search.question import CLEAR, Question, best_asked
+from deepseek_kb.search.said import record_text
 from deepseek_kb.search.weighed import held
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from deepseek_kb.search.answerables import Candidate, said_by
+from deepseek_kb.search.answerables import Candidate
 from deepseek_kb.search.question import Question, vocabulary
+from deepseek_kb.search.said import said_by
 
 
 def kind_fits(question: Question, expects: str) -> bool:

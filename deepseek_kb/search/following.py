@@ -18,11 +18,12 @@ from datetime import date
 from deepseek_kb.analysis.text import taken_out
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
-from deepseek_kb.search.answerables import Candidate, event_candidate, record_text
+from deepseek_kb.search.answerables import Candidate, event_candidate
 from deepseek_kb.search.answered import Answer, answer_from
 from deepseek_kb.search.leftover import covered, leftover
 from deepseek_kb.search.named import has, names_out
 from deepseek_kb.search.question import CLEAR, Question, best_asked
+from deepseek_kb.search.said import record_text
 
 # The clause naming what came before: "after R1", "after the release of V2", "v2出来以后"; or
 # what came after ("before V3", "V3 之前").

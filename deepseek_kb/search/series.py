@@ -14,12 +14,13 @@ import re
 from deepseek_kb.analysis.text import longest_first, normalize, ordinals
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
-from deepseek_kb.search.answerables import Candidate, event_candidate, record_text
+from deepseek_kb.search.answerables import Candidate, event_candidate
 from deepseek_kb.search.answered import Answer, answer_from
 from deepseek_kb.search.claims import dates_in
 from deepseek_kb.search.leftover import covered, leftover
 from deepseek_kb.search.named import names_of
 from deepseek_kb.search.question import CLEAR, Question, best_asked
+from deepseek_kb.search.said import record_text
 
 # "day 2", "day2", "day5发了啥", "第 2 天" (第二天 is written with a digit by `ordinals`).
 _DAY = re.compile(r"\bday ?(\d{1,2})(?!\d)|第 ?(\d{1,2}) ?天")

@@ -12,11 +12,12 @@ from deepseek_kb.analysis.text import normalize
 from deepseek_kb.asking import UNIT_ASKED
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
-from deepseek_kb.search.answerables import Candidate, record_text, said_by
+from deepseek_kb.search.answerables import Candidate
 from deepseek_kb.search.answered import Answer, answer_from, same_value
 from deepseek_kb.search.leftover import STOP_HAN, beside, content, covered, leftover, untyped
 from deepseek_kb.search.named import has
 from deepseek_kb.search.question import Asking, Question, vocabulary
+from deepseek_kb.search.said import record_text, said_by
 
 
 def told_in_another(

@@ -11,11 +11,12 @@ from deepseek_kb.analysis.text import longest_first, normalize, stem
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
 from deepseek_kb.search.alike import alike
-from deepseek_kb.search.answerables import Candidate, record_text
+from deepseek_kb.search.answerables import Candidate
 from deepseek_kb.search.answered import Answer, answer_from
 from deepseek_kb.search.leftover import content, covered, leftover
 from deepseek_kb.search.named import has, names_of, names_out
 from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary
+from deepseek_kb.search.said import record_text
 
 
 def quote_on(index: Index, question: Question, person: Row, keys: tuple[str, ...]) -> Answer | None:
