@@ -255,4 +255,4 @@ def test_a_size_spelt_out_names_the_variant_and_a_contrast_is_set_aside() -> Non
         "Which attention scheme did the 7-billion-parameter DeepSeek LLM use, as opposed to its "
         "bigger sibling?"
     )
-    assert found is not None and found["id"] == "deepseek-llm-7b" and found["text"] == "MHA", found
+    assert found is not None and found["id"] == "deepseek-llm-7b" and found["value"] == "MHA", found
