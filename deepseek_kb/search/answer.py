@@ -20,18 +20,15 @@ from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import (
     COMPANY,
-    Candidate,
     candidates,
-    event_candidate,
-    figures_of,
     founders_of,
-    speaker_candidate,
     told_of,
 )
 from deepseek_kb.search.answered import Answer, NotStated, answer_from
 from deepseek_kb.search.apart import apart
 from deepseek_kb.search.article import article_answer
 from deepseek_kb.search.asked_first import first_asked
+from deepseek_kb.search.by_words import found_by_words
 from deepseek_kb.search.characters import character_answer
 from deepseek_kb.search.checking import claim_out
 from deepseek_kb.search.choices import either, says, stating
@@ -46,18 +43,18 @@ from deepseek_kb.search.figured import figure_answer
 from deepseek_kb.search.first_of import first_meant
 from deepseek_kb.search.following import following_answer
 from deepseek_kb.search.labelled import labelled_answer
-from deepseek_kb.search.leftover import content, covered, leftover
+from deepseek_kb.search.leftover import content, leftover
 from deepseek_kb.search.named import Hit, has, names_of, names_out
 from deepseek_kb.search.negated import said_not
 from deepseek_kb.search.nicknamed import nickname_answer
 from deepseek_kb.search.numbered import numbered_meant
 from deepseek_kb.search.parentage import child_meant, parent_meant
-from deepseek_kb.search.passages import names_it, passage_answer, read_hits
+from deepseek_kb.search.passages import passage_answer, read_hits
 from deepseek_kb.search.precision import to_the_day
 from deepseek_kb.search.purpose import purpose_out
 from deepseek_kb.search.question import CLEAR, Question, asks, best_asked, is_question, read, yes_no
 from deepseek_kb.search.quoted import said_answer
-from deepseek_kb.search.said import record_text, said_by
+from deepseek_kb.search.said import said_by
 from deepseek_kb.search.series import day_answer
 from deepseek_kb.search.spelled import spelled
 from deepseek_kb.search.stand_in import models_holding
@@ -248,7 +245,7 @@ def _held(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | Not
             return found
     if question.subject is None or question.subject[0] == "topic":
         return _unnamed(index, question, hits)
-    return _found_by_words(index, question, hits)
+    return found_by_words(index, question, hits)
 
 
 def _of_subject(
@@ -319,81 +316,4 @@ def _unnamed(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | 
     company = index.get(COMPANY)
     if score >= CLEAR and asked in COMPANY_KEYS and company is not None:
         return choose(index, question, company.kind, company.row, hits)
-    return _found_by_words(index, question, hits)
-
-
-def _found_by_words(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | None:
-    """No thing named, or nothing it holds answers: the first hits (a quote, an event, a fact)
-    whose whole text accounts for the question's words answer who said it, when it was, what it
-    was, or its figure."""
-    pieces = leftover(question.rest)
-    asked, _ = best_asked(question.rest, question.cues)
-    for hit in hits[:5]:
-        if hit.type in ("quote", "event", "fact") and covered(pieces, _told_of(index, hit.record)):
-            found = _from_record(index, question, hits, hit, asked)
-            if found is not None:
-                return found
-    return None
-
-
-def _told_of(index: Index, record: Row) -> list[str]:
-    """What a record says, with the names of the things it is about (the interview filed under
-    梁文锋 that names only its interviewer)."""
-    about = [index.get(str(i)) for i in record.get("about", [])]
-    return [record_text(record), *(n for f in about if f is not None for n in names_of(f.row))]
-
-
-def _titled(question: Question, event: Row) -> bool:
-    """Whether the event's title names the model asked about, when one is named: its date is
-    that model's date, not one of an event that only mentions it."""
-    if question.subject is None or question.subject[0] != "model":
-        return True
-    return names_it(
-        question, normalize(" ".join(map(str, dict(event.get("title") or {}).values())))
-    )
-
-
-def _from_record(
-    index: Index, question: Question, hits: Sequence[Hit], hit: Hit, asked: str
-) -> Answer | None:
-    """Who said a quote, when an event was or what came out, a fact's figure."""
-    if hit.type == "quote" and (asked == "speaker" or "name" in question.cues):
-        return _speaker(index, hits, hit)
-    if hit.type == "event":
-        return _event(question, hit.record, asked)
-    if hit.type == "fact" and "quantity" in question.cues:
-        return _figure(question, hit.record, asked)
-    return None
-
-
-def _speaker(index: Index, hits: Sequence[Hit], hit: Hit) -> Answer | None:
-    record = hit.record
-    rivals = [h for h in hits[:3] if h.type == "quote" and h.score >= hit.score - 1]
-    if any(h.record.get("speaker") != record.get("speaker") for h in rivals):
-        return None  # the same words said by two people
-    found = speaker_candidate(index, record)
-    return answer_from(found, [found], record) if found else None
-
-
-def _event(question: Question, record: Row, asked: str) -> Answer | None:
-    if "date" in question.cues and not _titled(question, record):
-        return None  # DeepSpec's release, which speaks of V4's preview, is not V4's date
-    if "until" in question.cues:
-        return None  # till when it lasted is no date of when it happened
-    if "date" in question.cues:
-        event = event_candidate(record)
-        return answer_from(event, [event], record)
-    if "what" in question.cues and asked == "released":
-        title = Candidate("identity", "event", record, "title", record["title"], record["sources"])
-        return answer_from(title, [title], record)
-    return None
-
-
-def _figure(question: Question, record: Row, asked: str) -> Answer | None:
-    figures = [c for c in figures_of("fact", record, record) if c.key in (asked, "figure")]
-    named = [c for c in figures if covered(leftover(question.rest), said_by(c))]
-    if len(named) == 1:
-        return answer_from(named[0], figures, record)
-    if len(figures) == 1 or (figures and figures[0].key == asked):
-        return answer_from(figures[0], figures, record)
-    return None
+    return found_by_words(index, question, hits)
