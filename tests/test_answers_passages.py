@@ -587,3 +587,11 @@ def test_to_churn_out_is_to_generate() -> None:
     """churn ~ generate (search/alike.py): the line on pages a day on one A100 answers."""
     found = asserted_answer("how many pages per day can deepseek-ocr churn out on one A100")
     assert found is not None and found["id"] == "deepseek-ocr" and "200k" in found["text"], found
+
+
+def test_of_two_events_that_tell_the_words_the_one_titled_by_them_is_dated() -> None:
+    """DeepSpec's release and the release of DSpark's checkpoints both speak of DSpark's draft
+    models; the weights (checkpoints, 权重) are in the second's title, and so is its date."""
+    found = asserted_answer("DSpark 草稿模型的权重是哪天放出来的")
+    assert found is not None and found["id"] == "deepspec-checkpoints-2026-06-28", found
+    assert found["text"] == "2026-06-28", found

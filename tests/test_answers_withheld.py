@@ -218,6 +218,20 @@ def test_a_day_asked_of_a_date_given_only_to_the_year_is_not_stated() -> None:
     assert "the day: not stated" in shown and "2025 (v32exp-paper p.6)" in shown, shown
 
 
+def test_a_month_asked_of_a_date_given_only_to_the_year_is_not_stated() -> None:
+    """"几月发表的" asks the month: 2025 does not give it, and is shown as what is known."""
+    result = run("search", "R1 那篇 Nature 论文是几月发表的", "--json")
+    match = json.loads(result.stdout)[0]["match"]
+    assert match["how"] == "not-stated" and match["why"]["text"] == "2025", match
+    shown = run("search", "R1 那篇 Nature 论文是几月发表的", "--lang", "en").stdout
+    assert "the month: not stated" in shown, shown
+
+
+def test_a_month_asked_of_a_date_given_to_the_month_is_answered() -> None:
+    found = asserted_answer("DeepSeek 是几月成立的")
+    assert found is not None and found["asked"] == "founded" and "2023-05" in found["text"], found
+
+
 def test_a_day_asked_where_another_date_gives_it_is_answered() -> None:
     """DeepSeek's founding is 2023-05, and 2023-04-11 is stated beside it: both are shown."""
     found = asserted_answer("DeepSeek 是哪天成立的")

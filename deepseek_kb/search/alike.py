@@ -38,7 +38,7 @@ switch switches switched upgrade upgrades upgraded 切到 切换 换成 升级
 problem problems issue issues challenge challenges drawback drawbacks flaw flaws 毛病 缺点 问题 挑战
 luminary luminaries bigwig 大佬 大牛 大神
 day daily 每日 每天 一天
-weight weights 权重 model 模型
+weight weights 权重 model 模型 checkpoint checkpoints ckpt 检查点
 weight weights 权重 parameter parameters param params 参数
 hire hiring hired recruit recruiting recruited 招聘 招人 招 挑人 选人
 money funding capital cash 钱 资金 资本

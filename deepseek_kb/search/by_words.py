@@ -21,15 +21,36 @@ from deepseek_kb.search.said import record_text, said_by
 def found_by_words(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | None:
     """No thing named, or nothing it holds answers: the first hits (a quote, an event, a fact)
     whose whole text accounts for the question's words answer who said it, when it was, what it
-    was, or its figure."""
+    was, or its figure. Of two events that do, the one whose title says more of the words is
+    what is asked about: DSpark's checkpoints, not the release that speaks of its draft models."""
     pieces = leftover(question.rest)
     asked, _ = best_asked(question.rest, question.cues)
-    for hit in hits[:5]:
-        if hit.type in ("quote", "event", "fact") and covered(pieces, _told_of(index, hit.record)):
-            found = _from_record(index, question, hits, hit, asked)
-            if found is not None:
-                return found
+    told = [
+        hit
+        for hit in hits[:5]
+        if hit.type in ("quote", "event", "fact") and covered(pieces, _told_of(index, hit.record))
+    ]
+    for hit in _by_title(pieces, told):
+        found = _from_record(index, question, hits, hit, asked)
+        if found is not None:
+            return found
     return None
+
+
+def _by_title(pieces: list[str], told: list[Hit]) -> list[Hit]:
+    """The hits, the first event's place taken by the event whose title says most of the
+    question's words (the first of them when as many)."""
+    events = [hit for hit in told if hit.type == "event"]
+    if len(events) < 2:
+        return told
+    said = [sum(covered([p], [_title(e.record)], strict=True) for p in pieces) for e in events]
+    best = events[said.index(max(said))]
+    first = told.index(events[0])
+    return [*told[:first], best, *(h for h in told[first:] if h is not best)]
+
+
+def _title(event: Row) -> str:
+    return normalize(" ".join(map(str, dict(event.get("title") or {}).values())))
 
 
 def _told_of(index: Index, record: Row) -> list[str]:
