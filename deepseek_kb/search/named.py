@@ -90,9 +90,10 @@ def against_ids(norm: str, named: Sequence[tuple[str, str, str]]) -> frozenset[s
 
 def without_against(rest: str, named: Sequence[tuple[str, str, str]]) -> str:
     """The question without what its subject is set against ("compared with DeepSeek 67B",
-    "与 67B 相比"): the comparison is how the sources state the figure, not a word to explain."""
-    for name, _, _ in named:
-        if _against(rest, name):
+    "与 67B 相比"): the comparison is how the sources state the figure, not a word to explain. A
+    topic is no thing set against: "比训练成本省了多少" asks the training cost saved."""
+    for name, _, kind in named:
+        if kind != "topic" and _against(rest, name):
             name_re = re.escape(name)
             rest = re.sub(rf"{_AGAINST}\s*(?:the )?{name_re}", " ", rest)
             rest = re.sub(rf"(?:与|和|跟|同)\s*{name_re}\s*(?:相比|相较|比)", " ", rest)
