@@ -219,7 +219,7 @@ def test_a_day_asked_of_a_date_given_only_to_the_year_is_not_stated() -> None:
 
 
 def test_a_month_asked_of_a_date_given_only_to_the_year_is_not_stated() -> None:
-    """"几月发表的" asks the month: 2025 does not give it, and is shown as what is known."""
+    """ "几月发表的" asks the month: 2025 does not give it, and is shown as what is known."""
     result = run("search", "R1 那篇 Nature 论文是几月发表的", "--json")
     match = json.loads(result.stdout)[0]["match"]
     assert match["how"] == "not-stated" and match["why"]["text"] == "2025", match

@@ -18,7 +18,7 @@ from deepseek_kb.queries.common import index_for
 from deepseek_kb.search.rank import search
 from deepseek_kb.settings import resolve
 
-from .conftest import run
+from .conftest import first_hit, run
 
 
 @pytest.fixture(scope="module")
@@ -314,3 +314,19 @@ def test_the_unit_a_question_asks_in_is_found_in_linear_time() -> None:
     started = time.monotonic()
     assert leftover("a" * 50_000 + " 为单位") == []
     assert time.monotonic() - started < 2
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "field"),
+    [
+        # Words only a term's definition says find the term.
+        ("低秩键值联合压缩", "mla", "definition"),
+        # A project's purpose says what came after its release: DeepEP moved to NCCL Gin.
+        ("NCCL Gin", "deepep", "purpose"),
+    ],
+)
+def test_a_term_is_found_by_its_definition_and_a_project_by_its_purpose(
+    query: str, record: str, field: str
+) -> None:
+    found = first_hit(query)
+    assert found["id"] == record and found["match"]["field"].startswith(field), found

@@ -86,6 +86,8 @@ _TEXTS = (
     ("role", MAIN),
     ("context", MAIN),
     ("description", MAIN),
+    ("definition", MAIN),
+    ("purpose", MAIN),
     ("location", SIDE),
     ("note", SIDE),
 )
