@@ -192,3 +192,24 @@ def test_whose_it_is_asks_its_parent(query: str, record: str, parent: str) -> No
     found = asserted_answer(query)
     assert found is not None and found["id"] == record and parent in found["text"], found
     assert found["asked"] == "parent", found
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "full"),
+    [
+        # "stand for" asks the full name; "even" asks nothing more.
+        ("what does 3fs even stand for", "3fs", "Fire-Flyer File System"),
+        # An alias whose initials the name is, is what it stands for.
+        ("What does EPLB stand for?", "eplb", "expert-parallel load balancer"),
+        ("GRPO 是什么的缩写", "grpo", "Group Relative Policy Optimization"),
+    ],
+)
+def test_what_a_name_stands_for_is_its_full_name(query: str, record: str, full: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == record and found["asked"] == "called", found
+    assert full in found["text"], found
+
+
+def test_a_trillion_typed_as_1t_is_the_figure_per_trillion() -> None:
+    found = asserted_answer("V3 每 1T tokens 要多少 GPU hours")
+    assert found is not None and found["id"] == "deepseek-v3" and "180K" in found["text"], found

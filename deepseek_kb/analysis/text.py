@@ -175,6 +175,13 @@ def bigrams(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
+def initials(name: str) -> set[str]:
+    """A name's initials, of its words and of its hyphened parts: Multi-head Latent Attention
+    is MLA, Multi-Head attention MHA, expert-parallel load balancer EPLB."""
+    words, parts = name.casefold().split(), re.split(r"[\s-]+", name.casefold())
+    return {"".join(w[0] for w in words if w), "".join(p[0] for p in parts if p)}
+
+
 def longest_first(words: Iterable[str]) -> list[str]:
     """The words, the longest first and in alphabetical order among equals: the order in which
     phrases are taken out of a question never depends on how a set happens to be stored."""

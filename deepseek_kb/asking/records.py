@@ -100,7 +100,7 @@ ASKED: tuple[Asked, ...] = (
         "name",
         "chinese name|english name|name in chinese|name in english|called in chinese|"
         "official name|what is it called|中文名|中文名字|英文名|英文名字|叫什么名字|叫啥名|中文叫|"
-        "英文叫|名字叫|全称|全名|full name|short for|abbreviation for",
+        "英文叫|名字叫|全称|全名|full name|short for|abbreviation for|stand for|stands for|缩写是什么|是什么的缩写",
         "text",
     ),
     Asked(

@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
+from deepseek_kb.analysis.text import initials
 from deepseek_kb.asking import UNIT_ASKED
 from deepseek_kb.index.store import Found, Index
 from deepseek_kb.kinds import Unit
@@ -83,9 +84,12 @@ def _fact_figures(about: list[Found], record: Row) -> list[Candidate]:
 
 def called(kind: str, record: Row) -> Candidate:
     """What the thing is called, in both languages each beside the other (深度求索 is asked in
-    English too), or beside the name an alias spells out ("Fire-Flyer File System (3FS)")."""
+    English too), or beside the name an alias spells out ("Fire-Flyer File System (3FS)", or
+    an alias whose initials the name is: EPLB, expert-parallel load balancer)."""
     zh, en = record["name"]["zh"], record["name"]["en"]
-    full = [a.removesuffix(f" ({en})") for a in record.get("aliases", []) if a.endswith(f" ({en})")]
+    aliases = record.get("aliases", [])
+    full = [a.removesuffix(f" ({en})") for a in aliases if a.endswith(f" ({en})")]
+    full = full or [a for a in aliases if " " in a and en.casefold() in initials(a)]
     zh_too, en_too = (full[0], full[0]) if full else (en, zh)
     both = {"zh": f"{zh}（{zh_too}）", "en": f"{en} ({en_too})"} if zh != en or full else None
     return Candidate("called", kind, record, "name", both or record["name"], record["sources"])

@@ -33,7 +33,7 @@ _STOP_WORDS = (
     "whether doesn't don't didn't isn't aren't wasn't won't smth sth something inside over living "
     "let lets cover covers covered come comes came real himself herself themselves i.e e.g "
     # too, a tag question's right, late in the month, "is it true that", a name asked: nothing more
-    "too late mid right gets getting true name they're we're you're it'll "
+    "too late mid right gets getting true name they're we're you're it'll even "
     "article article's interview my mine i'm im i've i'd besides ones overall now each supposed "
     # as 处理 and 家族 say nothing in Chinese: processes, family
     "process processes processed family"

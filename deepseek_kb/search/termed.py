@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from deepseek_kb.analysis.text import normalize
+from deepseek_kb.analysis.text import initials, normalize
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import called
@@ -81,13 +81,6 @@ def spelled_out(index: Index, found: Answer | NotStated | None) -> Answer | NotS
         return found
     for name in index.names("term"):
         term = index.get(name.id) if name.name == found.value else None
-        if term is not None and found.value.casefold() in _initials(str(term.row["name"]["en"])):
+        if term is not None and found.value.casefold() in initials(str(term.row["name"]["en"])):
             return found._replace(stands_for=term.row["name"])
     return found
-
-
-def _initials(name: str) -> set[str]:
-    """A name's initials, of its words and of its hyphened parts: Multi-head Latent Attention
-    is MLA, Multi-Head attention MHA."""
-    words, parts = name.casefold().split(), re.split(r"[\s-]+", name.casefold())
-    return {"".join(w[0] for w in words), "".join(p[0] for p in parts)}
