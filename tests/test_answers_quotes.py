@@ -241,3 +241,17 @@ def test_an_llm_is_a_large_language_model() -> None:
     """llm ~ 大语言模型 (search/alike.py): the quote on everyone building their own."""
     found = asserted_answer("why does liang think every big co and startup will build its own llm")
     assert found is not None and found["id"] == "liang-openai-shows-the-way", found
+
+
+@pytest.mark.parametrize(
+    ("query", "quote", "said"),
+    [
+        # "in X's words" asks what they said.
+        ("What is curiosity, in Liang Wenfeng's words", "liang-curiosity-about-ai-limits", "AI"),
+        # 比作 (likened to) is what "like drones" says.
+        ("Jack Clark 把中国大模型比作什么", "clark-chinese-models-force", "drones"),
+    ],
+)
+def test_a_quote_asked_in_other_words_is_answered(query: str, quote: str, said: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == quote and said in found["text"], found

@@ -201,7 +201,7 @@ ASKED: tuple[Asked, ...] = (
         "say|said|says|saying|think|thinks|views|view|opinion|opinions|quote|quotes|说|说过|认为|"
         "看法|观点|怎么看|怎么说|谈|态度|觉得|stance|attitude|believe|believes|原话|"
         "in their own words|words on|insist on|insists on|comment on|comments on|remarks on|评价|"
-        "怎么评价|如何评价|聊过|聊到|讲过",
+        "怎么评价|如何评价|聊过|聊到|讲过|in his words|in her words|in their words|'s words|in his own words|in her own words",
         "text",
     ),
     Asked(

@@ -102,6 +102,7 @@ team teams group groups 团队 小组
 former old previous earlier 以前 之前 原来
 no without 不以 无需 不经
 disk disks 磁盘 硬盘
+比作 比喻 比成 好比 一样 如同 犹如
 1t trillion trillions 万亿
 """
 
