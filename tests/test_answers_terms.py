@@ -187,6 +187,11 @@ def test_extra_is_additional() -> None:
             "fine-tuning as a first step?",
             "pure-rl",
         ),
+        # The model it is from (V3) ranks V3's records above any term: the terms are read too.
+        (
+            "what's the bidirectional pipeline-parallel trick from the V3 report called",
+            "dualpipe-algorithm",
+        ),
     ],
 )
 def test_a_term_asked_for_by_what_it_is_is_named(query: str, term: str) -> None:

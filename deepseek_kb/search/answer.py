@@ -75,7 +75,7 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
     """The value asked when the thing and the field are clear, or "not stated" when it lacks
     it; else the passage that speaks of all it asks, or the term it describes; else nothing."""
     found = first_asked(query, _answer(index, query, hits), lambda q: _answer(index, q, hits))
-    found = found or termed_answer(query, hits)
+    found = found or termed_answer(index, query, hits)
     if isinstance(found, Answer) and found.subject is None and found.kind == "fact":
         found = found._replace(subject=told_of(index, found.record))  # a fact has no name
     return spelled_out(index, found)

@@ -38,13 +38,20 @@ SHARE = 0.6
 MARGIN = 1
 
 
-def termed_answer(query: str, hits: Sequence[Hit]) -> Answer | None:
-    """The one term whose definition says what the question describes, when it asks a name."""
+def termed_answer(index: Index, query: str, hits: Sequence[Hit]) -> Answer | None:
+    """The one term whose definition says what the question describes, when it asks a name:
+    of the best hits, and of the best terms alone (the name of the model the trick is from,
+    V3, ranks V3's records above any term)."""
+    from deepseek_kb.search.rank import search
+
     norm = normalize(query)
     if NAME_ASKED.search(norm) is None:
         return None
     words = content(NAME_ASKED.sub(" ", norm))
-    terms = [h.record for h in hits[:HITS] if h.type == "term"]
+    alone = search(index, query, frozenset({"term"}), HITS)
+    terms = list(
+        {h.record["id"]: h.record for h in [*hits[:HITS], *alone] if h.type == "term"}.values()
+    )
     weighed = sorted(
         ((_said(words, term), term) for term in terms if not _named(norm, term)),
         key=lambda pair: -pair[0],
