@@ -65,9 +65,7 @@ def _titled(question: Question, event: Row) -> bool:
     that model's date, not one of an event that only mentions it."""
     if question.subject is None or question.subject[0] != "model":
         return True
-    return names_it(
-        question, normalize(" ".join(map(str, dict(event.get("title") or {}).values())))
-    )
+    return names_it(question, _title(event))
 
 
 def _from_record(
