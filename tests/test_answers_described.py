@@ -57,6 +57,9 @@ from .conftest import asserted_answer
         ("幻方第一代训练平台投了多少钱", "fire-flyer-1", "200M"),
         # A share asked is a figure asked: the figure, not the sentence holding three.
         ("V2 的 KV cache 比 67B 少了百分之多少", "deepseek-v2", "93.3%"),
+        # By how much something changed is no cost: "how much did" asks the change.
+        ("By how much did V2 shrink the KV cache compared with the 67B model?", None, "93.3%"),
+        ("how much did V3-0324 improve on GPQA", "deepseek-v3-0324", "68.4"),
         # A topic after 比 is what is compared, not a thing set against: the cost saved.
         ("V2 跟 67B 比训练成本省了多少", "deepseek-v2", "42.5%"),
         # Latin typed against Chinese is a word of its own.

@@ -162,7 +162,10 @@ SPEC_WORDS: dict[str, SpecWords] = {
         unless="api|输出|输入|output|input|每百万|per million|调用|"
         # How long it took is its days, not its cost; how much GPU time, its GPU hours.
         "how long|how many days|多久|多少天|几天|gpu time|gpu-time|h800 time|gpu hours|gpu-hours|"
-        "卡时|机时",
+        "卡时|机时|"
+        # By how much something changed is the change, not what it cost.
+        "improve|improved|improves|shrink|shrank|shrunk|reduce|reduced|increase|increased|"
+        "grow|grew|gain|gained|提升|提高|减少|降低|缩小|增加",
     ),
     "api_price_input": SpecWords(
         "api price|api pricing|price|prices|pricing|priced|input price|input tokens|"
