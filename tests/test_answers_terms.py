@@ -232,3 +232,22 @@ def test_a_value_that_only_looks_like_initials_is_left_as_it_is() -> None:
     found = asserted_answer("what precision was V3 trained in")
     assert found is not None and found["text"].startswith("FP8"), found
     assert "stands_for" not in found and "(" not in found["text"], found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "DeepEncoder V2 在 DeepSeek-OCR 2 里主要能做什么？",
+        "what does DeepEncoder V2 do in DeepSeek-OCR 2",
+    ],
+)
+def test_a_term_asked_what_it_does_in_a_model_is_defined(query: str) -> None:
+    """The model's architecture only names DeepEncoder V2; what it does is its definition."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "deepencoder-v2", found
+    assert found["asked"] == "identity" and "reorder" in found["text"], found
+
+
+def test_a_field_of_the_model_asked_is_still_the_models() -> None:
+    found = asserted_answer("what architecture does DeepSeek-OCR 2 use")
+    assert found is not None and found["id"] == "deepseek-ocr-2", found

@@ -81,7 +81,7 @@ ASKED: tuple[Asked, ...] = (
         "in plain words|in plain english|in a sentence|用大白话|"
         "通俗地说|通俗点说|简单说|一句话说|what makes|different from|differ from|difference between|"
         "有什么区别|区别在哪|区别到底在哪|有什么不同|有什么不一样|限制了什么|要解决的|作用是什么|目的是什么|"
-        "担任什么|担任过什么|担任的是",
+        "担任什么|担任过什么|担任的是|能做什么|能干什么|能干啥|what can it do|what does it do in",
         "text",
         # The company someone works at is where they work, not who they are.
         "works at|work at|worked at|working at|在哪家公司|在哪个公司|在什么公司",

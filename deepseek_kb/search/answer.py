@@ -255,6 +255,7 @@ def _of_subject(
     answers what the question asks."""
     kind, record = subject
     found = _also_named(index, question, hits, choose(index, question, kind, record, hits))
+    found = _term_in_it(index, question, hits, found)
     if found is None and kind in ("model", "term"):
         found = described_answer(index, question, kind, record, hits)
     if found is None or (kind == "topic" and isinstance(found, NotStated)):
@@ -265,6 +266,28 @@ def _of_subject(
     if counted and yes_no(question) and not any(ch.isdigit() for ch in question.rest):
         return None
     return found if _set_against(index, question, found) else None
+
+
+def _term_in_it(
+    index: Index, question: Question, hits: Sequence[Hit], found: Answer | NotStated | None
+) -> Answer | NotStated | None:
+    """A term named in a model and asked what it is or does ("DeepEncoder V2 在 DeepSeek-OCR 2
+    里主要能做什么"), no field of the model clearly asked: the model's value that only names
+    the term (its architecture) says less than what the term is, which answers."""
+    if not isinstance(found, Answer) or "what" not in question.cues:
+        return found
+    if best_asked(question.rest, question.cues)[1] >= CLEAR:
+        return found
+    said = normalize(f"{found.text('zh')} {found.text('en')}")
+    for kind, term_id, name in question.also_named:
+        term = index.get(term_id) if kind == "term" and has(said, name) else None
+        if term is not None:
+            rest = " ".join(question.rest.replace(name, " ").split())
+            asked = question._replace(rest=rest, subject=(kind, term.row))
+            defined = choose(index, asked, kind, term.row, hits)
+            if isinstance(defined, Answer) and defined.asking.key == "identity":
+                return defined
+    return found
 
 
 def _set_against(index: Index, question: Question, found: Answer | NotStated) -> bool:
