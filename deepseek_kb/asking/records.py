@@ -185,8 +185,6 @@ ASKED: tuple[Asked, ...] = (
         "investment|invested|invest|cost|costs|spent|spend|how much money|budget|price tag|投入|"
         "投资|花了|多少钱|成本|资金|花费|砸了|砸钱|砸了多少|投进去|投进",
         "quantity",
-        # How long it took ("花了几天") is time, not money.
-        unless="how long|how many days|多久|多少天|几天|gpu hours|gpu-hours|卡时|机时",
     ),
     Asked(
         "speaker",
