@@ -242,3 +242,14 @@ def test_a_day_asked_where_another_date_gives_it_is_answered() -> None:
 def test_when_something_ended_is_not_when_it_began(query: str) -> None:
     """The sources date no cluster's retirement: its founding year is no answer to it."""
     assert asserted_answer(query) is None
+
+
+@pytest.mark.parametrize("query", ["deepseek 现在估值多少钱啊", "what is DeepSeek's valuation"])
+def test_what_a_company_is_worth_is_no_money_put_into_it(query: str) -> None:
+    """No source values DeepSeek: 估值 asks neither an investment (the ¥10 new-user credit)
+    nor a training cost."""
+    result = run("search", query, "--json")
+    assert result.code in (0, 1), result.stderr
+    first = json.loads(result.stdout)[0] if result.code == 0 else {}
+    match = first.get("match", {})
+    assert match.get("how") not in ("answer", "not-stated"), match

@@ -185,6 +185,8 @@ ASKED: tuple[Asked, ...] = (
         "investment|invested|invest|cost|costs|spent|spend|how much money|budget|price tag|投入|"
         "投资|花了|多少钱|成本|资金|花费|砸了|砸钱|砸了多少|投进去|投进",
         "quantity",
+        # What a company is worth is no money put into it.
+        unless="估值|valuation|valued at|worth",
     ),
     Asked(
         "speaker",

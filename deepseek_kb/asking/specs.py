@@ -165,7 +165,9 @@ SPEC_WORDS: dict[str, SpecWords] = {
         "卡时|机时|"
         # By how much something changed is the change, not what it cost.
         "improve|improved|improves|shrink|shrank|shrunk|reduce|reduced|increase|increased|"
-        "grow|grew|gain|gained|提升|提高|减少|降低|缩小|增加",
+        "grow|grew|gain|gained|提升|提高|减少|降低|缩小|增加|"
+        # What a company is worth is no cost.
+        "估值|valuation|valued at",
     ),
     "api_price_input": SpecWords(
         "api price|api pricing|price|prices|pricing|priced|input price|input tokens|"
