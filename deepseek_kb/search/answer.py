@@ -282,12 +282,16 @@ def _term_in_it(
     for kind, term_id, name in question.also_named:
         term = index.get(term_id) if kind == "term" and has(said, name) else None
         if term is not None:
-            rest = " ".join(question.rest.replace(name, " ").split())
-            asked = question._replace(rest=rest, subject=(kind, term.row))
+            asked = _asked_of(question, question.rest, name, (kind, term.row))
             defined = choose(index, asked, kind, term.row, hits)
             if isinstance(defined, Answer) and defined.asking.key == "identity":
                 return defined
     return found
+
+
+def _asked_of(question: Question, words: str, name: str, other: tuple[str, Row]) -> Question:
+    """The question asked of another thing it names: its words without that thing's name."""
+    return question._replace(rest=" ".join(words.replace(name, " ").split()), subject=other)
 
 
 def _set_against(index: Index, question: Question, found: Answer | NotStated) -> bool:
@@ -318,8 +322,7 @@ def _also_named(
             break
         other = index.get(other_id)
         if other is not None:
-            rest = " ".join(question.norm.replace(name, " ").split())
-            asked = question._replace(rest=rest, subject=(other_kind, other.row))
+            asked = _asked_of(question, question.norm, name, (other_kind, other.row))
             other_found = choose(index, asked, other_kind, other.row, hits)
             if not (other_kind == "topic" and isinstance(other_found, NotStated)):
                 found = other_found or found  # a topic holds nothing to be not stated

@@ -53,7 +53,7 @@ def _clearly(question: Question, asked: str, score: int) -> bool:
         and asked != "said"
         and fits
         and not faint
-        and (not described)
+        and not described
     )
 
 

@@ -48,6 +48,8 @@ def termed_answer(index: Index, query: str, hits: Sequence[Hit]) -> Answer | Non
     if NAME_ASKED.search(norm) is None:
         return None
     words = content(NAME_ASKED.sub(" ", norm))
+    if len(words) < 3:
+        return None
     alone = search(index, query, frozenset({"term"}), HITS)
     terms = list(
         {h.record["id"]: h.record for h in [*hits[:HITS], *alone] if h.type == "term"}.values()
@@ -56,7 +58,7 @@ def termed_answer(index: Index, query: str, hits: Sequence[Hit]) -> Answer | Non
         ((_said(words, term), term) for term in terms if not _named(norm, term)),
         key=lambda pair: -pair[0],
     )
-    if not weighed or len(words) < 3:
+    if not weighed:
         return None
     best, term = weighed[0]
     runner_up = weighed[1][0] if len(weighed) > 1 else 0
