@@ -255,3 +255,12 @@ def test_an_llm_is_a_large_language_model() -> None:
 def test_a_quote_asked_in_other_words_is_answered(query: str, quote: str, said: str) -> None:
     found = asserted_answer(query)
     assert found is not None and found["id"] == quote and said in found["text"], found
+
+
+def test_a_quote_holding_the_word_asked_comes_before_one_filed_under_a_topic_named_by_it() -> None:
+    """KPI names the management topic, under which several of Liang's quotes are filed; the
+    one whose own words say 没有 KPI answers, not a shorter one that only shares the topic."""
+    found = asserted_answer("DeepSeek 有 KPI 吗")
+    assert found is not None
+    assert found["id"] == "liang-no-kpi"
+    assert "KPI" in found["value"]["zh"]

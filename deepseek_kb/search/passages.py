@@ -73,7 +73,7 @@ def passage_answer(
     own, day = _term(question), _DAY.search(question.norm)
     first = min(
         tied,
-        key=lambda p: _precedence(p, speakers is not None, own, day and day.group()),
+        key=lambda p: _precedence(p, speakers is not None, own, day and day.group(), words),
     )
     return answered_by(index, question, first)
 
@@ -111,13 +111,15 @@ def _term(question: Question) -> bool:
 
 
 def _precedence(
-    found: Passage, quotes_asked: bool, own: bool, day: str | None
-) -> tuple[bool, bool, bool, bool, int, int]:
+    found: Passage, quotes_asked: bool, own: bool, day: str | None, words: list[str]
+) -> tuple[bool, bool, bool, bool, int, int, int]:
     """Of passages saying as much, one that states it before a record of finding nothing, a
     statement before someone's words unless their words are asked (a fact that DeepSeek has
     raised no money before a quote filed under the same topic), the thing's own words when
     `own`, what happened on the `day` asked before what mentions it, and the shortest, which says
-    it most directly (a fact before the company's description)."""
+    it most directly (a fact before the company's description); of those, one whose own words
+    hold the question's before one filed under a topic named by them (没有 KPI before another
+    quote on management)."""
     quoted = found.kind == "quote" and not quotes_asked
     other = own and found.order >= PLACE
     another_day = day is not None and found.record.get("date") != day
@@ -126,6 +128,7 @@ def _precedence(
         quoted,
         other,
         another_day,
+        -held_count(words, " ".join(normalize(t) for t in _said(found))),
         len(str(found.text["en"])),
         found.order,
     )
