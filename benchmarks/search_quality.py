@@ -5,7 +5,7 @@
 answer@1: the share of labelled questions (tests/answer_queries.yaml) whose first result (the
 answer line, else the top hit) is the expected record and shows the expected value.
 
-On the unseen questions (tests/eval/: the dev and test splits, and dev2 to dev21, development
+On the unseen questions (tests/eval/: the dev and test splits, and dev2 to dev22, development
 sets written later by people who had not seen the code or the other sets, and a held-out
 set written after the test split's misses were read): answer@1 is the share of answerable
 questions whose asserted answer is from an expected record and states the expected value;
@@ -65,6 +65,7 @@ SPLITS = {
         "dev19",
         "dev20",
         "dev21",
+        "dev22",
         "test",
         "holdout",
     )
