@@ -253,3 +253,11 @@ def test_what_a_company_is_worth_is_no_money_put_into_it(query: str) -> None:
     first = json.loads(result.stdout)[0] if result.code == 0 else {}
     match = first.get("match", {})
     assert match.get("how") not in ("answer", "not-stated"), match
+
+
+def test_a_numeral_of_a_name_the_kb_lacks_is_never_passed_over() -> None:
+    """萤火三号 is no 萤火二号: of the pairs 萤火 and 火三, the one holding a numeral must be said,
+    so the date Fire-Flyer 2 was built is not given for a third cluster no source speaks of."""
+    assert asserted_answer("萤火三号什么时候建") is None
+    found = asserted_answer("萤火二号什么时候建")
+    assert found is not None and "2021" in str(found["value"]), found

@@ -266,7 +266,7 @@ def covered(
 ) -> bool:
     """Whether what a candidate says (its label, its value) accounts for the leftover words: every
     Latin word (its stem, by its first five letters: burning ~ burned) and half the pairs of
-    Chinese characters, every pair of a name of another thing the question names (闭源 in
+    Chinese characters, every pair holding a numeral, every pair of a name of another thing the question names (闭源 in
     "梁文锋对闭源是什么态度" is what he is asked about, not a word to pass over)."""
     if not pieces:
         return True
@@ -275,9 +275,20 @@ def covered(
         return False
     if not all(_latin_said(p, said) for p in pieces if p.isascii()):
         return False
-    han = [p for p in pieces if not p.isascii() and p not in _SOFT_HAN]
-    missed = sum(not any(a in said for a in alike(p)) for p in han)
-    return missed == 0 if strict else missed <= 1 or missed * 2 <= len(han)
+    return _han_said([p for p in pieces if not p.isascii() and p not in _SOFT_HAN], said, strict)
+
+
+def _han_said(han: list[str], said: str, strict: bool) -> bool:
+    """Whether the text says half the pairs of Chinese characters (all when `strict`), and
+    every pair holding a numeral, which says which one: 萤火三号 is no 萤火二号."""
+    missed = [p for p in han if not any(a in said for a in alike(p))]
+    if any(_NUMERALS & set(p) for p in missed):
+        return False
+    return not missed if strict else len(missed) <= 1 or len(missed) * 2 <= len(han)
+
+
+# Chinese numerals, which a pair of characters is never passed over for.
+_NUMERALS = frozenset("一二两三四五六七八九十")
 
 
 def _name_left_out(pieces: Sequence[str], said: str, names: Sequence[str]) -> bool:
