@@ -595,3 +595,25 @@ def test_of_two_events_that_tell_the_words_the_one_titled_by_them_is_dated() -> 
     found = asserted_answer("DSpark 草稿模型的权重是哪天放出来的")
     assert found is not None and found["id"] == "deepspec-checkpoints-2026-06-28", found
     assert found["text"] == "2026-06-28", found
+
+
+@pytest.mark.parametrize(
+    ("query", "event", "figure"),
+    [
+        ("FlashMLA 刚发布时在 H800 上算力受限能跑多少 TFLOPS", "open-source-week-day-1", "580"),
+        ("deepgemm fp8 tflops at launch on hopper", "open-source-week-day-3", "1350"),
+    ],
+)
+def test_what_held_at_launch_is_the_earliest_passage_saying_as_much(
+    query: str, event: str, figure: str
+) -> None:
+    """FlashMLA's launch (580 TFLOPS) and its April update (660) say as much of the question;
+    "at launch" (刚发布时) asks the earlier, and asks no release date of its own."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == event, found
+    assert figure in found["value"]["en"], found
+    later = asserted_answer("FlashMLA 在 H800 上算力受限能跑多少 TFLOPS")
+    assert later is not None and later["id"] != "open-source-week-day-1", later
+    # 发布时间 is a release date asked, not 发布时 (at release).
+    dated = asserted_answer("DeepSeek-V3 发布时间")
+    assert dated is not None and dated["value"] == "2024-12-26", dated

@@ -1,5 +1,5 @@
 """The words that say what kind of value a question asks for: a date, a name, how many, what,
-or till when; whatever field it asks."""
+till when, or what held at first; whatever field it asks."""
 
 from __future__ import annotations
 
@@ -44,5 +44,13 @@ CUES: dict[str, tuple[str, ...]] = {
     "until": (
         *("until", "till", "开放到", "可用至", "截至", "截止到", "退役", "停用", "下线", "停运"),
         *("retired", "decommissioned", "shut down", "discontinued", "deprecated", "taken offline"),
+    ),
+    # What held when a thing first came out (at launch, 刚开源的时候): of what is said of it over
+    # time, the earliest.
+    "first": (
+        *("at launch", "at release", "on release", "on launch", "at first", "initially"),
+        *("when it first came out", "when first released", "when it launched"),
+        *("刚发布", "刚开源", "刚推出", "刚出来", "刚上线", "最初", "起初", "一开始", "首发"),
+        *("发布之初", "开源之初"),
     ),
 }

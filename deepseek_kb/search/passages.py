@@ -70,12 +70,23 @@ def passage_answer(
         return None
     top = max(score for score, _ in best)
     tied = [p for s, p in best if s == top]
+    return answered_by(index, question, _first(question, tied, speakers is not None, words))
+
+
+def _first(
+    question: Question, tied: list[Passage], quotes_asked: bool, words: list[str]
+) -> Passage:
+    """Of passages saying as much, the one that answers (`_precedence`); what held at launch
+    (刚发布时) is the earliest of them."""
     own, day = _term(question), _DAY.search(question.norm)
-    first = min(
+    at_first = "first" in question.cues
+    return min(
         tied,
-        key=lambda p: _precedence(p, speakers is not None, own, day and day.group(), words),
+        key=lambda p: (
+            str(p.record.get("date") or "9999") if at_first else "",
+            _precedence(p, quotes_asked, own, day and day.group(), words),
+        ),
     )
-    return answered_by(index, question, first)
 
 
 # A day the question gives ("on 2025-02-28"): what happened that day, before what mentions it.

@@ -172,7 +172,18 @@ def yes_no(question: Question) -> bool:
 
 def read(index: Index, query: str, hits: Sequence[Hit] = ()) -> Question:
     """The question a query asks: its subject (by name, else by a close spelling among the
-    hits), what is left of it, and its cues."""
+    hits), what is left of it, and its cues; "at launch" (刚开源的时候) says when what is asked
+    held, and asks no release of its own."""
+    question = _read(index, query, hits)
+    if "first" not in question.cues:
+        return question
+    rest = question.rest
+    for phrase in CUES["first"]:
+        rest = without(rest, phrase) if has(rest, phrase) else rest
+    return question._replace(rest=" ".join(rest.split()))
+
+
+def _read(index: Index, query: str, hits: Sequence[Hit]) -> Question:
     typed = read_pinyin(index, informal(normalize(query)))
     known = _known(index, typed)
     if known is None:
