@@ -189,6 +189,10 @@ def test_the_first_of_a_kind_not_every_one_of_which_is_dated_is_not_answered(que
         ("达摩院是哪家公司的", "damo-academy", "Alibaba"),
         ("萤火二号是哪家机构的 compute cluster", "fire-flyer-2", "High-Flyer"),
         ("萤火一号是谁家的", "fire-flyer-1", "High-Flyer"),
+        # Who paid for or built a cluster is whose it is, not who spoke of building it.
+        ("萤火二号是谁出钱建的", "fire-flyer-2", "High-Flyer"),
+        ("萤火一号是哪家公司建的", "fire-flyer-1", "High-Flyer"),
+        ("who paid for fire-flyer 2", "fire-flyer-2", "High-Flyer"),
     ],
 )
 def test_whose_it_is_asks_its_parent(query: str, record: str, parent: str) -> None:

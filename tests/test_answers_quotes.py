@@ -264,3 +264,13 @@ def test_a_quote_holding_the_word_asked_comes_before_one_filed_under_a_topic_nam
     assert found is not None
     assert found["id"] == "liang-no-kpi"
     assert "KPI" in found["value"]["zh"]
+
+
+def test_who_is_asked_of_a_quotes_speaker_only_when_the_question_names_them() -> None:
+    """Liang spoke of building Fire-Flyer 2; who paid for or built it is not asked of him. "liang: can
+    only people who've done it do it?" names him, and his quote on it answers."""
+    for query in ("萤火二号是谁出钱建的", "2021 年谁投入建设萤火二号"):
+        found = asserted_answer(query)
+        assert found is None or found["field"] != "speaker", found
+    theirs = asserted_answer("liang: can only ppl who've done it before do it?")
+    assert theirs is not None and theirs["id"] == "liang-not-only-those-who-did-it", theirs

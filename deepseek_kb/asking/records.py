@@ -146,7 +146,9 @@ ASKED: tuple[Asked, ...] = (
         "grow out of|母公司|隶属|属于哪家|背后的公司|哪家公司旗下|旗下|grew out of|孵化|"
         "belongs to which company|belongs to|是哪家的|哪家大厂的|incubated|incubator|老板公司|"
         "背后的老板公司|是哪家公司的|是哪家机构的|哪家公司的|哪家机构的|which company owns|"
-        "whose cluster|run by which|operated by|是谁家的|谁家的",
+        "whose cluster|run by which|operated by|是谁家的|谁家的|who paid for|paid for by|"
+        "who funded|funded by|financed by|bankrolled|who built|built by|谁出钱|出资|谁建的|"
+        "哪家公司建的|哪家建的",
         "name",
     ),
     Asked(

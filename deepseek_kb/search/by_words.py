@@ -72,13 +72,21 @@ def _from_record(
     index: Index, question: Question, hits: Sequence[Hit], hit: Hit, asked: str
 ) -> Answer | None:
     """Who said a quote, when an event was or what came out, a fact's figure."""
-    if hit.type == "quote" and (asked == "speaker" or "name" in question.cues):
+    if hit.type == "quote" and (asked == "speaker" or _theirs(question, hit.record)):
         return _speaker(index, hits, hit)
     if hit.type == "event":
         return _event(question, hit.record, asked)
     if hit.type == "fact" and "quantity" in question.cues:
         return _figure(question, hit.record, asked)
     return None
+
+
+def _theirs(question: Question, quote: Row) -> bool:
+    """Whether "who" is asked of the person who said the quote, named in the question ("liang:
+    can only people who've done it do it?"); "who paid for Fire-Flyer 2" is not asked of
+    whoever spoke of it."""
+    subject = question.subject[1]["id"] if question.subject else None
+    return "name" in question.cues and subject is not None and subject == quote.get("speaker")
 
 
 def _speaker(index: Index, hits: Sequence[Hit], hit: Hit) -> Answer | None:
