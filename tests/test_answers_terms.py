@@ -192,6 +192,16 @@ def test_extra_is_additional() -> None:
             "what's the bidirectional pipeline-parallel trick from the V3 report called",
             "dualpipe-algorithm",
         ),
+        # "the name of" asks a name as "called" does.
+        (
+            "what's the name of the attention trick that squeezes keys and values into a "
+            "low-rank latent",
+            "mla",
+        ),
+        (
+            "name of the bidirectional pipeline-parallel algorithm from the V3 tech report",
+            "dualpipe-algorithm",
+        ),
     ],
 )
 def test_a_term_asked_for_by_what_it_is_is_named(query: str, term: str) -> None:

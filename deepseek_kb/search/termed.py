@@ -24,7 +24,8 @@ from deepseek_kb.search.named import Hit, has
 
 # The words that ask what a thing is called.
 NAME_ASKED = re.compile(
-    r"\b(?:called|known as|termed)\b|\bwhat(?:'s| is)? (?:the )?(?:name|term) for\b"
+    r"\b(?:called|known as|termed)\b|\bwhat(?:'s| is)? (?:the )?(?:name|term) (?:for|of)\b"
+    r"|^(?:the )?name of\b"
     r"|\bwhat (?:do|did|does) (?:you|we|they|people|deepseek) call\b"
     r"|叫什么|叫做什么|叫作什么|称为什么|称作什么|什么名字|怎么称呼|叫法"
 )
