@@ -617,3 +617,26 @@ def test_what_held_at_launch_is_the_earliest_passage_saying_as_much(
     # 发布时间 is a release date asked, not 发布时 (at release).
     dated = asserted_answer("DeepSeek-V3 发布时间")
     assert dated is not None and dated["value"] == "2024-12-26", dated
+
+
+def test_outside_funding_is_funding() -> None:
+    """ "outside" (external) says whose money, which the fact that DeepSeek never raised any
+    covers: it is no word the passage must hold."""
+    found = asserted_answer("has DeepSeek ever raised outside funding")
+    assert found is not None and found["id"] == "deepseek-open-source-never-raised-money", found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "how big is the team behind DeepSeek",
+        "DeepSeek 团队有多大",
+        "what's the size of the team at deepseek",
+    ],
+)
+def test_how_big_the_team_is_asks_the_head_count_of_the_company_not_its_parent(query: str) -> None:
+    """The team behind DeepSeek is its own (the fund behind it is its parent, High-Flyer)."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "team-size-60" and found["asked"] == "headcount", (
+        found
+    )

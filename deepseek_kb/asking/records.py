@@ -167,7 +167,8 @@ ASKED: tuple[Asked, ...] = (
         "head count",
         "how many employees|employees|employee|staff|team size|headcount|head count|"
         "how many people|people|members|researchers|engineers|员工|人数|多少人|团队规模|几个人|"
-        "研究员|employ|employs|employed|雇|ppl|how many ppl",
+        "研究员|employ|employs|employed|雇|ppl|how many ppl|how big is the team|big is the team|"
+        "how large is the team|size of the team|团队有多大|团队多大",
         "quantity",
         "salary|salaries|pay|paid|wage|wages|compensation|income|薪|工资|收入|待遇",
     ),

@@ -36,7 +36,7 @@ _STOP_WORDS = (
     "too late mid right gets getting true name they're we're you're it'll even "
     "article article's interview my mine i'm im i've i'd besides ones overall now each supposed "
     # as 处理 and 家族 say nothing in Chinese: processes, family
-    "process processes processed family"
+    "process processes processed family outside external"
 )
 STOP = frozenset(_STOP_WORDS.split())
 STOP_HAN = frozenset(

@@ -11,6 +11,8 @@ the one asked about.
 
 from __future__ import annotations
 
+import re
+
 from deepseek_kb.analysis.text import normalize, taken_out
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
@@ -78,13 +80,20 @@ PARENT_WORDS = (
 )
 
 
+# The people behind a thing ("the team behind DeepSeek", 背后的团队) are its own, not its parent.
+_PEOPLE_BEHIND = re.compile(
+    r"\b(?:team|people|staff|engineers|researchers|folks)\s+behind\b|背后的(?:团队|人)"
+)
+
+
 def parent_meant(index: Index, question: Question) -> Question:
     """The question about an organisation's parent, named by what it is to the organisation,
     when the words ask another field of it."""
     kind, record = question.subject or (None, None)
     if kind != "organization" or record is None or question.others:
         return question
-    said = [w for w in PARENT_WORDS if has(question.rest, w)]
+    rest = _PEOPLE_BEHIND.sub(" ", question.rest)  # the team behind it is its own
+    said = [w for w in PARENT_WORDS if has(rest, w)]
     parent = index.get(str(record.get("parent", "")))
     if not said or parent is None:
         return question
