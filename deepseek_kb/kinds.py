@@ -272,6 +272,15 @@ EVENT_WORDS: dict[str, tuple[str, str]] = {
     "software-release": ("开源发布", "open source"),
     "code-change": ("代码改动", "code change"),
 }
+# What each kind of organisation is called: what an organisation no description tells of is.
+ORGANIZATION_WORDS: dict[str, tuple[str, str]] = {
+    "company": ("公司", "company"),
+    "fund": ("基金", "fund"),
+    "lab": ("实验室", "lab"),
+    "compute-cluster": ("算力集群", "compute cluster"),
+    "university": ("大学", "university"),
+    "community": ("社区", "community"),
+}
 
 
 class Unit(StrEnum):

@@ -220,3 +220,16 @@ def test_what_a_name_stands_for_is_its_full_name(query: str, record: str, full: 
 def test_a_trillion_typed_as_1t_is_the_figure_per_trillion() -> None:
     found = asserted_answer("V3 每 1T tokens 要多少 GPU hours")
     assert found is not None and found["id"] == "deepseek-v3" and "180K" in found["text"], found
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "what"),
+    [("LMSYS 是什么", "lmsys", "社区"), ("what is meta", "meta", "company")],
+)
+def test_an_organisation_no_description_tells_of_is_the_kind_of_organisation_it_is(
+    query: str, record: str, what: str
+) -> None:
+    """LMSYS and Meta have no description in the KB: what they are is their kind."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == record and found["asked"] == "identity", found
+    assert what in (found["value"]["zh"] + found["value"]["en"]), found

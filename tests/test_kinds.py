@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 from deepseek_kb import kinds, schema
 
 
@@ -26,6 +28,9 @@ def test_closed_sets_are_complete() -> None:
     assert set(kinds.UNIT_SCALE) == set(kinds.Unit)
     assert list(schema.ModelSpecs.model_fields) == [s.field for s in kinds.SPECS]
     assert set(kinds.SPEC_BY_FIELD) == {s.field for s in kinds.SPECS}
+    # Every kind of organisation but "other" is named in both languages (what LMSYS is).
+    organizations = set(get_args(schema.records.OrganizationKind)) - {"other"}
+    assert set(kinds.ORGANIZATION_WORDS) == organizations
 
 
 def test_typed_rows_match_the_pydantic_models() -> None:

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from deepseek_kb.analysis.text import initials
 from deepseek_kb.asking import UNIT_ASKED
 from deepseek_kb.index.store import Found, Index
-from deepseek_kb.kinds import Unit
+from deepseek_kb.kinds import ORGANIZATION_WORDS, Unit
 from deepseek_kb.rows import Row
 from deepseek_kb.search.named import Hit
 from deepseek_kb.search.workplace import names_listed, workplace
@@ -171,15 +171,22 @@ def _organization(index: Index, org: Row, hits: Sequence[Hit]) -> Iterator[Candi
         yield Candidate(
             "location", "organization", org, "location", org["location"], org["sources"]
         )
-    if org.get("description"):
-        description = org["description"]
-        yield Candidate("identity", "organization", org, "description", description, org["sources"])
+    # What it is: its description, else the kind of organisation it is (LMSYS, a community).
+    what = org.get("description") or _kind_of(org)
+    if what:
+        field = "description" if org.get("description") else "kind"
+        yield Candidate("identity", "organization", org, field, what, org["sources"])
     yield from figures_of("organization", org, org)
     yield from founders_of(index, org)
     parent = index.get(str(org["parent"])) if org.get("parent") else None
     if parent is not None:
         name = parent.row["name"]
         yield Candidate("parent", "organization", org, "parent", name, org["sources"])
+
+
+def _kind_of(org: Row) -> dict[str, str] | None:
+    words = ORGANIZATION_WORDS.get(str(org.get("kind")))
+    return {"zh": words[0], "en": words[1]} if words else None
 
 
 def figures_of(kind: str, record: Row, subject: Row) -> Iterator[Candidate]:
