@@ -619,10 +619,19 @@ def test_what_held_at_launch_is_the_earliest_passage_saying_as_much(
     assert dated is not None and dated["value"] == "2024-12-26", dated
 
 
-def test_outside_funding_is_funding() -> None:
+@pytest.mark.parametrize(
+    "query",
+    [
+        "has DeepSeek ever raised outside funding",
+        # Investment taken from outside is funding: a name of the topic the fact is filed under.
+        "has DeepSeek taken any outside investment",
+        "DeepSeek 拿过外部投资吗",
+    ],
+)
+def test_outside_funding_is_funding(query: str) -> None:
     """ "outside" (external) says whose money, which the fact that DeepSeek never raised any
     covers: it is no word the passage must hold."""
-    found = asserted_answer("has DeepSeek ever raised outside funding")
+    found = asserted_answer(query)
     assert found is not None and found["id"] == "deepseek-open-source-never-raised-money", found
 
 
