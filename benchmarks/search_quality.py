@@ -149,8 +149,16 @@ def judge(index: Index, item: dict[str, Any]) -> Judged:
     if found is None:
         shown = "not stated" if result.unstated is not None else "no answer"
         return Judged(item, False, item.get("answerable", True) is False, shown)
-    said = found.text("zh") + " " + found.text("en") + " " + found.line("en")
-    said += json.dumps(found.as_json([])["match"]["answer"], ensure_ascii=False)
+    answer = found.as_json([])["match"]["answer"]
+    # What it says, not where it is cited: a source id (dspark-paper) is no value (DSpark).
+    said = (
+        found.text("zh")
+        + " "
+        + found.text("en")
+        + " "
+        + found.line("en").replace(answer["cites"], " ")
+    )
+    said += json.dumps({k: v for k, v in answer.items() if k != "cites"}, ensure_ascii=False)
     shown = f"{found.record['id']} · {found.line('en')[:100]}"
     if item.get("answerable", True) is False:
         return Judged(item, True, False, shown)
