@@ -649,3 +649,25 @@ def test_how_big_the_team_is_asks_the_head_count_of_the_company_not_its_parent(q
     assert found is not None and found["id"] == "team-size-60" and found["asked"] == "headcount", (
         found
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "said"),
+    [
+        # 哪几个 asks which ones, not how many; 现在 (now) is taken out whole, not paired with
+        # its neighbour (里现).
+        ("DeepSpec 里现在有哪几个 draft models？", "deepspec", "draft model"),
+        # 真正 (really) qualifies what is asked: no pair of it must be held.
+        (
+            "在梁文锋看来，中国创新真正缺的是什么？",
+            "liang-china-lacks-confidence-not-capital",
+            "confidence",
+        ),
+    ],
+)
+def test_words_that_qualify_what_is_asked_are_no_words_a_passage_must_hold(
+    query: str, record: str, said: str
+) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == record, found
+    assert said in found["value"]["en"] + found["text"], found

@@ -49,9 +49,15 @@ def leftover(rest: str) -> list[str]:
     asks for a field, not a cue, not a function word): Latin words, and pairs of Chinese
     characters. An answer must account for them, or there is none."""
     rest = _THIS.sub(" ", _UNIT_ASKED.sub(" ", unasked(rest)))
-    for filler in _FILLERS:  # whole, not in pairs with their neighbours (一共训练: 共训)
+    return [piece for piece in content(unfilled(rest)) if piece not in _SOFT_HAN]
+
+
+def unfilled(rest: str) -> str:
+    """The words without those that qualify what is asked (一共, 现在), taken out whole, not in
+    pairs with their neighbours (一共训练: 共训; 里现在有: 里现)."""
+    for filler in _FILLERS:
         rest = rest.replace(filler, " ")
-    return [piece for piece in content(rest) if piece not in _SOFT_HAN]
+    return rest
 
 
 def beside(rest: str, phrases: Sequence[str]) -> list[str]:

@@ -26,7 +26,7 @@ from deepseek_kb.search.answered import Answer, NotStated
 from deepseek_kb.search.claims import month_words
 from deepseek_kb.search.hanzi import read_words
 from deepseek_kb.search.holding import held_count, holds, holds_pair
-from deepseek_kb.search.leftover import STOP_HAN, asked, content, leftover, untyped
+from deepseek_kb.search.leftover import STOP_HAN, asked, content, leftover, unfilled, untyped
 from deepseek_kb.search.named import Hit, has, names_of
 from deepseek_kb.search.passage import LISTS, PLACE, TEXTS, Passage, answered_by, broad, looked
 from deepseek_kb.search.question import CLEAR, Question, best_asked, yes_no
@@ -56,7 +56,7 @@ def passage_answer(
     """The one passage that speaks of everything the question asks, as the answer; else none.
     `field_words`: the words the question asks a field by, when no value of it answers; the passage
     says one of them, and every word nothing else explains, not most of them."""
-    words = asked(read_words(index, content(untyped(question.rest))))
+    words = asked(read_words(index, content(unfilled(untyped(question.rest)))))
     words += ["days"] if _HOW_LONG.search(question.norm) else []
     # One word, of a thing named, among its own texts, or asked yes or no ("is it profitable").
     least = 2 if broad(question) and not yes_no(question) else 1

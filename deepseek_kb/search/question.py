@@ -269,7 +269,7 @@ _WHEN_DOING = re.compile(
 
 def cues_of(norm: str) -> frozenset[str]:
     """The kinds of value the question's own words ask for: a date, a name, a quantity."""
-    norm = _WHEN_DOING.sub(" ", norm)
+    norm = _WHEN_DOING.sub(" ", norm).replace("哪几", "哪些")  # which ones, not how many
     return frozenset(cue for cue, words in CUES.items() if any(has(norm, w) for w in words))
 
 
