@@ -52,6 +52,18 @@ def test_when_a_series_was_announced_is_its_announcement() -> None:
 
 
 @pytest.mark.parametrize(
+    "query",
+    ["DeepSeek 线上服务是哪天整体换成 V3 的", "when was the deepseek service switched to v3"],
+)
+def test_an_announcement_whose_title_says_what_is_asked_dates_it(query: str) -> None:
+    """ "Service fully upgraded to DeepSeek V3" is filed as an announcement; when the service
+    was switched is its date (2024-12-26), not Day 6 of Open-Source Week, on V3's serving."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "v3-service-upgrade", found
+    assert "2024-12-26" in found["text"], found
+
+
+@pytest.mark.parametrize(
     ("query", "day"),
     [
         ("开源周头一天放出来的是哪个仓库？", "FlashMLA"),

@@ -35,6 +35,7 @@ corpus corpora 语料 数据 data
 add adds added introduce introduces introduced introducing 引入 加入 加上
 profit profits profitable 利润 盈利 赚钱 挣钱
 switch switches switched upgrade upgrades upgraded 切到 切换 换成 升级
+service services 服务
 problem problems issue issues challenge challenges drawback drawbacks flaw flaws 毛病 缺点 问题 挑战
 luminary luminaries bigwig 大佬 大牛 大神
 day daily 每日 每天 一天

@@ -22,9 +22,28 @@ def happened(question: Question, top: list[Candidate]) -> list[Candidate]:
     """The candidates that date what the question asks, of those scored equally."""
     if any(has(question.rest, word) for word in _ANNOUNCED):
         return top
-    happened = [c for c in top if c.kind != "event" or c.record.get("type") != "announcement"]
+    kept = _announcements_asked(leftover(question.rest), top)
+    happened = [c for c in top if not _announced(c) or c in kept]
     own = [c for c in happened if c.kind != "event" or not _named_longer(question, c.record)]
     return _titled_as_asked(question, own or happened or top)
+
+
+def _announcements_asked(pieces: list[str], top: list[Candidate]) -> list[Candidate]:
+    """The announcements whose titles say all the question's words, when no event that
+    happened says them (the week, of its days): "the service switched to V3" is dated by
+    "Service fully upgraded to DeepSeek V3"."""
+    if any(c.kind == "event" and not _announced(c) and _titled(pieces, c.record) for c in top):
+        return []
+    return [c for c in top if _announced(c) and _titled(pieces, c.record)]
+
+
+def _announced(candidate: Candidate) -> bool:
+    return candidate.kind == "event" and candidate.record.get("type") == "announcement"
+
+
+def _titled(pieces: list[str], event: Row) -> bool:
+    """Whether the event's title says all the question's words."""
+    return bool(pieces) and held_count(pieces, _title(event)) == len(pieces)
 
 
 def _named_longer(question: Question, event: Row) -> bool:
@@ -42,9 +61,5 @@ def _title(event: Row) -> str:
 
 def _titled_as_asked(question: Question, top: list[Candidate]) -> list[Candidate]:
     pieces = leftover(question.rest)
-    titled = [
-        c
-        for c in top
-        if c.kind == "event" and pieces and held_count(pieces, _title(c.record)) == len(pieces)
-    ]
+    titled = [c for c in top if c.kind == "event" and _titled(pieces, c.record)]
     return titled or top
