@@ -82,6 +82,17 @@ def test_multi_word_chinese_ranks_records_holding_more_words_first(index: Index)
     assert min(h.score for h in both) >= max(h.score for h in one)
 
 
+def test_a_long_chinese_question_typed_without_spaces_finds_the_text_holding_most_of_it(
+    index: Index,
+) -> None:
+    """电费和维护费一年占硬件造价: nine of its twelve pairs are in Liang's words on upkeep
+    ("电费和维护费用……每年只占硬件造价的1%"), though the whole run is not; a run of three
+    pairs, most of them wrong, finds nothing."""
+    hits = search(index, "电费和维护费一年占硬件造价")
+    assert hits and hits[0].id == "liang-power-and-upkeep-cheap", hits
+    assert search(index, "电费年占价") == []
+
+
 def test_model_question_finds_the_model_not_a_passing_mention(index: Index) -> None:
     """Asking for a model's parameters returns the model record first."""
     assert search(index, "V3 parameters")[0].id == "deepseek-v3"

@@ -282,6 +282,11 @@ def _name_ratio() -> Callable[[str, str], float]:
     return fuzz.ratio
 
 
+# A run of Chinese characters this long (in pairs), most of whose pairs a field holds, is found
+# by the share it holds: a question typed without spaces rarely appears word for word.
+_LONG_RUN, _MOST = 6, 0.7
+
+
 def credit(term: Term, norm: str, words: Collection[str]) -> Credit:
     """How well one term is found in one field: 1.0 directly, less as typo, pinyin or in part."""
     best = Credit(0.0, "", "")
@@ -294,6 +299,8 @@ def credit(term: Term, norm: str, words: Collection[str]) -> Credit:
                 pieces = variant.pieces
                 share = len(pieces & bigrams(norm)) / len(pieces)
                 found = 0.6 * share if len(pieces) > 1 and share >= 0.5 else 0.0
+                if len(pieces) >= _LONG_RUN and share >= _MOST:
+                    found = share  # a long question run, most of it said: 电费…硬件造价
         elif " " in text:  # a compound's two words (opensource -> open source), together
             found = 1.0 if text in norm or text.replace(" ", "-") in norm else 0.0
         else:
