@@ -273,3 +273,16 @@ def test_the_name_of_what_the_words_describe_is_not_the_persons_own() -> None:
     line that names VECO, not Luo Fuli's own name."""
     found = asserted_answer("罗福莉在达摩院主导开发的跨语言预训练模型叫什么名字？")
     assert found is not None and "VECO" in found["text"], found
+
+
+@pytest.mark.parametrize(
+    ("query", "organisation"),
+    [
+        ("what is liang wenfeng affiliated with", "High-Flyer"),
+        ("which companies is luo fuli tied to", "DAMO Academy"),
+    ],
+)
+def test_what_someone_is_tied_to_asks_their_affiliations(query: str, organisation: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["asked"] == "employer", found
+    assert organisation in found["text"], found

@@ -111,7 +111,8 @@ ASKED: tuple[Asked, ...] = (
         "work at|worked at|working at|在哪家|在哪家公司|在什么公司|在哪个公司|在哪工作|在哪里工作|"
         "在哪上班|在哪干过|之前在哪|以前在哪|worked before|哪家公司任职|哪家公司工作|哪家公司上班|"
         "哪个公司工作|哪个公司任职|在哪待过|在哪儿待过|待过|哪个部门|哪个机构|哪个实验室|就职于|"
-        "任职于|效力于|创办的是哪家|所在公司|所在机构|哪个lab|which lab|cofound|co-found",
+        "任职于|效力于|创办的是哪家|所在公司|所在机构|哪个lab|which lab|cofound|co-found|"
+        "affiliated with|affiliation|tied to|associated with|linked to|跟哪些公司有关|和哪家公司有关",
         "name",
     ),
     Asked(
