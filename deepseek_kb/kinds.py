@@ -272,7 +272,8 @@ EVENT_WORDS: dict[str, tuple[str, str]] = {
     "software-release": ("开源发布", "open source"),
     "code-change": ("代码改动", "code change"),
 }
-# What each kind of organisation is called: what an organisation no description tells of is.
+# What each kind of organisation is called, in Chinese and in English: what an organisation the
+# KB holds no description of is (LMSYS, a community).
 ORGANIZATION_WORDS: dict[str, tuple[str, str]] = {
     "company": ("公司", "company"),
     "fund": ("基金", "fund"),

@@ -185,6 +185,7 @@ def _organization(index: Index, org: Row, hits: Sequence[Hit]) -> Iterator[Candi
 
 
 def _kind_of(org: Row) -> dict[str, str] | None:
+    """The kind of organisation it is, in both languages; none for "other"."""
     words = ORGANIZATION_WORDS.get(str(org.get("kind")))
     return {"zh": words[0], "en": words[1]} if words else None
 

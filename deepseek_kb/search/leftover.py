@@ -272,8 +272,9 @@ def covered(
 ) -> bool:
     """Whether what a candidate says (its label, its value) accounts for the leftover words: every
     Latin word (its stem, by its first five letters: burning ~ burned) and half the pairs of
-    Chinese characters, every pair holding a numeral, every pair of a name of another thing the question names (闭源 in
-    "梁文锋对闭源是什么态度" is what he is asked about, not a word to pass over)."""
+    Chinese characters, with every pair holding a numeral (`_han_said`) and every pair of a name
+    of another thing the question names (闭源 in "梁文锋对闭源是什么态度" is what he is asked
+    about, not a word to pass over)."""
     if not pieces:
         return True
     said = " ".join(normalize(t) for t in texts)
