@@ -202,6 +202,11 @@ def test_extra_is_additional() -> None:
             "name of the bidirectional pipeline-parallel algorithm from the V3 tech report",
             "dualpipe-algorithm",
         ),
+        # "every" token tells the shared experts from the routed ones, each token's few.
+        (
+            "what's the name for the experts that every single token gets routed to",
+            "shared-experts",
+        ),
     ],
 )
 def test_a_term_asked_for_by_what_it_is_is_named(query: str, term: str) -> None:

@@ -31,6 +31,8 @@ NAME_ASKED = re.compile(
 )
 # A value that may be a term's initials: MLA, MHA.
 INITIALS = re.compile(r"[A-Z][A-Z0-9]{1,5}")
+# Words that say how many of something a definition speaks of.
+_HOW_MANY = ("every", "each", "always", "only", "all")
 # How many of the best hits are weighed.
 HITS = 5
 # The share of the question's words the definition must say, and by how many words more than
@@ -51,6 +53,9 @@ def termed_answer(index: Index, query: str, hits: Sequence[Hit]) -> Answer | Non
     words = content(NAME_ASKED.sub(" ", norm))
     if len(words) < 3:
         return None
+    # How many a definition speaks of tells two terms apart (experts every token is routed to,
+    # and those each token is sent only a few of): those words count here.
+    words += [w for w in _HOW_MANY if has(norm, w)]
     alone = search(index, query, frozenset({"term"}), HITS)
     terms = list(
         {h.record["id"]: h.record for h in [*hits[:HITS], *alone] if h.type == "term"}.values()
