@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from deepseek_kb.analysis.text import normalize
 from deepseek_kb.index.store import Index
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import Candidate, event_candidate, figures_of, speaker_candidate
@@ -15,7 +14,7 @@ from deepseek_kb.search.leftover import covered, leftover
 from deepseek_kb.search.named import Hit, names_of
 from deepseek_kb.search.passages import names_it
 from deepseek_kb.search.question import Question, best_asked
-from deepseek_kb.search.said import record_text, said_by
+from deepseek_kb.search.said import record_text, said_by, title_of
 
 
 def found_by_words(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | None:
@@ -43,14 +42,10 @@ def _by_title(pieces: list[str], told: list[Hit]) -> list[Hit]:
     events = [hit for hit in told if hit.type == "event"]
     if len(events) < 2:
         return told
-    said = [sum(covered([p], [_title(e.record)], strict=True) for p in pieces) for e in events]
+    said = [sum(covered([p], [title_of(e.record)], strict=True) for p in pieces) for e in events]
     best = events[said.index(max(said))]
     first = told.index(events[0])
     return [*told[:first], best, *(h for h in told[first:] if h is not best)]
-
-
-def _title(event: Row) -> str:
-    return normalize(" ".join(map(str, dict(event.get("title") or {}).values())))
 
 
 def _told_of(index: Index, record: Row) -> list[str]:
@@ -65,7 +60,7 @@ def _titled(question: Question, event: Row) -> bool:
     that model's date, not one of an event that only mentions it."""
     if question.subject is None or question.subject[0] != "model":
         return True
-    return names_it(question, _title(event))
+    return names_it(question, title_of(event))
 
 
 def _from_record(

@@ -13,6 +13,7 @@ from deepseek_kb.search.leftover import leftover
 from deepseek_kb.search.named import has, names_of
 from deepseek_kb.search.passages import names_it
 from deepseek_kb.search.question import Question
+from deepseek_kb.search.said import title_of
 
 # Words that ask when something was announced, not when it happened.
 _ANNOUNCED = ("announce", "announced", "announcement", "预告", "宣布", "官宣")
@@ -43,20 +44,16 @@ def _announced(candidate: Candidate) -> bool:
 
 def _titled(pieces: list[str], event: Row) -> bool:
     """Whether the event's title says all the question's words."""
-    return bool(pieces) and held_count(pieces, _title(event)) == len(pieces)
+    return bool(pieces) and held_count(pieces, title_of(event)) == len(pieces)
 
 
 def _named_longer(question: Question, event: Row) -> bool:
     """Whether the event's title names the thing asked about only inside a longer name."""
     if question.subject is None:
         return False
-    title = _title(event)
+    title = title_of(event)
     names = {normalize(n) for n in names_of(question.subject[1]) if len(n) >= 2}
     return any(has(title, n) for n in names) and not names_it(question, title)
-
-
-def _title(event: Row) -> str:
-    return normalize(" ".join(dict(event.get("title") or {}).values()))
 
 
 def _titled_as_asked(question: Question, top: list[Candidate]) -> list[Candidate]:

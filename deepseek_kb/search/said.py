@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from deepseek_kb.analysis.text import normalize
 from deepseek_kb.asking import UNIT_WORDS
 from deepseek_kb.kinds import Unit
 from deepseek_kb.rows import Row
@@ -23,6 +24,11 @@ def record_text(record: Row) -> str:
 
 # Where a source is, not what it says.
 _PLACES = frozenset({"line", "page", "url", "section"})
+
+
+def title_of(record: Row) -> str:
+    """A record's title in both languages, normalised (an event's: what it was)."""
+    return normalize(" ".join(map(str, dict(record.get("title") or {}).values())))
 
 
 def _said(value: Any) -> Any:
