@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from .conftest import asserted_answer, run
+from .conftest import asserted_answer, first_hit, run
 
 
 def test_a_function_word_a_claim_shares_with_the_question_is_no_reason_to_answer() -> None:
@@ -261,3 +261,32 @@ def test_a_numeral_of_a_name_the_kb_lacks_is_never_passed_over() -> None:
     assert asserted_answer("萤火三号什么时候建") is None
     found = asserted_answer("萤火二号什么时候建")
     assert found is not None and "2021" in str(found["value"]), found
+
+
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [
+        ("智谱有多少员工", "深度求索有多少员工"),
+        ("零一万物什么时候成立", "深度求索什么时候成立"),
+        ("MiniMax 有多少张 GPU", "幻方有多少张 GPU"),
+        ("月之暗面手上有多少张 GPU？", "幻方手上有多少张 GPU？"),
+    ],
+)
+def test_a_company_the_sources_never_speak_of_gets_no_other_companys_figure(
+    query: str, named: str
+) -> None:
+    """A question that opens with a name no source uses (智谱, 零一万物, MiniMax, 月之暗面) asks
+    about that company: DeepSeek's head count or founding, or the A100s High-Flyer stockpiled,
+    are not its figures. Asked of a company the KB holds, the same words are answered."""
+    assert asserted_answer(query) is None
+    assert asserted_answer(named) is not None
+
+
+def test_a_gpu_model_asked_of_a_cluster_that_states_none_is_not_stated() -> None:
+    """The sources give Fire-Flyer 1's investment and its 1,100 GPUs, never their model: what
+    Fire-Flyer 1 is does not answer which GPU it runs, so the GPU type is not stated."""
+    first = first_hit("萤火一号用的是什么型号的 GPU")
+    assert first["match"]["how"] == "not-stated", first["match"]
+    assert first["id"] == "fire-flyer-1"
+    found = asserted_answer("萤火二号用的是什么型号的 GPU")
+    assert found is not None and "A100" in json.dumps(found, ensure_ascii=False), found

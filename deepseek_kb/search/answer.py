@@ -60,6 +60,7 @@ from deepseek_kb.search.spelled import spelled
 from deepseek_kb.search.stand_in import models_holding
 from deepseek_kb.search.superlative import variant_meant
 from deepseek_kb.search.termed import spelled_out, termed_answer
+from deepseek_kb.search.unheard import unheard
 from deepseek_kb.search.weighed import ranked_answer
 
 __all__ = ["Answer", "NotStated", "answer", "is_question"]
@@ -340,6 +341,8 @@ def _unnamed(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | 
         if len(holders) == 1:
             return choose(index, question, "model", holders[0], hits)
     company = index.get(COMPANY)
+    if unheard(index, question.norm):
+        return None  # "智谱有多少员工": another company, one the sources never speak of
     if score >= CLEAR and asked in COMPANY_KEYS and company is not None:
         return choose(index, question, company.kind, company.row, hits)
     return found_by_words(index, question, hits)

@@ -87,7 +87,7 @@ def choose(
     if named:  # "V3 词表大小": a vocabulary's size, not the model's (nor two fields tied)
         return answer_from(named[0], named, record)
     tied = _tied(question, keys, asked, asked_score, _given(question, found))
-    if _asked_elsewhere(question, keys, asked_score) or tied:
+    if _asked_elsewhere(question, kind, asked, asked_score) or tied:
         told = [*found, *_fields_told(index, kind, record)]
         return _elsewhere_not_stated(index, question, kind, record, keys, told)
     question, asked, found = _fallen_back(question, asked, found)
@@ -158,10 +158,16 @@ def _fields_told(index: Index, kind: str, record: Row) -> list[Candidate]:
     return [c for c in more if c.key != "figure"]
 
 
-def _asked_elsewhere(question: Question, keys: tuple[str, ...], asked_score: int) -> bool:
-    """Whether the question clearly asks for a field this kind of thing cannot hold."""
+def _asked_elsewhere(question: Question, kind: str, asked: str, asked_score: int) -> bool:
+    """Whether the question clearly asks for a field this kind of thing cannot hold; of an
+    organisation, more clearly than what kind it is ("萤火一号用的是什么型号的 GPU" asks a GPU
+    model, not what Fire-Flyer 1 is). What a person, a project or a term is often says what
+    they do, which answers more ("where does Raschka work")."""
     anything, any_score = best_asked(question.rest, question.cues)
-    return asked_score < CLEAR <= any_score and anything not in keys and anything not in OPEN
+    weaker = asked_score < CLEAR or (
+        kind == "organization" and asked in OPEN and asked_score < any_score
+    )
+    return weaker and any_score >= CLEAR and anything not in keys_for(kind) and anything not in OPEN
 
 
 def _elsewhere_not_stated(

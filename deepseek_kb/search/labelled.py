@@ -34,6 +34,7 @@ from deepseek_kb.search.named import has, names_of
 from deepseek_kb.search.passage import TEXTS, Passage, answered_by
 from deepseek_kb.search.passages import names_it
 from deepseek_kb.search.question import CLEAR, Question, best_asked, vocabulary
+from deepseek_kb.search.unheard import unheard
 from deepseek_kb.search.weighed import held, ranked_by
 
 # The kinds of record whose labelled figures are read.
@@ -68,6 +69,8 @@ def labelled_answer(index: Index, question: Question) -> Answer | NotStated | No
     terms = terms_of(asked_words(question))
     if len(terms) < 2:
         return None
+    if question.subject and question.subject[0] == "topic" and unheard(index, question.norm):
+        return None  # "MiniMax 有多少张 GPU": of a thing the sources never speak of
     offers, rarity = _weighed(list(_records(index, question)), question, terms)
     if offers and not offers[0].record.get("figures"):
         return None  # a record with no figure speaks of the question best
