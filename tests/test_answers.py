@@ -676,6 +676,9 @@ def test_a_benchmark_rating_is_a_figure_asked() -> None:
         # an alternative that names none asks what it is, whichever
         ("V3 training precision — fp16 or something else?", "specs.precision", "FP8"),
         ("V3 用的 FP16 还是别的精度", "specs.precision", "FP8"),
+        # an organisation's kind makes a choice of kinds
+        ("is Fire-Flyer 2 a company or a compute cluster", "kind", "compute cluster"),
+        ("萤火二号是公司还是集群", "kind", "compute cluster"),
     ],
 )
 def test_a_choice_is_answered_by_the_value_that_makes_it(

@@ -24,15 +24,16 @@ def index() -> Index:
 @pytest.mark.parametrize(
     ("typed", "read"),
     [
-        ("huanfang 是做什么的", "幻方 是做什么的"),
+        ("huanfang 是做什么的", "幻方是做什么的"),  # Chinese against Chinese: no space
+        ("yinghuo 一号到底是个啥", "萤火一号到底是个啥"),  # so a name read in part is one name
         ("yinghuo erhao gpu count", "萤火二号 gpu count"),  # a name typed in two words
-        ("touzi duoshao", "投资 多少"),  # words of the sources
+        ("touzi duoshao", "投资多少"),  # words of the sources
         ("v3 long context window", "v3 long context window"),  # English words of the sources
         ("shi shenme", "shi 什么"),  # "shi" is too short to read (是, 事, 时 …)
         # Words of an English name the index keeps by their stem (yangqing as "yangq").
         ("jia yangqing 是干啥的", "jia yangqing 是干啥的"),
         ("training cost", "training cost"),
-        ("huanfang是做什么的", "幻方 是做什么的"),  # pinyin typed against the Chinese
+        ("huanfang是做什么的", "幻方是做什么的"),  # pinyin typed against the Chinese
         ("deepseek的参数", "deepseek的参数"),  # no pinyin read: the question as typed
     ],
 )
@@ -48,6 +49,7 @@ def test_pinyin_is_read_as_the_one_chinese_it_stands_for(
         ("huanfang 是做什么的", "high-flyer", "quantitative"),
         ("huanfang是做什么的基金", "high-flyer", "quantitative"),
         ("yinghuo erhao gpu count", "fire-flyer-2", "10,000"),
+        ("yinghuo 一号到底是个啥", "fire-flyer-1", "deep-learning training platform"),
     ],
 )
 def test_a_question_in_pinyin_is_answered(query: str, record: str, value: str) -> None:

@@ -28,6 +28,13 @@ def test_the_models_that_use_a_term_are_named_not_their_ids() -> None:
     assert "DeepSeek-V3" in found["text"] and "deepseek-v3" not in found["text"], found
 
 
+@pytest.mark.parametrize("query", ["which model uses pure RL", "纯强化学习是哪个模型用的"])
+def test_the_one_model_that_uses_a_term_asked_in_the_singular(query: str) -> None:
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "pure-rl", found
+    assert found["asked"] == "used_by" and found["text"] == "DeepSeek-R1-Zero", found
+
+
 def test_a_term_asked_what_it_is_is_still_defined() -> None:
     found = asserted_answer("MLA 是什么")
     assert found is not None and found["asked"] == "identity", found

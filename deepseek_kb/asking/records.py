@@ -235,7 +235,8 @@ ASKED += (
         "用于",
         "used by",
         "which models use|what models use|models use|used by|used in|use it|uses it|哪些模型|用在|"
-        "用于哪些|哪些模型用",
+        "用于哪些|哪些模型用|which model uses|what model uses|"
+        "哪个模型用",
         "text",
     ),
     # No words of its own: what a passage found by the question's words says (search/passages.py).

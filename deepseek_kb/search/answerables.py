@@ -190,6 +190,15 @@ def _kind_of(org: Row) -> dict[str, str] | None:
     return {"zh": words[0], "en": words[1]} if words else None
 
 
+def kind_of(org: Row) -> Candidate | None:
+    """The kind of organisation it is, as what it is ("is Fire-Flyer 2 a company or a compute
+    cluster"); none for "other"."""
+    what = _kind_of(org)
+    if what is None:
+        return None
+    return Candidate("identity", "organization", org, "kind", what, org["sources"])
+
+
 def figures_of(kind: str, record: Row, subject: Row) -> Iterator[Candidate]:
     """A record's labelled figures, each answering what its unit measures."""
     about = None if record is subject else subject

@@ -10,7 +10,7 @@ from functools import cache
 
 from deepseek_kb.analysis.text import normalize
 from deepseek_kb.index.store import Index
-from deepseek_kb.search.answerables import Candidate, candidates
+from deepseek_kb.search.answerables import Candidate, candidates, kind_of
 from deepseek_kb.search.answered import Answer
 from deepseek_kb.search.leftover import STOP
 from deepseek_kb.search.named import Hit, has
@@ -74,11 +74,14 @@ def _choice(text: str, last: bool) -> str | None:
 def stating(
     index: Index, question: Question, hits: Sequence[Hit], words: list[str]
 ) -> list[Candidate]:
-    """The thing's own specifications whose value says one of the words."""
+    """The thing's own specifications whose value says one of the words; an organisation's
+    kind too ("a company or a compute cluster")."""
     if question.subject is None:
         return []
     kind, record = question.subject
     specs = [c for c in candidates(index, kind, record, hits) if c.field.startswith("specs.")]
+    what = kind_of(record) if kind == "organization" else None
+    specs += [what] if what else []
     said = [(c, normalize(" ".join(said_by(c)))) for c in specs]
     return [c for c, text in said if any(has(text, word) for word in words)]
 

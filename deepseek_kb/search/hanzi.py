@@ -43,7 +43,20 @@ def read_pinyin(index: Index, norm: str) -> str:
             han, size = taken
             out.append(han)
             at += size
-    return " ".join(out) if out != words else norm
+    return _joined(out) if out != words else norm
+
+
+def _joined(words: list[str]) -> str:
+    """The words with a space between them, none between two Chinese ones: "yinghuo 一号" reads
+    as 萤火一号, one name."""
+    text = words[0] if words else ""
+    for word in words[1:]:
+        glued = _HAN.match(text[-1:]) and _HAN.match(word[:1])
+        text += word if glued else f" {word}"
+    return text
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 # Where Latin letters and Chinese characters meet inside one word.
