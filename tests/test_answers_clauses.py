@@ -52,3 +52,27 @@ def test_a_clause_that_asks_nothing_is_read_as_context(
         assert not_said not in found["text"], found
     else:
         assert found is None or ";" not in found["text"], found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "DeepSeek-Coder-V2 was not trained from scratch. What did its training continue from?",
+        "DeepSeek-Coder-V2 不是从零训练的。它是接着哪个模型继续训练的？",
+    ],
+)
+def test_a_question_asked_after_its_context_is_asked_of_what_the_context_names(
+    query: str,
+) -> None:
+    """The first sentence names the model and says what the question does not ask ("not …
+    from scratch"); the last asks, of that model, its base."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == "deepseek-coder-v2", found
+    assert found["asked"] == "base_model" and "DeepSeek-V2" in found["text"], found
+
+
+def test_a_context_that_asks_too_is_not_passed_over() -> None:
+    """ "千亿规模" asked in the first sentence is what the second's "how much money" is about:
+    no other figure of High-Flyer's (Fire-Flyer 1's investment) answers it."""
+    found = asserted_answer("幻方说的“千亿规模”是人民币还是美元？具体多少钱？")
+    assert found is None or "fire-flyer" not in found["id"], found

@@ -33,6 +33,7 @@ from deepseek_kb.search.characters import character_answer
 from deepseek_kb.search.checking import claim_out
 from deepseek_kb.search.choices import either, says, stating
 from deepseek_kb.search.chosen import choose, keys_for, spec_keys
+from deepseek_kb.search.context import in_context
 from deepseek_kb.search.currency import in_other_units
 from deepseek_kb.search.dated import dated_meant
 from deepseek_kb.search.defined import definition_answer, how_it_works
@@ -77,6 +78,7 @@ def answer(index: Index, query: str, hits: Sequence[Hit] = ()) -> Answer | NotSt
     it; else the passage that speaks of all it asks, or the term it describes; else nothing."""
     found = first_asked(query, _answer(index, query, hits), lambda q: _answer(index, q, hits))
     found = found or termed_answer(index, query, hits)
+    found = found or in_context(index, query, hits, lambda q: _answer(index, q, hits))
     if isinstance(found, Answer) and found.subject is None and found.kind == "fact":
         found = found._replace(subject=told_of(index, found.record))  # a fact has no name
     return spelled_out(index, found)
