@@ -76,3 +76,8 @@ def test_a_context_that_asks_too_is_not_passed_over() -> None:
     no other figure of High-Flyer's (Fire-Flyer 1's investment) answers it."""
     found = asserted_answer("幻方说的“千亿规模”是人民币还是美元？具体多少钱？")
     assert found is None or "fire-flyer" not in found["id"], found
+
+
+def test_a_context_naming_nothing_the_kb_holds_leaves_the_question_unanswered() -> None:
+    """ "智谱" names a company no source speaks of: its head count is not DeepSeek's."""
+    assert asserted_answer("说说智谱。他们有多少员工？") is None

@@ -40,6 +40,8 @@ def in_context(
         return None
     asked = said[last][0]
     names = _named(index, " ".join(text for text, _ in said[:last]), hits)
+    if not names:
+        return None  # a context that names nothing the KB holds may name what is asked (智谱)
     found = answer(" ".join([*(n for n in names if not has(normalize(asked), n)), asked]))
     if isinstance(found, Answer) and found.asking.key in _LOOSE:
         return None  # words found in a passage or a figure's label, the context left out
