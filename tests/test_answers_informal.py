@@ -256,3 +256,28 @@ def test_a_size_spelt_out_names_the_variant_and_a_contrast_is_set_aside() -> Non
         "bigger sibling?"
     )
     assert found is not None and found["id"] == "deepseek-llm-7b" and found["value"] == "MHA", found
+
+
+@pytest.mark.parametrize(
+    ("query", "record"),
+    [
+        ("tilekernal license", "tilekernels"),
+        ("flashmal license", "flashmla"),
+        ("smalpond license", "smallpond"),
+    ],
+)
+def test_a_name_typed_with_a_slip_beside_a_field_is_the_thing_asked(
+    query: str, record: str
+) -> None:
+    """The slip is a word no source uses, so the first hit's near match of a name is the
+    thing asked about, though the field's word weighs its score down."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == record, found
+    assert found["text"] == "MIT", found
+
+
+def test_a_word_of_the_sources_near_a_name_is_no_slip() -> None:
+    """ "deepseek-chat" is a word of the sources: no model whose alias it is near is asked
+    about, and the price table's cache-miss price answers."""
+    found = asserted_answer("deepseek-chat 缓存未命中的输入价")
+    assert found is not None and found["id"] == "api-pricing-table-chat-reasoner", found

@@ -325,3 +325,22 @@ def test_a_term_that_sets_the_scene_is_no_word_the_figure_must_say() -> None:
     found = asserted_answer("device limited routing: max devices per token in v2")
     assert found is not None and found["id"] == "deepseek-v2", found
     assert found["text"] == "at most 3", found
+
+
+@pytest.mark.parametrize(
+    ("query", "price"),
+    [
+        ("deepseek-chat 缓存未命中的输入价", "$0.27"),
+        ("deepseek-chat 缓存命中的输入价", "$0.07"),
+        ("deepseek-chat cache miss input price", "$0.27"),
+        ("what's the cache-hit input rate for deepseek-chat", "$0.07"),
+        ("deepseek-reasoner cache hit price", "$0.14"),
+    ],
+)
+def test_the_words_asking_a_price_also_say_which_of_its_labelled_prices(
+    query: str, price: str
+) -> None:
+    """ "缓存未命中" and "cache miss" ask for a price and say which: the cache-miss price is
+    first, not the cache-hit one beside it (the label's bracket parts its words)."""
+    found = asserted_answer(query)
+    assert found is not None and found["value"]["text"] == price, found

@@ -11,7 +11,6 @@ no answer.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from deepseek_kb.analysis.text import normalize
@@ -20,7 +19,7 @@ from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import SPECS
 from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import Candidate, candidates, facts_about
-from deepseek_kb.search.answered import COMPANIONS, Answer, NotStated, answer_from, same_value
+from deepseek_kb.search.answered import COMPANIONS, Answer, NotStated, answer_from
 from deepseek_kb.search.claims import month_words
 from deepseek_kb.search.counted import in_unit_asked
 from deepseek_kb.search.fits import counted, kind_fits, of_kind_asked
@@ -47,6 +46,7 @@ from deepseek_kb.search.stand_in import (
     value_told,
 )
 from deepseek_kb.search.theirs import quote_asked, quote_on, quotes_by
+from deepseek_kb.search.tied import agreed, most_labelled
 
 # The fields each kind of thing can be asked for, so that a clear question about a field the
 # thing lacks is answered "not stated".
@@ -228,11 +228,11 @@ def _best(question: Question, kind: str, record: Row, found: list[Candidate]) ->
     best = max((s for s, _ in scored), default=0)
     if best < CLEAR:
         return None
-    top = [c for s, c in scored if s == best]
+    top = most_labelled(question, [c for s, c in scored if s == best])
     if not of_kind_asked(question, top):
         return None
     kept = happened(question, top)
-    chosen = _agreed(kept)
+    chosen = agreed(kept)
     if chosen is None:
         return None
     # The other values stated for it, not those of events set aside (AlexNet's, for an interview)
@@ -368,24 +368,3 @@ def _case_first(question: Question, candidate: Candidate) -> Candidate:
             )
             return candidate._replace(value=ordered)
     return candidate
-
-
-def _agreed(top: list[Candidate]) -> Candidate | None:
-    """Of equally good candidates, the value most of them state (the earliest date when they
-    are dates), and of those the one stated first by a record mainly about the thing; none when
-    different fields tie."""
-    if len({c.key for c in top}) > 1:
-        return None
-    if isinstance(top[0].value, str) and top[0].key in ("date", "founded", "released"):
-        return min(top, key=lambda c: str(c.value))
-    counts = Counter(same_value(c.value) for c in top)
-    most = max(counts.values())
-    group = [c for c in top if counts[same_value(c.value)] == most]
-    return min(group, key=_precedence)
-
-
-def _precedence(candidate: Candidate) -> tuple[bool, bool]:
-    """A record mainly about the thing before one that mentions it; its first figure first."""
-    about = candidate.record.get("about") or [None]
-    mainly = candidate.subject is None or about[0] == candidate.subject["id"]
-    return (not mainly, not candidate.field.endswith("[0]"))

@@ -34,6 +34,8 @@ class Hit(Protocol):
 SUBJECT_KINDS = ("model", "project", "term", "person", "organization", "topic")
 # A close spelling of a name (Karpaty, deepsek v3) is taken when its hit scores this much.
 FUZZY_NAME = 85.0
+# … and this much when the question holds a word the sources never use, the typo.
+TYPO_NAME = 72.0
 
 
 def named_in(index: Index, norm: str) -> list[tuple[str, str, str]]:
@@ -147,11 +149,14 @@ def _named_of_kind(index: Index, norm: str, kind: str) -> Iterable[tuple[str, st
     yield from (found for found in apart if kind != "model" or found[1] not in whole)
 
 
-def close_name(hits: Sequence[Hit]) -> tuple[str, Row] | None:
-    """A thing named with a typo: the first hit, when it is a thing and matched on its name."""
+def close_name(hits: Sequence[Hit], typo: bool = False) -> tuple[str, Row] | None:
+    """A thing named with a typo: the first hit, when it is a thing and matched on its name
+    closely enough; less closely when the question holds a word the sources never use, the
+    typo ("tilekernal license": its other words weigh the name's match down)."""
     for hit in hits[:1]:
         named = hit.field.startswith(("name", "aliases"))
-        if hit.type in SUBJECT_KINDS and named and hit.score >= FUZZY_NAME:
+        close = hit.score >= (TYPO_NAME if typo else FUZZY_NAME)
+        if hit.type in SUBJECT_KINDS and named and close:
             return hit.type, hit.record
     return None
 

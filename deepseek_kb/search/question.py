@@ -19,7 +19,7 @@ from deepseek_kb.index.store import Index
 from deepseek_kb.kinds import BY_NAME, SPECS
 from deepseek_kb.rows import Row
 from deepseek_kb.search.alike import alike
-from deepseek_kb.search.hanzi import read_pinyin
+from deepseek_kb.search.hanzi import read_pinyin, unknown_words
 from deepseek_kb.search.informal import informal
 from deepseek_kb.search.named import (
     Hit,
@@ -192,7 +192,8 @@ def _read(index: Index, query: str, hits: Sequence[Hit]) -> Question:
     named = compared_last(norm, named)
     if named:
         return _named(index, norm, named)
-    subject, rest = close_name(hits), norm
+    latin = {w for w in norm.split() if w.isascii() and w.isalpha() and len(w) >= _TYPO}
+    subject, rest = close_name(hits, typo=bool(unknown_words(index, latin))), norm
     if subject is not None:
         rest = without_close(norm, subject[1])
     return Question(norm, rest, subject, (), cues_of(norm))
@@ -320,6 +321,10 @@ def unasked(rest: str) -> str:
     return " ".join(w for w in rest.split() if not (len(w) >= _ROOT and stem(w)[:_ROOT] in roots))
 
 
+# The shortest Latin word read as a name's typo (tilekernal): shorter ones are too often
+# abbreviations (ds, api).
+_TYPO = 5
+
 # How many letters of a stem make a word another form of a field word.
 _ROOT = 5
 
@@ -354,7 +359,7 @@ def label_score(rest: str, label: Row | None, alike_too: bool = False) -> int:
         return 0
     pieces: set[str] = set()
     for text in (normalize(str(label["zh"])), normalize(str(label["en"]))):
-        for word in text.replace("-", " ").split():
+        for word in _LABEL_BREAK.split(text):
             if word.isascii():
                 if (len(word) >= 3 or _versioned(word)) and word not in _COMMON:
                     pieces.add(word)
@@ -364,6 +369,9 @@ def label_score(rest: str, label: Row | None, alike_too: bool = False) -> int:
     said = alike if alike_too else lambda piece: (piece,)
     return sum(weight(p) for p in pieces if any(has(rest, a) for a in said(p)))
 
+
+# What parts a label's words: spaces, hyphens, brackets ("(cache miss)" is cache, miss).
+_LABEL_BREAK = re.compile(r"[\s\-()\[\]]+")
 
 # Words too common in labels to say which label is meant: function words, the company's name.
 _COMMON_WORDS = (
