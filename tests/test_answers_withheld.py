@@ -290,3 +290,23 @@ def test_a_gpu_model_asked_of_a_cluster_that_states_none_is_not_stated() -> None
     assert first["id"] == "fire-flyer-1"
     found = asserted_answer("萤火二号用的是什么型号的 GPU")
     assert found is not None and "A100" in json.dumps(found, ensure_ascii=False), found
+
+
+@pytest.mark.parametrize(
+    ("query", "aside"),
+    [
+        ("DeepSeekMoE 每层除了 routed experts 还有哪种专家？", "specs.routed_experts"),
+        (
+            "besides routed experts, what other experts does DeepSeekMoE have",
+            "specs.routed_experts",
+        ),
+        ("V3 除了 FP8 还用了什么精度", "specs.precision"),
+        ("what precision does V3 use besides fp8", "specs.precision"),
+    ],
+)
+def test_what_a_question_sets_aside_is_not_its_answer(query: str, aside: str) -> None:
+    """ "Besides X" (除了 X 还…) asks for something else: X's field or value is not given."""
+    found = asserted_answer(query)
+    assert found is None or found["field"] != aside, found
+    without = asserted_answer("V3 用的什么精度")
+    assert without is not None and without["field"] == "specs.precision", without

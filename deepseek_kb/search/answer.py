@@ -46,7 +46,7 @@ from deepseek_kb.search.following import following_answer
 from deepseek_kb.search.labelled import labelled_answer
 from deepseek_kb.search.leftover import content, leftover
 from deepseek_kb.search.named import Hit, has, names_of, names_out
-from deepseek_kb.search.negated import said_not
+from deepseek_kb.search.negated import besides_out, said_not
 from deepseek_kb.search.nicknamed import nickname_answer
 from deepseek_kb.search.numbered import numbered_meant
 from deepseek_kb.search.parentage import child_meant, parent_meant
@@ -88,7 +88,7 @@ def _answer(index: Index, query: str, hits: Sequence[Hit]) -> Answer | NotStated
     question = read(index, query, hits)
     if question.unknown:
         return None  # a version of a thing the KB holds no record of: nothing to assert
-    question = claim_out(question._replace(rest=purpose_out(question.rest)))
+    question = claim_out(question._replace(rest=besides_out(purpose_out(question.rest))))
     question = question._replace(rest=apart(index, spelled(index, question.rest)))
     if (article := article_answer(index, question)) is not None:
         return article  # the article's own date, not an event's its words touch
