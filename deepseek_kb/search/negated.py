@@ -41,15 +41,20 @@ def said_not(question: Question, found: Answer | NotStated | None) -> bool:
     holds a word the question negates, or the opposite of a word the question says."""
     if not isinstance(found, Answer):
         return False
+    if _negated(question, found) or _set_aside(question, found):
+        return True
+    # "Is 545% the real margin?": the one labelled theoretical settles it.
+    return not yes_no(question) and _opposite(question, found)
+
+
+def _negated(question: Question, found: Answer) -> bool:
+    """Whether the answer's label or value holds a word the question negates."""
     negated = [a or b for a, b in _NOT.findall(question.norm)]
     said = [found.text("zh"), found.text("en"), *map(str, (found.label or {}).values())]
     # The answer says it is not that too ("what it lacks is not capital"): it agrees.
     agreed = {a or b for text in said for a, b in _NOT.findall(normalize(text))}
     negated = [word for word in negated if word not in agreed]
-    if any(word and word not in STOP and covered([word], said, strict=True) for word in negated):
-        return True
-    # "Is 545% the real margin?": the one labelled theoretical settles it.
-    return _set_aside(question, found) or (not yes_no(question) and _opposite(question, found))
+    return any(word and word not in STOP and covered([word], said, strict=True) for word in negated)
 
 
 def _set_aside(question: Question, found: Answer) -> bool:
