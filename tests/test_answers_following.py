@@ -46,3 +46,17 @@ def test_two_things_on_the_next_day_are_no_one_answer() -> None:
     """The day after V3 saw the access options and the API prices: which came next is unclear."""
     index = index_for(resolve())
     assert following_answer(index, read(index, "what came after V3")) is None
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "After the V3.2-Exp experiment, when was the final V3.2 released?",
+        "After the V3.2-Exp experiment, when did the final V3.2 land in the API?",
+    ],
+)
+def test_another_model_named_beside_what_came_before_is_what_is_asked(query: str) -> None:
+    """V3.2 is named outside "after the V3.2-Exp experiment": the question asks of it, not of
+    whatever came next after V3.2-Exp (DeepSeekMath-V2's release is no answer)."""
+    found = asserted_answer(query)
+    assert found is None or "deepseek-v3.2" in found["id"], found

@@ -281,3 +281,18 @@ def test_a_word_of_the_sources_near_a_name_is_no_slip() -> None:
     about, and the price table's cache-miss price answers."""
     found = asserted_answer("deepseek-chat 缓存未命中的输入价")
     assert found is not None and found["id"] == "api-pricing-table-chat-reasoner", found
+
+
+@pytest.mark.parametrize(
+    ("query", "record", "day"),
+    [
+        ("when did v3 land", "deepseek-v3", "2024-12-26"),
+        ("when did R1 roll out", "deepseek-r1", "2025-01-20"),
+        ("VL2 那一系列（tiny、small、标准版）是哪天一起放出来的？", "vl2-release", "2024-12-13"),
+    ],
+)
+def test_a_release_asked_in_everyday_words_is_dated(query: str, record: str, day: str) -> None:
+    """ "Land", "roll out" and 放出来 ask when a thing came out, as "released" does."""
+    found = asserted_answer(query)
+    assert found is not None and found["id"] == record, found
+    assert day in str(found["value"]), found

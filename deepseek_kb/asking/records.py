@@ -29,7 +29,8 @@ ASKED: tuple[Asked, ...] = (
         "release date",
         "release date|released|release|come out|came out|come-out|launch|launched|drop|dropped|"
         "published|publish|open-sourced|open sourced|debut|debuted|out|put out|puts out|ship|shipped|go live|"
-        "went live|goes live|gone live|发布|推出|上线|问世|发布时间|发布日期|开源时间|什么时候出|"
+        "went live|goes live|gone live|land|landed|lands|roll out|rolled out|rolls out|"
+        "发布|推出|上线|问世|面世|亮相|放出|发布时间|发布日期|开源时间|什么时候出|"
         "啥时候出|出的|发了|放了|出了|开源了|开源的|开源是|开源于|哪天开源|何时开源|什么时候开源|year|年份",
         "date",
     ),

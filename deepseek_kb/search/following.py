@@ -21,7 +21,7 @@ from deepseek_kb.rows import Row
 from deepseek_kb.search.answerables import Candidate, event_candidate
 from deepseek_kb.search.answered import Answer, answer_from
 from deepseek_kb.search.leftover import covered, leftover
-from deepseek_kb.search.named import has, names_out
+from deepseek_kb.search.named import has, named_in, names_out
 from deepseek_kb.search.question import CLEAR, Question, best_asked
 from deepseek_kb.search.said import record_text
 
@@ -59,22 +59,38 @@ def following_answer(index: Index, question: Question) -> Answer | None:
     if clause is None or when is None or "quantity" in question.cues:
         return None
     gap = _GAP.search(question.rest)
-    # What the question asks is said outside the clause naming what came before ("after the
-    # release of V2", "v2出来以后").
-    rest = question.rest.replace(clause.group(), " ")
-    rest = names_out(rest.replace(gap.group(), " ") if gap else rest, _named(index, question))
-    types = _asked_of(rest, question)
-    if types is None:
-        return None  # something else is asked of what followed ("what nickname after V2")
+    outside = _outside(index, question, clause.group(), gap.group() if gap else "")
+    if outside is None:
+        return None
+    rest, types = outside
     rest = taken_out(rest, [w for w in _CAME if has(rest, w)])
     found = _followed(index, when, 1 if after else -1, _days(gap), leftover(rest), types)
-    if found is None:
-        return None
+    return _told(question, found) if found is not None else None
+
+
+def _told(question: Question, found: Row) -> Answer:
+    """The event that followed: its date when the question asks when, else its title."""
     if "date" in question.cues:
         event = event_candidate(found)
         return answer_from(event, [event], found)
     title = Candidate("identity", "event", found, "title", found["title"], found["sources"])
     return answer_from(title, [title], found)
+
+
+def _outside(
+    index: Index, question: Question, clause: str, gap: str
+) -> tuple[str, tuple[str, ...]] | None:
+    """What the question asks, said outside the clause naming what came before ("after the
+    release of V2", "v2出来以后") and how long after, and the kinds of event that answer it;
+    none when it names another model, which is what it asks about ("after the V3.2-Exp
+    experiment, when did the final V3.2 land"), or asks something else of what followed ("what
+    nickname after V2")."""
+    rest = question.rest.replace(clause, " ")
+    rest = names_out(rest.replace(gap, " ") if gap else rest, _named(index, question))
+    if any(kind == "model" for _, _, kind in named_in(index, rest)):
+        return None
+    types = _asked_of(rest, question)
+    return (rest, types) if types is not None else None
 
 
 def _asked_of(rest: str, question: Question) -> tuple[str, ...] | None:
