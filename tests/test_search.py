@@ -257,6 +257,24 @@ def test_the_longest_questions_the_reader_looks_into_are_read_at_once(query: str
     assert time.monotonic() - started < 5
 
 
+# A run of 900-odd Chinese characters no source holds, none of them one that asks, then a head
+# count asked: the opening read as a name the sources may never use (search/unheard.py).
+UNHEARD = "".join(
+    c for c in map(chr, range(0x4E00, 0x4E00 + 13 * 950, 13)) if c not in "有是的在用什多几哪谁吗呢"
+)
+
+
+@pytest.mark.parametrize("query", [UNHEARD + "有多少员工", UNHEARD + "有多少张 GPU"])
+def test_a_long_opening_is_read_as_a_name_only_as_far_as_a_name_runs(query: str) -> None:
+    """Whether the opening is a name no source uses is looked up for its first characters, not
+    for every pair of a pasted run: well under half a second of work."""
+    run("search", "智谱有多少员工")  # the index and the answering modules loaded first
+    started = time.process_time()
+    result = run("search", query)
+    assert result.code in (ExitCode.OK, ExitCode.NOT_FOUND), result.stderr
+    assert time.process_time() - started < 0.5
+
+
 @pytest.mark.parametrize("query", ["x" * 1001, HAN * 5000])
 def test_a_query_over_the_length_cap_is_a_usage_error_that_says_the_cap(query: str) -> None:
     """A pasted page is refused at once with exit 2 and the cap, not searched for seconds."""

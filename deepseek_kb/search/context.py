@@ -1,10 +1,9 @@
 """A question asked after its context: "DeepSeek-Coder-V2 was not trained from scratch. What did
-its training continue from?", "梁文锋是怎么讲自己的出身的？他父亲是做什么的？". When the whole
-finds no answer, its last sentence, when no other asks, is asked alone, of the things the sentences before
-it name ("DeepSeek-Coder-V2 what did its training continue from"): what the context says is
-no word the answer must hold. Only a field asked answers so, not a passage or a figure found by
-the words left: without the context, they may be another thing's (smallpond's throughput is
-3FS's).
+its training continue from?". When the whole finds no answer, its last sentence, when no other
+asks, is asked alone, of the things the sentences before it name ("DeepSeek-Coder-V2 what did
+its training continue from"): what the context says is no word the answer must hold. Only a
+field asked answers so, not a passage or a figure found by the words left: without the context,
+they may be another thing's (smallpond's throughput is 3FS's).
 
 A sentence ends at a full stop, a question or exclamation mark, a semicolon or a colon (not a
 point inside a number or a version: v3.2, 1.5B).

@@ -4,8 +4,8 @@ head count, which DeepSeek's is not, and "MiniMax 有多少张 GPU" no cluster's
 Chinese puts what it asks about first, so the question's opening word is read: Latin letters,
 or Chinese up to the first character that asks (有, 是, 的 …). It names an unknown thing when
 the sources never use it (a Latin word of four letters or more), or never hold half of its
-pairs of characters or more; not when it is a word that asks a field (员工 of "员工有多少"), nor
-when it is all the question says.
+pairs of characters or more (of its first eight characters: a name is short); not when it is a
+word that asks a field (员工 of "员工有多少"), nor when it is all the question says.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ def unheard(index: Index, norm: str) -> bool:
         return False
     if word.isascii():
         return len(word) >= _SHORTEST and bool(unknown_words(index, {word}))
+    word = word[:_LONGEST]  # a name is short: what runs on is the rest of the question
     pairs = {word[at : at + 2] for at in range(len(word) - 1)}
     unused = [pair for pair in pairs if not _used(index, pair)]
     return bool(unused) and len(unused) * 2 >= len(pairs)
@@ -46,3 +47,5 @@ _OPENING = re.compile(
 )
 # A Latin word this short is too often an abbreviation (ds, os) to tell a name.
 _SHORTEST = 4
+# The most Chinese characters of the opening read as a name (月之暗面手上: six).
+_LONGEST = 8
