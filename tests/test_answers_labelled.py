@@ -344,3 +344,10 @@ def test_the_words_asking_a_price_also_say_which_of_its_labelled_prices(
     first, not the cache-hit one beside it (the label's bracket parts its words)."""
     found = asserted_answer(query)
     assert found is not None and found["value"]["text"] == price, found
+
+
+def test_labels_tell_apart_one_records_values_not_one_record_from_another() -> None:
+    """显卡 is in Fire-Flyer 2's label and asks for GPUs too: it does not make the cluster's
+    cards High-Flyer's answer over the A100s the firm itself stockpiled."""
+    found = asserted_answer("幻方有多少张显卡")
+    assert found is not None and found["id"] == "highflyer-among-few-with-10k-a100", found

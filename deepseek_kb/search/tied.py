@@ -12,11 +12,13 @@ from deepseek_kb.search.question import Question, label_score
 
 
 def most_labelled(question: Question, top: list[Candidate]) -> list[Candidate]:
-    """Of labelled values tied on the words that ask for them and their labels' other words,
-    those whose label the question's whole words repeat most: "缓存未命中" asks for the price,
-    and says which of the cache-hit and cache-miss prices."""
+    """Of one record's labelled values tied on the words that ask for them and their labels'
+    other words, those whose label the question's whole words repeat most: "缓存未命中" asks for
+    the price, and says which of the price table's cache-hit and cache-miss prices."""
     if not top or any(c.label is None for c in top):
         return top  # a value of its own field is no less asked than one labelled
+    if len({c.record["id"] for c in top}) > 1:
+        return top  # labels of one record tell its values apart, not one record from another
     said = [label_score(question.rest, c.label) for c in top]
     return [c for c, s in zip(top, said, strict=True) if s == max(said)]
 
