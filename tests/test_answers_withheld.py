@@ -310,3 +310,11 @@ def test_what_a_question_sets_aside_is_not_its_answer(query: str, aside: str) ->
     assert found is None or found["field"] != aside, found
     without = asserted_answer("V3 用的什么精度")
     assert without is not None and without["field"] == "specs.precision", without
+
+
+def test_an_opening_that_starts_as_the_sources_words_do_is_no_unknown_name() -> None:
+    """中国一共 holds pairs no source does (国一, 一共), but starts with 中国: the question asks
+    of the start-ups the article counts, and their figure answers it."""
+    found = asserted_answer("中国一共几家大模型创业公司（文章说的）")
+    assert found is not None and found["id"] == "deepseek-quietest-of-seven-startups", found
+    assert found["asked"] != "passage", found

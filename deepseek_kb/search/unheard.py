@@ -3,9 +3,9 @@ head count, which DeepSeek's is not, and "MiniMax 有多少张 GPU" no cluster's
 
 Chinese puts what it asks about first, so the question's opening word is read: Latin letters,
 or Chinese up to the first character that asks (有, 是, 的 …). It names an unknown thing when
-the sources never use it (a Latin word of four letters or more), or never hold half of its
-pairs of characters or more (of its first eight characters: a name is short); not when it is a
-word that asks a field (员工 of "员工有多少"), nor when it is all the question says.
+the sources never use it (a Latin word of four letters or more), or, of its first eight
+characters (a name is short), never hold the first pair nor half of the pairs or more; not when
+it is a word that asks a field (员工 of "员工有多少"), nor when it is all the question says.
 """
 
 from __future__ import annotations
@@ -31,8 +31,10 @@ def unheard(index: Index, norm: str) -> bool:
         return len(word) >= _SHORTEST and bool(unknown_words(index, {word}))
     word = word[:_LONGEST]  # a name is short: what runs on is the rest of the question
     pairs = {word[at : at + 2] for at in range(len(word) - 1)}
+    if not pairs or _used(index, word[:2]):
+        return False  # it starts as the sources' words do: 中国一共几家 names no one new
     unused = [pair for pair in pairs if not _used(index, pair)]
-    return bool(unused) and len(unused) * 2 >= len(pairs)
+    return len(unused) * 2 >= len(pairs)
 
 
 def _used(index: Index, pair: str) -> bool:
