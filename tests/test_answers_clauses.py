@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import asserted_answer, run
+from .conftest import asserted_answer, first_hit, run
 
 
 @pytest.mark.parametrize(
@@ -81,3 +81,13 @@ def test_a_context_that_asks_too_is_not_passed_over() -> None:
 def test_a_context_naming_nothing_the_kb_holds_leaves_the_question_unanswered() -> None:
     """ "智谱" names a company no source speaks of: its head count is not DeepSeek's."""
     assert asserted_answer("说说智谱。他们有多少员工？") is None
+
+
+def test_a_context_naming_a_thing_in_passing_gets_no_not_stated_of_it() -> None:
+    """The draft speaks of "DeepSeek's o1-class reasoning model": DeepSeek is named in passing,
+    and the company's release date, not stated, is no answer to when the model came out."""
+    first = first_hit(
+        "A journalist's draft says DeepSeek's o1-class reasoning model came out on 20 November"
+        " 2024. What date does the official release actually carry?"
+    )
+    assert first["match"].get("how") != "not-stated", first["match"]

@@ -3,7 +3,7 @@ its training continue from?". When the whole finds no answer, its last sentence,
 asks, is asked alone, of the things the sentences before it name ("DeepSeek-Coder-V2 what did
 its training continue from"): what the context says is no word the answer must hold. Only a
 field asked answers so, not a passage or a figure found by the words left: without the context,
-they may be another thing's (smallpond's throughput is 3FS's).
+they may be another thing's (smallpond's throughput is 3FS's); nor "not stated".
 
 A sentence ends at a full stop, a question or exclamation mark, a semicolon or a colon (not a
 point inside a number or a version: v3.2, 1.5B).
@@ -42,8 +42,10 @@ def in_context(
     if not names:
         return None  # a context that names nothing the KB holds may name what is asked (智谱)
     found = answer(" ".join([*(n for n in names if not has(normalize(asked), n)), asked]))
-    if isinstance(found, Answer) and found.asking.key in _LOOSE:
-        return None  # words found in a passage or a figure's label, the context left out
+    if not isinstance(found, Answer) or found.asking.key in _LOOSE:
+        return None  # words found in a passage or a figure's label, the context left out; or
+        # "not stated" of a thing the context may only have named in passing (DeepSeek, in "a
+        # draft says DeepSeek's o1-class reasoning model came out on …")
     return found
 
 
