@@ -342,9 +342,9 @@ def _unnamed(index: Index, question: Question, hits: Sequence[Hit]) -> Answer | 
         holders = models_holding(index, asked)
         if len(holders) == 1:
             return choose(index, question, "model", holders[0], hits)
-    company = index.get(COMPANY)
     if unheard(index, question.norm):
         return None  # "智谱有多少员工": another company, one the sources never speak of
+    company = index.get(COMPANY)
     if score >= CLEAR and asked in COMPANY_KEYS and company is not None:
         return choose(index, question, company.kind, company.row, hits)
     return found_by_words(index, question, hits)

@@ -172,10 +172,11 @@ def _organization(index: Index, org: Row, hits: Sequence[Hit]) -> Iterator[Candi
             "location", "organization", org, "location", org["location"], org["sources"]
         )
     # What it is: its description, else the kind of organisation it is (LMSYS, a community).
-    what = org.get("description") or _kind_of(org)
-    if what:
-        field = "description" if org.get("description") else "kind"
-        yield Candidate("identity", "organization", org, field, what, org["sources"])
+    if org.get("description"):
+        description = org["description"]
+        yield Candidate("identity", "organization", org, "description", description, org["sources"])
+    elif (kind := kind_of(org)) is not None:
+        yield kind
     yield from figures_of("organization", org, org)
     yield from founders_of(index, org)
     parent = index.get(str(org["parent"])) if org.get("parent") else None
@@ -184,18 +185,13 @@ def _organization(index: Index, org: Row, hits: Sequence[Hit]) -> Iterator[Candi
         yield Candidate("parent", "organization", org, "parent", name, org["sources"])
 
 
-def _kind_of(org: Row) -> dict[str, str] | None:
-    """The kind of organisation it is, in both languages; none for "other"."""
-    words = ORGANIZATION_WORDS.get(str(org.get("kind")))
-    return {"zh": words[0], "en": words[1]} if words else None
-
-
 def kind_of(org: Row) -> Candidate | None:
-    """The kind of organisation it is, as what it is ("is Fire-Flyer 2 a company or a compute
-    cluster"); none for "other"."""
-    what = _kind_of(org)
-    if what is None:
+    """The kind of organisation it is, in both languages, as what it is ("is Fire-Flyer 2 a
+    company or a compute cluster"); none for "other"."""
+    words = ORGANIZATION_WORDS.get(str(org.get("kind")))
+    if words is None:
         return None
+    what = {"zh": words[0], "en": words[1]}
     return Candidate("identity", "organization", org, "kind", what, org["sources"])
 
 

@@ -14,8 +14,7 @@ import re
 
 from deepseek_kb.index.store import Index
 from deepseek_kb.search.hanzi import read_pinyin, unknown_words
-from deepseek_kb.search.named import has
-from deepseek_kb.search.question import vocabulary
+from deepseek_kb.search.question import best_asked
 
 
 def unheard(index: Index, norm: str) -> bool:
@@ -25,8 +24,8 @@ def unheard(index: Index, norm: str) -> bool:
     if opening is None or not text[opening.end() :].strip():
         return False
     word = opening.group()
-    if any(has(word, phrase) for asking in vocabulary().values() for phrase in asking.words):
-        return False
+    if best_asked(word, frozenset())[1]:
+        return False  # a word that asks a field (员工), not a name
     if word.isascii():
         return len(word) >= _SHORTEST and bool(unknown_words(index, {word}))
     word = word[:_LONGEST]  # a name is short: what runs on is the rest of the question
